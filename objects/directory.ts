@@ -1,0 +1,172 @@
+// The directory: one object for the whole deployment. It holds the accounts of staff and
+// devices, the list of sites with their configuration, and login attempt counters.
+// Each site's queue lives in its own SiteQueue object; the directory pushes configuration to it.
+import { DurableObject } from "cloudflare:workers";
+import type { PublicSite, Role } from "../protocol/api.ts";
+import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
+import type { Result } from "../protocol/errors.ts";
+import { fail, ok } from "../protocol/errors.ts";
+import type { Env } from "../worker/env.ts";
+import { DEMO_ACCOUNTS, DEMO_SITES } from "./directory/demo-data.ts";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
+import { migrate } from "./site/schema.ts";
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE accounts (
+    username TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL,
+    site_ids TEXT NOT NULL,
+    desk_ids TEXT,
+    device_id TEXT
+  );
+  CREATE TABLE sites (id TEXT PRIMARY KEY, config TEXT NOT NULL, updated_at INTEGER NOT NULL);
+  CREATE TABLE login_failures (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL);
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
+];
+
+/** Failed logins allowed per user name and per client address in one window. */
+export const LOGIN_LIMIT = 10;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+export interface Account {
+  username: string;
+  role: Role;
+  siteIds: string[];
+  deskIds?: string[];
+  deviceId?: string;
+}
+
+export interface AccountInput extends Account {
+  password: string;
+}
+
+/** A summary the Worker caches: which sites exist, their public description. */
+export interface SiteListing {
+  version: number;
+  sites: PublicSite[];
+}
+
+export class Directory extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private listing: SiteListing | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    void ctx.blockConcurrencyWhile(async () => {
+      migrate(ctx.storage, MIGRATIONS);
+    });
+  }
+
+  /** In demo mode, loads the demo cities and accounts once; configuration reaches every site object before this reports done. */
+  async ensureDemo(): Promise<Result<{ seeded: boolean }>> {
+    if (this.env.NUMEREK_MODE !== "demo") return fail("DEMO_ONLY");
+    if (this.meta("demo-seeded") === "1") return ok({ seeded: false });
+    for (const site of DEMO_SITES) {
+      const r = await this.putSite(site);
+      if (!r.ok) return r;
+    }
+    for (const a of DEMO_ACCOUNTS) await this.putAccount(a);
+    this.setMeta("demo-seeded", "1");
+    return ok({ seeded: true });
+  }
+
+  async putSite(input: unknown): Promise<Result<{ id: string }>> {
+    const parsed = SiteConfig.safeParse(input);
+    if (!parsed.success) return fail("VALIDATION_FAILED", parsed.error.issues[0]?.message);
+    const problems = siteConfigProblems(parsed.data);
+    if (problems.length) return fail("VALIDATION_FAILED", problems.join("; "));
+    const config = parsed.data;
+    // The site object validates again and stores its own copy; only then is the site listed.
+    const r = await this.env.SITE.get(this.env.SITE.idFromName(config.id)).configure(config);
+    if (!r.ok) return fail(r.code, r.message);
+    this.sql.exec(
+      "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
+      config.id, JSON.stringify(config), Date.now(),
+    );
+    this.listing = null;
+    this.setMeta("sites-version", String(Number(this.meta("sites-version") ?? 0) + 1));
+    return ok({ id: config.id });
+  }
+
+  async putAccount(input: AccountInput): Promise<void> {
+    const hash = await hashPassword(input.password);
+    this.sql.exec(
+      `INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, device_id) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
+         site_ids = excluded.site_ids, desk_ids = excluded.desk_ids, device_id = excluded.device_id`,
+      input.username, hash, input.role, JSON.stringify(input.siteIds),
+      input.deskIds ? JSON.stringify(input.deskIds) : null, input.deviceId ?? null,
+    );
+  }
+
+  async sites(): Promise<SiteListing> {
+    if (this.listing) return this.listing;
+    const sites = this.sql
+      .exec<{ config: string }>("SELECT config FROM sites ORDER BY id")
+      .toArray()
+      .map((r) => publicSite(JSON.parse(r.config) as SiteConfig));
+    this.listing = { version: Number(this.meta("sites-version") ?? 0), sites };
+    return this.listing;
+  }
+
+  /** Checks a password, counting failures per user name and per client address. */
+  async login(username: string, password: string, client: string): Promise<Result<Account>> {
+    const now = Date.now();
+    const keys = [`user:${username.toLowerCase()}`, `client:${client}`];
+    if (keys.some((k) => this.failures(k, now) >= LOGIN_LIMIT)) return fail("RATE_LIMITED");
+    const row = this.sql
+      .exec<{ username: string; password_hash: string; role: string; site_ids: string; desk_ids: string | null; device_id: string | null }>(
+        "SELECT * FROM accounts WHERE username = ?", username,
+      )
+      .toArray()[0];
+    const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !good) {
+      for (const k of keys) this.countFailure(k, now);
+      return fail("BAD_CREDENTIALS");
+    }
+    for (const k of keys) this.sql.exec("DELETE FROM login_failures WHERE key = ?", k);
+    const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
+    if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
+    if (row.device_id) account.deviceId = row.device_id;
+    return ok(account);
+  }
+
+  private failures(key: string, now: number): number {
+    const row = this.sql.exec<{ window_start: number; count: number }>(
+      "SELECT window_start, count FROM login_failures WHERE key = ?", key,
+    ).toArray()[0];
+    return row && now - row.window_start < LOGIN_WINDOW_MS ? row.count : 0;
+  }
+
+  private countFailure(key: string, now: number): void {
+    const current = this.failures(key, now);
+    this.sql.exec(
+      "INSERT INTO login_failures (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET count = ?, window_start = CASE WHEN ? = 0 THEN ? ELSE window_start END",
+      key, now, current + 1, current, now,
+    );
+  }
+
+  private meta(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
+  }
+}
+
+/** What anyone may know of a site: no accounts, no devices. */
+export function publicSite(c: SiteConfig): PublicSite {
+  return {
+    id: c.id, city: c.city, name: c.name, address: c.address, voice: c.voice,
+    departments: c.departments.map((d) => ({
+      id: d.id, name: d.name,
+      matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix })),
+    })),
+    desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
+  };
+}

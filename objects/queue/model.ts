@@ -1,0 +1,76 @@
+// Plain data the queue rules work on. The site object stores exactly this in SQLite.
+import type { TicketStatus } from "../../protocol/api.ts";
+
+export interface Ticket {
+  id: string;
+  /** Secret of the e-ticket link (at least 128 random bits). */
+  token: string;
+  /** Local date (Europe/Warsaw) the ticket belongs to: YYYY-MM-DD. */
+  day: string;
+  number: string;
+  matterId: string;
+  source: "walk-in" | "booking";
+  status: TicketStatus;
+  /** When the ticket was taken (ms since epoch): its place in the queue. */
+  takenAt: number;
+  /** For a booking: the reserved time, which orders it ahead of walk-ins. */
+  reservedAt: number | null;
+  /** The desk that called it, or the only desk it waits for (transfer to a desk, recall after a miss). */
+  deskId: string | null;
+  /** How many times "Nie zgłosił się" was pressed for it (R5: the third removes it). */
+  misses: number;
+  /** When a missed ticket is called again if its desk has nobody else. */
+  recallAt: number | null;
+  calledAt: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+}
+
+export interface Desk {
+  id: string;
+  status: "open" | "paused";
+  /** The client called to or served at this desk. */
+  ticketId: string | null;
+}
+
+export interface QueueState {
+  tickets: ReadonlyMap<string, Ticket>;
+  desks: ReadonlyMap<string, Desk>;
+}
+
+/** A number called to a desk: shown on screens and announced by voice. */
+export interface CallEvent {
+  ticketId: string;
+  number: string;
+  deskId: string;
+  at: number;
+  /** 1 for the first call, 2 and 3 for the recalls after a miss (R5). */
+  attempt: number;
+  /** Why: the clerk called it, or the no-show rule called it again. */
+  reason: "call" | "recall" | "auto-recall";
+}
+
+/** What a command changed. The object writes these rows in one transaction, then broadcasts. */
+export interface Outcome {
+  tickets: Ticket[];
+  desks: Desk[];
+  calls: CallEvent[];
+  /** The desk and ticket the command answers with. */
+  deskId: string | null;
+  ticketId: string | null;
+}
+
+export const ACTIVE_STATUSES: ReadonlySet<TicketStatus> = new Set(["waiting", "called", "serving", "missed"]);
+
+export function isActive(t: Ticket): boolean {
+  return ACTIVE_STATUSES.has(t.status);
+}
+
+/** Returns the state after an outcome: changed rows replace the old ones. */
+export function applyOutcome(state: QueueState, outcome: Outcome): QueueState {
+  const tickets = new Map(state.tickets);
+  for (const t of outcome.tickets) tickets.set(t.id, t);
+  const desks = new Map(state.desks);
+  for (const d of outcome.desks) desks.set(d.id, d);
+  return { tickets, desks };
+}

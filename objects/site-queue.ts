@@ -1,0 +1,474 @@
+// The site actor: one Durable Object per office site. It serialises every ticket and call,
+// keeps the truth in its SQLite storage and pushes changes to sockets. The rules live in
+// queue/ (pure functions); this class validates, stores, broadcasts, in that order.
+import { DurableObject } from "cloudflare:workers";
+import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView } from "../protocol/api.ts";
+import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
+import type { ErrorCode, Result } from "../protocol/errors.ts";
+import { fail, ok } from "../protocol/errors.ts";
+import type { AgentJob, ClientMessage, RoleView } from "../protocol/live.ts";
+import { ClientMessage as ClientMessageSchema, CLOSE, PING, PONG, assertNever } from "../protocol/live.ts";
+import type { Env } from "../worker/env.ts";
+import { walkInRefusal } from "./queue/availability.ts";
+import { alarmRecall, deskCommand, endOfDay } from "./queue/desk-rules.ts";
+import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./queue/model.ts";
+import { applyOutcome, isActive } from "./queue/model.ts";
+import { formatTicketNumber } from "./queue/numbering.ts";
+import { localDate, localTime, nextLocalMidnight } from "./queue/time.ts";
+import { type LiveAttachment, LiveHub, send } from "./site/live-hub.ts";
+import { eticketToken, randomToken } from "./site/random.ts";
+import { SITE_MIGRATIONS, migrate } from "./site/schema.ts";
+import { type SiteIndex, indexSite, ruleContext } from "./site/site-index.ts";
+import { SiteStore } from "./site/store.ts";
+import { DISPLAY_CALLS, ViewBuilder } from "./site/views.ts";
+
+/** Who asked: the Worker authenticates and passes this along. */
+export interface Principal {
+  id: string;
+  role: "manager" | "clerk" | "kiosk" | "display" | "agent";
+  deviceId?: string;
+}
+
+/** A retried command carries the same key; the fingerprint tells a retry from a different request. */
+export interface Idempotency {
+  key: string;
+  fingerprint: string;
+}
+
+/** What the Worker asks of a socket, after checking who may open it. */
+export type LiveRequest =
+  | { role: "display" | "agent" }
+  | { role: "desk" | "clerk"; deskId: string }
+  | { role: "eticket"; token: string };
+
+export const LIVE_HEADER = "X-Numerek-Live";
+const MAX_FRAME = 4096;
+const DAY_MS = 86_400_000;
+const AGENT_JOBS = 100;
+
+export class SiteQueue extends DurableObject<Env> {
+  private readonly store: SiteStore;
+  private readonly hub: LiveHub;
+  private index: SiteIndex | null = null;
+  private state: QueueState = { tickets: new Map(), desks: new Map() };
+  private byToken = new Map<string, string>();
+  private durations = new Map<string, number[]>();
+  private recentCalls: CallEvent[] = [];
+  private seq = 0;
+  private day = "";
+  private alarmAt: number | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new SiteStore(ctx.storage.sql);
+    this.hub = new LiveHub(ctx, () => this.seq, (a) => this.viewFor(a));
+    // Keep-alive pings are answered without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    void ctx.blockConcurrencyWhile(async () => {
+      migrate(ctx.storage, SITE_MIGRATIONS);
+      this.load();
+      this.alarmAt = await ctx.storage.getAlarm();
+    });
+  }
+
+  /** Rebuilds everything held in memory from SQLite: after eviction or hibernation nothing is lost. */
+  private load(): void {
+    const config = this.store.config();
+    this.index = config ? indexSite(config) : null;
+    this.seq = this.store.seq();
+    const tz = config?.timeZone ?? "Europe/Warsaw";
+    this.day = this.store.getMeta("day") ?? localDate(Date.now(), tz);
+    const tickets = this.store.loadTickets(this.day);
+    this.state = {
+      tickets: new Map(tickets.map((t) => [t.id, t])),
+      desks: new Map(this.store.loadDesks().map((d) => [d.id, d])),
+    };
+    this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
+    this.durations = this.store.serviceDurations(this.day);
+    this.recentCalls = this.store.recentCalls(DISPLAY_CALLS);
+  }
+
+  // ---- configuration ------------------------------------------------------------
+
+  /** Sets (or replaces) the site's configuration. Desks keep their state; removed desks hand their client back to the queue. */
+  async configure(input: unknown): Promise<Result<{ seq: number }>> {
+    const parsed = SiteConfig.safeParse(input);
+    if (!parsed.success) return fail("VALIDATION_FAILED", parsed.error.issues[0]?.message);
+    const config = parsed.data;
+    const problems = siteConfigProblems(config);
+    if (problems.length) return fail("VALIDATION_FAILED", problems.join("; "));
+    const now = Date.now();
+    const keep = new Set(config.desks.map((d) => d.id));
+    const outcome: Outcome = { tickets: [], desks: [], calls: [], deskId: null, ticketId: null };
+    for (const d of config.desks) if (!this.state.desks.has(d.id)) outcome.desks.push({ id: d.id, status: "open", ticketId: null });
+    const removed: string[] = [];
+    for (const desk of this.state.desks.values()) {
+      if (keep.has(desk.id)) continue;
+      removed.push(desk.id);
+      const t = desk.ticketId ? this.state.tickets.get(desk.ticketId) : undefined;
+      if (t && isActive(t)) outcome.tickets.push({ ...t, status: "waiting", deskId: null, calledAt: null, startedAt: null });
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.store.setMeta("config", JSON.stringify(config));
+      for (const id of removed) this.store.deleteDesk(id);
+      if (!this.store.getMeta("day")) this.store.setMeta("day", localDate(now, config.timeZone));
+      this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, config.timeZone), null);
+      this.saveOutcome(outcome, now);
+    });
+    this.index = indexSite(config);
+    this.day = this.store.getMeta("day")!;
+    const desks = new Map(this.state.desks);
+    for (const id of removed) desks.delete(id);
+    this.state = applyOutcome({ tickets: this.state.tickets, desks }, outcome);
+    await this.armAlarm(now);
+    this.hub.changed();
+    return ok({ seq: this.seq });
+  }
+
+  // ---- commands -----------------------------------------------------------------
+
+  async issueTicket(input: {
+    matterId: string;
+    principal: Principal;
+    idempotency?: Idempotency;
+  }): Promise<Result<IssuedTicket>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    const replay = this.replay<IssuedTicket>(input.idempotency);
+    if (replay) return replay;
+    const matter = index.matters.get(input.matterId);
+    if (!matter) return fail("UNKNOWN_MATTER");
+    const now = Date.now();
+    this.rollDay(now);
+    const tz = index.config.timeZone;
+    const refusal = walkInRefusal(index.config.openingHours, localTime(now, tz), matter.id, index.desks.values(), this.state.desks);
+    if (refusal) return fail(refusal);
+
+    let issued!: IssuedTicket;
+    let ticket!: Ticket;
+    this.ctx.storage.transactionSync(() => {
+      const n = this.store.nextCounter(this.day, matter.id);
+      ticket = {
+        id: `tk_${randomToken(12)}`, token: eticketToken(index.config.id), day: this.day,
+        number: formatTicketNumber(matter.prefix, n), matterId: matter.id, source: "walk-in", status: "waiting",
+        takenAt: now, reservedAt: null, deskId: null, misses: 0, recallAt: null,
+        calledAt: null, startedAt: null, finishedAt: null,
+      };
+      const kioskId = input.principal.role === "kiosk" ? (input.principal.deviceId ?? input.principal.id) : null;
+      const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
+      const view = new ViewBuilder(index, next, this.durations).eticket(ticket);
+      issued = {
+        id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
+        waitingAhead: view.waitingAhead ?? 0, estimatedWaitMinutes: view.estimatedWaitMinutes ?? 0,
+        eticketUrl: this.eticketUrl(ticket.token), takenAt: new ViewBuilder(index, next, this.durations).ticket(ticket).takenAt,
+      };
+      this.store.putTicket(ticket, kioskId);
+      if (kioskId) this.addJob({
+        id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
+        ticket: {
+          number: ticket.number, matterName: matter.name, siteName: index.config.name, city: index.config.city,
+          waitingAhead: issued.waitingAhead, estimatedWaitMinutes: issued.estimatedWaitMinutes,
+          takenAt: issued.takenAt, eticketUrl: issued.eticketUrl,
+        },
+      }, now);
+      this.bumpSeq();
+      if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
+    });
+    (this.state.tickets as Map<string, Ticket>).set(ticket.id, ticket);
+    this.byToken.set(ticket.token, ticket.id);
+    this.hub.changed();
+    return ok(issued);
+  }
+
+  async deskCommand(input: { deskId: string; command: DeskCommand; idempotency?: Idempotency }): Promise<Result<DeskActionResponse>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    const replay = this.replay<DeskActionResponse>(input.idempotency);
+    if (replay) return replay;
+    const now = Date.now();
+    this.rollDay(now);
+    const r = deskCommand(this.state, ruleContext(index, now), input.deskId, input.command);
+    if (!r.ok) return fail(r.code);
+    const next = applyOutcome(this.state, r.outcome);
+    const views = new ViewBuilder(index, next, this.durations);
+    const desk = next.desks.get(input.deskId)!;
+    const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
+    const response: DeskActionResponse = { desk: views.desk(desk), ticket: t ? views.ticket(t) : null };
+    this.ctx.storage.transactionSync(() => {
+      this.saveOutcome(r.outcome, now);
+      if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, response, now);
+    });
+    this.commitMemory(next, r.outcome);
+    await this.armAlarm(now);
+    this.hub.changed();
+    return ok(response);
+  }
+
+  // ---- reads ----------------------------------------------------------------------
+
+  async queue(): Promise<Result<QueueResponse>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    this.rollDay(Date.now());
+    const views = new ViewBuilder(index, this.state, this.durations);
+    const tickets = [...this.state.tickets.values()].filter(isActive).sort((a, b) => a.takenAt - b.takenAt);
+    return ok({
+      seq: this.seq,
+      tickets: tickets.map((t) => views.ticket(t)),
+      desks: index.config.desks.map((d) => views.desk(this.state.desks.get(d.id) ?? { id: d.id, status: "open", ticketId: null })),
+    });
+  }
+
+  async eticket(token: string): Promise<Result<ETicketView>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_ETICKET");
+    const t = this.ticketByToken(token);
+    if (!t) return fail("UNKNOWN_ETICKET");
+    return ok(new ViewBuilder(index, this.state, this.durations).eticket(t));
+  }
+
+  // ---- live sockets ------------------------------------------------------------------
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED", 426);
+    const index = this.index;
+    if (!index) return errorResponse("UNKNOWN_SITE", 404);
+    let spec: LiveRequest;
+    try {
+      spec = JSON.parse(request.headers.get(LIVE_HEADER) ?? "") as LiveRequest;
+    } catch {
+      return errorResponse("BAD_REQUEST", 400);
+    }
+    let a: LiveAttachment;
+    switch (spec.role) {
+      case "display":
+      case "agent":
+        a = { role: spec.role };
+        break;
+      case "desk":
+      case "clerk":
+        if (!index.desks.has(spec.deskId)) return errorResponse("UNKNOWN_DESK", 404);
+        a = { role: spec.role, deskId: spec.deskId };
+        break;
+      case "eticket": {
+        const t = this.ticketByToken(spec.token);
+        if (!t) return errorResponse("UNKNOWN_ETICKET", 404);
+        a = { role: "eticket", ticketId: t.id };
+        break;
+      }
+      default:
+        return assertNever(spec);
+    }
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.hub.accept(server, a);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const text = typeof message === "string" ? message : null;
+    if (text === null || text.length > MAX_FRAME) {
+      send(ws, { type: "error", code: "BAD_REQUEST", message: "Send JSON text frames of at most 4 KB." });
+      return;
+    }
+    let msg: ClientMessage;
+    try {
+      const parsed = ClientMessageSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error("invalid");
+      msg = parsed.data;
+    } catch {
+      send(ws, { type: "error", code: "VALIDATION_FAILED", message: "Unknown or malformed message." });
+      return;
+    }
+    switch (msg.type) {
+      case "resync":
+        this.hub.snapshot(ws);
+        return;
+      case "ack": {
+        if (this.hub.attachment(ws)?.role !== "agent") {
+          send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs." });
+          return;
+        }
+        const now = Date.now();
+        let acked = false;
+        this.ctx.storage.transactionSync(() => {
+          acked = this.store.ackJob(msg.jobId, now);
+          if (acked) this.bumpSeq();
+        });
+        if (acked) this.hub.changed();
+        return;
+      }
+      default:
+        assertNever(msg);
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, "bye");
+    } catch {
+      /* already closed */
+    }
+  }
+
+  // ---- timers -------------------------------------------------------------------------
+
+  /** One alarm for every timer: recalls of missed tickets and the end of the day. At-least-once, so every handler is idempotent. */
+  override async alarm(): Promise<void> {
+    const index = this.index;
+    const now = Date.now();
+    this.alarmAt = null;
+    if (!index) return;
+    this.rollDay(now);
+    for (const timer of this.store.dueTimers(now)) {
+      switch (timer.kind) {
+        case "recall": {
+          const outcome = timer.ref ? alarmRecall(this.state, ruleContext(index, now), timer.ref) : null;
+          this.ctx.storage.transactionSync(() => {
+            this.store.clearTimer(timer.key);
+            if (outcome) this.saveOutcome(outcome, now);
+          });
+          if (outcome) this.commitMemory(applyOutcome(this.state, outcome), outcome);
+          break;
+        }
+        case "end-of-day":
+          // rollDay above has closed the day; make sure the next one is scheduled.
+          this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, index.config.timeZone), null);
+          break;
+        default:
+          this.store.clearTimer(timer.key);
+      }
+    }
+    await this.armAlarm(now);
+    this.hub.changed();
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private eticketUrl(token: string): string {
+    return `${this.env.PUBLIC_URL.replace(/\/$/, "")}/t/${token}`;
+  }
+
+  private ticketByToken(token: string): Ticket | null {
+    const id = this.byToken.get(token);
+    const t = id ? this.state.tickets.get(id) : undefined;
+    return t ?? this.store.ticketByToken(token);
+  }
+
+  private replay<T>(idem: Idempotency | undefined): Result<T> | null {
+    if (!idem) return null;
+    const prior = this.store.idempotent(idem.key);
+    if (!prior) return null;
+    if (prior.fingerprint !== idem.fingerprint) return fail("IDEMPOTENCY_KEY_REUSED");
+    return ok(JSON.parse(prior.response) as T);
+  }
+
+  private bumpSeq(): void {
+    this.seq += 1;
+    this.store.setMeta("seq", String(this.seq));
+  }
+
+  private addJob(job: AgentJob, now: number): void {
+    this.store.addJob(job, now);
+  }
+
+  /** Writes a rule outcome: rows, calls, recall timers, announce jobs and the new seq. Call inside a transaction. */
+  private saveOutcome(outcome: Outcome, now: number): void {
+    const index = this.index;
+    for (const t of outcome.tickets) {
+      this.store.putTicket(t);
+      if (t.status === "missed" && t.recallAt !== null) this.store.setTimer(`recall:${t.id}`, "recall", t.recallAt, t.id);
+      else this.store.clearTimer(`recall:${t.id}`);
+    }
+    for (const d of outcome.desks) this.store.putDesk(d);
+    for (const c of outcome.calls) {
+      this.store.addCall(c);
+      const desk = index?.desks.get(c.deskId);
+      if (index?.config.voice && desk) {
+        this.addJob({ id: `job_${randomToken(12)}`, kind: "announce", number: c.number, deskName: desk.name, deskNumber: desk.number, createdAt: new Date(c.at).toISOString() }, now);
+      }
+    }
+    if (outcome.tickets.length || outcome.desks.length || outcome.calls.length) this.bumpSeq();
+  }
+
+  /** After the transaction: the in-memory copy follows what was stored. */
+  private commitMemory(next: QueueState, outcome: Outcome): void {
+    this.state = next;
+    for (const t of outcome.tickets) {
+      if (t.status === "served" && t.startedAt !== null && t.finishedAt !== null && t.day === this.day) {
+        const arr = this.durations.get(t.matterId) ?? [];
+        arr.push(t.finishedAt - t.startedAt);
+        this.durations.set(t.matterId, arr.slice(-50));
+      }
+    }
+    if (outcome.calls.length) this.recentCalls = [...[...outcome.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
+  }
+
+  /** Closes the previous day once the local date has changed (from the alarm, or from the first command after midnight). */
+  private rollDay(now: number): void {
+    const index = this.index;
+    if (!index) return;
+    const today = localDate(now, index.config.timeZone);
+    if (today <= this.day) return;
+    const outcome = endOfDay(this.state, now, this.day);
+    this.ctx.storage.transactionSync(() => {
+      this.saveOutcome(outcome, now);
+      this.store.setMeta("day", today);
+      this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, index.config.timeZone), null);
+      this.store.prune(now - 2 * DAY_MS);
+    });
+    const next = applyOutcome(this.state, outcome);
+    // Only the new day's tickets stay in memory; the records stay in SQLite for statistics.
+    const tickets = new Map<string, Ticket>();
+    for (const t of next.tickets.values()) if (t.day >= today || isActive(t)) tickets.set(t.id, t);
+    this.state = { tickets, desks: next.desks };
+    this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
+    this.durations = new Map();
+    this.day = today;
+    this.hub.changed();
+  }
+
+  private async armAlarm(now: number): Promise<void> {
+    const due = this.store.earliestTimer();
+    if (due === this.alarmAt) return;
+    if (due === null) {
+      await this.ctx.storage.deleteAlarm();
+    } else {
+      // A timer already due fires on the next tick, never "now" (the platform may skip a past alarm set from alarm()).
+      await this.ctx.storage.setAlarm(Math.max(due, now + 1));
+    }
+    this.alarmAt = due;
+  }
+
+  private viewFor(a: LiveAttachment): RoleView | null {
+    const index = this.index;
+    if (!index) return null;
+    const views = new ViewBuilder(index, this.state, this.durations);
+    switch (a.role) {
+      case "display":
+        return { role: "display", view: views.display(this.recentCalls) };
+      case "desk": {
+        const v = views.deskScreen(a.deskId);
+        return v ? { role: "desk", view: v } : null;
+      }
+      case "clerk": {
+        const v = views.clerk(a.deskId);
+        return v ? { role: "clerk", view: v } : null;
+      }
+      case "eticket": {
+        const t = this.state.tickets.get(a.ticketId);
+        return t ? { role: "eticket", view: views.eticket(t) } : null;
+      }
+      case "agent":
+        return { role: "agent", view: { jobs: this.store.pendingJobs(AGENT_JOBS) } };
+      default:
+        return assertNever(a);
+    }
+  }
+}
+
+function errorResponse(code: ErrorCode, status: number): Response {
+  return Response.json({ error: { code, message: code } }, { status });
+}
+
+export { CLOSE };

@@ -1,0 +1,118 @@
+// Sockets of a site object: a snapshot on connect, then coalesced updates stamped with seq,
+// each kind of client getting only what it shows. Survives hibernation: who a socket is
+// lives in its attachment, and the first frame after a wake-up is a snapshot.
+import type { RoleView, ServerMessage } from "../../protocol/live.ts";
+import { PROTOCOL_VERSION } from "../../protocol/live.ts";
+
+export type LiveAttachment =
+  | { role: "display" }
+  | { role: "agent" }
+  | { role: "desk"; deskId: string }
+  | { role: "clerk"; deskId: string }
+  | { role: "eticket"; ticketId: string };
+
+export function streamKey(a: LiveAttachment): string {
+  switch (a.role) {
+    case "display":
+    case "agent":
+      return a.role;
+    case "desk":
+    case "clerk":
+      return `${a.role}:${a.deskId}`;
+    case "eticket":
+      return `eticket:${a.ticketId}`;
+  }
+}
+
+/** Builds the current view of a stream; null when the stream no longer exists (its ticket is gone). */
+export type ViewSource = (a: LiveAttachment) => RoleView | null;
+
+export class LiveHub {
+  /** Per stream: the seq and the exact frame body last sent, to skip unchanged views. */
+  private readonly lastSent = new Map<string, { seq: number; body: string }>();
+  private flushScheduled = false;
+
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly seq: () => number,
+    private readonly source: ViewSource,
+  ) {}
+
+  accept(ws: WebSocket, a: LiveAttachment): void {
+    this.ctx.acceptWebSocket(ws, [a.role, streamKey(a)]);
+    ws.serializeAttachment(a);
+    this.snapshot(ws);
+  }
+
+  attachment(ws: WebSocket): LiveAttachment | null {
+    return (ws.deserializeAttachment() as LiveAttachment | null) ?? null;
+  }
+
+  /** Sends the whole picture to one socket (on connect and on "resync"). */
+  snapshot(ws: WebSocket): void {
+    const a = this.attachment(ws);
+    if (!a) return;
+    const view = this.source(a);
+    if (!view) return;
+    const seq = this.seq();
+    send(ws, { type: "snapshot", protocol: PROTOCOL_VERSION, seq, ...view });
+    const key = streamKey(a);
+    if (!this.lastSent.has(key)) this.lastSent.set(key, { seq, body: JSON.stringify(view) });
+  }
+
+  /** Something changed: one flush per turn of the event loop, however many commands came in it. */
+  changed(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setTimeout(() => {
+      this.flushScheduled = false;
+      this.flush();
+    }, 0);
+  }
+
+  /** Sends every stream whose view differs from what it last got. */
+  flush(): void {
+    const seq = this.seq();
+    const streams = new Map<string, { a: LiveAttachment; sockets: WebSocket[] }>();
+    for (const ws of this.ctx.getWebSockets()) {
+      const a = this.attachment(ws);
+      if (!a) continue;
+      const key = streamKey(a);
+      const s = streams.get(key);
+      if (s) s.sockets.push(ws);
+      else streams.set(key, { a, sockets: [ws] });
+    }
+    for (const [key, { a, sockets }] of streams) {
+      const view = this.source(a);
+      if (!view) continue;
+      const body = JSON.stringify(view);
+      const last = this.lastSent.get(key);
+      if (last && last.body === body) continue;
+      // After a wake-up nothing is known of what the socket has: send a snapshot.
+      const frame = last
+        ? `{"type":"update","seq":${seq},"prev":${last.seq},${body.slice(1)}`
+        : `{"type":"snapshot","protocol":${PROTOCOL_VERSION},"seq":${seq},${body.slice(1)}`;
+      for (const ws of sockets) sendRaw(ws, frame);
+      this.lastSent.set(key, { seq, body });
+    }
+    // Forget streams with no socket left.
+    for (const key of this.lastSent.keys()) if (!streams.has(key)) this.lastSent.delete(key);
+  }
+}
+
+export function send(ws: WebSocket, msg: ServerMessage): void {
+  sendRaw(ws, JSON.stringify(msg));
+}
+
+/** A socket that is closing or gone is dropped silently: its client reconnects and gets a snapshot. */
+function sendRaw(ws: WebSocket, frame: string): void {
+  try {
+    ws.send(frame);
+  } catch {
+    try {
+      ws.close(1011, "send failed");
+    } catch {
+      /* already closed */
+    }
+  }
+}

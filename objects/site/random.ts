@@ -1,0 +1,21 @@
+// Identifiers and secrets made from the platform's cryptographic random source.
+
+export function base64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function randomToken(bytes = 16): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** An e-ticket token: the site it belongs to, then 128 random bits. */
+export function eticketToken(siteId: string): string {
+  return `${siteId}.${randomToken(16)}`;
+}
+
+export function siteOfEticketToken(token: string): string | null {
+  const m = /^([a-z0-9][a-z0-9-]{0,39})\.[A-Za-z0-9_-]{22}$/.exec(token);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,58 @@
+// Versioned migrations of a site object's SQLite database. Append only: never edit a shipped step.
+export const SITE_MIGRATIONS: readonly string[] = [
+  // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    day TEXT NOT NULL,
+    number TEXT NOT NULL,
+    matter_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    taken_at INTEGER NOT NULL,
+    reserved_at INTEGER,
+    desk_id TEXT,
+    misses INTEGER NOT NULL DEFAULT 0,
+    recall_at INTEGER,
+    called_at INTEGER,
+    started_at INTEGER,
+    finished_at INTEGER,
+    kiosk_id TEXT
+  );
+  CREATE INDEX tickets_day ON tickets(day);
+  CREATE INDEX tickets_active ON tickets(status) WHERE status IN ('waiting', 'called', 'serving', 'missed');
+  CREATE TABLE desks (id TEXT PRIMARY KEY, status TEXT NOT NULL, ticket_id TEXT);
+  CREATE TABLE counters (day TEXT NOT NULL, matter_id TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (day, matter_id));
+  CREATE TABLE calls (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id TEXT NOT NULL, number TEXT NOT NULL, desk_id TEXT NOT NULL,
+    at INTEGER NOT NULL, attempt INTEGER NOT NULL, reason TEXT NOT NULL
+  );
+  CREATE TABLE timers (key TEXT PRIMARY KEY, kind TEXT NOT NULL, due_at INTEGER NOT NULL, ref TEXT);
+  CREATE INDEX timers_due ON timers(due_at);
+  CREATE TABLE jobs (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL, acked_at INTEGER);
+  CREATE INDEX jobs_pending ON jobs(created_at) WHERE acked_at IS NULL;
+  CREATE TABLE idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, response TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE INDEX idempotency_age ON idempotency(created_at);
+  `,
+];
+
+/** Runs the steps not yet applied, each in its own transaction, and records the version reached. */
+export function migrate(storage: DurableObjectStorage, steps: readonly string[]): number {
+  const sql = storage.sql;
+  sql.exec("CREATE TABLE IF NOT EXISTS _schema (version INTEGER NOT NULL)");
+  const row = sql.exec<{ version: number }>("SELECT version FROM _schema").toArray()[0];
+  let version = row?.version ?? 0;
+  if (!row) sql.exec("INSERT INTO _schema (version) VALUES (0)");
+  while (version < steps.length) {
+    const step = steps[version]!;
+    storage.transactionSync(() => {
+      sql.exec(step);
+      sql.exec("UPDATE _schema SET version = ?", version + 1);
+    });
+    version++;
+  }
+  return version;
+}

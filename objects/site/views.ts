@@ -1,0 +1,125 @@
+// What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
+import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView } from "../../protocol/live.ts";
+import { openDesksFor } from "../queue/availability.ts";
+import { estimateWaitMinutes } from "../queue/estimate.ts";
+import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
+import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { isoLocal } from "../queue/time.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+/** The hall screens show this many calls. */
+export const DISPLAY_CALLS = 8;
+/** The clerk console lists at most this many waiting tickets. */
+export const CLERK_WAITING = 50;
+
+export class ViewBuilder {
+  private ahead: Map<string, number> | null = null;
+
+  constructor(
+    private readonly index: SiteIndex,
+    private readonly state: QueueState,
+    private readonly durations: ReadonlyMap<string, readonly number[]>,
+  ) {}
+
+  private iso(ms: number | null): string | null {
+    return ms === null ? null : isoLocal(ms, this.index.config.timeZone);
+  }
+
+  ticket(t: Ticket): TicketView {
+    return {
+      id: t.id, number: t.number, matterId: t.matterId, source: t.source, status: t.status,
+      takenAt: this.iso(t.takenAt)!, deskId: t.deskId, misses: t.misses,
+      recallAt: this.iso(t.recallAt), calledAt: this.iso(t.calledAt),
+    };
+  }
+
+  desk(d: Desk): DeskView {
+    const cfg = this.index.desks.get(d.id);
+    const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+    return {
+      id: d.id, name: cfg?.name ?? d.id, status: d.status, matterIds: cfg?.matterIds ?? [],
+      ticket: cur ? this.ticket(cur) : null,
+    };
+  }
+
+  /** People ahead of a waiting ticket in its queue (null once it is not waiting). */
+  waitingAhead(t: Ticket): number | null {
+    if (t.status !== "waiting") return null;
+    this.ahead ??= waitingAheadAll(this.state.tickets.values());
+    return this.ahead.get(t.id) ?? 0;
+  }
+
+  estimate(t: Ticket): number | null {
+    const ahead = this.waitingAhead(t);
+    if (ahead === null) return null;
+    const matter = this.index.matters.get(t.matterId);
+    const openDesks = t.deskId !== null ? 1 : openDesksFor(t.matterId, this.index.desks.values(), this.state.desks);
+    return estimateWaitMinutes({
+      ahead,
+      serviceMinutes: matter?.serviceMinutes ?? 10,
+      openDesks,
+      observedMs: this.durations.get(t.matterId) ?? [],
+    });
+  }
+
+  eticket(t: Ticket): ETicketView {
+    const view: ETicketView = {
+      number: t.number,
+      matterName: this.index.matters.get(t.matterId)?.name ?? t.matterId,
+      siteName: this.index.config.name,
+      status: t.status,
+      waitingAhead: this.waitingAhead(t),
+      estimatedWaitMinutes: this.estimate(t),
+      misses: t.misses,
+    };
+    if (t.deskId !== null && (t.status === "called" || t.status === "serving")) {
+      view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
+    }
+    if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.iso(t.recallAt)!;
+    return view;
+  }
+
+  call(c: CallEvent): CallView {
+    const cfg = this.index.desks.get(c.deskId);
+    return {
+      ticketId: c.ticketId, number: c.number, deskId: c.deskId, deskName: cfg?.name ?? c.deskId,
+      deskNumber: cfg?.number ?? 0, at: this.iso(c.at)!, attempt: c.attempt,
+    };
+  }
+
+  display(recentCalls: readonly CallEvent[]): DisplayView {
+    const counts = waitingCounts(this.state.tickets.values());
+    return {
+      siteName: this.index.config.name,
+      calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
+      waiting: [...this.index.matters.keys()].map((matterId) => ({ matterId, count: counts.get(matterId) ?? 0 })),
+      desks: this.index.config.desks.map((cfg) => {
+        const d = this.state.desks.get(cfg.id);
+        const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+        return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null };
+      }),
+    };
+  }
+
+  deskScreen(deskId: string): DeskScreenView | null {
+    const cfg = this.index.desks.get(deskId);
+    const d = this.state.desks.get(deskId);
+    if (!cfg || !d) return null;
+    const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+    return { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+  }
+
+  clerk(deskId: string): ClerkView | null {
+    const cfg = this.index.desks.get(deskId);
+    const d = this.state.desks.get(deskId);
+    if (!cfg || !d) return null;
+    const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+    return {
+      desk: this.desk(d),
+      waiting: deskQueue(cfg, this.state.tickets.values()).slice(0, CLERK_WAITING).map((t) => this.ticket(t)),
+      missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),
+      since: this.iso(cur ? (cur.startedAt ?? cur.calledAt) : null),
+    };
+  }
+}

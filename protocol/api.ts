@@ -1,0 +1,120 @@
+// HTTP API: the schemas that validate requests are the ones the OpenAPI document is generated from.
+import { z } from "zod";
+import { Id } from "./config.ts";
+
+export const TICKET_STATUSES = ["waiting", "called", "serving", "missed", "served", "removed", "closed"] as const;
+export const TicketStatus = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const DESK_ACTIONS = ["call-next", "recall", "no-show", "start", "finish", "pause", "resume", "call", "transfer"] as const;
+export const DeskAction = z.enum(DESK_ACTIONS);
+export type DeskAction = z.infer<typeof DeskAction>;
+
+export const ROLES = ["manager", "clerk", "kiosk", "display", "agent"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LoginRequest = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export const LoginResponse = z.object({
+  token: z.string(),
+  role: Role,
+  siteIds: z.array(Id),
+  deskIds: z.array(Id).optional().describe("For clerks: the desks they may operate."),
+  expiresAt: z.string(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const IssueTicketRequest = z.strictObject({ matterId: Id });
+export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
+
+export const IssuedTicket = z.object({
+  id: z.string(),
+  number: z.string().describe("Prefix and three digits, e.g. A001; restarts every local day."),
+  matterId: Id,
+  status: TicketStatus,
+  waitingAhead: z.number().int(),
+  estimatedWaitMinutes: z.number().int(),
+  eticketUrl: z.string(),
+  takenAt: z.string(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const TicketView = z.object({
+  id: z.string(),
+  number: z.string(),
+  matterId: Id,
+  source: z.enum(["walk-in", "booking"]),
+  status: TicketStatus,
+  takenAt: z.string(),
+  deskId: Id.nullable().describe("Desk that called it, or the desk it waits for (transfer, recall)."),
+  misses: z.number().int(),
+  recallAt: z.string().nullable(),
+  calledAt: z.string().nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const DeskView = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum(["open", "paused"]),
+  matterIds: z.array(Id),
+  ticket: TicketView.nullable(),
+});
+export type DeskView = z.infer<typeof DeskView>;
+
+export const QueueResponse = z.object({
+  seq: z.number().int(),
+  tickets: z.array(TicketView),
+  desks: z.array(DeskView),
+});
+export type QueueResponse = z.infer<typeof QueueResponse>;
+
+export const CallTicketRequest = z.strictObject({ ticketId: z.string().min(1).max(64) });
+export const TransferRequest = z.union([
+  z.strictObject({ ticketId: z.string().min(1).max(64), matterId: Id }),
+  z.strictObject({ ticketId: z.string().min(1).max(64), deskId: Id }),
+]);
+export const EmptyRequest = z.strictObject({});
+
+export const DeskActionResponse = z.object({ desk: DeskView, ticket: TicketView.nullable() });
+export type DeskActionResponse = z.infer<typeof DeskActionResponse>;
+
+export type DeskCommand =
+  | { action: "call-next" | "recall" | "no-show" | "start" | "finish" | "pause" | "resume" }
+  | { action: "call"; ticketId: string }
+  | { action: "transfer"; ticketId: string; matterId: string }
+  | { action: "transfer"; ticketId: string; deskId: string };
+
+export const ETicketView = z.object({
+  number: z.string(),
+  matterName: z.string(),
+  siteName: z.string(),
+  status: TicketStatus,
+  waitingAhead: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().int().nullable(),
+  deskName: z.string().optional(),
+  misses: z.number().int(),
+  recallAt: z.string().optional(),
+});
+export type ETicketView = z.infer<typeof ETicketView>;
+
+export const PublicMatter = z.object({ id: Id, name: z.string(), prefix: z.string() });
+export const PublicSite = z.object({
+  id: Id,
+  city: z.string(),
+  name: z.string(),
+  address: z.string(),
+  voice: z.boolean(),
+  departments: z.array(z.object({ id: Id, name: z.string(), matters: z.array(PublicMatter) })),
+  desks: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type PublicSite = z.infer<typeof PublicSite>;
+export const SitesResponse = z.object({ sites: z.array(PublicSite) });
+
+export const LiveQuery = z.strictObject({
+  role: z.string().regex(/^(display|agent|desk:[a-z0-9-]{1,40}|clerk:[a-z0-9-]{1,40})$/),
+  access_token: z.string().max(2000).optional(),
+});

@@ -1,0 +1,57 @@
+// Stable error codes: clients and tests rely on these, messages may be reworded.
+export const ERRORS = {
+  BAD_REQUEST: [400, "The request is malformed."],
+  VALIDATION_FAILED: [400, "The request does not match the expected shape."],
+  INVALID_JSON: [400, "The body is not valid JSON."],
+  IDEMPOTENCY_KEY_INVALID: [400, "The Idempotency-Key header must be 8-100 characters of letters, digits, '-', '_' or ':'."],
+  UNAUTHENTICATED: [401, "Sign in first: send 'Authorization: Bearer <token>'."],
+  TOKEN_INVALID: [401, "The token is invalid or has expired; sign in again."],
+  BAD_CREDENTIALS: [401, "Wrong user name or password."],
+  FORBIDDEN: [403, "Your account may not do this."],
+  SITE_FORBIDDEN: [403, "Your account does not belong to this site."],
+  DESK_FORBIDDEN: [403, "Your account may not operate this desk."],
+  DEMO_ONLY: [403, "This is available only in local demo mode."],
+  NOT_FOUND: [404, "No such resource."],
+  UNKNOWN_SITE: [404, "No such site."],
+  UNKNOWN_MATTER: [404, "No such matter at this site."],
+  UNKNOWN_DESK: [404, "No such desk at this site."],
+  UNKNOWN_TICKET: [404, "No such ticket today."],
+  UNKNOWN_ETICKET: [404, "No such e-ticket."],
+  METHOD_NOT_ALLOWED: [405, "Method not allowed here."],
+  DESK_BUSY: [409, "The desk already has a client: finish or mark a no-show first."],
+  DESK_IDLE: [409, "The desk has no client now."],
+  DESK_PAUSED: [409, "The desk is on a break: resume it first."],
+  DESK_NOT_PAUSED: [409, "The desk is not on a break."],
+  NOT_CALLED_YET: [409, "The client has not been called to this desk."],
+  ALREADY_SERVING: [409, "Service has already started."],
+  TICKET_NOT_WAITING: [409, "The ticket is not waiting in the queue."],
+  TICKET_CLOSED: [409, "The ticket is already served, removed or closed."],
+  MATTER_NOT_SERVED: [409, "This desk does not serve that matter."],
+  TRANSFER_TARGET_INVALID: [409, "Transfer to a different matter or desk than the current one."],
+  SITE_CLOSED: [409, "The site is closed now."],
+  MATTER_UNAVAILABLE: [409, "No desk serving this matter is open now."],
+  IDEMPOTENCY_KEY_REUSED: [422, "This Idempotency-Key was already used for a different request."],
+  PAYLOAD_TOO_LARGE: [413, "The body is too large."],
+  UNSUPPORTED_MEDIA_TYPE: [415, "Send JSON with 'Content-Type: application/json'."],
+  UPGRADE_REQUIRED: [426, "This endpoint expects a WebSocket upgrade."],
+  RATE_LIMITED: [429, "Too many attempts; wait a while and try again."],
+  INTERNAL: [500, "Something went wrong on our side."],
+  NOT_CONFIGURED: [503, "The server is not configured for this mode."],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+/** What an object's RPC method returns: the platform would strip an Error's fields, so errors travel as data. */
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message?: string };
+
+export function fail(code: ErrorCode, message?: string): { ok: false; code: ErrorCode; message?: string } {
+  return message === undefined ? { ok: false, code } : { ok: false, code, message };
+}
+
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}

@@ -1,0 +1,54 @@
+// The Hono application: routes by feature, one error handler, JSON everywhere under /api.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "./app-env.ts";
+import { ApiError, errorResponse } from "./errors.ts";
+import { openApiDocument } from "./openapi.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
+import { queueRoutes } from "./routes/queue.ts";
+import { siteRoutes } from "./routes/sites.ts";
+import { ensureDemo } from "./sites.ts";
+
+/** No request to the API needs more; a site configuration is the largest. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export const app = new Hono<AppEnv>();
+
+app.use("/api/*", async function demoData(c, next) {
+  await ensureDemo(c.env);
+  await next();
+});
+app.use(
+  "/api/*",
+  bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }),
+);
+app.use("/api/*", async function noStore(c, next) {
+  await next();
+  c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+});
+
+app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
+app.route("/api/v1/auth", authRoutes);
+app.route("/api/v1/sites", siteRoutes);
+app.route("/api/v1/sites", queueRoutes);
+app.route("/api/v1/sites", siteLiveRoutes);
+app.route("/api/v1/etickets", eticketRoutes);
+
+app.notFound((c) => {
+  if (c.req.path.startsWith("/api/")) return errorResponse("NOT_FOUND");
+  return c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : errorResponse("NOT_FOUND");
+});
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return errorResponse(err.code, err.message);
+  if (err instanceof HTTPException) {
+    if (err.status === 413) return errorResponse("PAYLOAD_TOO_LARGE");
+    if (err.status === 405) return errorResponse("METHOD_NOT_ALLOWED");
+    return errorResponse(err.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
+  }
+  // Logged for the operator; the client gets a code and a plain message, never a stack.
+  console.error(`unhandled error on ${c.req.method} ${c.req.path}:`, err);
+  return errorResponse("INTERNAL");
+});

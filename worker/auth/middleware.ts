@@ -1,0 +1,47 @@
+// Who is calling, and may they act on this site or desk.
+import type { MiddlewareHandler } from "hono";
+import type { Role } from "../../protocol/api.ts";
+import { ApiError } from "../errors.ts";
+import type { AppEnv } from "../app-env.ts";
+import { type TokenClaims, verifyToken } from "./token.ts";
+
+function bearer(header: string | undefined, query: string | undefined): string | null {
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new ApiError("TOKEN_INVALID", "The Authorization header must be 'Bearer <token>'.");
+    return m[1]!;
+  }
+  // Browsers cannot set headers on a WebSocket: the live endpoints accept ?access_token=.
+  return query ?? null;
+}
+
+/** Requires a valid token whose role is one of `roles`. */
+export function requireAuth(options: { roles: readonly Role[] }): MiddlewareHandler<AppEnv> {
+  return async function requireAuthHandler(c, next) {
+    const token = bearer(c.req.header("Authorization"), c.req.query("access_token"));
+    if (!token) throw new ApiError("UNAUTHENTICATED");
+    const claims = await verifyToken(token, c.env.AUTH_SECRET);
+    if (!claims) throw new ApiError("TOKEN_INVALID");
+    if (!options.roles.includes(claims.role)) throw new ApiError("FORBIDDEN");
+    c.set("claims", claims);
+    await next();
+  };
+}
+
+/** "*" in a manager's sites: every site, including ones added later. */
+export const ALL_SITES = "*";
+
+export function hasSite(claims: TokenClaims, siteId: string): boolean {
+  return claims.sites.includes(siteId) || (claims.role === "manager" && claims.sites.includes(ALL_SITES));
+}
+
+export function assertSite(claims: TokenClaims, siteId: string): void {
+  if (!hasSite(claims, siteId)) throw new ApiError("SITE_FORBIDDEN");
+}
+
+/** A clerk acts only on their desks; a manager on every desk of their sites. */
+export function assertDesk(claims: TokenClaims, siteId: string, deskId: string): void {
+  assertSite(claims, siteId);
+  if (claims.role === "clerk" && claims.desks && !claims.desks.includes(deskId)) throw new ApiError("DESK_FORBIDDEN");
+  if (claims.role !== "clerk" && claims.role !== "manager") throw new ApiError("FORBIDDEN");
+}

@@ -1,0 +1,20 @@
+// Bindings and settings the Worker and the objects receive (see wrangler.jsonc).
+import type { Directory } from "../objects/directory.ts";
+import type { SiteQueue } from "../objects/site-queue.ts";
+
+export interface Env {
+  SITE: DurableObjectNamespace<SiteQueue>;
+  DIRECTORY: DurableObjectNamespace<Directory>;
+  /** "demo" seeds the demo cities and the admin/admin account; "production" refuses both. */
+  NUMEREK_MODE: "demo" | "production";
+  /** Base of e-ticket links. */
+  PUBLIC_URL: string;
+  /** Key that signs staff and device tokens. */
+  AUTH_SECRET: string;
+  /** Static client files (present once the clients are built). */
+  ASSETS?: Fetcher;
+}
+
+export function isDemo(env: Env): boolean {
+  return env.NUMEREK_MODE === "demo";
+}

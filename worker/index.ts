@@ -1,0 +1,12 @@
+// Worker entry: the HTTP app, and the Durable Object classes it binds.
+import { app } from "./app.ts";
+import type { Env } from "./env.ts";
+
+export { SiteQueue } from "../objects/site-queue.ts";
+export { Directory } from "../objects/directory.ts";
+
+export default {
+  fetch(request, env, ctx) {
+    return app.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;

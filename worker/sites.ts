@@ -1,0 +1,59 @@
+// The Worker's view of which sites exist: asked of the directory, kept for a few seconds.
+import type { PublicSite } from "../protocol/api.ts";
+import type { SiteListing } from "../objects/directory.ts";
+import type { Env } from "./env.ts";
+import { isDemo } from "./env.ts";
+import { ApiError, unwrap } from "./errors.ts";
+
+const TTL_MS = 10_000;
+/** An unknown id refreshes the list at most this often, so random ids cannot flood the directory. */
+const MISS_REFRESH_MS = 1_000;
+
+let cached: { listing: SiteListing; at: number } | null = null;
+let demoReady: Promise<void> | null = null;
+
+export function directory(env: Env) {
+  return env.DIRECTORY.get(env.DIRECTORY.idFromName("directory"));
+}
+
+/** In demo mode the demo cities are loaded before the first request is answered. */
+export function ensureDemo(env: Env): Promise<void> {
+  if (!isDemo(env)) return Promise.resolve();
+  demoReady ??= directory(env)
+    .ensureDemo()
+    .then((r) => {
+      unwrap(r);
+    })
+    .catch((e: unknown) => {
+      demoReady = null;
+      throw e;
+    });
+  return demoReady;
+}
+
+async function refresh(env: Env): Promise<SiteListing> {
+  const listing = await directory(env).sites();
+  cached = { listing, at: Date.now() };
+  return listing;
+}
+
+export async function listSites(env: Env): Promise<PublicSite[]> {
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.listing.sites;
+  return (await refresh(env)).sites;
+}
+
+export async function requireSite(env: Env, siteId: string): Promise<PublicSite> {
+  let site = (await listSites(env)).find((s) => s.id === siteId);
+  if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) site = (await refresh(env)).sites.find((s) => s.id === siteId);
+  if (!site) throw new ApiError("UNKNOWN_SITE");
+  return site;
+}
+
+export function siteStub(env: Env, siteId: string) {
+  return env.SITE.get(env.SITE.idFromName(siteId));
+}
+
+/** Forget the cached list (after a site is added or changed). */
+export function invalidateSites(): void {
+  cached = null;
+}
