@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// npm start: installs what is missing, starts numerek locally on workerd (wrangler dev)
+// with the demo data, and prints the address of every client.
+// Plain JavaScript for any Node >= 18: the machine's own Node runs this file, while
+// wrangler runs on the Node 24 that `npm ci` puts in node_modules/.bin.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(root, "node_modules", ".bin");
+const port = Number(process.env.PORT ?? 8787);
+const base = `http://localhost:${port}`;
+const env = {
+  ...process.env,
+  PATH: `${bin}:${process.env.PATH}`,
+  WRANGLER_SEND_METRICS: "false",
+};
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!existsSync(join(bin, "wrangler")) || !existsSync(join(bin, "node"))) {
+  console.log("numerek: installing dependencies (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "vite.config.ts"))) {
+  run("npm", ["run", "--silent", "build:clients", "--if-present"]);
+}
+
+const wrangler = spawn(join(bin, "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], {
+  cwd: root, env, stdio: ["ignore", "inherit", "inherit"],
+});
+const stop = () => wrangler.kill("SIGINT");
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+wrangler.on("exit", (code) => process.exit(code ?? 0));
+
+// Wait until the Worker answers (the first request loads the demo cities), then show the way in.
+for (let i = 0; i < 120; i++) {
+  await new Promise((r) => setTimeout(r, 500));
+  try {
+    const res = await fetch(`${base}/api/v1/sites`);
+    if (!res.ok) continue;
+    const { sites } = await res.json();
+    console.log(`
+numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) => s.id).join(", ")}).
+
+  API                 ${base}/api/v1/sites
+  OpenAPI             ${base}/api/openapi.json
+  Kiosk               ${base}/kiosk/demo
+  Group screen        ${base}/display/demo
+  Desk screen         ${base}/desk-display/demo/d1
+  Clerk console       ${base}/clerk
+  E-ticket            ${base}/t/<token from a ticket>
+  Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
+
+  Demo accounts: admin/admin (every site), urzednik1..4/demo (desks d1..d4 of "demo"),
+  kiosk-demo/demo, ekran-demo/demo, agent-demo/demo; README lists the rest.
+  Stop with Ctrl+C. State is kept in .wrangler/state between runs.
+`);
+    break;
+  } catch {
+    /* not up yet */
+  }
+}
