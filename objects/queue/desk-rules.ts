@@ -52,6 +52,16 @@ class Draft {
     this.calls.push({ ticketId: t.id, number: t.number, deskId: desk.id, at: now, attempt: t.misses + 1, reason });
     return called;
   }
+  /**
+   * The desk is done with its client (served or sent elsewhere). R5: once the desk has
+   * dealt with the client after a miss, the missed ticket is called again here.
+   */
+  releaseDesk(desk: Desk, now: number): void {
+    const freed: Desk = { ...desk, ticketId: null };
+    this.putDesk(freed);
+    const missed = desk.status === "open" ? missedAtDesk(desk.id, this.allTickets())[0] : undefined;
+    if (missed) this.call(freed, missed, now, "auto-recall");
+  }
   outcome(deskId: string | null, ticketId: string | null): RuleResult {
     return {
       ok: true,
@@ -97,7 +107,7 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
       const pinnedHere = t.deskId === deskId;
       if (t.deskId !== null && !pinnedHere) return no("TICKET_NOT_WAITING");
       if (!pinnedHere && !cfg.matterIds.includes(t.matterId)) return no("MATTER_NOT_SERVED");
-      const called = d.call(desk, t, now, t.status === "missed" ? "auto-recall" : "call");
+      const called = d.call(desk, t, now, "call");
       return d.outcome(deskId, called.id);
     }
     case "recall": {
@@ -115,11 +125,7 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
     case "finish": {
       if (!cur) return no("DESK_IDLE");
       d.putTicket({ ...cur, status: "served", startedAt: cur.startedAt ?? now, finishedAt: now });
-      const freed: Desk = { ...desk, ticketId: null };
-      d.putDesk(freed);
-      // R5: once the desk has served the client after a miss, the missed ticket is called again here.
-      const missed = desk.status === "open" ? missedAtDesk(deskId, d.allTickets())[0] : undefined;
-      if (missed) d.call(freed, missed, now, "auto-recall");
+      d.releaseDesk(desk, now);
       return d.outcome(deskId, cur.id);
     }
     case "no-show": {
@@ -154,7 +160,8 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
       let moved: Ticket;
       if ("matterId" in cmd) {
         if (!ctx.matterIds.has(cmd.matterId)) return no("UNKNOWN_MATTER");
-        if (cmd.matterId === t.matterId && t.deskId === null) return no("TRANSFER_TARGET_INVALID");
+        // Sending a client back to the queue they came from is not a transfer.
+        if (cmd.matterId === t.matterId && (t.deskId === null || isCurrent)) return no("TRANSFER_TARGET_INVALID");
         moved = { ...t, matterId: cmd.matterId, deskId: null };
       } else {
         if (!ctx.desks.has(cmd.deskId)) return no("UNKNOWN_DESK");
@@ -164,7 +171,7 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
       }
       // It keeps its number and its original time, so it joins the target queue where it would have stood.
       d.putTicket({ ...moved, status: "waiting", calledAt: null, startedAt: null, recallAt: null });
-      if (isCurrent) d.putDesk({ ...desk, ticketId: null });
+      if (isCurrent) d.releaseDesk(desk, now);
       return d.outcome(deskId, t.id);
     }
     default:

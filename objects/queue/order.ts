@@ -8,8 +8,10 @@ export interface DeskMatters {
 }
 
 /**
- * Sort key within one matter's queue: reservations that are due go first, by
- * their reserved time; walk-ins follow by the time they took the ticket
+ * Sort key within one matter's queue. A booking becomes a ticket only once it is
+ * due (at its time, or at check-in), so every booked ticket here is due and goes
+ * first, by
+ * its reserved time; walk-ins follow by the time they took the ticket
  * (a transferred ticket keeps its original time).
  */
 function queueKey(t: Ticket): [number, number] {
