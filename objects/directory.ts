@@ -81,7 +81,8 @@ export class Directory extends DurableObject<Env> {
     if (problems.length) return fail("VALIDATION_FAILED", problems.join("; "));
     const config = parsed.data;
     // The site object validates again and stores its own copy; only then is the site listed.
-    const r = await this.env.SITE.get(this.env.SITE.idFromName(config.id)).configure(config);
+    const sites = this.env.DATA_JURISDICTION ? this.env.SITE.jurisdiction(this.env.DATA_JURISDICTION) : this.env.SITE;
+    const r = await sites.get(sites.idFromName(config.id)).configure(config);
     if (!r.ok) return fail(r.code, r.message);
     this.sql.exec(
       "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",

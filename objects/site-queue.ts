@@ -156,11 +156,12 @@ export class SiteQueue extends DurableObject<Env> {
       };
       const kioskId = input.principal.role === "kiosk" ? (input.principal.deviceId ?? input.principal.id) : null;
       const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-      const view = new ViewBuilder(index, next, this.durations).eticket(ticket);
+      const views = new ViewBuilder(index, next, this.durations);
+      const view = views.eticket(ticket);
       issued = {
         id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
         waitingAhead: view.waitingAhead ?? 0, estimatedWaitMinutes: view.estimatedWaitMinutes ?? 0,
-        eticketUrl: this.eticketUrl(ticket.token), takenAt: new ViewBuilder(index, next, this.durations).ticket(ticket).takenAt,
+        eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
       };
       this.store.putTicket(ticket, kioskId);
       if (kioskId) this.addJob({

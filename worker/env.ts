@@ -11,6 +11,8 @@ export interface Env {
   PUBLIC_URL: string;
   /** Key that signs staff and device tokens. */
   AUTH_SECRET: string;
+  /** "eu" in production: objects are created in, and never leave, the EU jurisdiction. */
+  DATA_JURISDICTION?: "eu";
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

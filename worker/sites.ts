@@ -12,8 +12,14 @@ const MISS_REFRESH_MS = 1_000;
 let cached: { listing: SiteListing; at: number } | null = null;
 let demoReady: Promise<void> | null = null;
 
+/** Object ids are made in the configured jurisdiction (the EU in production), where the data stays. */
+function namespace<T extends Rpc.DurableObjectBranded | undefined>(env: Env, ns: DurableObjectNamespace<T>): DurableObjectNamespace<T> {
+  return env.DATA_JURISDICTION ? ns.jurisdiction(env.DATA_JURISDICTION) : ns;
+}
+
 export function directory(env: Env) {
-  return env.DIRECTORY.get(env.DIRECTORY.idFromName("directory"));
+  const ns = namespace(env, env.DIRECTORY);
+  return ns.get(ns.idFromName("directory"));
 }
 
 /** In demo mode the demo cities are loaded before the first request is answered. */
@@ -50,7 +56,8 @@ export async function requireSite(env: Env, siteId: string): Promise<PublicSite>
 }
 
 export function siteStub(env: Env, siteId: string) {
-  return env.SITE.get(env.SITE.idFromName(siteId));
+  const ns = namespace(env, env.SITE);
+  return ns.get(ns.idFromName(siteId));
 }
 
 /** Forget the cached list (after a site is added or changed). */
