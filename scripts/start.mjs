@@ -24,8 +24,8 @@ function run(cmd, args) {
 }
 
 if (!existsSync(join(bin, "wrangler")) || !existsSync(join(bin, "node"))) {
-  console.log("numerek: installing dependencies (npm ci)…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  console.log("numerek: installing dependencies (npm install, from the lockfile)…");
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "vite.config.ts"))) {
   run("npm", ["run", "--silent", "build:clients", "--if-present"]);
