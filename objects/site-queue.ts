@@ -6,7 +6,7 @@ import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETic
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import type { AgentJob, ClientMessage, RoleView } from "../protocol/live.ts";
+import type { AgentJob, ClientMessage, PrinterStatus, RoleView } from "../protocol/live.ts";
 import { ClientMessage as ClientMessageSchema, CLOSE, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { walkInRefusal } from "./queue/availability.ts";
@@ -299,9 +299,37 @@ export class SiteQueue extends DurableObject<Env> {
         if (acked) this.hub.changed();
         return;
       }
+      case "printer-state": {
+        const a = this.hub.attachment(ws);
+        if (a?.role !== "agent") {
+          send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent reports printers." });
+          return;
+        }
+        const kiosk = this.index?.config.devices.find((d) => d.id === msg.kioskId && d.kind === "kiosk");
+        if (!kiosk) {
+          send(ws, { type: "error", code: "VALIDATION_FAILED", message: `No kiosk ${msg.kioskId} at this site.` });
+          return;
+        }
+        const printers = this.printers().filter((p) => p.kioskId !== msg.kioskId);
+        if (this.printers().some((p) => p.kioskId === msg.kioskId && p.state === msg.state)) return;
+        printers.push({ kioskId: msg.kioskId, state: msg.state, at: new Date().toISOString() });
+        printers.sort((x, y) => (x.kioskId < y.kioskId ? -1 : 1));
+        this.ctx.storage.transactionSync(() => {
+          this.store.setMeta("printers", JSON.stringify(printers));
+          this.bumpSeq();
+        });
+        this.hub.changed();
+        return;
+      }
       default:
         assertNever(msg);
     }
+  }
+
+  /** Kiosk printers as the agent last reported them. */
+  private printers(): PrinterStatus[] {
+    const raw = this.store.getMeta("printers");
+    return raw ? (JSON.parse(raw) as PrinterStatus[]) : [];
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
@@ -447,7 +475,7 @@ export class SiteQueue extends DurableObject<Env> {
     const views = new ViewBuilder(index, this.state, this.durations);
     switch (a.role) {
       case "display":
-        return { role: "display", view: views.display(this.recentCalls) };
+        return { role: "display", view: views.display(this.recentCalls, this.printers()) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;

@@ -15,12 +15,29 @@ export const CLOSE = {
   SITE_RECONFIGURED: 4409,
 } as const;
 
+/** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
+export const PRINTER_STATES = ["ready", "paper-out", "cover-open", "offline", "error"] as const;
+export type PrinterState = (typeof PRINTER_STATES)[number];
+
+export interface PrinterStatus {
+  kioskId: string;
+  state: PrinterState;
+  at: string;
+}
+
 // ---- client → server -------------------------------------------------------
 export const ClientMessage = z.discriminatedUnion("type", [
   /** The client saw a gap in seq (or just wants a fresh picture): answer with a snapshot. */
   z.strictObject({ type: z.literal("resync") }),
   /** The print agent has printed or spoken this job. */
   z.strictObject({ type: z.literal("ack"), jobId: z.string().min(1).max(64) }),
+  /** The print agent reports a printer's state (read with ESC/POS real-time status requests). */
+  z.strictObject({
+    type: z.literal("printer-state"),
+    /** The kiosk the printer belongs to (a kiosk device id of the site). */
+    kioskId: z.string().min(1).max(40),
+    state: z.enum(PRINTER_STATES),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -47,6 +64,8 @@ export interface DisplayView {
   calls: CallView[];
   waiting: WaitingCount[];
   desks: { id: string; name: string; status: "open" | "paused"; number: string | null }[];
+  /** Kiosk printers as last reported by the print agent (kiosks show a QR fallback when not ready). */
+  printers: PrinterStatus[];
 }
 
 export interface DeskScreenView {

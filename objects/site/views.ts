@@ -1,6 +1,6 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type { CallView, ClerkView, DeskScreenView, DisplayView } from "../../protocol/live.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView, PrinterStatus } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
@@ -88,7 +88,7 @@ export class ViewBuilder {
     };
   }
 
-  display(recentCalls: readonly CallEvent[]): DisplayView {
+  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[] = []): DisplayView {
     const counts = waitingCounts(this.state.tickets.values());
     return {
       siteName: this.index.config.name,
@@ -99,6 +99,7 @@ export class ViewBuilder {
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
         return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null };
       }),
+      printers: [...printers],
     };
   }
 

@@ -52,3 +52,29 @@ describe("agent jobs", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("printer state", () => {
+  it("the agent's report of a kiosk printer reaches the screens' view (the kiosk shows its fallback from it)", async () => {
+    const { siteId, admin } = await freshSite();
+    const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
+    await display.waitFor((m) => m.type === "snapshot");
+    const agent = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${admin}`);
+    agent.ws.send(JSON.stringify({ type: "printer-state", kioskId: "k1", state: "paper-out" }));
+    const printersOf = (m: ServerMessage) => (m.type === "update" && m.role === "display" ? m.view.printers : []);
+    const seen = await display.waitFor((m) => printersOf(m).some((p) => p.kioskId === "k1" && p.state === "paper-out"));
+    expect(printersOf(seen)).toHaveLength(1);
+
+    // An unknown kiosk is refused and changes nothing.
+    agent.ws.send(JSON.stringify({ type: "printer-state", kioskId: "nope", state: "ready" }));
+    const err = await agent.waitFor((m) => m.type === "error");
+    expect(err).toMatchObject({ type: "error", code: "VALIDATION_FAILED" });
+
+    agent.ws.send(JSON.stringify({ type: "printer-state", kioskId: "k1", state: "ready" }));
+    await display.waitFor((m) => printersOf(m).some((p) => p.kioskId === "k1" && p.state === "ready"));
+    // Only the agent may report printers.
+    display.ws.send(JSON.stringify({ type: "printer-state", kioskId: "k1", state: "offline" }));
+    expect(await display.waitFor((m) => m.type === "error")).toMatchObject({ code: "FORBIDDEN" });
+    display.close();
+    agent.close();
+  });
+});

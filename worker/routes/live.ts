@@ -28,7 +28,8 @@ function liveSpec(claims: TokenClaims, siteId: string, role: string): LiveReques
   const [kind, deskId] = role.split(":") as [string, string | undefined];
   switch (kind) {
     case "display":
-      if (!["display", "clerk", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
+      // A kiosk watches it too: it shows which matters have an open desk and whether its printer works.
+      if (!["display", "kiosk", "clerk", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
       return { role: "display" };
     case "agent":
       if (!["agent", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
