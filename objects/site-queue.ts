@@ -485,7 +485,8 @@ export class SiteQueue extends DurableObject<Env> {
         return v ? { role: "clerk", view: v } : null;
       }
       case "eticket": {
-        const t = this.state.tickets.get(a.ticketId);
+        // A ticket of an earlier day is no longer in memory: its final state comes from SQLite.
+        const t = this.state.tickets.get(a.ticketId) ?? this.store.ticketById(a.ticketId);
         return t ? { role: "eticket", view: views.eticket(t) } : null;
       }
       case "agent":

@@ -54,6 +54,10 @@ export class SiteStore {
       .toArray()
       .map(ticketFromRow);
   }
+  ticketById(id: string): Ticket | null {
+    const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`, id).toArray()[0];
+    return row ? ticketFromRow(row) : null;
+  }
   ticketByToken(token: string): Ticket | null {
     const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE token = ?`, token).toArray()[0];
     return row ? ticketFromRow(row) : null;
