@@ -5,7 +5,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView } from "../protocol/api.ts";
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
-import { fail, ok } from "../protocol/errors.ts";
+import { ERRORS, fail, ok } from "../protocol/errors.ts";
 import type { AgentJob, ClientMessage, PrinterStatus, RoleView } from "../protocol/live.ts";
 import { ClientMessage as ClientMessageSchema, CLOSE, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
@@ -207,7 +207,8 @@ export class SiteQueue extends DurableObject<Env> {
 
   // ---- reads ----------------------------------------------------------------------
 
-  async queue(): Promise<Result<QueueResponse>> {
+  /** The staff view of the queue (not named `queue`: that name is reserved for queue consumers). */
+  async queueView(): Promise<Result<QueueResponse>> {
     const index = this.index;
     if (!index) return fail("UNKNOWN_SITE");
     this.rollDay(Date.now());
@@ -231,14 +232,14 @@ export class SiteQueue extends DurableObject<Env> {
   // ---- live sockets ------------------------------------------------------------------
 
   override async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED", 426);
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
     const index = this.index;
-    if (!index) return errorResponse("UNKNOWN_SITE", 404);
+    if (!index) return errorResponse("UNKNOWN_SITE");
     let spec: LiveRequest;
     try {
       spec = JSON.parse(request.headers.get(LIVE_HEADER) ?? "") as LiveRequest;
     } catch {
-      return errorResponse("BAD_REQUEST", 400);
+      return errorResponse("BAD_REQUEST");
     }
     let a: LiveAttachment;
     switch (spec.role) {
@@ -248,12 +249,12 @@ export class SiteQueue extends DurableObject<Env> {
         break;
       case "desk":
       case "clerk":
-        if (!index.desks.has(spec.deskId)) return errorResponse("UNKNOWN_DESK", 404);
+        if (!index.desks.has(spec.deskId)) return errorResponse("UNKNOWN_DESK");
         a = { role: spec.role, deskId: spec.deskId };
         break;
       case "eticket": {
         const t = this.ticketByToken(spec.token);
-        if (!t) return errorResponse("UNKNOWN_ETICKET", 404);
+        if (!t) return errorResponse("UNKNOWN_ETICKET");
         a = { role: "eticket", ticketId: t.id };
         break;
       }
@@ -497,8 +498,8 @@ export class SiteQueue extends DurableObject<Env> {
   }
 }
 
-function errorResponse(code: ErrorCode, status: number): Response {
-  return Response.json({ error: { code, message: code } }, { status });
+function errorResponse(code: ErrorCode): Response {
+  return Response.json({ error: { code, message: ERRORS[code][1] } }, { status: ERRORS[code][0] });
 }
 
 export { CLOSE };

@@ -1,7 +1,11 @@
 // Helpers for tests that drive the real Worker: sign in, make a fresh site, open sockets.
-import { SELF } from "cloudflare:test";
+import { SELF, env, runInDurableObject } from "cloudflare:test";
+import { expect } from "vitest";
+import type { QueueResponse, Role } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
+import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
+import type { Env } from "../../worker/env.ts";
 
 export const BASE = "http://numerek.test";
 
@@ -104,4 +108,109 @@ export class LiveSocket {
   close(): void {
     this.ws.close(1000, "done");
   }
+}
+
+// ---- more helpers: bindings, accounts, error bodies, stored state ------------------------
+
+/** The Worker's bindings, typed. */
+export const testEnv = env as unknown as Env;
+
+/** The site object of a site (the same one the Worker talks to). */
+export function siteObject(siteId: string) {
+  return testEnv.SITE.get(testEnv.SITE.idFromName(siteId));
+}
+
+let accounts = 0;
+/**
+ * An account made for a test site through the directory's own method (the demo data
+ * has accounts only for the demo sites), signed in. Returns the bearer token.
+ */
+export async function accountFor(
+  role: Role,
+  siteIds: string[],
+  extra: { deskIds?: string[]; deviceId?: string } = {},
+): Promise<string> {
+  const username = `t-${role}-${Date.now().toString(36)}-${(accounts++).toString(36)}`;
+  const password = "test-password";
+  const dir = testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName("directory"));
+  await dir.putAccount({ username, password, role, siteIds, ...extra });
+  return login(username, password);
+}
+
+/** The e-ticket token of an issued ticket (the end of its link). */
+export function eticketTokenOf(ticket: { eticketUrl: string }): string {
+  const token = ticket.eticketUrl.split("/t/")[1];
+  if (!token) throw new Error(`no e-ticket token in ${ticket.eticketUrl}`);
+  return token;
+}
+
+/** The staff view of a site's queue: seq, open tickets and desks. */
+export async function queueOf(siteId: string, token: string): Promise<QueueResponse> {
+  const res = await api(`/api/v1/sites/${siteId}/queue`, { token });
+  if (res.status !== 200) throw new Error(`queue ${siteId}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as QueueResponse;
+}
+
+/** Every row a site object keeps in SQLite, table by table (the truth behind every view). */
+export interface StoredState {
+  meta: Record<string, string>;
+  tickets: Record<string, unknown>[];
+  desks: Record<string, unknown>[];
+  counters: Record<string, unknown>[];
+  calls: Record<string, unknown>[];
+  timers: Record<string, unknown>[];
+  jobs: Record<string, unknown>[];
+  idempotency: Record<string, unknown>[];
+}
+
+/** Reads the site object's stored state straight from its SQLite database. */
+export async function storedState(siteId: string): Promise<StoredState> {
+  return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) => {
+    const sql = state.storage.sql;
+    const rows = (q: string) => sql.exec(q).toArray().map((r) => ({ ...r }) as Record<string, unknown>);
+    return {
+      meta: Object.fromEntries(rows("SELECT key, value FROM meta ORDER BY key").map((r) => [String(r.key), String(r.value)])),
+      tickets: rows("SELECT * FROM tickets ORDER BY taken_at, id"),
+      desks: rows("SELECT * FROM desks ORDER BY id"),
+      counters: rows("SELECT * FROM counters ORDER BY day, matter_id"),
+      calls: rows("SELECT * FROM calls ORDER BY id"),
+      timers: rows("SELECT * FROM timers ORDER BY key"),
+      jobs: rows("SELECT * FROM jobs ORDER BY created_at, id"),
+      idempotency: rows("SELECT * FROM idempotency ORDER BY key"),
+    };
+  });
+}
+
+/** Runs SQL inside a site object (to set a clock-dependent value the way time would have). */
+export async function siteSql(siteId: string, query: string, ...bindings: (string | number | null)[]): Promise<Record<string, unknown>[]> {
+  return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) =>
+    state.storage.sql.exec(query, ...bindings).toArray().map((r) => ({ ...r }) as Record<string, unknown>),
+  );
+}
+
+/**
+ * Asserts an API error: the exact status and stable code, a body of exactly
+ * {"error":{"code","message"}}, a plain message and nothing of the server's insides.
+ */
+export async function expectError(res: Response, status: number, code: ErrorCode): Promise<void> {
+  const text = await res.text();
+  expect(res.status, `status of ${text}`).toBe(status);
+  expect(ERRORS[code][0], `${code} is documented with this status`).toBe(status);
+  expect(res.headers.get("Content-Type") ?? "").toMatch(/^application\/json\b/);
+  const body = JSON.parse(text) as { error: { code: string; message: string } };
+  expect(Object.keys(body)).toEqual(["error"]);
+  expect(Object.keys(body.error).sort()).toEqual(["code", "message"]);
+  expect(body.error.code).toBe(code);
+  expect(typeof body.error.message).toBe("string");
+  expect(body.error.message.length).toBeGreaterThan(0);
+  expectNoInternals(text);
+}
+
+/** No stack frames, source file names or error class names in what a client receives. */
+export function expectNoInternals(text: string): void {
+  expect(text).not.toMatch(/(^|\\n|\n)\s*at\s/); // "    at fn (file:1:2)" frames, raw or JSON-escaped
+  expect(text).not.toMatch(/\bat\s+\S+\s+\(/);
+  expect(text).not.toMatch(/\.(ts|js|mjs):\d/);
+  expect(text).not.toMatch(/\b(TypeError|ReferenceError|SyntaxError|ZodError)\b/);
+  expect(text).not.toMatch(/node_modules|file:\/\//);
 }

@@ -37,7 +37,7 @@ export const queueRoutes = new Hono<AppEnv>()
     const siteId = idParam(c, "siteId");
     assertSite(c.get("claims"), siteId);
     await requireSite(c.env, siteId);
-    return c.json(unwrap(await siteStub(c.env, siteId).queue()));
+    return c.json(unwrap(await siteStub(c.env, siteId).queueView()));
   })
   .post("/:siteId/desks/:deskId/:action", requireAuth({ roles: ["clerk", "manager"] }), async (c) => {
     const siteId = idParam(c, "siteId");
