@@ -1,0 +1,112 @@
+// Bookable visit slots of a site: laid on the local wall clock inside opening hours, minus holidays,
+// days off, the minimum notice and the booking horizon (R6); capacity per slot = desks given to bookings.
+import type { OpeningHours } from "../../protocol/config.ts";
+import { localDate, localTime, zonedInstant } from "../queue/time.ts";
+import { addDays, isDate, weekdayOf } from "./dates.ts";
+import { holidayName } from "./holidays.ts";
+
+/** Everything slot generation needs apart from the date. */
+export interface SlotRules {
+  timeZone: string;
+  openingHours: OpeningHours;
+  /** Length of one visit slot, 1-1440 minutes. */
+  slotMinutes: number;
+  /** Desks whose time goes to bookings: how many visits one slot holds. */
+  bookingDesks: number;
+  /** Extra closed dates (YYYY-MM-DD) set by the office. */
+  daysOff: readonly string[];
+  now: number;
+  /** A slot must start at least this many minutes after `now`. */
+  minNoticeMinutes: number;
+  /** Bookable dates end at local today + horizonDays (Toruń 30, Koszalin 14). */
+  horizonDays: number;
+  /** Visits already held or booked, by slot start (ms). */
+  taken: ReadonlyMap<number, number>;
+}
+
+export interface SlotInput extends SlotRules {
+  date: string;
+}
+
+export interface Slot {
+  start: number;
+  free: number;
+}
+
+export interface DaySlots {
+  date: string;
+  slots: Slot[];
+}
+
+/** Longest range `availableDays` answers for, in dates. */
+export const MAX_RANGE_DAYS = 62;
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** Whether the whole date is closed to bookings (holiday, day off, past, beyond the horizon). */
+function closedDate(rules: SlotRules, date: string): boolean {
+  if (holidayName(date) !== null || rules.daysOff.includes(date)) return true;
+  const today = localDate(rules.now, rules.timeZone);
+  return date < today || date > addDays(today, rules.horizonDays);
+}
+
+/**
+ * Local minute of `date` → instant, or null for a time skipped by DST. A day without a clock change
+ * (24 hours from midnight to midnight) is plain arithmetic; only DST days ask the zone per minute.
+ */
+function wallClock(date: string, timeZone: string): (minutes: number) => number | null {
+  const midnight = zonedInstant(date, 0, timeZone);
+  if (zonedInstant(addDays(date, 1), 0, timeZone) - midnight === 1440 * 60_000) return (m) => midnight + m * 60_000;
+  return (m) => {
+    const t = zonedInstant(date, m, timeZone);
+    const local = localTime(t, timeZone);
+    return local.date === date && local.minutes === m ? t : null;
+  };
+}
+
+/**
+ * The slots of one local date, by start. Slots that start at a wall-clock time skipped by DST are left
+ * out; in the repeated autumn hour each wall-clock time is offered once (its second, winter-time instant).
+ */
+export function daySlots(input: SlotInput): Slot[] {
+  const { date, timeZone, slotMinutes } = input;
+  if (!isDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  if (!Number.isInteger(slotMinutes) || slotMinutes < 1 || slotMinutes > 1440) {
+    throw new RangeError(`slotMinutes must be an integer 1-1440, got ${slotMinutes}`);
+  }
+  const capacity = Math.max(0, Math.floor(input.bookingDesks));
+  if (capacity === 0 || closedDate(input, date)) return [];
+  const earliest = input.now + input.minNoticeMinutes * 60_000;
+  const instantOf = wallClock(date, timeZone);
+  const byStart = new Map<number, Slot>();
+  for (const [from, to] of input.openingHours[weekdayOf(date)]) {
+    const end = toMinutes(to);
+    for (let m = toMinutes(from); m + slotMinutes <= end; m += slotMinutes) {
+      const start = instantOf(m);
+      if (start === null || start < earliest) continue;
+      byStart.set(start, { start, free: Math.max(0, capacity - (input.taken.get(start) ?? 0)) });
+    }
+  }
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Slots of every date in [from, to], at most MAX_RANGE_DAYS dates from `from`; closed dates have no slots. */
+export function availableDays(rules: SlotRules, from: string, to: string): DaySlots[] {
+  if (!isDate(from) || !isDate(to)) throw new RangeError(`not a date range: ${from}..${to}`);
+  const last = addDays(from, MAX_RANGE_DAYS - 1);
+  const days: DaySlots[] = [];
+  for (let date = from; date <= to && date <= last; date = addDays(date, 1)) {
+    days.push({ date, slots: daySlots({ ...rules, date }) });
+  }
+  return days;
+}
+
+/** Whether `start` is exactly a slot generated under these rules and still has room: the check before a hold. */
+export function slotIsBookable(rules: SlotRules, start: number): boolean {
+  if (!Number.isSafeInteger(start)) return false;
+  const date = localDate(start, rules.timeZone);
+  return daySlots({ ...rules, date }).some((s) => s.start === start && s.free > 0);
+}
