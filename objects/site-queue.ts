@@ -61,7 +61,7 @@ export class SiteQueue extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SiteStore(ctx.storage.sql);
-    this.hub = new LiveHub(ctx, () => this.seq, (a) => this.viewFor(a));
+    this.hub = new LiveHub(ctx, () => this.seq, () => this.viewSource());
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
@@ -470,10 +470,15 @@ export class SiteQueue extends DurableObject<Env> {
     this.alarmAt = due;
   }
 
-  private viewFor(a: LiveAttachment): RoleView | null {
+  /** One builder per flush: positions and estimates are computed once for all sockets. */
+  private viewSource(): (a: LiveAttachment) => RoleView | null {
     const index = this.index;
-    if (!index) return null;
+    if (!index) return () => null;
     const views = new ViewBuilder(index, this.state, this.durations);
+    return (a) => this.viewFor(views, a);
+  }
+
+  private viewFor(views: ViewBuilder, a: LiveAttachment): RoleView | null {
     switch (a.role) {
       case "display":
         return { role: "display", view: views.display(this.recentCalls, this.printers()) };

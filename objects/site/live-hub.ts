@@ -25,7 +25,9 @@ export function streamKey(a: LiveAttachment): string {
 }
 
 /** Builds the current view of a stream; null when the stream no longer exists (its ticket is gone). */
-export type ViewSource = (a: LiveAttachment) => RoleView | null;
+export type ViewOf = (a: LiveAttachment) => RoleView | null;
+/** Makes a ViewOf for the current state: called once per flush, so work shared by streams is done once. */
+export type ViewSource = () => ViewOf;
 
 export class LiveHub {
   /** Per stream: the seq and the exact frame body last sent, to skip unchanged views. */
@@ -52,7 +54,7 @@ export class LiveHub {
   snapshot(ws: WebSocket): void {
     const a = this.attachment(ws);
     if (!a) return;
-    const view = this.source(a);
+    const view = this.source()(a);
     if (!view) return;
     const seq = this.seq();
     send(ws, { type: "snapshot", protocol: PROTOCOL_VERSION, seq, ...view });
@@ -82,8 +84,9 @@ export class LiveHub {
       if (s) s.sockets.push(ws);
       else streams.set(key, { a, sockets: [ws] });
     }
+    const viewOf = this.source();
     for (const [key, { a, sockets }] of streams) {
-      const view = this.source(a);
+      const view = viewOf(a);
       if (!view) continue;
       const body = JSON.stringify(view);
       const last = this.lastSent.get(key);
