@@ -87,7 +87,9 @@ export function parseConfig(raw: unknown, baseDir: string, env: NodeJS.ProcessEn
     audio = { ...audio, ...(audio.clips ? { clips: abs(audio.clips) } : {}) };
     if (audio.type === "wav-dir") audio = { ...audio, dir: abs(audio.dir) };
   }
-  return { ...c, password: env.NUMEREK_AGENT_PASSWORD || c.password, store: abs(c.store), printers, audio };
+  // The environment may override the server (npm start on another port) and the password (kept out of the file).
+  const server = env.NUMEREK_SERVER || c.server;
+  return { ...c, server, password: env.NUMEREK_AGENT_PASSWORD || c.password, store: abs(c.store), printers, audio };
 }
 
 export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): AgentConfig {

@@ -34,10 +34,20 @@ if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "
 const wrangler = spawn(join(bin, "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], {
   cwd: root, env, stdio: ["ignore", "inherit", "inherit"],
 });
-const stop = () => wrangler.kill("SIGINT");
+// The demo site's print agent: a virtual printer writing each ticket as a PNG and a WAV file for every call.
+const agent = spawn(join(bin, "node"), ["print-agent/main.ts", "print-agent/demo.json"], {
+  cwd: root, env: { ...env, NUMEREK_SERVER: `http://127.0.0.1:${port}` }, stdio: ["ignore", "inherit", "inherit"],
+});
+const stop = () => {
+  agent.kill("SIGINT");
+  wrangler.kill("SIGINT");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-wrangler.on("exit", (code) => process.exit(code ?? 0));
+wrangler.on("exit", (code) => {
+  agent.kill("SIGINT");
+  process.exit(code ?? 0);
+});
 
 // Wait until the Worker answers (the first request loads the demo cities), then show the way in.
 for (let i = 0; i < 120; i++) {
@@ -57,6 +67,8 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Clerk console       ${base}/clerk
   E-ticket            ${base}/t/<token from a ticket>
   Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
+
+  Print agent (demo)  tickets as PNG: print-agent/.demo/tickets/   calls as WAV: print-agent/.demo/calls/
 
   Demo accounts: admin/admin (every site), urzednik1..4/demo (desks d1..d4 of "demo"),
   kiosk-demo/demo, ekran-demo/demo, agent-demo/demo; README lists the rest.
