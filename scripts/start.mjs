@@ -27,6 +27,17 @@ if (!existsSync(join(bin, "wrangler")) || !existsSync(join(bin, "node"))) {
   console.log("numerek: installing dependencies (npm install, from the lockfile)…");
   run("npm", ["install", "--no-audit", "--no-fund"]);
 }
+// The print agent speaks with espeak-ng and sox. Install them where we may (root on Debian); else say so.
+const missing = ["espeak-ng", "sox"].filter((cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status !== 0);
+if (missing.length) {
+  if (process.getuid?.() === 0 && spawnSync("sh", ["-c", "command -v apt-get"]).status === 0) {
+    console.log(`numerek: installing ${missing.join(", ")} for the print agent's voice (apt-get)…`);
+    spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    spawnSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+  } else {
+    console.log(`numerek: ${missing.join(" and ")} not found: the demo print agent will print but not speak (install them to hear calls).`);
+  }
+}
 if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "vite.config.ts"))) {
   run("npm", ["run", "--silent", "build:clients", "--if-present"]);
 }
