@@ -144,41 +144,44 @@ export class SiteQueue extends DurableObject<Env> {
     const refusal = walkInRefusal(index.config.openingHours, localTime(now, tz), matter.id, index.desks.values(), this.state.desks);
     if (refusal) return fail(refusal);
 
+    const kioskId = kioskOf(input.principal);
     let issued!: IssuedTicket;
-    let ticket!: Ticket;
     this.ctx.storage.transactionSync(() => {
-      const n = this.store.nextCounter(this.day, matter.id);
-      ticket = {
-        id: `tk_${randomToken(12)}`, token: eticketToken(index.config.id), day: this.day,
-        number: formatTicketNumber(matter.prefix, n), matterId: matter.id, source: "walk-in", status: "waiting",
-        takenAt: now, reservedAt: null, deskId: null, misses: 0, recallAt: null,
-        calledAt: null, startedAt: null, finishedAt: null,
-      };
-      const kioskId = input.principal.role === "kiosk" ? (input.principal.deviceId ?? input.principal.id) : null;
-      const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-      const views = new ViewBuilder(index, next, this.durations);
-      const view = views.eticket(ticket);
-      issued = {
-        id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
-        waitingAhead: view.waitingAhead ?? 0, estimatedWaitMinutes: view.estimatedWaitMinutes ?? 0,
-        eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
-      };
-      this.store.putTicket(ticket, kioskId);
-      if (kioskId) this.addJob({
-        id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
-        ticket: {
-          number: ticket.number, matterName: matter.name, siteName: index.config.name, city: index.config.city,
-          waitingAhead: issued.waitingAhead, estimatedWaitMinutes: issued.estimatedWaitMinutes,
-          takenAt: issued.takenAt, eticketUrl: issued.eticketUrl,
-        },
-      }, now);
-      this.bumpSeq();
+      const number = formatTicketNumber(matter.prefix, this.store.nextCounter(this.day, matter.id));
+      issued = this.insertTicket(index, newTicket(index.config.id, this.day, number, matter.id, now, null), kioskId, now);
       if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
     });
-    (this.state.tickets as Map<string, Ticket>).set(ticket.id, ticket);
-    this.byToken.set(ticket.token, ticket.id);
     this.hub.changed();
     return ok(issued);
+  }
+
+  /**
+   * Stores a new ticket (a walk-in, or a booking joining the queue) with its print job when a kiosk took it.
+   * Call inside a transaction; memory follows at once (the transaction either commits or throws).
+   */
+  private insertTicket(index: SiteIndex, ticket: Ticket, kioskId: string | null, now: number): IssuedTicket {
+    const matter = index.matters.get(ticket.matterId)!;
+    const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
+    const views = new ViewBuilder(index, next, this.durations);
+    const view = views.eticket(ticket);
+    const issued: IssuedTicket = {
+      id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
+      waitingAhead: view.waitingAhead ?? 0, estimatedWaitMinutes: view.estimatedWaitMinutes ?? 0,
+      eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
+    };
+    this.store.putTicket(ticket, kioskId);
+    if (kioskId) this.addJob({
+      id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
+      ticket: {
+        number: ticket.number, matterName: matter.name, siteName: index.config.name, city: index.config.city,
+        waitingAhead: issued.waitingAhead, estimatedWaitMinutes: issued.estimatedWaitMinutes,
+        takenAt: issued.takenAt, eticketUrl: issued.eticketUrl,
+      },
+    }, now);
+    this.bumpSeq();
+    this.state = next;
+    this.byToken.set(ticket.token, ticket.id);
+    return issued;
   }
 
   async deskCommand(input: { deskId: string; command: DeskCommand; idempotency?: Idempotency }): Promise<Result<DeskActionResponse>> {
@@ -501,6 +504,19 @@ export class SiteQueue extends DurableObject<Env> {
         return assertNever(a);
     }
   }
+}
+
+function kioskOf(p: Principal): string | null {
+  return p.role === "kiosk" ? (p.deviceId ?? p.id) : null;
+}
+
+/** A ticket that has just joined the queue: a walk-in, or a booking (ordered by its reserved time). */
+function newTicket(siteId: string, day: string, number: string, matterId: string, now: number, reservedAt: number | null): Ticket {
+  return {
+    id: `tk_${randomToken(12)}`, token: eticketToken(siteId), day, number, matterId,
+    source: reservedAt === null ? "walk-in" : "booking", status: "waiting", takenAt: now, reservedAt,
+    deskId: null, misses: 0, recallAt: null, calledAt: null, startedAt: null, finishedAt: null,
+  };
 }
 
 function errorResponse(code: ErrorCode): Response {
