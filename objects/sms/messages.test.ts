@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import {
+  codeSms, confirmationSms, formatVisitDate, peopleAhead, plPlural, reminderDayBeforeSms, reminderSoonSms,
+  smsSegments, turnNearSms, type Visit,
+} from "./messages.ts";
+
+const KOSZALIN: Visit = {
+  siteName: "Urząd Miejski w Koszalinie",
+  address: "ul. Rynek Staromiejski 6-7",
+  date: "2026-11-24",
+  time: "09:30",
+  ticket: "R012",
+  checkInCode: "7KX3MP",
+  manageUrl: "https://numerek.example/r/K7Q2XW9P",
+};
+const TORUN: Visit = { ...KOSZALIN, siteName: "USC Toruń", address: "Wały gen. Sikorskiego 8", checkInCode: null };
+
+describe("codeSms", () => {
+  it("says the code and its 10-minute validity", () => {
+    expect(codeSms("123456")).toBe("numerek: Twój kod potwierdzenia rezerwacji: 123456. Ważny 10 minut.");
+    expect(codeSms("123456", "en")).toBe("numerek: your booking confirmation code: 123456. Valid for 10 minutes.");
+  });
+
+  it("fits one SMS segment in both languages", () => {
+    expect(smsSegments(codeSms("123456"))).toEqual({ encoding: "UCS-2", units: 67, segments: 1 });
+    expect(smsSegments(codeSms("999999", "en"))).toEqual({ encoding: "GSM-7", units: 70, segments: 1 });
+  });
+});
+
+describe("formatVisitDate", () => {
+  it("writes the weekday and the date as Polish offices do", () => {
+    expect(formatVisitDate("2026-11-24")).toBe("wt 24.11.2026");
+    expect(formatVisitDate("2026-11-25")).toBe("śr 25.11.2026");
+    expect(formatVisitDate("2026-11-23")).toBe("pon 23.11.2026");
+    expect(formatVisitDate("2026-11-28")).toBe("sob 28.11.2026");
+    expect(formatVisitDate("2026-11-24", "en")).toBe("Tue 24.11.2026");
+  });
+
+  it("refuses a malformed date", () => {
+    expect(() => formatVisitDate("24.11.2026")).toThrow(RangeError);
+  });
+});
+
+describe("confirmationSms", () => {
+  it("with kiosk check-in: place, date, time, ticket, the code and when to type it, the manage link", () => {
+    expect(confirmationSms(KOSZALIN)).toBe(
+      "numerek: rezerwacja potwierdzona. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. wt 24.11.2026, godz. 09:30. " +
+      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
+      "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+    );
+    expect(confirmationSms(KOSZALIN, "en")).toBe(
+      "numerek: booking confirmed. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. Tue 24.11.2026, 09:30. " +
+      "Ticket: R012. Check-in code: 7KX3MP - type it at the kiosk no earlier than 10 min before your visit. " +
+      "Change or cancel: https://numerek.example/r/K7Q2XW9P",
+    );
+  });
+
+  it("uses the site's check-in window", () => {
+    expect(confirmationSms({ ...KOSZALIN, checkInEarlyMinutes: 15 })).toContain("najwcześniej 15 min przed wizytą");
+  });
+
+  it("with automatic check-in: no code, come 5-10 minutes early", () => {
+    expect(confirmationSms(TORUN)).toBe(
+      "numerek: rezerwacja potwierdzona. USC Toruń, Wały gen. Sikorskiego 8. wt 24.11.2026, godz. 09:30. " +
+      "Numer: R012. Przyjdź 5-10 min wcześniej. Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+    );
+    const { checkInCode: _none, ...withoutCode } = TORUN;
+    expect(confirmationSms(withoutCode, "en")).toContain("Ticket: R012. Please arrive 5-10 min early. Change or cancel:");
+  });
+
+  it("refuses a malformed date or time", () => {
+    expect(() => confirmationSms({ ...KOSZALIN, time: "9:30" })).toThrow(RangeError);
+    expect(() => confirmationSms({ ...KOSZALIN, time: "24:00" })).toThrow(RangeError);
+    expect(() => confirmationSms({ ...KOSZALIN, date: "2026-02-30" })).toThrow(RangeError);
+  });
+
+  it("keeps to GSM-7 punctuation: only the letters force UCS-2", () => {
+    const text = confirmationSms(KOSZALIN).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l").replace(/Ł/g, "L");
+    expect(smsSegments(text).encoding).toBe("GSM-7");
+    expect(smsSegments(confirmationSms(KOSZALIN, "en").replace("Urząd", "Urzad")).encoding).toBe("GSM-7");
+  });
+});
+
+describe("reminders", () => {
+  it("the day before: date, time, place, ticket, check-in, manage link", () => {
+    expect(reminderDayBeforeSms(KOSZALIN)).toBe(
+      "numerek: jutro Twoja wizyta: wt 24.11.2026, godz. 09:30, Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
+      "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+    );
+    expect(reminderDayBeforeSms(TORUN, "en")).toBe(
+      "numerek: your visit is tomorrow: Tue 24.11.2026, 09:30, USC Toruń, Wały gen. Sikorskiego 8. " +
+      "Ticket: R012. Please arrive 5-10 min early. Change or cancel: https://numerek.example/r/K7Q2XW9P",
+    );
+  });
+
+  it("N minutes before: time, place, ticket, check-in", () => {
+    expect(reminderSoonSms(KOSZALIN, 60)).toBe(
+      "numerek: za 60 min Twoja wizyta (godz. 09:30): Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą.",
+    );
+    expect(reminderSoonSms(TORUN, 30, "en")).toBe(
+      "numerek: your visit is in 30 min (09:30): USC Toruń, Wały gen. Sikorskiego 8. Ticket: R012. Please arrive 5-10 min early.",
+    );
+  });
+
+  it("refuses a lead time that is not a positive whole number of minutes", () => {
+    expect(() => reminderSoonSms(KOSZALIN, 0)).toThrow(RangeError);
+    expect(() => reminderSoonSms(KOSZALIN, 7.5)).toThrow(RangeError);
+  });
+});
+
+describe("Polish plurals", () => {
+  it("1 osoba, 2-4 osoby, 5+ osób, 12-14 osób, 22-24 osoby", () => {
+    const forms = (n: number) => peopleAhead(n);
+    expect([1, 2, 3, 4, 5, 11, 12, 13, 14, 21, 22, 24, 25, 101, 102, 112, 0].map(forms)).toEqual([
+      "1 osoba", "2 osoby", "3 osoby", "4 osoby", "5 osób", "11 osób", "12 osób", "13 osób", "14 osób",
+      "21 osób", "22 osoby", "24 osoby", "25 osób", "101 osób", "102 osoby", "112 osób", "0 osób",
+    ]);
+    expect(plPlural(1, "minuta", "minuty", "minut")).toBe("minuta");
+    expect(plPlural(1.5, "minuta", "minuty", "minut")).toBe("minut");
+  });
+
+  it("English: person / people", () => {
+    expect(peopleAhead(1, "en")).toBe("1 person");
+    expect(peopleAhead(2, "en")).toBe("2 people");
+  });
+});
+
+describe("turnNearSms", () => {
+  it("tells how many wait ahead and to come back and watch the screen", () => {
+    expect(turnNearSms({ ticket: "A012", ahead: 1 })).toBe("numerek: A012 - przed Tobą 1 osoba. Wróć do sali i obserwuj ekran.");
+    expect(turnNearSms({ ticket: "A012", ahead: 3 })).toBe("numerek: A012 - przed Tobą 3 osoby. Wróć do sali i obserwuj ekran.");
+    expect(turnNearSms({ ticket: "A012", ahead: 5 })).toBe("numerek: A012 - przed Tobą 5 osób. Wróć do sali i obserwuj ekran.");
+    expect(turnNearSms({ ticket: "A012", ahead: 3 }, "en")).toBe("numerek: A012 - 3 people ahead of you. Please return to the hall and watch the screen.");
+  });
+
+  it("says the ticket is next when nobody waits ahead", () => {
+    expect(turnNearSms({ ticket: "A012", ahead: 0 })).toBe("numerek: A012 - zaraz Twoja kolej. Wróć do sali i obserwuj ekran.");
+    expect(turnNearSms({ ticket: "A012", ahead: 0 }, "en")).toBe("numerek: A012 - you are next. Please return to the hall and watch the screen.");
+  });
+
+  it("adds the live e-ticket link when given", () => {
+    expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" })).toBe(
+      "numerek: A012 - przed Tobą 2 osoby. Wróć do sali i obserwuj ekran. Na żywo: https://numerek.example/t/x1",
+    );
+    expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" }, "en")).toContain(" Live: https://numerek.example/t/x1");
+  });
+
+  it("fits one segment for tickets up to 5 characters and fewer than 100 ahead", () => {
+    for (const ahead of [0, 1, 4, 22, 99]) {
+      expect(smsSegments(turnNearSms({ ticket: "AB123", ahead })).segments).toBe(1);
+      expect(smsSegments(turnNearSms({ ticket: "AB123", ahead }, "en")).segments).toBe(1);
+    }
+  });
+});
