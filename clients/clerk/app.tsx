@@ -1,0 +1,79 @@
+// The console's flow: staff sign-in (token for the working day in sessionStorage), the
+// choice of site and desk (remembered for the tab), then the console of that desk.
+import { useEffect, useState } from "preact/hooks";
+import { LoginForm } from "../shared/login-form.tsx";
+import { type Session, sessionStore } from "../shared/session.ts";
+import { Console } from "./console.tsx";
+import { DeskPicker, type DeskChoice } from "./desk-picker.tsx";
+
+const sessions = sessionStore("numerek.staff", "session");
+const CHOICE_KEY = "numerek.clerk.desk";
+
+function loadChoice(s: Session | null): DeskChoice | null {
+  if (!s) return null;
+  try {
+    const c = JSON.parse(sessionStorage.getItem(CHOICE_KEY) ?? "null") as DeskChoice | null;
+    if (c && s.siteIds.includes(c.siteId) && (!s.deskIds || s.deskIds.includes(c.deskId))) return c;
+  } catch {
+    /* no choice yet */
+  }
+  return null;
+}
+
+export function ClerkApp() {
+  const [session, setSession] = useState<Session | null>(() => sessions.load());
+  const [choice, setChoice] = useState<DeskChoice | null>(() => loadChoice(session));
+
+  const signOut = () => {
+    sessions.clear();
+    sessionStorage.removeItem(CHOICE_KEY);
+    setChoice(null);
+    setSession(null);
+  };
+
+  // A staff token lasts a working day: at its end the console asks to sign in again.
+  useEffect(() => {
+    if (!session) return;
+    const ms = Date.parse(session.expiresAt) - Date.now();
+    const timer = setTimeout(signOut, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [session]);
+
+  if (!session) {
+    return (
+      <LoginForm
+        title="login.staffTitle"
+        roles={["clerk", "manager"]}
+        siteId={null}
+        onSession={(s) => {
+          sessions.save(s);
+          setSession(s);
+          setChoice(loadChoice(s));
+        }}
+      />
+    );
+  }
+  if (!choice) {
+    return (
+      <DeskPicker
+        session={session}
+        onChoose={(c) => {
+          sessionStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+          setChoice(c);
+        }}
+        onSignOut={signOut}
+      />
+    );
+  }
+  return (
+    <Console
+      session={session}
+      choice={choice}
+      onChangeDesk={() => {
+        sessionStorage.removeItem(CHOICE_KEY);
+        setChoice(null);
+      }}
+      onSignOut={signOut}
+    />
+  );
+}

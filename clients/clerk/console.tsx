@@ -1,0 +1,119 @@
+// The console of one desk: live clerk view (current client, desk queue, set-aside tickets),
+// the command buttons with their shortcuts, the transfer panel and API errors in words.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { ClerkView } from "../../protocol/live.ts";
+import { ConnectionBanner, ErrorNote, LangSwitch } from "../shared/components.tsx";
+import { useSites } from "../shared/hooks.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import type { Session } from "../shared/session.ts";
+import { sitePath, useLive } from "../shared/use-live.ts";
+import { type ActionDef, actionForKey } from "./actions.ts";
+import { ActionBar } from "./action-bar.tsx";
+import { CurrentClient } from "./current-client.tsx";
+import type { DeskChoice } from "./desk-picker.tsx";
+import { MissedList } from "./missed-list.tsx";
+import { ShortcutHelp } from "./shortcut-help.tsx";
+import { TransferPanel } from "./transfer-panel.tsx";
+import { useCommands } from "./use-commands.ts";
+import { useShortcuts } from "./use-shortcuts.ts";
+import { WaitingList } from "./waiting-list.tsx";
+
+export function Console(props: { session: Session; choice: DeskChoice; onChangeDesk: () => void; onSignOut: () => void }) {
+  const { t } = useI18n();
+  const { siteId, deskId } = props.choice;
+  const live = useLive<ClerkView>(sitePath(siteId, `clerk:${deskId}`, props.session.token), "clerk");
+  const { sites } = useSites();
+  const site = sites?.find((s) => s.id === siteId) ?? null;
+  const matterNames = new Map(site?.departments.flatMap((d) => d.matters).map((m) => [m.id, m.name] as const) ?? []);
+  const cmds = useCommands(siteId, deskId, props.session.token, live.seq, props.onSignOut);
+  const [transferOpen, setTransferOpen] = useState(false);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const view = live.view;
+
+  const run = useCallback(
+    async (a: ActionDef) => {
+      if (a.id === "transfer-open") return setTransferOpen(true);
+      await cmds.send(a.id);
+    },
+    [cmds],
+  );
+
+  useShortcuts((key) => {
+    if (!view || transferOpen || cmds.pending) return false;
+    const a = actionForKey(key, view);
+    if (!a) return false;
+    void run(a);
+    return true;
+  });
+
+  // Keyboard users keep their place: when the focused button was disabled by the new state,
+  // the focus moves to the first command that is possible now.
+  useEffect(() => {
+    const el = document.activeElement;
+    if (transferOpen || (el && el !== document.body && !(el as HTMLButtonElement).disabled)) return;
+    actionsRef.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
+  }, [view, transferOpen]);
+
+  return (
+    <div class="clerk" data-conn={live.status}>
+      <ConnectionBanner status={live.status} />
+      <header class="clerk-head">
+        <div>
+          <p class="clerk-site">{site?.name ?? ""}</p>
+          <h1 class="clerk-title">
+            {t("clerk.title")}: {view?.desk.name ?? site?.desks.find((d) => d.id === deskId)?.name ?? deskId}
+          </h1>
+        </div>
+        <nav class="clerk-nav" aria-label={t("clerk.title")}>
+          <LangSwitch />
+          <button type="button" class="btn" onClick={props.onChangeDesk}>
+            {t("clerk.changeDesk")}
+          </button>
+          <button type="button" class="btn" onClick={props.onSignOut}>
+            {t("common.logout")}
+          </button>
+        </nav>
+      </header>
+      {!view ? (
+        <main class="clerk-main">
+          <p role="status">{t("common.loading")}</p>
+        </main>
+      ) : (
+        <main class="clerk-main">
+          <div class="clerk-col">
+            <CurrentClient view={view} matterNames={matterNames} />
+            <div ref={actionsRef}>
+              <ActionBar view={view} pending={cmds.pending} onRun={(a) => void run(a)} />
+            </div>
+            <p class="clerk-pending" role="status">
+              {cmds.pending ? t("clerk.sending") : ""}
+            </p>
+            <ErrorNote code={cmds.error} />
+            {transferOpen && view.desk.ticket && site && (
+              <TransferPanel
+                ticket={view.desk.ticket}
+                site={site}
+                deskId={deskId}
+                pending={cmds.pending !== null}
+                onSubmit={async (body) => {
+                  if (await cmds.send("transfer", body)) setTransferOpen(false);
+                }}
+                onClose={() => setTransferOpen(false)}
+              />
+            )}
+            <ShortcutHelp />
+          </div>
+          <div class="clerk-col">
+            <WaitingList
+              view={view}
+              matterNames={matterNames}
+              canCall={view.desk.status === "open" && !view.desk.ticket && !cmds.pending}
+              onCall={(ticketId) => void cmds.send("call", { ticketId })}
+            />
+            <MissedList view={view} />
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

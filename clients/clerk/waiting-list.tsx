@@ -1,0 +1,60 @@
+// The desk's queue in call order, with a button to call a chosen ticket out of turn.
+import type { ClerkView } from "../../protocol/live.ts";
+import { siteClock } from "../shared/format.ts";
+import { useI18n } from "../shared/i18n.tsx";
+
+export function WaitingList(props: {
+  view: ClerkView;
+  matterNames: ReadonlyMap<string, string>;
+  canCall: boolean;
+  onCall: (ticketId: string) => void;
+}) {
+  const { t } = useI18n();
+  const list = props.view.waiting;
+  return (
+    <section class="queue" aria-labelledby="queue-title">
+      <h2 id="queue-title" class="clerk-h2">
+        {t("clerk.queue")} <span class="muted">({t("count.tickets", { n: list.length })})</span>
+      </h2>
+      {list.length === 0 ? (
+        <p class="muted">{t("clerk.queueEmpty")}</p>
+      ) : (
+        <table class="queue-table" data-testid="queue">
+          <thead>
+            <tr>
+              <th scope="col">{t("clerk.colNumber")}</th>
+              <th scope="col">{t("clerk.colMatter")}</th>
+              <th scope="col">{t("clerk.colTaken")}</th>
+              <th scope="col">{t("clerk.colAction")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((tk) => (
+              <tr key={tk.id} data-number={tk.number}>
+                <th scope="row" class="queue-number">
+                  {tk.number}
+                </th>
+                <td>
+                  {props.matterNames.get(tk.matterId) ?? tk.matterId}
+                  {tk.deskId === props.view.desk.id && <span class="queue-pinned"> ({t("clerk.pinned")})</span>}
+                </td>
+                <td>{siteClock(tk.takenAt)}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="btn queue-call"
+                    disabled={!props.canCall}
+                    aria-label={t("clerk.callThisLabel", { number: tk.number })}
+                    onClick={() => props.onCall(tk.id)}
+                  >
+                    {t("clerk.callThis")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// The desk screen: the desk's name and the number it serves now, or that it is on a break.
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { DeskScreenView } from "../../protocol/live.ts";
+import { ConnectionBanner } from "../shared/components.tsx";
+import { useI18n } from "../shared/i18n.tsx";
+import { sitePath, useLive } from "../shared/use-live.ts";
+
+/** True for a few seconds after the number changes (not on the first picture). */
+function useChanged(value: string | null | undefined): boolean {
+  const last = useRef<string | null | undefined>(undefined);
+  const [changed, setChanged] = useState(false);
+  useEffect(() => {
+    if (value === undefined) return;
+    const before = last.current;
+    last.current = value;
+    if (before === undefined || before === value || value === null) return;
+    setChanged(true);
+    const timer = setTimeout(() => setChanged(false), 6_000);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return changed;
+}
+
+export function DeskScreenApp(props: { siteId: string; deskId: string; token: string }) {
+  const { t } = useI18n();
+  const live = useLive<DeskScreenView>(sitePath(props.siteId, `desk:${props.deskId}`, props.token), "desk");
+  const view = live.view;
+  const changed = useChanged(view ? view.number : undefined);
+  const paused = view?.desk.status === "paused";
+
+  return (
+    <div class={`desk-screen ${paused ? "desk-paused" : ""}`} data-conn={live.status}>
+      <ConnectionBanner status={live.status} />
+      <header class="desk-head">
+        <h1 class="desk-name">{view?.desk.name ?? t("common.loading")}</h1>
+      </header>
+      <main class="desk-main" aria-live="polite">
+        {!view ? null : paused ? (
+          <div class="desk-break" data-testid="desk-state" data-state="paused">
+            <p class="desk-break-title">{t("desk.break")}</p>
+            <p class="desk-break-note">{t("desk.breakNote")}</p>
+          </div>
+        ) : view.number ? (
+          <div data-testid="desk-state" data-state="serving">
+            <p class="desk-label">{t("desk.serving")}</p>
+            <p class={`desk-number ${changed ? "desk-number-new" : ""}`} data-testid="desk-number">{view.number}</p>
+          </div>
+        ) : (
+          <p class="desk-idle" data-testid="desk-state" data-state="idle">{t("desk.idle")}</p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// The group screen: the newest call large (number → desk), previous calls, waiting counts
+// per matter, the site's name and a clock; a chime and a highlight for every new call.
+import type { DisplayView } from "../../protocol/live.ts";
+import { ConnectionBanner } from "../shared/components.tsx";
+import { useSites } from "../shared/hooks.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import { sitePath, useLive } from "../shared/use-live.ts";
+import { CallBoard } from "./call-board.tsx";
+import { Clock } from "./clock.tsx";
+import { SoundButton } from "./sound-button.tsx";
+import { useNewCall } from "./use-new-call.ts";
+import { WaitingPanel } from "./waiting-panel.tsx";
+
+export function DisplayApp(props: { siteId: string; token: string }) {
+  const { t } = useI18n();
+  const live = useLive<DisplayView>(sitePath(props.siteId, "display", props.token), "display");
+  const { sites } = useSites();
+  const site = sites?.find((s) => s.id === props.siteId) ?? null;
+  const view = live.view;
+  const fresh = useNewCall(view ? view.calls : null);
+
+  return (
+    <div class="display" data-conn={live.status}>
+      <ConnectionBanner status={live.status} />
+      <header class="display-head">
+        <h1 class="display-site">{view?.siteName ?? site?.name ?? t("common.loading")}</h1>
+        <SoundButton />
+        <Clock />
+      </header>
+      <main class="display-main">
+        <CallBoard calls={view?.calls ?? []} fresh={fresh} />
+        <WaitingPanel waiting={view?.waiting ?? []} site={site} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// The calls: the newest one huge (number → desk, highlighted while fresh), the previous ones below.
+import type { CallView } from "../../protocol/live.ts";
+import { useI18n } from "../shared/i18n.tsx";
+
+function NewestCall(props: { call: CallView | undefined; fresh: boolean }) {
+  const { t } = useI18n();
+  const c = props.call;
+  return (
+    <section class={`newest ${props.fresh ? "newest-fresh" : ""}`} aria-labelledby="newest-title" data-fresh={props.fresh ? "1" : "0"}>
+      <h2 id="newest-title" class="newest-title">{t("display.nowCalling")}</h2>
+      {c ? (
+        <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
+          <span class="newest-number">{c.number}</span>
+          <span class="newest-arrow" aria-hidden="true">→</span>
+          <span class="visually-hidden">{t("display.goTo")}</span>
+          <span class="newest-desk">{c.deskName}</span>
+          {c.attempt > 1 && <span class="newest-again">{t("display.again")}</span>}
+        </p>
+      ) : (
+        <p class="newest-empty">{t("display.noCalls")}</p>
+      )}
+    </section>
+  );
+}
+
+export function CallBoard(props: { calls: CallView[]; fresh: boolean }) {
+  const { t } = useI18n();
+  const [newest, ...previous] = props.calls;
+  return (
+    <div class="calls">
+      <NewestCall call={newest} fresh={props.fresh} />
+      <section class="previous" aria-labelledby="previous-title">
+        <h2 id="previous-title" class="previous-title">{t("display.previous")}</h2>
+        <ol class="previous-list" data-testid="previous-calls">
+          {previous.slice(0, 5).map((c) => (
+            <li key={`${c.ticketId}@${c.at}`} class="previous-item">
+              <span class="previous-number">{c.number}</span>
+              <span aria-hidden="true">→</span>
+              <span class="visually-hidden">{t("display.goTo")}</span>
+              <span class="previous-desk">{c.deskName}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+// Entry of the group screen (/display/{siteId}): the hall's big screen.
+import { render } from "preact";
+import "../shared/base.css";
+import "./display.css";
+import { DeviceGate } from "../shared/device-gate.tsx";
+import { pathParts } from "../shared/format.ts";
+import { I18nProvider } from "../shared/i18n.tsx";
+import { DisplayApp } from "./app.tsx";
+
+const siteId = pathParts("/display/")[0] ?? null;
+
+render(
+  <I18nProvider persist>
+    <DeviceGate kind="screen" siteId={siteId} roles={["display", "manager", "clerk"]}>
+      {(session) => <DisplayApp siteId={siteId!} token={session.token} />}
+    </DeviceGate>
+  </I18nProvider>,
+  document.getElementById("app")!,
+);

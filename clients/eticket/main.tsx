@@ -1,0 +1,13 @@
+// Entry of the e-ticket page (/t/{token}): public, phone-first.
+import { render } from "preact";
+import "../shared/base.css";
+import "./eticket.css";
+import { I18nProvider } from "../shared/i18n.tsx";
+import { ETicketApp } from "./app.tsx";
+
+render(
+  <I18nProvider persist>
+    <ETicketApp />
+  </I18nProvider>,
+  document.getElementById("app")!,
+);

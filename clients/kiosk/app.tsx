@@ -1,0 +1,91 @@
+// The kiosk's screens: departments → matters → the issued ticket (with its e-ticket QR),
+// and "Mam rezerwację" → the booking code keypad. Any screen returns to the start when idle.
+import { useCallback, useEffect, useState } from "preact/hooks";
+import type { IssuedTicket, PublicSite } from "../../protocol/api.ts";
+import { useSites } from "../shared/hooks.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import { BookingCode } from "./booking-code.tsx";
+import { Departments } from "./departments.tsx";
+import { Matters } from "./matters.tsx";
+import { OfflineNote } from "./offline-note.tsx";
+import { TicketScreen } from "./ticket-screen.tsx";
+import { useIdle } from "./use-idle.ts";
+import { useIssue } from "./use-issue.ts";
+import { useReachable } from "./use-reachable.ts";
+
+type Screen =
+  | { kind: "departments" }
+  | { kind: "matters"; departmentId: string }
+  | { kind: "ticket"; ticket: IssuedTicket; matterName: string }
+  | { kind: "booking" };
+
+/** Idle time before returning to the start; an installation may tune it with ?idle=<seconds>. */
+const idleParam = Number(new URLSearchParams(location.search).get("idle"));
+const IDLE_MS = idleParam >= 1 && idleParam <= 600 ? idleParam * 1000 : 30_000;
+const TICKET_IDLE_MS = Math.min(IDLE_MS, 25_000);
+
+function matterName(site: PublicSite, matterId: string): string {
+  return site.departments.flatMap((d) => d.matters).find((m) => m.id === matterId)?.name ?? matterId;
+}
+
+export function KioskApp(props: { siteId: string; token: string; onAuthLost: () => void }) {
+  const { t, setLang } = useI18n();
+  const { sites, error } = useSites();
+  const reach = useReachable();
+  const [screen, setScreen] = useState<Screen>({ kind: "departments" });
+  const issue = useIssue(props.siteId, props.token, reach.report);
+
+  const restart = useCallback(() => {
+    issue.reset();
+    setScreen({ kind: "departments" });
+    setLang("pl");
+  }, [issue, setLang]);
+  useIdle(screen.kind !== "departments", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, restart);
+
+  useEffect(() => {
+    if (issue.authLost) props.onAuthLost();
+  }, [issue.authLost]);
+  const site = sites?.find((s) => s.id === props.siteId);
+  if (!sites) {
+    return (
+      <main class="kiosk kiosk-center">
+        <p class="kiosk-status">{error === "NETWORK" ? t("kiosk.offline") : t("common.loading")}</p>
+      </main>
+    );
+  }
+  if (!site) {
+    return (
+      <main class="kiosk kiosk-center">
+        <p class="kiosk-status" role="alert">{t("common.unknownSite")}</p>
+      </main>
+    );
+  }
+
+  const take = async (matterId: string) => {
+    const ticket = await issue.take(matterId);
+    if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId) });
+  };
+
+  return (
+    <div class="kiosk">
+      {!reach.online && <OfflineNote />}
+      {screen.kind === "departments" && (
+        <Departments
+          site={site}
+          onDepartment={(id) => setScreen({ kind: "matters", departmentId: id })}
+          onBooking={() => setScreen({ kind: "booking" })}
+        />
+      )}
+      {screen.kind === "matters" && (
+        <Matters
+          department={site.departments.find((d) => d.id === screen.departmentId)!}
+          issue={issue}
+          onTake={(id) => void take(id)}
+          onBack={restart}
+        />
+      )}
+      {screen.kind === "ticket" && <TicketScreen ticket={screen.ticket} matterName={screen.matterName} onDone={restart} />}
+      {screen.kind === "booking" && <BookingCode onBack={restart} />}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// The kiosk's start screen: the site, one big button per department, and "Mam rezerwację".
+import type { PublicSite } from "../../protocol/api.ts";
+import { LangSwitch } from "../shared/components.tsx";
+import { useI18n } from "../shared/i18n.tsx";
+
+export function Departments(props: { site: PublicSite; onDepartment: (id: string) => void; onBooking: () => void }) {
+  const { t } = useI18n();
+  return (
+    <main class="kiosk-screen">
+      <header class="kiosk-head">
+        <div>
+          <p class="kiosk-site">{props.site.name}</p>
+          <h1 class="kiosk-title">{t("kiosk.title")}</h1>
+        </div>
+        <LangSwitch class="kiosk-lang" />
+      </header>
+      <h2 class="kiosk-sub">{t("kiosk.chooseDepartment")}</h2>
+      <ul class="kiosk-choices">
+        {props.site.departments.map((d) => (
+          <li key={d.id}>
+            <button type="button" class="kiosk-choice" onClick={() => props.onDepartment(d.id)}>
+              {d.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="kiosk-choice kiosk-booking" onClick={props.onBooking}>
+        {t("kiosk.haveBooking")}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+// Entry of the kiosk (/kiosk/{siteId}): the touch screen where walk-ins take a ticket.
+import { render } from "preact";
+import "../shared/base.css";
+import "./kiosk.css";
+import { DeviceGate } from "../shared/device-gate.tsx";
+import { pathParts } from "../shared/format.ts";
+import { I18nProvider } from "../shared/i18n.tsx";
+import { KioskApp } from "./app.tsx";
+
+const siteId = pathParts("/kiosk/")[0] ?? null;
+
+render(
+  // Not persisted: the next citizen starts in Polish.
+  <I18nProvider persist={false}>
+    <DeviceGate kind="kiosk" siteId={siteId} roles={["kiosk", "manager", "clerk"]}>
+      {(session, signOut) => <KioskApp siteId={siteId!} token={session.token} onAuthLost={signOut} />}
+    </DeviceGate>
+  </I18nProvider>,
+  document.getElementById("app")!,
+);

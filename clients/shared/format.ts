@@ -1,0 +1,21 @@
+// Formatting of times the API sends in the site's local time ("2026-11-23T10:15:00+01:00").
+
+/** "10:15": the site's local wall-clock time, whatever the browser's time zone. */
+export function siteClock(iso: string | null | undefined): string {
+  return iso && iso.length >= 16 ? iso.slice(11, 16) : "";
+}
+
+/** Elapsed time as "m:ss" or "h:mm:ss". */
+export function elapsed(fromIso: string, now: number): string {
+  const s = Math.max(0, Math.floor((now - Date.parse(fromIso)) / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
+
+/** Path segments after a prefix: /kiosk/demo → ["demo"]. */
+export function pathParts(prefix: string): string[] {
+  const rest = location.pathname.startsWith(prefix) ? location.pathname.slice(prefix.length) : "";
+  return rest.split("/").filter(Boolean).map(decodeURIComponent);
+}

@@ -1,0 +1,75 @@
+// The sign-in form of devices (kiosk, screens) and staff (clerk console): labelled fields,
+// the API's error in the current language, and a check that the account fits this screen.
+import { useState } from "preact/hooks";
+import type { Role } from "../../protocol/api.ts";
+import { errorCode } from "./api.ts";
+import { ErrorNote, LangSwitch } from "./components.tsx";
+import { useI18n } from "./i18n.tsx";
+import type { ClientErrorCode, MessageKey } from "./messages.ts";
+import { login, type Session, sessionFits } from "./session.ts";
+
+export function LoginForm(props: {
+  title: MessageKey;
+  note?: MessageKey;
+  roles: readonly Role[];
+  siteId: string | null;
+  onSession: (s: Session) => void;
+}) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientErrorCode | null>(null);
+
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await login(username.trim(), password);
+      const fit = sessionFits(s, props.roles, props.siteId);
+      if (fit === "ok") props.onSession(s);
+      else setError(fit === "wrongSite" ? "SITE_FORBIDDEN" : "FORBIDDEN");
+    } catch (err) {
+      setError(errorCode(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="login">
+      <div class="login-top">
+        <LangSwitch />
+      </div>
+      <form class="login-form" onSubmit={submit} aria-describedby="login-error">
+        <h1>{t(props.title)}</h1>
+        {props.note && <p class="muted">{t(props.note)}</p>}
+        <label for="login-user">{t("login.username")}</label>
+        <input
+          id="login-user"
+          name="username"
+          autocomplete="username"
+          required
+          value={username}
+          onInput={(e) => setUsername(e.currentTarget.value)}
+        />
+        <label for="login-pass">{t("login.password")}</label>
+        <input
+          id="login-pass"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? t("login.busy") : t("login.submit")}
+        </button>
+        <ErrorNote code={error} id="login-error" />
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,301 @@
+// The one translation table of every client: each text in Polish (default) and English.
+// Counted texts carry plural forms chosen by Intl.PluralRules (Polish: one / few / many).
+import type { ErrorCode } from "../../protocol/errors.ts";
+
+export interface PluralForms {
+  one: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+type Text = { pl: string; en: string };
+type Counted = { pl: PluralForms; en: PluralForms };
+export type Entry = Text | Counted;
+
+const TEXTS = {
+  // ---- shared --------------------------------------------------------------
+  "app.name": { pl: "numerek", en: "numerek" },
+  "lang.switchTo": { pl: "English", en: "Polski" },
+  "lang.switchLabel": { pl: "Switch to English", en: "Przełącz na język polski" },
+  "conn.offline": { pl: "Brak połączenia z serwerem – łączę ponownie…", en: "No connection to the server – reconnecting…" },
+  "conn.connecting": { pl: "Łączenie z serwerem…", en: "Connecting to the server…" },
+  "conn.stale": { pl: "Pokazane dane mogą być nieaktualne.", en: "What you see may be out of date." },
+  "common.loading": { pl: "Wczytywanie…", en: "Loading…" },
+  "common.back": { pl: "Wstecz", en: "Back" },
+  "common.retry": { pl: "Spróbuj ponownie", en: "Try again" },
+  "common.logout": { pl: "Wyloguj", en: "Sign out" },
+  "common.close": { pl: "Zamknij", en: "Close" },
+  "common.unknownSite": { pl: "Nie ma takiej placówki.", en: "There is no such office." },
+  "common.missingSite": { pl: "Adres ekranu nie wskazuje placówki.", en: "The screen's address names no office." },
+  "count.people": {
+    pl: { one: "{n} osoba", few: "{n} osoby", many: "{n} osób", other: "{n} osoby" },
+    en: { one: "{n} person", other: "{n} people" },
+  },
+  "count.minutes": {
+    pl: { one: "{n} minuta", few: "{n} minuty", many: "{n} minut", other: "{n} minuty" },
+    en: { one: "{n} minute", other: "{n} minutes" },
+  },
+  "count.tickets": {
+    pl: { one: "{n} numerek", few: "{n} numerki", many: "{n} numerków", other: "{n} numerka" },
+    en: { one: "{n} ticket", other: "{n} tickets" },
+  },
+  "count.waiting": {
+    pl: { one: "czeka {n} osoba", few: "czekają {n} osoby", many: "czeka {n} osób", other: "czeka {n} osoby" },
+    en: { one: "{n} person waiting", other: "{n} people waiting" },
+  },
+  "ticket.ahead": { pl: "Przed Tobą: {people}", en: "Ahead of you: {people}" },
+  "ticket.nobodyAhead": { pl: "Jesteś następny w kolejce", en: "You are next in line" },
+  "ticket.eta": { pl: "Szacowany czas oczekiwania: ok. {minutes}", en: "Estimated wait: about {minutes}" },
+  "ticket.etaSoon": { pl: "Szacowany czas oczekiwania: chwila", en: "Estimated wait: a moment" },
+
+  // ---- sign-in -------------------------------------------------------------
+  "login.deviceTitle": { pl: "Konfiguracja urządzenia", en: "Device setup" },
+  "login.staffTitle": { pl: "Logowanie do konsoli", en: "Sign in to the console" },
+  "login.deviceNote": {
+    pl: "Urządzenie loguje się jeden raz; token zostaje zapisany w tej przeglądarce.",
+    en: "The device signs in once; the token is kept in this browser.",
+  },
+  "login.username": { pl: "Nazwa użytkownika", en: "User name" },
+  "login.password": { pl: "Hasło", en: "Password" },
+  "login.submit": { pl: "Zaloguj", en: "Sign in" },
+  "login.busy": { pl: "Logowanie…", en: "Signing in…" },
+  "login.wrongRole": { pl: "To konto nie może obsługiwać tego ekranu.", en: "This account cannot run this screen." },
+
+  // ---- kiosk ---------------------------------------------------------------
+  "kiosk.title": { pl: "Pobierz numerek", en: "Take a ticket" },
+  "kiosk.chooseDepartment": { pl: "Wybierz wydział", en: "Choose a department" },
+  "kiosk.chooseMatter": { pl: "Wybierz sprawę", en: "Choose your matter" },
+  "kiosk.haveBooking": { pl: "Mam rezerwację", en: "I have a booking" },
+  "kiosk.issuing": { pl: "Wydawanie numerka…", en: "Issuing your ticket…" },
+  "kiosk.yourNumber": { pl: "Twój numer", en: "Your number" },
+  "kiosk.scanQr": {
+    pl: "Zeskanuj kod telefonem, aby śledzić kolejkę na żywo.",
+    en: "Scan the code with your phone to follow the queue live.",
+  },
+  "kiosk.qrLabel": { pl: "Kod QR e-biletu", en: "QR code of the e-ticket" },
+  "kiosk.done": { pl: "Gotowe", en: "Done" },
+  "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
+  "kiosk.offline": {
+    pl: "Kiosk nie ma połączenia z serwerem. Łączę ponownie…",
+    en: "The kiosk has no connection to the server. Reconnecting…",
+  },
+  "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
+  "kiosk.bookingPrompt": { pl: "Wpisz kod rezerwacji z SMS-a", en: "Enter the booking code from your text message" },
+  "kiosk.bookingNote": {
+    pl: "Odprawa kodem rezerwacji pojawi się razem z rezerwacją wizyt online.",
+    en: "Check-in with a booking code comes with online booking.",
+  },
+  "kiosk.bookingCode": { pl: "Kod rezerwacji", en: "Booking code" },
+  "kiosk.bookingSubmit": { pl: "Potwierdź", en: "Confirm" },
+  "kiosk.bookingClear": { pl: "Wyczyść", en: "Clear" },
+  "kiosk.bookingDelete": { pl: "Usuń ostatnią cyfrę", en: "Delete the last digit" },
+  "kiosk.bookingNotAvailable": {
+    pl: "Odprawa kodem nie jest jeszcze dostępna. Prosimy pobrać numerek do wybranej sprawy.",
+    en: "Check-in by code is not available yet. Please take a ticket for your matter.",
+  },
+
+  // ---- group screen and desk screen ---------------------------------------
+  "display.nowCalling": { pl: "Wzywany numer", en: "Now calling" },
+  "display.goTo": { pl: "zapraszamy do", en: "please go to" },
+  "display.again": { pl: "ponownie", en: "again" },
+  "display.previous": { pl: "Poprzednie wezwania", en: "Previous calls" },
+  "display.noCalls": { pl: "Za chwilę pierwsze wezwanie", en: "The first call is coming soon" },
+  "display.waiting": { pl: "Oczekujący", en: "Waiting" },
+  "display.enableSound": { pl: "Włącz dźwięk wezwań", en: "Turn on the call chime" },
+  "desk.break": { pl: "Przerwa", en: "On a break" },
+  "desk.breakNote": { pl: "Stanowisko chwilowo nieczynne", en: "This desk is closed for a moment" },
+  "desk.serving": { pl: "Obsługiwany numer", en: "Now serving" },
+  "desk.idle": { pl: "Proszę czekać na wezwanie", en: "Please wait to be called" },
+
+  // ---- clerk console -------------------------------------------------------
+  "clerk.title": { pl: "Konsola urzędnika", en: "Clerk console" },
+  "clerk.chooseTitle": { pl: "Wybierz placówkę i stanowisko", en: "Choose the office and the desk" },
+  "clerk.site": { pl: "Placówka", en: "Office" },
+  "clerk.desk": { pl: "Stanowisko", en: "Desk" },
+  "clerk.openDesk": { pl: "Otwórz konsolę", en: "Open the console" },
+  "clerk.changeDesk": { pl: "Zmień stanowisko", en: "Change desk" },
+  "clerk.noDesks": { pl: "To konto nie ma przypisanych stanowisk.", en: "This account has no desks." },
+  "clerk.current": { pl: "Bieżący klient", en: "Current client" },
+  "clerk.noClient": { pl: "Nikt nie jest wezwany do stanowiska.", en: "Nobody is called to the desk." },
+  "clerk.statusCalled": { pl: "Wezwany", en: "Called" },
+  "clerk.statusServing": { pl: "W obsłudze", en: "Being served" },
+  "clerk.sinceCalled": { pl: "Od wezwania: {time}", en: "Since the call: {time}" },
+  "clerk.sinceStarted": { pl: "Czas obsługi: {time}", en: "Service time: {time}" },
+  "clerk.missCount": { pl: "Nie zgłosił się już {misses} z 3 razy", en: "Did not come {misses} of 3 times" },
+  "clerk.paused": { pl: "Stanowisko na przerwie.", en: "The desk is on a break." },
+  "clerk.callNext": { pl: "Wezwij następnego", en: "Call next" },
+  "clerk.recall": { pl: "Wezwij ponownie", en: "Call again" },
+  "clerk.noShow": { pl: "Nie zgłosił się", en: "Did not come" },
+  "clerk.start": { pl: "Rozpocznij obsługę", en: "Start service" },
+  "clerk.finish": { pl: "Zakończ", en: "Finish" },
+  "clerk.transfer": { pl: "Przekieruj", en: "Transfer" },
+  "clerk.pause": { pl: "Przerwa", en: "Break" },
+  "clerk.resume": { pl: "Wznów", en: "Resume" },
+  "clerk.actions": { pl: "Polecenia", en: "Commands" },
+  "clerk.sending": { pl: "Wysyłanie polecenia…", en: "Sending the command…" },
+  "clerk.queue": { pl: "Kolejka stanowiska", en: "Desk queue" },
+  "clerk.queueEmpty": { pl: "Nikt nie czeka.", en: "Nobody is waiting." },
+  "clerk.colNumber": { pl: "Numer", en: "Number" },
+  "clerk.colMatter": { pl: "Sprawa", en: "Matter" },
+  "clerk.colTaken": { pl: "Pobrany", en: "Taken" },
+  "clerk.colAction": { pl: "Działanie", en: "Action" },
+  "clerk.pinned": { pl: "przekierowany do tego stanowiska", en: "transferred to this desk" },
+  "clerk.callThis": { pl: "Wezwij", en: "Call" },
+  "clerk.callThisLabel": { pl: "Wezwij numer {number}", en: "Call number {number}" },
+  "clerk.missed": { pl: "Odłożeni (nie zgłosili się)", en: "Set aside (did not come)" },
+  "clerk.missedRow": { pl: "{misses}. niezgłoszenie, ponowne wezwanie ok. {time}", en: "missed {misses} times, called again at about {time}" },
+  "clerk.transferTitle": { pl: "Przekieruj numer {number}", en: "Transfer number {number}" },
+  "clerk.transferKind": { pl: "Dokąd", en: "Where to" },
+  "clerk.toMatter": { pl: "Do innej sprawy", en: "To another matter" },
+  "clerk.toDesk": { pl: "Do innego stanowiska", en: "To another desk" },
+  "clerk.transferMatter": { pl: "Sprawa", en: "Matter" },
+  "clerk.transferDesk": { pl: "Stanowisko", en: "Desk" },
+  "clerk.transferSubmit": { pl: "Przekieruj teraz", en: "Transfer now" },
+  "clerk.cancel": { pl: "Anuluj", en: "Cancel" },
+  "clerk.shortcuts": { pl: "Skróty klawiszowe", en: "Keyboard shortcuts" },
+  "clerk.shortcutsNote": {
+    pl: "Działają, gdy kursor nie stoi w polu formularza. Tab przechodzi między przyciskami, Enter je naciska.",
+    en: "They work when no form field has the focus. Tab moves between buttons, Enter presses them.",
+  },
+
+  // ---- e-ticket ------------------------------------------------------------
+  "et.title": { pl: "E-bilet", en: "E-ticket" },
+  "et.number": { pl: "Numer", en: "Number" },
+  "et.matter": { pl: "Sprawa", en: "Matter" },
+  "et.site": { pl: "Placówka", en: "Office" },
+  "et.live": { pl: "Aktualizowane na żywo", en: "Updated live" },
+  "et.waiting": { pl: "Czekasz w kolejce", en: "You are in the queue" },
+  "et.called": { pl: "Twoja kolej! Podejdź do stanowiska", en: "It is your turn! Please go to the desk" },
+  "et.serving": { pl: "Jesteś obsługiwany przy stanowisku", en: "You are being served at the desk" },
+  "et.served": { pl: "Sprawa obsłużona. Dziękujemy!", en: "Served. Thank you!" },
+  "et.missed": { pl: "Nie zgłosiłeś się na wezwanie ({misses} z 3)", en: "You did not come when called ({misses} of 3)" },
+  "et.missedWhen": {
+    pl: "Zostaniesz wezwany ponownie, gdy stanowisko obsłuży następną osobę, a jeśli nikt nie czeka – ok. {time}.",
+    en: "You will be called again once the desk has served the next person, or at about {time} if nobody is waiting.",
+  },
+  "et.missedWarning": {
+    pl: "Po trzecim niezgłoszeniu numer zostanie usunięty z kolejki.",
+    en: "After the third miss the number is removed from the queue.",
+  },
+  "et.removed": { pl: "Numer usunięty z kolejki", en: "Number removed from the queue" },
+  "et.removedStrikes": {
+    pl: "Nie zgłosiłeś się na trzy wezwania. Aby załatwić sprawę, pobierz nowy numerek.",
+    en: "You did not come to three calls. To be served, take a new ticket.",
+  },
+  "et.closed": { pl: "Numer zamknięty – urząd zakończył dzień pracy.", en: "Ticket closed – the office has closed for the day." },
+  "et.unknown": {
+    pl: "Nie znaleziono e-biletu. Sprawdź link albo zeskanuj kod z biletu jeszcze raz.",
+    en: "E-ticket not found. Check the link or scan the code on the ticket again.",
+  },
+  "et.smsTitle": { pl: "Powiadomienie SMS", en: "Text message alert" },
+  "et.smsAhead": { pl: "Wyślij SMS, gdy przede mną zostanie tyle osób", en: "Text me when this many people are ahead of me" },
+  "et.smsPhone": { pl: "Numer telefonu komórkowego", en: "Mobile phone number" },
+  "et.smsSubmit": { pl: "Zamów powiadomienie", en: "Request the alert" },
+  "et.smsNote": {
+    pl: "Powiadomienia SMS pojawią się wraz z modułem SMS. Do tego czasu śledź kolejkę na tej stronie.",
+    en: "Text message alerts come with the SMS module. Until then, follow the queue on this page.",
+  },
+} as const satisfies Record<string, Entry>;
+
+/** What the API's error codes mean to a person (plus failures that never reached the API). */
+const ERROR_TEXTS = {
+  BAD_REQUEST: { pl: "Nieprawidłowe żądanie.", en: "The request is malformed." },
+  VALIDATION_FAILED: { pl: "Dane mają nieprawidłową postać.", en: "The data does not have the expected shape." },
+  INVALID_JSON: { pl: "Nieprawidłowe dane.", en: "The data is not valid." },
+  IDEMPOTENCY_KEY_INVALID: { pl: "Nieprawidłowy klucz polecenia.", en: "The command key is invalid." },
+  UNAUTHENTICATED: { pl: "Najpierw się zaloguj.", en: "Sign in first." },
+  TOKEN_INVALID: { pl: "Sesja wygasła – zaloguj się ponownie.", en: "The session has expired – sign in again." },
+  BAD_CREDENTIALS: { pl: "Błędna nazwa użytkownika lub hasło.", en: "Wrong user name or password." },
+  FORBIDDEN: { pl: "To konto nie ma do tego uprawnień.", en: "This account may not do this." },
+  SITE_FORBIDDEN: { pl: "To konto nie należy do tej placówki.", en: "This account does not belong to this office." },
+  DESK_FORBIDDEN: { pl: "To konto nie może obsługiwać tego stanowiska.", en: "This account may not operate this desk." },
+  DEMO_ONLY: { pl: "Dostępne tylko w trybie demonstracyjnym.", en: "Available only in demo mode." },
+  NOT_FOUND: { pl: "Nie znaleziono.", en: "Not found." },
+  UNKNOWN_SITE: { pl: "Nie ma takiej placówki.", en: "There is no such office." },
+  UNKNOWN_MATTER: { pl: "Nie ma takiej sprawy w tej placówce.", en: "There is no such matter at this office." },
+  UNKNOWN_DESK: { pl: "Nie ma takiego stanowiska.", en: "There is no such desk." },
+  UNKNOWN_TICKET: { pl: "Nie ma takiego numerka.", en: "There is no such ticket today." },
+  UNKNOWN_ETICKET: { pl: "Nie znaleziono e-biletu.", en: "E-ticket not found." },
+  METHOD_NOT_ALLOWED: { pl: "Niedozwolona operacja.", en: "Operation not allowed." },
+  DESK_BUSY: {
+    pl: "Stanowisko ma już klienta – najpierw zakończ obsługę albo oznacz „Nie zgłosił się”.",
+    en: "The desk already has a client – finish or mark “Did not come” first.",
+  },
+  DESK_IDLE: { pl: "Przy stanowisku nie ma teraz klienta.", en: "There is no client at the desk now." },
+  DESK_PAUSED: { pl: "Stanowisko jest na przerwie – najpierw je wznów.", en: "The desk is on a break – resume it first." },
+  DESK_NOT_PAUSED: { pl: "Stanowisko nie jest na przerwie.", en: "The desk is not on a break." },
+  NOT_CALLED_YET: { pl: "Klient nie został jeszcze wezwany.", en: "The client has not been called yet." },
+  ALREADY_SERVING: { pl: "Obsługa już trwa.", en: "Service has already started." },
+  TICKET_NOT_WAITING: { pl: "Ten numerek nie czeka w kolejce.", en: "This ticket is not waiting in the queue." },
+  TICKET_CLOSED: { pl: "Ten numerek jest już obsłużony, usunięty lub zamknięty.", en: "This ticket is already served, removed or closed." },
+  MATTER_NOT_SERVED: { pl: "To stanowisko nie obsługuje tej sprawy.", en: "This desk does not serve that matter." },
+  TRANSFER_TARGET_INVALID: {
+    pl: "Wybierz inną sprawę lub inne stanowisko niż obecne.",
+    en: "Choose a different matter or desk than the current one.",
+  },
+  SITE_CLOSED: { pl: "Urząd jest teraz zamknięty. Zapraszamy w godzinach pracy.", en: "The office is closed now. Please come during opening hours." },
+  MATTER_UNAVAILABLE: {
+    pl: "Tej sprawy nie obsługuje teraz żadne otwarte stanowisko. Wybierz inną sprawę lub zapytaj w informacji.",
+    en: "No open desk handles this matter right now. Choose another matter or ask at the information desk.",
+  },
+  RANGE_TOO_LONG: { pl: "Można zapytać o najwyżej 62 dni naraz.", en: "Ask for at most 62 days at once." },
+  CONTACT_REQUIRED: { pl: "Podaj numer telefonu komórkowego lub adres e-mail.", en: "Give a mobile phone number or an e-mail address." },
+  PHONE_INVALID: { pl: "To nie jest prawidłowy numer telefonu.", en: "This is not a valid phone number." },
+  PHONE_NOT_MOBILE: {
+    pl: "Podaj numer komórkowy – kod potwierdzający przychodzi SMS-em.",
+    en: "Give a mobile number: the confirmation code comes by text message.",
+  },
+  EMAIL_INVALID: { pl: "To nie jest prawidłowy adres e-mail.", en: "This is not a valid e-mail address." },
+  MANAGE_TOKEN_INVALID: { pl: "Ten link nie pozwala zarządzać tą rezerwacją.", en: "This link does not manage this booking." },
+  UNKNOWN_BOOKING: { pl: "Nie ma takiej rezerwacji.", en: "There is no such booking." },
+  UNKNOWN_CODE: { pl: "Żadna rezerwacja nie ma takiego kodu.", en: "No booking has this code." },
+  CODE_EXPIRED: {
+    pl: "Kod potwierdzający wygasł, a termin został zwolniony – zarezerwuj ponownie.",
+    en: "The confirmation code has expired and the time was released – book again.",
+  },
+  SLOT_UNAVAILABLE: { pl: "Ten termin jest niedostępny – wybierz inny.", en: "This time is not available – choose another." },
+  MATTER_NOT_BOOKABLE: { pl: "Tej sprawy nie można zarezerwować online.", en: "This matter cannot be booked online." },
+  BOOKING_NOT_PENDING: { pl: "Ta rezerwacja nie czeka już na kod.", en: "This booking is no longer waiting for its code." },
+  BOOKING_NOT_ACTIVE: {
+    pl: "Ta rezerwacja jest anulowana, wygasła lub została już wykorzystana.",
+    en: "This booking is cancelled, expired or already used.",
+  },
+  TOO_EARLY: { pl: "Za wcześnie na odprawę – wróć nie wcześniej niż o podanej godzinie.", en: "Too early to check in – come back no earlier than the time shown." },
+  TOO_LATE: {
+    pl: "Za późno na odprawę tej rezerwacji – pobierz numerek lub zarezerwuj ponownie.",
+    en: "Too late to check in for this booking – take a ticket or book again.",
+  },
+  WRONG_SITE: { pl: "Ta rezerwacja dotyczy innej placówki.", en: "This booking is for another office." },
+  ALREADY_CHECKED_IN: { pl: "Odprawa tej rezerwacji już się odbyła.", en: "This booking has already been checked in." },
+  CODE_WRONG: { pl: "Błędny kod.", en: "Wrong code." },
+  TOO_MANY_BOOKINGS: {
+    pl: "Ten numer telefonu lub adres e-mail ma już najwięcej dozwolonych rezerwacji.",
+    en: "This phone number or e-mail already holds the most bookings allowed here.",
+  },
+  BOOKING_RATE_LIMITED: { pl: "Zbyt wiele rezerwacji z tego miejsca – spróbuj później.", en: "Too many bookings started from here – try again later." },
+  CODE_TRIES_EXCEEDED: { pl: "Zbyt wiele błędnych kodów – zarezerwuj ponownie.", en: "Too many wrong codes – book again." },
+  RESEND_TOO_SOON: { pl: "Odczekaj minutę przed prośbą o nowy kod.", en: "Wait a minute before asking for a new code." },
+  RESEND_LIMIT: { pl: "Nie można wysłać więcej kodów – zarezerwuj ponownie.", en: "No more codes can be sent for this booking – book again." },
+  IDEMPOTENCY_KEY_REUSED: { pl: "To polecenie zostało już wysłane z innymi danymi.", en: "This command was already sent with other data." },
+  PAYLOAD_TOO_LARGE: { pl: "Za dużo danych.", en: "Too much data." },
+  UNSUPPORTED_MEDIA_TYPE: { pl: "Nieobsługiwany format danych.", en: "Unsupported data format." },
+  UPGRADE_REQUIRED: { pl: "Wymagane połączenie na żywo.", en: "A live connection is required." },
+  RATE_LIMITED: { pl: "Zbyt wiele prób – odczekaj chwilę.", en: "Too many attempts – wait a moment." },
+  INTERNAL: { pl: "Błąd po stronie serwera. Spróbuj ponownie.", en: "Something went wrong on the server. Try again." },
+  NOT_CONFIGURED: { pl: "Serwer nie jest skonfigurowany.", en: "The server is not configured." },
+  NETWORK: { pl: "Brak połączenia z serwerem. Spróbuj ponownie.", en: "No connection to the server. Try again." },
+  UNKNOWN: { pl: "Nieoczekiwany błąd. Spróbuj ponownie.", en: "Unexpected error. Try again." },
+} as const satisfies Record<ErrorCode | "NETWORK" | "UNKNOWN", Text>;
+
+export type ClientErrorCode = keyof typeof ERROR_TEXTS;
+export type MessageKey = keyof typeof TEXTS | `error.${ClientErrorCode}`;
+
+const errorEntries = Object.fromEntries(
+  Object.entries(ERROR_TEXTS).map(([code, text]) => [`error.${code}`, text]),
+) as Record<`error.${ClientErrorCode}`, Text>;
+
+export const MESSAGES: Record<MessageKey, Entry> = { ...TEXTS, ...errorEntries };
+
+export function isClientErrorCode(code: string): code is ClientErrorCode {
+  return Object.hasOwn(ERROR_TEXTS, code);
+}

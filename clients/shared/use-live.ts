@@ -1,0 +1,43 @@
+// Preact hook around LiveSocket: the latest view of one live stream and the connection status.
+import { useEffect, useState } from "preact/hooks";
+import type { RoleView } from "../../protocol/live.ts";
+import { type LiveEnd, LiveSocket, type LiveStatus } from "./live.ts";
+
+export interface LiveState<V> {
+  view: V | null;
+  seq: number;
+  status: LiveStatus;
+  ended: LiveEnd | null;
+}
+
+/** Opens `path` (null: nothing to open yet) and keeps the newest view of `role`. */
+export function useLive<V>(
+  path: string | null,
+  role: RoleView["role"],
+  probe?: () => Promise<LiveEnd | null>,
+): LiveState<V> {
+  const [state, setState] = useState<LiveState<V>>({ view: null, seq: -1, status: "connecting", ended: null });
+  useEffect(() => {
+    if (!path) return;
+    setState({ view: null, seq: -1, status: "connecting", ended: null });
+    const live = new LiveSocket<V>({
+      path,
+      role,
+      onView: (view, seq) => setState((s) => ({ ...s, view, seq })),
+      onStatus: (status) => setState((s) => (s.status === status ? s : { ...s, status })),
+      onEnd: (ended) => setState((s) => ({ ...s, ended, status: "offline" })),
+      ...(probe ? { probe } : {}),
+    });
+    live.start();
+    return () => live.stop();
+    // The probe is fixed for a path; re-opening on its identity would drop the socket on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [path, role]);
+  return state;
+}
+
+/** The site socket path for a staff or device role. */
+export function sitePath(siteId: string, role: string, token: string): string {
+  const q = new URLSearchParams({ role, access_token: token });
+  return `/api/v1/sites/${encodeURIComponent(siteId)}/live?${q.toString()}`;
+}

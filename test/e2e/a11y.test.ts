@@ -1,0 +1,151 @@
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA) finds nothing on the kiosk, the e-ticket and the
+// clerk console in their main states, and the console works from the keyboard alone.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  SIZES, axeViolations, base, desk, expectAttr, expectText, issue, launch, newPage, openConsole, signIn, token,
+} from "./helpers.ts";
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
+async function tabTo(page: Page, selector: string, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe("accessibility", () => {
+  let browser: Browser;
+  let kioskToken: string;
+
+  beforeAll(async () => {
+    browser = await launch();
+    kioskToken = await token("kiosk-demo");
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test("kiosk: start, matters, ticket and booking screens have no axe violations", async () => {
+    const page = await newPage(browser, { viewport: SIZES.kiosk, hasTouch: true });
+    await page.goto(`${base()}/kiosk/demo`);
+    await expectNoViolations(page, "kiosk sign-in");
+    await signIn(page, "kiosk-demo");
+    await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
+    await expectNoViolations(page, "kiosk start");
+    await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
+    await page.getByRole("heading", { name: "Wybierz sprawę" }).waitFor();
+    await expectNoViolations(page, "kiosk matters");
+    await page.getByRole("button", { name: /Informacja/ }).tap();
+    await page.getByTestId("kiosk-number").waitFor();
+    await expectNoViolations(page, "kiosk ticket");
+    await page.getByRole("button", { name: "Gotowe" }).tap();
+    await page.getByRole("button", { name: "Mam rezerwację" }).tap();
+    await page.getByRole("button", { name: "1", exact: true }).tap();
+    await page.getByRole("button", { name: "Potwierdź" }).tap();
+    await page.getByTestId("booking-result").waitFor();
+    await expectNoViolations(page, "kiosk booking code");
+    await page.context().close();
+  });
+
+  test("e-ticket: waiting, in English, and called have no axe violations", async () => {
+    const tk = await issue(kioskToken, "informacja");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await page.goto(tk.eticketUrl);
+    await expectAttr(page.locator("[data-status]"), "data-status", "waiting");
+    await expectNoViolations(page, "e-ticket waiting");
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    await expectText(page.locator("h1"), "E-ticket");
+    await expectNoViolations(page, "e-ticket in English");
+    await page.getByRole("button", { name: "Przełącz na język polski" }).tap();
+    const clerk = await token("admin", "admin");
+    await desk(clerk, "d2", "call", { ticketId: tk.id });
+    await expectAttr(page.locator("[data-status]"), "data-status", "called");
+    await expectNoViolations(page, "e-ticket called");
+    await desk(clerk, "d2", "finish");
+    await page.context().close();
+  });
+
+  test("clerk console: sign-in, desk choice, console and transfer panel have no axe violations", async () => {
+    await issue(kioskToken, "informacja");
+    const page = await newPage(browser, { viewport: SIZES.console });
+    await page.goto(`${base()}/clerk`);
+    await expectNoViolations(page, "console sign-in");
+    await signIn(page, "admin", "admin");
+    await page.getByRole("button", { name: "Otwórz konsolę" }).waitFor();
+    await expectNoViolations(page, "desk choice");
+    await page.getByLabel("Stanowisko").selectOption({ label: "Stanowisko 2" });
+    await page.getByRole("button", { name: "Otwórz konsolę" }).click();
+    await page.getByTestId("queue").waitFor();
+    await expectNoViolations(page, "console idle");
+    await page.getByRole("button", { name: /Wezwij następnego/ }).click();
+    await page.getByTestId("current-number").waitFor();
+    await expectNoViolations(page, "console with a client");
+    await page.getByRole("button", { name: /Przekieruj/ }).click();
+    await page.getByRole("heading", { name: /Przekieruj numer/ }).waitFor();
+    await expectNoViolations(page, "transfer panel");
+    await page.getByRole("button", { name: "Anuluj" }).click();
+    await page.getByRole("button", { name: /Zakończ/ }).click();
+    await page.getByTestId("current-empty").waitFor();
+    await page.context().close();
+  });
+
+  test("clerk console works from the keyboard alone", async () => {
+    await issue(kioskToken, "prawo-jazdy");
+    const page = await newPage(browser, { viewport: SIZES.console });
+    await page.goto(`${base()}/clerk`);
+    const kb = page.keyboard;
+
+    await tabTo(page, "#login-user");
+    await kb.type("urzednik4");
+    await kb.press("Tab");
+    await kb.type("demo");
+    await kb.press("Enter");
+    await page.getByRole("button", { name: "Otwórz konsolę" }).waitFor();
+    await tabTo(page, "button[type=submit]");
+    await kb.press("Enter");
+    await page.getByTestId("queue").waitFor();
+
+    // N calls the first ticket of the desk's queue.
+    const first = (await page.locator("[data-testid=queue] tbody tr").first().getAttribute("data-number"))!;
+    await kb.press("n");
+    await expectText(page.getByTestId("current-number"), first);
+
+    // Tab reaches "Rozpocznij obsługę", with a visible focus ring; Enter presses it.
+    await tabTo(page, "button[data-action=start]");
+    const ring = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(ring.style).not.toBe("none");
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await kb.press("Enter");
+    await expectText(page.getByTestId("current-status"), "W obsłudze");
+
+    // T opens the transfer panel with the focus inside; the client goes to "Informacja".
+    await kb.press("t");
+    await page.getByRole("heading", { name: `Przekieruj numer ${first}` }).waitFor();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).type)).toBe("radio");
+    await tabTo(page, "#transfer-matter");
+    await kb.type("Inf");
+    expect(await page.locator("#transfer-matter").inputValue()).toBe("informacja");
+    await tabTo(page, ".transfer button[type=submit]");
+    await kb.press("Enter");
+    await page.getByTestId("current-empty").waitFor();
+    // The focus is not lost: it moved to the command that makes sense now.
+    await expectAttr(page.locator(":focus"), "data-action", "call-next");
+
+    // W: a break, and W again: back to work.
+    await kb.press("w");
+    await expectText(page.getByTestId("current"), "Stanowisko na przerwie.");
+    await kb.press("w");
+    await expectText(page.getByTestId("current"), "Nikt nie jest wezwany do stanowiska.");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,90 @@
+// Global setup of the browser tests: starts `wrangler dev` on a free loopback port with a fresh
+// --persist-to directory (the demo data is seeded on the first request), and stops it afterwards.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = join(import.meta.dirname, "..", "..");
+const bin = join(root, "node_modules", ".bin");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // The whole process group that we started: wrangler and the workerd it runs.
+    process.kill(-child.pid, "SIGTERM");
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const inspector = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dir = await mkdtemp(join(tmpdir(), "numerek-e2e-"));
+  const args = [
+    "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspector),
+    "--persist-to", dir, "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`,
+  ];
+  const child = spawn(join(bin, "wrangler"), args, {
+    cwd: root,
+    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false", CI: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${base}/api/v1/sites`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      await stop(child);
+      throw new Error(`wrangler dev did not answer on ${base}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  project.provide("baseUrl", base);
+
+  return async () => {
+    await stop(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+}
