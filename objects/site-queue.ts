@@ -20,6 +20,10 @@ import { eticketToken, randomToken } from "./site/random.ts";
 import { SITE_MIGRATIONS, migrate } from "./site/schema.ts";
 import { type SiteIndex, indexSite, ruleContext } from "./site/site-index.ts";
 import { SiteStore } from "./site/store.ts";
+import { BookingStore, type Booking, type StoredMessage } from "./site/booking-store.ts";
+import { type Availability, type BookingEffects, type BookingRequest, Bookings, type Confirmation } from "./site/bookings.ts";
+import { smsProvider } from "./site/sms-provider.ts";
+import { decideAfterSend, expireOverdue, newOutboxMessage } from "./sms/outbox.ts";
 import { DISPLAY_CALLS, ViewBuilder } from "./site/views.ts";
 
 /** Who asked: the Worker authenticates and passes this along. */
@@ -48,7 +52,9 @@ const AGENT_JOBS = 100;
 
 export class SiteQueue extends DurableObject<Env> {
   private readonly store: SiteStore;
+  private readonly bookingStore: BookingStore;
   private readonly hub: LiveHub;
+  private delivering: Promise<void> | null = null;
   private index: SiteIndex | null = null;
   private state: QueueState = { tickets: new Map(), desks: new Map() };
   private byToken = new Map<string, string>();
@@ -61,6 +67,7 @@ export class SiteQueue extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SiteStore(ctx.storage.sql);
+    this.bookingStore = new BookingStore(ctx.storage.sql);
     this.hub = new LiveHub(ctx, () => this.seq, () => this.viewSource());
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -206,6 +213,148 @@ export class SiteQueue extends DurableObject<Env> {
     await this.armAlarm(now);
     this.hub.changed();
     return ok(response);
+  }
+
+  // ---- online bookings (R6, R7, R9) -------------------------------------------------
+
+  private bookings(index: SiteIndex): Bookings {
+    return new Bookings(index, this.bookingStore, this.store, this.env.AUTH_SECRET, this.env.PUBLIC_URL);
+  }
+
+  async bookingAvailability(q: { matterId: string; from: string; to: string }): Promise<Result<Availability>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    return this.bookings(index).availability(q.matterId, q.from, q.to, Date.now());
+  }
+
+  /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */
+  async createBooking(req: BookingRequest, idempotency?: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    const replay = this.replay<{ bookingId: string; expiresAt: string }>(idempotency);
+    if (replay) return replay;
+    const now = Date.now();
+    const r = this.bookingCommand(now, (b) => b.create(req, now), (v) => ({ bookingId: v.booking.id, expiresAt: new Date(v.booking.holdUntil).toISOString() }), idempotency);
+    await this.deliver();
+    return r;
+  }
+
+  async resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
+    const now = Date.now();
+    const r = this.bookingCommand(now, (b) => b.resendCode(id, now), (v) => ({ expiresAt: new Date(v.booking.holdUntil).toISOString() }));
+    await this.deliver();
+    return r;
+  }
+
+  async confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {
+    const now = Date.now();
+    const r = this.bookingCommand(now, (b) => b.confirm(id, code, now), (v) => v.confirmation, undefined, id);
+    await this.armAlarm(now);
+    await this.deliver();
+    return r;
+  }
+
+  async cancelBooking(id: string, token: string): Promise<Result<{ status: "cancelled" }>> {
+    const now = Date.now();
+    const r = this.bookingCommand(now, (b) => b.cancel(id, token, now), () => ({ status: "cancelled" as const }), undefined, id);
+    await this.armAlarm(now);
+    await this.deliver();
+    return r;
+  }
+
+  /** Kiosk check-in with the code from the SMS: the booking's ticket joins the queue and prints like a walk-in. */
+  async checkIn(input: { code: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    const replay = this.replay<IssuedTicket>(input.idempotency);
+    if (replay) return replay;
+    const now = Date.now();
+    this.rollDay(now);
+    const found = this.bookings(index).checkIn(input.code, now);
+    if (!found.ok) return found;
+    let issued!: IssuedTicket;
+    this.ctx.storage.transactionSync(() => {
+      issued = this.admitBooking(index, found.value, kioskOf(input.principal), now);
+      if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
+    });
+    this.hub.changed();
+    return ok(issued);
+  }
+
+  /** Whether a check-in code belongs to this site (to tell a citizen at the wrong office where to go). */
+  async knowsCheckInCode(code: string): Promise<boolean> {
+    return this.bookingStore.byCheckInCode(code.toUpperCase().replace(/[\s-]/g, "")) !== null;
+  }
+
+  /** Messages sent or waiting, newest first (the local demo's outbox page; staff in production). */
+  async outbox(limit = 100): Promise<Result<StoredMessage[]>> {
+    return ok(this.bookingStore.messages(Math.min(Math.max(1, limit), 500)));
+  }
+
+  /** A booking joins the queue as a ticket, ordered by its reserved time. Call inside a transaction. */
+  private admitBooking(index: SiteIndex, b: Booking, kioskId: string | null, now: number): IssuedTicket {
+    const ticket = newTicket(index.config.id, this.day, b.ticketNumber ?? "?", b.matterId, now, b.startAt);
+    const issued = this.insertTicket(index, ticket, kioskId, now);
+    this.bookings(index).admitted(b, ticket.id);
+    return issued;
+  }
+
+  /**
+   * Runs a booking command in one transaction with what it asks for (messages, timers) and,
+   * when given, the idempotency record. A refused command's own writes (a wrong code counted) stay.
+   */
+  private bookingCommand<V extends { effects: BookingEffects; booking?: Booking }, T>(
+    now: number, run: (b: Bookings) => Result<V>, answer: (v: V) => T, idempotency?: Idempotency, bookingId?: string,
+  ): Result<T> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    let out!: Result<T>;
+    this.ctx.storage.transactionSync(() => {
+      const r = run(this.bookings(index));
+      if (!r.ok) {
+        out = r;
+        return;
+      }
+      const id = r.value.booking?.id ?? bookingId ?? null;
+      const to = id ? this.bookingStore.get(id)?.phone : null;
+      for (const m of r.value.effects.messages) {
+        if (!to) continue;
+        this.bookingStore.putMessage({ ...newOutboxMessage({ id: `sms_${randomToken(12)}`, to, body: m.body, kind: m.kind, now, expiresAt: m.expiresAt }), bookingId: id });
+      }
+      for (const t of r.value.effects.timers) {
+        if (t.dueAt === null) this.store.clearTimer(t.key);
+        else this.store.setTimer(t.key, t.kind, t.dueAt, t.ref);
+      }
+      out = ok(answer(r.value));
+      if (idempotency) this.store.rememberIdempotent(idempotency.key, idempotency.fingerprint, out.value, now);
+    });
+    return out;
+  }
+
+  /** Sends what is due in the outbox; failures wait for their retry time on the alarm. One delivery at a time. */
+  private deliver(): Promise<void> {
+    this.delivering ??= (async () => {
+      try {
+        const provider = smsProvider(this.env);
+        for (;;) {
+          const due = this.bookingStore.dueMessages(Date.now(), 20);
+          if (!due.length) break;
+          for (const m of due) {
+            const current = expireOverdue(m, Date.now());
+            const result = current.status === "pending" ? await provider.send({ to: m.to, body: m.body, reference: m.id }) : null;
+            const next = result ? decideAfterSend(current, result, Date.now()) : current;
+            this.bookingStore.putMessage({ ...next, bookingId: m.bookingId });
+          }
+        }
+        const nextAt = this.bookingStore.nextMessageAt();
+        if (nextAt === null) this.store.clearTimer("sms");
+        else this.store.setTimer("sms", "sms", nextAt, null);
+        await this.armAlarm(Date.now());
+      } finally {
+        this.delivering = null;
+      }
+    })();
+    return this.delivering;
   }
 
   // ---- reads ----------------------------------------------------------------------
@@ -364,6 +513,29 @@ export class SiteQueue extends DurableObject<Env> {
           if (outcome) this.commitMemory(applyOutcome(this.state, outcome), outcome);
           break;
         }
+        case "booking-join": {
+          // Automatic check-in (Toruń): at the slot's time the booking joins the call order as a due reservation.
+          const b = timer.ref ? this.bookingStore.get(timer.ref) : null;
+          this.ctx.storage.transactionSync(() => {
+            this.store.clearTimer(timer.key);
+            if (b && b.status === "confirmed") this.admitBooking(index, b, null, now);
+          });
+          break;
+        }
+        case "booking-remind": {
+          const bookings = this.bookings(index);
+          this.ctx.storage.transactionSync(() => {
+            this.store.clearTimer(timer.key);
+            const r = timer.ref ? bookings.reminder(timer.ref, now) : null;
+            if (r?.booking.phone) {
+              this.bookingStore.putMessage({ ...newOutboxMessage({ id: `sms_${randomToken(12)}`, to: r.booking.phone, body: r.body, kind: "reminder", now, expiresAt: r.booking.startAt }), bookingId: r.booking.id });
+            }
+          });
+          break;
+        }
+        case "sms":
+          this.store.clearTimer(timer.key);
+          break;
         case "end-of-day":
           // rollDay above has closed the day; make sure the next one is scheduled.
           this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, index.config.timeZone), null);
@@ -372,6 +544,7 @@ export class SiteQueue extends DurableObject<Env> {
           this.store.clearTimer(timer.key);
       }
     }
+    await this.deliver();
     await this.armAlarm(now);
     this.hub.changed();
   }
@@ -449,6 +622,8 @@ export class SiteQueue extends DurableObject<Env> {
       this.store.setMeta("day", today);
       this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, index.config.timeZone), null);
       this.store.prune(now - 2 * DAY_MS);
+      // Contact data is kept only as long as the office's retention says (default 14 days after the visit).
+      this.bookingStore.purgeContacts(now - index.config.booking.retentionDays * DAY_MS, now);
     });
     const next = applyOutcome(this.state, outcome);
     // Only the new day's tickets stay in memory; the records stay in SQLite for statistics.

@@ -118,3 +118,32 @@ export const LiveQuery = z.strictObject({
   role: z.string().regex(/^(display|agent|desk:[a-z0-9-]{1,40}|clerk:[a-z0-9-]{1,40})$/),
   access_token: z.string().max(2000).optional(),
 });
+
+// ---- online booking (R6, R7) ------------------------------------------------
+const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+export const AvailabilityQuery = z.strictObject({ matterId: Id, from: DateStr, to: DateStr });
+export const AvailabilityResponse = z.object({
+  days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string().describe("ISO 8601 with offset"), free: z.number().int() })) })),
+});
+
+export const CreateBookingRequest = z.strictObject({
+  siteId: Id,
+  matterId: Id,
+  start: z.string().min(16).max(40).describe("A slot's start as given by availability (ISO 8601 with offset)"),
+  name: z.string().trim().min(2).max(120).describe("Name and surname, or a company name"),
+  phone: z.string().min(1).max(30).describe("Mobile number; Polish numbers may omit +48"),
+  consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
+});
+export const CreateBookingResponse = z.object({ bookingId: z.string(), expiresAt: z.string() });
+
+export const ConfirmBookingRequest = z.strictObject({ code: z.string().min(1).max(20) });
+export const ConfirmBookingResponse = z.object({
+  status: z.literal("confirmed"),
+  start: z.string(),
+  ticketNumber: z.string(),
+  checkInCode: z.string().optional(),
+  manageUrl: z.string(),
+});
+export const CancelBookingRequest = z.strictObject({ token: z.string().min(10).max(100) });
+export const CheckInRequest = z.strictObject({ code: z.string().min(1).max(20) });

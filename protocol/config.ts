@@ -31,6 +31,10 @@ export const MatterConfig = z.object({
   serviceMinutes: z.number().int().min(1).max(240),
   /** Whether citizens may book this matter online. */
   bookable: z.boolean().default(true),
+  /** Length of one booked visit; by default the expected service time, rounded up to 5 minutes. */
+  slotMinutes: z.number().int().min(5).max(240).optional(),
+  /** How many desks' time goes to bookings of this matter (visits per slot); the rest stays for walk-ins. */
+  bookingDesks: z.number().int().min(0).max(50).default(1),
 });
 export type MatterConfig = z.infer<typeof MatterConfig>;
 
@@ -82,12 +86,36 @@ export const SiteConfig = z.object({
     checkInEarlyMinutes: z.number().int().min(0).max(120).default(10),
     /** Kiosk check-in still accepted this many minutes after the slot starts. */
     checkInLateMinutes: z.number().int().min(0).max(120).default(15),
+    /** A slot must start at least this long after the booking is made. */
+    minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+    /** Extra closed dates (YYYY-MM-DD); Polish public holidays are closed without being listed. */
+    daysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
+    /** Bookings one phone number or e-mail may hold at a site at once. */
+    maxActivePerContact: z.number().int().min(1).max(20).default(2),
+    /** Reminder the day before the visit, at this local hour. */
+    reminderDayBeforeHour: z.number().int().min(0).max(23).default(18),
+    /** Reminder this many minutes before the visit (0: none). */
+    reminderMinutesBefore: z.number().int().min(0).max(24 * 60).default(60),
+    /** Contact data is deleted this many days after the visit. */
+    retentionDays: z.number().int().min(1).max(365).default(14),
   }),
+  /** Shown with the consent checkbox of the booking form: who controls the data and why it is kept. */
+  privacy: z
+    .object({ controller: z.string().min(1).max(300), notice: z.string().min(1).max(2000) })
+    .default({
+      controller: "Urząd Miasta",
+      notice: "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
+    }),
   /** Seconds before a missed ticket is called again when its desk has nobody else (R5). */
   noShowRecallSeconds: z.number().int().min(10).max(3600).default(120),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type SiteConfigInput = z.input<typeof SiteConfig>;
+
+/** Length of a booked visit of a matter. */
+export function slotMinutes(m: MatterConfig): number {
+  return m.slotMinutes ?? Math.ceil(m.serviceMinutes / 5) * 5;
+}
 
 export function allMatters(site: SiteConfig): MatterConfig[] {
   return site.departments.flatMap((d) => d.matters);

@@ -6,6 +6,8 @@ import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
+import { clientPage, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteRoutes } from "./routes/sites.ts";
@@ -35,9 +37,15 @@ app.route("/api/v1/sites", siteRoutes);
 app.route("/api/v1/sites", queueRoutes);
 app.route("/api/v1/sites", siteLiveRoutes);
 app.route("/api/v1/etickets", eticketRoutes);
+app.route("/api/v1/sites", siteBookingRoutes);
+app.route("/api/v1/bookings", bookingRoutes);
+app.route("/api/v1/dev", devRoutes);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/")) return errorResponse("NOT_FOUND");
+  // Client apps (kiosk, screens, console, e-ticket): their HTML page for their paths.
+  const page = (c.req.method === "GET" || c.req.method === "HEAD") ? clientPage(c.req.path) : null;
+  if (page) return serveClient(c.env, c.req.raw, page);
   return c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : errorResponse("NOT_FOUND");
 });
 

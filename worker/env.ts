@@ -13,6 +13,13 @@ export interface Env {
   AUTH_SECRET: string;
   /** "eu" in production: objects are created in, and never leave, the EU jurisdiction. */
   DATA_JURISDICTION?: "eu";
+  /** Twilio's Messaging API (secrets); without them demo mode uses the local outbox. */
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_FROM?: string;
+  TWILIO_MESSAGING_SERVICE_SID?: string;
+  /** Tests point this at a loopback server. */
+  TWILIO_BASE_URL?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

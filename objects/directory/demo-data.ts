@@ -20,7 +20,7 @@ export interface DemoAccount {
 }
 
 type Interval = [string, string];
-type MatterInput = DepartmentConfig["matters"][number];
+type MatterInput = SiteConfigInput["departments"][number]["matters"][number];
 type DepartmentInput = { id: string; name: string; matters: MatterInput[] };
 
 // ---------------------------------------------------------------- helpers

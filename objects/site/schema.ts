@@ -37,6 +37,49 @@ export const SITE_MIGRATIONS: readonly string[] = [
   CREATE TABLE idempotency (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, response TEXT NOT NULL, created_at INTEGER NOT NULL);
   CREATE INDEX idempotency_age ON idempotency(created_at);
   `,
+  // 2: online bookings (R6, R7) and the SMS outbox (R9).
+  `
+  CREATE TABLE bookings (
+    id TEXT PRIMARY KEY,
+    matter_id TEXT NOT NULL,
+    start_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    name TEXT,
+    phone TEXT,
+    email TEXT,
+    contact_key TEXT,
+    verification TEXT NOT NULL,
+    hold_until INTEGER NOT NULL,
+    manage_token TEXT UNIQUE,
+    check_in_code TEXT UNIQUE,
+    ticket_number TEXT,
+    ticket_id TEXT,
+    reminded TEXT NOT NULL DEFAULT '',
+    client TEXT,
+    created_at INTEGER NOT NULL,
+    confirmed_at INTEGER,
+    purged_at INTEGER
+  );
+  CREATE INDEX bookings_slot ON bookings(matter_id, start_at);
+  CREATE INDEX bookings_contact ON bookings(contact_key, status);
+  CREATE INDEX bookings_client ON bookings(client, created_at);
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    booking_id TEXT,
+    to_addr TEXT NOT NULL,
+    body TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at INTEGER,
+    provider_id TEXT,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER,
+    expires_at INTEGER
+  );
+  CREATE INDEX outbox_due ON outbox(status, next_at);
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

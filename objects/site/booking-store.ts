@@ -1,0 +1,158 @@
+// SQLite rows of bookings and of the SMS outbox.
+import type { VerificationState } from "../booking/verification.ts";
+import type { OutboxMessage } from "../sms/outbox.ts";
+
+/** An outbox message and the booking it is about. */
+export interface StoredMessage extends OutboxMessage {
+  bookingId: string | null;
+}
+
+export type BookingStatus = "pending" | "confirmed" | "cancelled" | "expired" | "checked-in";
+
+export interface Booking {
+  id: string;
+  matterId: string;
+  startAt: number;
+  status: BookingStatus;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  /** Phone or e-mail as normalised: limits count bookings per contact. */
+  contactKey: string | null;
+  verification: VerificationState;
+  /** Until when a pending booking holds its slot. */
+  holdUntil: number;
+  manageToken: string | null;
+  checkInCode: string | null;
+  ticketNumber: string | null;
+  ticketId: string | null;
+  /** Reminders already sent ("day", "soon"), so a retried alarm sends none twice. */
+  reminded: string;
+  client: string | null;
+  createdAt: number;
+  confirmedAt: number | null;
+}
+
+interface BookingRow {
+  id: string; matter_id: string; start_at: number; status: string; name: string | null; phone: string | null;
+  email: string | null; contact_key: string | null; verification: string; hold_until: number;
+  manage_token: string | null; check_in_code: string | null; ticket_number: string | null; ticket_id: string | null; reminded: string;
+  client: string | null; created_at: number; confirmed_at: number | null;
+  [key: string]: SqlStorageValue;
+}
+
+const COLUMNS =
+  "id, matter_id, start_at, status, name, phone, email, contact_key, verification, hold_until, manage_token, check_in_code, ticket_number, ticket_id, reminded, client, created_at, confirmed_at";
+
+const fromRow = (r: BookingRow): Booking => ({
+  id: r.id, matterId: r.matter_id, startAt: r.start_at, status: r.status as BookingStatus, name: r.name,
+  phone: r.phone, email: r.email, contactKey: r.contact_key, verification: JSON.parse(r.verification) as VerificationState,
+  holdUntil: r.hold_until, manageToken: r.manage_token, checkInCode: r.check_in_code, ticketNumber: r.ticket_number,
+  ticketId: r.ticket_id, reminded: r.reminded, client: r.client, createdAt: r.created_at, confirmedAt: r.confirmed_at,
+});
+
+export class BookingStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  get(id: string): Booking | null {
+    const row = this.sql.exec<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE id = ?`, id).toArray()[0];
+    return row ? fromRow(row) : null;
+  }
+
+  byCheckInCode(code: string): Booking | null {
+    const row = this.sql.exec<BookingRow>(`SELECT ${COLUMNS} FROM bookings WHERE check_in_code = ?`, code).toArray()[0];
+    return row ? fromRow(row) : null;
+  }
+
+  put(b: Booking): void {
+    this.sql.exec(
+      `INSERT INTO bookings (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET reminded = excluded.reminded, status = excluded.status, name = excluded.name, phone = excluded.phone,
+         email = excluded.email, verification = excluded.verification, hold_until = excluded.hold_until,
+         manage_token = excluded.manage_token, check_in_code = excluded.check_in_code,
+         ticket_number = excluded.ticket_number, ticket_id = excluded.ticket_id, confirmed_at = excluded.confirmed_at`,
+      b.id, b.matterId, b.startAt, b.status, b.name, b.phone, b.email, b.contactKey, JSON.stringify(b.verification),
+      b.holdUntil, b.manageToken, b.checkInCode, b.ticketNumber, b.ticketId, b.reminded, b.client, b.createdAt, b.confirmedAt,
+    );
+  }
+
+  /** Visits holding each slot of a matter in [from, to): confirmed ones, and pending ones still on hold. */
+  taken(matterId: string, from: number, to: number, now: number): Map<number, number> {
+    const out = new Map<number, number>();
+    const rows = this.sql.exec<{ start_at: number; n: number }>(
+      `SELECT start_at, COUNT(*) AS n FROM bookings
+       WHERE matter_id = ? AND start_at >= ? AND start_at < ?
+         AND (status IN ('confirmed', 'checked-in') OR (status = 'pending' AND hold_until > ?))
+       GROUP BY start_at`,
+      matterId, from, to, now,
+    );
+    for (const r of rows) out.set(r.start_at, r.n);
+    return out;
+  }
+
+  /** Bookings of one contact that still hold a visit (pending on hold, or confirmed and not yet past). */
+  activeForContact(contactKey: string, now: number): number {
+    return this.sql.exec<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM bookings WHERE contact_key = ? AND start_at > ?
+         AND (status = 'confirmed' OR (status = 'pending' AND hold_until > ?))`,
+      contactKey, now, now,
+    ).one().n;
+  }
+
+  /** Bookings started from one client address since `since` (abuse limit). */
+  startedByClient(client: string, since: number): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM bookings WHERE client = ? AND created_at >= ?", client, since).one().n;
+  }
+
+  checkInCodeInUse(code: string): boolean {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM bookings WHERE check_in_code = ?", code).one().n > 0;
+  }
+
+  /** Deletes contact data of visits that ended before `before`; returns how many were cleared. */
+  purgeContacts(before: number, now: number): number {
+    return this.sql.exec(
+      `UPDATE bookings SET name = NULL, phone = NULL, email = NULL, contact_key = NULL, client = NULL, purged_at = ?
+       WHERE start_at < ? AND purged_at IS NULL`,
+      now, before,
+    ).rowsWritten;
+  }
+
+  // ---- outbox ----------------------------------------------------------------
+  putMessage(m: StoredMessage): void {
+    this.sql.exec(
+      `INSERT INTO outbox (id, booking_id, to_addr, body, kind, status, attempts, next_at, provider_id, error, created_at, sent_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, next_at = excluded.next_at,
+         provider_id = excluded.provider_id, error = excluded.error, sent_at = excluded.sent_at`,
+      m.id, m.bookingId, m.to, m.body, m.kind, m.status, m.attempts, m.nextAt, m.providerId, m.error, m.createdAt, m.sentAt, m.expiresAt,
+    );
+  }
+
+  dueMessages(now: number, limit: number): StoredMessage[] {
+    return this.sql
+      .exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .toArray()
+      .map(messageFromRow);
+  }
+
+  nextMessageAt(): number | null {
+    return this.sql.exec<{ t: number | null }>("SELECT MIN(next_at) AS t FROM outbox WHERE status = 'pending'").one().t;
+  }
+
+  messages(limit: number): StoredMessage[] {
+    return this.sql
+      .exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox ORDER BY created_at DESC, id LIMIT ?", limit)
+      .toArray()
+      .map(messageFromRow);
+  }
+}
+
+function messageFromRow(r: Record<string, SqlStorageValue>): StoredMessage {
+  const num = (v: SqlStorageValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+  return {
+    id: String(r.id), bookingId: (r.booking_id as string | null) ?? null, to: String(r.to_addr), body: String(r.body),
+    kind: r.kind as StoredMessage["kind"], status: r.status as StoredMessage["status"], attempts: Number(r.attempts),
+    nextAt: num(r.next_at), providerId: (r.provider_id as string | null) ?? null, error: (r.error as string | null) ?? null,
+    createdAt: Number(r.created_at), sentAt: num(r.sent_at), expiresAt: num(r.expires_at),
+  };
+}

@@ -1,0 +1,262 @@
+// Online bookings of one site (R6, R7): availability, holding a slot while the SMS code is pending,
+// confirmation with a ticket number, cancellation and kiosk check-in. Runs inside the site object,
+// the only place a slot can be taken, so no slot is ever given twice. Writes go through BookingStore;
+// the caller wraps each command in one transaction.
+import { slotMinutes } from "../../protocol/config.ts";
+import type { ErrorCode, Result } from "../../protocol/errors.ts";
+import { fail, ok } from "../../protocol/errors.ts";
+import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
+import { isDate } from "../booking/dates.ts";
+import { normalizePhone } from "../booking/phone.ts";
+import { type Visit, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms } from "../sms/messages.ts";
+import { cryptoRandomInt } from "../booking/random.ts";
+import { sha256Hex } from "../booking/sha256.ts";
+import { MAX_RANGE_DAYS, type SlotRules, availableDays, slotIsBookable } from "../booking/slots.ts";
+import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
+import { isoLocal, localDate, zonedInstant } from "../queue/time.ts";
+import { formatTicketNumber } from "../queue/numbering.ts";
+import type { Booking, BookingStore } from "./booking-store.ts";
+import { randomToken } from "./random.ts";
+import type { SiteIndex } from "./site-index.ts";
+import type { SiteStore } from "./store.ts";
+
+/** Bookings one client address may start in an hour. */
+export const CLIENT_LIMIT_PER_HOUR = 10;
+const DAY_MS = 86_400_000;
+
+export interface BookingRequest {
+  matterId: string;
+  start: string;
+  name: string;
+  phone: string;
+  client: string;
+}
+
+export interface Availability {
+  days: { date: string; slots: { start: string; free: number }[] }[];
+}
+
+export interface Confirmation {
+  status: "confirmed";
+  start: string;
+  ticketNumber: string;
+  checkInCode?: string;
+  manageUrl: string;
+}
+
+/** What a command asks the object to do after it is stored. */
+export interface BookingEffects {
+  /** Texts to send, to the booking's contact. */
+  messages: { kind: "code" | "confirmation" | "notify"; body: string; expiresAt: number | null }[];
+  /** Timers to set (key → due) or clear (due null). */
+  timers: { key: string; kind: string; dueAt: number | null; ref: string }[];
+}
+
+export class Bookings {
+  constructor(
+    private readonly index: SiteIndex,
+    private readonly store: BookingStore,
+    private readonly queue: SiteStore,
+    private readonly secret: string,
+    private readonly publicUrl: string,
+  ) {}
+
+  private rules(matterId: string, now: number): SlotRules | null {
+    const matter = this.index.matters.get(matterId);
+    if (!matter) return null;
+    const c = this.index.config;
+    return {
+      timeZone: c.timeZone, openingHours: c.openingHours, slotMinutes: slotMinutes(matter),
+      bookingDesks: matter.bookable ? matter.bookingDesks : 0, daysOff: c.booking.daysOff, now,
+      minNoticeMinutes: c.booking.minNoticeMinutes, horizonDays: c.booking.horizonDays,
+      taken: this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now),
+    };
+  }
+
+  private hash = (code: string): string => sha256Hex(`${this.secret}:${code}`);
+
+  availability(matterId: string, from: string, to: string, now: number): Result<Availability> {
+    const rules = this.rules(matterId, now);
+    if (!rules) return fail("UNKNOWN_MATTER");
+    if (!isDate(from) || !isDate(to) || to < from) return fail("VALIDATION_FAILED", "from, to: dates YYYY-MM-DD, from <= to");
+    if (Date.parse(to) - Date.parse(from) >= MAX_RANGE_DAYS * DAY_MS) return fail("RANGE_TOO_LONG");
+    const tz = this.index.config.timeZone;
+    return ok({
+      days: availableDays(rules, from, to).map((d) => ({
+        date: d.date,
+        slots: d.slots.map((s) => ({ start: isoLocal(s.start, tz), free: s.free })),
+      })),
+    });
+  }
+
+  create(req: BookingRequest, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
+    const matter = this.index.matters.get(req.matterId);
+    if (!matter) return fail("UNKNOWN_MATTER");
+    if (!matter.bookable || matter.bookingDesks === 0) return fail("MATTER_NOT_BOOKABLE");
+    const contact = this.contact(req);
+    if (!contact.ok) return contact;
+    const start = Date.parse(req.start);
+    const rules = this.rules(req.matterId, now)!;
+    if (!Number.isFinite(start) || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
+    const c = this.index.config.booking;
+    if (this.store.activeForContact(contact.value, now) >= c.maxActivePerContact) return fail("TOO_MANY_BOOKINGS");
+    if (this.store.startedByClient(req.client, now - 3_600_000) >= CLIENT_LIMIT_PER_HOUR) return fail("BOOKING_RATE_LIMITED");
+    const { state, code } = startVerification(now, cryptoRandomInt, this.hash);
+    const booking: Booking = {
+      id: `${this.index.config.id}.${randomToken(16)}`, matterId: matter.id, startAt: start, status: "pending",
+      name: req.name, phone: contact.value, email: null, contactKey: contact.value,
+      verification: state, holdUntil: expiresAt(state), manageToken: null, checkInCode: null, ticketNumber: null,
+      ticketId: null, reminded: "", client: req.client, createdAt: now, confirmedAt: null,
+    };
+    this.store.put(booking);
+    return ok({ booking, effects: { messages: [{ kind: "code", body: codeSms(code), expiresAt: booking.holdUntil }], timers: [] } });
+  }
+
+  resendCode(id: string, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
+    const b = this.store.get(id);
+    if (!b) return fail("UNKNOWN_BOOKING");
+    if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
+    const r = resend(b.verification, now, cryptoRandomInt, this.hash);
+    if (!r.ok) return fail(r.reason === "too-soon" ? "RESEND_TOO_SOON" : r.reason === "expired" ? "CODE_EXPIRED" : "RESEND_LIMIT");
+    const next: Booking = { ...b, verification: r.state, holdUntil: expiresAt(r.state) };
+    this.store.put(next);
+    return ok({ booking: next, effects: { messages: [{ kind: "code", body: codeSms(r.code), expiresAt: next.holdUntil }], timers: [] } });
+  }
+
+  /** Checks the SMS code; the right one confirms the booking (again the same answer if retried). */
+  confirm(id: string, code: string, now: number): Result<{ confirmation: Confirmation; effects: BookingEffects }> {
+    const b = this.store.get(id);
+    if (!b) return fail("UNKNOWN_BOOKING");
+    if (b.status === "confirmed" || b.status === "checked-in") {
+      const again = checkCode(b.verification, code, now, this.hash);
+      if (again.result !== "ok") return fail("CODE_WRONG");
+      return ok({ confirmation: this.confirmation(b), effects: { messages: [], timers: [] } });
+    }
+    if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
+    const r = checkCode(b.verification, code, now, this.hash);
+    if (r.result === "expired") {
+      this.store.put({ ...b, status: "expired", verification: r.state });
+      return fail("CODE_EXPIRED");
+    }
+    if (r.result === "too-many-tries") {
+      this.store.put({ ...b, status: "expired", verification: r.state, holdUntil: now });
+      return fail("CODE_TRIES_EXCEEDED");
+    }
+    if (r.result === "wrong") {
+      this.store.put({ ...b, verification: r.state });
+      return fail("CODE_WRONG");
+    }
+    const day = localDate(b.startAt, this.index.config.timeZone);
+    const matter = this.index.matters.get(b.matterId)!;
+    const confirmed: Booking = {
+      ...b, status: "confirmed", verification: r.state, confirmedAt: now,
+      ticketNumber: formatTicketNumber(matter.prefix, this.queue.nextCounter(day, matter.id)),
+      manageToken: randomToken(16),
+      checkInCode: this.index.config.booking.checkIn === "kiosk" ? newCheckInCode(cryptoRandomInt, (c) => this.store.checkInCodeInUse(c)) : null,
+    };
+    this.store.put(confirmed);
+    const confirmation = this.confirmation(confirmed);
+    return ok({
+      confirmation,
+      effects: {
+        messages: [{ kind: "confirmation", body: confirmationSms(this.visit(confirmed, confirmation.manageUrl)), expiresAt: confirmed.startAt }],
+        timers: this.timersFor(confirmed),
+      },
+    });
+  }
+
+  cancel(id: string, token: string, now: number): Result<{ status: "cancelled"; effects: BookingEffects }> {
+    const b = this.store.get(id);
+    if (!b) return fail("UNKNOWN_BOOKING");
+    if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
+    if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
+    if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
+    this.store.put({ ...b, status: "cancelled" });
+    const when = this.when(b.startAt);
+    return ok({
+      status: "cancelled",
+      effects: {
+        messages: [{ kind: "notify", body: `numerek: rezerwacja na ${when} (${this.index.config.name}) została odwołana.`, expiresAt: b.startAt }],
+        timers: this.timersFor(b).map((t) => ({ ...t, dueAt: null })),
+      },
+    });
+  }
+
+  /** Kiosk check-in with the code from the SMS (R7, Koszalin): the booking's ticket, if the time is right. */
+  checkIn(rawCode: string, now: number): Result<Booking> {
+    const code = normalizeCheckInCode(rawCode);
+    const b = code ? this.store.byCheckInCode(code) : null;
+    if (!b) return fail("UNKNOWN_CODE");
+    if (b.status === "checked-in") return fail("ALREADY_CHECKED_IN");
+    if (b.status !== "confirmed") return fail("BOOKING_NOT_ACTIVE");
+    const c = this.index.config.booking;
+    const w = checkInWindow({ slotStart: b.startAt, earlyMinutes: c.checkInEarlyMinutes, lateMinutes: c.checkInLateMinutes, now });
+    if (w === "too-early") return fail("TOO_EARLY", `Check in from ${this.when(b.startAt - c.checkInEarlyMinutes * 60_000)}.`);
+    if (w === "too-late") return fail("TOO_LATE");
+    return ok(b);
+  }
+
+  /** The booking that joined the queue as a ticket. */
+  admitted(b: Booking, ticketId: string): void {
+    this.store.put({ ...b, status: "checked-in", ticketId });
+  }
+
+  private confirmation(b: Booking): Confirmation {
+    const out: Confirmation = {
+      status: "confirmed",
+      start: isoLocal(b.startAt, this.index.config.timeZone),
+      ticketNumber: b.ticketNumber ?? "",
+      manageUrl: `${this.publicUrl.replace(/\/$/, "")}/booking/manage/${b.id}?token=${b.manageToken ?? ""}`,
+    };
+    if (b.checkInCode) out.checkInCode = b.checkInCode;
+    return out;
+  }
+
+  /** Joining the queue at the slot (auto check-in sites) and reminders. */
+  private timersFor(b: Booking): BookingEffects["timers"] {
+    const c = this.index.config;
+    const timers: BookingEffects["timers"] = [];
+    if (c.booking.checkIn === "auto") timers.push({ key: `join:${b.id}`, kind: "booking-join", dueAt: b.startAt, ref: b.id });
+    const dayBefore = zonedInstant(localDate(b.startAt - DAY_MS, c.timeZone), c.booking.reminderDayBeforeHour * 60, c.timeZone);
+    timers.push({ key: `remind-day:${b.id}`, kind: "booking-remind", dueAt: dayBefore, ref: b.id });
+    if (c.booking.reminderMinutesBefore > 0) {
+      timers.push({ key: `remind-soon:${b.id}`, kind: "booking-remind", dueAt: b.startAt - c.booking.reminderMinutesBefore * 60_000, ref: b.id });
+    }
+    return timers;
+  }
+
+  /** A reminder due now for a confirmed booking, once per kind; null when none is due. */
+  reminder(id: string, now: number): { booking: Booking; body: string } | null {
+    const b = this.store.get(id);
+    if (!b || b.status !== "confirmed" || b.startAt <= now) return null;
+    const c = this.index.config.booking;
+    const soon = c.reminderMinutesBefore > 0 && now >= b.startAt - c.reminderMinutesBefore * 60_000;
+    const kind = soon ? "soon" : "day";
+    if (b.reminded.split(",").includes(kind)) return null;
+    this.store.put({ ...b, reminded: b.reminded ? `${b.reminded},${kind}` : kind });
+    const visit = this.visit(b, this.confirmation(b).manageUrl);
+    return { booking: b, body: soon ? reminderSoonSms(visit, c.reminderMinutesBefore) : reminderDayBeforeSms(visit) };
+  }
+
+  private visit(b: Booking, manageUrl: string): Visit {
+    const iso = isoLocal(b.startAt, this.index.config.timeZone);
+    const site = this.index.config;
+    return {
+      siteName: site.name, address: site.address, date: iso.slice(0, 10), time: iso.slice(11, 16),
+      ticket: b.ticketNumber ?? "", checkInCode: b.checkInCode, checkInEarlyMinutes: site.booking.checkInEarlyMinutes, manageUrl,
+    };
+  }
+
+  private when(ms: number): string {
+    const tz = this.index.config.timeZone;
+    return new Intl.DateTimeFormat("pl-PL", { timeZone: tz, weekday: "short", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
+  }
+
+  /** The booking's mobile number in E.164: the code comes by SMS. */
+  private contact(req: BookingRequest): Result<string> {
+    if (!req.phone) return fail("CONTACT_REQUIRED");
+    const p = normalizePhone(req.phone);
+    if (!p.ok) return fail(p.reason === "not-mobile" ? "PHONE_NOT_MOBILE" : p.reason === "empty" ? "CONTACT_REQUIRED" : "PHONE_INVALID");
+    return ok(p.e164);
+  }
+}

@@ -1,0 +1,82 @@
+// Online booking: free slots, holding a slot until the SMS code confirms it, cancelling, kiosk check-in.
+import { Hono } from "hono";
+import {
+  AvailabilityQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, EmptyRequest,
+} from "../../protocol/api.ts";
+import { siteOfEticketToken } from "../../objects/site/random.ts";
+import type { AppEnv } from "../app-env.ts";
+import { assertSite, requireAuth } from "../auth/middleware.ts";
+import { isDemo } from "../env.ts";
+import { ApiError, unwrap } from "../errors.ts";
+import { listSites, requireSite, siteStub } from "../sites.ts";
+import { idParam, idempotency, parseQuery, readJson } from "../validate.ts";
+
+/** A booking id starts with its site's id, like an e-ticket token. */
+function bookingSite(bookingId: string): string {
+  const siteId = siteOfEticketToken(bookingId);
+  if (!siteId) throw new ApiError("UNKNOWN_BOOKING");
+  return siteId;
+}
+
+const client = (c: { req: { header(name: string): string | undefined } }) => c.req.header("CF-Connecting-IP") ?? "local";
+
+export const bookingRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const body = await readJson(c, CreateBookingRequest);
+    await requireSite(c.env, body.siteId);
+    const idem = await idempotency(c, `public:${client(c)}`, body);
+    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, client: client(c) };
+    return c.json(unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem)), 202);
+  })
+  .post("/:bookingId/resend", async (c) => {
+    const id = c.req.param("bookingId");
+    await readJson(c, EmptyRequest);
+    return c.json(unwrap(await siteStub(c.env, bookingSite(id)).resendBookingCode(id)));
+  })
+  .post("/:bookingId/confirm", async (c) => {
+    const id = c.req.param("bookingId");
+    const { code } = await readJson(c, ConfirmBookingRequest);
+    return c.json(unwrap(await siteStub(c.env, bookingSite(id)).confirmBooking(id, code)));
+  })
+  .post("/:bookingId/cancel", async (c) => {
+    const id = c.req.param("bookingId");
+    const { token } = await readJson(c, CancelBookingRequest);
+    return c.json(unwrap(await siteStub(c.env, bookingSite(id)).cancelBooking(id, token)));
+  });
+
+export const siteBookingRoutes = new Hono<AppEnv>()
+  .get("/:siteId/availability", async (c) => {
+    const siteId = idParam(c, "siteId");
+    const q = parseQuery(c, AvailabilityQuery);
+    await requireSite(c.env, siteId);
+    return c.json(unwrap(await siteStub(c.env, siteId).bookingAvailability(q)));
+  })
+  .post("/:siteId/check-in", requireAuth({ roles: ["kiosk", "clerk", "manager"] }), async (c) => {
+    const siteId = idParam(c, "siteId");
+    const claims = c.get("claims");
+    assertSite(claims, siteId);
+    const { code } = await readJson(c, CheckInRequest);
+    const idem = await idempotency(c, claims.sub, { code });
+    const site = await requireSite(c.env, siteId);
+    const principal = { id: claims.sub, role: claims.role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
+    const r = await siteStub(c.env, siteId).checkIn({ code, principal, ...(idem ? { idempotency: idem } : {}) });
+    if (!r.ok && r.code === "UNKNOWN_CODE") {
+      // A code of another office of the same city: say where to go instead of "unknown".
+      for (const other of (await listSites(c.env)).filter((s) => s.city === site.city && s.id !== siteId)) {
+        if (await siteStub(c.env, other.id).knowsCheckInCode(code)) {
+          throw new ApiError("WRONG_SITE", `This booking is for ${other.name}, ${other.address}.`);
+        }
+      }
+    }
+    return c.json(unwrap(r), 201);
+  });
+
+/** The local outbox: every SMS the demo would have sent (demo mode only). */
+export const devRoutes = new Hono<AppEnv>().get("/outbox", async (c) => {
+  if (!isDemo(c.env)) throw new ApiError("DEMO_ONLY");
+  const all = await Promise.all((await listSites(c.env)).map(async (s) => {
+    const r = await siteStub(c.env, s.id).outbox(100);
+    return r.ok ? r.value.map((m) => ({ siteId: s.id, ...m })) : [];
+  }));
+  return c.json({ messages: all.flat().sort((a, b) => b.createdAt - a.createdAt).slice(0, 200) });
+});
