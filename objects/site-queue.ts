@@ -14,6 +14,7 @@ import { alarmRecall, deskCommand, endOfDay } from "./queue/desk-rules.ts";
 import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./queue/model.ts";
 import { applyOutcome, isActive } from "./queue/model.ts";
 import { formatTicketNumber } from "./queue/numbering.ts";
+import { aheadOf } from "./queue/order.ts";
 import { localDate, localTime, nextLocalMidnight } from "./queue/time.ts";
 import { type LiveAttachment, LiveHub, send } from "./site/live-hub.ts";
 import { eticketToken, randomToken } from "./site/random.ts";
@@ -170,10 +171,11 @@ export class SiteQueue extends DurableObject<Env> {
     const matter = index.matters.get(ticket.matterId)!;
     const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
     const views = new ViewBuilder(index, next, this.durations);
-    const view = views.eticket(ticket);
+    // One pass for this ticket alone; the e-ticket flush computes every position at once.
+    const ahead = aheadOf(ticket, next.tickets.values());
     const issued: IssuedTicket = {
       id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
-      waitingAhead: view.waitingAhead ?? 0, estimatedWaitMinutes: view.estimatedWaitMinutes ?? 0,
+      waitingAhead: ahead, estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
       eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
     };
     this.store.putTicket(ticket, kioskId);

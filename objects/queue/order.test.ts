@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../protocol/api.ts";
-import { compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "./order.ts";
+import { aheadOf, compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "./order.ts";
 import { booking, deskCfg, MIN, SEC, T0, ticket } from "./test-fixtures.ts";
 
 const numbers = (ts: { number: string }[]): string[] => ts.map((t) => t.number);
@@ -152,5 +152,18 @@ describe("waitingCounts", () => {
       ticket("C001", "c", T0, { status: "served" }),
     ]);
     expect(Object.fromEntries(counts)).toEqual({ a: 2, b: 1 });
+  });
+});
+
+describe("aheadOf", () => {
+  it("gives every waiting ticket the same count as waitingAheadAll", () => {
+    const tickets = [
+      ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN), ticket("B001", "b", T0 + 2 * MIN),
+      booking("A003", "a", T0 + 3 * MIN, T0 - MIN), ticket("A004", "a", T0 + 4 * MIN, { deskId: "d2" }),
+      ticket("A005", "a", T0 + 5 * MIN), ticket("A006", "a", T0 + 6 * MIN, { status: "called", deskId: "d1" }),
+    ];
+    const all = waitingAheadAll(tickets);
+    for (const t of tickets.filter((x) => x.status === "waiting")) expect(aheadOf(t, tickets)).toBe(all.get(t.id));
+    expect(aheadOf(tickets[5]!, tickets)).toBe(3);
   });
 });

@@ -72,6 +72,17 @@ export function waitingAheadAll(tickets: Iterable<Ticket>): Map<string, number> 
   return ahead;
 }
 
+/** People ahead of one waiting ticket in its line: what waitingAheadAll gives it, in one pass without sorting. */
+export function aheadOf(t: Ticket, tickets: Iterable<Ticket>): number {
+  let n = 0;
+  for (const x of tickets) {
+    if (x.status !== "waiting" || x.id === t.id || x.deskId !== t.deskId) continue;
+    if (t.deskId === null && x.matterId !== t.matterId) continue;
+    if (compareInMatter(x, t) < 0) n++;
+  }
+  return n;
+}
+
 /** Waiting tickets per matter (for the hall screens). */
 export function waitingCounts(tickets: Iterable<Ticket>): Map<string, number> {
   const counts = new Map<string, number>();

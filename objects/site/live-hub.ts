@@ -11,6 +11,11 @@ export type LiveAttachment =
   | { role: "clerk"; deskId: string }
   | { role: "eticket"; ticketId: string };
 
+/** Sent first after a change: what the hall and the staff see. */
+const HALL_ROLES = ["display", "desk", "clerk", "agent"] as const;
+/** Sent in the next turn: citizens' phones. */
+const PHONE_ROLES = ["eticket"] as const;
+
 export function streamKey(a: LiveAttachment): string {
   switch (a.role) {
     case "display":
@@ -33,6 +38,9 @@ export class LiveHub {
   /** Per stream: the seq and the exact frame body last sent, to skip unchanged views. */
   private readonly lastSent = new Map<string, { seq: number; body: string }>();
   private flushScheduled = false;
+  private phonesScheduled = false;
+  /** Attachments read once per socket object (a wake-up makes new objects, and the cache refills). */
+  private readonly attached = new WeakMap<WebSocket, LiveAttachment>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -47,7 +55,12 @@ export class LiveHub {
   }
 
   attachment(ws: WebSocket): LiveAttachment | null {
-    return (ws.deserializeAttachment() as LiveAttachment | null) ?? null;
+    let a = this.attached.get(ws);
+    if (!a) {
+      a = (ws.deserializeAttachment() as LiveAttachment | null) ?? undefined;
+      if (a) this.attached.set(ws, a);
+    }
+    return a ?? null;
   }
 
   /** Sends the whole picture to one socket (on connect and on "resync"). */
@@ -62,27 +75,39 @@ export class LiveHub {
     if (!this.lastSent.has(key)) this.lastSent.set(key, { seq, body: JSON.stringify(view) });
   }
 
-  /** Something changed: one flush per turn of the event loop, however many commands came in it. */
+  /**
+   * Something changed: one flush per turn of the event loop, however many commands came in it.
+   * Screens, desks, consoles and the agent go first; the e-tickets (up to thousands of phones)
+   * follow in the next turn, so a call reaches the hall without waiting behind them.
+   */
   changed(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setTimeout(() => {
       this.flushScheduled = false;
-      this.flush();
+      this.flushRoles(HALL_ROLES);
+      if (this.phonesScheduled) return;
+      this.phonesScheduled = true;
+      setTimeout(() => {
+        this.phonesScheduled = false;
+        this.flushRoles(PHONE_ROLES);
+      }, 0);
     }, 0);
   }
 
-  /** Sends every stream whose view differs from what it last got. */
-  flush(): void {
+  /** Sends every stream of these roles whose view differs from what it last got. */
+  flushRoles(roles: readonly LiveAttachment["role"][]): void {
     const seq = this.seq();
     const streams = new Map<string, { a: LiveAttachment; sockets: WebSocket[] }>();
-    for (const ws of this.ctx.getWebSockets()) {
-      const a = this.attachment(ws);
-      if (!a) continue;
-      const key = streamKey(a);
-      const s = streams.get(key);
-      if (s) s.sockets.push(ws);
-      else streams.set(key, { a, sockets: [ws] });
+    for (const role of roles) {
+      for (const ws of this.ctx.getWebSockets(role)) {
+        const a = this.attachment(ws);
+        if (!a) continue;
+        const key = streamKey(a);
+        const s = streams.get(key);
+        if (s) s.sockets.push(ws);
+        else streams.set(key, { a, sockets: [ws] });
+      }
     }
     const viewOf = this.source();
     for (const [key, { a, sockets }] of streams) {
@@ -98,8 +123,10 @@ export class LiveHub {
       for (const ws of sockets) sendRaw(ws, frame);
       this.lastSent.set(key, { seq, body });
     }
-    // Forget streams with no socket left.
-    for (const key of this.lastSent.keys()) if (!streams.has(key)) this.lastSent.delete(key);
+    // Forget streams of these roles with no socket left.
+    for (const key of this.lastSent.keys()) {
+      if (!streams.has(key) && roles.some((r) => key === r || key.startsWith(`${r}:`))) this.lastSent.delete(key);
+    }
   }
 }
 

@@ -50,8 +50,7 @@ export class ViewBuilder {
     return this.ahead.get(t.id) ?? 0;
   }
 
-  estimate(t: Ticket): number | null {
-    const ahead = this.waitingAhead(t);
+  estimate(t: Ticket, ahead: number | null = this.waitingAhead(t)): number | null {
     if (ahead === null) return null;
     const matter = this.index.matters.get(t.matterId);
     const openDesks = t.deskId !== null ? 1 : openDesksFor(t.matterId, this.index.desks.values(), this.state.desks);
