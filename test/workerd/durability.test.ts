@@ -6,27 +6,13 @@ import { describe, expect, it } from "vitest";
 import type { DeskActionResponse, ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import type { CallView, ServerMessage } from "../../protocol/live.ts";
 import {
+  act, isView, issue, latest,
   LiveSocket, api, desk, eticketTokenOf, expectError, freshSite, siteObject, siteSql, storedState, takeTicket,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
 const calls = (m: ServerMessage) => (view(m).calls ?? []) as CallView[];
-const isView = (m: ServerMessage) => m.type === "snapshot" || m.type === "update";
 const seqOf = (m: ServerMessage) => ("seq" in m ? m.seq : -1);
-/** The newest message carrying a view. */
-const latest = (s: LiveSocket) => [...s.messages].reverse().find(isView)!;
-
-async function issue(siteId: string, token: string, matterId: string): Promise<IssuedTicket> {
-  const res = await takeTicket(siteId, token, matterId);
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as IssuedTicket;
-}
-
-async function act(siteId: string, deskId: string, action: string, token: string): Promise<DeskActionResponse> {
-  const res = await desk(siteId, deskId, action, token);
-  expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
-  return (await res.json()) as DeskActionResponse;
-}
 
 async function eticket(ticket: IssuedTicket): Promise<ETicketView> {
   const res = await api(`/api/v1/etickets/${eticketTokenOf(ticket)}`);

@@ -1,7 +1,7 @@
 // Helpers for tests that drive the real Worker: sign in, make a fresh site, open sockets.
 import { SELF, env, runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
-import type { QueueResponse, Role } from "../../protocol/api.ts";
+import type { DeskActionResponse, IssuedTicket, QueueResponse, Role } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
@@ -213,4 +213,22 @@ export function expectNoInternals(text: string): void {
   expect(text).not.toMatch(/\.(ts|js|mjs):\d/);
   expect(text).not.toMatch(/\b(TypeError|ReferenceError|SyntaxError|ZodError)\b/);
   expect(text).not.toMatch(/node_modules|file:\/\//);
+}
+
+export const isView = (m: ServerMessage) => m.type === "snapshot" || m.type === "update";
+/** The newest message carrying a view (after a wake-up the object sends a snapshot instead of an update). */
+export const latest = (s: LiveSocket) => [...s.messages].reverse().find(isView)!;
+
+/** Takes a ticket that must be issued. */
+export async function issue(siteId: string, token: string, matterId: string): Promise<IssuedTicket> {
+  const res = await takeTicket(siteId, token, matterId);
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as IssuedTicket;
+}
+
+/** A desk command that must succeed. */
+export async function act(siteId: string, deskId: string, action: string, token: string): Promise<DeskActionResponse> {
+  const res = await desk(siteId, deskId, action, token);
+  expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
+  return (await res.json()) as DeskActionResponse;
 }

@@ -6,26 +6,12 @@ import { describe, expect, it } from "vitest";
 import type { DeskActionResponse, IssuedTicket } from "../../protocol/api.ts";
 import type { AgentJob, CallView, ServerMessage } from "../../protocol/live.ts";
 import {
+  act, isView, issue, latest,
   LiveSocket, accountFor, desk, eticketTokenOf, freshSite, siteObject, siteSql, storedState, takeTicket,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
 const calls = (m: ServerMessage) => (view(m).calls ?? []) as CallView[];
-const isView = (m: ServerMessage) => m.type === "snapshot" || m.type === "update";
-/** The newest message carrying a view (after a wake-up the object sends a snapshot instead of an update). */
-const latest = (s: LiveSocket) => [...s.messages].reverse().find(isView)!;
-
-async function issue(siteId: string, token: string, matterId: string): Promise<IssuedTicket> {
-  const res = await takeTicket(siteId, token, matterId);
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await res.json()) as IssuedTicket;
-}
-
-async function act(siteId: string, deskId: string, action: string, token: string): Promise<DeskActionResponse> {
-  const res = await desk(siteId, deskId, action, token);
-  expect(res.status, `${action}: ${await res.clone().text()}`).toBe(200);
-  return (await res.json()) as DeskActionResponse;
-}
 
 /** A site of its own, a clerk who works at d1, and the sockets a hall and a citizen would have open. */
 async function setup() {
