@@ -169,5 +169,6 @@ export function publicSite(c: SiteConfig): PublicSite {
       matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix })),
     })),
     desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
+    privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
   };
 }

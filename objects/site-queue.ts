@@ -2,7 +2,7 @@
 // keeps the truth in its SQLite storage and pushes changes to sockets. The rules live in
 // queue/ (pure functions); this class validates, stores, broadcasts, in that order.
 import { DurableObject } from "cloudflare:workers";
-import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView } from "../protocol/api.ts";
+import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView, ETicketNotifyResponse } from "../protocol/api.ts";
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { ERRORS, fail, ok } from "../protocol/errors.ts";
@@ -23,8 +23,10 @@ import { type SiteIndex, indexSite, ruleContext } from "./site/site-index.ts";
 import { SiteStore } from "./site/store.ts";
 import { BookingStore, type Booking, type StoredMessage } from "./site/booking-store.ts";
 import { type Availability, type BookingEffects, type BookingRequest, Bookings, type Confirmation } from "./site/bookings.ts";
-import { smsProvider } from "./site/sms-provider.ts";
-import { decideAfterSend, expireOverdue, newOutboxMessage } from "./sms/outbox.ts";
+import { SmsDelivery } from "./site/sms-delivery.ts";
+import { NOTIFY_SMS_TTL_MS, TurnNotifier } from "./site/notify.ts";
+import { reminderKindOfTimer } from "./booking/reminders.ts";
+import { turnNearSms } from "./sms/messages.ts";
 import { DISPLAY_CALLS, ViewBuilder } from "./site/views.ts";
 
 /** Who asked: the Worker authenticates and passes this along. */
@@ -55,7 +57,9 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly store: SiteStore;
   private readonly bookingStore: BookingStore;
   private readonly hub: LiveHub;
-  private delivering: Promise<void> | null = null;
+  /** The SMS outbox and its provider, one per object (tests swap the provider through runInDurableObject). */
+  readonly sms: SmsDelivery;
+  private readonly notifier: TurnNotifier;
   private index: SiteIndex | null = null;
   private state: QueueState = { tickets: new Map(), desks: new Map() };
   private byToken = new Map<string, string>();
@@ -70,12 +74,16 @@ export class SiteQueue extends DurableObject<Env> {
     this.store = new SiteStore(ctx.storage.sql);
     this.bookingStore = new BookingStore(ctx.storage.sql);
     this.hub = new LiveHub(ctx, () => this.seq, () => this.viewSource());
+    this.sms = new SmsDelivery(this.bookingStore, this.store, env, () => this.armAlarm(Date.now()));
+    this.notifier = new TurnNotifier(ctx.storage.sql);
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, SITE_MIGRATIONS);
       this.load();
       this.alarmAt = await ctx.storage.getAlarm();
+      // A timer written just before the object stopped (a message to send) gets its alarm now.
+      await this.armAlarm(Date.now());
     });
   }
 
@@ -94,6 +102,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
     this.durations = this.store.serviceDurations(this.day);
     this.recentCalls = this.store.recentCalls(DISPLAY_CALLS);
+    this.notifier.load();
   }
 
   // ---- configuration ------------------------------------------------------------
@@ -128,6 +137,7 @@ export class SiteQueue extends DurableObject<Env> {
     const desks = new Map(this.state.desks);
     for (const id of removed) desks.delete(id);
     this.state = applyOutcome({ tickets: this.state.tickets, desks }, outcome);
+    this.turnsChanged(now);
     await this.armAlarm(now);
     this.hub.changed();
     return ok({ seq: this.seq });
@@ -159,6 +169,7 @@ export class SiteQueue extends DurableObject<Env> {
       issued = this.insertTicket(index, newTicket(index.config.id, this.day, number, matter.id, now, null), kioskId, now);
       if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
     });
+    this.turnsChanged(now);
     this.hub.changed();
     return ok(issued);
   }
@@ -212,6 +223,7 @@ export class SiteQueue extends DurableObject<Env> {
       if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, response, now);
     });
     this.commitMemory(next, r.outcome);
+    this.turnsChanged(now);
     await this.armAlarm(now);
     this.hub.changed();
     return ok(response);
@@ -279,6 +291,7 @@ export class SiteQueue extends DurableObject<Env> {
       issued = this.admitBooking(index, found.value, kioskOf(input.principal), now);
       if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
     });
+    this.turnsChanged(now);
     this.hub.changed();
     return ok(issued);
   }
@@ -320,8 +333,7 @@ export class SiteQueue extends DurableObject<Env> {
       const id = r.value.booking?.id ?? bookingId ?? null;
       const to = id ? this.bookingStore.get(id)?.phone : null;
       for (const m of r.value.effects.messages) {
-        if (!to) continue;
-        this.bookingStore.putMessage({ ...newOutboxMessage({ id: `sms_${randomToken(12)}`, to, body: m.body, kind: m.kind, now, expiresAt: m.expiresAt }), bookingId: id });
+        if (to) this.sms.enqueue({ siteId: index.config.id, to, body: m.body, kind: m.kind, now, expiresAt: m.expiresAt, bookingId: id });
       }
       for (const t of r.value.effects.timers) {
         if (t.dueAt === null) this.store.clearTimer(t.key);
@@ -333,30 +345,59 @@ export class SiteQueue extends DurableObject<Env> {
     return out;
   }
 
-  /** Sends what is due in the outbox; failures wait for their retry time on the alarm. One delivery at a time. */
+  /** Sends what is due in the outbox; failures wait for their retry time on the alarm. */
   private deliver(): Promise<void> {
-    this.delivering ??= (async () => {
-      try {
-        const provider = smsProvider(this.env);
-        for (;;) {
-          const due = this.bookingStore.dueMessages(Date.now(), 20);
-          if (!due.length) break;
-          for (const m of due) {
-            const current = expireOverdue(m, Date.now());
-            const result = current.status === "pending" ? await provider.send({ to: m.to, body: m.body, reference: m.id }) : null;
-            const next = result ? decideAfterSend(current, result, Date.now()) : current;
-            this.bookingStore.putMessage({ ...next, bookingId: m.bookingId });
-          }
-        }
-        const nextAt = this.bookingStore.nextMessageAt();
-        if (nextAt === null) this.store.clearTimer("sms");
-        else this.store.setTimer("sms", "sms", nextAt, null);
-        await this.armAlarm(Date.now());
-      } finally {
-        this.delivering = null;
-      }
-    })();
-    return this.delivering;
+    return this.sms.deliver();
+  }
+
+  /** A provider's delivery report of one of this site's messages (Twilio's status callback). */
+  async smsDeliveryReport(id: string, report: { providerId: string | null; status: string; errorCode: string | null }): Promise<Result<{ deliveryStatus: string | null }>> {
+    const stored = this.sms.report(id, report, Date.now());
+    if (!stored) return fail("NOT_FOUND", "No such message.");
+    return ok({ deliveryStatus: stored.deliveryStatus });
+  }
+
+  // ---- e-ticket notifications (R8) ------------------------------------------------------
+
+  /** "Tell me by SMS when N people are ahead": one request per ticket, sent once (at once if already true). */
+  async requestTurnNotice(token: string, input: { phone: string; ahead: number }): Promise<Result<ETicketNotifyResponse>> {
+    const now = Date.now();
+    this.rollDay(now);
+    const t = this.index ? this.ticketByToken(token) : null;
+    if (!t) return fail("UNKNOWN_ETICKET");
+    let r!: Result<{ changed: boolean }>;
+    this.ctx.storage.transactionSync(() => {
+      r = this.notifier.request(t, input, now);
+      if (r.ok && r.value.changed) this.bumpSeq();
+    });
+    if (!r.ok) return r;
+    this.turnsChanged(now);
+    await this.armAlarm(now);
+    this.hub.changed();
+    return ok(this.notifier.view(t.id)!);
+  }
+
+  /**
+   * After a committed change of the queue: texts the e-ticket holders whose turn is now near. Costs
+   * nothing while no request is pending. Sending follows without holding up the caller's answer.
+   */
+  private turnsChanged(now: number): void {
+    if (this.queueTurnNotices(now)) void this.deliver().catch((err: unknown) => console.error("sms delivery failed:", err));
+  }
+
+  /** Writes the due "turn near" texts to the outbox; true when it wrote any. */
+  private queueTurnNotices(now: number): boolean {
+    const index = this.index;
+    if (!index || !this.notifier.hasPending()) return false;
+    let sent = 0;
+    this.ctx.storage.transactionSync(() => {
+      sent = this.notifier.dispatch(this.state.tickets, now, (r, t, ahead) => {
+        const body = turnNearSms({ ticket: t.number, ahead, eticketUrl: this.eticketUrl(t.token) });
+        this.sms.enqueue({ siteId: index.config.id, to: r.phone, body, kind: "notify", now, expiresAt: now + NOTIFY_SMS_TTL_MS, ticketId: t.id });
+      });
+      if (sent) this.bumpSeq();
+    });
+    return sent > 0;
   }
 
   // ---- reads ----------------------------------------------------------------------
@@ -380,7 +421,7 @@ export class SiteQueue extends DurableObject<Env> {
     if (!index) return fail("UNKNOWN_ETICKET");
     const t = this.ticketByToken(token);
     if (!t) return fail("UNKNOWN_ETICKET");
-    return ok(new ViewBuilder(index, this.state, this.durations).eticket(t));
+    return ok(new ViewBuilder(index, this.state, this.durations).eticket(t, this.notifier.view(t.id)));
   }
 
   // ---- live sockets ------------------------------------------------------------------
@@ -526,11 +567,12 @@ export class SiteQueue extends DurableObject<Env> {
         }
         case "booking-remind": {
           const bookings = this.bookings(index);
+          const kind = reminderKindOfTimer(timer.key);
           this.ctx.storage.transactionSync(() => {
             this.store.clearTimer(timer.key);
-            const r = timer.ref ? bookings.reminder(timer.ref, now) : null;
+            const r = timer.ref && kind ? bookings.reminder(timer.ref, kind, now) : null;
             if (r?.booking.phone) {
-              this.bookingStore.putMessage({ ...newOutboxMessage({ id: `sms_${randomToken(12)}`, to: r.booking.phone, body: r.body, kind: "reminder", now, expiresAt: r.booking.startAt }), bookingId: r.booking.id });
+              this.sms.enqueue({ siteId: index.config.id, to: r.booking.phone, body: r.body, kind: "reminder", now, expiresAt: r.booking.startAt, bookingId: r.booking.id });
             }
           });
           break;
@@ -546,6 +588,8 @@ export class SiteQueue extends DurableObject<Env> {
           this.store.clearTimer(timer.key);
       }
     }
+    // Recalls and bookings joining change who is near their turn.
+    this.queueTurnNotices(now);
     await this.deliver();
     await this.armAlarm(now);
     this.hub.changed();
@@ -626,6 +670,9 @@ export class SiteQueue extends DurableObject<Env> {
       this.store.prune(now - 2 * DAY_MS);
       // Contact data is kept only as long as the office's retention says (default 14 days after the visit).
       this.bookingStore.purgeContacts(now - index.config.booking.retentionDays * DAY_MS, now);
+      // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
+      this.notifier.purgeBefore(today);
+      this.bookingStore.maskRecipients();
     });
     const next = applyOutcome(this.state, outcome);
     // Only the new day's tickets stay in memory; the records stay in SQLite for statistics.
@@ -673,7 +720,7 @@ export class SiteQueue extends DurableObject<Env> {
       case "eticket": {
         // A ticket of an earlier day is no longer in memory: its final state comes from SQLite.
         const t = this.state.tickets.get(a.ticketId) ?? this.store.ticketById(a.ticketId);
-        return t ? { role: "eticket", view: views.eticket(t) } : null;
+        return t ? { role: "eticket", view: views.eticket(t, this.notifier.view(t.id)) } : null;
       }
       case "agent":
         return { role: "agent", view: { jobs: this.store.pendingJobs(AGENT_JOBS) } };

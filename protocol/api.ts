@@ -98,8 +98,20 @@ export const ETicketView = z.object({
   deskName: z.string().optional(),
   misses: z.number().int(),
   recallAt: z.string().optional(),
+  notify: z.object({
+    ahead: z.number().int().describe("An SMS goes when this many people or fewer are ahead, or at the call."),
+    sent: z.boolean(),
+  }).optional().describe("The holder's SMS request, when one is set."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
+
+/** "Tell me by SMS when N people are ahead" (R8); the e-ticket's token is the permission. */
+export const ETicketNotifyRequest = z.strictObject({
+  phone: z.string().min(1).max(30).describe("Mobile number; Polish numbers may omit +48"),
+  ahead: z.number().int().min(1).max(20),
+});
+export const ETicketNotifyResponse = z.object({ ahead: z.number().int(), sent: z.boolean() });
+export type ETicketNotifyResponse = z.infer<typeof ETicketNotifyResponse>;
 
 export const PublicMatter = z.object({ id: Id, name: z.string(), prefix: z.string() });
 export const PublicSite = z.object({
@@ -110,6 +122,7 @@ export const PublicSite = z.object({
   voice: z.boolean(),
   departments: z.array(z.object({ id: Id, name: z.string(), matters: z.array(PublicMatter) })),
   desks: z.array(z.object({ id: Id, name: z.string() })),
+  privacy: z.object({ controller: z.string(), notice: z.string() }).describe("The data-protection notice shown with the booking form's consent"),
 });
 export type PublicSite = z.infer<typeof PublicSite>;
 export const SitesResponse = z.object({ sites: z.array(PublicSite) });

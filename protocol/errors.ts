@@ -11,6 +11,7 @@ export const ERRORS = {
   SITE_FORBIDDEN: [403, "Your account does not belong to this site."],
   DESK_FORBIDDEN: [403, "Your account may not operate this desk."],
   DEMO_ONLY: [403, "This is available only in local demo mode."],
+  SIGNATURE_INVALID: [403, "The request's signature is missing or does not match."],
   NOT_FOUND: [404, "No such resource."],
   UNKNOWN_SITE: [404, "No such site."],
   UNKNOWN_MATTER: [404, "No such matter at this site."],

@@ -11,6 +11,7 @@ import { clientPage, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteRoutes } from "./routes/sites.ts";
+import { smsRoutes } from "./routes/sms.ts";
 import { ensureDemo } from "./sites.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
@@ -39,6 +40,7 @@ app.route("/api/v1/sites", siteLiveRoutes);
 app.route("/api/v1/etickets", eticketRoutes);
 app.route("/api/v1/sites", siteBookingRoutes);
 app.route("/api/v1/bookings", bookingRoutes);
+app.route("/api/v1/sms", smsRoutes);
 app.route("/api/v1/dev", devRoutes);
 
 app.notFound((c) => {

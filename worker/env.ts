@@ -18,8 +18,10 @@ export interface Env {
   TWILIO_AUTH_TOKEN?: string;
   TWILIO_FROM?: string;
   TWILIO_MESSAGING_SERVICE_SID?: string;
-  /** Tests point this at a loopback server. */
+  /** Another Twilio-compatible endpoint (a test double). */
   TWILIO_BASE_URL?: string;
+  /** Demo mode only: each site's first n SMS fail as if the provider were down (to watch the outbox retry). */
+  SMS_FAIL_FIRST?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

@@ -1,7 +1,7 @@
 // GET /api/openapi.json: generated from the same zod schemas that validate the requests.
 import { z } from "zod";
 import {
-  CallTicketRequest, DESK_ACTIONS, DeskActionResponse, ETicketView, IssueTicketRequest, IssuedTicket,
+  CallTicketRequest, DESK_ACTIONS, DeskActionResponse, ETicketNotifyRequest, ETicketNotifyResponse, ETicketView, IssueTicketRequest, IssuedTicket,
   LiveQuery, LoginRequest, LoginResponse, QueueResponse, SitesResponse, TransferRequest,
 } from "../protocol/api.ts";
 import { SiteConfig } from "../protocol/config.ts";
@@ -47,6 +47,13 @@ const OPERATIONS: Operation[] = [
   })),
   { method: "get", path: "/api/v1/etickets/{token}", summary: "A ticket's live state for its holder (public, unguessable token).",
     params: ["token"], response: { status: 200, schema: ETicketView }, errors: ["UNKNOWN_ETICKET"] },
+  { method: "post", path: "/api/v1/etickets/{token}/notify",
+    summary: "Ask for an SMS when this many people or fewer are ahead, or at the call (public, one request per ticket; the same request again sends nothing twice).",
+    params: ["token"], body: ETicketNotifyRequest, response: { status: 202, schema: ETicketNotifyResponse },
+    errors: [...COMMON, "UNKNOWN_ETICKET", "PHONE_INVALID", "PHONE_NOT_MOBILE", "TICKET_NOT_WAITING", "TICKET_CLOSED", "RATE_LIMITED"] },
+  { method: "post", path: "/api/v1/sms/status",
+    summary: "Twilio's delivery report of an SMS (form-encoded MessageSid, MessageStatus, ErrorCode; query ref=<message id>), signed with X-Twilio-Signature.",
+    response: { status: 204, description: "Recorded" }, errors: ["SIGNATURE_INVALID", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED", "NOT_FOUND"] },
   { method: "get", path: "/api/v1/sites/{siteId}/live", summary: "WebSocket: display, desk:{deskId}, clerk:{deskId} or agent view.",
     auth: "any staff or device token (header or access_token)", params: ["siteId"], query: LiveQuery,
     response: { status: 101, description: "Switching to the WebSocket protocol" }, errors: [...STAFF, "UPGRADE_REQUIRED", "UNKNOWN_DESK"] },

@@ -1,10 +1,21 @@
 // SQLite rows of bookings and of the SMS outbox.
+import { maskPhone } from "../booking/phone.ts";
 import type { VerificationState } from "../booking/verification.ts";
+import type { DeliveryState } from "../sms/delivery-status.ts";
 import type { OutboxMessage } from "../sms/outbox.ts";
 
-/** An outbox message and the booking it is about. */
-export interface StoredMessage extends OutboxMessage {
+/** An outbox message as written: what it is about (a booking, or the e-ticket of a "turn near" text). */
+export interface OutboxEntry extends OutboxMessage {
   bookingId: string | null;
+  ticketId?: string | null;
+}
+
+/** An outbox message as stored, with the provider's last delivery report. */
+export interface StoredMessage extends OutboxEntry {
+  ticketId: string | null;
+  deliveryStatus: string | null;
+  deliveredAt: number | null;
+  deliveryError: string | null;
 }
 
 export type BookingStatus = "pending" | "confirmed" | "cancelled" | "expired" | "checked-in";
@@ -118,14 +129,42 @@ export class BookingStore {
   }
 
   // ---- outbox ----------------------------------------------------------------
-  putMessage(m: StoredMessage): void {
+  putMessage(m: OutboxEntry): void {
     this.sql.exec(
-      `INSERT INTO outbox (id, booking_id, to_addr, body, kind, status, attempts, next_at, provider_id, error, created_at, sent_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO outbox (id, booking_id, ticket_id, to_addr, body, kind, status, attempts, next_at, provider_id, error, created_at, sent_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, next_at = excluded.next_at,
-         provider_id = excluded.provider_id, error = excluded.error, sent_at = excluded.sent_at`,
-      m.id, m.bookingId, m.to, m.body, m.kind, m.status, m.attempts, m.nextAt, m.providerId, m.error, m.createdAt, m.sentAt, m.expiresAt,
+         provider_id = COALESCE(excluded.provider_id, outbox.provider_id), error = excluded.error, sent_at = excluded.sent_at`,
+      m.id, m.bookingId, m.ticketId ?? null, m.to, m.body, m.kind, m.status, m.attempts, m.nextAt, m.providerId, m.error, m.createdAt, m.sentAt, m.expiresAt,
     );
+  }
+
+  message(id: string): StoredMessage | null {
+    const row = this.sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox WHERE id = ?", id).toArray()[0];
+    return row ? messageFromRow(row) : null;
+  }
+
+  /** Stores a delivery report; the provider's message id too when the send's answer has not been stored yet. */
+  putDelivery(id: string, d: DeliveryState, providerId: string | null): void {
+    this.sql.exec(
+      "UPDATE outbox SET delivery_status = ?, delivered_at = ?, delivery_error = ?, provider_id = COALESCE(provider_id, ?) WHERE id = ?",
+      d.status, d.deliveredAt, d.error, providerId, id,
+    );
+  }
+
+  /**
+   * Masks the recipients of texts whose contact data is gone: those of bookings whose contact data was
+   * purged, and every "turn near" text of an e-ticket (kept only for its day). Messages still to be sent
+   * keep their number. Returns how many were masked.
+   */
+  maskRecipients(): number {
+    const rows = this.sql.exec<{ id: string; to_addr: string }>(
+      `SELECT id, to_addr FROM outbox
+       WHERE status <> 'pending' AND to_addr NOT LIKE '%*%'
+         AND (ticket_id IS NOT NULL OR booking_id IN (SELECT id FROM bookings WHERE purged_at IS NOT NULL))`,
+    ).toArray();
+    for (const r of rows) this.sql.exec("UPDATE outbox SET to_addr = ? WHERE id = ?", maskPhone(r.to_addr), r.id);
+    return rows.length;
   }
 
   dueMessages(now: number, limit: number): StoredMessage[] {
@@ -149,10 +188,12 @@ export class BookingStore {
 
 function messageFromRow(r: Record<string, SqlStorageValue>): StoredMessage {
   const num = (v: SqlStorageValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+  const str = (v: SqlStorageValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
   return {
-    id: String(r.id), bookingId: (r.booking_id as string | null) ?? null, to: String(r.to_addr), body: String(r.body),
+    id: String(r.id), bookingId: str(r.booking_id), to: String(r.to_addr), body: String(r.body),
     kind: r.kind as StoredMessage["kind"], status: r.status as StoredMessage["status"], attempts: Number(r.attempts),
-    nextAt: num(r.next_at), providerId: (r.provider_id as string | null) ?? null, error: (r.error as string | null) ?? null,
+    nextAt: num(r.next_at), providerId: str(r.provider_id), error: str(r.error),
     createdAt: Number(r.created_at), sentAt: num(r.sent_at), expiresAt: num(r.expires_at),
+    ticketId: str(r.ticket_id), deliveryStatus: str(r.delivery_status), deliveredAt: num(r.delivered_at), deliveryError: str(r.delivery_error),
   };
 }

@@ -10,10 +10,11 @@ import { isDate } from "../booking/dates.ts";
 import { normalizePhone } from "../booking/phone.ts";
 import { type Visit, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms } from "../sms/messages.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
+import { type ReminderKind, minutesLeft, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
 import { MAX_RANGE_DAYS, type SlotRules, availableDays, slotIsBookable } from "../booking/slots.ts";
 import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
-import { isoLocal, localDate, zonedInstant } from "../queue/time.ts";
+import { isoLocal, localDate } from "../queue/time.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
 import { randomToken } from "./random.ts";
@@ -116,6 +117,7 @@ export class Bookings {
     const b = this.store.get(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
+    if (this.holdEnded(b, now)) return fail("CODE_EXPIRED");
     const r = resend(b.verification, now, cryptoRandomInt, this.hash);
     if (!r.ok) return fail(r.reason === "too-soon" ? "RESEND_TOO_SOON" : r.reason === "expired" ? "CODE_EXPIRED" : "RESEND_LIMIT");
     const next: Booking = { ...b, verification: r.state, holdUntil: expiresAt(r.state) };
@@ -133,6 +135,8 @@ export class Bookings {
       return ok({ confirmation: this.confirmation(b), effects: { messages: [], timers: [] } });
     }
     if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
+    // Once the hold has ended the slot may be someone else's: the right code no longer confirms it.
+    if (this.holdEnded(b, now)) return fail("CODE_EXPIRED");
     const r = checkCode(b.verification, code, now, this.hash);
     if (r.result === "expired") {
       this.store.put({ ...b, status: "expired", verification: r.state });
@@ -160,7 +164,7 @@ export class Bookings {
       confirmation,
       effects: {
         messages: [{ kind: "confirmation", body: confirmationSms(this.visit(confirmed, confirmation.manageUrl)), expiresAt: confirmed.startAt }],
-        timers: this.timersFor(confirmed),
+        timers: this.timersFor(confirmed, now),
       },
     });
   }
@@ -177,7 +181,7 @@ export class Bookings {
       status: "cancelled",
       effects: {
         messages: [{ kind: "notify", body: `numerek: rezerwacja na ${when} (${this.index.config.name}) została odwołana.`, expiresAt: b.startAt }],
-        timers: this.timersFor(b).map((t) => ({ ...t, dueAt: null })),
+        timers: this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
       },
     });
   }
@@ -212,30 +216,41 @@ export class Bookings {
     return out;
   }
 
-  /** Joining the queue at the slot (auto check-in sites) and reminders. */
-  private timersFor(b: Booking): BookingEffects["timers"] {
+  /** A pending booking whose hold has ended is expired (stored as such); its slot is free again. */
+  private holdEnded(b: Booking, now: number): boolean {
+    if (now < b.holdUntil) return false;
+    this.store.put({ ...b, status: "expired" });
+    return true;
+  }
+
+  /** Joining the queue at the slot (auto check-in sites) and the reminders still ahead when confirmed. */
+  private timersFor(b: Booking, confirmedAt: number): BookingEffects["timers"] {
     const c = this.index.config;
     const timers: BookingEffects["timers"] = [];
     if (c.booking.checkIn === "auto") timers.push({ key: `join:${b.id}`, kind: "booking-join", dueAt: b.startAt, ref: b.id });
-    const dayBefore = zonedInstant(localDate(b.startAt - DAY_MS, c.timeZone), c.booking.reminderDayBeforeHour * 60, c.timeZone);
-    timers.push({ key: `remind-day:${b.id}`, kind: "booking-remind", dueAt: dayBefore, ref: b.id });
-    if (c.booking.reminderMinutesBefore > 0) {
-      timers.push({ key: `remind-soon:${b.id}`, kind: "booking-remind", dueAt: b.startAt - c.booking.reminderMinutesBefore * 60_000, ref: b.id });
+    const rules = { timeZone: c.timeZone, dayBeforeHour: c.booking.reminderDayBeforeHour, minutesBefore: c.booking.reminderMinutesBefore };
+    for (const r of reminderTimes(b.startAt, confirmedAt, rules)) {
+      timers.push({ key: `remind-${r.kind}:${b.id}`, kind: "booking-remind", dueAt: r.at, ref: b.id });
     }
     return timers;
   }
 
-  /** A reminder due now for a confirmed booking, once per kind; null when none is due. */
-  reminder(id: string, now: number): { booking: Booking; body: string } | null {
+  /** Every timer a booking may have (cancelling clears them all). */
+  private timerKeys(b: Booking): string[] {
+    return [`join:${b.id}`, `remind-day:${b.id}`, `remind-soon:${b.id}`];
+  }
+
+  /** The reminder of this kind for a confirmed booking, if it may still go; recorded as sent, so it goes once. */
+  reminder(id: string, kind: ReminderKind, now: number): { booking: Booking; body: string } | null {
     const b = this.store.get(id);
-    if (!b || b.status !== "confirmed" || b.startAt <= now) return null;
-    const c = this.index.config.booking;
-    const soon = c.reminderMinutesBefore > 0 && now >= b.startAt - c.reminderMinutesBefore * 60_000;
-    const kind = soon ? "soon" : "day";
-    if (b.reminded.split(",").includes(kind)) return null;
-    this.store.put({ ...b, reminded: b.reminded ? `${b.reminded},${kind}` : kind });
+    if (!b || b.status !== "confirmed") return null;
+    const c = this.index.config;
+    const sent = b.reminded ? b.reminded.split(",") : [];
+    if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return null;
+    this.store.put({ ...b, reminded: [...sent, kind].join(",") });
     const visit = this.visit(b, this.confirmation(b).manageUrl);
-    return { booking: b, body: soon ? reminderSoonSms(visit, c.reminderMinutesBefore) : reminderDayBeforeSms(visit) };
+    const lead = Math.max(1, c.booking.reminderMinutesBefore);
+    return { booking: b, body: kind === "soon" ? reminderSoonSms(visit, minutesLeft(b.startAt, now, lead)) : reminderDayBeforeSms(visit) };
   }
 
   private visit(b: Booking, manageUrl: string): Visit {

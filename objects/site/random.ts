@@ -19,3 +19,13 @@ export function siteOfEticketToken(token: string): string | null {
   const m = /^([a-z0-9][a-z0-9-]{0,39})\.[A-Za-z0-9_-]{22}$/.exec(token);
   return m ? m[1]! : null;
 }
+
+/** An outbox message id: its site (so a delivery report can be routed to the site's object), then 96 random bits. */
+export function outboxMessageId(siteId: string): string {
+  return `sms_${siteId}.${randomToken(12)}`;
+}
+
+export function siteOfOutboxMessageId(id: string): string | null {
+  const m = /^sms_([a-z0-9][a-z0-9-]{0,39})\.[A-Za-z0-9_-]{16}$/.exec(id);
+  return m ? m[1]! : null;
+}

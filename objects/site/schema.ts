@@ -80,6 +80,23 @@ export const SITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX outbox_due ON outbox(status, next_at);
   `,
+  // 3: delivery reports of sent SMS (Twilio's status callback) and e-ticket "tell me when N are ahead" requests (R8).
+  `
+  ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+  ALTER TABLE outbox ADD COLUMN delivered_at INTEGER;
+  ALTER TABLE outbox ADD COLUMN delivery_error TEXT;
+  ALTER TABLE outbox ADD COLUMN ticket_id TEXT;
+  CREATE TABLE notify_requests (
+    ticket_id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    ahead INTEGER NOT NULL,
+    requests INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    sent_at INTEGER
+  );
+  CREATE INDEX notify_requests_day ON notify_requests(day);
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

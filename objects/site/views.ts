@@ -62,7 +62,8 @@ export class ViewBuilder {
     });
   }
 
-  eticket(t: Ticket): ETicketView {
+  /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */
+  eticket(t: Ticket, notify?: { ahead: number; sent: boolean }): ETicketView {
     const view: ETicketView = {
       number: t.number,
       matterName: this.index.matters.get(t.matterId)?.name ?? t.matterId,
@@ -76,6 +77,7 @@ export class ViewBuilder {
       view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
     }
     if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.iso(t.recallAt)!;
+    if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
     return view;
   }
 

@@ -1,16 +1,16 @@
 // WebSocket upgrades are checked here and handed to the site object, which accepts them
 // with the hibernation API (Hono's upgradeWebSocket would keep the Worker awake instead).
 import { Hono } from "hono";
-import { LiveQuery } from "../../protocol/api.ts";
+import { ETicketNotifyRequest, LiveQuery } from "../../protocol/api.ts";
 import type { TokenClaims } from "../auth/token.ts";
 import { LIVE_HEADER, type LiveRequest } from "../../objects/site-queue.ts";
 import { siteOfEticketToken } from "../../objects/site/random.ts";
 import type { AppEnv } from "../app-env.ts";
 import { assertDesk, assertSite, requireAuth } from "../auth/middleware.ts";
-import { ApiError } from "../errors.ts";
+import { ApiError, unwrap } from "../errors.ts";
 import { requireSite, siteStub } from "../sites.ts";
 import type { Env } from "../env.ts";
-import { idParam, parseQuery } from "../validate.ts";
+import { idParam, parseQuery, readJson } from "../validate.ts";
 
 function requireUpgrade(req: Request): void {
   if (req.headers.get("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError("UPGRADE_REQUIRED");
@@ -73,6 +73,16 @@ export const eticketRoutes = new Hono<AppEnv>()
     if (!r.ok) throw new ApiError(r.code);
     c.header("Cache-Control", "no-store");
     return c.json(r.value);
+  })
+  // "Tell me by SMS when N people are ahead" (R8): public, the e-ticket's token is the permission.
+  .post("/:token/notify", async (c) => {
+    const token = c.req.param("token");
+    const siteId = eticketSite(token);
+    const body = await readJson(c, ETicketNotifyRequest);
+    await requireSite(c.env, siteId).catch(() => {
+      throw new ApiError("UNKNOWN_ETICKET");
+    });
+    return c.json(unwrap(await siteStub(c.env, siteId).requestTurnNotice(token, body)), 202);
   })
   .get("/:token/live", async (c) => {
     const token = c.req.param("token");
