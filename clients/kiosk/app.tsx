@@ -1,5 +1,6 @@
 // The kiosk's screens: departments → matters → the issued ticket (with its e-ticket QR),
-// and "Mam rezerwację" → the booking code keypad. Any screen returns to the start when idle.
+// and "Mam rezerwację" → the check-in code keypad → the booking's ticket, shown like a walk-in's.
+// Any screen returns to the start when idle.
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket, PublicSite } from "../../protocol/api.ts";
 import { useSites } from "../shared/hooks.ts";
@@ -9,6 +10,7 @@ import { Departments } from "./departments.tsx";
 import { Matters } from "./matters.tsx";
 import { OfflineNote } from "./offline-note.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
+import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
 import { useReachable } from "./use-reachable.ts";
@@ -34,17 +36,19 @@ export function KioskApp(props: { siteId: string; token: string; onAuthLost: () 
   const reach = useReachable();
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
+  const checkIn = useCheckIn(props.siteId, props.token, reach.report);
 
   const restart = useCallback(() => {
     issue.reset();
+    checkIn.reset();
     setScreen({ kind: "departments" });
     setLang("pl");
-  }, [issue, setLang]);
+  }, [issue, checkIn, setLang]);
   useIdle(screen.kind !== "departments", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, restart);
 
   useEffect(() => {
-    if (issue.authLost) props.onAuthLost();
-  }, [issue.authLost]);
+    if (issue.authLost || checkIn.authLost) props.onAuthLost();
+  }, [issue.authLost, checkIn.authLost]);
   const site = sites?.find((s) => s.id === props.siteId);
   if (!sites) {
     return (
@@ -85,7 +89,13 @@ export function KioskApp(props: { siteId: string; token: string; onAuthLost: () 
         />
       )}
       {screen.kind === "ticket" && <TicketScreen ticket={screen.ticket} matterName={screen.matterName} onDone={restart} />}
-      {screen.kind === "booking" && <BookingCode onBack={restart} />}
+      {screen.kind === "booking" && (
+        <BookingCode
+          checkIn={checkIn}
+          onTicket={(ticket) => setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId) })}
+          onBack={restart}
+        />
+      )}
     </div>
   );
 }

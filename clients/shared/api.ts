@@ -7,6 +7,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ClientErrorCode,
     readonly status: number,
+    /** The API's own message (English): some carry a detail the client shows, e.g. a time or an office. */
+    readonly detail = "",
   ) {
     super(code);
   }
@@ -45,8 +47,9 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     if (res.ok) throw new ApiError("UNKNOWN", res.status);
   }
   if (!res.ok) {
-    const code = (data as Partial<ErrorBody> | null)?.error?.code;
-    throw new ApiError(code && isClientErrorCode(code) ? code : "UNKNOWN", res.status);
+    const error = (data as Partial<ErrorBody> | null)?.error;
+    const code = error?.code;
+    throw new ApiError(code && isClientErrorCode(code) ? code : "UNKNOWN", res.status, typeof error?.message === "string" ? error.message : "");
   }
   return data as T;
 }

@@ -80,18 +80,53 @@ const TEXTS = {
     en: "The kiosk has no connection to the server. Reconnecting…",
   },
   "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
-  "kiosk.bookingPrompt": { pl: "Wpisz kod rezerwacji z SMS-a", en: "Enter the booking code from your text message" },
+  "kiosk.bookingPrompt": { pl: "Wpisz kod odprawy z SMS-a", en: "Enter the check-in code from your text message" },
   "kiosk.bookingNote": {
-    pl: "Odprawa kodem rezerwacji pojawi się razem z rezerwacją wizyt online.",
-    en: "Check-in with a booking code comes with online booking.",
+    pl: "Kod ma 6 znaków – cyfry i litery. Znajdziesz go w SMS-ie potwierdzającym rezerwację.",
+    en: "The code has 6 characters – digits and letters. It is in the text message that confirmed your booking.",
   },
-  "kiosk.bookingCode": { pl: "Kod rezerwacji", en: "Booking code" },
+  "kiosk.bookingCode": { pl: "Kod odprawy", en: "Check-in code" },
+  "kiosk.bookingCodeEmpty": { pl: "brak", en: "empty" },
   "kiosk.bookingSubmit": { pl: "Potwierdź", en: "Confirm" },
   "kiosk.bookingClear": { pl: "Wyczyść", en: "Clear" },
-  "kiosk.bookingDelete": { pl: "Usuń ostatnią cyfrę", en: "Delete the last digit" },
-  "kiosk.bookingNotAvailable": {
-    pl: "Odprawa kodem nie jest jeszcze dostępna. Prosimy pobrać numerek do wybranej sprawy.",
-    en: "Check-in by code is not available yet. Please take a ticket for your matter.",
+  "kiosk.bookingDelete": { pl: "Usuń ostatni znak", en: "Delete the last character" },
+  "kiosk.bookingKeys": { pl: "Klawiatura: cyfry i litery", en: "Keypad: digits and letters" },
+  "kiosk.checkingIn": { pl: "Sprawdzanie kodu…", en: "Checking the code…" },
+  "kiosk.checkIn.tooEarlyToday": {
+    pl: "Za wcześnie na odprawę. Wpisz kod ponownie od godz. {time}.",
+    en: "Too early to check in. Please enter the code again from {time}.",
+  },
+  "kiosk.checkIn.tooEarlyDay": {
+    pl: "Za wcześnie na odprawę. Wpisz kod ponownie {date} od godz. {time}.",
+    en: "Too early to check in. Please enter the code again on {date} from {time}.",
+  },
+  "kiosk.checkIn.tooEarly": {
+    pl: "Za wcześnie na odprawę. Wpisz kod najwcześniej 10 minut przed godziną wizyty.",
+    en: "Too early to check in. Enter the code no earlier than 10 minutes before your visit.",
+  },
+  "kiosk.checkIn.tooLate": {
+    pl: "Minęła pora odprawy tej rezerwacji. Pobierz numerek do swojej sprawy albo zarezerwuj nowy termin.",
+    en: "The check-in time for this booking has passed. Take a ticket for your matter or book a new time.",
+  },
+  "kiosk.checkIn.unknown": {
+    pl: "Nie ma rezerwacji z takim kodem. Sprawdź kod w SMS-ie i wpisz go ponownie.",
+    en: "No booking has this code. Check the code in your text message and enter it again.",
+  },
+  "kiosk.checkIn.wrongSite": {
+    pl: "Ta rezerwacja dotyczy innej placówki: {office}. Wpisz kod w biletomacie tej placówki.",
+    en: "This booking is for another office: {office}. Enter the code at that office's kiosk.",
+  },
+  "kiosk.checkIn.wrongSiteUnnamed": {
+    pl: "Ta rezerwacja dotyczy innej placówki. Sprawdź adres w SMS-ie z potwierdzeniem.",
+    en: "This booking is for another office. Check the address in your confirmation text message.",
+  },
+  "kiosk.checkIn.already": {
+    pl: "Ten kod został już użyty – bilet do tej rezerwacji był już wydany. W razie kłopotu zapytaj w informacji.",
+    en: "This code has already been used – the ticket for this booking was issued. Ask at the information desk if you need help.",
+  },
+  "kiosk.checkIn.notActive": {
+    pl: "Ta rezerwacja została odwołana lub wygasła. Pobierz numerek do swojej sprawy.",
+    en: "This booking was cancelled or has expired. Please take a ticket for your matter.",
   },
 
   // ---- group screen and desk screen ---------------------------------------
@@ -158,6 +193,173 @@ const TEXTS = {
     en: "They work when no form field has the focus. Tab moves between buttons, Enter presses them.",
   },
 
+  // ---- public booking site -------------------------------------------------
+  "bk.title": { pl: "Rezerwacja wizyty w urzędzie", en: "Book a visit to the office" },
+  "bk.brand": { pl: "numerek – rezerwacje", en: "numerek – bookings" },
+  "bk.progress": { pl: "Postęp rezerwacji", en: "Booking progress" },
+  "bk.stepOf": { pl: "Krok {n} z 5", en: "Step {n} of 5" },
+  "bk.stepDone": { pl: "(gotowe)", en: "(done)" },
+  "bk.step1": { pl: "Sprawa", en: "Matter" },
+  "bk.step2": { pl: "Placówka", en: "Office" },
+  "bk.step3": { pl: "Termin", en: "Date and time" },
+  "bk.step4": { pl: "Dane", en: "Your details" },
+  "bk.step5": { pl: "Kod SMS", en: "SMS code" },
+  "bk.startOver": { pl: "Zacznij od nowa", en: "Start again" },
+  "bk.summary": { pl: "Twój wybór", en: "Your choice" },
+  "bk.matter": { pl: "Sprawa", en: "Matter" },
+  "bk.site": { pl: "Placówka", en: "Office" },
+  "bk.address": { pl: "Adres", en: "Address" },
+  "bk.date": { pl: "Data", en: "Date" },
+  "bk.time": { pl: "Godzina", en: "Time" },
+  "bk.when": { pl: "Termin", en: "Date and time" },
+  "bk.dateTime": { pl: "{date}, godz. {time}", en: "{date} at {time}" },
+
+  "bk.cityTitle": { pl: "Wybierz miasto", en: "Choose the city" },
+  "bk.city": { pl: "Miasto: {city}", en: "City: {city}" },
+  "bk.changeCity": { pl: "Zmień miasto", en: "Change the city" },
+  "bk.matterTitle": { pl: "Jaką sprawę chcesz załatwić?", en: "What do you need to do?" },
+  "bk.search": { pl: "Szukaj sprawy", en: "Search for a matter" },
+  "bk.searchHint": { pl: "Wpisz fragment nazwy, np. „dowód”.", en: "Type part of the name, e.g. “licence”." },
+  "bk.found": { pl: "Znaleziono: {matters}", en: "Found: {matters}" },
+  "bk.notFound": {
+    pl: "Nie znaleziono sprawy „{query}”. Spróbuj innego słowa.",
+    en: "No matter matches “{query}”. Try another word.",
+  },
+  "count.matters": {
+    pl: { one: "{n} sprawa", few: "{n} sprawy", many: "{n} spraw", other: "{n} sprawy" },
+    en: { one: "{n} matter", other: "{n} matters" },
+  },
+  "count.sitesIn": {
+    pl: { one: "w {n} placówce", few: "w {n} placówkach", many: "w {n} placówkach", other: "w {n} placówki" },
+    en: { one: "at {n} office", other: "at {n} offices" },
+  },
+  "count.freeTimes": {
+    pl: { one: "{n} wolny termin", few: "{n} wolne terminy", many: "{n} wolnych terminów", other: "{n} wolnego terminu" },
+    en: { one: "{n} free time", other: "{n} free times" },
+  },
+
+  "bk.siteTitle": { pl: "Wybierz placówkę", en: "Choose the office" },
+  "bk.siteChecking": { pl: "Sprawdzanie wolnych terminów…", en: "Checking free times…" },
+  "bk.siteFirstFree": { pl: "Najbliższy wolny termin: {when}", en: "First free time: {when}" },
+  "bk.siteNoneFree": {
+    pl: "Brak wolnych terminów do rezerwacji w tej placówce.",
+    en: "No free times can be booked at this office.",
+  },
+
+  "bk.dateTitle": { pl: "Wybierz dzień i godzinę", en: "Choose the day and the time" },
+  "bk.calendar": { pl: "Kalendarz wolnych terminów", en: "Calendar of free times" },
+  "bk.calendarHelp": {
+    pl: "Dni z wolnymi terminami są pogrubione. Klawiszami strzałek przechodzisz między dniami, Page Up i Page Down zmieniają miesiąc, Enter wybiera dzień.",
+    en: "Days with free times are in bold. Arrow keys move between days, Page Up and Page Down change the month, Enter picks the day.",
+  },
+  "bk.prevMonth": { pl: "Poprzedni miesiąc", en: "Previous month" },
+  "bk.nextMonth": { pl: "Następny miesiąc", en: "Next month" },
+  "bk.dayFree": { pl: "{date}: {times}", en: "{date}: {times}" },
+  "bk.dayOff": { pl: "{date}: niedostępny – {reason}", en: "{date}: not available – {reason}" },
+  "bk.reasonPast": { pl: "ten dzień już minął", en: "this day has passed" },
+  "bk.reasonFull": { pl: "wszystkie terminy zajęte", en: "every time is taken" },
+  "bk.reasonToday": { pl: "na dziś nie ma już terminów do rezerwacji", en: "no more times can be booked today" },
+  "bk.reasonClosed": { pl: "urząd nie przyjmuje tego dnia", en: "the office takes no visits that day" },
+  "bk.reasonBeyond": { pl: "poza okresem, na który można rezerwować", en: "beyond the period open for booking" },
+  "bk.noFreeDays": {
+    pl: "W tej placówce nie ma teraz wolnych terminów dla tej sprawy. Wybierz inną placówkę albo spróbuj później.",
+    en: "This office has no free times for this matter now. Choose another office or try later.",
+  },
+  "bk.timesTitle": { pl: "Wolne godziny – {date}", en: "Free times – {date}" },
+  "bk.timesPick": { pl: "Najpierw wybierz dzień w kalendarzu.", en: "First pick a day in the calendar." },
+  "bk.slotGone": {
+    pl: "Ten termin właśnie przestał być dostępny. Wybierz inny.",
+    en: "This time has just become unavailable. Please choose another.",
+  },
+
+  "bk.detailsTitle": { pl: "Podaj swoje dane", en: "Your details" },
+  "bk.name": { pl: "Imię i nazwisko lub nazwa firmy", en: "Name and surname, or company name" },
+  "bk.phone": { pl: "Numer telefonu komórkowego", en: "Mobile phone number" },
+  "bk.phoneHint": {
+    pl: "Wyślemy na niego SMS z kodem potwierdzającym. Polski numer możesz podać bez +48, np. 600 700 800.",
+    en: "We will text the confirmation code to it. A Polish number may be given without +48, e.g. 600 700 800.",
+  },
+  "bk.nameInvalid": {
+    pl: "Podaj imię i nazwisko lub nazwę firmy (co najmniej 2 znaki).",
+    en: "Give your name and surname or a company name (at least 2 characters).",
+  },
+  "bk.phoneMissing": { pl: "Podaj numer telefonu komórkowego.", en: "Give a mobile phone number." },
+  "bk.privacyTitle": { pl: "Ochrona danych osobowych", en: "Data protection" },
+  "bk.controller": { pl: "Administrator danych: {controller}", en: "Data controller: {controller}" },
+  "bk.consent": {
+    pl: "Zapoznałem(-am) się z informacją o ochronie danych i zgadzam się na przetwarzanie moich danych w celu rezerwacji wizyty.",
+    en: "I have read the data-protection notice and agree to my data being processed to book this visit.",
+  },
+  "bk.consentMissing": { pl: "Zaznacz zgodę, aby zarezerwować wizytę.", en: "Tick the consent box to book the visit." },
+  "bk.sendCode": { pl: "Wyślij kod SMS", en: "Text me the code" },
+  "bk.sending": { pl: "Wysyłanie…", en: "Sending…" },
+
+  "bk.codeTitle": { pl: "Wpisz kod z SMS-a", en: "Enter the code from the text message" },
+  "bk.codeSent": { pl: "Wysłaliśmy SMS z 6-cyfrowym kodem na numer {phone}.", en: "We texted a 6-digit code to {phone}." },
+  "bk.holdUntil": {
+    pl: "Termin czeka na Ciebie do godz. {time}. Jeśli do tej pory nie wpiszesz kodu, zostanie zwolniony.",
+    en: "The time is held for you until {time}. If you do not enter the code by then, it is released.",
+  },
+  "bk.holdOver": {
+    pl: "Czas na wpisanie kodu minął i termin został zwolniony. Wybierz termin ponownie.",
+    en: "The time to enter the code is over and the slot was released. Please choose a time again.",
+  },
+  "bk.code": { pl: "Kod z SMS-a (6 cyfr)", en: "Code from the text message (6 digits)" },
+  "bk.codeInvalid": { pl: "Kod ma 6 cyfr.", en: "The code has 6 digits." },
+  "bk.confirm": { pl: "Potwierdź rezerwację", en: "Confirm the booking" },
+  "bk.confirming": { pl: "Potwierdzanie…", en: "Confirming…" },
+  "bk.resend": { pl: "Wyślij kod ponownie", en: "Send the code again" },
+  "bk.resendIn": { pl: "Wyślij kod ponownie (za {s} s)", en: "Send the code again (in {s} s)" },
+  "bk.resent": { pl: "Wysłaliśmy nowy kod. Poprzedni już nie działa.", en: "We sent a new code. The previous one no longer works." },
+  "bk.chooseAgain": { pl: "Wybierz termin ponownie", en: "Choose a time again" },
+
+  "bk.doneTitle": { pl: "Wizyta zarezerwowana", en: "Your visit is booked" },
+  "bk.doneSms": {
+    pl: "Potwierdzenie z tymi danymi wysłaliśmy SMS-em.",
+    en: "We have texted you a confirmation with these details.",
+  },
+  "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
+  "bk.checkInCode": { pl: "Kod odprawy", en: "Check-in code" },
+  "bk.checkInKiosk": {
+    pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie (najwcześniej kilka minut przed godziną wizyty – SMS podaje dokładnie kiedy). Biletomat wyda bilet z Twoim numerem.",
+    en: "When you arrive, enter this code at the ticket kiosk (at the earliest a few minutes before your time – the text message says exactly when). The kiosk prints a ticket with your number.",
+  },
+  "bk.checkInAuto": {
+    pl: "Przyjdź 5–10 minut przed godziną wizyty. O wyznaczonej godzinie system sam dopisze Cię do kolejki – obserwuj ekrany w sali obsługi.",
+    en: "Please arrive 5–10 minutes before your time. At that time the system puts you in the queue by itself – watch the screens in the hall.",
+  },
+  "bk.manageLink": { pl: "Zarządzaj rezerwacją (odwołanie wizyty)", en: "Manage the booking (cancel the visit)" },
+  "bk.manageNote": {
+    pl: "Ten link jest też w SMS-ie. Zmiana terminu to odwołanie wizyty i nowa rezerwacja.",
+    en: "The link is also in the text message. To change the time, cancel the visit and book again.",
+  },
+  "bk.bookAnother": { pl: "Zarezerwuj kolejną wizytę", en: "Book another visit" },
+
+  "bk.manageTitle": { pl: "Twoja rezerwacja", en: "Your booking" },
+  "bk.manageAt": { pl: "Rezerwacja wizyty w placówce:", en: "A booked visit at:" },
+  "bk.manageRef": { pl: "Numer rezerwacji", en: "Booking reference" },
+  "bk.manageBadLink": {
+    pl: "Ten link jest niepełny. Otwórz link z SMS-a z potwierdzeniem rezerwacji.",
+    en: "This link is incomplete. Open the link from your confirmation text message.",
+  },
+  "bk.change": {
+    pl: "Chcesz zmienić termin? Odwołaj tę wizytę i zarezerwuj nową – zmiana terminu to odwołanie i nowa rezerwacja.",
+    en: "Want another time? Cancel this visit and book a new one – changing the time means cancelling and booking again.",
+  },
+  "bk.cancel": { pl: "Odwołaj wizytę", en: "Cancel the visit" },
+  "bk.cancelAsk": {
+    pl: "Czy na pewno odwołać wizytę? Termin zostanie zwolniony dla innych osób.",
+    en: "Do you really want to cancel the visit? The time will be released for others.",
+  },
+  "bk.cancelYes": { pl: "Tak, odwołaj wizytę", en: "Yes, cancel the visit" },
+  "bk.cancelNo": { pl: "Nie, zachowaj wizytę", en: "No, keep the visit" },
+  "bk.cancelling": { pl: "Odwoływanie…", en: "Cancelling…" },
+  "bk.cancelled": {
+    pl: "Wizyta została odwołana. Termin jest znów wolny.",
+    en: "The visit has been cancelled. The time is free again.",
+  },
+  "bk.bookNew": { pl: "Zarezerwuj nową wizytę", en: "Book a new visit" },
+
   // ---- e-ticket ------------------------------------------------------------
   "et.title": { pl: "E-bilet", en: "E-ticket" },
   "et.number": { pl: "Numer", en: "Number" },
@@ -210,6 +412,7 @@ const ERROR_TEXTS = {
   SITE_FORBIDDEN: { pl: "To konto nie należy do tej placówki.", en: "This account does not belong to this office." },
   DESK_FORBIDDEN: { pl: "To konto nie może obsługiwać tego stanowiska.", en: "This account may not operate this desk." },
   DEMO_ONLY: { pl: "Dostępne tylko w trybie demonstracyjnym.", en: "Available only in demo mode." },
+  SIGNATURE_INVALID: { pl: "Brak podpisu żądania lub podpis jest nieprawidłowy.", en: "The request's signature is missing or does not match." },
   NOT_FOUND: { pl: "Nie znaleziono.", en: "Not found." },
   UNKNOWN_SITE: { pl: "Nie ma takiej placówki.", en: "There is no such office." },
   UNKNOWN_MATTER: { pl: "Nie ma takiej sprawy w tej placówce.", en: "There is no such matter at this office." },

@@ -4,7 +4,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import jsQR from "jsqr";
 import { type Browser, type BrowserContextOptions, chromium, type Locator, type Page } from "playwright-core";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const base = (): string => inject("baseUrl");
 const root = join(import.meta.dirname, "..", "..");
@@ -29,6 +29,8 @@ export const SIZES = {
   deskScreen: { width: 1280, height: 800 },
   console: { width: 1366, height: 768 },
   phone: { width: 360, height: 780 },
+  tablet: { width: 800, height: 1280 },
+  pc: { width: 1280, height: 900 },
 } as const;
 
 export async function newPage(browser: Browser, opts: BrowserContextOptions): Promise<Page> {
@@ -40,13 +42,13 @@ export async function newPage(browser: Browser, opts: BrowserContextOptions): Pr
 
 // ---- API --------------------------------------------------------------------------
 
-export async function call<T>(path: string, init: { token?: string; body?: unknown; key?: string } = {}): Promise<T> {
+export async function call<T>(path: string, init: { token?: string; body?: unknown; key?: string; method?: "PUT" } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";
   if (init.key) headers["Idempotency-Key"] = init.key;
   const res = await fetch(`${base()}${path}`, {
-    method: init.body === undefined ? "GET" : "POST",
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
     body: init.body === undefined ? null : JSON.stringify(init.body),
   });
@@ -169,6 +171,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
+export async function expectNoViolations(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe on ${where}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `max` presses. */
+export async function tabTo(page: Page, selector: string, max = 30): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
 // ---- QR code -------------------------------------------------------------------------------
 
 /** Draws the page's QR <svg> as an image and decodes it with jsQR: the text the code really holds. */
@@ -197,8 +213,8 @@ export async function decodeQr(page: Page, svg: Locator): Promise<string | null>
 
 // ---- screenshots ---------------------------------------------------------------------------
 
-/** Saves a screenshot at the page's real size into test/artifacts/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot at the page's real size (or the whole scrolled page) into test/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: "disabled" });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: "disabled", fullPage: opts.fullPage ?? false });
 }

@@ -1,5 +1,5 @@
 // The kiosk on its own: a double tap or a retry after a lost answer gives one ticket (idempotency
-// key), matters without an open desk say so, the booking-code screen, and the idle return to start.
+// key), matters without an open desk say so, the check-in code keypad, and the idle return to start.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SIZES, base, desk, expectText, launch, newPage, queueTickets, screenshot, signIn, token } from "./helpers.ts";
@@ -88,16 +88,20 @@ describe("kiosk", () => {
     }
   });
 
-  test("the booking code keypad says that check-in by code is not available yet", async () => {
+  test("the check-in keypad takes letters and digits, and says plainly that a code is unknown", async () => {
     const page = await openKiosk();
     await page.getByRole("button", { name: "Mam rezerwację" }).tap();
-    await expectText(page.locator("main"), "Odprawa kodem rezerwacji pojawi się razem z rezerwacją wizyt online.");
-    for (const d of ["4", "2", "0", "7"]) await page.getByRole("button", { name: d, exact: true }).tap();
-    await expectText(page.getByTestId("booking-code"), "4207");
-    await page.getByRole("button", { name: "Usuń ostatnią cyfrę" }).tap();
-    await expectText(page.getByTestId("booking-code"), "420");
-    await page.getByRole("button", { name: "Potwierdź" }).tap();
-    await expectText(page.getByTestId("booking-result"), "Odprawa kodem nie jest jeszcze dostępna");
+    await expectText(page.locator("main"), "Kod ma 6 znaków – cyfry i litery.");
+    const submit = page.getByRole("button", { name: "Potwierdź" });
+    for (const k of ["Q", "7", "K", "2", "M"]) await page.getByRole("button", { name: k, exact: true }).tap();
+    await expectText(page.getByTestId("booking-code"), "Q7K2M");
+    expect(await submit.isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Usuń ostatni znak" }).tap();
+    await expectText(page.getByTestId("booking-code"), /^Q7K2$/);
+    for (const k of ["9", "X"]) await page.getByRole("button", { name: k, exact: true }).tap();
+    await expectText(page.getByTestId("booking-code"), "Q7K29X");
+    await submit.tap();
+    await expectText(page.getByTestId("booking-result"), "Nie ma rezerwacji z takim kodem. Sprawdź kod w SMS-ie i wpisz go ponownie.");
     await screenshot(page, "kiosk-booking");
     await page.context().close();
   });

@@ -14,6 +14,8 @@ describe("serving the clients", () => {
     ["/desk-display/demo/d1", "Ekran stanowiska"],
     ["/clerk", "Konsola urzędnika"],
     ["/t/demo.AAAAAAAAAAAAAAAAAAAAAA", "E-bilet"],
+    ["/booking", "Rezerwacja wizyty"],
+    ["/booking/manage/demo.AAAAAAAAAAAAAAAAAAAAAA", "Rezerwacja wizyty"],
   ])("%s is the %s page, with no-referrer and a same-origin policy", async (path, title) => {
     const res = await fetch(`${base()}${path}`);
     expect(res.status).toBe(200);
@@ -30,6 +32,7 @@ describe("serving the clients", () => {
 
   test("other paths are not pages", async () => {
     expect((await fetch(`${base()}/nope`)).status).toBe(404);
+    expect((await fetch(`${base()}/bookings`)).status).toBe(404);
     expect((await fetch(`${base()}/api/v1/nope`)).status).toBe(404);
   });
 

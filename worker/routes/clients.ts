@@ -9,6 +9,7 @@ const PAGES: readonly { match: RegExp; page: string }[] = [
   { match: /^\/desk-display\/[^/]+\/[^/]+\/?$/, page: "/desk-display.html" },
   { match: /^\/clerk\/?$/, page: "/clerk.html" },
   { match: /^\/t\/[^/]+\/?$/, page: "/eticket.html" },
+  { match: /^\/booking(\/.*)?$/, page: "/booking.html" },
 ];
 
 /** The page a path shows, or null when it is not a client's path. */

@@ -1,0 +1,47 @@
+// Step 1's catalogue: a city's matters grouped by department across its sites, and the search.
+import { describe, expect, it } from "vitest";
+import type { PublicSite } from "../../protocol/api.ts";
+import { catalogue, cities, matterCount, search } from "./catalogue.ts";
+
+function site(id: string, city: string, departments: [string, [string, string][]][]): PublicSite {
+  return {
+    id, city, name: id, address: "ul. Próbna 1", voice: false, desks: [],
+    privacy: { controller: "Urząd", notice: "Dane do rezerwacji." },
+    departments: departments.map(([name, matters]) => ({
+      id: name.toLowerCase().replace(/\W+/g, "-"), name,
+      matters: matters.map(([mid, mname]) => ({ id: mid, name: mname, prefix: "A" })),
+    })),
+  };
+}
+
+const sites = [
+  site("wsa", "Toruń", [["Referat Dowodów Osobistych", [["dowod-wniosek", "Dowód osobisty – złożenie wniosku"]]]]),
+  site("plaza", "Toruń", [["Punkt Informacyjny UMT", [["dowod-wniosek", "Dowód osobisty – złożenie wniosku"], ["karta", "Karta wędkarska"]]]]),
+  site("copernicus", "Toruń", [["Punkt Informacyjny UMT", [["karta", "Karta wędkarska"]]]]),
+  site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]),
+];
+
+describe("booking catalogue", () => {
+  it("lists the cities once each, in Polish order", () => {
+    expect(cities(sites)).toEqual(["Koszalin", "Toruń"]);
+  });
+
+  it("groups one city's matters by department name; each matter lists every site offering it", () => {
+    const groups = catalogue(sites, "Toruń");
+    expect(groups.map((g) => g.name)).toEqual(["Punkt Informacyjny UMT", "Referat Dowodów Osobistych"]);
+    expect(groups[0]!.matters).toEqual([
+      { id: "dowod-wniosek", name: "Dowód osobisty – złożenie wniosku", siteIds: ["wsa", "plaza"] },
+      { id: "karta", name: "Karta wędkarska", siteIds: ["plaza", "copernicus"] },
+    ]);
+    expect(matterCount(groups)).toBe(2);
+  });
+
+  it("finds matters by words of their names, without diacritics; a department's name finds all of it", () => {
+    const groups = catalogue(sites, "Toruń");
+    expect(search(groups, "dowod WNIOSK").map((g) => g.name)).toEqual(["Punkt Informacyjny UMT", "Referat Dowodów Osobistych"]);
+    expect(matterCount(search(groups, "wedkarska"))).toBe(1);
+    expect(search(groups, "punkt informacyjny")[0]!.matters).toHaveLength(2);
+    expect(search(groups, "paszport")).toEqual([]);
+    expect(search(groups, "  ")).toEqual(groups);
+  });
+});

@@ -1,0 +1,67 @@
+// Step 1's catalogue: the cities of the public site list, and one city's matters grouped by
+// department across its sites (a matter is known by its id; each lists the sites offering it); search.
+import type { PublicSite } from "../../protocol/api.ts";
+
+export interface MatterEntry {
+  id: string;
+  name: string;
+  /** Every site of the city offering this matter, whatever department it sits in there. */
+  siteIds: string[];
+}
+
+export interface DepartmentGroup {
+  name: string;
+  matters: MatterEntry[];
+}
+
+const collator = new Intl.Collator("pl");
+
+export function cities(sites: readonly PublicSite[]): string[] {
+  return [...new Set(sites.map((s) => s.city))].sort(collator.compare);
+}
+
+/** The city's departments by name (the same department at two sites is one group), matters by name. */
+export function catalogue(sites: readonly PublicSite[], city: string): DepartmentGroup[] {
+  const inCity = sites.filter((s) => s.city === city);
+  const offering = new Map<string, string[]>();
+  for (const site of inCity) {
+    for (const m of site.departments.flatMap((d) => d.matters)) {
+      const ids = offering.get(m.id) ?? [];
+      if (!ids.includes(site.id)) ids.push(site.id);
+      offering.set(m.id, ids);
+    }
+  }
+  const groups = new Map<string, Map<string, MatterEntry>>();
+  for (const site of inCity) {
+    for (const d of site.departments) {
+      const group = groups.get(d.name) ?? new Map<string, MatterEntry>();
+      for (const m of d.matters) {
+        if (!group.has(m.id)) group.set(m.id, { id: m.id, name: m.name, siteIds: offering.get(m.id) ?? [site.id] });
+      }
+      groups.set(d.name, group);
+    }
+  }
+  return [...groups]
+    .map(([name, matters]) => ({ name, matters: [...matters.values()].sort((a, b) => collator.compare(a.name, b.name)) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Lower case without diacritics ("Dowód" and "dowod" match; ł counts as l). */
+export function fold(text: string): string {
+  return text.toLocaleLowerCase("pl").normalize("NFD").replace(/\p{M}/gu, "").replace(/ł/g, "l");
+}
+
+/** The matters whose name contains every word of the query; a department whose name does keeps all its matters. */
+export function search(groups: readonly DepartmentGroup[], query: string): DepartmentGroup[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [...groups];
+  const hit = (text: string) => words.every((w) => fold(text).includes(w));
+  return groups
+    .map((g) => (hit(g.name) ? g : { name: g.name, matters: g.matters.filter((m) => hit(m.name)) }))
+    .filter((g) => g.matters.length > 0);
+}
+
+/** Distinct matters in the groups (a matter under two departments counts once). */
+export function matterCount(groups: readonly DepartmentGroup[]): number {
+  return new Set(groups.flatMap((g) => g.matters.map((m) => m.id))).size;
+}

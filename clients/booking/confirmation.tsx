@@ -1,0 +1,33 @@
+// The confirmation page after the code: the visit's facts, what to do on arrival, and the manage link.
+import type { PublicSite } from "../../protocol/api.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import type { Confirmation } from "./flow.ts";
+import { StepHeading } from "./step-heading.tsx";
+import { VisitFacts } from "./visit-facts.tsx";
+
+export function ConfirmationPage(props: { site: PublicSite; matterName: string; confirmation: Confirmation; onAnother: () => void }) {
+  const { t } = useI18n();
+  const c = props.confirmation;
+  return (
+    <section class="bk-step bk-done" aria-labelledby="step-title" data-testid="confirmation">
+      <StepHeading focus>{t("bk.doneTitle")}</StepHeading>
+      <p>{t("bk.doneSms")}</p>
+      <VisitFacts
+        site={props.site}
+        matterName={props.matterName}
+        start={c.start}
+        ticketNumber={c.ticketNumber}
+        checkInCode={c.checkInCode}
+      />
+      <p>
+        <a class="bk-manage-link" href={c.manageUrl} data-testid="manage-link">
+          {t("bk.manageLink")}
+        </a>
+      </p>
+      <p class="muted">{t("bk.manageNote")}</p>
+      <button type="button" class="btn" onClick={props.onAnother}>
+        {t("bk.bookAnother")}
+      </button>
+    </section>
+  );
+}

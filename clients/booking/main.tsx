@@ -1,0 +1,41 @@
+// Entry of the public booking site: /booking (the five steps) and /booking/manage/{bookingId}?token=…
+// (cancel a visit). Phone-first; Polish by default, English on request (remembered).
+import { render } from "preact";
+import "../shared/base.css";
+import "./booking.css";
+import { LangSwitch } from "../shared/components.tsx";
+import { pathParts } from "../shared/format.ts";
+import { I18nProvider, useI18n } from "../shared/i18n.tsx";
+import { BookingApp } from "./app.tsx";
+import { ManagePage } from "./manage.tsx";
+
+const [section, bookingId] = pathParts("/booking/");
+
+function Page() {
+  const { t } = useI18n();
+  return (
+    <>
+      <header class="bk-head">
+        <a class="bk-brand" href="/booking">
+          {t("bk.brand")}
+        </a>
+        <LangSwitch />
+      </header>
+      <main class="bk">
+        <h1 class="bk-title">{t("bk.title")}</h1>
+        {section === "manage" ? (
+          <ManagePage bookingId={bookingId ?? ""} token={new URLSearchParams(location.search).get("token") ?? ""} />
+        ) : (
+          <BookingApp />
+        )}
+      </main>
+    </>
+  );
+}
+
+render(
+  <I18nProvider persist>
+    <Page />
+  </I18nProvider>,
+  document.getElementById("app")!,
+);

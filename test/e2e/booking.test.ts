@@ -1,0 +1,289 @@
+// Online booking end to end (R6, R7): a citizen books on a 360 px phone through the five steps and
+// confirms with the SMS code from the local outbox; the kiosk turns the check-in code into the same
+// ticket number; refusals at the kiosk say why; the calendar works from the keyboard alone; the
+// manage link cancels and frees the slot; axe finds nothing on any step.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  ADDRESS, CONTROLLER, RESIDENT, SENIOR, SITE_ID, SITE_NAME, bookByApi, bookingUrl, createSite, freeAt, freeSlots, smsCode, warsawClock,
+} from "./booking-site.ts";
+import {
+  SIZES, base, decodeQr, eventually, expectNoViolations, expectText, launch, newPage, screenshot, signIn, tabTo,
+} from "./helpers.ts";
+
+const longDatePl = (date: string) =>
+  new Intl.DateTimeFormat("pl-PL", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** Page Down in the calendar: the same day of the next month, or that month's last day. */
+function sameDayNextMonth(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+describe("online booking", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await createSite();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openKiosk(siteId: string, username: string, password: string): Promise<Page> {
+    const page = await newPage(browser, { viewport: SIZES.tablet, hasTouch: true });
+    await page.goto(`${base()}/kiosk/${siteId}`);
+    await signIn(page, username, password);
+    await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
+    await page.getByRole("button", { name: "Mam rezerwację" }).tap();
+    return page;
+  }
+
+  async function typeCode(kiosk: Page, code: string): Promise<void> {
+    for (const ch of code) await kiosk.getByRole("button", { name: ch, exact: true }).tap();
+    await expectText(kiosk.getByTestId("booking-code"), code);
+    await kiosk.getByRole("button", { name: "Potwierdź" }).tap();
+  }
+
+  const stepTitle = (page: Page) => page.getByTestId("step-title");
+  const currentStep = (page: Page) => page.locator('.bk-steps [aria-current="step"]');
+
+  test("a citizen books on a phone in Polish in five steps, then checks in at the kiosk with the code", async () => {
+    // The second free slot starts in 5-10 minutes: the kiosk already accepts its code (10 minutes early),
+    // and the citizen has time to fill in the form. (On a public holiday there are no slots today.)
+    const target = (await freeSlots(RESIDENT.id))[1]!;
+    expect(Date.parse(target.start) - Date.now()).toBeLessThan(10 * 60_000);
+    const [date, time] = [target.start.slice(0, 10), target.start.slice(11, 16)];
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await page.goto(bookingUrl());
+
+    // Step 1: the city, then the matter found by searching; English on request.
+    await expectText(page.locator("h1"), "Rezerwacja wizyty w urzędzie");
+    await expectText(currentStep(page), "Sprawa");
+    await expectText(page.locator("main"), "Wybierz miasto");
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    await expectText(page.locator("h1"), "Book a visit to the office");
+    await expectText(page.locator("main"), "Choose the city");
+    await expectNoViolations(page, "booking step 1 in English");
+    await page.getByRole("button", { name: "Przełącz na język polski" }).tap();
+    await expectText(page.locator("h1"), "Rezerwacja wizyty w urzędzie");
+    await expectNoViolations(page, "booking step 1: city");
+    await page.getByRole("button", { name: "Koszalin" }).tap();
+    await page.getByLabel("Szukaj sprawy").fill("karta mieszk");
+    await expectText(page.getByRole("status").filter({ hasText: "Znaleziono" }), "Znaleziono: 1 sprawa");
+    await expectNoViolations(page, "booking step 1: matters");
+    await page.getByRole("button", { name: /Koszalińska Karta Mieszkańca/ }).tap();
+
+    // Step 2: the offices offering it, with the address and the first free time.
+    await expectText(stepTitle(page), "Wybierz placówkę");
+    await expectText(currentStep(page), "Placówka");
+    const site = page.locator(`[data-site="${SITE_ID}"]`);
+    await expectText(site, ADDRESS);
+    await expectText(site, "Najbliższy wolny termin");
+    await expectNoViolations(page, "booking step 2");
+    await site.tap();
+
+    // Step 3: the day in the calendar, then the time.
+    await expectText(stepTitle(page), "Wybierz dzień i godzinę");
+    await page.getByTestId("calendar").waitFor();
+    const day = page.locator(`button[data-date="${date}"]`);
+    // The calendar opens at the first free day's month; just before midnight on a month's last day the target is in the next.
+    if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
+    expect(await day.getAttribute("aria-label")).toMatch(new RegExp(`^${longDatePl(date)}: \\d+ woln`));
+    await day.tap();
+    await expectText(page.locator("#bk-times-title"), `Wolne godziny – ${longDatePl(date)}`);
+    const slot = page.locator(`button[data-start="${target.start}"]`);
+    await expectText(slot, time);
+    await expectNoViolations(page, "booking step 3");
+    await screenshot(page, "booking-calendar", { fullPage: true });
+    await slot.tap();
+
+    // Step 4: name and phone, the office's data-protection notice, and the consent it requires.
+    await expectText(stepTitle(page), "Podaj swoje dane");
+    await expectText(page.locator(".bk-summary"), `${longDatePl(date)}, godz. ${time}`);
+    await expectText(page.locator(".bk-privacy"), `Administrator danych: ${CONTROLLER}`);
+    await expectNoViolations(page, "booking step 4");
+    await page.getByLabel("Imię i nazwisko lub nazwa firmy").fill("Anna Nowak");
+    await page.getByLabel("Numer telefonu komórkowego").fill("600 100 201");
+    await page.getByRole("button", { name: "Wyślij kod SMS" }).tap();
+    await expectText(page.locator("#bk-consent-error"), "Zaznacz zgodę, aby zarezerwować wizytę.");
+    await expectNoViolations(page, "booking step 4 with an error");
+    await page.getByLabel(/Zapoznałem\(-am\) się z informacją/).check();
+    await page.getByRole("button", { name: "Wyślij kod SMS" }).tap();
+
+    // Step 5: the code from the SMS; the hold's end is shown and a new code waits 60 s.
+    await expectText(stepTitle(page), "Wpisz kod z SMS-a");
+    await expectText(currentStep(page), "Kod SMS");
+    await expectText(page.getByTestId("hold-until"), /Termin czeka na Ciebie do godz\. \d\d:\d\d\./);
+    await expectText(page.getByTestId("resend"), /^Wyślij kod ponownie \(za (\d|[1-5]\d|60) s\)$/);
+    expect(await page.getByTestId("resend").isDisabled()).toBe(true);
+    await expectNoViolations(page, "booking step 5");
+    const code = await smsCode("+48600100201");
+    await page.getByLabel("Kod z SMS-a (6 cyfr)").fill(String((Number(code) + 1) % 1_000_000).padStart(6, "0"));
+    await page.getByRole("button", { name: "Potwierdź rezerwację" }).tap();
+    await expectText(page.locator("#bk-code-error"), "Błędny kod.");
+    await page.getByLabel("Kod z SMS-a (6 cyfr)").fill(code);
+    await page.getByRole("button", { name: "Potwierdź rezerwację" }).tap();
+
+    // The confirmation: office, address, date, time, ticket number, check-in code and the manage link.
+    await expectText(stepTitle(page), "Wizyta zarezerwowana");
+    expect(await currentStep(page).count()).toBe(0);
+    await expectText(page.getByTestId("visit-site"), SITE_NAME);
+    await expectText(page.getByTestId("visit-address"), ADDRESS);
+    await expectText(page.getByTestId("visit-date"), longDatePl(date));
+    await expectText(page.getByTestId("visit-time"), time);
+    await expectText(page.getByTestId("visit-ticket"), /^K\d{3}$/);
+    await expectText(page.getByTestId("visit-checkin"), /^[2-9A-HJKMNP-Z]{6}$/);
+    await expectText(page.getByTestId("confirmation"), "wpisz ten kod w biletomacie");
+    const ticket = (await page.getByTestId("visit-ticket").innerText()).trim();
+    const checkIn = (await page.getByTestId("visit-checkin").innerText()).trim();
+    expect(await page.getByTestId("manage-link").getAttribute("href")).toMatch(new RegExp(`^${base()}/booking/manage/${SITE_ID}\\.[^?]+\\?token=.+`));
+    await expectNoViolations(page, "booking confirmation");
+    await screenshot(page, "booking-confirmation", { fullPage: true });
+    await page.context().close();
+
+    // At the office: the kiosk's letter and digit keypad turns the code into the same ticket number.
+    const kiosk = await openKiosk(SITE_ID, "admin", "admin");
+    await typeCode(kiosk, checkIn);
+    await expectText(kiosk.getByTestId("kiosk-number"), ticket);
+    await expectText(kiosk.locator(".kiosk-matter-name"), RESIDENT.name);
+    await expectText(kiosk.getByTestId("kiosk-ahead"), /Jesteś następny w kolejce|Przed Tobą/);
+    expect(await decodeQr(kiosk, kiosk.locator("svg.qr"))).toMatch(new RegExp(`^${base()}/t/${SITE_ID}\\.`));
+    await screenshot(kiosk, "kiosk-checkin-ticket");
+    // The same code again: the ticket was already issued.
+    await kiosk.getByRole("button", { name: "Gotowe" }).tap();
+    await kiosk.getByRole("button", { name: "Mam rezerwację" }).tap();
+    await typeCode(kiosk, checkIn);
+    await expectText(kiosk.getByTestId("booking-result"), "Ten kod został już użyty – bilet do tej rezerwacji był już wydany.");
+    await kiosk.context().close();
+  });
+
+  test("the kiosk says when a code comes too early (and from when), and which office a code is for", async () => {
+    const today = warsawClock(Date.now()).date.split(".").reverse().join("-");
+    const later = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(0, 10) > today && s.start.slice(11, 16) === "12:00")!;
+    const booked = await bookByApi(RESIDENT.id, later.start, "600 100 202");
+    const opens = warsawClock(Date.parse(later.start) - 10 * 60_000);
+
+    const kiosk = await openKiosk(SITE_ID, "admin", "admin");
+    await typeCode(kiosk, booked.checkInCode);
+    await expectText(kiosk.getByTestId("booking-result"), `Za wcześnie na odprawę. Wpisz kod ponownie ${opens.date} od godz. ${opens.time}.`);
+    await screenshot(kiosk, "kiosk-checkin-too-early");
+    await kiosk.context().close();
+
+    // Koszalin's other office: the kiosk there names the office the booking is for.
+    const usc = await openKiosk("koszalin-usc", "koszalin-usc-kiosk-1", "demo");
+    await typeCode(usc, booked.checkInCode);
+    await expectText(usc.getByTestId("booking-result"), `Ta rezerwacja dotyczy innej placówki: ${SITE_NAME}, ${ADDRESS}.`);
+    await usc.context().close();
+  });
+
+  test("booking from the keyboard alone, through the calendar", async () => {
+    const slots = await freeSlots(SENIOR.id);
+    const first = slots[0]!.start.slice(0, 10);
+    const target = slots.find((s) => s.start.slice(0, 10) > first)!;
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(bookingUrl());
+    const kb = page.keyboard;
+    const focused = (attr: string) => page.evaluate((a) => document.activeElement?.getAttribute(a) ?? null, attr);
+
+    const focusOn = (what: string, attr: string, value: string) =>
+      eventually(`the focus on ${what}`, async () => (await focused(attr)) === value);
+    await page.locator('button[data-city="Koszalin"]').waitFor();
+    await tabTo(page, 'button[data-city="Koszalin"]');
+    await kb.press("Enter");
+    await focusOn("the search field", "id", "bk-search");
+    await kb.type("seniora");
+    await tabTo(page, `button[data-matter="${SENIOR.id}"]`);
+    await kb.press("Enter");
+    await expectText(stepTitle(page), "Wybierz placówkę");
+    await focusOn("the step's heading", "data-testid", "step-title");
+    await tabTo(page, `button[data-site="${SITE_ID}"]`);
+    await kb.press("Enter");
+
+    // The grid is one Tab stop, on the first free day; two months on, days are beyond the horizon.
+    await expectText(stepTitle(page), "Wybierz dzień i godzinę");
+    await focusOn("the step's heading", "data-testid", "step-title");
+    await tabTo(page, 'button.bk-day[tabindex="0"]');
+    expect(await focused("data-date")).toBe(first);
+    const press = async (key: string, date: string) => {
+      await kb.press(key);
+      await eventually(`${key} to move the focus to ${date}`, async () => (await focused("data-date")) === date);
+    };
+    await press("PageDown", sameDayNextMonth(first));
+    const far = sameDayNextMonth(sameDayNextMonth(first));
+    await press("PageDown", far);
+    expect(await focused("aria-disabled")).toBe("true");
+    expect(await focused("aria-label")).toContain("niedostępny – poza okresem, na który można rezerwować");
+    await kb.press("Enter");
+    await expectText(page.locator(".bk-cal-note"), "niedostępny – poza okresem, na który można rezerwować");
+    expect(await page.locator(".bk-times").count()).toBe(0);
+    // Back to the target day: a week up at a time, then by days.
+    const day = target.start.slice(0, 10);
+    let at = far;
+    while (daysBetween(day, at) >= 7) await press("ArrowUp", (at = addDays(at, -7)));
+    while (at > day) await press("ArrowLeft", (at = addDays(at, -1)));
+    await kb.press("Enter");
+    await focusOn("the day's times", "id", "bk-times-title");
+    await kb.press("Tab");
+    expect(await focused("data-start")).toBe(target.start);
+    await kb.press("Enter");
+
+    await expectText(stepTitle(page), "Podaj swoje dane");
+    await focusOn("the step's heading", "data-testid", "step-title");
+    await tabTo(page, "#bk-name");
+    await kb.type("Firma Testowa sp. z o.o.");
+    await tabTo(page, "#bk-phone");
+    await kb.type("600 100 203");
+    await tabTo(page, "#bk-consent");
+    await kb.press("Space");
+    await tabTo(page, "button[type=submit]");
+    await kb.press("Enter");
+
+    await expectText(stepTitle(page), "Wpisz kod z SMS-a");
+    await focusOn("the step's heading", "data-testid", "step-title");
+    await tabTo(page, "#bk-code");
+    await kb.type(await smsCode("+48600100203"));
+    await kb.press("Enter");
+    await expectText(stepTitle(page), "Wizyta zarezerwowana");
+    await expectText(page.getByTestId("visit-ticket"), /^S\d{3}$/);
+    await expectText(page.getByTestId("visit-time"), target.start.slice(11, 16));
+    await page.context().close();
+  });
+
+  test("the manage link cancels the visit after a confirmation, and the time is free again", async () => {
+    const slot = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(11, 16) === "15:00" && Date.parse(s.start) > Date.now() + 86_400_000)!;
+    const booked = await bookByApi(RESIDENT.id, slot.start, "600 100 204");
+    expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+
+    // A link with a wrong token cannot cancel, and says so.
+    const url = new URL(booked.manageUrl);
+    url.searchParams.set("token", "x".repeat(22));
+    await page.goto(url.toString());
+    await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
+    await page.getByRole("button", { name: "Tak, odwołaj wizytę" }).tap();
+    await expectText(page.getByRole("alert"), "Ten link nie pozwala zarządzać tą rezerwacją.");
+    expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
+
+    await page.goto(booked.manageUrl);
+    await expectText(stepTitle(page), "Twoja rezerwacja");
+    await expectText(page.getByTestId("visit-site"), SITE_NAME);
+    await expectText(page.getByTestId("manage"), "zmiana terminu to odwołanie i nowa rezerwacja");
+    await expectNoViolations(page, "manage page");
+    await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
+    await expectText(page.getByRole("group"), "Czy na pewno odwołać wizytę?");
+    await expectNoViolations(page, "manage page, asking to confirm");
+    await page.getByRole("button", { name: "Nie, zachowaj wizytę" }).tap();
+    expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
+    await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
+    await page.getByRole("button", { name: "Tak, odwołaj wizytę" }).tap();
+    await expectText(page.getByTestId("cancelled"), "Wizyta została odwołana. Termin jest znów wolny.");
+    await expectNoViolations(page, "manage page, cancelled");
+    await screenshot(page, "booking-cancelled");
+    await eventually("the slot free again", async () => (await freeAt(RESIDENT.id, slot.start)) === slot.free);
+    await page.context().close();
+  });
+});
