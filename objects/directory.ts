@@ -166,9 +166,13 @@ export function publicSite(c: SiteConfig): PublicSite {
     id: c.id, city: c.city, name: c.name, address: c.address, voice: c.voice,
     departments: c.departments.map((d) => ({
       id: d.id, name: d.name,
-      matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix })),
+      matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix, bookable: m.bookable && m.bookingDesks > 0 })),
     })),
     desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
+    booking: {
+      horizonDays: c.booking.horizonDays, checkIn: c.booking.checkIn,
+      checkInEarlyMinutes: c.booking.checkInEarlyMinutes, checkInLateMinutes: c.booking.checkInLateMinutes,
+    },
     privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
   };
 }

@@ -2,7 +2,7 @@
 // keeps the truth in its SQLite storage and pushes changes to sockets. The rules live in
 // queue/ (pure functions); this class validates, stores, broadcasts, in that order.
 import { DurableObject } from "cloudflare:workers";
-import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView, ETicketNotifyResponse } from "../protocol/api.ts";
+import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView, ETicketNotifyResponse, BookingSummary } from "../protocol/api.ts";
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { ERRORS, fail, ok } from "../protocol/errors.ts";
@@ -10,6 +10,7 @@ import type { AgentJob, ClientMessage, PrinterStatus, RoleView } from "../protoc
 import { ClientMessage as ClientMessageSchema, CLOSE, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { walkInRefusal } from "./queue/availability.ts";
+import { holidayName } from "./booking/holidays.ts";
 import { alarmRecall, deskCommand, endOfDay } from "./queue/desk-rules.ts";
 import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./queue/model.ts";
 import { applyOutcome, isActive } from "./queue/model.ts";
@@ -159,7 +160,9 @@ export class SiteQueue extends DurableObject<Env> {
     const now = Date.now();
     this.rollDay(now);
     const tz = index.config.timeZone;
-    const refusal = walkInRefusal(index.config.openingHours, localTime(now, tz), matter.id, index.desks.values(), this.state.desks);
+    const local = localTime(now, tz);
+    const holiday = index.config.closedOnPublicHolidays && holidayName(local.date) !== null;
+    const refusal = walkInRefusal(index.config.openingHours, local, matter.id, index.desks.values(), this.state.desks, holiday);
     if (refusal) return fail(refusal);
 
     const kioskId = kioskOf(input.principal);
@@ -258,6 +261,12 @@ export class SiteQueue extends DurableObject<Env> {
     const r = this.bookingCommand(now, (b) => b.resendCode(id, now), (v) => ({ expiresAt: new Date(v.booking.holdUntil).toISOString() }));
     await this.deliver();
     return r;
+  }
+
+  async bookingSummary(id: string, token: string): Promise<Result<BookingSummary>> {
+    const index = this.index;
+    if (!index) return fail("UNKNOWN_SITE");
+    return this.bookings(index).summary(id, token);
   }
 
   async confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {

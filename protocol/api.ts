@@ -113,7 +113,10 @@ export const ETicketNotifyRequest = z.strictObject({
 export const ETicketNotifyResponse = z.object({ ahead: z.number().int(), sent: z.boolean() });
 export type ETicketNotifyResponse = z.infer<typeof ETicketNotifyResponse>;
 
-export const PublicMatter = z.object({ id: Id, name: z.string(), prefix: z.string() });
+export const PublicMatter = z.object({
+  id: Id, name: z.string(), prefix: z.string(),
+  bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
+});
 export const PublicSite = z.object({
   id: Id,
   city: z.string(),
@@ -122,6 +125,12 @@ export const PublicSite = z.object({
   voice: z.boolean(),
   departments: z.array(z.object({ id: Id, name: z.string(), matters: z.array(PublicMatter) })),
   desks: z.array(z.object({ id: Id, name: z.string() })),
+  booking: z.object({
+    horizonDays: z.number().int(),
+    checkIn: z.enum(["auto", "kiosk"]),
+    checkInEarlyMinutes: z.number().int(),
+    checkInLateMinutes: z.number().int(),
+  }),
   privacy: z.object({ controller: z.string(), notice: z.string() }).describe("The data-protection notice shown with the booking form's consent"),
 });
 export type PublicSite = z.infer<typeof PublicSite>;
@@ -160,3 +169,18 @@ export const ConfirmBookingResponse = z.object({
 });
 export const CancelBookingRequest = z.strictObject({ token: z.string().min(10).max(100) });
 export const CheckInRequest = z.strictObject({ code: z.string().min(1).max(20) });
+
+export const BookingQuery = z.strictObject({ token: z.string().min(10).max(100) });
+/** What the manage link shows: the visit, never the contact data. */
+export const BookingSummary = z.object({
+  status: z.enum(["pending", "confirmed", "cancelled", "expired", "checked-in"]),
+  siteId: Id,
+  siteName: z.string(),
+  address: z.string(),
+  matterId: Id,
+  matterName: z.string(),
+  start: z.string(),
+  ticketNumber: z.string().nullable(),
+  checkInCode: z.string().optional(),
+});
+export type BookingSummary = z.infer<typeof BookingSummary>;

@@ -106,6 +106,8 @@ export const SiteConfig = z.object({
       controller: "Urząd Miasta",
       notice: "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
     }),
+  /** Closed to walk-ins and bookings on Polish public holidays without listing them (off for a point open every day). */
+  closedOnPublicHolidays: z.boolean().default(true),
   /** Seconds before a missed ticket is called again when its desk has nobody else (R5). */
   noShowRecallSeconds: z.number().int().min(10).max(3600).default(120),
 });

@@ -126,6 +126,10 @@ describe("daySlots: notice and horizon", () => {
 });
 
 describe("daySlots: closed dates", () => {
+  it("a site open on public holidays has its slots on Easter Monday", () => {
+    expect(slots("2026-04-06", { publicHolidays: false })).toHaveLength(32);
+  });
+
   it("Easter Monday is closed", () => {
     expect(slots("2026-04-06")).toEqual([]);
     expect(slots("2026-04-07")).toHaveLength(32);

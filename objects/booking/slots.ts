@@ -13,6 +13,8 @@ export interface SlotRules {
   slotMinutes: number;
   /** Desks whose time goes to bookings: how many visits one slot holds. */
   bookingDesks: number;
+  /** Whether Polish public holidays are closed (default: yes). */
+  publicHolidays?: boolean;
   /** Extra closed dates (YYYY-MM-DD) set by the office. */
   daysOff: readonly string[];
   now: number;
@@ -48,7 +50,7 @@ function toMinutes(hhmm: string): number {
 
 /** Whether the whole date is closed to bookings (holiday, day off, past, beyond the horizon). */
 function closedDate(rules: SlotRules, date: string): boolean {
-  if (holidayName(date) !== null || rules.daysOff.includes(date)) return true;
+  if ((rules.publicHolidays !== false && holidayName(date) !== null) || rules.daysOff.includes(date)) return true;
   const today = localDate(rules.now, rules.timeZone);
   return date < today || date > addDays(today, rules.horizonDays);
 }

@@ -354,6 +354,8 @@ const DEMO_SITE: SiteConfigInput = {
   desks: demoDesks,
   devices: devices(demoDesks, { kiosks: 1, groupScreens: ["Ekran grupowy"], deskScreens: true, agent: true }),
   booking: { horizonDays: 14, checkIn: "kiosk" },
+  // A training site: open every day, holidays included, so every flow can be tried at any time.
+  closedOnPublicHolidays: false,
 };
 
 // ---------------------------------------------------------------- exports

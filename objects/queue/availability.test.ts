@@ -89,6 +89,11 @@ describe("walkInRefusal", () => {
     expect(walkInRefusal(HOURS, at("tue", "10:00"), "b", configs, allOpen)).toBeNull();
   });
 
+  it("refuses with SITE_CLOSED on a public holiday the site closes for, even within opening hours", () => {
+    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, allOpen, true)).toBe("SITE_CLOSED");
+    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, allOpen, false)).toBeNull();
+  });
+
   it("refuses with SITE_CLOSED outside opening hours", () => {
     expect(walkInRefusal(HOURS, at("tue", "16:00"), "a", configs, allOpen)).toBe("SITE_CLOSED");
     expect(walkInRefusal(HOURS, at("sat", "10:00"), "a", configs, allOpen)).toBe("SITE_CLOSED");

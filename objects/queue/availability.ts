@@ -29,8 +29,10 @@ export function walkInRefusal(
   matterId: string,
   configs: Iterable<DeskMatters>,
   desks: ReadonlyMap<string, Desk>,
+  /** Today is a public holiday and the site closes on them. */
+  holiday = false,
 ): ErrorCode | null {
-  if (!isOpenAt(hours, at)) return "SITE_CLOSED";
+  if (holiday || !isOpenAt(hours, at)) return "SITE_CLOSED";
   if (openDesksFor(matterId, configs, desks) === 0) return "MATTER_UNAVAILABLE";
   return null;
 }

@@ -2,6 +2,7 @@
 // confirmation with a ticket number, cancellation and kiosk check-in. Runs inside the site object,
 // the only place a slot can be taken, so no slot is ever given twice. Writes go through BookingStore;
 // the caller wraps each command in one transaction.
+import type { BookingSummary } from "../../protocol/api.ts";
 import { slotMinutes } from "../../protocol/config.ts";
 import type { ErrorCode, Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
@@ -69,6 +70,7 @@ export class Bookings {
     return {
       timeZone: c.timeZone, openingHours: c.openingHours, slotMinutes: slotMinutes(matter),
       bookingDesks: matter.bookable ? matter.bookingDesks : 0, daysOff: c.booking.daysOff, now,
+      publicHolidays: c.closedOnPublicHolidays,
       minNoticeMinutes: c.booking.minNoticeMinutes, horizonDays: c.booking.horizonDays,
       taken: this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now),
     };
@@ -184,6 +186,21 @@ export class Bookings {
         timers: this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
       },
     });
+  }
+
+  /** The visit behind a manage link. */
+  summary(id: string, token: string): Result<BookingSummary> {
+    const b = this.store.get(id);
+    if (!b) return fail("UNKNOWN_BOOKING");
+    if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
+    const site = this.index.config;
+    const out: BookingSummary = {
+      status: b.status, siteId: site.id, siteName: site.name, address: site.address, matterId: b.matterId,
+      matterName: this.index.matters.get(b.matterId)?.name ?? b.matterId, start: isoLocal(b.startAt, site.timeZone),
+      ticketNumber: b.ticketNumber,
+    };
+    if (b.checkInCode && b.status === "confirmed") out.checkInCode = b.checkInCode;
+    return ok(out);
   }
 
   /** Kiosk check-in with the code from the SMS (R7, Koszalin): the booking's ticket, if the time is right. */

@@ -41,6 +41,7 @@ function siteConfig(siteId) {
     ],
     devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }],
     booking: { horizonDays: 14, checkIn: "kiosk" },
+    closedOnPublicHolidays: false,
     noShowRecallSeconds: 60,
   };
 }

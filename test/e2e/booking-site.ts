@@ -25,6 +25,8 @@ export async function createSite(): Promise<void> {
     desks: [{ id: "d1", name: "Stanowisko 1", number: 1, matterIds: [RESIDENT.id, SENIOR.id] }],
     devices: [{ id: "kiosk-1", name: "Biletomat", kind: "kiosk" }],
     booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0, checkInEarlyMinutes: 10 },
+    // The test runs on any day, public holidays included.
+    closedOnPublicHolidays: false,
     privacy: {
       controller: CONTROLLER,
       notice: "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.",

@@ -134,10 +134,14 @@ describe("online booking", () => {
     const code = await lastCode(siteId, "+48600700805");
     const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as { manageUrl: string };
     const token = new URL(conf.manageUrl).searchParams.get("token")!;
+    const summary = await api(`/api/v1/bookings/${bookingId}?token=${token}`);
+    expect(await summary.json()).toMatchObject({ status: "confirmed", siteId, matterName: "Rejestracja pojazdu", start: free[0]!.start });
+    expect((await api(`/api/v1/bookings/${bookingId}?token=${"y".repeat(22)}`)).status).toBe(403);
     const bad = await api(`/api/v1/bookings/${bookingId}/cancel`, { method: "POST", json: { token: "x".repeat(22) } });
     expect(bad.status).toBe(403);
     const cancelled = await api(`/api/v1/bookings/${bookingId}/cancel`, { method: "POST", json: { token } });
     expect(await cancelled.json()).toEqual({ status: "cancelled" });
+    expect(await (await api(`/api/v1/bookings/${bookingId}?token=${token}`)).json()).toMatchObject({ status: "cancelled" });
     // The slot is free again, and the contact may book again.
     expect((await slots(siteId, "rej")).find((s) => s.start === free[0]!.start)?.free).toBe(free[0]!.free);
     expect((await book(siteId, free[1]!.start, "600 700 805")).status).toBe(202);

@@ -46,6 +46,8 @@ export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promi
       { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },
     ],
     devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }],
+    // Tests run on any day, public holidays included.
+    closedOnPublicHolidays: false,
     booking: { horizonDays: 14, checkIn: "kiosk" },
     noShowRecallSeconds: 60,
     ...overrides,

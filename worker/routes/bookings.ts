@@ -1,7 +1,7 @@
 // Online booking: free slots, holding a slot until the SMS code confirms it, cancelling, kiosk check-in.
 import { Hono } from "hono";
 import {
-  AvailabilityQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, EmptyRequest,
+  AvailabilityQuery, BookingQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, EmptyRequest,
 } from "../../protocol/api.ts";
 import { siteOfEticketToken } from "../../objects/site/random.ts";
 import type { AppEnv } from "../app-env.ts";
@@ -27,6 +27,12 @@ export const bookingRoutes = new Hono<AppEnv>()
     const idem = await idempotency(c, `public:${client(c)}`, body);
     const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, client: client(c) };
     return c.json(unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem)), 202);
+  })
+  .get("/:bookingId", async (c) => {
+    const id = c.req.param("bookingId");
+    const { token } = parseQuery(c, BookingQuery);
+    c.header("Cache-Control", "no-store");
+    return c.json(unwrap(await siteStub(c.env, bookingSite(id)).bookingSummary(id, token)));
   })
   .post("/:bookingId/resend", async (c) => {
     const id = c.req.param("bookingId");
