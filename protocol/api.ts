@@ -23,6 +23,7 @@ export const LoginResponse = z.object({
   role: Role,
   siteIds: z.array(Id),
   deskIds: z.array(Id).optional().describe("For clerks: the desks they may operate."),
+  deviceId: Id.optional().describe("For devices: which kiosk, screen or agent of the site this is."),
   expiresAt: z.string(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;

@@ -33,5 +33,6 @@ export const authRoutes = new Hono<AppEnv>().post("/login", async (c) => {
     expiresAt: new Date(exp * 1000).toISOString(),
   };
   if (account.deskIds) body.deskIds = account.deskIds;
+  if (account.deviceId) body.deviceId = account.deviceId;
   return c.json(body);
 });
