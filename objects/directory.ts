@@ -64,13 +64,18 @@ export class Directory extends DurableObject<Env> {
   /** In demo mode, loads the demo cities and accounts once; configuration reaches every site object before this reports done. */
   async ensureDemo(): Promise<Result<{ seeded: boolean }>> {
     if (this.env.NUMEREK_MODE !== "demo") return fail("DEMO_ONLY");
-    if (this.meta("demo-seeded") === "1") return ok({ seeded: false });
+    // The demo sites follow the demo data as it changes between versions; accounts are made once.
+    const version = demoVersion();
+    if (this.meta("demo-sites") === version) return ok({ seeded: false });
     for (const site of DEMO_SITES) {
       const r = await this.putSite(site);
       if (!r.ok) return r;
     }
-    for (const a of DEMO_ACCOUNTS) await this.putAccount(a);
-    this.setMeta("demo-seeded", "1");
+    if (this.meta("demo-seeded") !== "1") {
+      for (const a of DEMO_ACCOUNTS) await this.putAccount(a);
+      this.setMeta("demo-seeded", "1");
+    }
+    this.setMeta("demo-sites", version);
     return ok({ seeded: true });
   }
 
@@ -109,7 +114,8 @@ export class Directory extends DurableObject<Env> {
     const sites = this.sql
       .exec<{ config: string }>("SELECT config FROM sites ORDER BY id")
       .toArray()
-      .map((r) => publicSite(JSON.parse(r.config) as SiteConfig));
+      // Through the schema: a configuration stored by an earlier version gets the defaults of fields added since.
+      .map((r) => publicSite(SiteConfig.parse(JSON.parse(r.config))));
     this.listing = { version: Number(this.meta("sites-version") ?? 0), sites };
     return this.listing;
   }
@@ -158,6 +164,14 @@ export class Directory extends DurableObject<Env> {
   private setMeta(key: string, value: string): void {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
+}
+
+/** A fingerprint of the demo sites' data: when it changes, a local run's demo sites are updated. */
+function demoVersion(): string {
+  const text = JSON.stringify(DEMO_SITES);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return `${text.length}:${h >>> 0}`;
 }
 
 /** What anyone may know of a site: no accounts, no devices. */

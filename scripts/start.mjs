@@ -42,7 +42,7 @@ if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "
   run("npm", ["run", "--silent", "build:clients", "--if-present"]);
 }
 
-const wrangler = spawn(join(bin, "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"], {
+const wrangler = spawn(join(bin, "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`], {
   cwd: root, env, stdio: ["ignore", "inherit", "inherit"],
 });
 // The demo site's print agent: a virtual printer writing each ticket as a PNG and a WAV file for every call.

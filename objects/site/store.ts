@@ -1,5 +1,5 @@
 // SQLite rows of a site object ↔ the plain data of the queue rules.
-import type { SiteConfig } from "../../protocol/config.ts";
+import { SiteConfig } from "../../protocol/config.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { AgentJob } from "../../protocol/live.ts";
 
@@ -35,9 +35,10 @@ export class SiteStore {
   setMeta(key: string, value: string): void {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
+  /** Through the schema: a configuration stored by an earlier version gets the defaults of fields added since. */
   config(): SiteConfig | null {
     const raw = this.getMeta("config");
-    return raw ? (JSON.parse(raw) as SiteConfig) : null;
+    return raw ? SiteConfig.parse(JSON.parse(raw)) : null;
   }
   seq(): number {
     return Number(this.getMeta("seq") ?? 0);
