@@ -15,7 +15,6 @@ import { MatterStep } from "./matter-step.tsx";
 import { SiteStep } from "./site-step.tsx";
 import { StepIndicator } from "./step-indicator.tsx";
 import { Summary } from "./summary.tsx";
-import { saveVisit } from "./visit-store.ts";
 
 export function BookingApp() {
   const { t } = useI18n();
@@ -99,13 +98,6 @@ export function BookingApp() {
             focus={focus}
             onHold={(hold) => setFlow({ ...flow, hold })}
             onConfirmed={(confirmation) => {
-              saveVisit(flow.hold.bookingId, {
-                siteId: flow.site.id,
-                matterName: flow.matter.name,
-                start: confirmation.start,
-                ticketNumber: confirmation.ticketNumber,
-                ...(confirmation.checkInCode ? { checkInCode: confirmation.checkInCode } : {}),
-              });
               forgetAvailability(flow.site.id, flow.matter.id);
               go({ ...flow, step: 6, confirmation });
             }}

@@ -3,13 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { PublicSite } from "../../protocol/api.ts";
 import { catalogue, cities, matterCount, search } from "./catalogue.ts";
 
-function site(id: string, city: string, departments: [string, [string, string][]][]): PublicSite {
+/** A matter: id, name and, when it cannot be booked online at that site, false. */
+type M = [string, string] | [string, string, boolean];
+
+function site(id: string, city: string, departments: [string, M[]][]): PublicSite {
   return {
     id, city, name: id, address: "ul. Próbna 1", voice: false, desks: [],
+    booking: { horizonDays: 14, checkIn: "kiosk", checkInEarlyMinutes: 10, checkInLateMinutes: 15 },
     privacy: { controller: "Urząd", notice: "Dane do rezerwacji." },
     departments: departments.map(([name, matters]) => ({
       id: name.toLowerCase().replace(/\W+/g, "-"), name,
-      matters: matters.map(([mid, mname]) => ({ id: mid, name: mname, prefix: "A" })),
+      matters: matters.map(([mid, mname, bookable = true]) => ({ id: mid, name: mname, prefix: "A", bookable })),
     })),
   };
 }
@@ -19,11 +23,16 @@ const sites = [
   site("plaza", "Toruń", [["Punkt Informacyjny UMT", [["dowod-wniosek", "Dowód osobisty – złożenie wniosku"], ["karta", "Karta wędkarska"]]]]),
   site("copernicus", "Toruń", [["Punkt Informacyjny UMT", [["karta", "Karta wędkarska"]]]]),
   site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]),
+  // Bookable at one office and not at the other; and a department with nothing bookable.
+  site("bydgoszcz-a", "Bydgoszcz", [["Informacja", [["info", "Informacja", false]]], ["USC", [["slub", "Ślub cywilny"], ["akt", "Odpis aktu", false]]]]),
+  site("bydgoszcz-b", "Bydgoszcz", [["USC", [["akt", "Odpis aktu"], ["slub", "Ślub cywilny", false]]]]),
+  // Nothing bookable online at all.
+  site("gniezno", "Gniezno", [["Informacja", [["info", "Informacja", false]]]]),
 ];
 
 describe("booking catalogue", () => {
-  it("lists the cities once each, in Polish order", () => {
-    expect(cities(sites)).toEqual(["Koszalin", "Toruń"]);
+  it("lists the cities with something bookable once each, in Polish order", () => {
+    expect(cities(sites)).toEqual(["Bydgoszcz", "Koszalin", "Toruń"]);
   });
 
   it("groups one city's matters by department name; each matter lists every site offering it", () => {
@@ -34,6 +43,20 @@ describe("booking catalogue", () => {
       { id: "karta", name: "Karta wędkarska", siteIds: ["plaza", "copernicus"] },
     ]);
     expect(matterCount(groups)).toBe(2);
+  });
+
+  it("lists only matters bookable online, each with only the sites where it is bookable", () => {
+    const groups = catalogue(sites, "Bydgoszcz");
+    expect(groups).toEqual([
+      {
+        name: "USC",
+        matters: [
+          { id: "akt", name: "Odpis aktu", siteIds: ["bydgoszcz-b"] },
+          { id: "slub", name: "Ślub cywilny", siteIds: ["bydgoszcz-a"] },
+        ],
+      },
+    ]);
+    expect(catalogue(sites, "Gniezno")).toEqual([]);
   });
 
   it("finds matters by words of their names, without diacritics; a department's name finds all of it", () => {

@@ -1,11 +1,12 @@
-// Step 1's catalogue: the cities of the public site list, and one city's matters grouped by
-// department across its sites (a matter is known by its id; each lists the sites offering it); search.
+// Step 1's catalogue: the cities of the public site list, and one city's bookable matters grouped by
+// department across its sites (a matter is known by its id; each lists the sites where it can be booked
+// online – a matter bookable nowhere in the city is left out); search.
 import type { PublicSite } from "../../protocol/api.ts";
 
 export interface MatterEntry {
   id: string;
   name: string;
-  /** Every site of the city offering this matter, whatever department it sits in there. */
+  /** Every site of the city where this matter can be booked online, whatever department it sits in there. */
   siteIds: string[];
 }
 
@@ -16,16 +17,19 @@ export interface DepartmentGroup {
 
 const collator = new Intl.Collator("pl");
 
+/** Cities with at least one matter bookable online, in Polish order. */
 export function cities(sites: readonly PublicSite[]): string[] {
-  return [...new Set(sites.map((s) => s.city))].sort(collator.compare);
+  const booking = sites.filter((s) => s.departments.some((d) => d.matters.some((m) => m.bookable)));
+  return [...new Set(booking.map((s) => s.city))].sort(collator.compare);
 }
 
-/** The city's departments by name (the same department at two sites is one group), matters by name. */
+/** The city's departments by name (the same department at two sites is one group), bookable matters by name. */
 export function catalogue(sites: readonly PublicSite[], city: string): DepartmentGroup[] {
   const inCity = sites.filter((s) => s.city === city);
   const offering = new Map<string, string[]>();
   for (const site of inCity) {
     for (const m of site.departments.flatMap((d) => d.matters)) {
+      if (!m.bookable) continue;
       const ids = offering.get(m.id) ?? [];
       if (!ids.includes(site.id)) ids.push(site.id);
       offering.set(m.id, ids);
@@ -36,9 +40,9 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     for (const d of site.departments) {
       const group = groups.get(d.name) ?? new Map<string, MatterEntry>();
       for (const m of d.matters) {
-        if (!group.has(m.id)) group.set(m.id, { id: m.id, name: m.name, siteIds: offering.get(m.id) ?? [site.id] });
+        if (m.bookable && !group.has(m.id)) group.set(m.id, { id: m.id, name: m.name, siteIds: offering.get(m.id) ?? [site.id] });
       }
-      groups.set(d.name, group);
+      if (group.size > 0) groups.set(d.name, group);
     }
   }
   return [...groups]

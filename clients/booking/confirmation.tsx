@@ -1,4 +1,5 @@
-// The confirmation page after the code: the visit's facts, what to do on arrival, and the manage link.
+// The confirmation page after the code: the visit's facts, what to do on arrival (at a kiosk check-in
+// office: from how many minutes before the visit the kiosk takes the code), and the manage link.
 import type { PublicSite } from "../../protocol/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { Confirmation } from "./flow.ts";
@@ -13,11 +14,15 @@ export function ConfirmationPage(props: { site: PublicSite; matterName: string; 
       <StepHeading focus>{t("bk.doneTitle")}</StepHeading>
       <p>{t("bk.doneSms")}</p>
       <VisitFacts
-        site={props.site}
-        matterName={props.matterName}
-        start={c.start}
-        ticketNumber={c.ticketNumber}
-        checkInCode={c.checkInCode}
+        visit={{
+          matterName: props.matterName,
+          siteName: props.site.name,
+          address: props.site.address,
+          start: c.start,
+          ticketNumber: c.ticketNumber,
+          ...(c.checkInCode ? { checkInCode: c.checkInCode } : {}),
+        }}
+        instruction={{ checkInEarlyMinutes: props.site.booking.checkIn === "kiosk" ? props.site.booking.checkInEarlyMinutes : null }}
       />
       <p>
         <a class="bk-manage-link" href={c.manageUrl} data-testid="manage-link">

@@ -1,55 +1,82 @@
-// A booked visit as a list of facts: office, address, date, time, ticket number and, where the office
-// checks in at the kiosk, the check-in code with what to do with it. Shared by the confirmation and manage pages.
-import type { PublicSite } from "../../protocol/api.ts";
+// A booked visit as a list of facts: matter, office, address, date, time, ticket number and, where the office
+// checks in at the kiosk, the check-in code with what to do with it (and from how many minutes before the
+// visit the kiosk takes it). Shared by the confirmation and manage pages.
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { longDate } from "./dates.ts";
 
-export function VisitFacts(props: { site: PublicSite | null; matterName?: string; start?: string; ticketNumber?: string; checkInCode?: string }) {
+export interface Visit {
+  matterName?: string;
+  siteName?: string;
+  address?: string;
+  start?: string;
+  ticketNumber?: string | null;
+  checkInCode?: string;
+}
+
+export function VisitFacts(props: {
+  visit: Visit;
+  /** The arrival instruction (the visit is still ahead); null: say nothing about arriving. */
+  instruction: { checkInEarlyMinutes: number | null } | null;
+}) {
   const { t, lang } = useI18n();
+  const v = props.visit;
+  const early = props.instruction?.checkInEarlyMinutes ?? null;
   return (
     <>
       <dl class="bk-facts" data-testid="visit">
-        {props.matterName && (
+        {v.matterName && (
           <>
             <dt>{t("bk.matter")}</dt>
-            <dd>{props.matterName}</dd>
+            <dd data-testid="visit-matter">{v.matterName}</dd>
           </>
         )}
-        {props.site && (
+        {v.siteName && (
           <>
             <dt>{t("bk.site")}</dt>
-            <dd data-testid="visit-site">{props.site.name}</dd>
-            <dt>{t("bk.address")}</dt>
-            <dd data-testid="visit-address">{props.site.address}</dd>
+            <dd data-testid="visit-site">{v.siteName}</dd>
           </>
         )}
-        {props.start && (
+        {v.address && (
+          <>
+            <dt>{t("bk.address")}</dt>
+            <dd data-testid="visit-address">{v.address}</dd>
+          </>
+        )}
+        {v.start && (
           <>
             <dt>{t("bk.date")}</dt>
-            <dd data-testid="visit-date">{longDate(lang, props.start.slice(0, 10))}</dd>
+            <dd data-testid="visit-date">{longDate(lang, v.start.slice(0, 10))}</dd>
             <dt>{t("bk.time")}</dt>
-            <dd data-testid="visit-time">{siteClock(props.start)}</dd>
+            <dd data-testid="visit-time">{siteClock(v.start)}</dd>
           </>
         )}
-        {props.ticketNumber && (
+        {v.ticketNumber && (
           <>
             <dt>{t("bk.ticket")}</dt>
             <dd class="bk-big" data-testid="visit-ticket">
-              {props.ticketNumber}
+              {v.ticketNumber}
             </dd>
           </>
         )}
-        {props.checkInCode && (
+        {v.checkInCode && (
           <>
             <dt>{t("bk.checkInCode")}</dt>
             <dd class="bk-big bk-code" data-testid="visit-checkin">
-              {props.checkInCode}
+              {v.checkInCode}
             </dd>
           </>
         )}
       </dl>
-      {props.ticketNumber && <p class="bk-instruction">{props.checkInCode ? t("bk.checkInKiosk") : t("bk.checkInAuto")}</p>}
+      {props.instruction && v.ticketNumber && (
+        <p class="bk-instruction" data-testid="visit-instruction">
+          {!v.checkInCode
+            ? t("bk.checkInAuto")
+            : early !== null
+              ? t("bk.checkInKiosk", { minutes: t("count.minutes", { n: early }) })
+              : t("bk.checkInKioskSms")}
+        </p>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // The e-ticket: reads its token from the URL, shows the ticket's state live over its own
-// socket (number, matter, site, status, people ahead, wait) and the SMS alert form.
+// socket (number, matter, site, status, people ahead, wait) and the SMS alert (form, set, sent).
 import { useEffect, useState } from "preact/hooks";
 import type { ETicketView } from "../../protocol/api.ts";
 import { api, ApiError } from "../shared/api.ts";
@@ -76,7 +76,7 @@ export function ETicketApp() {
               </dl>
             </section>
             <StatusCard view={view} />
-            <SmsForm />
+            <SmsForm base={base} view={view} />
             {live.status === "online" && <p class="et-live muted">{t("et.live")}</p>}
           </>
         )}

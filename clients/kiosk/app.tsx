@@ -1,6 +1,7 @@
 // The kiosk's screens: departments → matters → the issued ticket (with its e-ticket QR),
 // and "Mam rezerwację" → the check-in code keypad → the booking's ticket, shown like a walk-in's.
-// Any screen returns to the start when idle.
+// Any screen returns to the start when idle. When the print agent reports this kiosk's printer as not
+// ready, the start screen says so and the ticket screen says the ticket was not printed (scan the QR).
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket, PublicSite } from "../../protocol/api.ts";
 import { useSites } from "../shared/hooks.ts";
@@ -9,16 +10,19 @@ import { BookingCode } from "./booking-code.tsx";
 import { Departments } from "./departments.tsx";
 import { Matters } from "./matters.tsx";
 import { OfflineNote } from "./offline-note.tsx";
+import { PrinterNote } from "./printer-note.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
+import { usePrinter } from "./use-printer.ts";
 import { useReachable } from "./use-reachable.ts";
 
 type Screen =
   | { kind: "departments" }
   | { kind: "matters"; departmentId: string }
-  | { kind: "ticket"; ticket: IssuedTicket; matterName: string }
+  /** printed: false when the printer was known to be down as the ticket was issued. */
+  | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
   | { kind: "booking" };
 
 /** Idle time before returning to the start; an installation may tune it with ?idle=<seconds>. */
@@ -30,13 +34,14 @@ function matterName(site: PublicSite, matterId: string): string {
   return site.departments.flatMap((d) => d.matters).find((m) => m.id === matterId)?.name ?? matterId;
 }
 
-export function KioskApp(props: { siteId: string; token: string; onAuthLost: () => void }) {
+export function KioskApp(props: { siteId: string; token: string; deviceId?: string; onAuthLost: () => void }) {
   const { t, setLang } = useI18n();
   const { sites, error } = useSites();
   const reach = useReachable();
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
+  const printer = usePrinter(props.siteId, props.token, props.deviceId);
 
   const restart = useCallback(() => {
     issue.reset();
@@ -67,7 +72,7 @@ export function KioskApp(props: { siteId: string; token: string; onAuthLost: () 
 
   const take = async (matterId: string) => {
     const ticket = await issue.take(matterId);
-    if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId) });
+    if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down });
   };
 
   return (
@@ -76,6 +81,7 @@ export function KioskApp(props: { siteId: string; token: string; onAuthLost: () 
       {screen.kind === "departments" && (
         <Departments
           site={site}
+          printerNote={printer.down ? <PrinterNote /> : null}
           onDepartment={(id) => setScreen({ kind: "matters", departmentId: id })}
           onBooking={() => setScreen({ kind: "booking" })}
         />
@@ -88,11 +94,11 @@ export function KioskApp(props: { siteId: string; token: string; onAuthLost: () 
           onBack={restart}
         />
       )}
-      {screen.kind === "ticket" && <TicketScreen ticket={screen.ticket} matterName={screen.matterName} onDone={restart} />}
+      {screen.kind === "ticket" && <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />}
       {screen.kind === "booking" && (
         <BookingCode
           checkIn={checkIn}
-          onTicket={(ticket) => setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId) })}
+          onTicket={(ticket) => setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down })}
           onBack={restart}
         />
       )}

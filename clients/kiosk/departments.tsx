@@ -1,9 +1,16 @@
-// The kiosk's start screen: the site, one big button per department, and "Mam rezerwację".
+// The kiosk's start screen: the site, a note when the printer is down, one big button per department,
+// and "Mam rezerwację".
+import type { ComponentChildren } from "preact";
 import type { PublicSite } from "../../protocol/api.ts";
 import { LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 
-export function Departments(props: { site: PublicSite; onDepartment: (id: string) => void; onBooking: () => void }) {
+export function Departments(props: {
+  site: PublicSite;
+  printerNote: ComponentChildren;
+  onDepartment: (id: string) => void;
+  onBooking: () => void;
+}) {
   const { t } = useI18n();
   return (
     <main class="kiosk-screen">
@@ -14,6 +21,7 @@ export function Departments(props: { site: PublicSite; onDepartment: (id: string
         </div>
         <LangSwitch class="kiosk-lang" />
       </header>
+      {props.printerNote}
       <h2 class="kiosk-sub">{t("kiosk.chooseDepartment")}</h2>
       <ul class="kiosk-choices">
         {props.site.departments.map((d) => (

@@ -1,4 +1,5 @@
-// Entry of the kiosk (/kiosk/{siteId}): the touch screen where walk-ins take a ticket.
+// Entry of the kiosk (/kiosk/{siteId}): the touch screen where walk-ins take a ticket. The stored
+// session keeps the login's deviceId (which kiosk this is), so the kiosk knows its own printer.
 import { render } from "preact";
 import "../shared/base.css";
 import "./kiosk.css";
@@ -13,7 +14,9 @@ render(
   // Not persisted: the next citizen starts in Polish.
   <I18nProvider persist={false}>
     <DeviceGate kind="kiosk" siteId={siteId} roles={["kiosk", "manager", "clerk"]}>
-      {(session, signOut) => <KioskApp siteId={siteId!} token={session.token} onAuthLost={signOut} />}
+      {(session, signOut) => (
+        <KioskApp siteId={siteId!} token={session.token} deviceId={session.deviceId} onAuthLost={signOut} />
+      )}
     </DeviceGate>
   </I18nProvider>,
   document.getElementById("app")!,

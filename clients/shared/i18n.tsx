@@ -1,7 +1,7 @@
 // Translation: the current language (Polish by default, English selectable), t() over the one
 // table in messages.ts, Polish plural rules through Intl.PluralRules, and the <html lang> switch.
 import { createContext, type ComponentChildren } from "preact";
-import { useContext, useEffect, useMemo, useState } from "preact/hooks";
+import { useContext, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { MESSAGES, type MessageKey, type PluralForms } from "./messages.ts";
 
 export type Lang = "pl" | "en";
@@ -59,7 +59,8 @@ const I18nContext = createContext<I18n>({ lang: "pl", t: (k, p) => translate("pl
 /** Provides the language to an app. `persist`: remember the choice (not on shared kiosks). */
 export function I18nProvider(props: { persist: boolean; children: ComponentChildren }) {
   const [lang, setLangState] = useState<Lang>(() => storedLang(props.persist));
-  useEffect(() => {
+  // In the same commit as the texts: <html lang> never lags behind the language shown.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const value = useMemo<I18n>(

@@ -72,6 +72,18 @@ const TEXTS = {
     pl: "Zeskanuj kod telefonem, aby śledzić kolejkę na żywo.",
     en: "Scan the code with your phone to follow the queue live.",
   },
+  "kiosk.printerDown": {
+    pl: "Drukarka nieczynna – bilet pokażemy na ekranie, zeskanuj kod QR telefonem",
+    en: "The printer is out of order – we will show your ticket on the screen; scan its QR code with your phone",
+  },
+  "kiosk.notPrinted": {
+    pl: "Bilet nie został wydrukowany – drukarka jest nieczynna.",
+    en: "The ticket was not printed – the printer is out of order.",
+  },
+  "kiosk.scanQrNoPrint": {
+    pl: "Zeskanuj kod QR telefonem – to Twój bilet. Zapamiętaj też numer.",
+    en: "Scan the QR code with your phone – it is your ticket. Remember the number too.",
+  },
   "kiosk.qrLabel": { pl: "Kod QR e-biletu", en: "QR code of the e-ticket" },
   "kiosk.done": { pl: "Gotowe", en: "Done" },
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
@@ -321,6 +333,10 @@ const TEXTS = {
   "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
   "bk.checkInCode": { pl: "Kod odprawy", en: "Check-in code" },
   "bk.checkInKiosk": {
+    pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie – biletomat przyjmie go najwcześniej {minutes} przed godziną wizyty. Biletomat wyda bilet z Twoim numerem.",
+    en: "When you arrive, enter this code at the ticket kiosk – the kiosk takes it from {minutes} before your time. The kiosk prints a ticket with your number.",
+  },
+  "bk.checkInKioskSms": {
     pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie (najwcześniej kilka minut przed godziną wizyty – SMS podaje dokładnie kiedy). Biletomat wyda bilet z Twoim numerem.",
     en: "When you arrive, enter this code at the ticket kiosk (at the earliest a few minutes before your time – the text message says exactly when). The kiosk prints a ticket with your number.",
   },
@@ -336,7 +352,22 @@ const TEXTS = {
   "bk.bookAnother": { pl: "Zarezerwuj kolejną wizytę", en: "Book another visit" },
 
   "bk.manageTitle": { pl: "Twoja rezerwacja", en: "Your booking" },
-  "bk.manageAt": { pl: "Rezerwacja wizyty w placówce:", en: "A booked visit at:" },
+  "bk.statusLabel": { pl: "Stan rezerwacji", en: "Booking status" },
+  "bk.status.pending": {
+    pl: "czeka na potwierdzenie kodem z SMS-a",
+    en: "waiting for the code from the text message",
+  },
+  "bk.status.confirmed": { pl: "wizyta potwierdzona", en: "visit confirmed" },
+  "bk.status.past": { pl: "termin wizyty minął", en: "the time of the visit has passed" },
+  "bk.status.cancelled": { pl: "wizyta odwołana", en: "visit cancelled" },
+  "bk.status.expired": {
+    pl: "rezerwacja wygasła – nie została potwierdzona kodem z SMS-a",
+    en: "expired – it was not confirmed with the code from the text message",
+  },
+  "bk.status.checkedIn": {
+    pl: "odprawa w biletomacie odbyła się, bilet został wydany",
+    en: "checked in at the kiosk, the ticket was issued",
+  },
   "bk.manageRef": { pl: "Numer rezerwacji", en: "Booking reference" },
   "bk.manageBadLink": {
     pl: "Ten link jest niepełny. Otwórz link z SMS-a z potwierdzeniem rezerwacji.",
@@ -393,10 +424,23 @@ const TEXTS = {
   "et.smsAhead": { pl: "Wyślij SMS, gdy przede mną zostanie tyle osób", en: "Text me when this many people are ahead of me" },
   "et.smsPhone": { pl: "Numer telefonu komórkowego", en: "Mobile phone number" },
   "et.smsSubmit": { pl: "Zamów powiadomienie", en: "Request the alert" },
-  "et.smsNote": {
-    pl: "Powiadomienia SMS pojawią się wraz z modułem SMS. Do tego czasu śledź kolejkę na tej stronie.",
-    en: "Text message alerts come with the SMS module. Until then, follow the queue on this page.",
+  "et.smsAheadHint": { pl: "Od {min} do {max} osób.", en: "From {min} to {max} people." },
+  "et.smsAheadInvalid": { pl: "Podaj liczbę osób od 1 do 20.", en: "Give a number of people from 1 to 20." },
+  "et.smsNotMobile": {
+    pl: "Podaj numer komórkowy – powiadomienie przychodzi SMS-em.",
+    en: "Give a mobile number: the alert comes by text message.",
   },
+  "et.smsSending": { pl: "Zamawianie…", en: "Requesting…" },
+  "et.smsSet": {
+    pl: {
+      one: "Wyślemy SMS, gdy przed Tobą będzie {n} osoba.",
+      few: "Wyślemy SMS, gdy przed Tobą będą {n} osoby.",
+      many: "Wyślemy SMS, gdy przed Tobą będzie {n} osób.",
+      other: "Wyślemy SMS, gdy przed Tobą będzie {n} osoby.",
+    },
+    en: { one: "We will text you when {n} person is ahead of you.", other: "We will text you when {n} people are ahead of you." },
+  },
+  "et.smsSent": { pl: "SMS wysłany", en: "Text message sent" },
 } as const satisfies Record<string, Entry>;
 
 /** What the API's error codes mean to a person (plus failures that never reached the API). */

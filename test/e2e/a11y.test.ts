@@ -132,6 +132,7 @@ describe("accessibility", () => {
     // W: a break, and W again: back to work.
     await kb.press("w");
     await expectText(page.getByTestId("current"), "Stanowisko na przerwie.");
+    await eventually("the pause command answered", async () => (await page.locator(".clerk-pending").innerText()) === "");
     await kb.press("w");
     await expectText(page.getByTestId("current"), "Nikt nie jest wezwany do stanowiska.");
     await page.context().close();

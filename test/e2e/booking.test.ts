@@ -1,7 +1,8 @@
 // Online booking end to end (R6, R7): a citizen books on a 360 px phone through the five steps and
 // confirms with the SMS code from the local outbox; the kiosk turns the check-in code into the same
-// ticket number; refusals at the kiosk say why; the calendar works from the keyboard alone; the
-// manage link cancels and frees the slot; axe finds nothing on any step.
+// ticket number; the manage link shows the visit and its state in any browser; refusals at the kiosk
+// say why; the calendar works from the keyboard alone; the manage link cancels and frees the slot;
+// axe finds nothing on any step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -138,12 +139,30 @@ describe("online booking", () => {
     await expectText(page.getByTestId("visit-ticket"), /^K\d{3}$/);
     await expectText(page.getByTestId("visit-checkin"), /^[2-9A-HJKMNP-Z]{6}$/);
     await expectText(page.getByTestId("confirmation"), "wpisz ten kod w biletomacie");
+    // The office's own check-in window (10 minutes early here), not a vague "a few minutes".
+    await expectText(page.getByTestId("visit-instruction"), "biletomat przyjmie go najwcześniej 10 minut przed godziną wizyty");
     const ticket = (await page.getByTestId("visit-ticket").innerText()).trim();
     const checkIn = (await page.getByTestId("visit-checkin").innerText()).trim();
-    expect(await page.getByTestId("manage-link").getAttribute("href")).toMatch(new RegExp(`^${base()}/booking/manage/${SITE_ID}\\.[^?]+\\?token=.+`));
+    const manageUrl = (await page.getByTestId("manage-link").getAttribute("href")) ?? "";
+    expect(manageUrl).toMatch(new RegExp(`^${base()}/booking/manage/${SITE_ID}\\.[^?]+\\?token=.+`));
     await expectNoViolations(page, "booking confirmation");
     await screenshot(page, "booking-confirmation", { fullPage: true });
     await page.context().close();
+
+    // The manage link from the SMS, opened in another browser: the same visit, from the server.
+    const manage = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await manage.goto(manageUrl);
+    await expectText(manage.getByTestId("booking-status"), "Stan rezerwacji: wizyta potwierdzona");
+    await expectText(manage.getByTestId("visit-site"), SITE_NAME);
+    await expectText(manage.getByTestId("visit-address"), ADDRESS);
+    await expectText(manage.getByTestId("visit-matter"), RESIDENT.name);
+    await expectText(manage.getByTestId("visit-date"), longDatePl(date));
+    await expectText(manage.getByTestId("visit-time"), time);
+    await expectText(manage.getByTestId("visit-ticket"), ticket);
+    await expectText(manage.getByTestId("visit-checkin"), checkIn);
+    await manage.getByRole("button", { name: "Odwołaj wizytę" }).waitFor();
+    await expectNoViolations(manage, "manage page in a fresh browser");
+    await manage.context().close();
 
     // At the office: the kiosk's letter and digit keypad turns the code into the same ticket number.
     const kiosk = await openKiosk(SITE_ID, "admin", "admin");
@@ -159,6 +178,14 @@ describe("online booking", () => {
     await typeCode(kiosk, checkIn);
     await expectText(kiosk.getByTestId("booking-result"), "Ten kod został już użyty – bilet do tej rezerwacji był już wydany.");
     await kiosk.context().close();
+
+    // The manage link now says the visit was checked in, and offers no cancelling.
+    const after = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await after.goto(manageUrl);
+    await expectText(after.getByTestId("booking-status"), "odprawa w biletomacie odbyła się, bilet został wydany");
+    await expectText(after.getByTestId("visit-ticket"), ticket);
+    expect(await after.getByRole("button", { name: "Odwołaj wizytę" }).count()).toBe(0);
+    await after.context().close();
   });
 
   test("the kiosk says when a code comes too early (and from when), and which office a code is for", async () => {
@@ -206,6 +233,8 @@ describe("online booking", () => {
     // The grid is one Tab stop, on the first free day; two months on, days are beyond the horizon.
     await expectText(stepTitle(page), "Wybierz dzień i godzinę");
     await focusOn("the step's heading", "data-testid", "step-title");
+    // The calendar appears once the free times have loaded.
+    await page.locator('button.bk-day[tabindex="0"]').waitFor();
     await tabTo(page, 'button.bk-day[tabindex="0"]');
     expect(await focused("data-date")).toBe(first);
     const press = async (key: string, date: string) => {
@@ -259,18 +288,24 @@ describe("online booking", () => {
     expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
     const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
 
-    // A link with a wrong token cannot cancel, and says so.
+    // A link with a wrong token shows nothing of the visit and cannot cancel, and says so.
     const url = new URL(booked.manageUrl);
     url.searchParams.set("token", "x".repeat(22));
     await page.goto(url.toString());
-    await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
-    await page.getByRole("button", { name: "Tak, odwołaj wizytę" }).tap();
     await expectText(page.getByRole("alert"), "Ten link nie pozwala zarządzać tą rezerwacją.");
+    expect(await page.getByTestId("visit-ticket").count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Odwołaj wizytę" }).count()).toBe(0);
+    await expectNoViolations(page, "manage page, wrong link");
+    // A booking that does not exist.
+    await page.goto(`${base()}/booking/manage/${SITE_ID}.AAAAAAAAAAAAAAAAAAAAAA?token=${"x".repeat(22)}`);
+    await expectText(page.getByRole("alert"), "Nie ma takiej rezerwacji.");
     expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
 
     await page.goto(booked.manageUrl);
     await expectText(stepTitle(page), "Twoja rezerwacja");
+    await expectText(page.getByTestId("booking-status"), "wizyta potwierdzona");
     await expectText(page.getByTestId("visit-site"), SITE_NAME);
+    await expectText(page.getByTestId("visit-ticket"), booked.ticketNumber);
     await expectText(page.getByTestId("manage"), "zmiana terminu to odwołanie i nowa rezerwacja");
     await expectNoViolations(page, "manage page");
     await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
@@ -284,6 +319,10 @@ describe("online booking", () => {
     await expectNoViolations(page, "manage page, cancelled");
     await screenshot(page, "booking-cancelled");
     await eventually("the slot free again", async () => (await freeAt(RESIDENT.id, slot.start)) === slot.free);
+    // Opened again, the link says the visit is cancelled and offers nothing to cancel.
+    await page.reload();
+    await expectText(page.getByTestId("booking-status"), "Stan rezerwacji: wizyta odwołana");
+    expect(await page.getByRole("button", { name: "Odwołaj wizytę" }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -1,8 +1,35 @@
 // The e-ticket page on a 360-pixel phone: Polish plural forms for people and minutes, English on
-// request, the disabled SMS form that says why, and a clear message for an unknown link.
+// request, the SMS alert (refusals in words; set at 2 ahead, then sent exactly once after two calls),
+// and a clear message for an unknown link.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SIZES, base, expectText, issue, launch, newPage, token, type Issued } from "./helpers.ts";
+import {
+  SIZES, base, call, desk, eventually, expectHidden, expectNoViolations, expectText, issue, launch, newPage, queueTickets, screenshot,
+  token, type Issued,
+} from "./helpers.ts";
+
+interface OutboxMessage {
+  siteId: string;
+  to: string;
+  kind: string;
+  body: string;
+}
+
+const outboxTo = async (to: string): Promise<OutboxMessage[]> =>
+  (await call<{ messages: OutboxMessage[] }>("/api/v1/dev/outbox")).messages.filter((m) => m.to === to);
+
+/** Empties desk d3's line (its current client, tickets sent to it, and waiting "Rejestracja pojazdu"). */
+async function clearDeskD3(admin: string): Promise<void> {
+  const { desks } = await call<{ desks: { id: string; ticket: unknown }[] }>("/api/v1/sites/demo/queue", { token: admin });
+  if (desks.find((d) => d.id === "d3")?.ticket) await desk(admin, "d3", "finish");
+  const line = (await queueTickets(admin)).filter(
+    (t) => t.status === "waiting" && (t.deskId === "d3" || (t.deskId === null && t.matterId === "rejestracja")),
+  );
+  for (const t of line) {
+    await desk(admin, "d3", "call", { ticketId: t.id });
+    await desk(admin, "d3", "finish");
+  }
+}
 
 /** Polish plural category, written out independently of the client's Intl.PluralRules. */
 function plForm(n: number, one: string, few: string, many: string): string {
@@ -46,17 +73,72 @@ describe("e-ticket", () => {
     expect([...seen].sort()).toEqual(["few", "many", "one"]);
   });
 
-  test("fits a 360-pixel phone and keeps the SMS form disabled with its reason", async () => {
+  test("fits a 360-pixel phone; the SMS form says why it refuses a number", async () => {
     const kiosk = await token("kiosk-demo");
     const tk = await issue(kiosk, "prawo-jazdy");
     const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
     await page.goto(tk.eticketUrl);
     await expectText(page.getByTestId("et-number"), tk.number);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectText(page.locator(".et-sms"), "Powiadomienia SMS pojawią się wraz z modułem SMS.");
-    expect(await page.getByLabel("Numer telefonu komórkowego").isDisabled()).toBe(true);
-    expect(await page.getByRole("button", { name: "Zamów powiadomienie" }).isDisabled()).toBe(true);
+    const phone = page.getByLabel("Numer telefonu komórkowego");
+    const submit = page.getByRole("button", { name: "Zamów powiadomienie" });
+    await phone.fill("12");
+    await submit.tap();
+    await expectText(page.locator("#sms-error"), "To nie jest prawidłowy numer telefonu.");
+    expect(await phone.getAttribute("aria-invalid")).toBe("true");
+    await phone.fill("22 123 45 67");
+    await submit.tap();
+    await expectText(page.locator("#sms-error"), "Podaj numer komórkowy – powiadomienie przychodzi SMS-em.");
+    await page.getByLabel("Wyślij SMS, gdy przede mną zostanie tyle osób").fill("21");
+    await phone.fill("600 700 901");
+    await submit.tap();
+    await expectText(page.locator("#sms-error"), "Podaj liczbę osób od 1 do 20.");
+    await expectNoViolations(page, "e-ticket SMS form with an error");
+    expect(await page.getByTestId("sms-state").count()).toBe(0);
     await page.context().close();
+  });
+
+  test("an SMS alert at 2 ahead: set on the phone, sent exactly once after two calls", async () => {
+    const admin = await token("admin", "admin");
+    const kiosk = await token("kiosk-demo");
+    // Desk 3 takes "Rejestracja pojazdu" first: nobody else may wait before these four.
+    await clearDeskD3(admin);
+    const tickets: Issued[] = [];
+    for (let i = 0; i < 4; i++) tickets.push(await issue(kiosk, "rejestracja"));
+    const mine = tickets[3]!;
+    try {
+      const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+      await page.goto(mine.eticketUrl);
+      await expectText(page.getByTestId("et-ahead"), "Przed Tobą: 3 osoby");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expectNoViolations(page, "e-ticket with the SMS form");
+
+      await page.getByLabel("Wyślij SMS, gdy przede mną zostanie tyle osób").fill("2");
+      await page.getByLabel("Numer telefonu komórkowego").fill("600 700 900");
+      await page.getByRole("button", { name: "Zamów powiadomienie" }).tap();
+      await expectText(page.getByTestId("sms-state"), "Wyślemy SMS, gdy przed Tobą będą 2 osoby.");
+      await expectHidden(page.getByRole("button", { name: "Zamów powiadomienie" }));
+      await expectNoViolations(page, "e-ticket with the SMS alert set");
+      await screenshot(page, "eticket-notify", { fullPage: true });
+      // Opened again, the page still knows (from the server, not from the form's answer).
+      await page.reload();
+      await expectText(page.getByTestId("sms-state"), "Wyślemy SMS, gdy przed Tobą będą 2 osoby.");
+      expect(await outboxTo("+48600700900")).toEqual([]);
+
+      // Two clients called at desk 3: 2, then 1 ahead; the text goes once.
+      await desk(admin, "d3", "call-next");
+      await desk(admin, "d3", "finish");
+      await desk(admin, "d3", "call-next");
+      await expectText(page.getByTestId("et-ahead"), "Przed Tobą: 1 osoba");
+      await expectText(page.getByTestId("sms-state"), "SMS wysłany");
+      await eventually("the text in the outbox", async () => (await outboxTo("+48600700900")).length > 0);
+      const texts = await outboxTo("+48600700900");
+      expect(texts).toHaveLength(1);
+      expect(texts[0]!.body).toContain(mine.number);
+      await page.context().close();
+    } finally {
+      await clearDeskD3(admin);
+    }
   });
 
   test("an unknown link says so", async () => {

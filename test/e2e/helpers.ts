@@ -80,6 +80,8 @@ export interface QueueTicket {
   number: string;
   matterId: string;
   status: string;
+  /** The desk that called it, or the desk it waits for (transfer, recall). */
+  deskId: string | null;
 }
 
 export async function queueTickets(clerkToken: string): Promise<QueueTicket[]> {
