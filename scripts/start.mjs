@@ -77,6 +77,8 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Desk screen         ${base}/desk-display/demo/d1
   Clerk console       ${base}/clerk
   E-ticket            ${base}/t/<token from a ticket>
+  Booking site        ${base}/booking
+  SMS outbox (demo)   ${base}/api/v1/dev/outbox
   Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
 
   Print agent (demo)  tickets as PNG: print-agent/.demo/tickets/   calls as WAV: print-agent/.demo/calls/
