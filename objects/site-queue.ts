@@ -12,7 +12,7 @@ import type { Env } from "../worker/env.ts";
 import { walkInRefusal } from "./queue/availability.ts";
 import { holidayName } from "./booking/holidays.ts";
 import { alarmRecall, deskCommand, endOfDay } from "./queue/desk-rules.ts";
-import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./queue/model.ts";
+import type { CallEvent, Outcome, QueueState, Ticket } from "./queue/model.ts";
 import { applyOutcome, isActive } from "./queue/model.ts";
 import { formatTicketNumber } from "./queue/numbering.ts";
 import { aheadOf } from "./queue/order.ts";

@@ -3,7 +3,6 @@
 // (5 units, 2 kiosks, 5 wall screens) and a training site "demo" open all day.
 // Repetitive parts (hours, desks, devices, accounts) come from small helpers.
 import type {
-  DepartmentConfig,
   DeskConfig,
   DeviceConfig,
   OpeningHours,

@@ -4,7 +4,7 @@
 // the caller wraps each command in one transaction.
 import type { BookingSummary } from "../../protocol/api.ts";
 import { slotMinutes } from "../../protocol/config.ts";
-import type { ErrorCode, Result } from "../../protocol/errors.ts";
+import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
 import { isDate } from "../booking/dates.ts";

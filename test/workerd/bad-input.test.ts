@@ -69,7 +69,7 @@ describe("the staff view of the queue", () => {
 
 describe("authentication and authorisation", () => {
   it("no token: 401 UNAUTHENTICATED", async () => {
-    const { siteId, admin, before } = await busySite();
+    const { siteId, before } = await busySite();
     await expectError(await takeTicket(siteId, "", "rej"), 401, "UNAUTHENTICATED");
     await expectError(await desk(siteId, "d1", "finish", ""), 401, "UNAUTHENTICATED");
     await expectError(await api(`/api/v1/sites/${siteId}/queue`), 401, "UNAUTHENTICATED");
@@ -108,7 +108,7 @@ describe("authentication and authorisation", () => {
   });
 
   it("expired token, even when properly signed: 401 TOKEN_INVALID", async () => {
-    const { siteId, admin, before } = await busySite();
+    const { siteId, before } = await busySite();
     const now = Math.floor(Date.now() / 1000);
     const fresh = await signedToken({ sub: "admin", role: "manager", sites: ["*"], exp: now + 600 });
     // The control: the same token with a future expiry gets past sign-in (to the desk's own answer),
@@ -123,7 +123,7 @@ describe("authentication and authorisation", () => {
   });
 
   it("wrong role: a kiosk or a screen cannot run desk commands or read the queue (403 FORBIDDEN)", async () => {
-    const { siteId, admin, before } = await busySite();
+    const { siteId, before } = await busySite();
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     const screen = await accountFor("display", [siteId]);
     await expectError(await desk(siteId, "d1", "finish", kiosk), 403, "FORBIDDEN");
@@ -140,7 +140,7 @@ describe("authentication and authorisation", () => {
   });
 
   it("token for another site: 403 SITE_FORBIDDEN", async () => {
-    const { siteId, admin, before } = await busySite();
+    const { siteId, before } = await busySite();
     const demoClerk = await login("urzednik1", "demo");
     await expectError(await desk(siteId, "d1", "finish", demoClerk), 403, "SITE_FORBIDDEN");
     await expectError(await takeTicket(siteId, demoClerk, "rej"), 403, "SITE_FORBIDDEN");
@@ -176,7 +176,7 @@ describe("authentication and authorisation", () => {
   });
 
   it("clerk of a fresh site with desk d1 only: d2 is 403 DESK_FORBIDDEN", async () => {
-    const { siteId, admin, before } = await busySite();
+    const { siteId, before } = await busySite();
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     await expectError(await desk(siteId, "d2", "call-next", clerk), 403, "DESK_FORBIDDEN");
     await expectError(await desk(siteId, "d2", "transfer", clerk, { ticketId: before.tickets[1]!.id, deskId: "d1" }), 403, "DESK_FORBIDDEN");
@@ -251,7 +251,7 @@ describe("what does not exist", () => {
   });
 
   it("unknown e-ticket: 404 UNKNOWN_ETICKET (malformed, unknown, of an unknown site)", async () => {
-    const { siteId, admin, tickets, before } = await busySite();
+    const { siteId, tickets, before } = await busySite();
     const real = eticketTokenOf(tickets[1]!);
     const random = real.slice(0, -1) + (real.endsWith("A") ? "B" : "A");
     await expectError(await api(`/api/v1/etickets/${random}`), 404, "UNKNOWN_ETICKET");

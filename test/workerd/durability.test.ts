@@ -3,11 +3,11 @@
 // keep working. And at the end of the local day, yesterday's open tickets are closed.
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { DeskActionResponse, ETicketView, IssuedTicket } from "../../protocol/api.ts";
+import type { ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import type { CallView, ServerMessage } from "../../protocol/live.ts";
 import {
-  act, isView, issue, latest,
-  LiveSocket, api, desk, eticketTokenOf, expectError, freshSite, siteObject, siteSql, storedState, takeTicket,
+  act, isView, issue,
+  LiveSocket, api, desk, eticketTokenOf, expectError, freshSite, siteObject, siteSql, storedState,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});

@@ -3,11 +3,10 @@
 // and after the third miss it is removed. Also the alarm's recall when the desk has nobody else.
 import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { DeskActionResponse, IssuedTicket } from "../../protocol/api.ts";
 import type { AgentJob, CallView, ServerMessage } from "../../protocol/live.ts";
 import {
   act, isView, issue, latest,
-  LiveSocket, accountFor, desk, eticketTokenOf, freshSite, siteObject, siteSql, storedState, takeTicket,
+  LiveSocket, accountFor, eticketTokenOf, freshSite, siteObject, siteSql, storedState,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
