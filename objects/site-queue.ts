@@ -285,6 +285,17 @@ export class SiteQueue extends DurableObject<Env> {
     return r;
   }
 
+  /** Moves a confirmed visit to another free slot, in one transaction. A retry with the same Idempotency-Key returns the first answer. */
+  async rescheduleBooking(id: string, token: string, start: string, idempotency?: Idempotency): Promise<Result<Confirmation>> {
+    const replay = this.replay<Confirmation>(idempotency);
+    if (replay) return replay;
+    const now = Date.now();
+    const r = this.bookingCommand(now, (b) => b.reschedule(id, token, start, now), (v) => v.confirmation, idempotency, id);
+    await this.armAlarm(now);
+    await this.deliver();
+    return r;
+  }
+
   /** Kiosk check-in with the code from the SMS: the booking's ticket joins the queue and prints like a walk-in. */
   async checkIn(input: { code: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
     const index = this.index;

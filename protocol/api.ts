@@ -169,6 +169,11 @@ export const ConfirmBookingResponse = z.object({
   manageUrl: z.string(),
 });
 export const CancelBookingRequest = z.strictObject({ token: z.string().min(10).max(100) });
+/** Moves a confirmed visit to another free slot of the same matter; answered like a confirmation. */
+export const RescheduleBookingRequest = z.strictObject({
+  token: z.string().min(10).max(100),
+  start: z.string().min(16).max(40).describe("The new slot's start as given by availability (ISO 8601 with offset)"),
+});
 export const CheckInRequest = z.strictObject({ code: z.string().min(1).max(20) });
 
 export const BookingQuery = z.strictObject({ token: z.string().min(10).max(100) });

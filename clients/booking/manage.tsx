@@ -1,18 +1,24 @@
 // /booking/manage/{bookingId}?token=…: the visit as the API has it (GET /bookings/{id}?token=…: office,
-// address, matter, date, time, ticket, check-in code and its status, in any browser), and "Odwołaj wizytę"
-// with a confirmation while the visit is confirmed and still ahead; changing the time is cancelling and
-// booking again, and the page says so. A wrong link says why at once.
+// address, matter, date, time, ticket, check-in code and its status, in any browser). While the visit is
+// confirmed and still ahead: "Zmień termin" (the free days and times of the same office and matter, from
+// the booking's own calendar; the move is one request, the old time freed as the new one is taken) and
+// "Odwołaj wizytę" with a confirmation. A wrong link says why at once.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { BookingSummary } from "../../protocol/api.ts";
-import { api, errorCode } from "../shared/api.ts";
+import { api, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
+import { siteClock } from "../shared/format.ts";
+import { forgetAvailability, useAvailability } from "./availability.ts";
+import { longDate } from "./dates.ts";
+import type { Confirmation } from "./flow.ts";
+import { SlotPicker } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
 import { VisitFacts } from "./visit-facts.tsx";
 
-type Phase = "view" | "ask" | "busy" | "cancelled";
+type Phase = "view" | "ask" | "busy" | "cancelled" | "pick" | "moving" | "moved";
 
 /** What the page says of the booking's state; "past" is a confirmed visit whose time has gone. */
 const STATUS_KEYS = {
@@ -25,7 +31,7 @@ const STATUS_KEYS = {
 } as const satisfies Record<BookingSummary["status"] | "past", MessageKey>;
 
 export function ManagePage(props: { bookingId: string; token: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { sites } = useSites();
   const [booking, setBooking] = useState<BookingSummary | null>(null);
   const [loadError, setLoadError] = useState<ClientErrorCode | null>(null);
@@ -45,7 +51,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
 
   useEffect(() => {
     if (phase === "ask") ask.current?.focus();
-    if (phase === "cancelled") done.current?.focus();
+    if (phase === "cancelled" || phase === "moved") done.current?.focus();
   }, [phase]);
 
   if (!linkOk || loadError) {
@@ -91,6 +97,25 @@ export function ManagePage(props: { bookingId: string; token: string }) {
     }
   };
 
+  const reschedule = async (start: string) => {
+    setPhase("moving");
+    setError(null);
+    try {
+      const conf = await api<Confirmation>(`/api/v1/bookings/${encodeURIComponent(props.bookingId)}/reschedule`, {
+        body: { token: props.token, start },
+        idempotencyKey: newKey("reschedule"),
+      });
+      forgetAvailability(booking.siteId, booking.matterId);
+      setBooking({ ...booking, start: conf.start, ticketNumber: conf.ticketNumber, ...(conf.checkInCode ? { checkInCode: conf.checkInCode } : {}) });
+      setPhase("moved");
+    } catch (err) {
+      setError(errorCode(err));
+      // The time may have just been taken: show what is free now.
+      forgetAvailability(booking.siteId, booking.matterId);
+      setPhase("view");
+    }
+  };
+
   return (
     <section class="bk-step" aria-labelledby="step-title" data-testid="manage">
       <StepHeading focus={false}>{t("bk.manageTitle")}</StepHeading>
@@ -115,16 +140,36 @@ export function ManagePage(props: { bookingId: string; token: string }) {
         }}
         instruction={instruction}
       />
+      {phase === "moved" && (
+        <p ref={done} tabIndex={-1} class="bk-ok-box" role="status" data-testid="rescheduled">
+          {t("bk.rescheduled", { date: longDate(lang, booking.start.slice(0, 10)), time: siteClock(booking.start) })}
+        </p>
+      )}
       <p class="muted">
         {t("bk.manageRef")}: <span class="bk-ref">{props.bookingId}</span>
       </p>
       {cancellable && (
         <>
           <p class="bk-instruction">{t("bk.change")}</p>
-          {phase === "view" && (
-            <button type="button" class="btn btn-danger" onClick={() => setPhase("ask")}>
-              {t("bk.cancel")}
-            </button>
+          {(phase === "view" || phase === "moved") && (
+            <div class="bk-ask-buttons">
+              <button type="button" class="btn" onClick={() => setPhase("pick")}>
+                {t("bk.reschedule")}
+              </button>
+              <button type="button" class="btn btn-danger" onClick={() => setPhase("ask")}>
+                {t("bk.cancel")}
+              </button>
+            </div>
+          )}
+          {(phase === "pick" || phase === "moving") && (
+            <Reschedule
+              siteId={booking.siteId}
+              matterId={booking.matterId}
+              current={booking.start}
+              busy={phase === "moving"}
+              onPick={(start) => void reschedule(start)}
+              onClose={() => setPhase("view")}
+            />
           )}
           {(phase === "ask" || phase === "busy") && (
             <div class="bk-ask" role="group" aria-labelledby="bk-ask-text">
@@ -146,6 +191,44 @@ export function ManagePage(props: { bookingId: string; token: string }) {
       <ErrorNote code={error} />
       <p>
         <a href="/booking">{t("bk.bookNew")}</a>
+      </p>
+    </section>
+  );
+}
+
+/** "Zmień termin": the free days and times of the same office and matter; the visit's own time is left out. */
+function Reschedule(props: {
+  siteId: string;
+  matterId: string;
+  current: string;
+  busy: boolean;
+  onPick: (start: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const av = useAvailability(props.siteId, props.matterId);
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
+  return (
+    <section class="bk-reschedule" aria-labelledby="bk-reschedule-title" aria-busy={props.busy} data-testid="reschedule">
+      <h3 id="bk-reschedule-title" ref={title} tabIndex={-1} class="bk-sub">
+        {props.busy ? t("bk.rescheduling") : t("bk.rescheduleTitle")}
+      </h3>
+      {av.error && (
+        <>
+          <ErrorNote code={av.error} />
+          <button type="button" class="btn" onClick={av.reload}>
+            {t("common.retry")}
+          </button>
+        </>
+      )}
+      {!av.data && !av.error && <p class="muted">{t("common.loading")}</p>}
+      {av.data && !av.data.firstFree && <p class="bk-alert">{t("bk.noFreeDays")}</p>}
+      {av.data?.firstFree && <SlotPicker av={av.data} skip={props.current} disabled={props.busy} onPick={props.onPick} />}
+      <p>
+        <button type="button" class="btn" disabled={props.busy} onClick={props.onClose}>
+          {t("bk.rescheduleKeep")}
+        </button>
       </p>
     </section>
   );

@@ -344,10 +344,10 @@ const TEXTS = {
     pl: "Przyjdź 5–10 minut przed godziną wizyty. O wyznaczonej godzinie system sam dopisze Cię do kolejki – obserwuj ekrany w sali obsługi.",
     en: "Please arrive 5–10 minutes before your time. At that time the system puts you in the queue by itself – watch the screens in the hall.",
   },
-  "bk.manageLink": { pl: "Zarządzaj rezerwacją (odwołanie wizyty)", en: "Manage the booking (cancel the visit)" },
+  "bk.manageLink": { pl: "Zarządzaj rezerwacją (zmiana terminu, odwołanie)", en: "Manage the booking (change the time, cancel)" },
   "bk.manageNote": {
-    pl: "Ten link jest też w SMS-ie. Zmiana terminu to odwołanie wizyty i nowa rezerwacja.",
-    en: "The link is also in the text message. To change the time, cancel the visit and book again.",
+    pl: "Ten link jest też w SMS-ie. Przez niego zmienisz termin wizyty albo ją odwołasz.",
+    en: "The link is also in the text message. Use it to change the time of the visit or to cancel it.",
   },
   "bk.bookAnother": { pl: "Zarezerwuj kolejną wizytę", en: "Book another visit" },
 
@@ -374,8 +374,16 @@ const TEXTS = {
     en: "This link is incomplete. Open the link from your confirmation text message.",
   },
   "bk.change": {
-    pl: "Chcesz zmienić termin? Odwołaj tę wizytę i zarezerwuj nową – zmiana terminu to odwołanie i nowa rezerwacja.",
-    en: "Want another time? Cancel this visit and book a new one – changing the time means cancelling and booking again.",
+    pl: "Możesz przenieść wizytę na inny wolny termin tej samej sprawy w tym urzędzie albo ją odwołać.",
+    en: "You can move the visit to another free time for the same matter at this office, or cancel it.",
+  },
+  "bk.reschedule": { pl: "Zmień termin", en: "Change the time" },
+  "bk.rescheduleTitle": { pl: "Wybierz nowy termin", en: "Choose the new time" },
+  "bk.rescheduleKeep": { pl: "Zostaw obecny termin", en: "Keep the current time" },
+  "bk.rescheduling": { pl: "Zmienianie terminu…", en: "Changing the time…" },
+  "bk.rescheduled": {
+    pl: "Termin wizyty został zmieniony: {date}, godz. {time}. Wysłaliśmy SMS z nowym terminem.",
+    en: "The visit has been moved to {date}, {time}. We have sent a text message with the new time.",
   },
   "bk.cancel": { pl: "Odwołaj wizytę", en: "Cancel the visit" },
   "bk.cancelAsk": {

@@ -78,7 +78,7 @@ export class BookingStore {
   put(b: Booking): void {
     this.sql.exec(
       `INSERT INTO bookings (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET reminded = excluded.reminded, status = excluded.status, name = excluded.name, phone = excluded.phone,
+       ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, reminded = excluded.reminded, status = excluded.status, name = excluded.name, phone = excluded.phone,
          email = excluded.email, verification = excluded.verification, hold_until = excluded.hold_until,
          manage_token = excluded.manage_token, check_in_code = excluded.check_in_code,
          ticket_number = excluded.ticket_number, ticket_id = excluded.ticket_id, confirmed_at = excluded.confirmed_at`,

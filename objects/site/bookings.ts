@@ -1,5 +1,5 @@
 // Online bookings of one site (R6, R7): availability, holding a slot while the SMS code is pending,
-// confirmation with a ticket number, cancellation and kiosk check-in. Runs inside the site object,
+// confirmation with a ticket number, moving to another time, cancellation and kiosk check-in. Runs inside the site object,
 // the only place a slot can be taken, so no slot is ever given twice. Writes go through BookingStore;
 // the caller wraps each command in one transaction.
 import type { BookingSummary } from "../../protocol/api.ts";
@@ -184,6 +184,39 @@ export class Bookings {
       effects: {
         messages: [{ kind: "notify", body: `numerek: rezerwacja na ${when} (${this.index.config.name}) została odwołana.`, expiresAt: b.startAt }],
         timers: this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
+      },
+    });
+  }
+
+  /**
+   * Moves a confirmed visit to another free slot of the same matter (R6): the new slot is taken and the
+   * old one freed in the same write, inside the caller's transaction, so no slot is given twice. The
+   * booking's own slot counts as taken by itself: asking for the same start is SLOT_UNAVAILABLE. A new
+   * local day takes a new number from that day's counter; the check-in code stays; timers move.
+   */
+  reschedule(id: string, token: string, rawStart: string, now: number): Result<{ confirmation: Confirmation; effects: BookingEffects }> {
+    const b = this.store.get(id);
+    if (!b) return fail("UNKNOWN_BOOKING");
+    if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
+    if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
+    const start = Date.parse(rawStart);
+    const rules = this.rules(b.matterId, now);
+    if (!rules || !Number.isFinite(start) || start === b.startAt || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
+    const tz = this.index.config.timeZone;
+    const matter = this.index.matters.get(b.matterId)!;
+    const day = localDate(start, tz);
+    const ticketNumber = day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.queue.nextCounter(day, matter.id));
+    const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
+    this.store.put(moved);
+    const confirmation = this.confirmation(moved);
+    return ok({
+      confirmation,
+      effects: {
+        messages: [{ kind: "confirmation", body: confirmationSms(this.visit(moved, confirmation.manageUrl)), expiresAt: moved.startAt }],
+        timers: [
+          ...this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
+          ...this.timersFor(moved, now),
+        ],
       },
     });
   }

@@ -1,7 +1,8 @@
 // Online booking end to end (R6, R7): a citizen books on a 360 px phone through the five steps and
 // confirms with the SMS code from the local outbox; the kiosk turns the check-in code into the same
 // ticket number; the manage link shows the visit and its state in any browser; refusals at the kiosk
-// say why; the calendar works from the keyboard alone; the manage link cancels and frees the slot;
+// say why; the calendar works from the keyboard alone; the manage link moves the visit to another time,
+// then cancels it and frees the slot;
 // axe finds nothing on any step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -282,7 +283,7 @@ describe("online booking", () => {
     await page.context().close();
   });
 
-  test("the manage link cancels the visit after a confirmation, and the time is free again", async () => {
+  test("the manage link changes the time of the visit, then cancels it, and the times are free again", async () => {
     const slot = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(11, 16) === "15:00" && Date.parse(s.start) > Date.now() + 86_400_000)!;
     const booked = await bookByApi(RESIDENT.id, slot.start, "600 100 204");
     expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
@@ -306,19 +307,43 @@ describe("online booking", () => {
     await expectText(page.getByTestId("booking-status"), "wizyta potwierdzona");
     await expectText(page.getByTestId("visit-site"), SITE_NAME);
     await expectText(page.getByTestId("visit-ticket"), booked.ticketNumber);
-    await expectText(page.getByTestId("manage"), "zmiana terminu to odwołanie i nowa rezerwacja");
+    await expectText(page.getByTestId("manage"), "Możesz przenieść wizytę na inny wolny termin");
     await expectNoViolations(page, "manage page");
+
+    // "Zmień termin": the same office's calendar for the same matter; the new time replaces the old one.
+    const next = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(11, 16) === "14:00" && s.start.slice(0, 10) > slot.start.slice(0, 10))!;
+    const [nextDate, nextTime] = [next.start.slice(0, 10), next.start.slice(11, 16)];
+    await page.getByRole("button", { name: "Zmień termin" }).tap();
+    await expectText(page.getByTestId("reschedule"), "Wybierz nowy termin");
+    await page.getByTestId("calendar").waitFor();
+    const day = page.locator(`[data-testid="reschedule"] button[data-date="${nextDate}"]`);
+    if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
+    await day.tap();
+    await expectText(page.locator("#bk-times-title"), `Wolne godziny – ${longDatePl(nextDate)}`);
+    await expectNoViolations(page, "manage page, choosing the new time");
+    await page.locator(`button[data-start="${next.start}"]`).tap();
+    await expectText(page.getByTestId("rescheduled"), `Termin wizyty został zmieniony: ${longDatePl(nextDate)}, godz. ${nextTime}.`);
+    await expectText(page.getByTestId("visit-date"), longDatePl(nextDate));
+    await expectText(page.getByTestId("visit-time"), nextTime);
+    await expectText(page.getByTestId("booking-status"), "wizyta potwierdzona");
+    await expectNoViolations(page, "manage page, time changed");
+    await eventually("the old time free again", async () => (await freeAt(RESIDENT.id, slot.start)) === slot.free);
+    expect(await freeAt(RESIDENT.id, next.start)).toBe(next.free - 1);
+    // Opened again, the link shows the new time.
+    await page.reload();
+    await expectText(page.getByTestId("visit-time"), nextTime);
+    await expectText(page.getByTestId("visit-date"), longDatePl(nextDate));
     await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
     await expectText(page.getByRole("group"), "Czy na pewno odwołać wizytę?");
     await expectNoViolations(page, "manage page, asking to confirm");
     await page.getByRole("button", { name: "Nie, zachowaj wizytę" }).tap();
-    expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
+    expect(await freeAt(RESIDENT.id, next.start)).toBe(next.free - 1);
     await page.getByRole("button", { name: "Odwołaj wizytę" }).tap();
     await page.getByRole("button", { name: "Tak, odwołaj wizytę" }).tap();
     await expectText(page.getByTestId("cancelled"), "Wizyta została odwołana. Termin jest znów wolny.");
     await expectNoViolations(page, "manage page, cancelled");
     await screenshot(page, "booking-cancelled");
-    await eventually("the slot free again", async () => (await freeAt(RESIDENT.id, slot.start)) === slot.free);
+    await eventually("the slot free again", async () => (await freeAt(RESIDENT.id, next.start)) === next.free);
     // Opened again, the link says the visit is cancelled and offers nothing to cancel.
     await page.reload();
     await expectText(page.getByTestId("booking-status"), "Stan rezerwacji: wizyta odwołana");

@@ -147,3 +147,69 @@ describe("online booking", () => {
     expect((await book(siteId, free[1]!.start, "600 700 805")).status).toBe(202);
   });
 });
+
+describe("changing the time of a booking", () => {
+  it("moves a confirmed visit to another free slot in one step: the old slot is freed, the new one taken, one new SMS", async () => {
+    const { siteId } = await freshSite(kioskSite);
+    const free = await slots(siteId, "rej");
+    const [from, to, other] = [free[2]!, free[5]!, free[7]!];
+    const { bookingId } = (await (await book(siteId, from.start, "600 700 811")).json()) as { bookingId: string };
+    const code = await lastCode(siteId, "+48600700811");
+    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
+      manageUrl: string; ticketNumber: string; checkInCode: string;
+    };
+    const token = new URL(conf.manageUrl).searchParams.get("token")!;
+    // Someone else holds `other` (one booking desk: one place per slot).
+    const otherBooking = await book(siteId, other.start, "600 700 812");
+    expect(otherBooking.status).toBe(202);
+    const freeAt = async (start: string) => (await slots(siteId, "rej")).find((s) => s.start === start)?.free ?? 0;
+    const smsCount = async () =>
+      ((await (await api("/api/v1/dev/outbox")).json()) as Outbox).messages.filter((m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation").length;
+    expect(await smsCount()).toBe(1);
+    const reschedule = (json: unknown, key?: string) =>
+      api(`/api/v1/bookings/${bookingId}/reschedule`, { method: "POST", json, ...(key ? { headers: { "Idempotency-Key": key } } : {}) });
+
+    // Wrong token, a time off the grid, and the booking's own time: refused, nothing changes.
+    const wrong = await reschedule({ token: "x".repeat(22), start: to.start });
+    expect(wrong.status).toBe(403);
+    expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("MANAGE_TOKEN_INVALID");
+    for (const start of [to.start.replace(/:\d\d:00/, ":07:00"), from.start, "2020-01-01T10:00:00+01:00"]) {
+      const refused = await reschedule({ token, start });
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
+    }
+    // A taken slot: every place of `other` is held.
+    let n = 0;
+    while ((await freeAt(other.start)) > 0) {
+      expect((await book(siteId, other.start, `600 700 8${20 + n}`)).status).toBe(202);
+      n += 1;
+    }
+    const full = await reschedule({ token, start: other.start });
+    expect(((await full.json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
+    expect(await freeAt(from.start)).toBe(from.free - 1);
+    expect(await freeAt(to.start)).toBe(to.free);
+    expect(await (await api(`/api/v1/bookings/${bookingId}?token=${token}`)).json()).toMatchObject({ start: from.start });
+    expect(await smsCount()).toBe(1);
+
+    // The move: same shape as a confirmation; same day keeps the number, the check-in code stays.
+    const moved = await reschedule({ token, start: to.start }, "reschedule-key-001");
+    expect(moved.status).toBe(200);
+    const body = (await moved.json()) as { status: string; start: string; ticketNumber: string; checkInCode: string; manageUrl: string };
+    expect(body).toMatchObject({ status: "confirmed", start: to.start, checkInCode: conf.checkInCode, manageUrl: conf.manageUrl });
+    if (to.start.slice(0, 10) === from.start.slice(0, 10)) expect(body.ticketNumber).toBe(conf.ticketNumber);
+    else expect(body.ticketNumber).toMatch(/^R\d{3}$/);
+    // A retry with the same key gets the same answer and changes nothing more.
+    const retried = await reschedule({ token, start: to.start }, "reschedule-key-001");
+    expect(await retried.json()).toEqual(body);
+    expect(await freeAt(from.start)).toBe(from.free);
+    expect(await freeAt(to.start)).toBe(to.free - 1);
+    expect(await (await api(`/api/v1/bookings/${bookingId}?token=${token}`)).json()).toMatchObject({ status: "confirmed", start: to.start });
+    expect(await smsCount()).toBe(2);
+    const { messages } = (await (await api("/api/v1/dev/outbox")).json()) as Outbox;
+    const sms = messages.find((m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation");
+    expect(sms?.body).toContain(to.start.slice(11, 16));
+    // The reminders follow the visit: the timers of the booking are due for the new time only.
+    const timers = await siteSql(siteId, "SELECT key, due_at FROM timers WHERE ref = ?", bookingId);
+    for (const t of timers as { key: string; due_at: number }[]) expect(t.due_at).toBeLessThanOrEqual(Date.parse(to.start));
+  });
+});

@@ -1,7 +1,8 @@
-// Online booking: free slots, holding a slot until the SMS code confirms it, cancelling, kiosk check-in.
+// Online booking: free slots, holding a slot until the SMS code confirms it, changing the time, cancelling, kiosk check-in.
 import { Hono } from "hono";
 import {
   AvailabilityQuery, BookingQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, EmptyRequest,
+  RescheduleBookingRequest,
 } from "../../protocol/api.ts";
 import { siteOfEticketToken } from "../../objects/site/random.ts";
 import type { AppEnv } from "../app-env.ts";
@@ -43,6 +44,13 @@ export const bookingRoutes = new Hono<AppEnv>()
     const id = c.req.param("bookingId");
     const { code } = await readJson(c, ConfirmBookingRequest);
     return c.json(unwrap(await siteStub(c.env, bookingSite(id)).confirmBooking(id, code)));
+  })
+  .post("/:bookingId/reschedule", async (c) => {
+    const id = c.req.param("bookingId");
+    const body = await readJson(c, RescheduleBookingRequest);
+    const siteId = bookingSite(id);
+    const idem = await idempotency(c, `public:${client(c)}`, { id, ...body });
+    return c.json(unwrap(await siteStub(c.env, siteId).rescheduleBooking(id, body.token, body.start, idem)));
   })
   .post("/:bookingId/cancel", async (c) => {
     const id = c.req.param("bookingId");

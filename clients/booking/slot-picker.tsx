@@ -1,0 +1,50 @@
+// A day from the calendar of days with free times, then one of that day's free times: step 3 of the
+// booking and "Zmień termin" on the manage page. The focus follows the picked day to its times.
+import { useRef, useState } from "preact/hooks";
+import { siteClock } from "../shared/format.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import { type Availability, dayStatus } from "./availability.ts";
+import { Calendar } from "./calendar.tsx";
+import { longDate } from "./dates.ts";
+
+/** One day's free times as buttons; `skip` leaves out a start (the visit's own time when changing it). */
+export function TimeList(props: { av: Availability; day: string; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+  const slots = dayStatus(props.av, props.day).slots.filter((s) => s.start !== props.skip);
+  return (
+    <ul class="bk-times" data-testid="times">
+      {slots.map((s) => (
+        <li key={s.start}>
+          <button type="button" class="bk-time" data-start={s.start} disabled={props.disabled ?? false} onClick={() => props.onPick(s.start)}>
+            {siteClock(s.start)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SlotPicker(props: { av: Availability; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+  const { t, lang } = useI18n();
+  const [day, setDay] = useState<string | null>(null);
+  const timesTitle = useRef<HTMLHeadingElement>(null);
+  return (
+    <>
+      <h3 class="visually-hidden">{t("bk.calendar")}</h3>
+      <Calendar
+        av={props.av}
+        selected={day}
+        onSelect={(d) => {
+          setDay(d);
+          // The day's times follow the grid: take the focus there, ready for Tab.
+          requestAnimationFrame(() => timesTitle.current?.focus());
+        }}
+      />
+      <section class="bk-times-box" aria-labelledby="bk-times-title">
+        <h3 id="bk-times-title" ref={timesTitle} tabIndex={-1} class="bk-sub">
+          {day ? t("bk.timesTitle", { date: longDate(lang, day) }) : t("bk.timesPick")}
+        </h3>
+        {day && <TimeList av={props.av} day={day} skip={props.skip} disabled={props.disabled ?? false} onPick={props.onPick} />}
+      </section>
+    </>
+  );
+}
