@@ -1,6 +1,9 @@
 // GET /api/openapi.json: generated from the same zod schemas that validate the requests.
 import { z } from "zod";
 import {
+  AvailabilityQuery, AvailabilityResponse, BookingQuery, BookingSummary, CancelBookingRequest, CheckInRequest,
+  ConfirmBookingRequest, ConfirmBookingResponse, CreateBookingRequest, CreateBookingResponse, EmptyRequest,
+  RescheduleBookingRequest,
   CallTicketRequest, DESK_ACTIONS, DeskActionResponse, ETicketNotifyRequest, ETicketNotifyResponse, ETicketView, IssueTicketRequest, IssuedTicket,
   LiveQuery, LoginRequest, LoginResponse, QueueResponse, SitesResponse, TransferRequest,
 } from "../protocol/api.ts";
@@ -57,6 +60,32 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/api/v1/sites/{siteId}/live", summary: "WebSocket: display, desk:{deskId}, clerk:{deskId} or agent view.",
     auth: "any staff or device token (header or access_token)", params: ["siteId"], query: LiveQuery,
     response: { status: 101, description: "Switching to the WebSocket protocol" }, errors: [...STAFF, "UPGRADE_REQUIRED", "UNKNOWN_DESK"] },
+  // ---- online booking (R6, R7) ----
+  { method: "get", path: "/api/v1/sites/{siteId}/availability", summary: "Free booking slots of a matter, day by day (public, at most 62 days).",
+    params: ["siteId"], query: AvailabilityQuery, response: { status: 200, schema: AvailabilityResponse },
+    errors: ["VALIDATION_FAILED", "UNKNOWN_SITE", "UNKNOWN_MATTER", "RANGE_TOO_LONG"] },
+  { method: "post", path: "/api/v1/bookings", summary: "Hold a slot and send the confirmation code by SMS (public).", idempotent: true,
+    body: CreateBookingRequest, response: { status: 202, schema: CreateBookingResponse },
+    errors: [...COMMON, "UNKNOWN_SITE", "UNKNOWN_MATTER", "MATTER_NOT_BOOKABLE", "SLOT_UNAVAILABLE", "CONTACT_REQUIRED", "PHONE_INVALID",
+      "PHONE_NOT_MOBILE", "TOO_MANY_BOOKINGS", "BOOKING_RATE_LIMITED", "IDEMPOTENCY_KEY_REUSED"] },
+  { method: "get", path: "/api/v1/bookings/{bookingId}", summary: "The visit behind a manage link (no contact data).",
+    params: ["bookingId"], query: BookingQuery, response: { status: 200, schema: BookingSummary },
+    errors: ["VALIDATION_FAILED", "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID"] },
+  { method: "post", path: "/api/v1/bookings/{bookingId}/confirm", summary: "Confirm with the SMS code: ticket number, check-in code, manage link.",
+    params: ["bookingId"], body: ConfirmBookingRequest, response: { status: 200, schema: ConfirmBookingResponse },
+    errors: [...COMMON, "UNKNOWN_BOOKING", "CODE_WRONG", "CODE_EXPIRED", "CODE_TRIES_EXCEEDED", "BOOKING_NOT_PENDING"] },
+  { method: "post", path: "/api/v1/bookings/{bookingId}/resend", summary: "A new code, no sooner than 60 s after the last.",
+    params: ["bookingId"], body: EmptyRequest, response: { status: 200, schema: z.object({ expiresAt: z.string() }) },
+    errors: ["UNKNOWN_BOOKING", "BOOKING_NOT_PENDING", "RESEND_TOO_SOON", "RESEND_LIMIT", "CODE_EXPIRED"] },
+  { method: "post", path: "/api/v1/bookings/{bookingId}/reschedule", summary: "Move a confirmed visit to another free slot (holder of the manage link).",
+    idempotent: true, params: ["bookingId"], body: RescheduleBookingRequest, response: { status: 200, schema: ConfirmBookingResponse },
+    errors: [...COMMON, "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID", "BOOKING_NOT_ACTIVE", "SLOT_UNAVAILABLE", "IDEMPOTENCY_KEY_REUSED"] },
+  { method: "post", path: "/api/v1/bookings/{bookingId}/cancel", summary: "Cancel a confirmed visit (holder of the manage link).",
+    params: ["bookingId"], body: CancelBookingRequest, response: { status: 200, schema: z.object({ status: z.literal("cancelled") }) },
+    errors: [...COMMON, "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID", "BOOKING_NOT_ACTIVE"] },
+  { method: "post", path: "/api/v1/sites/{siteId}/check-in", summary: "Kiosk check-in with the booking's code: the ticket, like a walk-in.",
+    auth: "kiosk, clerk, manager", idempotent: true, params: ["siteId"], body: CheckInRequest, response: { status: 201, schema: IssuedTicket },
+    errors: [...COMMON, ...STAFF, "UNKNOWN_CODE", "TOO_EARLY", "TOO_LATE", "WRONG_SITE", "ALREADY_CHECKED_IN", "BOOKING_NOT_ACTIVE"] },
   { method: "get", path: "/api/v1/etickets/{token}/live", summary: "WebSocket: one e-ticket's live view (public).",
     params: ["token"], response: { status: 101, description: "Switching to the WebSocket protocol" }, errors: ["UNKNOWN_ETICKET", "UPGRADE_REQUIRED"] },
 ];

@@ -1,0 +1,23 @@
+// The OpenAPI document describes every route the Worker answers, with schemas generated from the validators.
+import { describe, expect, it } from "vitest";
+import { api } from "./helpers.ts";
+
+describe("GET /api/openapi.json", () => {
+  it("lists the queue, live, booking and SMS routes with their request schemas and error codes", async () => {
+    const res = await api("/api/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { description: string }> }>> };
+    expect(doc.openapi).toBe("3.1.0");
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes).toEqual(expect.arrayContaining([
+      "POST /api/v1/auth/login", "GET /api/v1/sites", "POST /api/v1/sites/{siteId}/tickets", "GET /api/v1/sites/{siteId}/queue",
+      "POST /api/v1/sites/{siteId}/desks/{deskId}/no-show", "GET /api/v1/etickets/{token}", "GET /api/v1/sites/{siteId}/live",
+      "GET /api/v1/sites/{siteId}/availability", "POST /api/v1/bookings", "POST /api/v1/bookings/{bookingId}/confirm",
+      "POST /api/v1/bookings/{bookingId}/reschedule", "POST /api/v1/bookings/{bookingId}/cancel", "POST /api/v1/sites/{siteId}/check-in",
+      "POST /api/v1/etickets/{token}/notify", "POST /api/v1/sms/status",
+    ]));
+    const create = doc.paths["/api/v1/bookings"]!.post!;
+    expect(JSON.stringify(create.requestBody)).toContain('"consent"');
+    expect(create.responses["429"]?.description).toContain("TOO_MANY_BOOKINGS");
+  });
+});
