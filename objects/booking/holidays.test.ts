@@ -7,6 +7,7 @@ describe("easterSunday", () => {
     [2025, "2025-04-20"],
     [2026, "2026-04-05"],
     [2027, "2027-03-28"],
+    [2028, "2028-04-16"],
     [2030, "2030-04-21"],
     [2038, "2038-04-25"],
     [2008, "2008-03-23"],
@@ -42,6 +43,10 @@ describe("polishHolidays", () => {
     expect(polishHolidays(2025).get("2025-06-19")).toBe("Boże Ciało");
     expect(polishHolidays(2025).get("2025-06-08")).toBe("Zielone Świątki");
     expect(polishHolidays(2027).get("2027-03-29")).toBe("Poniedziałek Wielkanocny");
+    expect(polishHolidays(2027).get("2027-05-27")).toBe("Boże Ciało");
+    expect(polishHolidays(2028).get("2028-04-16")).toBe("Wielkanoc");
+    expect(polishHolidays(2028).get("2028-04-17")).toBe("Poniedziałek Wielkanocny");
+    expect(polishHolidays(2028).get("2028-06-15")).toBe("Boże Ciało");
   });
 
   it("makes Wigilia a holiday from 2025 on", () => {
