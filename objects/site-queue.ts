@@ -6,8 +6,8 @@ import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETic
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { ERRORS, fail, ok } from "../protocol/errors.ts";
-import type { AgentJob, ClientMessage, PrinterStatus, RoleView } from "../protocol/live.ts";
-import { ClientMessage as ClientMessageSchema, CLOSE, PING, PONG, assertNever } from "../protocol/live.ts";
+import type { ClientMessage, PrinterStatus, RoleView } from "../protocol/live.ts";
+import { ClientMessage as ClientMessageSchema, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { walkInRefusal } from "./queue/availability.ts";
 import { holidayName } from "./booking/holidays.ts";
@@ -193,7 +193,7 @@ export class SiteQueue extends DurableObject<Env> {
       eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
     };
     this.store.putTicket(ticket, kioskId);
-    if (kioskId) this.addJob({
+    if (kioskId) this.store.addJob({
       id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
       ticket: {
         number: ticket.number, matterName: matter.name, siteName: index.config.name, city: index.config.city,
@@ -640,10 +640,6 @@ export class SiteQueue extends DurableObject<Env> {
     this.store.setMeta("seq", String(this.seq));
   }
 
-  private addJob(job: AgentJob, now: number): void {
-    this.store.addJob(job, now);
-  }
-
   /** Writes a rule outcome: rows, calls, recall timers, announce jobs and the new seq. Call inside a transaction. */
   private saveOutcome(outcome: Outcome, now: number): void {
     const index = this.index;
@@ -657,7 +653,7 @@ export class SiteQueue extends DurableObject<Env> {
       this.store.addCall(c);
       const desk = index?.desks.get(c.deskId);
       if (index?.config.voice && desk) {
-        this.addJob({ id: `job_${randomToken(12)}`, kind: "announce", number: c.number, deskName: desk.name, deskNumber: desk.number, createdAt: new Date(c.at).toISOString() }, now);
+        this.store.addJob({ id: `job_${randomToken(12)}`, kind: "announce", number: c.number, deskName: desk.name, deskNumber: desk.number, createdAt: new Date(c.at).toISOString() }, now);
       }
     }
     if (outcome.tickets.length || outcome.desks.length || outcome.calls.length) this.bumpSeq();
@@ -767,4 +763,3 @@ function errorResponse(code: ErrorCode): Response {
   return Response.json({ error: { code, message: ERRORS[code][1] } }, { status: ERRORS[code][0] });
 }
 
-export { CLOSE };

@@ -59,3 +59,8 @@ export async function idempotency(c: Context<AppEnv>, principal: string, body: u
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(material)));
   return { key: `${principal}|${key}`, fingerprint: base64url(digest) };
 }
+
+/** The caller's address, for rate limits (Cloudflare sets the header; locally everyone is "local"). */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.req.header("CF-Connecting-IP") ?? "local";
+}

@@ -11,10 +11,10 @@ import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 import { siteClock } from "../shared/format.ts";
-import { forgetAvailability, useAvailability } from "./availability.ts";
+import { forgetAvailability } from "./availability.ts";
 import { longDate } from "./dates.ts";
 import type { Confirmation } from "./flow.ts";
-import { SlotPicker } from "./slot-picker.tsx";
+import { FreeSlots } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
 import { VisitFacts } from "./visit-facts.tsx";
 
@@ -206,7 +206,6 @@ function Reschedule(props: {
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const av = useAvailability(props.siteId, props.matterId);
   const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => title.current?.focus(), []);
   return (
@@ -214,17 +213,7 @@ function Reschedule(props: {
       <h3 id="bk-reschedule-title" ref={title} tabIndex={-1} class="bk-sub">
         {props.busy ? t("bk.rescheduling") : t("bk.rescheduleTitle")}
       </h3>
-      {av.error && (
-        <>
-          <ErrorNote code={av.error} />
-          <button type="button" class="btn" onClick={av.reload}>
-            {t("common.retry")}
-          </button>
-        </>
-      )}
-      {!av.data && !av.error && <p class="muted">{t("common.loading")}</p>}
-      {av.data && !av.data.firstFree && <p class="bk-alert">{t("bk.noFreeDays")}</p>}
-      {av.data?.firstFree && <SlotPicker av={av.data} skip={props.current} disabled={props.busy} onPick={props.onPick} />}
+      <FreeSlots siteId={props.siteId} matterId={props.matterId} skip={props.current} disabled={props.busy} onPick={props.onPick} />
       <p>
         <button type="button" class="btn" disabled={props.busy} onClick={props.onClose}>
           {t("bk.rescheduleKeep")}

@@ -3,7 +3,8 @@
 import { useRef, useState } from "preact/hooks";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import { type Availability, dayStatus } from "./availability.ts";
+import { ErrorNote } from "../shared/components.tsx";
+import { type Availability, dayStatus, useAvailability } from "./availability.ts";
 import { Calendar } from "./calendar.tsx";
 import { longDate } from "./dates.ts";
 
@@ -45,6 +46,27 @@ export function SlotPicker(props: { av: Availability; skip?: string | undefined;
         </h3>
         {day && <TimeList av={props.av} day={day} skip={props.skip} disabled={props.disabled ?? false} onPick={props.onPick} />}
       </section>
+    </>
+  );
+}
+
+/** The free days and times of a matter at a site, loaded here: retry on error, "loading", "nothing free", or the picker. */
+export function FreeSlots(props: { siteId: string; matterId: string; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+  const { t } = useI18n();
+  const av = useAvailability(props.siteId, props.matterId);
+  return (
+    <>
+      {av.error && (
+        <>
+          <ErrorNote code={av.error} />
+          <button type="button" class="btn" onClick={av.reload}>
+            {t("common.retry")}
+          </button>
+        </>
+      )}
+      {!av.data && !av.error && <p class="muted">{t("common.loading")}</p>}
+      {av.data && !av.data.firstFree && <p class="bk-alert">{t("bk.noFreeDays")}</p>}
+      {av.data?.firstFree && <SlotPicker av={av.data} skip={props.skip} disabled={props.disabled ?? false} onPick={props.onPick} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Password hashing with PBKDF2-SHA256 through WebCrypto (100,000 rounds: the most Workers allow).
-import { base64url } from "../site/random.ts";
+import { base64url, fromBase64url } from "../site/random.ts";
 
 const ROUNDS = 100_000;
 
@@ -12,11 +12,6 @@ async function derive(password: string, salt: Uint8Array, rounds: number): Promi
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   return `pbkdf2-sha256$${ROUNDS}$${base64url(salt)}$${base64url(await derive(password, salt, ROUNDS))}`;
-}
-
-function fromBase64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
 /** Constant-time comparison of the derived key. */

@@ -49,8 +49,6 @@ describe("walk-in ticket, end to end", () => {
   });
 
   it("a kiosk that retries with the same Idempotency-Key gets the same ticket, and one print job", async () => {
-    const { siteId } = await freshSite();
-    void siteId;
     // The demo kiosk belongs to the demo site.
     const kiosk = await login("kiosk-demo", "demo");
     const first = await takeTicket("demo", kiosk, "dowod", "retry-key-0001");

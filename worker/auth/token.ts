@@ -1,6 +1,6 @@
 // Signed bearer tokens for staff and devices: HMAC-SHA256 over a small JSON payload, with an expiry.
 import type { Role } from "../../protocol/api.ts";
-import { base64url } from "../../objects/site/random.ts";
+import { base64url, fromBase64url } from "../../objects/site/random.ts";
 
 export interface TokenClaims {
   /** The account's user name. */
@@ -30,11 +30,6 @@ function key(secret: string): Promise<CryptoKey> {
 }
 
 const enc = new TextEncoder();
-
-function fromBase64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, "+").replace(/_/g, "/"));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
 
 export async function signToken(claims: TokenClaims, secret: string): Promise<string> {
   const body = base64url(enc.encode(JSON.stringify(claims)));

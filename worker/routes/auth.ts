@@ -6,7 +6,7 @@ import { DEVICE_TTL_S, STAFF_TTL_S, signToken, type TokenClaims } from "../auth/
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { directory, listSites } from "../sites.ts";
-import { readJson } from "../validate.ts";
+import { clientAddress, readJson } from "../validate.ts";
 import { ALL_SITES } from "../auth/middleware.ts";
 
 export const DEMO_SECRET = "numerek-demo-secret-not-for-production";
@@ -18,7 +18,7 @@ export const authRoutes = new Hono<AppEnv>().post("/login", async (c) => {
     if (!c.env.AUTH_SECRET || c.env.AUTH_SECRET === DEMO_SECRET || c.env.AUTH_SECRET.length < 32) throw new ApiError("NOT_CONFIGURED");
     if (username === "admin" && password === "admin") throw new ApiError("BAD_CREDENTIALS");
   }
-  const client = c.req.header("CF-Connecting-IP") ?? "local";
+  const client = clientAddress(c);
   const account = unwrap(await directory(c.env).login(username, password, client));
   const device = account.role === "kiosk" || account.role === "display" || account.role === "agent";
   const exp = Math.floor(Date.now() / 1000) + (device ? DEVICE_TTL_S : STAFF_TTL_S);

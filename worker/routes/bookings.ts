@@ -10,7 +10,7 @@ import { assertSite, requireAuth } from "../auth/middleware.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { listSites, requireSite, siteStub } from "../sites.ts";
-import { idParam, idempotency, parseQuery, readJson } from "../validate.ts";
+import { clientAddress, idParam, idempotency, parseQuery, readJson } from "../validate.ts";
 
 /** A booking id starts with its site's id, like an e-ticket token. */
 function bookingSite(bookingId: string): string {
@@ -19,14 +19,13 @@ function bookingSite(bookingId: string): string {
   return siteId;
 }
 
-const client = (c: { req: { header(name: string): string | undefined } }) => c.req.header("CF-Connecting-IP") ?? "local";
 
 export const bookingRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const body = await readJson(c, CreateBookingRequest);
     await requireSite(c.env, body.siteId);
-    const idem = await idempotency(c, `public:${client(c)}`, body);
-    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, client: client(c) };
+    const idem = await idempotency(c, `public:${clientAddress(c)}`, body);
+    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, client: clientAddress(c) };
     return c.json(unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem)), 202);
   })
   .get("/:bookingId", async (c) => {
@@ -49,7 +48,7 @@ export const bookingRoutes = new Hono<AppEnv>()
     const id = c.req.param("bookingId");
     const body = await readJson(c, RescheduleBookingRequest);
     const siteId = bookingSite(id);
-    const idem = await idempotency(c, `public:${client(c)}`, { id, ...body });
+    const idem = await idempotency(c, `public:${clientAddress(c)}`, { id, ...body });
     return c.json(unwrap(await siteStub(c.env, siteId).rescheduleBooking(id, body.token, body.start, idem)));
   })
   .post("/:bookingId/cancel", async (c) => {
