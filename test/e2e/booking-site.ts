@@ -9,6 +9,8 @@ export const ADDRESS = "ul. Zwycięstwa 140, Koszalin";
 export const CONTROLLER = "Prezydent Miasta Koszalina, Rynek Staromiejski 6-7, 75-007 Koszalin";
 export const RESIDENT = { id: "karta-mieszkanca", name: "Koszalińska Karta Mieszkańca" };
 export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora" };
+export const DEPARTMENT = "Biuro Obsługi Mieszkańców";
+export const DESK = { id: "d1", name: "Stanowisko 1" };
 
 export async function createSite(): Promise<void> {
   const admin = await token("admin", "admin");
@@ -17,12 +19,12 @@ export async function createSite(): Promise<void> {
     id: SITE_ID, city: "Koszalin", name: SITE_NAME, address: ADDRESS, voice: false,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
     departments: [{
-      id: "bom", name: "Biuro Obsługi Mieszkańców", matters: [
+      id: "bom", name: DEPARTMENT, matters: [
         { id: RESIDENT.id, name: RESIDENT.name, prefix: "K", serviceMinutes: 5 },
         { id: SENIOR.id, name: SENIOR.name, prefix: "S", serviceMinutes: 5 },
       ],
     }],
-    desks: [{ id: "d1", name: "Stanowisko 1", number: 1, matterIds: [RESIDENT.id, SENIOR.id] }],
+    desks: [{ id: DESK.id, name: DESK.name, number: 1, matterIds: [RESIDENT.id, SENIOR.id] }],
     devices: [{ id: "kiosk-1", name: "Biletomat", kind: "kiosk" }],
     booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0, checkInEarlyMinutes: 10 },
     // The test runs on any day, public holidays included.

@@ -1,16 +1,18 @@
-// Online booking end to end (R6, R7): a citizen books on a 360 px phone through the five steps and
-// confirms with the SMS code from the local outbox; the kiosk turns the check-in code into the same
-// ticket number; the manage link shows the visit and its state in any browser; refusals at the kiosk
+// Online booking end to end (R6, R7, R3, R8): a citizen books on a 360 px phone through the five steps
+// and confirms with the SMS code from the local outbox; the kiosk turns the check-in code into the same
+// ticket number, ahead of a walk-in of the same matter; the clerk's "call next" calls it, and the console,
+// the hall screen and the e-ticket from the kiosk's QR code show the number and the desk; the manage
+// link shows the visit and its state in any browser; refusals at the kiosk
 // say why; the calendar works from the keyboard alone; the manage link moves the visit to another time,
 // then cancels it and frees the slot;
 // axe finds nothing on any step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  ADDRESS, CONTROLLER, RESIDENT, SENIOR, SITE_ID, SITE_NAME, bookByApi, bookingUrl, createSite, freeAt, freeSlots, smsCode, warsawClock,
+  ADDRESS, CONTROLLER, DEPARTMENT, DESK, RESIDENT, SENIOR, SITE_ID, SITE_NAME, bookByApi, bookingUrl, createSite, freeAt, freeSlots, smsCode, warsawClock,
 } from "./booking-site.ts";
 import {
-  SIZES, base, decodeQr, eventually, expectNoViolations, expectText, launch, newPage, screenshot, signIn, tabTo,
+  SIZES, base, decodeQr, eventually, expectAttr, expectNoViolations, expectText, launch, newPage, screenshot, signIn, tabTo,
 } from "./helpers.ts";
 
 const longDatePl = (date: string) =>
@@ -40,11 +42,12 @@ describe("online booking", () => {
     await page.goto(`${base()}/kiosk/${siteId}`);
     await signIn(page, username, password);
     await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
-    await page.getByRole("button", { name: "Mam rezerwację" }).tap();
     return page;
   }
 
-  async function typeCode(kiosk: Page, code: string): Promise<void> {
+  /** "Mam rezerwację" on the kiosk's start screen, then the code on its keypad. */
+  async function checkInWith(kiosk: Page, code: string): Promise<void> {
+    await kiosk.getByRole("button", { name: "Mam rezerwację" }).tap();
     for (const ch of code) await kiosk.getByRole("button", { name: ch, exact: true }).tap();
     await expectText(kiosk.getByTestId("booking-code"), code);
     await kiosk.getByRole("button", { name: "Potwierdź" }).tap();
@@ -53,7 +56,19 @@ describe("online booking", () => {
   const stepTitle = (page: Page) => page.getByTestId("step-title");
   const currentStep = (page: Page) => page.locator('.bk-steps [aria-current="step"]');
 
-  test("a citizen books on a phone in Polish in five steps, then checks in at the kiosk with the code", async () => {
+  /** The clerk console of one desk of the test site, for a manager who chooses the site and the desk. */
+  async function openConsoleAt(username: string, password: string): Promise<Page> {
+    const page = await newPage(browser, { viewport: SIZES.console });
+    await page.goto(`${base()}/clerk`);
+    await signIn(page, username, password);
+    await page.getByLabel("Placówka").selectOption({ label: SITE_NAME });
+    await page.getByLabel("Stanowisko").selectOption({ label: DESK.name });
+    await page.getByRole("button", { name: "Otwórz konsolę" }).click();
+    await page.getByRole("heading", { name: "Bieżący klient" }).waitFor();
+    return page;
+  }
+
+  test("a citizen books on a phone in five steps, checks in at the kiosk with the code, and is called before a walk-in", async () => {
     // The second free slot starts in 5-10 minutes: the kiosk already accepts its code (10 minutes early),
     // and the citizen has time to fill in the form. (On a public holiday there are no slots today.)
     const target = (await freeSlots(RESIDENT.id))[1]!;
@@ -165,18 +180,28 @@ describe("online booking", () => {
     await expectNoViolations(manage, "manage page in a fresh browser");
     await manage.context().close();
 
-    // At the office: the kiosk's letter and digit keypad turns the code into the same ticket number.
+    // At the office, a walk-in for the same matter takes a ticket first: nobody is ahead of them yet.
     const kiosk = await openKiosk(SITE_ID, "admin", "admin");
-    await typeCode(kiosk, checkIn);
+    await kiosk.getByRole("button", { name: DEPARTMENT }).tap();
+    await kiosk.getByRole("button", { name: new RegExp(RESIDENT.name) }).tap();
+    await expectText(kiosk.getByTestId("kiosk-number"), /^K\d{3}$/);
+    const walkIn = (await kiosk.getByTestId("kiosk-number").innerText()).trim();
+    expect(walkIn).not.toBe(ticket);
+    await expectText(kiosk.getByTestId("kiosk-ahead"), "Jesteś następny w kolejce");
+    await kiosk.getByRole("button", { name: "Gotowe" }).tap();
+
+    // Then the citizen: the kiosk's letter and digit keypad turns the code into the same ticket number,
+    // and the booked visit goes ahead of the walk-in who came earlier.
+    await checkInWith(kiosk, checkIn);
     await expectText(kiosk.getByTestId("kiosk-number"), ticket);
     await expectText(kiosk.locator(".kiosk-matter-name"), RESIDENT.name);
-    await expectText(kiosk.getByTestId("kiosk-ahead"), /Jesteś następny w kolejce|Przed Tobą/);
-    expect(await decodeQr(kiosk, kiosk.locator("svg.qr"))).toMatch(new RegExp(`^${base()}/t/${SITE_ID}\\.`));
+    await expectText(kiosk.getByTestId("kiosk-ahead"), "Jesteś następny w kolejce");
+    const eticketUrl = (await decodeQr(kiosk, kiosk.locator("svg.qr"))) ?? "";
+    expect(eticketUrl).toMatch(new RegExp(`^${base()}/t/${SITE_ID}\\.`));
     await screenshot(kiosk, "kiosk-checkin-ticket");
     // The same code again: the ticket was already issued.
     await kiosk.getByRole("button", { name: "Gotowe" }).tap();
-    await kiosk.getByRole("button", { name: "Mam rezerwację" }).tap();
-    await typeCode(kiosk, checkIn);
+    await checkInWith(kiosk, checkIn);
     await expectText(kiosk.getByTestId("booking-result"), "Ten kod został już użyty – bilet do tej rezerwacji był już wydany.");
     await kiosk.context().close();
 
@@ -187,6 +212,33 @@ describe("online booking", () => {
     await expectText(after.getByTestId("visit-ticket"), ticket);
     expect(await after.getByRole("button", { name: "Odwołaj wizytę" }).count()).toBe(0);
     await after.context().close();
+
+    // In the hall: the group screen, and the citizen's phone on the e-ticket from the kiosk's QR code.
+    const hall = await newPage(browser, { viewport: SIZES.display });
+    await hall.goto(`${base()}/display/${SITE_ID}`);
+    await signIn(hall, "admin", "admin");
+    await expectText(hall.locator(".display-site"), SITE_NAME);
+    const phone = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await phone.goto(eticketUrl);
+    await expectText(phone.getByTestId("et-number"), ticket);
+    await expectAttr(phone.locator("[data-status]"), "data-status", "waiting");
+    await expectText(phone.getByTestId("et-ahead"), "Jesteś następny w kolejce");
+
+    // At desk 1 the console lists the booked visit first, then the walk-in; "call next" calls the visit.
+    const clerk = await openConsoleAt("admin", "admin");
+    const queued = () => clerk.locator('[data-testid="queue"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
+    await eventually("the booked visit first in the desk's queue, then the walk-in", async () => (await queued()).join() === [ticket, walkIn].join());
+    await clerk.getByRole("button", { name: /Wezwij następnego/ }).click();
+    await expectText(clerk.getByTestId("current-number"), ticket);
+    await expectText(clerk.getByTestId("current-status"), "Wezwany");
+    await eventually("only the walk-in left waiting at the desk", async () => (await queued()).join() === walkIn);
+    await expectAttr(hall.getByTestId("newest-call"), "data-number", ticket);
+    await expectText(hall.getByTestId("newest-call"), `${ticket} → zapraszamy do ${DESK.name}`);
+    await expectAttr(phone.locator("[data-status]"), "data-status", "called");
+    await expectText(phone.locator("[data-status]"), `Twoja kolej! Podejdź do stanowiska ${DESK.name}`);
+    await expectNoViolations(phone, "e-ticket of a booked visit, called");
+    await screenshot(hall, "display-booked-call");
+    for (const p of [hall, phone, clerk]) await p.context().close();
   });
 
   test("the kiosk says when a code comes too early (and from when), and which office a code is for", async () => {
@@ -196,14 +248,14 @@ describe("online booking", () => {
     const opens = warsawClock(Date.parse(later.start) - 10 * 60_000);
 
     const kiosk = await openKiosk(SITE_ID, "admin", "admin");
-    await typeCode(kiosk, booked.checkInCode);
+    await checkInWith(kiosk, booked.checkInCode);
     await expectText(kiosk.getByTestId("booking-result"), `Za wcześnie na odprawę. Wpisz kod ponownie ${opens.date} od godz. ${opens.time}.`);
     await screenshot(kiosk, "kiosk-checkin-too-early");
     await kiosk.context().close();
 
     // Koszalin's other office: the kiosk there names the office the booking is for.
     const usc = await openKiosk("koszalin-usc", "koszalin-usc-kiosk-1", "demo");
-    await typeCode(usc, booked.checkInCode);
+    await checkInWith(usc, booked.checkInCode);
     await expectText(usc.getByTestId("booking-result"), `Ta rezerwacja dotyczy innej placówki: ${SITE_NAME}, ${ADDRESS}.`);
     await usc.context().close();
   });
