@@ -8,11 +8,15 @@ export const PROTOCOL_VERSION = 1;
 export const PING = "ping";
 export const PONG = "pong";
 
-/** Close codes (4000-4999 are ours). */
+/**
+ * Close codes (4000-4999 are ours): the server ends a stream whose subject no longer exists,
+ * and the client says so instead of reconnecting.
+ */
 export const CLOSE = {
-  BAD_MESSAGE: 4400,
+  /** An e-ticket whose ticket is no longer stored. */
   TICKET_GONE: 4404,
-  SITE_RECONFIGURED: 4409,
+  /** A desk screen or clerk console of a desk removed from the site's configuration. */
+  DESK_GONE: 4410,
 } as const;
 
 /** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */

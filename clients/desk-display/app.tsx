@@ -1,9 +1,24 @@
-// The desk screen: the desk's name and the number it serves now, or that it is on a break.
+// The desk screen: the desk's name and the number it serves now, or that it is on a break;
+// a desk removed from the office's configuration says so, and the screen stops reconnecting.
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { PublicSite } from "../../protocol/api.ts";
 import type { DeskScreenView } from "../../protocol/live.ts";
+import { api } from "../shared/api.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
+
+/** After repeated failures to connect: does the office still list this desk? */
+async function deskGone(siteId: string, deskId: string): Promise<LiveEnd | null> {
+  try {
+    const { sites } = await api<{ sites: PublicSite[] }>("/api/v1/sites");
+    const site = sites.find((s) => s.id === siteId);
+    return site && !site.desks.some((d) => d.id === deskId) ? "gone" : null;
+  } catch {
+    return null;
+  }
+}
 
 /** True for a few seconds after the number changes (not on the first picture). */
 function useChanged(value: string | null | undefined): boolean {
@@ -23,19 +38,24 @@ function useChanged(value: string | null | undefined): boolean {
 
 export function DeskScreenApp(props: { siteId: string; deskId: string; token: string }) {
   const { t } = useI18n();
-  const live = useLive<DeskScreenView>(sitePath(props.siteId, `desk:${props.deskId}`, props.token), "desk");
-  const view = live.view;
+  const live = useLive<DeskScreenView>(sitePath(props.siteId, `desk:${props.deskId}`, props.token), "desk", () =>
+    deskGone(props.siteId, props.deskId),
+  );
+  const gone = live.ended === "gone";
+  const view = gone ? null : live.view;
   const changed = useChanged(view ? view.number : undefined);
   const paused = view?.desk.status === "paused";
 
   return (
     <div class={`desk-screen ${paused ? "desk-paused" : ""}`} data-conn={live.status}>
-      <ConnectionBanner status={live.status} />
+      {!gone && <ConnectionBanner status={live.status} />}
       <header class="desk-head">
-        <h1 class="desk-name">{view?.desk.name ?? t("common.loading")}</h1>
+        <h1 class="desk-name">{live.view?.desk.name ?? (gone ? props.deskId : t("common.loading"))}</h1>
       </header>
       <main class="desk-main" aria-live="polite">
-        {!view ? null : paused ? (
+        {gone ? (
+          <p class="desk-gone" role="alert" data-testid="desk-state" data-state="gone">{t("desk.gone")}</p>
+        ) : !view ? null : paused ? (
           <div class="desk-break" data-testid="desk-state" data-state="paused">
             <p class="desk-break-title">{t("desk.break")}</p>
             <p class="desk-break-note">{t("desk.breakNote")}</p>

@@ -1,5 +1,6 @@
 // The e-ticket: reads its token from the URL, shows the ticket's state live over its own
-// socket (number, matter, site, status, people ahead, wait) and the SMS alert (form, set, sent).
+// socket (number, matter, site, status, people ahead, wait) and the SMS alert (form, set, sent);
+// a ticket no longer stored says so, and the page stops reconnecting.
 import { useEffect, useState } from "preact/hooks";
 import type { ETicketView } from "../../protocol/api.ts";
 import { api, ApiError } from "../shared/api.ts";
@@ -42,14 +43,16 @@ export function ETicketApp() {
   const view = live.view ?? first;
   useCallAlert(view);
 
-  if (unknown || (live.ended === "gone" && !view)) {
+  if (unknown || live.ended === "gone") {
     return (
       <main class="et">
         <header class="et-head">
           <h1 class="et-brand">{t("et.title")}</h1>
           <LangSwitch />
         </header>
-        <p class="et-card et-card-bad" role="alert">{t("et.unknown")}</p>
+        <p class="et-card et-card-bad" role="alert" data-testid="et-ended">
+          {t(unknown ? "et.unknown" : "et.gone")}
+        </p>
       </main>
     );
   }

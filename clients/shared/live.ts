@@ -1,10 +1,16 @@
 // A live view over the site's WebSocket: snapshot on connect, updates checked against seq
-// (a gap asks for "resync"), keep-alive pings, and reconnection with backoff after any drop.
+// (a gap asks for "resync"), keep-alive pings, and reconnection with backoff after any drop,
+// except when the server closes the stream because its ticket or desk no longer exists.
 import { acceptsUpdate, CLOSE, PING, PONG, type RoleView, type ServerMessage } from "../../protocol/live.ts";
 
 export type LiveStatus = "connecting" | "online" | "offline";
-/** Why a socket will not come back: its ticket is gone, or the token was refused. */
+/** Why a socket will not come back: its ticket or desk is gone, or the token was refused. */
 export type LiveEnd = "gone" | "auth";
+
+/** A close code that ends the stream for good (no reconnecting), or null for a drop worth retrying. */
+export function endOfClose(code: number): LiveEnd | null {
+  return code === CLOSE.TICKET_GONE || code === CLOSE.DESK_GONE ? "gone" : null;
+}
 
 export interface LiveOptions<V> {
   /** Path and query of the socket, e.g. /api/v1/sites/demo/live?role=display&access_token=… */
@@ -86,7 +92,8 @@ export class LiveSocket<V> {
     };
     ws.onclose = (ev) => {
       if (gen !== this.gen) return;
-      if (ev.code === CLOSE.TICKET_GONE) return this.end("gone");
+      const end = endOfClose(ev.code);
+      if (end) return this.end(end);
       if (!opened) this.failuresInRow++;
       this.dropped(gen);
     };

@@ -153,6 +153,10 @@ const TEXTS = {
   "desk.breakNote": { pl: "Stanowisko chwilowo nieczynne", en: "This desk is closed for a moment" },
   "desk.serving": { pl: "Obsługiwany numer", en: "Now serving" },
   "desk.idle": { pl: "Proszę czekać na wezwanie", en: "Please wait to be called" },
+  "desk.gone": {
+    pl: "Tego stanowiska nie ma już w placówce. Ekran trzeba przypisać do innego stanowiska.",
+    en: "This desk no longer exists at the office. The screen must be set to another desk.",
+  },
 
   // ---- clerk console -------------------------------------------------------
   "clerk.title": { pl: "Konsola urzędnika", en: "Clerk console" },
@@ -427,6 +431,10 @@ const TEXTS = {
   "et.unknown": {
     pl: "Nie znaleziono e-biletu. Sprawdź link albo zeskanuj kod z biletu jeszcze raz.",
     en: "E-ticket not found. Check the link or scan the code on the ticket again.",
+  },
+  "et.gone": {
+    pl: "Tego e-biletu już nie ma – numerek został usunięty z systemu. Aby załatwić sprawę, pobierz nowy numerek.",
+    en: "This e-ticket no longer exists – the ticket has been deleted. To be served, take a new ticket.",
   },
   "et.smsTitle": { pl: "Powiadomienie SMS", en: "Text message alert" },
   "et.smsAhead": { pl: "Wyślij SMS, gdy przede mną zostanie tyle osób", en: "Text me when this many people are ahead of me" },

@@ -1,8 +1,9 @@
 // Sockets of a site object: a snapshot on connect, then coalesced updates stamped with seq,
-// each kind of client getting only what it shows. Survives hibernation: who a socket is
-// lives in its attachment, and the first frame after a wake-up is a snapshot.
+// each kind of client getting only what it shows; a stream whose ticket or desk is gone is
+// closed with a code that says so. Survives hibernation: who a socket is lives in its
+// attachment, and the first frame after a wake-up is a snapshot.
 import type { RoleView, ServerMessage } from "../../protocol/live.ts";
-import { PROTOCOL_VERSION } from "../../protocol/live.ts";
+import { CLOSE, PROTOCOL_VERSION } from "../../protocol/live.ts";
 
 export type LiveAttachment =
   | { role: "display" }
@@ -29,7 +30,21 @@ export function streamKey(a: LiveAttachment): string {
   }
 }
 
-/** Builds the current view of a stream; null when the stream no longer exists (its ticket is gone). */
+/** Why a stream with no view is closed: its ticket, or its desk, no longer exists. */
+export function goneClose(a: LiveAttachment): { code: number; reason: string } | null {
+  switch (a.role) {
+    case "eticket":
+      return { code: CLOSE.TICKET_GONE, reason: "ticket gone" };
+    case "desk":
+    case "clerk":
+      return { code: CLOSE.DESK_GONE, reason: "desk removed" };
+    case "display":
+    case "agent":
+      return null;
+  }
+}
+
+/** Builds the current view of a stream; null when the stream no longer exists (its ticket or desk is gone). */
 export type ViewOf = (a: LiveAttachment) => RoleView | null;
 /** Makes a ViewOf for the current state: called once per flush, so work shared by streams is done once. */
 export type ViewSource = () => ViewOf;
@@ -68,7 +83,7 @@ export class LiveHub {
     const a = this.attachment(ws);
     if (!a) return;
     const view = this.source()(a);
-    if (!view) return;
+    if (!view) return this.end(a, [ws]);
     const seq = this.seq();
     send(ws, { type: "snapshot", protocol: PROTOCOL_VERSION, seq, ...view });
     const key = streamKey(a);
@@ -112,7 +127,10 @@ export class LiveHub {
     const viewOf = this.source();
     for (const [key, { a, sockets }] of streams) {
       const view = viewOf(a);
-      if (!view) continue;
+      if (!view) {
+        this.end(a, sockets);
+        continue;
+      }
       const body = JSON.stringify(view);
       const last = this.lastSent.get(key);
       if (last && last.body === body) continue;
@@ -126,6 +144,20 @@ export class LiveHub {
     // Forget streams of these roles with no socket left.
     for (const key of this.lastSent.keys()) {
       if (!streams.has(key) && roles.some((r) => key === r || key.startsWith(`${r}:`))) this.lastSent.delete(key);
+    }
+  }
+
+  /** Closes the sockets of a stream that has nothing left to show, telling the client why. */
+  private end(a: LiveAttachment, sockets: WebSocket[]): void {
+    const gone = goneClose(a);
+    if (!gone) return;
+    this.lastSent.delete(streamKey(a));
+    for (const ws of sockets) {
+      try {
+        ws.close(gone.code, gone.reason);
+      } catch {
+        /* already closing */
+      }
     }
   }
 }

@@ -1,0 +1,85 @@
+// The client's side of the close codes: a stream the server ends because its ticket or desk is
+// gone stays closed and reports why; any other drop is retried. Node's own WebSocket talks to a
+// real server; only the page's window, document and location are plain stand-ins.
+import type { AddressInfo } from "node:net";
+import { WebSocketServer } from "ws";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CLOSE } from "../../protocol/live.ts";
+import { type LiveEnd, LiveSocket, type LiveStatus, endOfClose } from "./live.ts";
+
+let server: WebSocketServer;
+/** The path of every connection the server has accepted, in order. */
+const connections: string[] = [];
+
+beforeAll(async () => {
+  server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  // Each connection gets a snapshot, then is closed with the code its path asks for.
+  server.on("connection", (ws, req) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    connections.push(url.pathname + url.search);
+    ws.send(JSON.stringify({ type: "snapshot", protocol: 1, seq: 7, role: "eticket", view: { number: "A001" } }));
+    ws.close(Number(url.searchParams.get("close")), "test");
+  });
+  vi.stubGlobal("window", new EventTarget());
+  vi.stubGlobal("document", Object.assign(new EventTarget(), { visibilityState: "visible" }));
+  vi.stubGlobal("location", new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`));
+});
+
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+function open(path: string) {
+  const seen = { views: [] as unknown[], statuses: [] as LiveStatus[], ends: [] as LiveEnd[] };
+  const live = new LiveSocket<unknown>({
+    path,
+    role: "eticket",
+    onView: (v) => seen.views.push(v),
+    onStatus: (s) => seen.statuses.push(s),
+    onEnd: (why) => seen.ends.push(why),
+  });
+  live.start();
+  return { live, seen };
+}
+
+const count = (path: string) => connections.filter((c) => c === path).length;
+
+async function until(what: string, check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`expected ${what} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("close codes on the client", () => {
+  it("ends the stream for the codes the server sends when a ticket or a desk is gone, and for no other", () => {
+    expect(endOfClose(CLOSE.TICKET_GONE)).toBe("gone");
+    expect(endOfClose(CLOSE.DESK_GONE)).toBe("gone");
+    for (const code of [1000, 1001, 1006, 1011, 4000, 4400]) expect(endOfClose(code)).toBeNull();
+  });
+
+  it("a ticket or desk gone: the view stays, the end is reported, and it never reconnects; a drop reconnects", async () => {
+    const ticket = open(`/live?close=${CLOSE.TICKET_GONE}`);
+    const desk = open(`/live?close=${CLOSE.DESK_GONE}`);
+    const dropped = open("/live?close=1011");
+
+    await until("both gone streams ended", () => ticket.seen.ends.length > 0 && desk.seen.ends.length > 0);
+    // The dropped stream comes back twice: each retry waits at least 375 ms, longer than any first retry
+    // (at most 625 ms) the ended streams would have made.
+    await until("the dropped stream reconnected twice", () => count("/live?close=1011") >= 3);
+    dropped.live.stop();
+
+    for (const { seen } of [ticket, desk]) {
+      expect(seen.ends).toEqual(["gone"]);
+      expect(seen.views).toEqual([{ number: "A001" }]);
+      expect(seen.statuses).toEqual(["connecting", "online"]);
+    }
+    expect(count(`/live?close=${CLOSE.TICKET_GONE}`)).toBe(1);
+    expect(count(`/live?close=${CLOSE.DESK_GONE}`)).toBe(1);
+    expect(dropped.seen.ends).toEqual([]);
+    expect(dropped.seen.statuses).toContain("offline");
+  });
+});
