@@ -6,7 +6,7 @@ import { defineConfig } from "vite";
 /** Absolute path of a file beside this config (no Node APIs: this file is typechecked with the Worker's types). */
 const here = (rel: string): string => decodeURIComponent(new URL(rel, import.meta.url).pathname);
 
-export const CLIENT_PAGES = ["kiosk", "display", "desk-display", "clerk", "eticket", "booking"] as const;
+export const CLIENT_PAGES = ["kiosk", "display", "desk-display", "clerk", "eticket", "booking", "admin", "outbox"] as const;
 
 export default defineConfig({
   root: here("./clients"),

@@ -10,7 +10,7 @@ import { CodeStep } from "./code-step.tsx";
 import { ConfirmationPage } from "./confirmation.tsx";
 import { DateStep } from "./date-step.tsx";
 import { DetailsStep } from "./details-step.tsx";
-import { type Contact, type Flow, STEP_KEYS } from "./flow.ts";
+import { type Contact, type Flow, NO_CONTACT, type StepNumber, stepKey } from "./flow.ts";
 import { MatterStep } from "./matter-step.tsx";
 import { SiteStep } from "./site-step.tsx";
 import { StepIndicator } from "./step-indicator.tsx";
@@ -21,7 +21,7 @@ export function BookingApp() {
   const { sites, error } = useSites();
   const [flow, setFlow] = useState<Flow>({ step: 1 });
   const [city, setCity] = useState<string | null>(null);
-  const [contact, setContact] = useState<Contact>({ name: "", phone: "" });
+  const [contact, setContact] = useState<Contact>(NO_CONTACT);
   /** After the first move the focus follows the steps; on page load it stays at the top. */
   const moved = useRef(false);
   const go = (next: Flow) => {
@@ -30,9 +30,9 @@ export function BookingApp() {
   };
 
   useEffect(() => {
-    const where = flow.step <= 5 ? `${t("bk.stepOf", { n: flow.step })}: ${t(STEP_KEYS[flow.step - 1]!)}` : t("bk.doneTitle");
+    const where = flow.step <= 5 ? `${t("bk.stepOf", { n: flow.step })}: ${t(stepKey(flow.step as StepNumber, contact.channel))}` : t("bk.doneTitle");
     document.title = `${where} – ${t("bk.title")}`;
-  }, [flow.step, t]);
+  }, [flow.step, contact.channel, t]);
 
   const back = (): Flow | null => {
     switch (flow.step) {
@@ -94,7 +94,7 @@ export function BookingApp() {
         return (
           <CodeStep
             hold={flow.hold}
-            phone={contact.phone}
+            contact={contact}
             focus={focus}
             onHold={(hold) => setFlow({ ...flow, hold })}
             onConfirmed={(confirmation) => {
@@ -108,13 +108,13 @@ export function BookingApp() {
           />
         );
       case 6:
-        return <ConfirmationPage site={flow.site} matterName={flow.matter.name} confirmation={flow.confirmation} onAnother={() => go({ step: 1 })} />;
+        return <ConfirmationPage site={flow.site} matterName={flow.matter.name} contact={contact} confirmation={flow.confirmation} onAnother={() => go({ step: 1 })} />;
     }
   })();
 
   return (
     <>
-      <StepIndicator current={flow.step} />
+      <StepIndicator current={flow.step} channel={contact.channel} />
       {flow.step === 2 && <Summary matter={flow.matter} />}
       {flow.step === 3 && <Summary matter={flow.matter} site={flow.site} />}
       {(flow.step === 4 || flow.step === 5) && <Summary matter={flow.matter} site={flow.site} start={flow.start} />}

@@ -1,4 +1,4 @@
-// Step 5: the 6-digit code from the SMS. Shows until when the slot is held, lets the citizen ask for a
+// Step 5: the 6-digit code from the SMS (or the e-mail, when the citizen chose e-mail). Shows until when the slot is held, lets the citizen ask for a
 // new code 60 s after the last one (with a countdown), and confirms; a hold that ran out sends them back to step 3.
 import { useRef, useState } from "preact/hooks";
 import { api, errorCode } from "../shared/api.ts";
@@ -7,7 +7,7 @@ import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { officeClock } from "./dates.ts";
-import type { Confirmation, Hold } from "./flow.ts";
+import { type Confirmation, type Contact, contactAddress, type Hold } from "./flow.ts";
 import { StepHeading } from "./step-heading.tsx";
 
 const RESEND_AFTER_MS = 60_000;
@@ -16,7 +16,7 @@ const DEAD_ENDS: readonly ClientErrorCode[] = ["CODE_EXPIRED", "CODE_TRIES_EXCEE
 
 export function CodeStep(props: {
   hold: Hold;
-  phone: string;
+  contact: Contact;
   focus: boolean;
   onHold: (h: Hold) => void;
   onConfirmed: (c: Confirmation) => void;
@@ -34,6 +34,7 @@ export function CodeStep(props: {
   const expired = now >= Date.parse(props.hold.expiresAt);
   const dead = expired || (error !== null && DEAD_ENDS.includes(error));
   const wait = Math.ceil((props.hold.sentAt + RESEND_AFTER_MS - now) / 1000);
+  const email = props.contact.channel === "email";
 
   const confirm = async (e: Event) => {
     e.preventDefault();
@@ -84,9 +85,11 @@ export function CodeStep(props: {
   return (
     <section class="bk-step" aria-labelledby="step-title">
       <StepHeading focus={props.focus} kicker={t("bk.stepOf", { n: 5 })}>
-        {t("bk.codeTitle")}
+        {t(email ? "bk.codeTitleEmail" : "bk.codeTitle")}
       </StepHeading>
-      <p>{t("bk.codeSent", { phone: props.phone })}</p>
+      <p data-testid="code-sent">
+        {email ? t("bk.codeSentEmail", { email: contactAddress(props.contact) }) : t("bk.codeSent", { phone: contactAddress(props.contact) })}
+      </p>
       {dead ? (
         <div class="bk-alert" role="alert">
           <p>{expired ? t("bk.holdOver") : t(`error.${error!}`)}</p>
@@ -101,7 +104,7 @@ export function CodeStep(props: {
           </p>
           <form class="bk-form" noValidate onSubmit={confirm}>
             <div class="bk-field">
-              <label for="bk-code">{t("bk.code")}</label>
+              <label for="bk-code">{t(email ? "bk.codeEmail" : "bk.code")}</label>
               <input
                 ref={field}
                 id="bk-code"

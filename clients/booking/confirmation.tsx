@@ -2,17 +2,23 @@
 // office: from how many minutes before the visit the kiosk takes the code), and the manage link.
 import type { PublicSite } from "../../protocol/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import type { Confirmation } from "./flow.ts";
+import { type Confirmation, type Contact, contactAddress } from "./flow.ts";
 import { StepHeading } from "./step-heading.tsx";
 import { VisitFacts } from "./visit-facts.tsx";
 
-export function ConfirmationPage(props: { site: PublicSite; matterName: string; confirmation: Confirmation; onAnother: () => void }) {
+export function ConfirmationPage(props: {
+  site: PublicSite;
+  matterName: string;
+  contact: Contact;
+  confirmation: Confirmation;
+  onAnother: () => void;
+}) {
   const { t } = useI18n();
   const c = props.confirmation;
   return (
     <section class="bk-step bk-done" aria-labelledby="step-title" data-testid="confirmation">
       <StepHeading focus>{t("bk.doneTitle")}</StepHeading>
-      <p>{t("bk.doneSms")}</p>
+      <p>{props.contact.channel === "email" ? t("bk.doneEmail", { email: contactAddress(props.contact) }) : t("bk.doneSms")}</p>
       <VisitFacts
         visit={{
           matterName: props.matterName,
@@ -29,7 +35,7 @@ export function ConfirmationPage(props: { site: PublicSite; matterName: string; 
           {t("bk.manageLink")}
         </a>
       </p>
-      <p class="muted">{t("bk.manageNote")}</p>
+      <p class="muted">{t(props.contact.channel === "email" ? "bk.manageNoteEmail" : "bk.manageNote")}</p>
       <button type="button" class="btn" onClick={props.onAnother}>
         {t("bk.bookAnother")}
       </button>

@@ -1,9 +1,7 @@
 // Calendar dates of the booking site as "YYYY-MM-DD" strings of the offices' wall clock (Europe/Warsaw),
 // computed in UTC so the browser's own time zone never shifts a day; month grids and date texts.
+import { OFFICE_TZ } from "../shared/format.ts";
 import type { Lang } from "../shared/i18n.tsx";
-
-/** The offices' time zone: every site of the demo and of Polish deployments. */
-export const OFFICE_TZ = "Europe/Warsaw";
 const LOCALE: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
 
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);

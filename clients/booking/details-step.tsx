@@ -1,26 +1,48 @@
-// Step 4: name or company and a mobile number, the office's data-protection notice and the required
-// consent. Sending holds the slot and texts the code (POST /bookings with an Idempotency-Key, so a
-// retry after a lost answer holds one slot, not two); field errors are tied to their fields.
+// Step 4: name or company, then how the code comes (a mobile number by SMS, or an e-mail address), the
+// office's data-protection notice and the required consent. Sending holds the slot and sends the code
+// (POST /bookings with an Idempotency-Key, so a retry after a lost answer holds one slot, not two); the
+// request carries either `phone` or `email`; field errors are tied to their fields.
 import { useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { api, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
-import type { Contact, Created } from "./flow.ts";
+import { ChannelChoice } from "./channel-choice.tsx";
+import { type Contact, type Created, contactAddress } from "./flow.ts";
 import { StepHeading } from "./step-heading.tsx";
 
-type Field = "name" | "phone" | "consent";
+type Field = "name" | "phone" | "email" | "consent";
 type Problems = Partial<Record<Field, MessageKey>>;
 
-const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE", "CONTACT_REQUIRED"];
+const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE"];
+const EMAIL_ERRORS: readonly ClientErrorCode[] = ["EMAIL_INVALID"];
+const ADDRESS_FIELDS = {
+  phone: { name: "phone", type: "tel", label: "bk.phone", hint: "bk.phoneHint", maxLength: 30 },
+  email: { name: "email", type: "email", label: "bk.email", hint: "bk.emailHint", maxLength: 254 },
+} as const;
+/** Something, an @, something, a dot, something: the server checks the rest. */
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function check(c: Contact, consent: boolean): Problems {
   const p: Problems = {};
   if (c.name.trim().length < 2) p.name = "bk.nameInvalid";
-  if (c.phone.trim() === "") p.phone = "bk.phoneMissing";
+  if (c.channel === "sms" && c.phone.trim() === "") p.phone = "bk.phoneMissing";
+  if (c.channel === "email") {
+    const email = c.email.trim();
+    if (email === "") p.email = "bk.emailMissing";
+    else if (!EMAIL_SHAPE.test(email)) p.email = "error.EMAIL_INVALID";
+  }
   if (!consent) p.consent = "bk.consentMissing";
   return p;
+}
+
+/** The field a refusal of the server belongs to, if any. */
+function fieldOf(code: ClientErrorCode, c: Contact): Field | null {
+  if (PHONE_ERRORS.includes(code)) return "phone";
+  if (EMAIL_ERRORS.includes(code)) return "email";
+  if (code === "CONTACT_REQUIRED") return c.channel === "email" ? "email" : "phone";
+  return null;
 }
 
 export function DetailsStep(props: {
@@ -35,12 +57,14 @@ export function DetailsStep(props: {
 }) {
   const { t } = useI18n();
   const { contact } = props;
+  const email = contact.channel === "email";
   const [consent, setConsent] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
+  const focusField = (f: Field) => form.current?.querySelector<HTMLElement>(`#bk-${f}`)?.focus();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -48,16 +72,14 @@ export function DetailsStep(props: {
     setError(null);
     const found = check(contact, consent);
     setProblems(found);
-    const first = (["name", "phone", "consent"] as const).find((f) => found[f]);
-    if (first) {
-      form.current?.querySelector<HTMLElement>(`#bk-${first}`)?.focus();
-      return;
-    }
+    const first = (["name", "phone", "email", "consent"] as const).find((f) => found[f]);
+    if (first) return focusField(first);
     setBusy(true);
     key.current ??= newKey("booking");
+    const address = email ? { email: contactAddress(contact) } : { phone: contactAddress(contact) };
     try {
       const created = await api<Created>("/api/v1/bookings", {
-        body: { siteId: props.site.id, matterId: props.matterId, start: props.start, name: contact.name.trim(), phone: contact.phone.trim(), consent: true },
+        body: { siteId: props.site.id, matterId: props.matterId, start: props.start, name: contact.name.trim(), ...address, consent: true },
         idempotencyKey: key.current,
       });
       props.onHeld(created);
@@ -66,9 +88,10 @@ export function DetailsStep(props: {
       // Lost on the way: a retry must reuse the key. Refused: the corrected form is a new request.
       if (code !== "NETWORK") key.current = null;
       if (code === "SLOT_UNAVAILABLE") return props.onSlotGone();
-      if (PHONE_ERRORS.includes(code)) {
-        setProblems({ phone: `error.${code}` });
-        form.current?.querySelector<HTMLElement>("#bk-phone")?.focus();
+      const field = fieldOf(code, contact);
+      if (field) {
+        setProblems({ [field]: `error.${code}` });
+        focusField(field);
       } else {
         setError(code);
       }
@@ -84,6 +107,9 @@ export function DetailsStep(props: {
         {t(problems[f])}
       </p>
     ) : null;
+
+  // The one address field of the chosen channel: an e-mail address, or a mobile number.
+  const address = email ? ADDRESS_FIELDS.email : ADDRESS_FIELDS.phone;
 
   return (
     <section class="bk-step" aria-labelledby="step-title">
@@ -106,25 +132,32 @@ export function DetailsStep(props: {
           />
           {fieldError("name")}
         </div>
-        <div class="bk-field">
-          <label for="bk-phone">{t("bk.phone")}</label>
+        <ChannelChoice
+          channel={contact.channel}
+          onChannel={(channel) => {
+            props.onContact({ ...contact, channel });
+            setProblems(({ phone: _p, email: _e, ...rest }) => rest);
+          }}
+        />
+        <div class="bk-field" key={address.name}>
+          <label for={`bk-${address.name}`}>{t(address.label)}</label>
           <input
-            id="bk-phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autocomplete="tel"
+            id={`bk-${address.name}`}
+            name={address.name}
+            type={address.type}
+            inputMode={address.type}
+            autocomplete={address.type}
             required
-            maxLength={30}
-            aria-invalid={problems.phone ? "true" : undefined}
-            aria-describedby={describe("phone", "bk-phone-hint")}
-            value={contact.phone}
-            onInput={(e) => props.onContact({ ...contact, phone: e.currentTarget.value })}
+            maxLength={address.maxLength}
+            aria-invalid={problems[address.name] ? "true" : undefined}
+            aria-describedby={describe(address.name, `bk-${address.name}-hint`)}
+            value={contact[address.name]}
+            onInput={(e) => props.onContact({ ...contact, [address.name]: e.currentTarget.value })}
           />
-          <p id="bk-phone-hint" class="muted">
-            {t("bk.phoneHint")}
+          <p id={`bk-${address.name}-hint`} class="muted">
+            {t(address.hint)}
           </p>
-          {fieldError("phone")}
+          {fieldError(address.name)}
         </div>
         <section class="bk-privacy" aria-labelledby="bk-privacy-title">
           <h3 id="bk-privacy-title">{t("bk.privacyTitle")}</h3>
@@ -145,7 +178,7 @@ export function DetailsStep(props: {
         </div>
         {fieldError("consent")}
         <button type="submit" class="btn btn-primary bk-submit" disabled={busy}>
-          {busy ? t("bk.sending") : t("bk.sendCode")}
+          {busy ? t("bk.sending") : t(email ? "bk.sendCodeEmail" : "bk.sendCode")}
         </button>
         <ErrorNote code={error} />
       </form>

@@ -12,10 +12,20 @@ export interface Hold extends Created {
   sentAt: number;
 }
 
+/** How the code and the confirmation reach the citizen (R6 step 4: a mobile number or an e-mail). */
+export type Channel = "sms" | "email";
+
 export interface Contact {
   name: string;
+  channel: Channel;
   phone: string;
+  email: string;
 }
+
+export const NO_CONTACT: Contact = { name: "", channel: "sms", phone: "", email: "" };
+
+/** The address the code went to, as the citizen typed it. */
+export const contactAddress = (c: Contact): string => (c.channel === "email" ? c.email.trim() : c.phone.trim());
 
 export type Flow =
   | { step: 1 }
@@ -27,3 +37,8 @@ export type Flow =
 
 export type StepNumber = 1 | 2 | 3 | 4 | 5;
 export const STEP_KEYS = ["bk.step1", "bk.step2", "bk.step3", "bk.step4", "bk.step5"] as const;
+
+/** The name of a step: the fifth says where the code comes from. */
+export function stepKey(n: StepNumber, channel: Channel): (typeof STEP_KEYS)[number] | "bk.step5Email" {
+  return n === 5 && channel === "email" ? "bk.step5Email" : STEP_KEYS[n - 1]!;
+}

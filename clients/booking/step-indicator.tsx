@@ -1,16 +1,17 @@
 // The visible step indicator: five numbered steps, the current one marked (aria-current="step"),
 // the finished ones ticked and said to be done.
 import { useI18n } from "../shared/i18n.tsx";
-import { STEP_KEYS } from "./flow.ts";
+import { type Channel, STEP_KEYS, stepKey } from "./flow.ts";
 
-/** `current` 1-5, or 6 when all five are done. */
-export function StepIndicator(props: { current: number }) {
+/** `current` 1-5, or 6 when all five are done; `channel` names the fifth step (code by SMS or e-mail). */
+export function StepIndicator(props: { current: number; channel: Channel }) {
   const { t } = useI18n();
   return (
     <nav class="bk-steps" aria-label={t("bk.progress")}>
       <ol>
-        {STEP_KEYS.map((key, i) => {
-          const n = i + 1;
+        {STEP_KEYS.map((_, i) => {
+          const n = (i + 1) as 1 | 2 | 3 | 4 | 5;
+          const key = stepKey(n, props.channel);
           const done = n < props.current;
           const here = n === props.current;
           return (

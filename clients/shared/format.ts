@@ -1,4 +1,9 @@
-// Formatting of times the API sends in the site's local time ("2026-11-23T10:15:00+01:00").
+// Formatting of times the API sends in the site's local time ("2026-11-23T10:15:00+01:00"), and of
+// instants on the offices' clock.
+import type { Lang } from "./i18n.tsx";
+
+/** The offices' time zone: every site of the demo and of Polish deployments. */
+export const OFFICE_TZ = "Europe/Warsaw";
 
 /** "10:15": the site's local wall-clock time, whatever the browser's time zone. */
 export function siteClock(iso: string | null | undefined): string {
@@ -18,4 +23,15 @@ export function elapsed(fromIso: string, now: number): string {
 export function pathParts(prefix: string): string[] {
   const rest = location.pathname.startsWith(prefix) ? location.pathname.slice(prefix.length) : "";
   return rest.split("/").filter(Boolean).map(decodeURIComponent);
+}
+
+const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
+  pl: new Intl.DateTimeFormat("pl-PL", { timeZone: OFFICE_TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+  en: new Intl.DateTimeFormat("en-GB", { timeZone: OFFICE_TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+};
+
+/** "23.11.2026, 10:15:07" on the offices' clock, of an instant (ms or ISO); "" when there is none. */
+export function officeDateTime(lang: Lang, when: number | string | null | undefined): string {
+  const ms = typeof when === "string" ? Date.parse(when) : when;
+  return ms === null || ms === undefined || Number.isNaN(ms) ? "" : DATE_TIME[lang].format(ms);
 }

@@ -13,6 +13,8 @@ export function LoginForm(props: {
   note?: MessageKey;
   roles: readonly Role[];
   siteId: string | null;
+  /** What to say to an account of another role (default: the generic "may not do this"). */
+  refusal?: MessageKey;
   onSession: (s: Session) => void;
 }) {
   const { t } = useI18n();
@@ -20,16 +22,19 @@ export function LoginForm(props: {
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
+  const [refused, setRefused] = useState(false);
 
   const submit = async (ev: Event) => {
     ev.preventDefault();
     if (busy) return;
     setBusy(true);
     setError(null);
+    setRefused(false);
     try {
       const s = await login(username.trim(), password);
       const fit = sessionFits(s, props.roles, props.siteId);
       if (fit === "ok") props.onSession(s);
+      else if (fit === "wrongRole" && props.refusal) setRefused(true);
       else setError(fit === "wrongSite" ? "SITE_FORBIDDEN" : "FORBIDDEN");
     } catch (err) {
       setError(errorCode(err));
@@ -68,7 +73,13 @@ export function LoginForm(props: {
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {busy ? t("login.busy") : t("login.submit")}
         </button>
-        <ErrorNote code={error} id="login-error" />
+        {refused && props.refusal ? (
+          <p class="error-note" role="alert" id="login-error">
+            {t(props.refusal)}
+          </p>
+        ) : (
+          <ErrorNote code={error} id="login-error" />
+        )}
       </form>
     </main>
   );

@@ -10,6 +10,9 @@ const PAGES: readonly { match: RegExp; page: string }[] = [
   { match: /^\/clerk\/?$/, page: "/clerk.html" },
   { match: /^\/t\/[^/]+\/?$/, page: "/eticket.html" },
   { match: /^\/booking(\/.*)?$/, page: "/booking.html" },
+  { match: /^\/admin\/?$/, page: "/admin.html" },
+  // Served in every mode: outside demo mode the page says the outbox is not shown there.
+  { match: /^\/dev\/outbox\/?$/, page: "/outbox.html" },
 ];
 
 /** The page a path shows, or null when it is not a client's path. */

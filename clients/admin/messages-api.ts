@@ -1,0 +1,35 @@
+// The manager's view of a site's SMS and e-mail messages (R9): GET …/messages?status=&limit= and
+// POST …/messages/{id}/resend. Times are ISO strings; `to` comes masked; codes come without their text.
+import { api, newKey } from "../shared/api.ts";
+import type { MessageChannel } from "../shared/message-words.ts";
+
+export const MESSAGE_FILTERS = ["failed", "pending", "sent", "all"] as const;
+export type MessageFilter = (typeof MESSAGE_FILTERS)[number];
+
+export interface SiteMessage {
+  id: string;
+  channel: MessageChannel;
+  kind: string;
+  to: string;
+  subject?: string;
+  body?: string;
+  status: string;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  deliveryStatus: string | null;
+  bookingId?: string;
+}
+
+const base = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/messages`;
+
+export async function listMessages(siteId: string, token: string, status: MessageFilter, limit = 100): Promise<SiteMessage[]> {
+  const q = new URLSearchParams({ status, limit: String(limit) });
+  return (await api<{ messages: SiteMessage[] }>(`${base(siteId)}?${q.toString()}`, { token })).messages;
+}
+
+/** Sends a failed message again. `key` is kept by the caller for a retry after a lost answer. */
+export async function resendMessage(siteId: string, token: string, messageId: string, key = newKey("resend")): Promise<SiteMessage> {
+  return (await api<{ message: SiteMessage }>(`${base(siteId)}/${encodeURIComponent(messageId)}/resend`, { token, body: {}, idempotencyKey: key })).message;
+}
