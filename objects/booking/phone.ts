@@ -1,7 +1,6 @@
-// Contact data from the booking form (R6 step 4): mobile numbers normalised to E.164 for SMS, and e-mail addresses.
+// Contact data from the booking form (R6 step 4): mobile numbers normalised to E.164 for SMS.
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: "empty" | "format" | "not-mobile" };
-export type EmailResult = { ok: true; email: string } | { ok: false; reason: "empty" | "format" };
 
 /** First two digits of Polish mobile numbers (the plan's mobile ranges); other Polish numbers cannot take an SMS. */
 export const POLISH_MOBILE_PREFIXES: ReadonlySet<string> = new Set([
@@ -40,42 +39,4 @@ export function maskPhone(e164: string): string {
   const tail = digits.slice(-3);
   if (digits.startsWith("48") && digits.length === 11) return `+48 *** *** ${tail}`;
   return `+${digits.slice(0, 2)} ${"*".repeat(digits.length - 5)} ${tail}`;
-}
-
-const LOCAL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/** The domain lower-cased, without a trailing dot, Unicode labels in punycode; null when it cannot be one. */
-function asciiDomain(domain: string): string | null {
-  const d = domain.toLowerCase().replace(/\.$/, "");
-  if (/^[\x21-\x7e]*$/.test(d)) return d;
-  if (/[\s/\\?#@:%]/.test(d)) return null;
-  try {
-    return new URL(`http://${d}/`).hostname;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * An e-mail address as typed → trimmed, domain lower-cased (the local part keeps its case).
- * Accepts the usual dot-atom addresses: one "@", a local part up to 64 characters, a domain of at least
- * two labels with an alphabetic TLD (Unicode domains are stored in punycode); 254 characters in all. Quoted local parts and IP
- * literals are refused, as no citizen needs them.
- */
-export function normalizeEmail(input: string): EmailResult {
-  const trimmed = input.trim();
-  if (trimmed === "") return { ok: false, reason: "empty" };
-  const at = trimmed.lastIndexOf("@");
-  const local = trimmed.slice(0, at);
-  const domain = asciiDomain(trimmed.slice(at + 1));
-  if (domain === null || at < 1 || local.length > 64 || !LOCAL.test(local)) return { ok: false, reason: "format" };
-  const labels = domain.split(".");
-  const tld = labels.at(-1) ?? "";
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)) {
-    return { ok: false, reason: "format" };
-  }
-  const email = `${local}@${domain}`;
-  if (email.length > 254) return { ok: false, reason: "format" };
-  return { ok: true, email };
 }

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   codeSms, confirmationSms, formatVisitDate, peopleAhead, plPlural, reminderDayBeforeSms, reminderSoonSms,
-  smsSegments, turnNearSms, type Visit,
+  smsSegments, turnNearSms,
 } from "./messages.ts";
-
-const KOSZALIN: Visit = {
-  siteName: "Urząd Miejski w Koszalinie",
-  address: "ul. Rynek Staromiejski 6-7",
-  date: "2026-11-24",
-  time: "09:30",
-  ticket: "R012",
-  checkInCode: "7KX3MP",
-  manageUrl: "https://numerek.example/r/K7Q2XW9P",
-};
-const TORUN: Visit = { ...KOSZALIN, siteName: "USC Toruń", address: "Wały gen. Sikorskiego 8", checkInCode: null };
+import { KOSZALIN, TORUN } from "./test-visits.ts";
 
 describe("codeSms", () => {
   it("says the code and its 10-minute validity", () => {

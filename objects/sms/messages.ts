@@ -63,13 +63,13 @@ export interface Visit {
   manageUrl: string;
 }
 
-function checkVisit(v: Visit): void {
+export function checkVisit(v: Visit): void {
   weekdayOf(v.date); // throws RangeError on a malformed date
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(v.time)) throw new RangeError(`not an HH:MM time: ${JSON.stringify(v.time)}`);
 }
 
-/** What to do on arrival: type the code at the kiosk, or just come a little early. */
-function arrival(v: Visit, lang: SmsLang): string {
+/** What to do on arrival: type the code at the kiosk, or just come a little early (the e-mails say it too). */
+export function arrival(v: Visit, lang: SmsLang): string {
   const early = v.checkInEarlyMinutes ?? DEFAULT_CHECK_IN_EARLY_MINUTES;
   if (!v.checkInCode) {
     return lang === "pl" ? "Przyjdź 5-10 min wcześniej." : "Please arrive 5-10 min early.";
@@ -108,6 +108,11 @@ export function reminderSoonSms(v: Visit, minutesBefore: number, lang: SmsLang =
   return lang === "pl"
     ? `${SENDER}: za ${minutesBefore} min Twoja wizyta (godz. ${v.time}): ${v.siteName}, ${v.address}. Numer: ${v.ticket}. ${arrival(v, lang)}`
     : `${SENDER}: your visit is in ${minutesBefore} min (${v.time}): ${v.siteName}, ${v.address}. Ticket: ${v.ticket}. ${arrival(v, lang)}`;
+}
+
+/** Sent when the holder of the manage link cancels: which visit, at which office. `when` as the office shows times. */
+export function cancellationSms(args: { when: string; siteName: string }): string {
+  return `${SENDER}: rezerwacja na ${args.when} (${args.siteName}) została odwołana.`;
 }
 
 /** "1 osoba", "3 osoby", "5 osób" (pl); "1 person", "3 people" (en). */
