@@ -2,11 +2,13 @@
 // keeps the truth in its SQLite storage and pushes changes to sockets. The rules live in
 // queue/ (pure functions); this class validates, stores, broadcasts, in that order.
 import { DurableObject } from "cloudflare:workers";
-import type { DeskActionResponse, DeskCommand, IssuedTicket, QueueResponse, ETicketView, ETicketNotifyResponse, BookingSummary } from "../protocol/api.ts";
+import type {
+  BookingSummary, DeskActionResponse, DeskCommand, ETicketNotifyResponse, ETicketView, IssuedTicket, QueueResponse, SiteMessage, SiteMessagesQuery,
+} from "../protocol/api.ts";
 import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
-import type { ErrorCode, Result } from "../protocol/errors.ts";
-import { ERRORS, fail, ok } from "../protocol/errors.ts";
-import type { ClientMessage, PrinterStatus, RoleView } from "../protocol/live.ts";
+import type { Result } from "../protocol/errors.ts";
+import { fail, ok } from "../protocol/errors.ts";
+import type { ClientMessage, RoleView } from "../protocol/live.ts";
 import { ClientMessage as ClientMessageSchema, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { walkInRefusal } from "./queue/availability.ts";
@@ -17,17 +19,17 @@ import { applyOutcome, isActive } from "./queue/model.ts";
 import { formatTicketNumber } from "./queue/numbering.ts";
 import { aheadOf } from "./queue/order.ts";
 import { localDate, localTime, nextLocalMidnight } from "./queue/time.ts";
+import { BookingDesk, type DeskHost, type OutboxListing } from "./site/booking-desk.ts";
+import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
+import { type Idempotency, replay } from "./site/idempotency.ts";
 import { type LiveAttachment, LiveHub, send } from "./site/live-hub.ts";
-import { eticketToken, randomToken } from "./site/random.ts";
+import { liveAttachment } from "./site/live-request.ts";
+import { storedPrinters, withPrinterReport } from "./site/printers.ts";
+import { randomToken } from "./site/random.ts";
 import { SITE_MIGRATIONS, migrate } from "./site/schema.ts";
 import { type SiteIndex, indexSite, ruleContext } from "./site/site-index.ts";
 import { SiteStore } from "./site/store.ts";
-import { BookingStore, type Booking, type StoredMessage } from "./site/booking-store.ts";
-import { type Availability, type BookingEffects, type BookingRequest, Bookings, type Confirmation } from "./site/bookings.ts";
-import { SmsDelivery } from "./site/sms-delivery.ts";
-import { NOTIFY_SMS_TTL_MS, TurnNotifier } from "./site/notify.ts";
-import { reminderKindOfTimer } from "./booking/reminders.ts";
-import { turnNearSms } from "./sms/messages.ts";
+import { eticketUrl, kioskOf, newTicket } from "./site/tickets.ts";
 import { DISPLAY_CALLS, ViewBuilder } from "./site/views.ts";
 
 /** Who asked: the Worker authenticates and passes this along. */
@@ -37,30 +39,16 @@ export interface Principal {
   deviceId?: string;
 }
 
-/** A retried command carries the same key; the fingerprint tells a retry from a different request. */
-export interface Idempotency {
-  key: string;
-  fingerprint: string;
-}
-
-/** What the Worker asks of a socket, after checking who may open it. */
-export type LiveRequest =
-  | { role: "display" | "agent" }
-  | { role: "desk" | "clerk"; deskId: string }
-  | { role: "eticket"; token: string };
-
-export const LIVE_HEADER = "X-Numerek-Live";
+export { LIVE_HEADER, type LiveRequest } from "./site/live-request.ts";
 const MAX_FRAME = 4096;
 const DAY_MS = 86_400_000;
 const AGENT_JOBS = 100;
 
 export class SiteQueue extends DurableObject<Env> {
   private readonly store: SiteStore;
-  private readonly bookingStore: BookingStore;
   private readonly hub: LiveHub;
-  /** The SMS outbox and its provider, one per object (tests swap the provider through runInDurableObject). */
-  readonly sms: SmsDelivery;
-  private readonly notifier: TurnNotifier;
+  /** Bookings and the outbox of SMS and e-mails (tests swap a provider through runInDurableObject). */
+  readonly desk: BookingDesk;
   private index: SiteIndex | null = null;
   private state: QueueState = { tickets: new Map(), desks: new Map() };
   private byToken = new Map<string, string>();
@@ -73,10 +61,8 @@ export class SiteQueue extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new SiteStore(ctx.storage.sql);
-    this.bookingStore = new BookingStore(ctx.storage.sql);
     this.hub = new LiveHub(ctx, () => this.seq, () => this.viewSource());
-    this.sms = new SmsDelivery(this.bookingStore, this.store, env, () => this.armAlarm(Date.now()));
-    this.notifier = new TurnNotifier(ctx.storage.sql);
+    this.desk = new BookingDesk(this.deskHost(), env);
     // Keep-alive pings are answered without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
@@ -103,7 +89,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
     this.durations = this.store.serviceDurations(this.day);
     this.recentCalls = this.store.recentCalls(DISPLAY_CALLS);
-    this.notifier.load();
+    this.desk.notifier.load();
   }
 
   // ---- configuration ------------------------------------------------------------
@@ -153,8 +139,8 @@ export class SiteQueue extends DurableObject<Env> {
   }): Promise<Result<IssuedTicket>> {
     const index = this.index;
     if (!index) return fail("UNKNOWN_SITE");
-    const replay = this.replay<IssuedTicket>(input.idempotency);
-    if (replay) return replay;
+    const prior = replay<IssuedTicket>(this.store, input.idempotency);
+    if (prior) return prior;
     const matter = index.matters.get(input.matterId);
     if (!matter) return fail("UNKNOWN_MATTER");
     const now = Date.now();
@@ -190,7 +176,7 @@ export class SiteQueue extends DurableObject<Env> {
     const issued: IssuedTicket = {
       id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
       waitingAhead: ahead, estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
-      eticketUrl: this.eticketUrl(ticket.token), takenAt: views.ticket(ticket).takenAt,
+      eticketUrl: eticketUrl(this.env.PUBLIC_URL, ticket.token), takenAt: views.ticket(ticket).takenAt,
     };
     this.store.putTicket(ticket, kioskId);
     if (kioskId) this.store.addJob({
@@ -210,8 +196,8 @@ export class SiteQueue extends DurableObject<Env> {
   async deskCommand(input: { deskId: string; command: DeskCommand; idempotency?: Idempotency }): Promise<Result<DeskActionResponse>> {
     const index = this.index;
     if (!index) return fail("UNKNOWN_SITE");
-    const replay = this.replay<DeskActionResponse>(input.idempotency);
-    if (replay) return replay;
+    const prior = replay<DeskActionResponse>(this.store, input.idempotency);
+    if (prior) return prior;
     const now = Date.now();
     this.rollDay(now);
     const r = deskCommand(this.state, ruleContext(index, now), input.deskId, input.command);
@@ -232,149 +218,72 @@ export class SiteQueue extends DurableObject<Env> {
     return ok(response);
   }
 
-  // ---- online bookings (R6, R7, R9) -------------------------------------------------
+  // ---- online bookings and messages (R6, R7, R9): the booking desk --------------------------
 
-  private bookings(index: SiteIndex): Bookings {
-    return new Bookings(index, this.bookingStore, this.store, this.env.AUTH_SECRET, this.env.PUBLIC_URL);
+  private deskHost(): DeskHost {
+    return {
+      storage: this.ctx.storage,
+      store: this.store,
+      index: () => this.index,
+      armAlarm: (now) => this.armAlarm(now),
+      rollDay: (now) => this.rollDay(now),
+      bumpSeq: () => this.bumpSeq(),
+      // A booking joins the queue as a ticket, ordered by its reserved time.
+      admit: (index, b, kioskId, now) =>
+        this.insertTicket(index, newTicket(index.config.id, this.day, b.ticketNumber ?? "?", b.matterId, now, b.startAt), kioskId, now),
+      queueChanged: (now) => {
+        this.turnsChanged(now);
+        this.hub.changed();
+      },
+    };
   }
 
   async bookingAvailability(q: { matterId: string; from: string; to: string }): Promise<Result<Availability>> {
-    const index = this.index;
-    if (!index) return fail("UNKNOWN_SITE");
-    return this.bookings(index).availability(q.matterId, q.from, q.to, Date.now());
+    return this.desk.availability(q);
   }
-
   /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */
-  async createBooking(req: BookingRequest, idempotency?: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }>> {
-    const index = this.index;
-    if (!index) return fail("UNKNOWN_SITE");
-    const replay = this.replay<{ bookingId: string; expiresAt: string }>(idempotency);
-    if (replay) return replay;
-    const now = Date.now();
-    const r = this.bookingCommand(now, (b) => b.create(req, now), (v) => ({ bookingId: v.booking.id, expiresAt: new Date(v.booking.holdUntil).toISOString() }), idempotency);
-    await this.deliver();
-    return r;
+  createBooking(req: BookingRequest, idem?: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }>> {
+    return this.desk.create(req, idem);
   }
-
-  async resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
-    const now = Date.now();
-    const r = this.bookingCommand(now, (b) => b.resendCode(id, now), (v) => ({ expiresAt: new Date(v.booking.holdUntil).toISOString() }));
-    await this.deliver();
-    return r;
+  resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
+    return this.desk.resendCode(id);
   }
-
   async bookingSummary(id: string, token: string): Promise<Result<BookingSummary>> {
-    const index = this.index;
-    if (!index) return fail("UNKNOWN_SITE");
-    return this.bookings(index).summary(id, token);
+    return this.desk.summary(id, token);
   }
-
-  async confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {
-    const now = Date.now();
-    const r = this.bookingCommand(now, (b) => b.confirm(id, code, now), (v) => v.confirmation, undefined, id);
-    await this.armAlarm(now);
-    await this.deliver();
-    return r;
+  confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {
+    return this.desk.confirm(id, code);
   }
-
-  async cancelBooking(id: string, token: string): Promise<Result<{ status: "cancelled" }>> {
-    const now = Date.now();
-    const r = this.bookingCommand(now, (b) => b.cancel(id, token, now), () => ({ status: "cancelled" as const }), undefined, id);
-    await this.armAlarm(now);
-    await this.deliver();
-    return r;
+  cancelBooking(id: string, token: string): Promise<Result<{ status: "cancelled" }>> {
+    return this.desk.cancel(id, token);
   }
-
   /** Moves a confirmed visit to another free slot, in one transaction. A retry with the same Idempotency-Key returns the first answer. */
-  async rescheduleBooking(id: string, token: string, start: string, idempotency?: Idempotency): Promise<Result<Confirmation>> {
-    const replay = this.replay<Confirmation>(idempotency);
-    if (replay) return replay;
-    const now = Date.now();
-    const r = this.bookingCommand(now, (b) => b.reschedule(id, token, start, now), (v) => v.confirmation, idempotency, id);
-    await this.armAlarm(now);
-    await this.deliver();
-    return r;
+  rescheduleBooking(id: string, token: string, start: string, idem?: Idempotency): Promise<Result<Confirmation>> {
+    return this.desk.reschedule(id, token, start, idem);
   }
-
-  /** Kiosk check-in with the code from the SMS: the booking's ticket joins the queue and prints like a walk-in. */
+  /** Kiosk check-in with the booking's code: its ticket joins the queue and prints like a walk-in. */
   async checkIn(input: { code: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
-    const index = this.index;
-    if (!index) return fail("UNKNOWN_SITE");
-    const replay = this.replay<IssuedTicket>(input.idempotency);
-    if (replay) return replay;
-    const now = Date.now();
-    this.rollDay(now);
-    const found = this.bookings(index).checkIn(input.code, now);
-    if (!found.ok) return found;
-    let issued!: IssuedTicket;
-    this.ctx.storage.transactionSync(() => {
-      issued = this.admitBooking(index, found.value, kioskOf(input.principal), now);
-      if (input.idempotency) this.store.rememberIdempotent(input.idempotency.key, input.idempotency.fingerprint, issued, now);
-    });
-    this.turnsChanged(now);
-    this.hub.changed();
-    return ok(issued);
+    return this.desk.checkIn(input.code, kioskOf(input.principal), input.idempotency);
   }
-
   /** Whether a check-in code belongs to this site (to tell a citizen at the wrong office where to go). */
   async knowsCheckInCode(code: string): Promise<boolean> {
-    return this.bookingStore.byCheckInCode(code.toUpperCase().replace(/[\s-]/g, "")) !== null;
+    return this.desk.knowsCheckInCode(code);
   }
-
-  /** Messages sent or waiting, newest first (the local demo's outbox page; staff in production). */
-  async outbox(limit = 100): Promise<Result<StoredMessage[]>> {
-    return ok(this.bookingStore.messages(Math.min(Math.max(1, limit), 500)));
+  /** Messages sent or waiting, newest first (the local demo's outbox page). */
+  async outbox(limit = 100): Promise<Result<OutboxListing[]>> {
+    return ok(this.desk.outbox(limit));
   }
-
-  /** A booking joins the queue as a ticket, ordered by its reserved time. Call inside a transaction. */
-  private admitBooking(index: SiteIndex, b: Booking, kioskId: string | null, now: number): IssuedTicket {
-    const ticket = newTicket(index.config.id, this.day, b.ticketNumber ?? "?", b.matterId, now, b.startAt);
-    const issued = this.insertTicket(index, ticket, kioskId, now);
-    this.bookings(index).admitted(b, ticket.id);
-    return issued;
+  /** The managers' view of the outbox: masked recipients, no code texts. */
+  async siteMessages(q: SiteMessagesQuery): Promise<Result<{ messages: SiteMessage[] }>> {
+    return ok({ messages: this.desk.staffMessages(q) });
   }
-
-  /**
-   * Runs a booking command in one transaction with what it asks for (messages, timers) and,
-   * when given, the idempotency record. A refused command's own writes (a wrong code counted) stay.
-   */
-  private bookingCommand<V extends { effects: BookingEffects; booking?: Booking }, T>(
-    now: number, run: (b: Bookings) => Result<V>, answer: (v: V) => T, idempotency?: Idempotency, bookingId?: string,
-  ): Result<T> {
-    const index = this.index;
-    if (!index) return fail("UNKNOWN_SITE");
-    let out!: Result<T>;
-    this.ctx.storage.transactionSync(() => {
-      const r = run(this.bookings(index));
-      if (!r.ok) {
-        out = r;
-        return;
-      }
-      const id = r.value.booking?.id ?? bookingId ?? null;
-      const to = id ? this.bookingStore.get(id)?.phone : null;
-      for (const m of r.value.effects.messages) {
-        if (to) this.sms.enqueue({ siteId: index.config.id, to, body: m.body, kind: m.kind, now, expiresAt: m.expiresAt, bookingId: id });
-      }
-      for (const t of r.value.effects.timers) {
-        if (t.dueAt === null) this.store.clearTimer(t.key);
-        else this.store.setTimer(t.key, t.kind, t.dueAt, t.ref);
-      }
-      out = ok(answer(r.value));
-      if (idempotency) this.store.rememberIdempotent(idempotency.key, idempotency.fingerprint, out.value, now);
-    });
-    return out;
+  /** A manager sends a failed message again. */
+  resendMessage(id: string, idem?: Idempotency): Promise<Result<{ message: SiteMessage }>> {
+    return this.desk.resend(id, idem);
   }
-
-  /** Sends what is due in the outbox; failures wait for their retry time on the alarm. */
-  private deliver(): Promise<void> {
-    return this.sms.deliver();
-  }
-
   /** A provider's delivery report of one of this site's messages (Twilio's status callback). */
   async smsDeliveryReport(id: string, report: { providerId: string | null; status: string; errorCode: string | null }): Promise<Result<{ deliveryStatus: string | null }>> {
-    const stored = this.sms.report(id, report, Date.now());
-    if (!stored) return fail("NOT_FOUND", "No such message.");
-    return ok({ deliveryStatus: stored.deliveryStatus });
+    return this.desk.deliveryReport(id, report);
   }
 
   // ---- e-ticket notifications (R8) ------------------------------------------------------
@@ -385,16 +294,12 @@ export class SiteQueue extends DurableObject<Env> {
     this.rollDay(now);
     const t = this.index ? this.ticketByToken(token) : null;
     if (!t) return fail("UNKNOWN_ETICKET");
-    let r!: Result<{ changed: boolean }>;
-    this.ctx.storage.transactionSync(() => {
-      r = this.notifier.request(t, input, now);
-      if (r.ok && r.value.changed) this.bumpSeq();
-    });
+    const r = this.desk.requestTurnNotice(t, input, now);
     if (!r.ok) return r;
     this.turnsChanged(now);
     await this.armAlarm(now);
     this.hub.changed();
-    return ok(this.notifier.view(t.id)!);
+    return ok(this.desk.notifier.view(t.id)!);
   }
 
   /**
@@ -402,22 +307,9 @@ export class SiteQueue extends DurableObject<Env> {
    * nothing while no request is pending. Sending follows without holding up the caller's answer.
    */
   private turnsChanged(now: number): void {
-    if (this.queueTurnNotices(now)) void this.deliver().catch((err: unknown) => console.error("sms delivery failed:", err));
-  }
-
-  /** Writes the due "turn near" texts to the outbox; true when it wrote any. */
-  private queueTurnNotices(now: number): boolean {
-    const index = this.index;
-    if (!index || !this.notifier.hasPending()) return false;
-    let sent = 0;
-    this.ctx.storage.transactionSync(() => {
-      sent = this.notifier.dispatch(this.state.tickets, now, (r, t, ahead) => {
-        const body = turnNearSms({ ticket: t.number, ahead, eticketUrl: this.eticketUrl(t.token) });
-        this.sms.enqueue({ siteId: index.config.id, to: r.phone, body, kind: "notify", now, expiresAt: now + NOTIFY_SMS_TTL_MS, ticketId: t.id });
-      });
-      if (sent) this.bumpSeq();
-    });
-    return sent > 0;
+    if (this.desk.queueTurnNotices(this.state.tickets, now)) {
+      void this.desk.deliver().catch((err: unknown) => console.error("message delivery failed:", err));
+    }
   }
 
   // ---- reads ----------------------------------------------------------------------
@@ -441,41 +333,14 @@ export class SiteQueue extends DurableObject<Env> {
     if (!index) return fail("UNKNOWN_ETICKET");
     const t = this.ticketByToken(token);
     if (!t) return fail("UNKNOWN_ETICKET");
-    return ok(new ViewBuilder(index, this.state, this.durations).eticket(t, this.notifier.view(t.id)));
+    return ok(new ViewBuilder(index, this.state, this.durations).eticket(t, this.desk.notifier.view(t.id)));
   }
 
   // ---- live sockets ------------------------------------------------------------------
 
   override async fetch(request: Request): Promise<Response> {
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
-    const index = this.index;
-    if (!index) return errorResponse("UNKNOWN_SITE");
-    let spec: LiveRequest;
-    try {
-      spec = JSON.parse(request.headers.get(LIVE_HEADER) ?? "") as LiveRequest;
-    } catch {
-      return errorResponse("BAD_REQUEST");
-    }
-    let a: LiveAttachment;
-    switch (spec.role) {
-      case "display":
-      case "agent":
-        a = { role: spec.role };
-        break;
-      case "desk":
-      case "clerk":
-        if (!index.desks.has(spec.deskId)) return errorResponse("UNKNOWN_DESK");
-        a = { role: spec.role, deskId: spec.deskId };
-        break;
-      case "eticket": {
-        const t = this.ticketByToken(spec.token);
-        if (!t) return errorResponse("UNKNOWN_ETICKET");
-        a = { role: "eticket", ticketId: t.id };
-        break;
-      }
-      default:
-        return assertNever(spec);
-    }
+    const a = liveAttachment(request, this.index, (token) => this.ticketByToken(token));
+    if (a instanceof Response) return a;
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.hub.accept(server, a);
@@ -526,10 +391,8 @@ export class SiteQueue extends DurableObject<Env> {
           send(ws, { type: "error", code: "VALIDATION_FAILED", message: `No kiosk ${msg.kioskId} at this site.` });
           return;
         }
-        const printers = this.printers().filter((p) => p.kioskId !== msg.kioskId);
-        if (this.printers().some((p) => p.kioskId === msg.kioskId && p.state === msg.state)) return;
-        printers.push({ kioskId: msg.kioskId, state: msg.state, at: new Date().toISOString() });
-        printers.sort((x, y) => (x.kioskId < y.kioskId ? -1 : 1));
+        const printers = withPrinterReport(storedPrinters(this.store), msg.kioskId, msg.state, new Date().toISOString());
+        if (!printers) return;
         this.ctx.storage.transactionSync(() => {
           this.store.setMeta("printers", JSON.stringify(printers));
           this.bumpSeq();
@@ -540,12 +403,6 @@ export class SiteQueue extends DurableObject<Env> {
       default:
         assertNever(msg);
     }
-  }
-
-  /** Kiosk printers as the agent last reported them. */
-  private printers(): PrinterStatus[] {
-    const raw = this.store.getMeta("printers");
-    return raw ? (JSON.parse(raw) as PrinterStatus[]) : [];
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
@@ -576,27 +433,12 @@ export class SiteQueue extends DurableObject<Env> {
           if (outcome) this.commitMemory(applyOutcome(this.state, outcome), outcome);
           break;
         }
-        case "booking-join": {
-          // Automatic check-in (Toruń): at the slot's time the booking joins the call order as a due reservation.
-          const b = timer.ref ? this.bookingStore.get(timer.ref) : null;
-          this.ctx.storage.transactionSync(() => {
-            this.store.clearTimer(timer.key);
-            if (b && b.status === "confirmed") this.admitBooking(index, b, null, now);
-          });
+        case "booking-join":
+          this.desk.join(index, timer, now);
           break;
-        }
-        case "booking-remind": {
-          const bookings = this.bookings(index);
-          const kind = reminderKindOfTimer(timer.key);
-          this.ctx.storage.transactionSync(() => {
-            this.store.clearTimer(timer.key);
-            const r = timer.ref && kind ? bookings.reminder(timer.ref, kind, now) : null;
-            if (r?.booking.phone) {
-              this.sms.enqueue({ siteId: index.config.id, to: r.booking.phone, body: r.body, kind: "reminder", now, expiresAt: r.booking.startAt, bookingId: r.booking.id });
-            }
-          });
+        case "booking-remind":
+          this.desk.remind(index, timer, now);
           break;
-        }
         case "sms":
           this.store.clearTimer(timer.key);
           break;
@@ -609,30 +451,18 @@ export class SiteQueue extends DurableObject<Env> {
       }
     }
     // Recalls and bookings joining change who is near their turn.
-    this.queueTurnNotices(now);
-    await this.deliver();
+    this.desk.queueTurnNotices(this.state.tickets, now);
+    await this.desk.deliver();
     await this.armAlarm(now);
     this.hub.changed();
   }
 
   // ---- internals ------------------------------------------------------------------------
 
-  private eticketUrl(token: string): string {
-    return `${this.env.PUBLIC_URL.replace(/\/$/, "")}/t/${token}`;
-  }
-
   private ticketByToken(token: string): Ticket | null {
     const id = this.byToken.get(token);
     const t = id ? this.state.tickets.get(id) : undefined;
     return t ?? this.store.ticketByToken(token);
-  }
-
-  private replay<T>(idem: Idempotency | undefined): Result<T> | null {
-    if (!idem) return null;
-    const prior = this.store.idempotent(idem.key);
-    if (!prior) return null;
-    if (prior.fingerprint !== idem.fingerprint) return fail("IDEMPOTENCY_KEY_REUSED");
-    return ok(JSON.parse(prior.response) as T);
   }
 
   private bumpSeq(): void {
@@ -684,11 +514,10 @@ export class SiteQueue extends DurableObject<Env> {
       this.store.setMeta("day", today);
       this.store.setTimer("eod", "end-of-day", nextLocalMidnight(now, index.config.timeZone), null);
       this.store.prune(now - 2 * DAY_MS);
-      // Contact data is kept only as long as the office's retention says (default 14 days after the visit).
-      this.bookingStore.purgeContacts(now - index.config.booking.retentionDays * DAY_MS, now);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
-      this.notifier.purgeBefore(today);
-      this.bookingStore.maskRecipients();
+      this.desk.notifier.purgeBefore(today);
+      // Contact data and old messages are kept only as long as the office's retention says (default 14 days).
+      this.desk.endOfDay(index, now);
     });
     const next = applyOutcome(this.state, outcome);
     // Only the new day's tickets stay in memory; the records stay in SQLite for statistics.
@@ -724,7 +553,7 @@ export class SiteQueue extends DurableObject<Env> {
   private viewFor(views: ViewBuilder, a: LiveAttachment): RoleView | null {
     switch (a.role) {
       case "display":
-        return { role: "display", view: views.display(this.recentCalls, this.printers()) };
+        return { role: "display", view: views.display(this.recentCalls, storedPrinters(this.store)) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;
@@ -736,7 +565,7 @@ export class SiteQueue extends DurableObject<Env> {
       case "eticket": {
         // A ticket of an earlier day is no longer in memory: its final state comes from SQLite.
         const t = this.state.tickets.get(a.ticketId) ?? this.store.ticketById(a.ticketId);
-        return t ? { role: "eticket", view: views.eticket(t, this.notifier.view(t.id)) } : null;
+        return t ? { role: "eticket", view: views.eticket(t, this.desk.notifier.view(t.id)) } : null;
       }
       case "agent":
         return { role: "agent", view: { jobs: this.store.pendingJobs(AGENT_JOBS) } };
@@ -745,21 +574,3 @@ export class SiteQueue extends DurableObject<Env> {
     }
   }
 }
-
-function kioskOf(p: Principal): string | null {
-  return p.role === "kiosk" ? (p.deviceId ?? p.id) : null;
-}
-
-/** A ticket that has just joined the queue: a walk-in, or a booking (ordered by its reserved time). */
-function newTicket(siteId: string, day: string, number: string, matterId: string, now: number, reservedAt: number | null): Ticket {
-  return {
-    id: `tk_${randomToken(12)}`, token: eticketToken(siteId), day, number, matterId,
-    source: reservedAt === null ? "walk-in" : "booking", status: "waiting", takenAt: now, reservedAt,
-    deskId: null, misses: 0, recallAt: null, calledAt: null, startedAt: null, finishedAt: null,
-  };
-}
-
-function errorResponse(code: ErrorCode): Response {
-  return Response.json({ error: { code, message: ERRORS[code][1] } }, { status: ERRORS[code][0] });
-}
-

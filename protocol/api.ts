@@ -155,7 +155,8 @@ export const CreateBookingRequest = z.strictObject({
   matterId: Id,
   start: z.string().min(16).max(40).describe("A slot's start as given by availability (ISO 8601 with offset)"),
   name: z.string().trim().min(2).max(120).describe("Name and surname, or a company name"),
-  phone: z.string().min(1).max(30).describe("Mobile number; Polish numbers may omit +48"),
+  phone: z.string().min(1).max(30).optional().describe("Mobile number; Polish numbers may omit +48. Give exactly one of phone and email"),
+  email: z.string().min(1).max(320).optional().describe("E-mail address (the code and every message then go by e-mail). Give exactly one of phone and email"),
   consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
 });
 export const CreateBookingResponse = z.object({ bookingId: z.string(), expiresAt: z.string() });
@@ -190,3 +191,42 @@ export const BookingSummary = z.object({
   checkInCode: z.string().optional(),
 });
 export type BookingSummary = z.infer<typeof BookingSummary>;
+
+// ---- messages to citizens: SMS and e-mail (R6, R9) ---------------------------------
+export const MESSAGE_CHANNELS = ["sms", "email"] as const;
+export const MessageChannel = z.enum(MESSAGE_CHANNELS);
+export type MessageChannel = z.infer<typeof MessageChannel>;
+export const MESSAGE_KINDS = ["code", "confirmation", "reminder", "notify"] as const;
+export const MESSAGE_STATUSES = ["pending", "sent", "failed"] as const;
+
+/** An outbox message as staff see it: the recipient masked, a code's text never shown. */
+export const SiteMessage = z.object({
+  id: z.string(),
+  channel: MessageChannel,
+  kind: z.enum(MESSAGE_KINDS),
+  to: z.string().describe("Masked: \"+48 *** *** 789\" or \"j***@example.com\""),
+  subject: z.string().optional().describe("E-mails only"),
+  body: z.string().optional().describe("Omitted for verification codes"),
+  status: z.enum(MESSAGE_STATUSES),
+  attempts: z.number().int(),
+  error: z.string().nullable().describe("The last failure, while pending or failed"),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  deliveryStatus: z.string().nullable().describe("The provider's last delivery report (SMS)"),
+  bookingId: z.string().optional(),
+});
+export type SiteMessage = z.infer<typeof SiteMessage>;
+
+export const SiteMessagesQuery = z.strictObject({
+  status: z.enum(["failed", "pending", "sent", "all"]).default("all"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type SiteMessagesQuery = z.infer<typeof SiteMessagesQuery>;
+export const SiteMessagesResponse = z.object({ messages: z.array(SiteMessage).describe("Newest first") });
+export const ResendMessageResponse = z.object({ message: SiteMessage });
+
+/** GET /api/v1/dev/outbox (demo only): one site's messages or every site's. */
+export const DevOutboxQuery = z.strictObject({
+  siteId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe("Newest messages per site"),
+});

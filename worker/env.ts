@@ -22,6 +22,10 @@ export interface Env {
   TWILIO_BASE_URL?: string;
   /** Demo mode only: each site's first n SMS fail as if the provider were down (to watch the outbox retry). */
   SMS_FAIL_FIRST?: string;
+  /** Cloudflare Email Service (`send_email` binding): e-mails to citizens who booked with an address. */
+  EMAIL?: SendEmail;
+  /** The e-mails' sender, "numerek <rezerwacje@numerek.example>"; without it every e-mail fails visibly in the outbox. */
+  EMAIL_FROM?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

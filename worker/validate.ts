@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { Id } from "../protocol/config.ts";
-import type { Idempotency } from "../objects/site-queue.ts";
+import type { Idempotency } from "../objects/site/idempotency.ts";
 import { base64url } from "../objects/site/random.ts";
 import { ApiError } from "./errors.ts";
 import type { AppEnv } from "./app-env.ts";

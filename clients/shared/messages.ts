@@ -613,6 +613,7 @@ const ERROR_TEXTS = {
   UNKNOWN_DESK: { pl: "Nie ma takiego stanowiska.", en: "There is no such desk." },
   UNKNOWN_TICKET: { pl: "Nie ma takiego numerka.", en: "There is no such ticket today." },
   UNKNOWN_ETICKET: { pl: "Nie znaleziono e-biletu.", en: "E-ticket not found." },
+  UNKNOWN_MESSAGE: { pl: "Nie ma takiej wiadomości w tej placówce.", en: "There is no such message at this office." },
   METHOD_NOT_ALLOWED: { pl: "Niedozwolona operacja.", en: "Operation not allowed." },
   DESK_BUSY: {
     pl: "Stanowisko ma już klienta – najpierw zakończ obsługę albo oznacz „Nie zgłosił się”.",
@@ -664,6 +665,11 @@ const ERROR_TEXTS = {
   },
   WRONG_SITE: { pl: "Ta rezerwacja dotyczy innej placówki.", en: "This booking is for another office." },
   ALREADY_CHECKED_IN: { pl: "Odprawa tej rezerwacji już się odbyła.", en: "This booking has already been checked in." },
+  MESSAGE_NOT_FAILED: { pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.", en: "Only a message that failed can be sent again." },
+  MESSAGE_EXPIRED: {
+    pl: "Ponowne wysłanie nie ma sensu: czas na potwierdzenie kodem minął albo wizyta już się zaczęła.",
+    en: "Sending it again is pointless: the time to confirm with the code is over or the visit has begun.",
+  },
   CODE_WRONG: { pl: "Błędny kod.", en: "Wrong code." },
   TOO_MANY_BOOKINGS: {
     pl: "Ten numer telefonu lub adres e-mail ma już najwięcej dozwolonych rezerwacji.",

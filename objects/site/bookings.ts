@@ -1,4 +1,4 @@
-// Online bookings of one site (R6, R7): availability, holding a slot while the SMS code is pending,
+// Online bookings of one site (R6, R7): availability, holding a slot while the code (by SMS or e-mail) is pending,
 // confirmation with a ticket number, moving to another time, cancellation and kiosk check-in. Runs inside the site object,
 // the only place a slot can be taken, so no slot is ever given twice. Writes go through BookingStore;
 // the caller wraps each command in one transaction.
@@ -8,8 +8,13 @@ import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
 import { isDate } from "../booking/dates.ts";
+import { emailKey, normalizeEmail } from "../booking/email.ts";
 import { normalizePhone } from "../booking/phone.ts";
-import { type Visit, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms } from "../sms/messages.ts";
+import { type EmailContent, cancellationEmail, codeEmail, confirmationEmail, reminderDayBeforeEmail, reminderSoonEmail } from "../email/messages.ts";
+import {
+  type Visit, cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms,
+} from "../sms/messages.ts";
+import type { SmsKind } from "../sms/outbox.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
 import { type ReminderKind, minutesLeft, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
@@ -17,7 +22,7 @@ import { MAX_RANGE_DAYS, type SlotRules, availableDays, slotIsBookable } from ".
 import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
-import type { Booking, BookingStore } from "./booking-store.ts";
+import type { Booking, BookingStore, Channel } from "./booking-store.ts";
 import { randomToken } from "./random.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SiteStore } from "./store.ts";
@@ -30,7 +35,9 @@ export interface BookingRequest {
   matterId: string;
   start: string;
   name: string;
-  phone: string;
+  /** Exactly one of phone and email: the channel every message of the booking takes. */
+  phone?: string | undefined;
+  email?: string | undefined;
   client: string;
 }
 
@@ -46,10 +53,20 @@ export interface Confirmation {
   manageUrl: string;
 }
 
+/** A message to the booking's contact, by its channel. */
+export interface BookingMessage {
+  kind: SmsKind;
+  channel: Channel;
+  to: string;
+  subject: string | null;
+  body: string;
+  expiresAt: number | null;
+}
+
 /** What a command asks the object to do after it is stored. */
 export interface BookingEffects {
-  /** Texts to send, to the booking's contact. */
-  messages: { kind: "code" | "confirmation" | "notify"; body: string; expiresAt: number | null }[];
+  /** Messages to send (none once the contact data is deleted). */
+  messages: BookingMessage[];
   /** Timers to set (key → due) or clear (due null). */
   timers: { key: string; kind: string; dueAt: number | null; ref: string }[];
 }
@@ -102,17 +119,17 @@ export class Bookings {
     const rules = this.rules(req.matterId, now)!;
     if (!Number.isFinite(start) || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
     const c = this.index.config.booking;
-    if (this.store.activeForContact(contact.value, now) >= c.maxActivePerContact) return fail("TOO_MANY_BOOKINGS");
+    if (this.store.activeForContact(contact.value.key, now) >= c.maxActivePerContact) return fail("TOO_MANY_BOOKINGS");
     if (this.store.startedByClient(req.client, now - 3_600_000) >= CLIENT_LIMIT_PER_HOUR) return fail("BOOKING_RATE_LIMITED");
     const { state, code } = startVerification(now, cryptoRandomInt, this.hash);
     const booking: Booking = {
       id: `${this.index.config.id}.${randomToken(16)}`, matterId: matter.id, startAt: start, status: "pending",
-      name: req.name, phone: contact.value, email: null, contactKey: contact.value,
+      name: req.name, phone: contact.value.phone, email: contact.value.email, contactKey: contact.value.key,
       verification: state, holdUntil: expiresAt(state), manageToken: null, checkInCode: null, ticketNumber: null,
       ticketId: null, reminded: "", client: req.client, createdAt: now, confirmedAt: null,
     };
     this.store.put(booking);
-    return ok({ booking, effects: { messages: [{ kind: "code", body: codeSms(code), expiresAt: booking.holdUntil }], timers: [] } });
+    return ok({ booking, effects: { messages: this.message(booking, "code", booking.holdUntil, () => codeSms(code), () => codeEmail(code)), timers: [] } });
   }
 
   resendCode(id: string, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
@@ -124,7 +141,7 @@ export class Bookings {
     if (!r.ok) return fail(r.reason === "too-soon" ? "RESEND_TOO_SOON" : r.reason === "expired" ? "CODE_EXPIRED" : "RESEND_LIMIT");
     const next: Booking = { ...b, verification: r.state, holdUntil: expiresAt(r.state) };
     this.store.put(next);
-    return ok({ booking: next, effects: { messages: [{ kind: "code", body: codeSms(r.code), expiresAt: next.holdUntil }], timers: [] } });
+    return ok({ booking: next, effects: { messages: this.message(next, "code", next.holdUntil, () => codeSms(r.code), () => codeEmail(r.code)), timers: [] } });
   }
 
   /** Checks the SMS code; the right one confirms the booking (again the same answer if retried). */
@@ -162,10 +179,11 @@ export class Bookings {
     };
     this.store.put(confirmed);
     const confirmation = this.confirmation(confirmed);
+    const visit = this.visit(confirmed, confirmation.manageUrl);
     return ok({
       confirmation,
       effects: {
-        messages: [{ kind: "confirmation", body: confirmationSms(this.visit(confirmed, confirmation.manageUrl)), expiresAt: confirmed.startAt }],
+        messages: this.message(confirmed, "confirmation", confirmed.startAt, () => confirmationSms(visit), () => confirmationEmail(visit)),
         timers: this.timersFor(confirmed, now),
       },
     });
@@ -178,11 +196,11 @@ export class Bookings {
     if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
     this.store.put({ ...b, status: "cancelled" });
-    const when = this.when(b.startAt);
+    const what = { when: this.when(b.startAt), siteName: this.index.config.name };
     return ok({
       status: "cancelled",
       effects: {
-        messages: [{ kind: "notify", body: `numerek: rezerwacja na ${when} (${this.index.config.name}) została odwołana.`, expiresAt: b.startAt }],
+        messages: this.message(b, "notify", b.startAt, () => cancellationSms(what), () => cancellationEmail(what)),
         timers: this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
       },
     });
@@ -209,10 +227,11 @@ export class Bookings {
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
     this.store.put(moved);
     const confirmation = this.confirmation(moved);
+    const visit = this.visit(moved, confirmation.manageUrl);
     return ok({
       confirmation,
       effects: {
-        messages: [{ kind: "confirmation", body: confirmationSms(this.visit(moved, confirmation.manageUrl)), expiresAt: moved.startAt }],
+        messages: this.message(moved, "confirmation", moved.startAt, () => confirmationSms(visit), () => confirmationEmail(visit)),
         timers: [
           ...this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
           ...this.timersFor(moved, now),
@@ -291,16 +310,27 @@ export class Bookings {
   }
 
   /** The reminder of this kind for a confirmed booking, if it may still go; recorded as sent, so it goes once. */
-  reminder(id: string, kind: ReminderKind, now: number): { booking: Booking; body: string } | null {
+  reminder(id: string, kind: ReminderKind, now: number): BookingMessage[] {
     const b = this.store.get(id);
-    if (!b || b.status !== "confirmed") return null;
+    if (!b || b.status !== "confirmed") return [];
     const c = this.index.config;
     const sent = b.reminded ? b.reminded.split(",") : [];
-    if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return null;
+    if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return [];
     this.store.put({ ...b, reminded: [...sent, kind].join(",") });
     const visit = this.visit(b, this.confirmation(b).manageUrl);
-    const lead = Math.max(1, c.booking.reminderMinutesBefore);
-    return { booking: b, body: kind === "soon" ? reminderSoonSms(visit, minutesLeft(b.startAt, now, lead)) : reminderDayBeforeSms(visit) };
+    if (kind === "day") return this.message(b, "reminder", b.startAt, () => reminderDayBeforeSms(visit), () => reminderDayBeforeEmail(visit));
+    const left = minutesLeft(b.startAt, now, Math.max(1, c.booking.reminderMinutesBefore));
+    return this.message(b, "reminder", b.startAt, () => reminderSoonSms(visit, left), () => reminderSoonEmail(visit, left));
+  }
+
+  /** A message to the booking's contact in its channel's words; none once the contact data is deleted. */
+  private message(b: Booking, kind: SmsKind, expiresAt: number | null, sms: () => string, email: () => EmailContent): BookingMessage[] {
+    if (b.email) {
+      const e = email();
+      return [{ kind, channel: "email", to: b.email, subject: e.subject, body: e.text, expiresAt }];
+    }
+    if (b.phone) return [{ kind, channel: "sms", to: b.phone, subject: null, body: sms(), expiresAt }];
+    return [];
   }
 
   private visit(b: Booking, manageUrl: string): Visit {
@@ -317,11 +347,22 @@ export class Bookings {
     return new Intl.DateTimeFormat("pl-PL", { timeZone: tz, weekday: "short", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
   }
 
-  /** The booking's mobile number in E.164: the code comes by SMS. */
-  private contact(req: BookingRequest): Result<string> {
-    if (!req.phone) return fail("CONTACT_REQUIRED");
+  /**
+   * The booking's one contact: a mobile number in E.164 (the code comes by SMS) or an e-mail address (by
+   * e-mail). `key` is what the per-contact limit counts: the number, or the address lower-cased.
+   */
+  private contact(req: BookingRequest): Result<{ phone: string | null; email: string | null; key: string }> {
+    if (req.phone !== undefined && req.email !== undefined) {
+      return fail("CONTACT_REQUIRED", "Give either a mobile phone number or an e-mail address, not both.");
+    }
+    if (req.email !== undefined) {
+      const e = normalizeEmail(req.email);
+      if (!e.ok) return fail(e.reason === "empty" ? "CONTACT_REQUIRED" : "EMAIL_INVALID");
+      return ok({ phone: null, email: e.email, key: emailKey(e.email) });
+    }
+    if (req.phone === undefined) return fail("CONTACT_REQUIRED");
     const p = normalizePhone(req.phone);
     if (!p.ok) return fail(p.reason === "not-mobile" ? "PHONE_NOT_MOBILE" : p.reason === "empty" ? "CONTACT_REQUIRED" : "PHONE_INVALID");
-    return ok(p.e164);
+    return ok({ phone: p.e164, email: null, key: p.e164 });
   }
 }

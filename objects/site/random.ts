@@ -25,11 +25,18 @@ export function siteOfEticketToken(token: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** An outbox message id: its site (so a delivery report can be routed to the site's object), then 96 random bits. */
-export function outboxMessageId(siteId: string): string {
-  return `sms_${siteId}.${randomToken(12)}`;
+/**
+ * An outbox message id: its channel, its site (so a delivery report can be routed to the site's object),
+ * then 96 random bits. "sms_…" or "eml_…".
+ */
+export function outboxMessageId(siteId: string, channel: "sms" | "email" = "sms"): string {
+  return `${channel === "email" ? "eml" : "sms"}_${siteId}.${randomToken(12)}`;
 }
 
+/** Any outbox message id of any site (staff name one in a path). */
+export const OUTBOX_MESSAGE_ID = /^(sms|eml)_[a-z0-9][a-z0-9-]{0,39}\.[A-Za-z0-9_-]{16}$/;
+
+/** The site of an SMS's id (Twilio's delivery reports name SMS only). */
 export function siteOfOutboxMessageId(id: string): string | null {
   const m = /^sms_([a-z0-9][a-z0-9-]{0,39})\.[A-Za-z0-9_-]{16}$/.exec(id);
   return m ? m[1]! : null;

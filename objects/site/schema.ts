@@ -97,6 +97,13 @@ export const SITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX notify_requests_day ON notify_requests(day);
   `,
+  // 4: one outbox for SMS and e-mail (a booking's contact may be an address): the channel, and an e-mail's subject.
+  //    Listing newest first (staff, pruning) goes by creation time.
+  `
+  ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT 'sms';
+  ALTER TABLE outbox ADD COLUMN subject TEXT;
+  CREATE INDEX outbox_created ON outbox(created_at);
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

@@ -1,5 +1,5 @@
 // Which SMS provider a site object uses: Twilio when its secrets are set, the local outbox in demo mode.
-// The object builds it once and keeps it (objects/site/sms-delivery.ts), so a provider's state (the local
+// The object builds it once and keeps it (objects/site/message-delivery.ts), so a provider's state (the local
 // outbox's injected failures) lasts across sends.
 import type { Env } from "../../worker/env.ts";
 import { LocalOutboxProvider } from "../sms/local-outbox.ts";

@@ -15,9 +15,15 @@ describe("GET /api/openapi.json", () => {
       "GET /api/v1/sites/{siteId}/availability", "POST /api/v1/bookings", "POST /api/v1/bookings/{bookingId}/confirm",
       "POST /api/v1/bookings/{bookingId}/reschedule", "POST /api/v1/bookings/{bookingId}/cancel", "POST /api/v1/sites/{siteId}/check-in",
       "POST /api/v1/etickets/{token}/notify", "POST /api/v1/sms/status",
+      "GET /api/v1/sites/{siteId}/messages", "POST /api/v1/sites/{siteId}/messages/{messageId}/resend", "GET /api/v1/dev/outbox",
     ]));
     const create = doc.paths["/api/v1/bookings"]!.post!;
     expect(JSON.stringify(create.requestBody)).toContain('"consent"');
     expect(create.responses["429"]?.description).toContain("TOO_MANY_BOOKINGS");
+    expect(JSON.stringify(create.requestBody)).toContain('"email"');
+    expect(create.responses["400"]?.description).toContain("EMAIL_INVALID");
+    const resend = doc.paths["/api/v1/sites/{siteId}/messages/{messageId}/resend"]!.post!;
+    expect(resend.responses["404"]?.description).toContain("UNKNOWN_MESSAGE");
+    expect(resend.responses["409"]?.description).toBe("MESSAGE_NOT_FAILED, MESSAGE_EXPIRED");
   });
 });

@@ -10,7 +10,9 @@ import { api, siteObject } from "./helpers.ts";
 export interface OutboxItem {
   siteId: string;
   id: string;
+  channel: "sms" | "email";
   to: string;
+  subject?: string;
   body: string;
   kind: string;
   status: string;
@@ -35,7 +37,7 @@ export const dateIn = (offsetDays: number) => new Date(Date.now() + offsetDays *
 
 /** Every message a site has written to its outbox, newest first. */
 export async function outboxOf(siteId: string): Promise<OutboxItem[]> {
-  const res = await api("/api/v1/dev/outbox");
+  const res = await api(`/api/v1/dev/outbox?siteId=${siteId}&limit=500`);
   expect(res.status).toBe(200);
   const { messages } = (await res.json()) as { messages: OutboxItem[] };
   return messages.filter((m) => m.siteId === siteId);
@@ -92,6 +94,6 @@ export async function bookAndConfirm(siteId: string, start: string, phone: strin
 /** Gives a site object another SMS provider (it keeps one for all its sends). */
 export async function useSmsProvider(siteId: string, provider: SmsProvider): Promise<void> {
   await runInDurableObject(siteObject(siteId), (instance: SiteQueue) => {
-    instance.sms.useProvider(provider);
+    instance.desk.delivery.useProvider(provider);
   });
 }

@@ -1,7 +1,7 @@
-// Online booking: free slots, holding a slot until the SMS code confirms it, changing the time, cancelling, kiosk check-in.
+// Online booking: free slots, holding a slot until the code (by SMS or e-mail) confirms it, changing the time, cancelling, kiosk check-in.
 import { Hono } from "hono";
 import {
-  AvailabilityQuery, BookingQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, EmptyRequest,
+  AvailabilityQuery, BookingQuery, CancelBookingRequest, CheckInRequest, ConfirmBookingRequest, CreateBookingRequest, DevOutboxQuery, EmptyRequest,
   RescheduleBookingRequest,
 } from "../../protocol/api.ts";
 import { siteOfEticketToken } from "../../objects/site/random.ts";
@@ -25,7 +25,7 @@ export const bookingRoutes = new Hono<AppEnv>()
     const body = await readJson(c, CreateBookingRequest);
     await requireSite(c.env, body.siteId);
     const idem = await idempotency(c, `public:${clientAddress(c)}`, body);
-    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, client: clientAddress(c) };
+    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, email: body.email, client: clientAddress(c) };
     return c.json(unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem)), 202);
   })
   .get("/:bookingId", async (c) => {
@@ -84,12 +84,14 @@ export const siteBookingRoutes = new Hono<AppEnv>()
     return c.json(unwrap(r), 201);
   });
 
-/** The local outbox: every SMS the demo would have sent (demo mode only). */
+/** The local outbox: every SMS and e-mail the demo would have sent, of one site or all (demo mode only). */
 export const devRoutes = new Hono<AppEnv>().get("/outbox", async (c) => {
   if (!isDemo(c.env)) throw new ApiError("DEMO_ONLY");
-  const all = await Promise.all((await listSites(c.env)).map(async (s) => {
-    const r = await siteStub(c.env, s.id).outbox(100);
+  const q = parseQuery(c, DevOutboxQuery);
+  const sites = q.siteId ? [await requireSite(c.env, q.siteId)] : await listSites(c.env);
+  const all = await Promise.all(sites.map(async (s) => {
+    const r = await siteStub(c.env, s.id).outbox(q.limit);
     return r.ok ? r.value.map((m) => ({ siteId: s.id, ...m })) : [];
   }));
-  return c.json({ messages: all.flat().sort((a, b) => b.createdAt - a.createdAt).slice(0, 200) });
+  return c.json({ messages: all.flat().sort((a, b) => b.createdAt - a.createdAt) });
 });

@@ -1,22 +1,28 @@
-// The SMS outbox of one site object (R9): messages are written with the change that causes them, sent
-// afterwards through the object's one provider, retried by the alarm (the "sms" timer follows the earliest
-// retry), and the provider's delivery reports are recorded on them. The retry policy is objects/sms/outbox.ts,
-// the delivery-report rule objects/sms/delivery-status.ts, the rows BookingStore's.
+// The outbox of one site object (R6, R9): SMS and e-mails are written with the change that causes them,
+// sent afterwards through their channel's provider, retried by the alarm (the "sms" timer follows the
+// earliest retry), sent again when staff ask, and SMS delivery reports are recorded on them. The retry
+// policy is objects/sms/outbox.ts (the same for both channels), the delivery-report rule
+// objects/sms/delivery-status.ts, the rows BookingStore's.
 import { applyDeliveryReport, type DeliveryReport } from "../sms/delivery-status.ts";
-import { decideAfterSend, expireOverdue, newOutboxMessage, type SmsKind } from "../sms/outbox.ts";
+import { decideAfterSend, expireOverdue, newOutboxMessage, requeue, type SmsKind } from "../sms/outbox.ts";
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
-import type { BookingStore, StoredMessage } from "./booking-store.ts";
+import type { EmailProvider } from "../email/provider.ts";
+import type { BookingStore, Channel, StoredMessage } from "./booking-store.ts";
+import { type MessageSettings, type Providers, messageProviders, sendMessage } from "./message-providers.ts";
 import { outboxMessageId } from "./random.ts";
-import { type SmsSettings, smsProvider } from "./sms-provider.ts";
 import type { SiteStore } from "./store.ts";
 
 const BATCH = 20;
-export const SMS_TIMER = "sms";
+/** The timer key of the outbox (kept from when it held SMS only: stored timers keep working). */
+export const OUTBOX_TIMER = "sms";
 
-export interface NewSms {
+export interface NewMessage {
   siteId: string;
-  /** E.164. */
+  channel: Channel;
+  /** E.164, or an e-mail address. */
   to: string;
+  /** E-mails only. */
+  subject?: string | null;
   body: string;
   kind: SmsKind;
   now: number;
@@ -26,33 +32,50 @@ export interface NewSms {
   ticketId?: string | null;
 }
 
-export class SmsDelivery {
-  private provider: SmsProvider | null = null;
+export class MessageDelivery {
+  private providers: Providers | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
     private readonly messages: BookingStore,
     private readonly timers: SiteStore,
-    private readonly settings: SmsSettings,
+    private readonly settings: MessageSettings,
     /** Sets the object's alarm to its earliest timer. */
     private readonly rearm: () => Promise<void>,
   ) {}
 
-  /** Replaces the provider the object was built with (tests: one that fails or records). */
+  private chosen(): Providers {
+    return (this.providers ??= messageProviders(this.settings));
+  }
+
+  /** Replaces the SMS provider the object was built with (tests: one that fails or records). */
   useProvider(provider: SmsProvider): void {
-    this.provider = provider;
+    this.providers = { ...this.chosen(), sms: provider };
+  }
+
+  /** Replaces the e-mail provider (tests). */
+  useEmailProvider(provider: EmailProvider): void {
+    this.providers = { ...this.chosen(), email: provider };
   }
 
   /**
-   * Writes a message to send and keeps the "sms" timer on it, so the alarm sends it even if the object
+   * Writes a message to send and keeps the outbox timer on it, so the alarm sends it even if the object
    * stops before `deliver` runs. Call inside the transaction of the change that causes it. Returns its id.
    */
-  enqueue(m: NewSms): string {
-    const id = outboxMessageId(m.siteId);
+  enqueue(m: NewMessage): string {
+    const id = outboxMessageId(m.siteId, m.channel);
     const message = newOutboxMessage({ id, to: m.to, body: m.body, kind: m.kind, now: m.now, expiresAt: m.expiresAt });
-    this.messages.putMessage({ ...message, bookingId: m.bookingId ?? null, ticketId: m.ticketId ?? null });
+    this.messages.putMessage({ ...message, channel: m.channel, subject: m.subject ?? null, bookingId: m.bookingId ?? null, ticketId: m.ticketId ?? null });
     this.keepTimer();
     return id;
+  }
+
+  /** Staff send a failed message again: pending and due now, with fresh attempts until `expiresAt`. Call inside a transaction. */
+  requeue(m: StoredMessage, now: number, expiresAt: number | null): StoredMessage {
+    const next: StoredMessage = { ...m, ...requeue(m, now), expiresAt };
+    this.messages.putMessage(next);
+    this.keepTimer();
+    return next;
   }
 
   /** Sends what is due; a failure waits for its retry time on the alarm. One delivery at a time. */
@@ -73,10 +96,9 @@ export class SmsDelivery {
   }
 
   private async run(): Promise<void> {
-    const provider = (this.provider ??= smsProvider(this.settings));
     for (;;) {
       for (let due = this.messages.dueMessages(Date.now(), BATCH); due.length; due = this.messages.dueMessages(Date.now(), BATCH)) {
-        for (const m of due) await this.attempt(provider, m);
+        for (const m of due) await this.attempt(m);
       }
       this.keepTimer();
       await this.rearm();
@@ -85,25 +107,25 @@ export class SmsDelivery {
     }
   }
 
-  private async attempt(provider: SmsProvider, m: StoredMessage): Promise<void> {
+  private async attempt(m: StoredMessage): Promise<void> {
     const current = expireOverdue(m, Date.now());
     let result: SendResult | null = null;
     if (current.status === "pending") {
       try {
-        result = await provider.send({ to: m.to, body: m.body, reference: m.id });
+        result = await sendMessage(this.chosen(), m);
       } catch (err) {
         // A provider should answer, not throw; if one does, the message is retried like after an outage.
         result = { ok: false, retryable: true, error: `provider error: ${err instanceof Error ? err.message : String(err)}` };
       }
     }
     const next = result ? decideAfterSend(current, result, Date.now()) : current;
-    this.messages.putMessage({ ...next, bookingId: m.bookingId, ticketId: m.ticketId });
+    this.messages.putMessage({ ...m, ...next });
   }
 
-  /** The "sms" timer at the earliest pending message, or gone when none is pending. */
+  /** The outbox timer at the earliest pending message, or gone when none is pending. */
   private keepTimer(): void {
     const nextAt = this.messages.nextMessageAt();
-    if (nextAt === null) this.timers.clearTimer(SMS_TIMER);
-    else this.timers.setTimer(SMS_TIMER, "sms", nextAt, null);
+    if (nextAt === null) this.timers.clearTimer(OUTBOX_TIMER);
+    else this.timers.setTimer(OUTBOX_TIMER, "sms", nextAt, null);
   }
 }

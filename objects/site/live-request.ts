@@ -1,0 +1,45 @@
+// Which live view a socket asks the site object for: the Worker checks who may open it and passes the
+// request in a header; the object checks it against the site (the desk exists, the e-ticket is known).
+import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
+import { assertNever } from "../../protocol/live.ts";
+import type { Ticket } from "../queue/model.ts";
+import type { LiveAttachment } from "./live-hub.ts";
+import type { SiteIndex } from "./site-index.ts";
+
+/** What the Worker asks of a socket, after checking who may open it. */
+export type LiveRequest =
+  | { role: "display" | "agent" }
+  | { role: "desk" | "clerk"; deskId: string }
+  | { role: "eticket"; token: string };
+
+export const LIVE_HEADER = "X-Numerek-Live";
+
+export function errorResponse(code: ErrorCode): Response {
+  return Response.json({ error: { code, message: ERRORS[code][1] } }, { status: ERRORS[code][0] });
+}
+
+/** The socket's attachment for an upgrade request, or the error answer. */
+export function liveAttachment(request: Request, index: SiteIndex | null, ticketByToken: (token: string) => Ticket | null): LiveAttachment | Response {
+  if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
+  if (!index) return errorResponse("UNKNOWN_SITE");
+  let spec: LiveRequest;
+  try {
+    spec = JSON.parse(request.headers.get(LIVE_HEADER) ?? "") as LiveRequest;
+  } catch {
+    return errorResponse("BAD_REQUEST");
+  }
+  switch (spec.role) {
+    case "display":
+    case "agent":
+      return { role: spec.role };
+    case "desk":
+    case "clerk":
+      return index.desks.has(spec.deskId) ? { role: spec.role, deskId: spec.deskId } : errorResponse("UNKNOWN_DESK");
+    case "eticket": {
+      const t = ticketByToken(spec.token);
+      return t ? { role: "eticket", ticketId: t.id } : errorResponse("UNKNOWN_ETICKET");
+    }
+    default:
+      return assertNever(spec);
+  }
+}

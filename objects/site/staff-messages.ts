@@ -1,0 +1,45 @@
+// What office managers see of a site's outbox, and when they may send a failed message again (R9: a code
+// or a confirmation is never silently lost). Plain functions over stored rows.
+import type { SiteMessage } from "../../protocol/api.ts";
+import type { Result } from "../../protocol/errors.ts";
+import { fail, ok } from "../../protocol/errors.ts";
+import { maskContact } from "../booking/email.ts";
+import type { Booking, StoredMessage } from "./booking-store.ts";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A message for staff: the recipient masked, a verification code's text left out. */
+export function staffMessage(m: StoredMessage): SiteMessage {
+  const out: SiteMessage = {
+    id: m.id, channel: m.channel, kind: m.kind,
+    // A recipient whose contact data is gone is stored masked already.
+    to: m.to.includes("*") ? m.to : maskContact(m.to),
+    status: m.status, attempts: m.attempts, error: m.error,
+    createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt), deliveryStatus: m.deliveryStatus,
+  };
+  if (m.channel === "email" && m.subject !== null) out.subject = m.subject;
+  if (m.kind !== "code") out.body = m.body;
+  if (m.bookingId !== null) out.bookingId = m.bookingId;
+  return out;
+}
+
+/**
+ * Whether a failed message may go again, and until when its new attempts may run: a code only while its
+ * booking still holds the slot, a confirmation, reminder or cancellation notice only before the visit
+ * begins, a "turn near" text only within its own time. Staff cannot send to a recipient already masked.
+ */
+export function resendWindow(m: StoredMessage, booking: Booking | null, now: number): Result<{ expiresAt: number | null }> {
+  if (m.status !== "failed") return fail("MESSAGE_NOT_FAILED");
+  if (m.to.includes("*")) return fail("MESSAGE_EXPIRED", "The recipient's contact data has been deleted.");
+  if (m.kind === "code") {
+    if (!booking || booking.status !== "pending" || now >= booking.holdUntil) return fail("MESSAGE_EXPIRED");
+    return ok({ expiresAt: booking.holdUntil });
+  }
+  if (m.bookingId !== null) {
+    if (!booking || booking.startAt <= now) return fail("MESSAGE_EXPIRED");
+    if (m.kind !== "notify" && booking.status !== "confirmed") return fail("MESSAGE_EXPIRED", "The booking is no longer confirmed.");
+    return ok({ expiresAt: booking.startAt });
+  }
+  if (m.expiresAt !== null && now >= m.expiresAt) return fail("MESSAGE_EXPIRED");
+  return ok({ expiresAt: m.expiresAt });
+}
