@@ -1,26 +1,11 @@
 // The manager's view of a site's SMS and e-mail messages (R9): GET …/messages?status=&limit= and
 // POST …/messages/{id}/resend. Times are ISO strings; `to` comes masked; codes come without their text.
+import type { SiteMessage, SiteMessagesQuery } from "../../protocol/api.ts";
 import { api, newKey } from "../shared/api.ts";
-import type { MessageChannel } from "../shared/message-words.ts";
 
-export const MESSAGE_FILTERS = ["failed", "pending", "sent", "all"] as const;
-export type MessageFilter = (typeof MESSAGE_FILTERS)[number];
-
-export interface SiteMessage {
-  id: string;
-  channel: MessageChannel;
-  kind: string;
-  to: string;
-  subject?: string;
-  body?: string;
-  status: string;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  deliveryStatus: string | null;
-  bookingId?: string;
-}
+export type MessageFilter = SiteMessagesQuery["status"];
+/** The filters in the order the page offers them: failed first, since those need someone. */
+export const MESSAGE_FILTERS: readonly MessageFilter[] = ["failed", "pending", "sent", "all"];
 
 const base = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}/messages`;
 

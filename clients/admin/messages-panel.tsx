@@ -5,7 +5,8 @@ import { ErrorNote } from "../shared/components.tsx";
 import { officeDateTime } from "../shared/format.ts";
 import { type T, useI18n } from "../shared/i18n.tsx";
 import { channelKey, kindKey, statusKey } from "../shared/message-words.ts";
-import { MESSAGE_FILTERS, type MessageFilter, type SiteMessage } from "./messages-api.ts";
+import type { SiteMessage } from "../../protocol/api.ts";
+import { MESSAGE_FILTERS, type MessageFilter } from "./messages-api.ts";
 import { type Resend, useMessages } from "./use-messages.ts";
 
 function statusText(t: T, status: string): string {

@@ -2,9 +2,10 @@
 // and the messages the manager sent again, followed until they go out or fail (they stay listed even
 // when the filter would hide them, so the outcome is seen where the button was).
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { SiteMessage } from "../../protocol/api.ts";
 import { ApiError, errorCode, newKey } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
-import { listMessages, type MessageFilter, resendMessage, type SiteMessage } from "./messages-api.ts";
+import { listMessages, type MessageFilter, resendMessage } from "./messages-api.ts";
 
 const REFRESH_MS = 10_000;
 /** While a message sent again is still pending, its fate is checked this often. */

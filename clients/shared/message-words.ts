@@ -1,8 +1,7 @@
 // SMS and e-mail messages in words, for the manager page and the demo outbox: what kind of message
 // it is, by which channel it goes, how far it got. Unknown values (a newer server) fall back to a word.
+import type { MessageChannel } from "../../protocol/api.ts";
 import type { MessageKey } from "./messages.ts";
-
-export type MessageChannel = "sms" | "email";
 
 const KINDS: Record<string, MessageKey> = {
   code: "msg.kind.code",
