@@ -47,7 +47,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export interface Wrangler {
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/** wrangler dev on a free loopback port with fresh storage; `vars` are set over wrangler.jsonc's. */
+export async function startWrangler(vars: Record<string, string> = {}): Promise<Wrangler> {
   const port = await freePort();
   const inspector = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -55,6 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const args = [
     "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspector),
     "--persist-to", dir, "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`,
+    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
   const child = spawn(join(bin, "wrangler"), args, {
     cwd: root,
@@ -81,10 +88,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  project.provide("baseUrl", base);
-
-  return async () => {
-    await stop(child);
-    await rm(dir, { recursive: true, force: true });
+  return {
+    base,
+    stop: async () => {
+      await stop(child);
+      await rm(dir, { recursive: true, force: true });
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await startWrangler();
+  project.provide("baseUrl", server.base);
+  return server.stop;
 }
