@@ -78,12 +78,13 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Clerk console       ${base}/clerk
   E-ticket            ${base}/t/<token from a ticket>
   Booking site        ${base}/booking
-  SMS outbox (demo)   ${base}/api/v1/dev/outbox
+  Manager page        ${base}/admin
+  Message outbox      ${base}/dev/outbox   (every SMS and e-mail the demo sends; API: ${base}/api/v1/dev/outbox)
   Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
 
   Print agent (demo)  tickets as PNG: print-agent/.demo/tickets/   calls as WAV: print-agent/.demo/calls/
 
-  Demo accounts: admin/admin (every site), urzednik1..4/demo (desks d1..d4 of "demo"),
+  Demo accounts: admin/admin (every site), kierownik/demo (manager of "demo"), urzednik1..4/demo (desks d1..d4 of "demo"),
   kiosk-demo/demo, ekran-demo/demo, agent-demo/demo; README lists the rest.
   Stop with Ctrl+C. State is kept in .wrangler/state between runs.
 `);
