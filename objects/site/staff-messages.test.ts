@@ -78,4 +78,14 @@ describe("resendWindow", () => {
     expect(resendWindow(turn, null, NOW)).toEqual({ ok: true, value: { expiresAt: NOW + 60_000 } });
     expect(resendWindow({ ...turn, expiresAt: NOW - 1 }, null, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
   });
+
+  it("refuses an old code after a newer one, and an old confirmation or reminder after the visit moved", () => {
+    const pending = booking({ status: "pending", holdUntil: NOW + 300_000 });
+    expect(resendWindow(message({ kind: "code", expiresAt: NOW + 300_000 }), pending, NOW)).toMatchObject({ ok: true });
+    expect(resendWindow(message({ kind: "code", expiresAt: NOW + 240_000 }), pending, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    const moved = booking({ startAt: NOW + 2 * 86_400_000 });
+    expect(resendWindow(message({ expiresAt: NOW + 2 * 86_400_000 }), moved, NOW)).toMatchObject({ ok: true });
+    expect(resendWindow(message({ expiresAt: NOW + 86_400_000 }), moved, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    expect(resendWindow(message({ kind: "reminder", expiresAt: NOW + 86_400_000 }), moved, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+  });
 });

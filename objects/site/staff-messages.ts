@@ -26,18 +26,24 @@ export function staffMessage(m: StoredMessage): SiteMessage {
 /**
  * Whether a failed message may go again, and until when its new attempts may run: a code only while its
  * booking still holds the slot, a confirmation, reminder or cancellation notice only before the visit
- * begins, a "turn near" text only within its own time. Staff cannot send to a recipient already masked.
+ * begins and only while it still tells the current code or time, a "turn near" text only within its own time. Staff cannot send to a recipient already masked.
  */
 export function resendWindow(m: StoredMessage, booking: Booking | null, now: number): Result<{ expiresAt: number | null }> {
   if (m.status !== "failed") return fail("MESSAGE_NOT_FAILED");
   if (m.to.includes("*")) return fail("MESSAGE_EXPIRED", "The recipient's contact data has been deleted.");
   if (m.kind === "code") {
     if (!booking || booking.status !== "pending" || now >= booking.holdUntil) return fail("MESSAGE_EXPIRED");
+    // A code is written with its hold's end; a later "send again" by the citizen gave a new code and a new end.
+    if (m.expiresAt !== null && m.expiresAt !== booking.holdUntil) return fail("MESSAGE_EXPIRED", "A newer code has been sent since.");
     return ok({ expiresAt: booking.holdUntil });
   }
   if (m.bookingId !== null) {
     if (!booking || booking.startAt <= now) return fail("MESSAGE_EXPIRED");
     if (m.kind !== "notify" && booking.status !== "confirmed") return fail("MESSAGE_EXPIRED", "The booking is no longer confirmed.");
+    // Confirmations and reminders are written with the visit's start: after a change of time they tell the old one.
+    if (m.kind !== "notify" && m.expiresAt !== null && m.expiresAt !== booking.startAt) {
+      return fail("MESSAGE_EXPIRED", "The visit has been moved; a newer message gives its time.");
+    }
     return ok({ expiresAt: booking.startAt });
   }
   if (m.expiresAt !== null && now >= m.expiresAt) return fail("MESSAGE_EXPIRED");
