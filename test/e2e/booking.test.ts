@@ -65,6 +65,7 @@ describe("online booking", () => {
     await page.getByLabel("Stanowisko").selectOption({ label: DESK.name });
     await page.getByRole("button", { name: "Otwórz konsolę" }).click();
     await page.getByRole("heading", { name: "Bieżący klient" }).waitFor();
+    await expectText(page.locator(".clerk-site"), SITE_NAME);
     return page;
   }
 
@@ -226,12 +227,12 @@ describe("online booking", () => {
 
     // At desk 1 the console lists the booked visit first, then the walk-in; "call next" calls the visit.
     const clerk = await openConsoleAt("admin", "admin");
-    const queued = () => clerk.locator('[data-testid="queue"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
-    await eventually("the booked visit first in the desk's queue, then the walk-in", async () => (await queued()).join() === [ticket, walkIn].join());
+    const queued = clerk.getByTestId("queue").locator("tbody");
+    await expectText(queued, new RegExp(`^${ticket} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij ${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`));
     await clerk.getByRole("button", { name: /Wezwij następnego/ }).click();
     await expectText(clerk.getByTestId("current-number"), ticket);
     await expectText(clerk.getByTestId("current-status"), "Wezwany");
-    await eventually("only the walk-in left waiting at the desk", async () => (await queued()).join() === walkIn);
+    await expectText(queued, new RegExp(`^${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`));
     await expectAttr(hall.getByTestId("newest-call"), "data-number", ticket);
     await expectText(hall.getByTestId("newest-call"), `${ticket} → zapraszamy do ${DESK.name}`);
     await expectAttr(phone.locator("[data-status]"), "data-status", "called");
