@@ -1,6 +1,6 @@
 // The console's flow: staff sign-in (token for the working day in sessionStorage), the
 // choice of site and desk (remembered for the tab), then the console of that desk.
-import { useEffect, useState } from "preact/hooks";
+import { useCallback, useEffect, useState } from "preact/hooks";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
 import { Console } from "./console.tsx";
@@ -23,6 +23,8 @@ function loadChoice(s: Session | null): DeskChoice | null {
 export function ClerkApp() {
   const [session, setSession] = useState<Session | null>(() => sessions.load());
   const [choice, setChoice] = useState<DeskChoice | null>(() => loadChoice(session));
+  // Why the console went back to the choice of desk (its desk was removed), shown there.
+  const [notice, setNotice] = useState<"clerk.deskGone" | null>(null);
 
   const signOut = () => {
     sessions.clear();
@@ -30,6 +32,15 @@ export function ClerkApp() {
     setChoice(null);
     setSession(null);
   };
+
+  const leaveDesk = useCallback(() => {
+    sessionStorage.removeItem(CHOICE_KEY);
+    setChoice(null);
+  }, []);
+  const deskGone = useCallback(() => {
+    setNotice("clerk.deskGone");
+    leaveDesk();
+  }, [leaveDesk]);
 
   // A staff token lasts a working day: at its end the console asks to sign in again.
   useEffect(() => {
@@ -57,8 +68,10 @@ export function ClerkApp() {
     return (
       <DeskPicker
         session={session}
+        notice={notice}
         onChoose={(c) => {
           sessionStorage.setItem(CHOICE_KEY, JSON.stringify(c));
+          setNotice(null);
           setChoice(c);
         }}
         onSignOut={signOut}
@@ -69,10 +82,8 @@ export function ClerkApp() {
     <Console
       session={session}
       choice={choice}
-      onChangeDesk={() => {
-        sessionStorage.removeItem(CHOICE_KEY);
-        setChoice(null);
-      }}
+      onChangeDesk={leaveDesk}
+      onDeskGone={deskGone}
       onSignOut={signOut}
     />
   );

@@ -18,7 +18,14 @@ import { useCommands } from "./use-commands.ts";
 import { useShortcuts } from "./use-shortcuts.ts";
 import { WaitingList } from "./waiting-list.tsx";
 
-export function Console(props: { session: Session; choice: DeskChoice; onChangeDesk: () => void; onSignOut: () => void }) {
+export function Console(props: {
+  session: Session;
+  choice: DeskChoice;
+  onChangeDesk: () => void;
+  /** The desk was removed from the site's configuration: its stream has ended for good. */
+  onDeskGone: () => void;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
   const { siteId, deskId } = props.choice;
   const live = useLive<ClerkView>(sitePath(siteId, `clerk:${deskId}`, props.session.token), "clerk");
@@ -29,6 +36,11 @@ export function Console(props: { session: Session; choice: DeskChoice; onChangeD
   const [transferOpen, setTransferOpen] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
   const view = live.view;
+  const { onDeskGone } = props;
+
+  useEffect(() => {
+    if (live.ended === "gone") onDeskGone();
+  }, [live.ended, onDeskGone]);
 
   const run = useCallback(
     async (a: ActionDef) => {

@@ -16,7 +16,13 @@ function desksFor(site: PublicSite | undefined, session: Session): PublicSite["d
   return session.deskIds ? site.desks.filter((d) => session.deskIds!.includes(d.id)) : site.desks;
 }
 
-export function DeskPicker(props: { session: Session; onChoose: (c: DeskChoice) => void; onSignOut: () => void }) {
+export function DeskPicker(props: {
+  session: Session;
+  /** Why the console came back here, if it did not by choice. */
+  notice?: "clerk.deskGone" | null;
+  onChoose: (c: DeskChoice) => void;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
   const { sites, error } = useSites();
   const mine = (sites ?? []).filter((s) => props.session.siteIds.includes(s.id));
@@ -42,6 +48,11 @@ export function DeskPicker(props: { session: Session; onChoose: (c: DeskChoice) 
         }}
       >
         <h1>{t("clerk.chooseTitle")}</h1>
+        {props.notice && (
+          <p role="alert" class="picker-notice" data-testid="picker-notice">
+            {t(props.notice)}
+          </p>
+        )}
         {!sites ? (
           <p role="status">{error === "NETWORK" ? t("conn.offline") : t("common.loading")}</p>
         ) : (

@@ -173,6 +173,10 @@ const TEXTS = {
 
   // ---- clerk console -------------------------------------------------------
   "clerk.title": { pl: "Konsola urzędnika", en: "Clerk console" },
+  "clerk.deskGone": {
+    pl: "Twojego stanowiska nie ma już w konfiguracji placówki. Wybierz inne stanowisko.",
+    en: "Your desk is no longer in the office's configuration. Choose another desk.",
+  },
   "clerk.chooseTitle": { pl: "Wybierz placówkę i stanowisko", en: "Choose the office and the desk" },
   "clerk.site": { pl: "Placówka", en: "Office" },
   "clerk.desk": { pl: "Stanowisko", en: "Desk" },

@@ -1,9 +1,10 @@
 // The clerk console's safety: a double click calls one client, not two (one Idempotency-Key per
-// state seen), and an API refusal is shown in Polish; the transfer to another desk by the panel.
+// state seen), and an API refusal is shown in Polish; the transfer to another desk by the panel; a desk
+// removed from the configuration sends its console back to the choice of desk.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  SIZES, base, desk, expectAttr, expectText, issue, launch, newPage, openConsole, queueTickets, token,
+  SIZES, base, call, desk, expectAttr, expectNoViolations, expectText, issue, launch, newPage, openConsole, queueTickets, signIn, token,
 } from "./helpers.ts";
 
 describe("clerk console", () => {
@@ -82,6 +83,34 @@ describe("clerk console", () => {
     expect(moved?.status).toBe("waiting");
     await desk(admin, "d3", "call", { ticketId: y.id });
     await desk(admin, "d3", "finish");
+    await page.context().close();
+  });
+
+  test("a desk removed from the office's configuration sends its console back to the choice of desk, saying why", async () => {
+    const siteId = `e2e-gone-${Date.now().toString(36)}`;
+    const allDay = [["00:00", "24:00"]];
+    const config = (deskIds: string[]) => ({
+      id: siteId, city: "Testowo", name: "Urząd Testowy", address: "ul. Próbna 1", voice: false,
+      openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+      departments: [{ id: "bo", name: "Biuro Obsługi", matters: [{ id: "sprawa", name: "Sprawa ogólna", prefix: "A", serviceMinutes: 5 }] }],
+      desks: deskIds.map((id, i) => ({ id, name: `Okienko ${i + 1}`, number: i + 1, matterIds: ["sprawa"] })),
+      devices: [],
+      booking: { horizonDays: 14, checkIn: "auto" },
+    });
+    await call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: config(["o1", "o2"]) });
+    const page = await newPage(browser, { viewport: SIZES.console });
+    await page.goto(`${base()}/clerk`);
+    await signIn(page, "admin", "admin");
+    await page.getByLabel("Placówka").selectOption({ label: "Urząd Testowy" });
+    await page.getByLabel("Stanowisko").selectOption({ label: "Okienko 2" });
+    await page.getByRole("button", { name: "Otwórz konsolę" }).click();
+    await page.getByRole("heading", { name: "Bieżący klient" }).waitFor();
+
+    await call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: config(["o1"]) });
+    await expectText(page.getByTestId("picker-notice"), "Twojego stanowiska nie ma już w konfiguracji placówki. Wybierz inne stanowisko.");
+    await page.getByLabel("Placówka").selectOption({ label: "Urząd Testowy" });
+    expect(await page.getByLabel("Stanowisko").locator("option").allTextContents()).toEqual(["Okienko 1"]);
+    await expectNoViolations(page, "clerk console: desk removed");
     await page.context().close();
   });
 });
