@@ -87,15 +87,15 @@ async function main() {
     const raceMs = performance.now() - t0;
     const holds = attempts.filter((a) => a.status === 202);
 
-    // 2. Confirm every hold with the code texted to its phone. The outbox shows a site's newest 100
-    // messages, so codes are read in rounds; a code pushed out of view is sent again (allowed after 60 s).
+    // 2. Confirm every hold with the code texted to its phone, read from this site's newest 500 messages
+    // (all 200 codes fit); should a code be out of view, it is sent again (allowed after 60 s).
     const pending = new Map(holds.map((a) => [`+48${phoneOf(a.i)}`, a]));
     const confirmed = [];
     const confirmFailures = {};
     const deadline = Date.now() + 5 * 60_000;
     let resent = false;
     while (pending.size > 0 && Date.now() < deadline) {
-      const { messages } = await api(base, "/api/v1/dev/outbox");
+      const { messages } = await api(base, `/api/v1/dev/outbox?siteId=${siteId}&limit=500`);
       const codes = new Map();
       for (const m of messages) {
         if (m.siteId !== siteId || m.kind !== "code" || codes.has(m.to)) continue; // newest first
