@@ -60,6 +60,8 @@ export interface CallView {
 export interface WaitingCount {
   matterId: string;
   count: number;
+  /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
+  open: boolean;
 }
 
 export interface DisplayView {

@@ -15,7 +15,7 @@ import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
-import { usePrinter } from "./use-printer.ts";
+import { useHallState } from "./hall-state.ts";
 import { useReachable } from "./use-reachable.ts";
 
 type Screen =
@@ -41,7 +41,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
-  const printer = usePrinter(props.siteId, props.token, props.deviceId);
+  const { printer, closed } = useHallState(props.siteId, props.token, props.deviceId);
 
   const restart = useCallback(() => {
     issue.reset();
@@ -90,6 +90,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
         <Matters
           department={site.departments.find((d) => d.id === screen.departmentId)!}
           issue={issue}
+          closed={closed}
           onTake={(id) => void take(id)}
           onBack={restart}
         />

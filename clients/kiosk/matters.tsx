@@ -1,5 +1,6 @@
-// The matters of one department: pressing one issues the ticket; refusals (no open desk,
-// office closed, no connection) are said plainly next to the matters.
+// The matters of one department: pressing one issues the ticket. A matter no open desk serves says so
+// before anyone taps it (from the live stream); refusals (no open desk, office closed, no connection)
+// are said plainly next to the matters.
 import type { PublicSite } from "../../protocol/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
@@ -7,7 +8,14 @@ import type { IssueState } from "./use-issue.ts";
 
 type Department = PublicSite["departments"][number];
 
-export function Matters(props: { department: Department; issue: IssueState; onTake: (matterId: string) => void; onBack: () => void }) {
+export function Matters(props: {
+  department: Department;
+  issue: IssueState;
+  /** Matters no open desk serves now, as the site's live stream says. */
+  closed: ReadonlySet<string>;
+  onTake: (matterId: string) => void;
+  onBack: () => void;
+}) {
   const { t } = useI18n();
   const { busy, error, unavailable } = props.issue;
   return (
@@ -29,7 +37,7 @@ export function Matters(props: { department: Department; issue: IssueState; onTa
       )}
       <ul class="kiosk-choices">
         {props.department.matters.map((m) => {
-          const off = unavailable.has(m.id);
+          const off = props.closed.has(m.id) || unavailable.has(m.id);
           return (
             <li key={m.id}>
               <button

@@ -94,7 +94,9 @@ export class ViewBuilder {
     return {
       siteName: this.index.config.name,
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
-      waiting: [...this.index.matters.keys()].map((matterId) => ({ matterId, count: counts.get(matterId) ?? 0 })),
+      waiting: [...this.index.matters.keys()].map((matterId) => ({
+        matterId, count: counts.get(matterId) ?? 0, open: openDesksFor(matterId, this.index.desks.values(), this.state.desks) > 0,
+      })),
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;

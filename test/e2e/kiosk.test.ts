@@ -69,21 +69,30 @@ describe("kiosk", () => {
     await page.context().close();
   });
 
-  test("a matter whose desks are all on a break says so", async () => {
+  test("a matter whose desks are all on a break says so before a tap, and is back when a desk is", async () => {
     const d3 = await token("urzednik3");
     const d4 = await token("urzednik4");
     await desk(d3, "d3", "pause");
     await desk(d4, "d4", "pause");
+    let d3Paused = true;
     try {
       const page = await openKiosk();
       await page.getByRole("button", { name: "Wydział Komunikacji" }).tap();
-      await page.getByRole("button", { name: /Prawo jazdy/ }).tap();
-      await expectText(page.getByRole("alert"), "Tej sprawy nie obsługuje teraz żadne otwarte stanowisko");
-      await expectText(page.getByRole("button", { name: /Prawo jazdy/ }), "Teraz niedostępne");
+      // Said before anyone taps: the kiosk follows the desks live.
+      const matter = page.getByRole("button", { name: /Prawo jazdy/ });
+      await expectText(matter, "Teraz niedostępne");
       await screenshot(page, "kiosk-unavailable");
+      await matter.tap();
+      await expectText(page.getByRole("alert"), "Tej sprawy nie obsługuje teraz żadne otwarte stanowisko");
+      // A desk back from its break: the matter can be taken again without reloading the kiosk.
+      await desk(d3, "d3", "resume");
+      d3Paused = false;
+      await page.getByRole("button", { name: "Wstecz" }).tap();
+      await page.getByRole("button", { name: "Wydział Komunikacji" }).tap();
+      await expectText(page.getByRole("button", { name: /Prawo jazdy/ }), /^(?!.*Teraz niedostępne).*Prawo jazdy/);
       await page.context().close();
     } finally {
-      await desk(d3, "d3", "resume");
+      if (d3Paused) await desk(d3, "d3", "resume");
       await desk(d4, "d4", "resume");
     }
   });

@@ -105,7 +105,7 @@ describe("eviction", () => {
     expect(r4.number).toBe("R004");
     const seen = await display.waitFor((m) => isView(m) && seqOf(m) > lastSeq);
     expect(seqOf(seen)).toBe(lastSeq + 1);
-    expect(view(seen).waiting).toContainEqual({ matterId: "rej", count: 2 });
+    expect(view(seen).waiting).toContainEqual({ matterId: "rej", count: 2, open: true });
     // R002 done, R001 (missed) recalled and missed again, then R003 is called: the citizen's page follows.
     await act(siteId, "d1", "finish", admin);
     await deskScreen.waitFor((m) => isView(m) && view(m).number === "R001");
@@ -170,7 +170,7 @@ describe("end of the day", () => {
     expect(stored.desks).toEqual([{ id: "d1", status: "open", ticket_id: null }, { id: "d2", status: "open", ticket_id: null }]);
     const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
     const snap = view(await display.waitFor((m) => m.type === "snapshot"));
-    expect(snap.waiting).toEqual([{ matterId: "rej", count: 1 }, { matterId: "pj", count: 1 }]);
+    expect(snap.waiting).toEqual([{ matterId: "rej", count: 1, open: true }, { matterId: "pj", count: 1, open: true }]);
     expect((snap.desks as { number: string | null; status: string }[]).map((d) => [d.status, d.number])).toEqual([["open", null], ["open", null]]);
     // Yesterday's missed R001 is not recalled: call-next takes today's R001.
     const called = await act(siteId, "d1", "call-next", admin);
@@ -201,7 +201,7 @@ describe("end of the day", () => {
         { id: "d1", name: "Stanowisko 1", status: "open", number: null },
         { id: "d2", name: "Stanowisko 2", status: "open", number: null },
       ]) &&
-      JSON.stringify(view(m).waiting) === JSON.stringify([{ matterId: "rej", count: 0 }, { matterId: "pj", count: 0 }]),
+      JSON.stringify(view(m).waiting) === JSON.stringify([{ matterId: "rej", count: 0, open: true }, { matterId: "pj", count: 0, open: true }]),
     );
     expect((await eticket(r3)).status).toBe("closed");
     const stored = await storedState(siteId);

@@ -20,7 +20,7 @@ describe("walk-in ticket, end to end", () => {
     expect(ticket.waitingAhead).toBe(0);
 
     // The screen learns that one person waits for "rej".
-    await display.waitFor((m) => m.type === "update" && JSON.stringify(view(m).waiting).includes('{"matterId":"rej","count":1}'));
+    await display.waitFor((m) => m.type === "update" && JSON.stringify(view(m).waiting).includes('{"matterId":"rej","count":1,"open":true}'));
 
     const token = ticket.eticketUrl.split("/t/")[1]!;
     const eticket = await LiveSocket.open(`/api/v1/etickets/${token}/live`);

@@ -1,6 +1,6 @@
-// The kiosk's own printer state from the display view: ready, not ready, and unknown.
+// What the kiosk reads from the display view: its own printer (ready, not ready, unknown) and the matters no open desk serves.
 import { describe, expect, it } from "vitest";
-import { printerOf } from "./use-printer.ts";
+import { closedMatters, printerOf } from "./hall-state.ts";
 
 const at = "2026-11-23T10:15:00+01:00";
 const view = {
@@ -26,5 +26,17 @@ describe("printerOf", () => {
     expect(printerOf(view, "kiosk-3")).toEqual({ state: null, down: false });
     expect(printerOf(null, "kiosk-1")).toEqual({ state: null, down: false });
     expect(printerOf(view, undefined)).toEqual({ state: null, down: false });
+  });
+});
+
+describe("closedMatters", () => {
+  it("lists the matters no open desk serves, and none while the view is unknown", () => {
+    const waiting = [
+      { matterId: "dowod", count: 3, open: true },
+      { matterId: "prawo-jazdy", count: 0, open: false },
+      { matterId: "meldunek", count: 1, open: false },
+    ];
+    expect([...closedMatters({ waiting })]).toEqual(["prawo-jazdy", "meldunek"]);
+    expect(closedMatters(null).size).toBe(0);
   });
 });
