@@ -6,7 +6,6 @@
 import { applyDeliveryReport, type DeliveryReport } from "../sms/delivery-status.ts";
 import { decideAfterSend, expireOverdue, newOutboxMessage, requeue, type SmsKind } from "../sms/outbox.ts";
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
-import type { EmailProvider } from "../email/provider.ts";
 import type { BookingStore, Channel, StoredMessage } from "./booking-store.ts";
 import { type MessageSettings, type Providers, messageProviders, sendMessage } from "./message-providers.ts";
 import { outboxMessageId } from "./random.ts";
@@ -51,11 +50,6 @@ export class MessageDelivery {
   /** Replaces the SMS provider the object was built with (tests: one that fails or records). */
   useProvider(provider: SmsProvider): void {
     this.providers = { ...this.chosen(), sms: provider };
-  }
-
-  /** Replaces the e-mail provider (tests). */
-  useEmailProvider(provider: EmailProvider): void {
-    this.providers = { ...this.chosen(), email: provider };
   }
 
   /**
