@@ -39,7 +39,6 @@ export interface Principal {
   deviceId?: string;
 }
 
-export { LIVE_HEADER, type LiveRequest } from "./site/live-request.ts";
 const MAX_FRAME = 4096;
 const DAY_MS = 86_400_000;
 const AGENT_JOBS = 100;

@@ -1,6 +1,6 @@
 // The clerk console's safety: a double click calls one client, not two (one Idempotency-Key per
 // state seen), and an API refusal is shown in Polish; the transfer to another desk by the panel; a desk
-// removed from the configuration sends its console back to the choice of desk.
+// removed from the configuration sends its console back to the choice of desk and says so on its screen.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -86,7 +86,7 @@ describe("clerk console", () => {
     await page.context().close();
   });
 
-  test("a desk removed from the office's configuration sends its console back to the choice of desk, saying why", async () => {
+  test("a desk removed from the office's configuration sends its console back to the choice of desk, and its screen says so, also after a reload", async () => {
     const siteId = `e2e-gone-${Date.now().toString(36)}`;
     const allDay = [["00:00", "24:00"]];
     const config = (deskIds: string[]) => ({
@@ -105,8 +105,19 @@ describe("clerk console", () => {
     await page.getByLabel("Stanowisko").selectOption({ label: "Okienko 2" });
     await page.getByRole("button", { name: "Otwórz konsolę" }).click();
     await page.getByRole("heading", { name: "Bieżący klient" }).waitFor();
+    // The desk's own screen, open at the same time.
+    const screen = await newPage(browser, { viewport: SIZES.tablet });
+    await screen.goto(`${base()}/desk-display/${siteId}/o2`);
+    await signIn(screen, "admin", "admin");
+    await expectText(screen.locator("h1"), "Okienko 2");
 
     await call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: config(["o1"]) });
+    const gone = "Tego stanowiska nie ma już w placówce. Ekran trzeba przypisać do innego stanowiska.";
+    await expectText(screen.getByTestId("desk-state"), gone);
+    // Reloaded, the screen cannot connect any more; after a few tries it asks the site list and says the same.
+    await screen.reload();
+    await expectText(screen.getByTestId("desk-state"), gone, 30_000);
+    await screen.context().close();
     await expectText(page.getByTestId("picker-notice"), "Twojego stanowiska nie ma już w konfiguracji placówki. Wybierz inne stanowisko.");
     await page.getByLabel("Placówka").selectOption({ label: "Urząd Testowy" });
     expect(await page.getByLabel("Stanowisko").locator("option").allTextContents()).toEqual(["Okienko 1"]);

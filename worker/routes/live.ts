@@ -3,7 +3,7 @@
 import { Hono } from "hono";
 import { ETicketNotifyRequest, LiveQuery } from "../../protocol/api.ts";
 import type { TokenClaims } from "../auth/token.ts";
-import { LIVE_HEADER, type LiveRequest } from "../../objects/site-queue.ts";
+import { LIVE_HEADER, type LiveRequest } from "../../objects/site/live-request.ts";
 import { siteOfEticketToken } from "../../objects/site/random.ts";
 import type { AppEnv } from "../app-env.ts";
 import { assertDesk, assertSite, requireAuth } from "../auth/middleware.ts";
