@@ -1,8 +1,9 @@
 // Online bookings of one site (R6, R7): availability, holding a slot while the code (by SMS or e-mail) is pending,
 // confirmation with a ticket number, moving to another time, cancellation and kiosk check-in. Runs inside the site object,
-// the only place a slot can be taken, so no slot is ever given twice. Writes go through BookingStore;
-// the caller wraps each command in one transaction.
-import type { BookingSummary } from "../../protocol/api.ts";
+// the only place a slot can be taken, so no slot is ever given twice. Reads go to BookingStore; the rows a
+// command decides are recorded in its Draft and written by the commit path in one transaction.
+import type { z } from "zod";
+import type { AvailabilityResponse, BookingSummary, ConfirmBookingResponse } from "../../protocol/api.ts";
 import { slotMinutes } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
@@ -15,6 +16,8 @@ import {
   type Visit, cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms,
 } from "../sms/messages.ts";
 import type { SmsKind } from "../sms/outbox.ts";
+import type { Draft } from "./draft.ts";
+import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
 import { type ReminderKind, minutesLeft, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
@@ -25,7 +28,6 @@ import { formatTicketNumber } from "../queue/numbering.ts";
 import type { Booking, BookingStore, Channel } from "./booking-store.ts";
 import { randomToken } from "./random.ts";
 import type { SiteIndex } from "./site-index.ts";
-import type { SiteStore } from "./store.ts";
 
 /** Bookings one client address may start in an hour. */
 export const CLIENT_LIMIT_PER_HOUR = 10;
@@ -41,17 +43,8 @@ export interface BookingRequest {
   client: string;
 }
 
-export interface Availability {
-  days: { date: string; slots: { start: string; free: number }[] }[];
-}
-
-export interface Confirmation {
-  status: "confirmed";
-  start: string;
-  ticketNumber: string;
-  checkInCode?: string;
-  manageUrl: string;
-}
+export type Availability = z.infer<typeof AvailabilityResponse>;
+export type Confirmation = z.infer<typeof ConfirmBookingResponse>;
 
 /** A message to the booking's contact, by its channel. */
 export interface BookingMessage {
@@ -67,15 +60,15 @@ export interface BookingMessage {
 export interface BookingEffects {
   /** Messages to send (none once the contact data is deleted). */
   messages: BookingMessage[];
-  /** Timers to set (key → due) or clear (due null). */
-  timers: { key: string; kind: string; dueAt: number | null; ref: string }[];
+  /** Timers to set or clear. */
+  timers: TimerChange[];
 }
 
 export class Bookings {
   constructor(
     private readonly index: SiteIndex,
+    private readonly draft: Draft,
     private readonly store: BookingStore,
-    private readonly queue: SiteStore,
     private readonly secret: string,
     private readonly publicUrl: string,
   ) {}
@@ -128,25 +121,25 @@ export class Bookings {
       verification: state, holdUntil: expiresAt(state), manageToken: null, checkInCode: null, ticketNumber: null,
       ticketId: null, reminded: "", client: req.client, createdAt: now, confirmedAt: null,
     };
-    this.store.put(booking);
+    this.draft.putBooking(booking);
     return ok({ booking, effects: { messages: this.message(booking, "code", booking.holdUntil, () => codeSms(code), () => codeEmail(code)), timers: [] } });
   }
 
   resendCode(id: string, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
     if (this.holdEnded(b, now)) return fail("CODE_EXPIRED");
     const r = resend(b.verification, now, cryptoRandomInt, this.hash);
     if (!r.ok) return fail(r.reason === "too-soon" ? "RESEND_TOO_SOON" : r.reason === "expired" ? "CODE_EXPIRED" : "RESEND_LIMIT");
     const next: Booking = { ...b, verification: r.state, holdUntil: expiresAt(r.state) };
-    this.store.put(next);
+    this.draft.putBooking(next);
     return ok({ booking: next, effects: { messages: this.message(next, "code", next.holdUntil, () => codeSms(r.code), () => codeEmail(r.code)), timers: [] } });
   }
 
   /** Checks the SMS code; the right one confirms the booking (again the same answer if retried). */
   confirm(id: string, code: string, now: number): Result<{ confirmation: Confirmation; effects: BookingEffects }> {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (b.status === "confirmed" || b.status === "checked-in") {
       const again = checkCode(b.verification, code, now, this.hash);
@@ -158,26 +151,26 @@ export class Bookings {
     if (this.holdEnded(b, now)) return fail("CODE_EXPIRED");
     const r = checkCode(b.verification, code, now, this.hash);
     if (r.result === "expired") {
-      this.store.put({ ...b, status: "expired", verification: r.state });
+      this.draft.putBooking({ ...b, status: "expired", verification: r.state });
       return fail("CODE_EXPIRED");
     }
     if (r.result === "too-many-tries") {
-      this.store.put({ ...b, status: "expired", verification: r.state, holdUntil: now });
+      this.draft.putBooking({ ...b, status: "expired", verification: r.state, holdUntil: now });
       return fail("CODE_TRIES_EXCEEDED");
     }
     if (r.result === "wrong") {
-      this.store.put({ ...b, verification: r.state });
+      this.draft.putBooking({ ...b, verification: r.state });
       return fail("CODE_WRONG");
     }
     const day = localDate(b.startAt, this.index.config.timeZone);
     const matter = this.index.matters.get(b.matterId)!;
     const confirmed: Booking = {
       ...b, status: "confirmed", verification: r.state, confirmedAt: now,
-      ticketNumber: formatTicketNumber(matter.prefix, this.queue.nextCounter(day, matter.id)),
+      ticketNumber: formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id)),
       manageToken: randomToken(16),
       checkInCode: this.index.config.booking.checkIn === "kiosk" ? newCheckInCode(cryptoRandomInt, (c) => this.store.checkInCodeInUse(c)) : null,
     };
-    this.store.put(confirmed);
+    this.draft.putBooking(confirmed);
     const confirmation = this.confirmation(confirmed);
     const visit = this.visit(confirmed, confirmation.manageUrl);
     return ok({
@@ -190,18 +183,18 @@ export class Bookings {
   }
 
   cancel(id: string, token: string, now: number): Result<{ status: "cancelled"; effects: BookingEffects }> {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
     if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
-    this.store.put({ ...b, status: "cancelled" });
+    this.draft.putBooking({ ...b, status: "cancelled" });
     const what = { when: this.when(b.startAt), siteName: this.index.config.name };
     return ok({
       status: "cancelled",
       effects: {
         messages: this.message(b, "notify", b.startAt, () => cancellationSms(what), () => cancellationEmail(what)),
-        timers: this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
+        timers: this.timerKeys(b).map(clearTimer),
       },
     });
   }
@@ -213,7 +206,7 @@ export class Bookings {
    * local day takes a new number from that day's counter; the check-in code stays; timers move.
    */
   reschedule(id: string, token: string, rawStart: string, now: number): Result<{ confirmation: Confirmation; effects: BookingEffects }> {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
@@ -223,9 +216,9 @@ export class Bookings {
     const tz = this.index.config.timeZone;
     const matter = this.index.matters.get(b.matterId)!;
     const day = localDate(start, tz);
-    const ticketNumber = day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.queue.nextCounter(day, matter.id));
+    const ticketNumber = day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id));
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
-    this.store.put(moved);
+    this.draft.putBooking(moved);
     const confirmation = this.confirmation(moved);
     const visit = this.visit(moved, confirmation.manageUrl);
     return ok({
@@ -233,7 +226,7 @@ export class Bookings {
       effects: {
         messages: this.message(moved, "confirmation", moved.startAt, () => confirmationSms(visit), () => confirmationEmail(visit)),
         timers: [
-          ...this.timerKeys(b).map((key) => ({ key, kind: "", dueAt: null, ref: b.id })),
+          ...this.timerKeys(b).map(clearTimer),
           ...this.timersFor(moved, now),
         ],
       },
@@ -242,7 +235,7 @@ export class Bookings {
 
   /** The visit behind a manage link. */
   summary(id: string, token: string): Result<BookingSummary> {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
     if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
     const site = this.index.config;
@@ -258,7 +251,7 @@ export class Bookings {
   /** Kiosk check-in with the code from the SMS (R7, Koszalin): the booking's ticket, if the time is right. */
   checkIn(rawCode: string, now: number): Result<Booking> {
     const code = normalizeCheckInCode(rawCode);
-    const b = code ? this.store.byCheckInCode(code) : null;
+    const b = code ? this.draft.bookingByCheckInCode(code) : null;
     if (!b) return fail("UNKNOWN_CODE");
     if (b.status === "checked-in") return fail("ALREADY_CHECKED_IN");
     if (b.status !== "confirmed") return fail("BOOKING_NOT_ACTIVE");
@@ -271,7 +264,7 @@ export class Bookings {
 
   /** The booking that joined the queue as a ticket. */
   admitted(b: Booking, ticketId: string): void {
-    this.store.put({ ...b, status: "checked-in", ticketId });
+    this.draft.putBooking({ ...b, status: "checked-in", ticketId });
   }
 
   private confirmation(b: Booking): Confirmation {
@@ -288,7 +281,7 @@ export class Bookings {
   /** A pending booking whose hold has ended is expired (stored as such); its slot is free again. */
   private holdEnded(b: Booking, now: number): boolean {
     if (now < b.holdUntil) return false;
-    this.store.put({ ...b, status: "expired" });
+    this.draft.putBooking({ ...b, status: "expired" });
     return true;
   }
 
@@ -296,10 +289,10 @@ export class Bookings {
   private timersFor(b: Booking, confirmedAt: number): BookingEffects["timers"] {
     const c = this.index.config;
     const timers: BookingEffects["timers"] = [];
-    if (c.booking.checkIn === "auto") timers.push({ key: `join:${b.id}`, kind: "booking-join", dueAt: b.startAt, ref: b.id });
+    if (c.booking.checkIn === "auto") timers.push(setTimer(`join:${b.id}`, "booking-join", b.startAt, b.id));
     const rules = { timeZone: c.timeZone, dayBeforeHour: c.booking.reminderDayBeforeHour, minutesBefore: c.booking.reminderMinutesBefore };
     for (const r of reminderTimes(b.startAt, confirmedAt, rules)) {
-      timers.push({ key: `remind-${r.kind}:${b.id}`, kind: "booking-remind", dueAt: r.at, ref: b.id });
+      timers.push(setTimer(`remind-${r.kind}:${b.id}`, "booking-remind", r.at, b.id));
     }
     return timers;
   }
@@ -311,12 +304,12 @@ export class Bookings {
 
   /** The reminder of this kind for a confirmed booking, if it may still go; recorded as sent, so it goes once. */
   reminder(id: string, kind: ReminderKind, now: number): BookingMessage[] {
-    const b = this.store.get(id);
+    const b = this.draft.booking(id);
     if (!b || b.status !== "confirmed") return [];
     const c = this.index.config;
     const sent = b.reminded ? b.reminded.split(",") : [];
     if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return [];
-    this.store.put({ ...b, reminded: [...sent, kind].join(",") });
+    this.draft.putBooking({ ...b, reminded: [...sent, kind].join(",") });
     const visit = this.visit(b, this.confirmation(b).manageUrl);
     if (kind === "day") return this.message(b, "reminder", b.startAt, () => reminderDayBeforeSms(visit), () => reminderDayBeforeEmail(visit));
     const left = minutesLeft(b.startAt, now, Math.max(1, c.booking.reminderMinutesBefore));

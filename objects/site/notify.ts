@@ -1,5 +1,5 @@
-// E-ticket holders' "tell me by SMS when N people are ahead" requests (R8), kept by the site object: at
-// most one per ticket, in SQLite and in memory, so a queue change nobody asked about costs nothing.
+// E-ticket holders' "tell me by SMS when N people are ahead" requests (R8): at most one per ticket, in
+// SQLite and in memory (NoticeBook), so a queue change nobody asked about costs nothing.
 // Phone numbers live only as long as the ticket's day: the end of the day deletes them.
 // Which requests are due after a change is the pure rule in objects/queue/turn-near.ts.
 import type { Result } from "../../protocol/errors.ts";
@@ -48,17 +48,58 @@ export function notifyPhone(input: string): Result<string> {
   return fail(p.reason === "not-mobile" ? "PHONE_NOT_MOBILE" : "PHONE_INVALID");
 }
 
-/** Writes go to SQLite and memory together: call them inside the transaction of the change. */
-export class TurnNotifier {
+/**
+ * Whether a holder's request for a ticket may be stored, as typed: the number checked, the ticket still
+ * waiting. The same request again changes nothing (`changed` false, nothing sent twice); a different one
+ * replaces it, pending again.
+ */
+export function decideNoticeRequest(
+  prev: NotifyRequest | null,
+  ticket: Ticket,
+  input: { phone: string; ahead: number },
+  now: number,
+): Result<{ request: NotifyRequest; changed: boolean }> {
+  const { ahead } = input;
+  if (!Number.isInteger(ahead) || ahead < MIN_NOTIFY_AHEAD || ahead > MAX_NOTIFY_AHEAD) {
+    return fail("VALIDATION_FAILED", `ahead: a whole number from ${MIN_NOTIFY_AHEAD} to ${MAX_NOTIFY_AHEAD}`);
+  }
+  const number = notifyPhone(input.phone);
+  if (!number.ok) return number;
+  const phone = number.value;
+  const refusal = turnNoticeRefusal(ticket);
+  if (refusal) return fail(refusal);
+  if (prev && prev.phone === phone && prev.ahead === ahead) return ok({ request: prev, changed: false });
+  if (prev && prev.requests >= MAX_REQUESTS_PER_TICKET) {
+    return fail("RATE_LIMITED", `At most ${MAX_REQUESTS_PER_TICKET} different notification requests per ticket.`);
+  }
+  const request: NotifyRequest = { ticketId: ticket.id, day: ticket.day, phone, ahead, requests: (prev?.requests ?? 0) + 1, createdAt: now, sentAt: null };
+  return ok({ request, changed: true });
+}
+
+/** After a change of the queue: the requests now due (marked sent, with the people ahead to tell) and those to forget. */
+export function dueNotices(
+  book: NoticeBook,
+  tickets: ReadonlyMap<string, Ticket>,
+  now: number,
+): { sent: { request: NotifyRequest; ticket: Ticket; ahead: number }[]; dropped: string[] } {
+  if (!book.hasPending()) return { sent: [], dropped: [] };
+  const due = turnNearDecisions(book.pending(), tickets);
+  const sent = [];
+  for (const { ticketId, ahead } of due.send) {
+    const ticket = tickets.get(ticketId);
+    const r = book.get(ticketId);
+    if (ticket && r) sent.push({ request: { ...r, sentAt: now }, ticket, ahead });
+  }
+  return { sent, dropped: due.drop };
+}
+
+/** The requests held in memory, so a queue change nobody asked about costs nothing. */
+export class NoticeBook {
   private rows = new Map<string, NotifyRequest>();
   private pendingCount = 0;
 
-  constructor(private readonly sql: SqlStorage) {}
-
-  /** Reads every stored request (after a wake-up). */
-  load(): void {
-    this.rows = new Map(this.sql.exec<Row>("SELECT * FROM notify_requests").toArray().map((r) => [r.ticket_id, fromRow(r)]));
-    this.pendingCount = [...this.rows.values()].filter((r) => r.sentAt === null).length;
+  constructor(rows: Iterable<NotifyRequest> = []) {
+    for (const r of rows) this.set(r);
   }
 
   hasPending(): boolean {
@@ -81,82 +122,57 @@ export class TurnNotifier {
     return r ? { ahead: r.ahead, sent: r.sentAt !== null } : undefined;
   }
 
-  /**
-   * Records a holder's request for a ticket, as typed: the number checked, the ticket still waiting. The
-   * same request again changes nothing (and sends nothing twice); a different one replaces it, pending again.
-   */
-  request(ticket: Ticket, input: { phone: string; ahead: number }, now: number): Result<{ request: NotifyRequest; changed: boolean }> {
-    const { ahead } = input;
-    if (!Number.isInteger(ahead) || ahead < MIN_NOTIFY_AHEAD || ahead > MAX_NOTIFY_AHEAD) {
-      return fail("VALIDATION_FAILED", `ahead: a whole number from ${MIN_NOTIFY_AHEAD} to ${MAX_NOTIFY_AHEAD}`);
-    }
-    const number = notifyPhone(input.phone);
-    if (!number.ok) return number;
-    const phone = number.value;
-    const refusal = turnNoticeRefusal(ticket);
-    if (refusal) return fail(refusal);
-    const prev = this.rows.get(ticket.id);
-    if (prev && prev.phone === phone && prev.ahead === ahead) return ok({ request: prev, changed: false });
-    if (prev && prev.requests >= MAX_REQUESTS_PER_TICKET) {
-      return fail("RATE_LIMITED", `At most ${MAX_REQUESTS_PER_TICKET} different notification requests per ticket.`);
-    }
-    const next: NotifyRequest = { ticketId: ticket.id, day: ticket.day, phone, ahead, requests: (prev?.requests ?? 0) + 1, createdAt: now, sentAt: null };
-    this.sql.exec(
-      `INSERT INTO notify_requests (ticket_id, day, phone, ahead, requests, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, NULL)
-       ON CONFLICT (ticket_id) DO UPDATE SET phone = excluded.phone, ahead = excluded.ahead, requests = excluded.requests,
-         created_at = excluded.created_at, sent_at = NULL`,
-      next.ticketId, next.day, next.phone, next.ahead, next.requests, next.createdAt,
-    );
-    this.set(next);
-    return ok({ request: next, changed: true });
+  /** The book after written requests and forgotten ones (a copy: the one in memory changes after the write). */
+  with(put: readonly NotifyRequest[], dropped: readonly string[]): NoticeBook {
+    if (!put.length && !dropped.length) return this;
+    const next = new NoticeBook(this.rows.values());
+    for (const r of put) next.set(r);
+    for (const id of dropped) next.drop(id);
+    return next;
   }
 
-  /**
-   * After a change of the queue: hands each request now due to `send` (with the people ahead to tell) and
-   * marks it sent; forgets requests of tickets that left the queue. Returns how many were sent.
-   */
-  dispatch(tickets: ReadonlyMap<string, Ticket>, now: number, send: (r: NotifyRequest, t: Ticket, ahead: number) => void): number {
-    if (this.pendingCount === 0) return 0;
-    const due = turnNearDecisions(this.pending(), tickets);
-    for (const id of due.drop) this.drop(id);
-    let sent = 0;
-    for (const { ticketId, ahead } of due.send) {
-      const t = tickets.get(ticketId);
-      const r = this.rows.get(ticketId);
-      if (!t || !r) continue;
-      send(r, t, ahead);
-      this.markSent(ticketId, now);
-      sent++;
-    }
-    return sent;
-  }
-
-  markSent(ticketId: string, now: number): void {
-    const r = this.rows.get(ticketId);
-    if (!r || r.sentAt !== null) return;
-    this.sql.exec("UPDATE notify_requests SET sent_at = ? WHERE ticket_id = ?", now, ticketId);
-    this.set({ ...r, sentAt: now });
-  }
-
-  /** Forgets a request whose ticket has left the queue (its number with it). */
-  drop(ticketId: string): void {
-    const r = this.rows.get(ticketId);
-    if (!r) return;
-    this.sql.exec("DELETE FROM notify_requests WHERE ticket_id = ?", ticketId);
-    this.rows.delete(ticketId);
-    if (r.sentAt === null) this.pendingCount--;
-  }
-
-  /** Deletes the requests, phone numbers included, of tickets of days before `day`; returns how many. */
-  purgeBefore(day: string): number {
-    const n = this.sql.exec("DELETE FROM notify_requests WHERE day < ?", day).rowsWritten;
-    if (n > 0) this.load();
-    return n;
+  /** Forgets the requests of tickets of days before `day`. */
+  withoutDaysBefore(day: string): NoticeBook {
+    return new NoticeBook([...this.rows.values()].filter((r) => r.day >= day));
   }
 
   private set(next: NotifyRequest): void {
     const prev = this.rows.get(next.ticketId);
     this.pendingCount += (next.sentAt === null ? 1 : 0) - (prev && prev.sentAt === null ? 1 : 0);
     this.rows.set(next.ticketId, next);
+  }
+
+  private drop(ticketId: string): void {
+    const r = this.rows.get(ticketId);
+    if (!r) return;
+    this.rows.delete(ticketId);
+    if (r.sentAt === null) this.pendingCount--;
+  }
+}
+
+/** The rows of the requests: written by the commit path only. */
+export class NoticeStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  all(): NotifyRequest[] {
+    return this.sql.exec<Row>("SELECT * FROM notify_requests").toArray().map(fromRow);
+  }
+
+  put(r: NotifyRequest): void {
+    this.sql.exec(
+      `INSERT INTO notify_requests (ticket_id, day, phone, ahead, requests, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (ticket_id) DO UPDATE SET phone = excluded.phone, ahead = excluded.ahead, requests = excluded.requests,
+         created_at = excluded.created_at, sent_at = excluded.sent_at`,
+      r.ticketId, r.day, r.phone, r.ahead, r.requests, r.createdAt, r.sentAt,
+    );
+  }
+
+  delete(ticketId: string): void {
+    this.sql.exec("DELETE FROM notify_requests WHERE ticket_id = ?", ticketId);
+  }
+
+  /** Deletes the requests, phone numbers included, of tickets of days before `day`. */
+  purgeBefore(day: string): void {
+    this.sql.exec("DELETE FROM notify_requests WHERE day < ?", day);
   }
 }

@@ -104,6 +104,10 @@ export const SITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN subject TEXT;
   CREATE INDEX outbox_created ON outbox(created_at);
   `,
+  // 5: the outbox's timer is named for what it is (it also sends e-mail): kind and key "outbox", not "sms".
+  `
+  UPDATE timers SET key = 'outbox', kind = 'outbox' WHERE key = 'sms';
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

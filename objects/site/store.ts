@@ -2,6 +2,7 @@
 import { SiteConfig } from "../../protocol/config.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { AgentJob } from "../../protocol/live.ts";
+import { isTimerKind, TIMER_KINDS, type Timer } from "./scheduler.ts";
 
 interface TicketRow {
   id: string; token: string; day: string; number: string; matter_id: string; source: string; status: string;
@@ -89,16 +90,16 @@ export class SiteStore {
     this.sql.exec("DELETE FROM desks WHERE id = ?", id);
   }
 
-  /** Next number for a matter on a local day (numbering restarts every day). */
-  nextCounter(day: string, matterId: string): number {
-    const row = this.sql
-      .exec<{ value: number }>(
-        `INSERT INTO counters (day, matter_id, value) VALUES (?, ?, 1)
-         ON CONFLICT (day, matter_id) DO UPDATE SET value = value + 1 RETURNING value`,
-        day, matterId,
-      )
-      .one();
-    return row.value;
+  /** The last number given for a matter on a local day (numbering restarts every day); 0 before the first. */
+  counter(day: string, matterId: string): number {
+    const row = this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE day = ? AND matter_id = ?", day, matterId).toArray()[0];
+    return row?.value ?? 0;
+  }
+  setCounter(day: string, matterId: string, value: number): void {
+    this.sql.exec(
+      "INSERT INTO counters (day, matter_id, value) VALUES (?, ?, ?) ON CONFLICT (day, matter_id) DO UPDATE SET value = excluded.value",
+      day, matterId, value,
+    );
   }
 
   // ---- calls ------------------------------------------------------------------
@@ -132,26 +133,34 @@ export class SiteStore {
     return out;
   }
 
-  // ---- timers -----------------------------------------------------------------
-  setTimer(key: string, kind: string, dueAt: number, ref: string | null): void {
+  // ---- timers (objects/site/scheduler.ts) --------------------------------------
+  setTimer(t: Timer): void {
     this.sql.exec(
       "INSERT INTO timers (key, kind, due_at, ref) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, kind = excluded.kind, ref = excluded.ref",
-      key, kind, dueAt, ref,
+      t.key, t.kind, t.dueAt, t.ref,
     );
   }
   clearTimer(key: string): void {
     this.sql.exec("DELETE FROM timers WHERE key = ?", key);
   }
-  dueTimers(now: number): { key: string; kind: string; dueAt: number; ref: string | null }[] {
-    return this.sql
+  /** Due timers of the kinds this version knows, earliest first; rows of other kinds are logged and kept. */
+  dueTimers(now: number): Timer[] {
+    const rows = this.sql
       .exec<{ key: string; kind: string; due_at: number; ref: string | null }>(
         "SELECT key, kind, due_at, ref FROM timers WHERE due_at <= ? ORDER BY due_at", now,
       )
-      .toArray()
-      .map((r) => ({ key: r.key, kind: r.kind, dueAt: r.due_at, ref: r.ref }));
+      .toArray();
+    const out: Timer[] = [];
+    for (const r of rows) {
+      if (isTimerKind(r.kind)) out.push({ key: r.key, kind: r.kind, dueAt: r.due_at, ref: r.ref });
+      else console.warn(`timer ${r.key} of unknown kind ${JSON.stringify(r.kind)} kept`);
+    }
+    return out;
   }
+  /** When the alarm must next fire: the earliest timer of a known kind. */
   earliestTimer(): number | null {
-    const row = this.sql.exec<{ due: number | null }>("SELECT MIN(due_at) AS due FROM timers").one();
+    const kinds = TIMER_KINDS.map(() => "?").join(", ");
+    const row = this.sql.exec<{ due: number | null }>(`SELECT MIN(due_at) AS due FROM timers WHERE kind IN (${kinds})`, ...TIMER_KINDS).one();
     return row.due;
   }
 
@@ -165,9 +174,12 @@ export class SiteStore {
       .toArray()
       .map((r) => JSON.parse(r.payload) as AgentJob);
   }
-  /** True if the job existed and was still pending. */
-  ackJob(id: string, now: number): boolean {
-    return this.sql.exec("UPDATE jobs SET acked_at = ? WHERE id = ? AND acked_at IS NULL", now, id).rowsWritten > 0;
+  /** Whether a job exists and is not acknowledged yet. */
+  jobPending(id: string): boolean {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE id = ? AND acked_at IS NULL", id).one().n > 0;
+  }
+  ackJob(id: string, now: number): void {
+    this.sql.exec("UPDATE jobs SET acked_at = ? WHERE id = ? AND acked_at IS NULL", now, id);
   }
 
   // ---- idempotency ---------------------------------------------------------------

@@ -94,6 +94,6 @@ export async function bookAndConfirm(siteId: string, start: string, phone: strin
 /** Gives a site object another SMS provider (it keeps one for all its sends). */
 export async function useSmsProvider(siteId: string, provider: SmsProvider): Promise<void> {
   await runInDurableObject(siteObject(siteId), (instance: SiteQueue) => {
-    instance.desk.delivery.useProvider(provider);
+    instance.sender.useProvider(provider);
   });
 }

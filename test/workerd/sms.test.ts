@@ -168,7 +168,7 @@ describe("SMS retries", () => {
     expect(code).toMatchObject({ kind: "code", status: "pending", attempts: 1, error: "local: injected failure 1 of 2" });
     expect(code!.nextAt).toBeGreaterThan(Date.now());
     // The object's alarm is set for the retry.
-    const timers = await siteSql(siteId, "SELECT due_at FROM timers WHERE key = 'sms'");
+    const timers = await siteSql(siteId, "SELECT due_at FROM timers WHERE key = 'outbox'");
     expect(timers).toEqual([{ due_at: code!.nextAt }]);
 
     // The alarm before the retry time sends nothing.
@@ -185,7 +185,7 @@ describe("SMS retries", () => {
     [code] = await outboxOf(siteId);
     expect(code).toMatchObject({ status: "sent", attempts: 3, error: null, nextAt: null });
     expect(provider.sends).toBe(3);
-    expect(await siteSql(siteId, "SELECT * FROM timers WHERE key = 'sms'")).toEqual([]);
+    expect(await siteSql(siteId, "SELECT * FROM timers WHERE key = 'outbox'")).toEqual([]);
     // One message, sent once: no duplicate was written along the way.
     expect(await outboxOf(siteId)).toHaveLength(1);
   });

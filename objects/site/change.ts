@@ -1,0 +1,101 @@
+// What a command of a site decides, as plain data: the rows to write, the timers to set or clear, the
+// print and announce jobs, the messages to send. The rules of every capability (queue, bookings, messages,
+// printers, notices) return a Decision; objects/site/commit.ts writes it in one transaction, then updates
+// memory, arms the alarm, broadcasts and hands the messages to delivery. No rule writes anything itself.
+import type { SiteConfig } from "../../protocol/config.ts";
+import type { Result } from "../../protocol/errors.ts";
+import type { AgentJob, PrinterStatus } from "../../protocol/live.ts";
+import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
+import type { Booking, StoredMessage } from "./booking-store.ts";
+import type { NewMessage } from "./messages.ts";
+import type { NotifyRequest } from "./notify.ts";
+import type { TimerChange } from "./scheduler.ts";
+
+/** A ticket row to write; a new one carries the kiosk that took it (its print job goes there). */
+export interface TicketWrite {
+  ticket: Ticket;
+  kioskId?: string | null;
+}
+
+/** A delivery report to record on a stored message. */
+export interface DeliveryWrite {
+  id: string;
+  state: { status: string | null; deliveredAt: number | null; error: string | null };
+  providerId: string | null;
+}
+
+/** The housekeeping of a new local day: what is older than the office keeps is deleted. */
+export interface Housekeeping {
+  /** Idempotency records and acknowledged jobs older than this go. */
+  pruneBefore: number;
+  /** Contact data of visits before this, and sent or failed messages older than this, go. */
+  retentionBefore: number;
+}
+
+export interface Change {
+  config?: SiteConfig;
+  /** Desks removed from the configuration (their rows go). */
+  removedDesks?: string[];
+  tickets?: TicketWrite[];
+  desks?: Desk[];
+  calls?: CallEvent[];
+  /** Ticket counters per local day and matter, at their new value. */
+  counters?: { day: string; matterId: string; value: number }[];
+  bookings?: Booking[];
+  /** New messages for the outbox. */
+  messages?: NewMessage[];
+  /** Outbox rows after a send attempt, a resend or an expiry. */
+  messageRows?: StoredMessage[];
+  deliveries?: DeliveryWrite[];
+  /** E-ticket "turn near" requests, new or changed. */
+  notices?: NotifyRequest[];
+  /** Requests forgotten (their ticket left the queue). */
+  droppedNotices?: string[];
+  timers?: TimerChange[];
+  jobs?: AgentJob[];
+  /** Jobs the print agent has done. */
+  acks?: string[];
+  printers?: PrinterStatus[];
+  /** A new local day (YYYY-MM-DD): only its tickets and those still open stay in memory. */
+  day?: string;
+  housekeeping?: Housekeeping;
+  /** Something every live view must see although no row above shows it. */
+  live?: boolean;
+}
+
+/** A rule's answer and what it changes. A refused command may change something too (a wrong code counted). */
+export interface Decision<T> {
+  result: Result<T>;
+  change: Change;
+}
+
+export function accept<T>(value: T, change: Change = {}): Decision<T> {
+  return { result: { ok: true, value }, change };
+}
+
+export function refuse<T>(refusal: Refusal, change: Change = {}): Decision<T> {
+  return { result: refusal, change };
+}
+
+/** A refused command's answer: a stable error code. */
+export type Refusal = Extract<Result<unknown>, { ok: false }>;
+
+/** One change after the other: lists are concatenated, single values taken from the later. */
+export function merge(a: Change, b: Change): Change {
+  const out: Change = { ...a };
+  for (const key of Object.keys(b) as (keyof Change)[]) {
+    const later = b[key];
+    if (later === undefined) continue;
+    const earlier = a[key];
+    (out as Record<string, unknown>)[key] = Array.isArray(earlier) && Array.isArray(later) ? [...earlier, ...later] : later;
+  }
+  return out;
+}
+
+/** Whether a live view may show what the change writes: then seq moves and the sockets are flushed. */
+export function isVisible(c: Change): boolean {
+  return Boolean(
+    c.live || c.config || c.day || c.removedDesks?.length || c.tickets?.length || c.desks?.length || c.calls?.length ||
+      c.notices?.length || c.droppedNotices?.length || c.jobs?.length || c.acks?.length || c.printers,
+  );
+}

@@ -1,0 +1,76 @@
+// Booking commands as decisions (R6, R7, R9): the rules of objects/site/bookings.ts run on a Draft, and
+// what they decide (booking rows, ticket counters, messages, timers) becomes one change. A refused command
+// keeps what it wrote (a wrong code counted, a hold that ended marked expired).
+import type { IssuedTicket } from "../../../protocol/api.ts";
+import type { Result } from "../../../protocol/errors.ts";
+import { reminderKindOfTimer } from "../../booking/reminders.ts";
+import { type Change, type Decision, merge } from "../change.ts";
+import type { ConfiguredRead, Draft } from "../draft.ts";
+import { type BookingEffects, Bookings } from "../bookings.ts";
+import type { Booking } from "../booking-store.ts";
+import { clearTimer, type Timer } from "../scheduler.ts";
+import { newTicket } from "../tickets.ts";
+import { admit } from "./queue.ts";
+
+export function bookingRules(read: ConfiguredRead, draft: Draft): Bookings {
+  return new Bookings(read.index, draft, read.bookings, read.settings.secret, read.settings.publicUrl);
+}
+
+/** The messages and timers a booking command asks for, as a change. */
+export function effectsChange(read: ConfiguredRead, effects: BookingEffects, bookingId: string | null): Change {
+  const siteId = read.index.config.id;
+  return {
+    messages: effects.messages.map((m) => ({ ...m, siteId, now: read.now, bookingId })),
+    timers: effects.timers,
+  };
+}
+
+/**
+ * Runs one booking rule: its answer, and as the change the rows it recorded (kept even when it refused)
+ * with, when it succeeded, its messages and timers.
+ */
+export function bookingCommand<V extends { effects: BookingEffects; booking?: Booking }, T>(
+  read: ConfiguredRead,
+  draft: Draft,
+  run: (b: Bookings) => Result<V>,
+  answer: (v: V) => T,
+  bookingId: string | null = null,
+): Decision<T> {
+  const r = run(bookingRules(read, draft));
+  if (!r.ok) return { result: r, change: draft.change() };
+  const effects = effectsChange(read, r.value.effects, r.value.booking?.id ?? bookingId);
+  return { result: { ok: true, value: answer(r.value) }, change: merge(draft.change(), effects) };
+}
+
+/** A booking joins the queue as a ticket, ordered by its reserved time; the booking is checked in. */
+function join(read: ConfiguredRead, draft: Draft, b: Booking, kioskId: string | null): { issued: IssuedTicket; change: Change } {
+  const ticket = newTicket(read.index.config.id, read.day, b.ticketNumber ?? "?", b.matterId, read.now, b.startAt);
+  const admitted = admit(read, ticket, kioskId);
+  bookingRules(read, draft).admitted(b, ticket.id);
+  return { issued: admitted.issued, change: merge(draft.change(), admitted.change) };
+}
+
+/** Kiosk check-in with the code from the confirmation (R7, Koszalin): the ticket joins the queue and prints like a walk-in. */
+export function checkIn(read: ConfiguredRead, draft: Draft, code: string, kioskId: string | null): Decision<IssuedTicket> {
+  const found = bookingRules(read, draft).checkIn(code, read.now);
+  if (!found.ok) return { result: found, change: {} };
+  const { issued, change } = join(read, draft, found.value, kioskId);
+  return { result: { ok: true, value: issued }, change };
+}
+
+/** The join timer (R7, Toruń): at the slot's time a confirmed booking joins the call order as a due reservation. */
+export function joinAtSlot(read: ConfiguredRead, draft: Draft, timer: Timer): Change {
+  const b = timer.ref ? draft.booking(timer.ref) : null;
+  const joined = b && b.status === "confirmed" ? join(read, draft, b, null).change : {};
+  return merge({ timers: [clearTimer(timer.key)] }, joined);
+}
+
+/** A reminder timer: the day before or shortly before the visit, by the booking's channel, once. */
+export function remind(read: ConfiguredRead, draft: Draft, timer: Timer): Change {
+  const kind = reminderKindOfTimer(timer.key);
+  const messages = timer.ref && kind ? bookingRules(read, draft).reminder(timer.ref, kind, read.now) : [];
+  return merge(
+    merge({ timers: [clearTimer(timer.key)] }, draft.change()),
+    effectsChange(read, { messages, timers: [] }, timer.ref),
+  );
+}

@@ -1,0 +1,20 @@
+// What the site's print agent tells the object, as decisions: a job done, a kiosk printer's state (R2: a
+// kiosk whose printer is out shows its QR code instead).
+import { fail } from "../../../protocol/errors.ts";
+import type { PrinterState } from "../../../protocol/live.ts";
+import { accept, type Decision, refuse } from "../change.ts";
+import type { ConfiguredRead } from "../draft.ts";
+import { storedPrinters, withPrinterReport } from "../printers.ts";
+
+/** The agent has printed or spoken a job; a job already done (a retried ack) changes nothing. */
+export function ackJob(read: ConfiguredRead, jobId: string): Decision<null> {
+  return accept(null, read.site.jobPending(jobId) ? { acks: [jobId] } : {});
+}
+
+/** A kiosk printer's state as the agent read it; an unchanged state changes nothing. */
+export function reportPrinter(read: ConfiguredRead, kioskId: string, state: PrinterState): Decision<null> {
+  const kiosk = read.index.config.devices.find((d) => d.id === kioskId && d.kind === "kiosk");
+  if (!kiosk) return refuse(fail("VALIDATION_FAILED", `No kiosk ${kioskId} at this site.`));
+  const printers = withPrinterReport(storedPrinters(read.site), kioskId, state, new Date(read.now).toISOString());
+  return accept(null, printers ? { printers } : {});
+}

@@ -1,0 +1,148 @@
+// The queue's commands as decisions (R2-R5): a walk-in ticket, a clerk's desk command, a new configuration,
+// a booking joining the queue, the alarm's recall of a missed ticket and the end of the day. Each reads the
+// site and returns the rows to write; the commit path writes them.
+import type { DeskActionResponse, DeskCommand, IssuedTicket } from "../../../protocol/api.ts";
+import { SiteConfig, siteConfigProblems } from "../../../protocol/config.ts";
+import { fail } from "../../../protocol/errors.ts";
+import type { AgentJob } from "../../../protocol/live.ts";
+import { holidayName } from "../../booking/holidays.ts";
+import { walkInRefusal } from "../../queue/availability.ts";
+import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
+import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
+import { applyOutcome, isActive } from "../../queue/model.ts";
+import { formatTicketNumber } from "../../queue/numbering.ts";
+import { aheadOf } from "../../queue/order.ts";
+import { localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
+import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
+import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
+import { randomToken } from "../random.ts";
+import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
+import { type SiteIndex, ruleContext } from "../site-index.ts";
+import { eticketUrl, newTicket } from "../tickets.ts";
+import { ViewBuilder } from "../views.ts";
+
+const DAY_MS = 86_400_000;
+
+/** A rule's outcome as rows: tickets with their recall timers, desks, calls with their announce jobs (where the site has voice). */
+export function outcomeChange(index: SiteIndex, outcome: Outcome): Change {
+  const timers = outcome.tickets.map((t) =>
+    t.status === "missed" && t.recallAt !== null ? setTimer(recallTimerKey(t.id), "recall", t.recallAt, t.id) : clearTimer(recallTimerKey(t.id)),
+  );
+  const jobs: AgentJob[] = [];
+  for (const c of outcome.calls) {
+    const desk = index.desks.get(c.deskId);
+    if (!index.config.voice || !desk) continue;
+    jobs.push({ id: `job_${randomToken(12)}`, kind: "announce", number: c.number, deskName: desk.name, deskNumber: desk.number, createdAt: new Date(c.at).toISOString() });
+  }
+  return { tickets: outcome.tickets.map((ticket) => ({ ticket })), desks: outcome.desks, calls: outcome.calls, timers, jobs };
+}
+
+/**
+ * A new ticket joins the queue (a walk-in, or a booking ordered by its reserved time), with its print job
+ * when a kiosk took it. The answer shows who waits ahead and the estimate, as the ticket prints.
+ */
+export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | null): { issued: IssuedTicket; change: Change } {
+  const { index } = read;
+  const matter = index.matters.get(ticket.matterId);
+  const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
+  const views = new ViewBuilder(index, next, read.durations);
+  // One pass for this ticket alone; the e-ticket flush computes every position at once.
+  const ahead = aheadOf(ticket, next.tickets.values());
+  const issued: IssuedTicket = {
+    id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
+    waitingAhead: ahead, estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
+    eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token), takenAt: views.ticket(ticket).takenAt,
+  };
+  const jobs: AgentJob[] = kioskId
+    ? [{
+        id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
+        ticket: {
+          number: ticket.number, matterName: matter?.name ?? ticket.matterId, siteName: index.config.name, city: index.config.city,
+          waitingAhead: issued.waitingAhead, estimatedWaitMinutes: issued.estimatedWaitMinutes,
+          takenAt: issued.takenAt, eticketUrl: issued.eticketUrl,
+        },
+      }]
+    : [];
+  return { issued, change: { tickets: [{ ticket, kioskId }], jobs } };
+}
+
+/** A walk-in ticket for a matter (R2), refused when the site is closed or no open desk serves the matter. */
+export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kioskId: string | null): Decision<IssuedTicket> {
+  const { index, now } = read;
+  const matter = index.matters.get(matterId);
+  if (!matter) return refuse(fail("UNKNOWN_MATTER"));
+  const local = localTime(now, index.config.timeZone);
+  const holiday = index.config.closedOnPublicHolidays && holidayName(local.date) !== null;
+  const refusal = walkInRefusal(index.config.openingHours, local, matter.id, index.desks.values(), read.queue.desks, holiday);
+  if (refusal) return refuse(fail(refusal));
+  const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
+  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);
+  return accept(issued, merge(draft.change(), change));
+}
+
+/** A clerk's command at a desk (R4, R5). */
+export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCommand): Decision<DeskActionResponse> {
+  const { index } = read;
+  const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command);
+  if (!r.ok) return refuse(fail(r.code));
+  const next = applyOutcome(read.queue, r.outcome);
+  const views = new ViewBuilder(index, next, read.durations);
+  const desk = next.desks.get(deskId);
+  if (!desk) return refuse(fail("UNKNOWN_DESK"));
+  const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
+  return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, outcomeChange(index, r.outcome));
+}
+
+/** Sets (or replaces) the configuration. Desks keep their state; a removed desk hands its client back to the queue. */
+export function configure(read: SiteRead, input: unknown): Decision<null> {
+  const parsed = SiteConfig.safeParse(input);
+  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", parsed.error.issues[0]?.message));
+  const config = parsed.data;
+  const problems = siteConfigProblems(config);
+  if (problems.length) return refuse(fail("VALIDATION_FAILED", problems.join("; ")));
+  const keep = new Set(config.desks.map((d) => d.id));
+  const desks: Desk[] = config.desks.filter((d) => !read.queue.desks.has(d.id)).map((d) => ({ id: d.id, status: "open", ticketId: null }));
+  const tickets: Ticket[] = [];
+  const removedDesks: string[] = [];
+  for (const desk of read.queue.desks.values()) {
+    if (keep.has(desk.id)) continue;
+    removedDesks.push(desk.id);
+    const t = desk.ticketId ? read.queue.tickets.get(desk.ticketId) : undefined;
+    if (t && isActive(t)) tickets.push({ ...t, status: "waiting", deskId: null, calledAt: null, startedAt: null });
+  }
+  const change: Change = {
+    config, removedDesks, desks, tickets: tickets.map((ticket) => ({ ticket })),
+    timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, config.timeZone))],
+  };
+  // The first configuration starts the site's first day.
+  if (read.site.getMeta("day") === null) change.day = localDate(read.now, config.timeZone);
+  return accept(null, change);
+}
+
+/** The alarm calls a missed ticket again at its idle desk (R5); a no-op when that is no longer due. */
+export function recall(read: ConfiguredRead, timer: Timer): Change {
+  const outcome = timer.ref ? alarmRecall(read.queue, ruleContext(read.index, read.now), timer.ref) : null;
+  return merge({ timers: [clearTimer(timer.key)] }, outcome ? outcomeChange(read.index, outcome) : {});
+}
+
+/**
+ * The local date has changed: the previous day's open tickets close, desks are freed, and data older than
+ * the office keeps goes (idempotency records and done jobs after two days, contact data and sent messages
+ * after the retention). Null while the day is the same.
+ */
+export function dayEnd(read: ConfiguredRead): Change | null {
+  const { index, now } = read;
+  const today = localDate(now, index.config.timeZone);
+  if (today <= read.day) return null;
+  const outcome = endOfDay(read.queue, now, read.day);
+  return merge(outcomeChange(index, outcome), {
+    timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(now, index.config.timeZone))],
+    day: today,
+    housekeeping: { pruneBefore: now - 2 * DAY_MS, retentionBefore: now - index.config.booking.retentionDays * DAY_MS },
+  });
+}
+
+/** The end-of-day timer: the day has been closed before any timer runs; the next end is scheduled. */
+export function nextDayEnd(read: ConfiguredRead): Change {
+  return { timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, read.index.config.timeZone))] };
+}

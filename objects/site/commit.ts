@@ -1,0 +1,233 @@
+// The commit path of a site object: the one way its state changes. Every command, timer and report goes
+//
+//   roll the day once → replay or record the idempotency key → a rule decides a Change
+//   → one transactionSync writes all of it (rows, timers, jobs, messages, turn notices from the new
+//     state, the idempotency record), seq += 1 → memory follows in one place → alarm armed once
+//   → sockets flushed once → messages handed to delivery by one policy.
+//
+// Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
+// message records its result through the same write. Nothing here calls back into the object.
+import type { Result } from "../../protocol/errors.ts";
+import type { BookingStore } from "./booking-store.ts";
+import { type Change, type Decision, isVisible, merge } from "./change.ts";
+import { dayEnd } from "./commands/queue.ts";
+import { turnNotices } from "./commands/notices.ts";
+import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings } from "./draft.ts";
+import type { Idempotency } from "./idempotency.ts";
+import { replay } from "./idempotency.ts";
+import type { SiteMemory } from "./memory.ts";
+import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
+import type { NoticeStore } from "./notify.ts";
+import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
+import type { SiteStore } from "./store.ts";
+
+/** Messages sent per look at the outbox. */
+const SEND_BATCH = 20;
+
+/** A command: decides against the site as it is now. */
+export type Rule<T> = (read: SiteRead, draft: Draft) => Decision<T>;
+/** A command that needs the site's configuration (UNKNOWN_SITE without one). */
+export type SiteRule<T> = (read: ConfiguredRead, draft: Draft) => Decision<T>;
+
+/** What the commit path drives: storage, the stores, memory, the sockets and the providers. */
+export interface CommitDeps {
+  storage: DurableObjectStorage;
+  site: SiteStore;
+  bookings: BookingStore;
+  notices: NoticeStore;
+  memory: SiteMemory;
+  sender: MessageSender;
+  settings: SiteSettings;
+  /** Flushes the changed views to the sockets (coalesced: one frame per turn). */
+  broadcast: () => void;
+  /** Logs a failure that is not the caller's answer (a send, a timer). */
+  log: (what: string, err: unknown) => void;
+}
+
+export class CommitPath {
+  private alarmAt: number | null = null;
+  private sending: Promise<void> | null = null;
+
+  constructor(private readonly d: CommitDeps) {}
+
+  /** After a start: the alarm as stored, then armed for what is due (a message written just before a stop). */
+  async start(): Promise<void> {
+    this.alarmAt = await this.d.storage.getAlarm();
+    await this.armAlarm(Date.now());
+  }
+
+  /** The site as a rule sees it now. */
+  read(now: number): SiteRead {
+    const m = this.d.memory;
+    return {
+      now, day: m.day, index: m.index, queue: m.queue, durations: m.durations, notices: m.notices,
+      site: this.d.site, bookings: this.d.bookings, settings: this.d.settings,
+    };
+  }
+
+  /** For a read: the day rolled first, so nobody sees yesterday's queue after midnight. */
+  current(now = Date.now()): SiteRead {
+    this.rollDay(now);
+    return this.read(now);
+  }
+
+  /** Runs one command through the whole path and answers with the rule's answer (or the first answer to its key). */
+  async commit<T>(rule: Rule<T>, idempotency?: Idempotency): Promise<Result<T>> {
+    const now = Date.now();
+    this.rollDay(now);
+    const prior = replay<T>(this.d.site, idempotency);
+    if (prior) return prior;
+    const read = this.read(now);
+    const decision = rule(read, new Draft(read));
+    const written = this.write(decision.change, now, decision.result.ok ? { result: decision.result.value, idempotency } : null);
+    await this.settle(now, written);
+    return decision.result;
+  }
+
+  /** A command that needs the site's configuration. */
+  commitOnSite<T>(rule: SiteRule<T>, idempotency?: Idempotency): Promise<Result<T>> {
+    return this.commit((read, draft) => (read.index ? rule({ ...read, index: read.index }, draft) : { result: { ok: false, code: "UNKNOWN_SITE" }, change: {} }), idempotency);
+  }
+
+  /** The alarm: every due timer through its handler, each written as it is decided; one broadcast after all. */
+  async fire(handle: (read: ConfiguredRead, draft: Draft, timer: Timer) => Change): Promise<void> {
+    const now = Date.now();
+    this.alarmAt = null;
+    if (!this.d.memory.index) return;
+    this.rollDay(now);
+    let failure: unknown = null;
+    let written: Change = {};
+    for (const timer of this.d.site.dueTimers(now)) {
+      try {
+        const read = this.read(now);
+        const index = read.index;
+        if (!index) break;
+        written = merge(written, this.write(handle({ ...read, index }, new Draft(read), timer), now, null));
+      } catch (err) {
+        this.d.log(`timer ${timer.kind} ${timer.key}`, err);
+        failure ??= err;
+      }
+    }
+    // The outbox's own timer may be among them: whatever is due goes now.
+    await this.settle(now, written, true);
+    // The platform retries a failed alarm; the timers written before the failure stay done.
+    if (failure) throw failure;
+  }
+
+  /** Sends what is due in the outbox; a failure waits for its retry time on the alarm. One delivery at a time. */
+  deliver(): Promise<void> {
+    this.sending ??= this.sendDue().finally(() => {
+      this.sending = null;
+    });
+    return this.sending;
+  }
+
+  // ---- the steps ------------------------------------------------------------------------
+
+  /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
+  private async settle(now: number, written: Change, sendNow = false): Promise<void> {
+    await this.armAlarm(now);
+    if (isVisible(written)) this.d.broadcast();
+    // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
+    // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
+    const own = written.messages?.some((m) => m.ticketId == null) || written.messageRows?.some((m) => m.status === "pending");
+    if (sendNow || own) await this.deliver();
+    else if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
+  }
+
+  /** Closes the previous day once the local date has changed (from the alarm, or from the first command after midnight). */
+  private rollDay(now: number): void {
+    const read = this.read(now);
+    if (!read.index) return;
+    const change = dayEnd({ ...read, index: read.index });
+    if (!change) return;
+    this.write(change, now, null);
+    this.d.broadcast();
+  }
+
+  /**
+   * The one write: a change, the turn notices it sets off, the idempotency record, seq, in one
+   * transaction; then memory. Returns what was written.
+   */
+  private write(decided: Change, now: number, answer: { result: unknown; idempotency: Idempotency | undefined } | null): Change {
+    const { memory, site } = this.d;
+    const queue = memory.queueAfter(decided);
+    const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
+    const book = memory.notices.with(decided.notices ?? [], decided.droppedNotices ?? []);
+    const change = queue === memory.queue && book === memory.notices ? decided : merge(decided, turnNotices(siteId, book, queue.tickets, now, this.d.settings));
+    const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
+    this.d.storage.transactionSync(() => {
+      this.writeRows(change, now);
+      if (answer?.idempotency) site.rememberIdempotent(answer.idempotency.key, answer.idempotency.fingerprint, answer.result, now);
+      if (seq !== memory.seq) site.setMeta("seq", String(seq));
+    });
+    memory.apply(change, queue, seq);
+    return change;
+  }
+
+  /** Every row of a change, each by the store that owns it. Inside the transaction. */
+  private writeRows(c: Change, now: number): void {
+    const { site, bookings, notices } = this.d;
+    if (c.config) site.setMeta("config", JSON.stringify(c.config));
+    for (const id of c.removedDesks ?? []) site.deleteDesk(id);
+    for (const { ticket, kioskId } of c.tickets ?? []) site.putTicket(ticket, kioskId ?? null);
+    for (const d of c.desks ?? []) site.putDesk(d);
+    for (const call of c.calls ?? []) site.addCall(call);
+    for (const k of c.counters ?? []) site.setCounter(k.day, k.matterId, k.value);
+    for (const b of c.bookings ?? []) bookings.put(b);
+    for (const r of c.notices ?? []) notices.put(r);
+    for (const id of c.droppedNotices ?? []) notices.delete(id);
+    for (const m of c.messages ?? []) bookings.putMessage(outboxRow(m));
+    for (const m of c.messageRows ?? []) bookings.putMessage(m);
+    for (const r of c.deliveries ?? []) bookings.putDelivery(r.id, r.state, r.providerId);
+    for (const t of c.timers ?? []) {
+      if (t.dueAt === null) site.clearTimer(t.key);
+      else site.setTimer(t);
+    }
+    for (const job of c.jobs ?? []) site.addJob(job, now);
+    for (const id of c.acks ?? []) site.ackJob(id, now);
+    if (c.printers) site.setMeta("printers", JSON.stringify(c.printers));
+    if (c.day !== undefined) site.setMeta("day", c.day);
+    if (c.housekeeping && c.day !== undefined) {
+      site.prune(c.housekeeping.pruneBefore);
+      // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
+      notices.purgeBefore(c.day);
+      // Contact data and old messages are kept only as long as the office's retention says.
+      bookings.purgeContacts(c.housekeeping.retentionBefore, now);
+      bookings.maskRecipients();
+      bookings.pruneMessages(c.housekeeping.retentionBefore);
+    }
+    if (c.messages?.length || c.messageRows?.length || c.housekeeping || c.timers?.some((t) => t.key === OUTBOX_TIMER)) this.keepOutboxTimer();
+  }
+
+  /** The outbox timer at the earliest pending message, or gone when none is pending. */
+  private keepOutboxTimer(): void {
+    const nextAt = this.d.bookings.nextMessageAt();
+    if (nextAt === null) this.d.site.clearTimer(OUTBOX_TIMER);
+    else this.d.site.setTimer({ key: OUTBOX_TIMER, kind: "outbox", dueAt: nextAt, ref: null });
+  }
+
+  private async sendDue(): Promise<void> {
+    const { bookings, sender } = this.d;
+    for (;;) {
+      for (let due = bookings.dueMessages(Date.now(), SEND_BATCH); due.length; due = bookings.dueMessages(Date.now(), SEND_BATCH)) {
+        for (const m of due) {
+          const result = await sender.send(m, Date.now());
+          this.write({ messageRows: [afterAttempt(m, result, Date.now())] }, Date.now(), null);
+        }
+      }
+      await this.armAlarm(Date.now());
+      // A message written while the alarm was being set goes now, not at the next alarm.
+      if (bookings.dueMessages(Date.now(), 1).length === 0) return;
+    }
+  }
+
+  private async armAlarm(now: number): Promise<void> {
+    const due = this.d.site.earliestTimer();
+    if (due === this.alarmAt) return;
+    if (due === null) await this.d.storage.deleteAlarm();
+    // A timer already due fires on the next tick, never "now" (the platform may skip a past alarm set from alarm()).
+    else await this.d.storage.setAlarm(Math.max(due, now + 1));
+    this.alarmAt = due;
+  }
+}

@@ -1,0 +1,69 @@
+// What a rule may read of a site, and the rows it means to write. A rule reads the stores through this
+// and records its writes here (reading its own writes back); the commit path writes them afterwards, in
+// one transaction with the rest of the rule's change. Nothing here touches storage for writing.
+import type { QueueState } from "../queue/model.ts";
+import type { Booking, BookingStore } from "./booking-store.ts";
+import type { Change } from "./change.ts";
+import type { NoticeBook } from "./notify.ts";
+import type { SiteIndex } from "./site-index.ts";
+import type { SiteStore } from "./store.ts";
+
+/** What the Worker configured the object with: secrets and the public address of the links it sends. */
+export interface SiteSettings {
+  secret: string;
+  publicUrl: string;
+}
+
+/** A site as a rule sees it: the time, the day, the configuration, the queue in memory and the stores to read. */
+export interface SiteRead {
+  now: number;
+  day: string;
+  index: SiteIndex | null;
+  queue: QueueState;
+  /** Service durations of the day per matter (the wait estimate learns from them). */
+  durations: ReadonlyMap<string, readonly number[]>;
+  notices: NoticeBook;
+  site: SiteStore;
+  bookings: BookingStore;
+  settings: SiteSettings;
+}
+
+/** A site whose configuration is known. */
+export type ConfiguredRead = SiteRead & { index: SiteIndex };
+
+/** Booking rows and ticket counters a rule has decided, read back by the same rule. */
+export class Draft {
+  private readonly rows = new Map<string, Booking>();
+  private readonly counters = new Map<string, { day: string; matterId: string; value: number }>();
+
+  constructor(private readonly read: SiteRead) {}
+
+  booking(id: string): Booking | null {
+    return this.rows.get(id) ?? this.read.bookings.get(id);
+  }
+
+  bookingByCheckInCode(code: string): Booking | null {
+    const b = this.read.bookings.byCheckInCode(code);
+    return b ? this.booking(b.id) : null;
+  }
+
+  putBooking(b: Booking): void {
+    this.rows.set(b.id, b);
+  }
+
+  /** The next number of a matter on a local day. */
+  nextNumber(day: string, matterId: string): number {
+    const key = `${day}|${matterId}`;
+    const value = (this.counters.get(key)?.value ?? this.read.site.counter(day, matterId)) + 1;
+    this.counters.set(key, { day, matterId, value });
+    return value;
+  }
+
+  /** The rows recorded, as a change. */
+  change(): Change {
+    const out: Change = {};
+    if (this.rows.size) out.bookings = [...this.rows.values()];
+    if (this.counters.size) out.counters = [...this.counters.values()];
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+// What a site object keeps in memory for speed: the configuration's look-ups, today's tickets and the
+// desks, recent calls, service durations, e-ticket requests, seq and the local day. Rebuilt from SQLite
+// whenever the object starts; changed in one place only, after a change has been written.
+import type { CallEvent, QueueState, Ticket } from "../queue/model.ts";
+import { isActive } from "../queue/model.ts";
+import { localDate } from "../queue/time.ts";
+import type { Change } from "./change.ts";
+import { NoticeBook, type NoticeStore } from "./notify.ts";
+import { indexSite, type SiteIndex } from "./site-index.ts";
+import type { SiteStore } from "./store.ts";
+import { DISPLAY_CALLS } from "./views.ts";
+
+/** Service durations kept per matter for the estimate. */
+const DURATIONS_KEPT = 50;
+
+export class SiteMemory {
+  index: SiteIndex | null = null;
+  queue: QueueState = { tickets: new Map(), desks: new Map() };
+  durations = new Map<string, number[]>();
+  recentCalls: CallEvent[] = [];
+  notices = new NoticeBook();
+  seq = 0;
+  day = "";
+  private byToken = new Map<string, string>();
+
+  /** Everything from SQLite: after eviction or hibernation nothing is lost. */
+  load(site: SiteStore, notices: NoticeStore): void {
+    const config = site.config();
+    this.index = config ? indexSite(config) : null;
+    this.seq = site.seq();
+    this.day = site.getMeta("day") ?? localDate(Date.now(), config?.timeZone ?? "Europe/Warsaw");
+    const tickets = site.loadTickets(this.day);
+    this.queue = { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(site.loadDesks().map((d) => [d.id, d])) };
+    this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
+    this.durations = site.serviceDurations(this.day);
+    this.recentCalls = site.recentCalls(DISPLAY_CALLS);
+    this.notices = new NoticeBook(notices.all());
+  }
+
+  ticketId(token: string): string | undefined {
+    return this.byToken.get(token);
+  }
+
+  /** The queue after a change, before it is written: turn notices are computed from it. */
+  queueAfter(change: Change): QueueState {
+    if (!change.tickets?.length && !change.desks?.length && !change.removedDesks?.length) return this.queue;
+    const tickets = new Map(this.queue.tickets);
+    for (const { ticket } of change.tickets ?? []) tickets.set(ticket.id, ticket);
+    const desks = new Map(this.queue.desks);
+    for (const d of change.desks ?? []) desks.set(d.id, d);
+    for (const id of change.removedDesks ?? []) desks.delete(id);
+    return { tickets, desks };
+  }
+
+  /** After the write: memory follows what was stored. */
+  apply(change: Change, queue: QueueState, seq: number): void {
+    if (change.config) this.index = indexSite(change.config);
+    this.queue = queue;
+    for (const { ticket } of change.tickets ?? []) {
+      this.byToken.set(ticket.token, ticket.id);
+      this.learnDuration(ticket);
+    }
+    if (change.calls?.length) this.recentCalls = [...[...change.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
+    if (change.notices?.length || change.droppedNotices?.length) this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
+    if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
+    this.seq = seq;
+  }
+
+  private learnDuration(t: Ticket): void {
+    if (t.status !== "served" || t.startedAt === null || t.finishedAt === null || t.day !== this.day) return;
+    const arr = this.durations.get(t.matterId) ?? [];
+    arr.push(t.finishedAt - t.startedAt);
+    this.durations.set(t.matterId, arr.slice(-DURATIONS_KEPT));
+  }
+
+  /** Only the new day's tickets, and any still open, stay in memory; the records stay in SQLite for statistics. */
+  private startDay(day: string): void {
+    const tickets = new Map<string, Ticket>();
+    for (const t of this.queue.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
+    this.queue = { tickets, desks: this.queue.desks };
+    this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
+    this.durations = new Map();
+    this.notices = this.notices.withoutDaysBefore(day);
+    this.day = day;
+  }
+}

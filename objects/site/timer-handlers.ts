@@ -1,0 +1,23 @@
+// What each kind of timer does when the alarm finds it due: one handler per kind (objects/site/scheduler.ts).
+// Alarms come at least once, so every handler is idempotent: a timer whose work is done changes nothing.
+import type { Change } from "./change.ts";
+import { joinAtSlot, remind } from "./commands/bookings.ts";
+import { nextDayEnd, recall } from "./commands/queue.ts";
+import type { ConfiguredRead, Draft } from "./draft.ts";
+import { clearTimer, type Timer, type TimerKind } from "./scheduler.ts";
+
+type Handler = (read: ConfiguredRead, draft: Draft, timer: Timer) => Change;
+
+const HANDLERS: { readonly [K in TimerKind]: Handler } = {
+  recall: (read, _draft, timer) => recall(read, timer),
+  "booking-join": joinAtSlot,
+  "booking-remind": remind,
+  // The send follows the alarm's write; the timer is then set again for what stays pending.
+  outbox: (_read, _draft, timer) => ({ timers: [clearTimer(timer.key)] }),
+  // The day has been closed before any timer runs; the next end is scheduled.
+  "end-of-day": (read) => nextDayEnd(read),
+};
+
+export function handleTimer(read: ConfiguredRead, draft: Draft, timer: Timer): Change {
+  return HANDLERS[timer.kind](read, draft, timer);
+}

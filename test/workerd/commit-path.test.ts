@@ -1,0 +1,66 @@
+// The commit path and the scheduler seen from outside: one seq per command that anyone can see, nothing
+// for a command nobody sees, timers of an unknown kind kept without driving the alarm, and the outbox's
+// timer renamed for what it is when an older store wakes up.
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { act, freshSite, issue, queueOf, siteObject, siteSql } from "./helpers.ts";
+import { book, dateIn, freeSlots } from "./sms-helpers.ts";
+
+const alarmOf = (siteId: string) =>
+  runInDurableObject(siteObject(siteId), (_i: unknown, state: DurableObjectState) => state.storage.getAlarm());
+
+describe("one commit per command", () => {
+  it("a ticket and a call each move seq by one; a booking's hold, which no screen shows, moves it not at all", async () => {
+    const { siteId, admin } = await freshSite();
+    const start = (await queueOf(siteId, admin)).seq;
+    await issue(siteId, admin, "rej");
+    expect((await queueOf(siteId, admin)).seq).toBe(start + 1);
+    await act(siteId, "d1", "call-next", admin);
+    expect((await queueOf(siteId, admin)).seq).toBe(start + 2);
+    const slot = (await freeSlots(siteId, "rej", dateIn(1), dateIn(7)))[0]!;
+    expect((await book(siteId, slot.start, "600 700 800")).status).toBe(202);
+    expect((await queueOf(siteId, admin)).seq).toBe(start + 2);
+    // What was written is what is stored: the seq survives a restart.
+    await evictDurableObject(siteObject(siteId));
+    expect((await queueOf(siteId, admin)).seq).toBe(start + 2);
+  });
+});
+
+describe("the scheduler", () => {
+  it("keeps a timer of a kind it does not know, does not set the alarm for it, and still runs the others", async () => {
+    const { siteId, admin } = await freshSite();
+    await issue(siteId, admin, "rej");
+    await act(siteId, "d1", "call-next", admin);
+    await act(siteId, "d1", "no-show", admin);
+    const past = Date.now() - 60_000;
+    await siteSql(siteId, "INSERT INTO timers (key, kind, due_at, ref) VALUES ('later:1', 'from-a-newer-version', ?, NULL)", past);
+    await siteSql(siteId, "UPDATE timers SET due_at = ? WHERE kind = 'recall'", past);
+    await siteSql(siteId, "UPDATE tickets SET recall_at = ? WHERE status = 'missed'", past);
+    await evictDurableObject(siteObject(siteId));
+
+    // The recall is due: the alarm runs it; the unknown timer stays where it was.
+    expect(await runDurableObjectAlarm(siteObject(siteId))).toBe(true);
+    const q = await queueOf(siteId, admin);
+    expect(q.tickets.find((t) => t.number === "R001")).toMatchObject({ status: "called", misses: 1 });
+    expect(await siteSql(siteId, "SELECT key, kind, due_at FROM timers WHERE key = 'later:1'")).toEqual([
+      { key: "later:1", kind: "from-a-newer-version", due_at: past },
+    ]);
+    // The alarm follows the known timers only (the end of the day), not the overdue unknown one.
+    const alarm = await alarmOf(siteId);
+    expect(alarm).not.toBeNull();
+    expect(alarm!).toBeGreaterThan(Date.now());
+  });
+
+  it("an outbox timer stored under its old name 'sms' is renamed 'outbox' when the object wakes up", async () => {
+    const { siteId } = await freshSite();
+    const due = Date.now() + 3_600_000;
+    await runInDurableObject(siteObject(siteId), (_i: unknown, state: DurableObjectState) => {
+      state.storage.sql.exec("INSERT INTO timers (key, kind, due_at, ref) VALUES ('sms', 'sms', ?, NULL)", due);
+      state.storage.sql.exec("UPDATE _schema SET version = 4");
+    });
+    await evictDurableObject(siteObject(siteId));
+    expect(await siteSql(siteId, "SELECT key, kind, due_at FROM timers WHERE key IN ('sms', 'outbox')")).toEqual([
+      { key: "outbox", kind: "outbox", due_at: due },
+    ]);
+  });
+});
