@@ -12,6 +12,10 @@ import { fail, ok } from "../protocol/errors.ts";
 import { ClientMessage, PING, PONG, assertNever } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
+import type { SiteStores } from "./site/draft.ts";
+import { MessageStore } from "./site/message-store.ts";
+import { PrinterStore } from "./site/printer-store.ts";
+import { QueueStore } from "./site/queue-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
 import { bookingCommand, checkIn } from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
@@ -42,8 +46,7 @@ const MAX_FRAME = 4096;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class SiteQueue extends DurableObject<Env> {
-  private readonly site: SiteStore;
-  private readonly bookings: BookingStore;
+  private readonly stores: SiteStores;
   private readonly memory = new SiteMemory();
   private readonly hub: LiveHub;
   private readonly path: CommitPath;
@@ -52,13 +55,15 @@ export class SiteQueue extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.site = new SiteStore(ctx.storage.sql);
-    this.bookings = new BookingStore(ctx.storage.sql);
-    const notices = new NoticeStore(ctx.storage.sql);
+    const sql = ctx.storage.sql;
+    this.stores = {
+      site: new SiteStore(sql), queue: new QueueStore(sql), bookings: new BookingStore(sql),
+      messages: new MessageStore(sql), printers: new PrinterStore(sql), notices: new NoticeStore(sql),
+    };
     this.sender = new MessageSender(env);
-    this.hub = new LiveHub(ctx, () => this.memory.seq, () => roleViews(this.memory, this.site));
+    this.hub = new LiveHub(ctx, () => this.memory.seq, () => roleViews(this.memory, this.stores));
     this.path = new CommitPath({
-      storage: ctx.storage, site: this.site, bookings: this.bookings, notices, memory: this.memory, sender: this.sender,
+      storage: ctx.storage, stores: this.stores, memory: this.memory, sender: this.sender,
       settings: { secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL },
       broadcast: () => this.hub.changed(),
       log: (what, err) => console.error(`site ${this.memory.index?.config.id ?? "?"}: ${what} failed:`, err),
@@ -67,7 +72,7 @@ export class SiteQueue extends DurableObject<Env> {
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, SITE_MIGRATIONS);
-      this.memory.load(this.site, notices);
+      this.memory.load(this.stores);
       await this.path.start();
     });
   }
@@ -121,14 +126,14 @@ export class SiteQueue extends DurableObject<Env> {
   /** A manager sends a failed message again. */
   resendMessage(id: string, idem?: Idempotency): Promise<Result<{ message: SiteMessage }>> {
     return this.path.commit((read) => {
-      const m = read.bookings.message(id);
-      return resendMessage(m, m?.bookingId ? read.bookings.get(m.bookingId) : null, read.now);
+      const m = read.stores.messages.message(id);
+      return resendMessage(m, m?.bookingId ? read.stores.bookings.get(m.bookingId) : null, read.now);
     }, idem);
   }
 
   /** A provider's delivery report of one of this site's messages (Twilio's status callback). */
   smsDeliveryReport(id: string, report: { providerId: string | null; status: string; errorCode: string | null }): Promise<Result<{ deliveryStatus: string | null }>> {
-    return this.path.commit((read) => recordDeliveryReport(read.bookings.message(id), report, read.now));
+    return this.path.commit((read) => recordDeliveryReport(read.stores.messages.message(id), report, read.now));
   }
 
   /** "Tell me by SMS when N people are ahead": one request per ticket, sent once (at once if already true). */

@@ -25,7 +25,8 @@ import { MAX_RANGE_DAYS, type SlotRules, availableDays, slotIsBookable } from ".
 import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
-import type { Booking, BookingStore, Channel } from "./booking-store.ts";
+import type { Booking, BookingStore } from "./booking-store.ts";
+import type { Channel } from "./message-store.ts";
 import { randomToken } from "./random.ts";
 import type { SiteIndex } from "./site-index.ts";
 

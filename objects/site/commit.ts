@@ -8,18 +8,15 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import type { Result } from "../../protocol/errors.ts";
-import type { BookingStore } from "./booking-store.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
 import { dayEnd } from "./commands/queue.ts";
 import { turnNotices } from "./commands/notices.ts";
-import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings } from "./draft.ts";
+import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
 import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
-import type { NoticeStore } from "./notify.ts";
 import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
-import type { SiteStore } from "./store.ts";
 
 /** Messages sent per look at the outbox. */
 const SEND_BATCH = 20;
@@ -32,9 +29,7 @@ export type SiteRule<T> = (read: ConfiguredRead, draft: Draft) => Decision<T>;
 /** What the commit path drives: storage, the stores, memory, the sockets and the providers. */
 export interface CommitDeps {
   storage: DurableObjectStorage;
-  site: SiteStore;
-  bookings: BookingStore;
-  notices: NoticeStore;
+  stores: SiteStores;
   memory: SiteMemory;
   sender: MessageSender;
   settings: SiteSettings;
@@ -61,7 +56,7 @@ export class CommitPath {
     const m = this.d.memory;
     return {
       now, day: m.day, index: m.index, queue: m.queue, durations: m.durations, notices: m.notices,
-      site: this.d.site, bookings: this.d.bookings, settings: this.d.settings,
+      stores: this.d.stores, settings: this.d.settings,
     };
   }
 
@@ -75,7 +70,7 @@ export class CommitPath {
   async commit<T>(rule: Rule<T>, idempotency?: Idempotency): Promise<Result<T>> {
     const now = Date.now();
     this.rollDay(now);
-    const prior = replay<T>(this.d.site, idempotency);
+    const prior = replay<T>(this.d.stores.site, idempotency);
     if (prior) return prior;
     const read = this.read(now);
     const decision = rule(read, new Draft(read));
@@ -97,7 +92,7 @@ export class CommitPath {
     this.rollDay(now);
     let failure: unknown = null;
     let written: Change = {};
-    for (const timer of this.d.site.dueTimers(now)) {
+    for (const timer of this.d.stores.site.dueTimers(now)) {
       try {
         const read = this.read(now);
         const index = read.index;
@@ -150,7 +145,8 @@ export class CommitPath {
    * transaction; then memory. Returns what was written.
    */
   private write(decided: Change, now: number, answer: { result: unknown; idempotency: Idempotency | undefined } | null): Change {
-    const { memory, site } = this.d;
+    const { memory } = this.d;
+    const { site } = this.d.stores;
     const queue = memory.queueAfter(decided);
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
     const book = memory.notices.with(decided.notices ?? [], decided.droppedNotices ?? []);
@@ -167,50 +163,53 @@ export class CommitPath {
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */
   private writeRows(c: Change, now: number): void {
-    const { site, bookings, notices } = this.d;
+    const { site, queue, bookings, messages, printers, notices } = this.d.stores;
     if (c.config) site.setMeta("config", JSON.stringify(c.config));
-    for (const id of c.removedDesks ?? []) site.deleteDesk(id);
-    for (const { ticket, kioskId } of c.tickets ?? []) site.putTicket(ticket, kioskId ?? null);
-    for (const d of c.desks ?? []) site.putDesk(d);
-    for (const call of c.calls ?? []) site.addCall(call);
-    for (const k of c.counters ?? []) site.setCounter(k.day, k.matterId, k.value);
+    for (const id of c.removedDesks ?? []) queue.deleteDesk(id);
+    for (const { ticket, kioskId } of c.tickets ?? []) queue.putTicket(ticket, kioskId ?? null);
+    for (const d of c.desks ?? []) queue.putDesk(d);
+    for (const call of c.calls ?? []) queue.addCall(call);
+    for (const k of c.counters ?? []) queue.setCounter(k.day, k.matterId, k.value);
     for (const b of c.bookings ?? []) bookings.put(b);
     for (const r of c.notices ?? []) notices.put(r);
     for (const id of c.droppedNotices ?? []) notices.delete(id);
-    for (const m of c.messages ?? []) bookings.putMessage(outboxRow(m));
-    for (const m of c.messageRows ?? []) bookings.putMessage(m);
-    for (const r of c.deliveries ?? []) bookings.putDelivery(r.id, r.state, r.providerId);
+    for (const m of c.messages ?? []) messages.putMessage(outboxRow(m));
+    for (const m of c.messageRows ?? []) messages.putMessage(m);
+    for (const r of c.deliveries ?? []) messages.putDelivery(r.id, r.state, r.providerId);
     for (const t of c.timers ?? []) {
       if (t.dueAt === null) site.clearTimer(t.key);
       else site.setTimer(t);
     }
-    for (const job of c.jobs ?? []) site.addJob(job, now);
-    for (const id of c.acks ?? []) site.ackJob(id, now);
-    if (c.printers) site.setMeta("printers", JSON.stringify(c.printers));
+    for (const job of c.jobs ?? []) printers.addJob(job, now);
+    for (const id of c.acks ?? []) printers.ackJob(id, now);
+    if (c.printers) printers.setPrinters(c.printers);
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
-      site.prune(c.housekeeping.pruneBefore);
+      site.pruneIdempotency(c.housekeeping.pruneBefore);
+      printers.pruneJobs(c.housekeeping.pruneBefore);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
       notices.purgeBefore(c.day);
       // Contact data and old messages are kept only as long as the office's retention says.
       bookings.purgeContacts(c.housekeeping.retentionBefore, now);
-      bookings.maskRecipients();
-      bookings.pruneMessages(c.housekeeping.retentionBefore);
+      messages.maskRecipients();
+      messages.pruneMessages(c.housekeeping.retentionBefore);
     }
     if (c.messages?.length || c.messageRows?.length || c.housekeeping || c.timers?.some((t) => t.key === OUTBOX_TIMER)) this.keepOutboxTimer();
   }
 
   /** The outbox timer at the earliest pending message, or gone when none is pending. */
   private keepOutboxTimer(): void {
-    const nextAt = this.d.bookings.nextMessageAt();
-    if (nextAt === null) this.d.site.clearTimer(OUTBOX_TIMER);
-    else this.d.site.setTimer({ key: OUTBOX_TIMER, kind: "outbox", dueAt: nextAt, ref: null });
+    const { site, messages } = this.d.stores;
+    const nextAt = messages.nextMessageAt();
+    if (nextAt === null) site.clearTimer(OUTBOX_TIMER);
+    else site.setTimer({ key: OUTBOX_TIMER, kind: "outbox", dueAt: nextAt, ref: null });
   }
 
   private async sendDue(): Promise<void> {
-    const { bookings, sender } = this.d;
+    const { sender } = this.d;
+    const { messages } = this.d.stores;
     for (;;) {
-      for (let due = bookings.dueMessages(Date.now(), SEND_BATCH); due.length; due = bookings.dueMessages(Date.now(), SEND_BATCH)) {
+      for (let due = messages.dueMessages(Date.now(), SEND_BATCH); due.length; due = messages.dueMessages(Date.now(), SEND_BATCH)) {
         for (const m of due) {
           const result = await sender.send(m, Date.now());
           this.write({ messageRows: [afterAttempt(m, result, Date.now())] }, Date.now(), null);
@@ -218,12 +217,12 @@ export class CommitPath {
       }
       await this.armAlarm(Date.now());
       // A message written while the alarm was being set goes now, not at the next alarm.
-      if (bookings.dueMessages(Date.now(), 1).length === 0) return;
+      if (messages.dueMessages(Date.now(), 1).length === 0) return;
     }
   }
 
   private async armAlarm(now: number): Promise<void> {
-    const due = this.d.site.earliestTimer();
+    const due = this.d.stores.site.earliestTimer();
     if (due === this.alarmAt) return;
     if (due === null) await this.d.storage.deleteAlarm();
     // A timer already due fires on the next tick, never "now" (the platform may skip a past alarm set from alarm()).

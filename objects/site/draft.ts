@@ -3,8 +3,11 @@
 // one transaction with the rest of the rule's change. Nothing here touches storage for writing.
 import type { QueueState } from "../queue/model.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
+import type { MessageStore } from "./message-store.ts";
 import type { Change } from "./change.ts";
-import type { NoticeBook } from "./notify.ts";
+import type { NoticeBook, NoticeStore } from "./notify.ts";
+import type { PrinterStore } from "./printer-store.ts";
+import type { QueueStore } from "./queue-store.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SiteStore } from "./store.ts";
 
@@ -12,6 +15,16 @@ import type { SiteStore } from "./store.ts";
 export interface SiteSettings {
   secret: string;
   publicUrl: string;
+}
+
+/** The site's SQLite rows, each capability's in its own store. */
+export interface SiteStores {
+  site: SiteStore;
+  queue: QueueStore;
+  bookings: BookingStore;
+  messages: MessageStore;
+  printers: PrinterStore;
+  notices: NoticeStore;
 }
 
 /** A site as a rule sees it: the time, the day, the configuration, the queue in memory and the stores to read. */
@@ -23,8 +36,7 @@ export interface SiteRead {
   /** Service durations of the day per matter (the wait estimate learns from them). */
   durations: ReadonlyMap<string, readonly number[]>;
   notices: NoticeBook;
-  site: SiteStore;
-  bookings: BookingStore;
+  stores: SiteStores;
   settings: SiteSettings;
 }
 
@@ -39,11 +51,11 @@ export class Draft {
   constructor(private readonly read: SiteRead) {}
 
   booking(id: string): Booking | null {
-    return this.rows.get(id) ?? this.read.bookings.get(id);
+    return this.rows.get(id) ?? this.read.stores.bookings.get(id);
   }
 
   bookingByCheckInCode(code: string): Booking | null {
-    const b = this.read.bookings.byCheckInCode(code);
+    const b = this.read.stores.bookings.byCheckInCode(code);
     return b ? this.booking(b.id) : null;
   }
 
@@ -54,7 +66,7 @@ export class Draft {
   /** The next number of a matter on a local day. */
   nextNumber(day: string, matterId: string): number {
     const key = `${day}|${matterId}`;
-    const value = (this.counters.get(key)?.value ?? this.read.site.counter(day, matterId)) + 1;
+    const value = (this.counters.get(key)?.value ?? this.read.stores.queue.counter(day, matterId)) + 1;
     this.counters.set(key, { day, matterId, value });
     return value;
   }

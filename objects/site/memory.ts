@@ -5,9 +5,9 @@ import type { CallEvent, QueueState, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
 import { localDate } from "../queue/time.ts";
 import type { Change } from "./change.ts";
-import { NoticeBook, type NoticeStore } from "./notify.ts";
+import type { SiteStores } from "./draft.ts";
+import { NoticeBook } from "./notify.ts";
 import { indexSite, type SiteIndex } from "./site-index.ts";
-import type { SiteStore } from "./store.ts";
 import { DISPLAY_CALLS } from "./views.ts";
 
 /** Service durations kept per matter for the estimate. */
@@ -24,16 +24,16 @@ export class SiteMemory {
   private byToken = new Map<string, string>();
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
-  load(site: SiteStore, notices: NoticeStore): void {
+  load({ site, queue, notices }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
     this.day = site.getMeta("day") ?? localDate(Date.now(), config?.timeZone ?? "Europe/Warsaw");
-    const tickets = site.loadTickets(this.day);
-    this.queue = { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(site.loadDesks().map((d) => [d.id, d])) };
+    const tickets = queue.loadTickets(this.day);
+    this.queue = { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(queue.loadDesks().map((d) => [d.id, d])) };
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
-    this.durations = site.serviceDurations(this.day);
-    this.recentCalls = site.recentCalls(DISPLAY_CALLS);
+    this.durations = queue.serviceDurations(this.day);
+    this.recentCalls = queue.recentCalls(DISPLAY_CALLS);
     this.notices = new NoticeBook(notices.all());
   }
 

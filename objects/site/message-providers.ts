@@ -5,7 +5,7 @@ import type { Env } from "../../worker/env.ts";
 import { emailHtml } from "../email/messages.ts";
 import { BindingEmailProvider, type EmailProvider, parseSender } from "../email/provider.ts";
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
-import type { Channel } from "./booking-store.ts";
+import type { Channel } from "./message-store.ts";
 import { RefusingProvider, type SmsSettings, smsProvider } from "./sms-provider.ts";
 
 export type MessageSettings = SmsSettings & Pick<Env, "EMAIL" | "EMAIL_FROM">;

@@ -1,11 +1,5 @@
 // Kiosk printers as the site's print agent last reported them (R2: a kiosk whose printer is out shows its QR code).
 import type { PrinterStatus } from "../../protocol/live.ts";
-import type { SiteStore } from "./store.ts";
-
-export function storedPrinters(store: SiteStore): PrinterStatus[] {
-  const raw = store.getMeta("printers");
-  return raw ? (JSON.parse(raw) as PrinterStatus[]) : [];
-}
 
 /** The list after a report, sorted by kiosk; null when the report changes nothing. */
 export function withPrinterReport(current: PrinterStatus[], kioskId: string, state: PrinterStatus["state"], at: string): PrinterStatus[] | null {

@@ -15,10 +15,10 @@ import { staffMessage } from "./staff-messages.ts";
 import { ViewBuilder } from "./views.ts";
 
 /** A ticket by its e-ticket secret: today's from memory, an older one from SQLite. */
-export function ticketByToken(read: Pick<SiteRead, "site">, memory: SiteMemory, token: string): Ticket | null {
+export function ticketByToken(read: Pick<SiteRead, "stores">, memory: SiteMemory, token: string): Ticket | null {
   const id = memory.ticketId(token);
   const t = id ? memory.queue.tickets.get(id) : undefined;
-  return t ?? read.site.ticketByToken(token);
+  return t ?? read.stores.queue.ticketByToken(token);
 }
 
 export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
@@ -51,15 +51,15 @@ export function bookingSummary(read: SiteRead, id: string, token: string): Resul
 /** Whether a check-in code belongs to this site (to tell a citizen at the wrong office where to go). */
 export function knowsCheckInCode(read: SiteRead, code: string): boolean {
   const normal = normalizeCheckInCode(code);
-  return normal !== null && read.bookings.byCheckInCode(normal) !== null;
+  return normal !== null && read.stores.bookings.byCheckInCode(normal) !== null;
 }
 
 /** Messages sent or waiting, newest first (the local demo's outbox page). */
 export function outboxListing(read: SiteRead, limit: number): OutboxListing[] {
-  return read.bookings.messages(Math.min(Math.max(1, limit), 500)).map(({ subject, ...m }) => (subject === null ? m : { ...m, subject }));
+  return read.stores.messages.messages(Math.min(Math.max(1, limit), 500)).map(({ subject, ...m }) => (subject === null ? m : { ...m, subject }));
 }
 
 /** The managers' view: masked recipients, no code texts, newest first. */
 export function staffMessages(read: SiteRead, q: SiteMessagesQuery): SiteMessage[] {
-  return read.bookings.messages(q.limit, q.status === "all" ? null : q.status).map(staffMessage);
+  return read.stores.messages.messages(q.limit, q.status === "all" ? null : q.status).map(staffMessage);
 }

@@ -4,22 +4,21 @@ import type { RoleView } from "../../protocol/live.ts";
 import { assertNever } from "../../protocol/live.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteMemory } from "./memory.ts";
-import { storedPrinters } from "./printers.ts";
-import type { SiteStore } from "./store.ts";
+import type { SiteStores } from "./draft.ts";
 import { ViewBuilder } from "./views.ts";
 
 /** Jobs the print agent gets at once. */
 const AGENT_JOBS = 100;
 
 /** One builder per flush: positions and estimates are computed once for all sockets. */
-export function roleViews(memory: SiteMemory, site: SiteStore): (a: LiveAttachment) => RoleView | null {
+export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttachment) => RoleView | null {
   const index = memory.index;
   if (!index) return () => null;
   const views = new ViewBuilder(index, memory.queue, memory.durations);
   return (a) => {
     switch (a.role) {
       case "display":
-        return { role: "display", view: views.display(memory.recentCalls, storedPrinters(site)) };
+        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers()) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;
@@ -30,11 +29,11 @@ export function roleViews(memory: SiteMemory, site: SiteStore): (a: LiveAttachme
       }
       case "eticket": {
         // A ticket of an earlier day is no longer in memory: its final state comes from SQLite.
-        const t = memory.queue.tickets.get(a.ticketId) ?? site.ticketById(a.ticketId);
+        const t = memory.queue.tickets.get(a.ticketId) ?? stores.queue.ticketById(a.ticketId);
         return t ? { role: "eticket", view: views.eticket(t, memory.notices.view(t.id)) } : null;
       }
       case "agent":
-        return { role: "agent", view: { jobs: site.pendingJobs(AGENT_JOBS) } };
+        return { role: "agent", view: { jobs: stores.printers.pendingJobs(AGENT_JOBS) } };
       default:
         return assertNever(a);
     }

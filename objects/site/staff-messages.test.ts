@@ -1,7 +1,8 @@
 // What managers see of the outbox and when a failed message may go again.
 import { describe, expect, it } from "vitest";
 import type { VerificationState } from "../booking/verification.ts";
-import type { Booking, StoredMessage } from "./booking-store.ts";
+import type { Booking } from "./booking-store.ts";
+import type { StoredMessage } from "./message-store.ts";
 import { resendWindow, staffMessage } from "./staff-messages.ts";
 
 const NOW = Date.parse("2026-11-24T08:00:00Z");

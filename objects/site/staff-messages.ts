@@ -4,7 +4,8 @@ import type { SiteMessage } from "../../protocol/api.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { maskContact } from "../booking/email.ts";
-import type { Booking, StoredMessage } from "./booking-store.ts";
+import type { Booking } from "./booking-store.ts";
+import type { StoredMessage } from "./message-store.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

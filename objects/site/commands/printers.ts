@@ -4,17 +4,17 @@ import { fail } from "../../../protocol/errors.ts";
 import type { PrinterState } from "../../../protocol/live.ts";
 import { accept, type Decision, refuse } from "../change.ts";
 import type { ConfiguredRead } from "../draft.ts";
-import { storedPrinters, withPrinterReport } from "../printers.ts";
+import { withPrinterReport } from "../printers.ts";
 
 /** The agent has printed or spoken a job; a job already done (a retried ack) changes nothing. */
 export function ackJob(read: ConfiguredRead, jobId: string): Decision<null> {
-  return accept(null, read.site.jobPending(jobId) ? { acks: [jobId] } : {});
+  return accept(null, read.stores.printers.jobPending(jobId) ? { acks: [jobId] } : {});
 }
 
 /** A kiosk printer's state as the agent read it; an unchanged state changes nothing. */
 export function reportPrinter(read: ConfiguredRead, kioskId: string, state: PrinterState): Decision<null> {
   const kiosk = read.index.config.devices.find((d) => d.id === kioskId && d.kind === "kiosk");
   if (!kiosk) return refuse(fail("VALIDATION_FAILED", `No kiosk ${kioskId} at this site.`));
-  const printers = withPrinterReport(storedPrinters(read.site), kioskId, state, new Date(read.now).toISOString());
+  const printers = withPrinterReport(read.stores.printers.printers(), kioskId, state, new Date(read.now).toISOString());
   return accept(null, printers ? { printers } : {});
 }

@@ -115,7 +115,7 @@ export function configure(read: SiteRead, input: unknown): Decision<null> {
     timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, config.timeZone))],
   };
   // The first configuration starts the site's first day.
-  if (read.site.getMeta("day") === null) change.day = localDate(read.now, config.timeZone);
+  if (read.stores.site.getMeta("day") === null) change.day = localDate(read.now, config.timeZone);
   return accept(null, change);
 }
 

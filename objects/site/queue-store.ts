@@ -1,0 +1,115 @@
+// SQLite rows of the queue (tickets, desks, calls, the day's counters) ↔ the plain data of the queue rules.
+import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
+
+interface TicketRow {
+  id: string; token: string; day: string; number: string; matter_id: string; source: string; status: string;
+  taken_at: number; reserved_at: number | null; desk_id: string | null; misses: number; recall_at: number | null;
+  called_at: number | null; started_at: number | null; finished_at: number | null;
+  [key: string]: SqlStorageValue;
+}
+
+const ticketFromRow = (r: TicketRow): Ticket => ({
+  id: r.id, token: r.token, day: r.day, number: r.number, matterId: r.matter_id,
+  source: r.source as Ticket["source"], status: r.status as Ticket["status"],
+  takenAt: r.taken_at, reservedAt: r.reserved_at, deskId: r.desk_id, misses: r.misses,
+  recallAt: r.recall_at, calledAt: r.called_at, startedAt: r.started_at, finishedAt: r.finished_at,
+});
+
+const TICKET_COLUMNS =
+  "id, token, day, number, matter_id, source, status, taken_at, reserved_at, desk_id, misses, recall_at, called_at, started_at, finished_at";
+
+export interface StoredCall extends CallEvent {
+  id: number;
+}
+
+export class QueueStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  // ---- tickets and desks -----------------------------------------------------
+  /** Tickets the queue needs in memory: today's, and any from earlier days still open. */
+  loadTickets(day: string): Ticket[] {
+    return this.sql
+      .exec<TicketRow>(
+        `SELECT ${TICKET_COLUMNS} FROM tickets WHERE day >= ? OR status IN ('waiting', 'called', 'serving', 'missed')`,
+        day,
+      )
+      .toArray()
+      .map(ticketFromRow);
+  }
+  ticketById(id: string): Ticket | null {
+    const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`, id).toArray()[0];
+    return row ? ticketFromRow(row) : null;
+  }
+  ticketByToken(token: string): Ticket | null {
+    const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE token = ?`, token).toArray()[0];
+    return row ? ticketFromRow(row) : null;
+  }
+  putTicket(t: Ticket, kioskId: string | null = null): void {
+    this.sql.exec(
+      `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, status = excluded.status, desk_id = excluded.desk_id,
+         misses = excluded.misses, recall_at = excluded.recall_at, called_at = excluded.called_at,
+         started_at = excluded.started_at, finished_at = excluded.finished_at`,
+      t.id, t.token, t.day, t.number, t.matterId, t.source, t.status, t.takenAt, t.reservedAt, t.deskId,
+      t.misses, t.recallAt, t.calledAt, t.startedAt, t.finishedAt, kioskId,
+    );
+  }
+  loadDesks(): Desk[] {
+    return this.sql
+      .exec<{ id: string; status: string; ticket_id: string | null }>("SELECT id, status, ticket_id FROM desks")
+      .toArray()
+      .map((r) => ({ id: r.id, status: r.status as Desk["status"], ticketId: r.ticket_id }));
+  }
+  putDesk(d: Desk): void {
+    this.sql.exec(
+      "INSERT INTO desks (id, status, ticket_id) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, ticket_id = excluded.ticket_id",
+      d.id, d.status, d.ticketId,
+    );
+  }
+  deleteDesk(id: string): void {
+    this.sql.exec("DELETE FROM desks WHERE id = ?", id);
+  }
+
+  /** The last number given for a matter on a local day (numbering restarts every day); 0 before the first. */
+  counter(day: string, matterId: string): number {
+    const row = this.sql.exec<{ value: number }>("SELECT value FROM counters WHERE day = ? AND matter_id = ?", day, matterId).toArray()[0];
+    return row?.value ?? 0;
+  }
+  setCounter(day: string, matterId: string, value: number): void {
+    this.sql.exec(
+      "INSERT INTO counters (day, matter_id, value) VALUES (?, ?, ?) ON CONFLICT (day, matter_id) DO UPDATE SET value = excluded.value",
+      day, matterId, value,
+    );
+  }
+
+  // ---- calls ------------------------------------------------------------------
+  addCall(c: CallEvent): void {
+    this.sql.exec(
+      "INSERT INTO calls (ticket_id, number, desk_id, at, attempt, reason) VALUES (?, ?, ?, ?, ?, ?)",
+      c.ticketId, c.number, c.deskId, c.at, c.attempt, c.reason,
+    );
+  }
+  recentCalls(limit: number): CallEvent[] {
+    return this.sql
+      .exec<{ ticket_id: string; number: string; desk_id: string; at: number; attempt: number; reason: string }>(
+        "SELECT ticket_id, number, desk_id, at, attempt, reason FROM calls ORDER BY id DESC LIMIT ?", limit,
+      )
+      .toArray()
+      .map((r) => ({ ticketId: r.ticket_id, number: r.number, deskId: r.desk_id, at: r.at, attempt: r.attempt, reason: r.reason as CallEvent["reason"] }));
+  }
+  /** Service durations (ms) of a day's served tickets per matter, oldest first: the estimate learns from them. */
+  serviceDurations(day: string): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    const rows = this.sql.exec<{ matter_id: string; ms: number }>(
+      `SELECT matter_id, finished_at - started_at AS ms FROM tickets
+       WHERE day = ? AND status = 'served' AND started_at IS NOT NULL AND finished_at IS NOT NULL ORDER BY finished_at`,
+      day,
+    );
+    for (const r of rows) {
+      let arr = out.get(r.matter_id);
+      if (!arr) out.set(r.matter_id, (arr = []));
+      arr.push(r.ms);
+    }
+    return out;
+  }
+}
