@@ -110,8 +110,8 @@ export class Bookings {
     const contact = this.contact(req);
     if (!contact.ok) return contact;
     const start = Date.parse(req.start);
-    const rules = this.rules(req.matterId, now)!;
-    if (!Number.isFinite(start) || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
+    const rules = this.rules(req.matterId, now);
+    if (!rules || !Number.isFinite(start) || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
     const c = this.index.config.booking;
     if (this.store.activeForContact(contact.value.key, now) >= c.maxActivePerContact) return fail("TOO_MANY_BOOKINGS");
     if (this.store.startedByClient(req.client, now - 3_600_000) >= CLIENT_LIMIT_PER_HOUR) return fail("BOOKING_RATE_LIMITED");
@@ -164,7 +164,9 @@ export class Bookings {
       return fail("CODE_WRONG");
     }
     const day = localDate(b.startAt, this.index.config.timeZone);
-    const matter = this.index.matters.get(b.matterId)!;
+    const matter = this.index.matters.get(b.matterId);
+    // A matter removed from the configuration since the hold cannot be confirmed.
+    if (!matter) return fail("UNKNOWN_MATTER");
     const confirmed: Booking = {
       ...b, status: "confirmed", verification: r.state, confirmedAt: now,
       ticketNumber: formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id)),
@@ -215,7 +217,8 @@ export class Bookings {
     const rules = this.rules(b.matterId, now);
     if (!rules || !Number.isFinite(start) || start === b.startAt || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
     const tz = this.index.config.timeZone;
-    const matter = this.index.matters.get(b.matterId)!;
+    const matter = this.index.matters.get(b.matterId);
+    if (!matter) return fail("UNKNOWN_MATTER");
     const day = localDate(start, tz);
     const ticketNumber = day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id));
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };

@@ -23,13 +23,17 @@ export class ViewBuilder {
   ) {}
 
   private iso(ms: number | null): string | null {
-    return ms === null ? null : isoLocal(ms, this.index.config.timeZone);
+    return ms === null ? null : this.at(ms);
+  }
+
+  private at(ms: number): string {
+    return isoLocal(ms, this.index.config.timeZone);
   }
 
   ticket(t: Ticket): TicketView {
     return {
       id: t.id, number: t.number, matterId: t.matterId, source: t.source, status: t.status,
-      takenAt: this.iso(t.takenAt)!, deskId: t.deskId, misses: t.misses,
+      takenAt: this.at(t.takenAt), deskId: t.deskId, misses: t.misses,
       recallAt: this.iso(t.recallAt), calledAt: this.iso(t.calledAt),
     };
   }
@@ -76,7 +80,7 @@ export class ViewBuilder {
     if (t.deskId !== null && (t.status === "called" || t.status === "serving")) {
       view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
     }
-    if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.iso(t.recallAt)!;
+    if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.at(t.recallAt);
     if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
     return view;
   }
@@ -85,7 +89,7 @@ export class ViewBuilder {
     const cfg = this.index.desks.get(c.deskId);
     return {
       ticketId: c.ticketId, number: c.number, deskId: c.deskId, deskName: cfg?.name ?? c.deskId,
-      deskNumber: cfg?.number ?? 0, at: this.iso(c.at)!, attempt: c.attempt,
+      deskNumber: cfg?.number ?? 0, at: this.at(c.at), attempt: c.attempt,
     };
   }
 
