@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { backoffDelay } from "../backoff.ts";
+import { backoffDelay } from "../../protocol/backoff.ts";
 import { loadConfig, parseConfig } from "../config.ts";
 import { JobStore } from "../job-store.ts";
 import { announceJob, printJob, removeTempDirs, tempDir } from "./helpers.ts";
