@@ -125,6 +125,24 @@ describe("print agent", { timeout: 15_000 }, () => {
     await waitFor(() => s.acks.length === 1, "the job finished on the new connection");
   });
 
+  it("a server that refuses the agent's protocol version is logged as such and asked again with backoff; a server that speaks it is served", async () => {
+    const s = await site();
+    s.refuseVersion = true;
+    const log = new MemoryLogger();
+    run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`), { log }));
+    const refusals = () => log.lines.filter((l) => l.startsWith("error the server does not speak this agent's protocol version 1"));
+    await waitFor(() => refusals().length >= 3, "three refusals");
+    expect(refusals()[0]).toBe(
+      "error the server does not speak this agent's protocol version 1 (4426 protocol 1 unsupported (server speaks 2): reload or update): update the print agent; trying again",
+    );
+    expect(log.lines.filter((l) => l.startsWith("info reconnecting in")).length).toBeGreaterThanOrEqual(3);
+    expect(s.versions.every((v) => v === "1")).toBe(true);
+    // The server is updated (or rolled back): the agent that kept trying takes its jobs.
+    s.refuseVersion = false;
+    s.addJobs(printJob("V001"));
+    await waitFor(() => s.acks.length === 1, "the job taken once the version is accepted");
+  });
+
   it("a wrong password is retried with backoff and logged, never crashing the agent", async () => {
     const s = await site();
     const log = new MemoryLogger();
