@@ -4,14 +4,14 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Agent } from "../agent.ts";
-import { readWav } from "../audio/wav.ts";
-import { loadConfig } from "../config.ts";
-import { MemoryLogger } from "../log.ts";
-import type { Runner } from "../run.ts";
-import { decodeEscPos } from "./escpos-decoder.ts";
+import { Agent } from "../../agent.ts";
+import { readWav } from "../../audio/wav.ts";
+import { loadConfig } from "../../config.ts";
+import { MemoryLogger } from "../../log.ts";
+import type { Runner } from "../../run.ts";
+import { decodeEscPos } from "../escpos-decoder.ts";
 import { FakeSite } from "./fake-site.ts";
-import { announceJob, printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "./helpers.ts";
+import { announceJob, printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -99,7 +99,7 @@ describe("print agent", { timeout: 15_000 }, () => {
 
   it("the demo configuration's virtual printer writes each ticket as a PNG and the raw bytes", async () => {
     const s = await site();
-    const demo = loadConfig(join(import.meta.dirname, "..", "demo.json"), {});
+    const demo = loadConfig(join(import.meta.dirname, "..", "..", "demo.json"), {});
     expect(demo.printers["kiosk-1"]?.type).toBe("virtual");
     const out = tempDir();
     run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: { "kiosk-1": { type: "virtual", dir: out } } }), { log: new MemoryLogger() }));

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
-import { type AgentJob, CLOSE, PROTOCOL_PARAM } from "../../protocol/live.ts";
+import { type AgentJob, CLOSE, PROTOCOL_PARAM } from "../../../protocol/live.ts";
 
 const TOKEN = "agent-token-1";
 
