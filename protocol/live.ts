@@ -80,17 +80,18 @@ function byRole<Head extends z.ZodRawShape>(head: Head) {
   ]);
 }
 
-export const RoleView = byRole({});
+// (Calls of byRole are marked pure so that a browser bundle that imports only helpers drops them.)
+export const RoleView = /* @__PURE__ */ byRole({});
 export type RoleView = z.infer<typeof RoleView>;
 export type LiveRole = RoleView["role"];
 
 /** A full picture of what this socket shows; `seq` is the site's state version. Sent on connect and on "resync". */
-export const SnapshotFrame = byRole({ type: z.literal("snapshot"), protocol: z.literal(PROTOCOL_VERSION), seq: Seq });
+export const SnapshotFrame = /* @__PURE__ */ byRole({ type: z.literal("snapshot"), protocol: z.literal(PROTOCOL_VERSION), seq: Seq });
 /**
  * The picture after a change. `prev` is the seq of the previous frame sent to the same stream:
  * a client whose last seq is older than `prev` missed something and sends "resync".
  */
-export const UpdateFrame = byRole({ type: z.literal("update"), seq: Seq, prev: Seq });
+export const UpdateFrame = /* @__PURE__ */ byRole({ type: z.literal("update"), seq: Seq, prev: Seq });
 
 /** One of the stable codes of protocol/errors.ts. */
 export const ErrorCodeSchema = z.custom<ErrorCode>((v) => typeof v === "string" && isErrorCode(v), "unknown error code");
