@@ -18,7 +18,6 @@ import type { PrinterDevice } from "./printer/device.ts";
 import { createPrinter } from "./printer/device.ts";
 import { PrinterWorker } from "./printer/printer-worker.ts";
 import type { Runner } from "./run.ts";
-import type { Incoming } from "./server-messages.ts";
 import { renderTicket } from "./ticket/render.ts";
 
 export interface AgentDeps {
@@ -40,7 +39,6 @@ export class Agent {
   private readonly connection: Connection;
   /** Printer states as last reported on the current connection. */
   private reported = new Map<string, PrinterState>();
-  private lastSeq = -1;
 
   constructor(config: AgentConfig, deps: AgentDeps = {}) {
     this.config = config;
@@ -81,7 +79,11 @@ export class Agent {
       keepAliveMs: config.keepAliveSeconds * 1000,
       minDelayMs: config.reconnect.minSeconds * 1000,
       maxDelayMs: config.reconnect.maxSeconds * 1000,
-    }, { onOpen: () => this.onOpen(), onFrame: (f) => this.onFrame(f) });
+    }, {
+      onOpen: () => this.onOpen(),
+      onJobs: (jobs) => this.takeJobs(jobs),
+      onError: (code, message) => log.warn(`the server said ${code}: ${message}`),
+    });
   }
 
   /** Starts the queues with the jobs remembered from before a restart, then connects. */
@@ -103,31 +105,11 @@ export class Agent {
 
   private onOpen(): void {
     this.reported = new Map();
-    this.lastSeq = -1;
     // The server keeps what it was told before: tell it again, it may have changed while we were away.
     for (const [kioskId, w] of this.printers) if (w.lastState) this.printerState(kioskId, w.lastState);
   }
 
-  private onFrame(frame: Incoming): void {
-    switch (frame.type) {
-      case "pong":
-        return;
-      case "invalid":
-        this.log.warn(`ignored a frame from the server: ${frame.why}`);
-        return;
-      case "error":
-        this.log.warn(`the server said ${frame.code}: ${frame.message}`);
-        return;
-      case "jobs":
-        // Every frame carries the whole list of open jobs, so a gap in seq loses nothing; only older frames are ignored.
-        if (!frame.snapshot && frame.seq <= this.lastSeq) return;
-        this.lastSeq = frame.seq;
-        if (frame.unreadable) this.log.warn(`${frame.unreadable} job(s) from the server not understood by this agent version; left for a newer one`);
-        this.takeJobs(frame.jobs);
-        return;
-    }
-  }
-
+  /** Every frame lists all open jobs (a stale or missed frame is the live socket's business: it asks for a snapshot). */
   private takeJobs(jobs: AgentJob[]): void {
     for (const job of jobs) if (this.store.isDone(job.id)) this.ack(job.id);
     const fresh = this.store.accept(jobs);

@@ -1,13 +1,13 @@
-// The agent's line to its site object: logs in, opens the live socket (role=agent), keeps it alive
-// with a "ping" every keepAlive, notices a silent socket, and dials again with exponential backoff
-// and jitter. It hands every validated frame to the agent and sends what the agent asks.
-import type { ClientMessage } from "../protocol/live.ts";
-import { PING } from "../protocol/live.ts";
-import { backoffDelay } from "./backoff.ts";
+// The agent's line to its site object: signs in, opens the live socket (role=agent) through the
+// shared reconnecting socket (protocol/live-socket.ts: keep-alive pings, the seq rule, backoff with
+// jitter), reads every frame against the protocol's schemas and hands the jobs to the agent.
+// Nothing ends the line for good: a server that refuses this agent's protocol version is logged
+// loudly and asked again with backoff (the agent may be updated, or the server rolled back).
+import type { ErrorCode } from "../protocol/errors.ts";
+import { AgentFrameEnvelope, AgentJob, type AgentView, CLOSE, type ClientMessage, PROTOCOL_VERSION } from "../protocol/live.ts";
+import { type LiveFrame, LiveSocket } from "../protocol/live-socket.ts";
 import type { Logger } from "./log.ts";
 import { errorText } from "./log.ts";
-import type { Incoming } from "./server-messages.ts";
-import { readFrame } from "./server-messages.ts";
 
 export interface ConnectionOptions {
   server: string;
@@ -21,105 +21,108 @@ export interface ConnectionOptions {
 }
 
 export interface ConnectionHandler {
-  /** A validated frame from the server. */
-  onFrame(frame: Incoming): void;
+  /** The jobs the server lists now (every frame carries all of them), oldest first. */
+  onJobs(jobs: AgentJob[]): void;
   /** The socket is open: a snapshot follows. */
   onOpen(): void;
+  /** The server refused a message of ours. */
+  onError(code: ErrorCode, message: string): void;
+}
+
+/**
+ * Reads a frame for the agent: the envelope must match the protocol; each job is checked alone and
+ * one this agent cannot read (a newer kind) is counted, not allowed to hide the others.
+ */
+export function readAgentFrame(text: string, unreadable: (count: number) => void): LiveFrame<AgentView> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { type: "invalid", why: "not JSON" };
+  }
+  const f = AgentFrameEnvelope.safeParse(json);
+  if (!f.success) return { type: "invalid", why: f.error.issues[0]?.message ?? "unknown frame" };
+  const m = f.data;
+  if (m.type === "error") return m;
+  const jobs: AgentJob[] = [];
+  for (const j of m.view.jobs) {
+    const job = AgentJob.safeParse(j);
+    if (job.success) jobs.push(job.data);
+  }
+  if (jobs.length < m.view.jobs.length) unreadable(m.view.jobs.length - jobs.length);
+  const view = { jobs };
+  return m.type === "snapshot" ? { type: "snapshot", seq: m.seq, view } : { type: "update", seq: m.seq, prev: m.prev, view };
 }
 
 export class Connection {
-  private ws: WebSocket | null = null;
   private token: string | null = null;
-  private attempt = 0;
-  private stopped = true;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
-  private lastHeard = 0;
-
   private readonly opts: ConnectionOptions;
-  private readonly handler: ConnectionHandler;
+  private readonly socket: LiveSocket<AgentView>;
 
   constructor(opts: ConnectionOptions, handler: ConnectionHandler) {
     this.opts = opts;
-    this.handler = handler;
+    const { server, siteId, log } = opts;
+    this.socket = new LiveSocket<AgentView>(
+      {
+        url: () => this.socketUrl(),
+        open: (url) => new WebSocket(url),
+        read: (text) =>
+          readAgentFrame(text, (n) => log.warn(`${n} job(s) from the server not understood by this agent version; left for a newer one`)),
+        pingEveryMs: opts.keepAliveMs,
+        // A socket silent for 2.5 keep-alive intervals is dropped (the ping itself comes one interval after the last word).
+        answerWithinMs: opts.keepAliveMs * 1.5,
+        minDelayMs: opts.minDelayMs,
+        maxDelayMs: opts.maxDelayMs,
+        endOf: () => null,
+      },
+      {
+        view: (view) => handler.onJobs(view.jobs),
+        opened: () => {
+          log.info(`connected to ${server} (site ${siteId})`);
+          handler.onOpen();
+        },
+        error: (code, message) => handler.onError(code, message),
+        invalid: (why) => log.warn(`ignored a frame from the server: ${why}`),
+        closed: (code, reason, opened) => {
+          // A socket refused before it opened may mean an expired token: sign in again next time.
+          if (!opened) this.token = null;
+          if (code === CLOSE.VERSION_UNSUPPORTED) {
+            log.error(`the server does not speak this agent's protocol version ${PROTOCOL_VERSION} (${code}${reason ? ` ${reason}` : ""}): update the print agent; trying again`);
+          } else {
+            log.warn(opened ? `connection closed (${code}${reason ? ` ${reason}` : ""})` : `could not open the live socket at ${server}`);
+          }
+        },
+        silent: () => log.warn("no answer to keep-alive pings: dropping the connection"),
+        dialFailed: (e) => log.warn(`login to ${server} failed: ${errorText(e)}`),
+        retrying: (delay) => log.info(`reconnecting in ${(delay / 1000).toFixed(1)} s`),
+      },
+    );
   }
 
   get connected(): boolean {
-    return this.ws?.readyState === WebSocket.OPEN;
+    return this.socket.connected;
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    void this.dial();
+    this.socket.start();
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.drop("agent stopping");
+    this.socket.stop();
   }
 
   /** Sends a message if the socket is open; false when it is not (the next snapshot brings the job back). */
   send(msg: ClientMessage): boolean {
-    const ws = this.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
-    try {
-      ws.send(JSON.stringify(msg));
-      return true;
-    } catch {
-      return false;
-    }
+    return this.socket.send(msg);
   }
 
-  private async dial(): Promise<void> {
-    if (this.stopped) return;
-    const { server, siteId, log } = this.opts;
-    try {
-      this.token ??= await this.login();
-    } catch (e) {
-      log.warn(`login to ${server} failed: ${errorText(e)}`);
-      this.retry();
-      return;
-    }
-    if (this.stopped) return;
-    const url = new URL(`/api/v1/sites/${encodeURIComponent(siteId)}/live`, server);
+  private async socketUrl(): Promise<string> {
+    this.token ??= await this.login();
+    const url = new URL(`/api/v1/sites/${encodeURIComponent(this.opts.siteId)}/live`, this.opts.server);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("role", "agent");
     url.searchParams.set("access_token", this.token);
-    let opened = false;
-    const ws = new WebSocket(url);
-    this.ws = ws;
-    ws.addEventListener("open", () => {
-      if (this.ws !== ws) return;
-      opened = true;
-      this.lastHeard = Date.now();
-      log.info(`connected to ${server} (site ${siteId})`);
-      this.startPings(ws);
-      this.handler.onOpen();
-    });
-    ws.addEventListener("message", (ev: MessageEvent) => {
-      if (this.ws !== ws) return;
-      this.lastHeard = Date.now();
-      if (typeof ev.data !== "string") return;
-      const frame = readFrame(ev.data);
-      // A snapshot means the server took us in: start the backoff from the bottom again.
-      if (frame.type === "jobs" && frame.snapshot) this.attempt = 0;
-      this.handler.onFrame(frame);
-    });
-    ws.addEventListener("close", (ev: CloseEvent) => {
-      if (this.ws !== ws) return;
-      this.ws = null;
-      this.stopPings();
-      // A socket refused before it opened may mean an expired token: log in again next time.
-      if (!opened) this.token = null;
-      log.warn(opened ? `connection closed (${ev.code}${ev.reason ? ` ${ev.reason}` : ""})` : `could not open the live socket at ${server}`);
-      this.retry();
-    });
-    ws.addEventListener("error", () => {
-      /* a close event follows */
-    });
+    return url.toString();
   }
 
   private async login(): Promise<string> {
@@ -132,51 +135,5 @@ export class Connection {
     const body = (await res.json().catch(() => null)) as { token?: unknown; error?: { code?: string } } | null;
     if (!res.ok || typeof body?.token !== "string") throw new Error(`HTTP ${res.status} ${body?.error?.code ?? ""}`.trim());
     return body.token;
-  }
-
-  private retry(): void {
-    if (this.stopped || this.retryTimer) return;
-    const delay = backoffDelay(this.attempt++, this.opts.minDelayMs, this.opts.maxDelayMs);
-    this.opts.log.info(`reconnecting in ${(delay / 1000).toFixed(1)} s`);
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.dial();
-    }, delay);
-  }
-
-  private startPings(ws: WebSocket): void {
-    this.stopPings();
-    const every = this.opts.keepAliveMs;
-    this.pingTimer = setInterval(() => {
-      if (Date.now() - this.lastHeard > every * 2.5) {
-        this.opts.log.warn("no answer to keep-alive pings: dropping the connection");
-        this.drop("keep-alive timeout");
-        this.retry();
-        return;
-      }
-      try {
-        ws.send(PING);
-      } catch {
-        /* the close event follows */
-      }
-    }, every);
-  }
-
-  private stopPings(): void {
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = null;
-  }
-
-  /** Forgets the current socket at once (its late events are ignored) and closes it. */
-  private drop(reason: string): void {
-    const ws = this.ws;
-    this.ws = null;
-    this.stopPings();
-    if (!ws) return;
-    try {
-      ws.close(1000, reason);
-    } catch {
-      /* already closed */
-    }
   }
 }

@@ -5,8 +5,7 @@
 // a crash leaves either the old or the new file, never half of one.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import type { AgentJob } from "../protocol/live.ts";
-import { AgentJobSchema } from "./server-messages.ts";
+import { AgentJob } from "../protocol/live.ts";
 
 /** Ids of jobs done are kept this long: far longer than a job can wait on the server. */
 const DONE_TTL_MS = 7 * 86_400_000;
@@ -44,7 +43,7 @@ export class JobStore {
         throw new Error("unknown layout");
       }
       for (const j of file.pending) {
-        const job = AgentJobSchema.safeParse(j);
+        const job = AgentJob.safeParse(j);
         if (job.success) store.pending.set(job.data.id, job.data);
       }
       for (const [id, at] of Object.entries(file.done)) if (typeof at === "number" && now - at < DONE_TTL_MS) store.done.set(id, at);

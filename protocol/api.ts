@@ -140,6 +140,7 @@ export const SitesResponse = z.object({ sites: z.array(PublicSite) });
 export const LiveQuery = z.strictObject({
   role: z.string().regex(/^(display|agent|desk:[a-z0-9-]{1,40}|clerk:[a-z0-9-]{1,40})$/),
   access_token: z.string().max(2000).optional(),
+  protocol: z.string().regex(/^\d{1,6}$/).optional().describe("The client's protocol version; one the server does not speak is closed with 4426"),
 });
 
 // ---- online booking (R6, R7) ------------------------------------------------

@@ -68,6 +68,11 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** Narrows a code read from the wire (an error frame, an error body) to one of ours. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERRORS, code);
+}
+
 export interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }

@@ -1,33 +1,54 @@
-// WebSocket protocol between a site object and its screens, consoles, e-tickets and print agent.
+// WebSocket protocol between a site object and its screens, consoles, e-tickets and print agent:
+// every frame either way is a schema here, and its type is inferred from it. Browser clients
+// import only types and the pure helpers (vite.config.ts keeps the schemas out of their bundles).
 import { z } from "zod";
-import type { DeskView, ETicketView, TicketView } from "./api.ts";
+import { ETicketView } from "./api.ts";
+import { type ErrorCode, isErrorCode } from "./errors.ts";
+import { AgentView, ClerkView, DeskScreenView, DisplayView, PRINTER_STATES } from "./live-views.ts";
+
+export * from "./live-views.ts";
 
 export const PROTOCOL_VERSION = 1;
+
+/**
+ * Every client sends its version in the socket URL's query, `?protocol=1`; the site object refuses
+ * a version it does not speak by closing the socket with CLOSE.VERSION_UNSUPPORTED.
+ */
+export const PROTOCOL_PARAM = "protocol";
+/** The versions this server speaks. */
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1];
+/** A client that sends no version speaks 1: clients and agents older than the version check send none. */
+const UNVERSIONED = 1;
+
+/** Whether a socket that sent this `protocol` parameter (null: none) is spoken to. */
+export function protocolSupported(param: string | null): boolean {
+  const version = param === null ? UNVERSIONED : /^\d{1,6}$/.test(param) ? Number(param) : Number.NaN;
+  return SUPPORTED_PROTOCOLS.includes(version);
+}
+
+/** A socket URL or path with this client's version added to its query. */
+export function withProtocol(url: string): string {
+  return `${url}${url.includes("?") ? "&" : "?"}${PROTOCOL_PARAM}=${PROTOCOL_VERSION}`;
+}
 
 /** Keep-alive: the object answers this text without waking up. */
 export const PING = "ping";
 export const PONG = "pong";
 
 /**
- * Close codes (4000-4999 are ours): the server ends a stream whose subject no longer exists,
- * and the client says so instead of reconnecting.
+ * Close codes (4000-4999 are ours): the server ends a stream whose subject no longer exists, or
+ * one whose client speaks another protocol version, and the client says so instead of reconnecting
+ * (the print agent logs it and keeps trying: it may be updated, or the server rolled back).
  */
 export const CLOSE = {
   /** An e-ticket whose ticket is no longer stored. */
   TICKET_GONE: 4404,
   /** A desk screen or clerk console of a desk removed from the site's configuration. */
   DESK_GONE: 4410,
+  /** The client's protocol version is not one this server speaks: reload the page, update the agent. */
+  VERSION_UNSUPPORTED: 4426,
 } as const;
-
-/** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
-export const PRINTER_STATES = ["ready", "paper-out", "cover-open", "offline", "error"] as const;
-export type PrinterState = (typeof PRINTER_STATES)[number];
-
-export interface PrinterStatus {
-  kioskId: string;
-  state: PrinterState;
-  at: string;
-}
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 
 // ---- client → server -------------------------------------------------------
 export const ClientMessage = z.discriminatedUnion("type", [
@@ -46,98 +67,52 @@ export const ClientMessage = z.discriminatedUnion("type", [
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
 // ---- server → client -------------------------------------------------------
-export interface CallView {
-  ticketId: string;
-  number: string;
-  deskId: string;
-  deskName: string;
-  deskNumber: number;
-  at: string;
-  /** 1 for the first call, 2 and 3 for recalls after "Nie zgłosił się", more for "Wezwij ponownie". */
-  attempt: number;
+const Seq = z.number().int();
+
+/** The view of each role, in the frame's `role` and `view`. */
+function byRole<Head extends z.ZodRawShape>(head: Head) {
+  return z.discriminatedUnion("role", [
+    z.object({ ...head, role: z.literal("display"), view: DisplayView }),
+    z.object({ ...head, role: z.literal("desk"), view: DeskScreenView }),
+    z.object({ ...head, role: z.literal("clerk"), view: ClerkView }),
+    z.object({ ...head, role: z.literal("eticket"), view: ETicketView }),
+    z.object({ ...head, role: z.literal("agent"), view: AgentView }),
+  ]);
 }
 
-export interface WaitingCount {
-  matterId: string;
-  count: number;
-  /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
-  open: boolean;
-}
+// (Calls of byRole are marked pure so that a browser bundle that imports only helpers drops them.)
+export const RoleView = /* @__PURE__ */ byRole({});
+export type RoleView = z.infer<typeof RoleView>;
+export type LiveRole = RoleView["role"];
 
-export interface DisplayView {
-  siteName: string;
-  /** Newest first. */
-  calls: CallView[];
-  waiting: WaitingCount[];
-  desks: { id: string; name: string; status: "open" | "paused"; number: string | null }[];
-  /** Kiosk printers as last reported by the print agent (kiosks show a QR fallback when not ready). */
-  printers: PrinterStatus[];
-}
+/** A full picture of what this socket shows; `seq` is the site's state version. Sent on connect and on "resync". */
+export const SnapshotFrame = /* @__PURE__ */ byRole({ type: z.literal("snapshot"), protocol: z.literal(PROTOCOL_VERSION), seq: Seq });
+/**
+ * The picture after a change. `prev` is the seq of the previous frame sent to the same stream:
+ * a client whose last seq is older than `prev` missed something and sends "resync".
+ */
+export const UpdateFrame = /* @__PURE__ */ byRole({ type: z.literal("update"), seq: Seq, prev: Seq });
 
-export interface DeskScreenView {
-  desk: { id: string; name: string; status: "open" | "paused" };
-  number: string | null;
-}
+/** One of the stable codes of protocol/errors.ts. */
+export const ErrorCodeSchema = z.custom<ErrorCode>((v) => typeof v === "string" && isErrorCode(v), "unknown error code");
+/** A client message the server could not take (malformed, or not this role's to send). */
+export const ErrorFrame = z.object({ type: z.literal("error"), code: ErrorCodeSchema, message: z.string() });
+export type ErrorFrame = z.infer<typeof ErrorFrame>;
 
-export interface ClerkView {
-  desk: DeskView;
-  /** Tickets this desk may serve, in the order call-next would take them. */
-  waiting: TicketView[];
-  /** Tickets put aside after "Nie zgłosił się", to be called again at this desk. */
-  missed: TicketView[];
-  /** When the current client was called or started (for the service timer). */
-  since: string | null;
-}
-
-export interface PrintJob {
-  id: string;
-  kind: "print";
-  ticket: {
-    number: string;
-    matterName: string;
-    siteName: string;
-    city: string;
-    waitingAhead: number;
-    estimatedWaitMinutes: number;
-    takenAt: string;
-    eticketUrl: string;
-  };
-  kioskId: string | null;
-  createdAt: string;
-}
-
-export interface AnnounceJob {
-  id: string;
-  kind: "announce";
-  number: string;
-  deskName: string;
-  deskNumber: number;
-  createdAt: string;
-}
-
-export type AgentJob = PrintJob | AnnounceJob;
-
-export interface AgentView {
-  /** Jobs not yet acknowledged, oldest first. */
-  jobs: AgentJob[];
-}
-
-export type RoleView =
-  | { role: "display"; view: DisplayView }
-  | { role: "desk"; view: DeskScreenView }
-  | { role: "clerk"; view: ClerkView }
-  | { role: "eticket"; view: ETicketView }
-  | { role: "agent"; view: AgentView };
+export const ServerMessage = z.discriminatedUnion("type", [SnapshotFrame, UpdateFrame, ErrorFrame]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
 
 /**
- * A full picture of what this socket shows. `seq` is the site's state version.
- * `prev` is the seq of the previous message sent to the same stream: a client
- * whose last seq is older than `prev` missed something and sends "resync".
+ * The print agent's frames as the agent reads them: the envelope is checked here, its jobs one by
+ * one (AgentJob), so a job of a kind an older agent does not know is left for a newer one instead of
+ * hiding every other job.
  */
-export type ServerMessage =
-  | ({ type: "snapshot"; protocol: typeof PROTOCOL_VERSION; seq: number } & RoleView)
-  | ({ type: "update"; seq: number; prev: number } & RoleView)
-  | { type: "error"; code: string; message: string };
+const Jobs = z.object({ jobs: z.array(z.unknown()) });
+export const AgentFrameEnvelope = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("snapshot"), seq: Seq, role: z.literal("agent"), view: Jobs }),
+  z.object({ type: z.literal("update"), seq: Seq, prev: Seq, role: z.literal("agent"), view: Jobs }),
+  ErrorFrame,
+]);
 
 /** Client side of the seq rule, shared by every client. */
 export function acceptsUpdate(lastSeq: number, msg: { seq: number; prev: number }): "apply" | "stale" | "gap" {

@@ -17,7 +17,7 @@ function SiteView(props: { siteId: string; token: string; onAuthLost: () => void
   const state = useSiteState(props.siteId, props.token, props.onAuthLost);
   return (
     <>
-      <ConnectionBanner status={state.status} />
+      <ConnectionBanner status={state.status} ended={state.ended} />
       <MessagesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
       <DevicesPanel state={state} />
     </>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { QueueResponse } from "../../protocol/api.ts";
 import type { DisplayView } from "../../protocol/live.ts";
 import { api, ApiError, errorCode } from "../shared/api.ts";
-import type { LiveStatus } from "../shared/live.ts";
+import type { LiveEnd, LiveStatus } from "../shared/live.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
@@ -13,6 +13,8 @@ export interface SiteState {
   view: DisplayView | null;
   queue: QueueResponse | null;
   status: LiveStatus;
+  /** Why the stream ended for good ("version": this page is older than the server). */
+  ended: LiveEnd | null;
   error: ClientErrorCode | null;
 }
 
@@ -58,5 +60,5 @@ export function useSiteState(siteId: string, token: string, onAuthLost: () => vo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [siteId, token, live.seq]);
 
-  return { view: live.view, queue, status: live.status, error };
+  return { view: live.view, queue, status: live.status, ended: live.ended, error };
 }

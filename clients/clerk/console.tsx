@@ -68,7 +68,7 @@ export function Console(props: {
 
   return (
     <div class="clerk" data-conn={live.status}>
-      <ConnectionBanner status={live.status} />
+      <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="clerk-head">
         <div>
           <p class="clerk-site">{site?.name ?? ""}</p>

@@ -48,7 +48,7 @@ export function DeskScreenApp(props: { siteId: string; deskId: string; token: st
 
   return (
     <div class={`desk-screen ${paused ? "desk-paused" : ""}`} data-conn={live.status}>
-      {!gone && <ConnectionBanner status={live.status} />}
+      <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="desk-head">
         <h1 class="desk-name">{live.view?.desk.name ?? (gone ? props.deskId : t("common.loading"))}</h1>
       </header>

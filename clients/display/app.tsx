@@ -21,7 +21,7 @@ export function DisplayApp(props: { siteId: string; token: string }) {
 
   return (
     <div class="display" data-conn={live.status}>
-      <ConnectionBanner status={live.status} />
+      <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="display-head">
         <h1 class="display-site">{view?.siteName ?? site?.name ?? t("common.loading")}</h1>
         <SoundButton />

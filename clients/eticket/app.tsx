@@ -59,7 +59,7 @@ export function ETicketApp() {
 
   return (
     <>
-      {live.ended === null && <ConnectionBanner status={live.status} />}
+      <ConnectionBanner status={live.status} ended={live.ended} />
       <main class="et" aria-busy={view ? "false" : "true"}>
         <header class="et-head">
           <h1 class="et-brand">{t("et.title")}</h1>

@@ -4,6 +4,7 @@
 // ready, the start screen says so and the ticket screen says the ticket was not printed (scan the QR).
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket, PublicSite } from "../../protocol/api.ts";
+import { VersionNotice } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
@@ -41,7 +42,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
-  const { printer, closed } = useHallState(props.siteId, props.token, props.deviceId);
+  const { printer, closed, ended } = useHallState(props.siteId, props.token, props.deviceId);
 
   const restart = useCallback(() => {
     issue.reset();
@@ -77,7 +78,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
 
   return (
     <div class="kiosk">
-      {!reach.online && <OfflineNote />}
+      {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {screen.kind === "departments" && (
         <Departments
           site={site}

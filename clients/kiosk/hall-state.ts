@@ -3,6 +3,7 @@
 // the matters no open desk serves now, shown as unavailable before anyone taps them.
 import type { DisplayView, PrinterState } from "../../protocol/live.ts";
 import { useMemo } from "preact/hooks";
+import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 export interface PrinterInfo {
@@ -26,10 +27,12 @@ export function closedMatters(view: Pick<DisplayView, "waiting"> | null): Readon
 export interface HallState {
   printer: PrinterInfo;
   closed: ReadonlySet<string>;
+  /** Why the stream ended for good ("version": this page is older than the server). */
+  ended: LiveEnd | null;
 }
 
 export function useHallState(siteId: string, token: string, deviceId: string | undefined): HallState {
-  const view = useLive<DisplayView>(sitePath(siteId, "display", token), "display").view;
+  const { view, ended } = useLive<DisplayView>(sitePath(siteId, "display", token), "display");
   // Only a kiosk device has a printer of its own; staff signed in on a kiosk screen have none.
-  return useMemo(() => ({ printer: printerOf(view, deviceId), closed: closedMatters(view) }), [view, deviceId]);
+  return useMemo(() => ({ printer: printerOf(view, deviceId), closed: closedMatters(view), ended }), [view, deviceId, ended]);
 }

@@ -1,17 +1,35 @@
 // Small pieces every client shows: the connection banner, the language switch, a labelled error.
-import type { LiveStatus } from "./live.ts";
+import type { LiveEnd, LiveStatus } from "./live.ts";
 import { useI18n } from "./i18n.tsx";
 import type { ClientErrorCode } from "./messages.ts";
 
-/** Says plainly that the screen is offline (or still connecting); nothing when online. */
-export function ConnectionBanner(props: { status: LiveStatus }) {
+/**
+ * Says plainly that the screen is offline (or still connecting), or that it must be reloaded because
+ * the server no longer speaks its version; nothing when online or when the stream ended for another
+ * reason (the screen says that itself).
+ */
+export function ConnectionBanner(props: { status: LiveStatus; ended?: LiveEnd | null }) {
   const { t } = useI18n();
-  if (props.status === "online") return null;
+  if (props.ended === "version") return <VersionNotice />;
+  if (props.ended || props.status === "online") return null;
   const offline = props.status === "offline";
   return (
     <div class={`conn-banner ${offline ? "conn-offline" : "conn-connecting"}`} role="status" data-conn={props.status}>
       <span aria-hidden="true" class="conn-dot" />
       {offline ? `${t("conn.offline")} ${t("conn.stale")}` : t("conn.connecting")}
+    </div>
+  );
+}
+
+/** The live stream was refused for its protocol version: this page is older than the server. */
+export function VersionNotice() {
+  const { t } = useI18n();
+  return (
+    <div class="conn-banner conn-offline" role="alert" data-conn="version">
+      <span>{t("conn.version")}</span>
+      <button type="button" class="conn-reload" onClick={() => location.reload()}>
+        {t("conn.reload")}
+      </button>
     </div>
   );
 }

@@ -1,15 +1,18 @@
 // The client's side of the close codes: a stream the server ends because its ticket or desk is
-// gone stays closed and reports why; any other drop is retried. Node's own WebSocket talks to a
+// gone, or because it no longer speaks the page's protocol version, stays closed and reports why;
+// any other drop is retried. Every socket says its protocol version in its URL. Node's own WebSocket talks to a
 // real server; only the page's window, document and location are plain stand-ins.
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CLOSE } from "../../protocol/live.ts";
+import { CLOSE, PROTOCOL_PARAM, PROTOCOL_VERSION } from "../../protocol/live.ts";
 import { type LiveEnd, LiveSocket, type LiveStatus, endOfClose } from "./live.ts";
 
 let server: WebSocketServer;
-/** The path of every connection the server has accepted, in order. */
+/** The path of every connection the server has accepted, in order, without the protocol version… */
 const connections: string[] = [];
+/** …which every connection sent. */
+const versions: (string | null)[] = [];
 
 beforeAll(async () => {
   server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -17,6 +20,8 @@ beforeAll(async () => {
   // Each connection gets a snapshot, then is closed with the code its path asks for.
   server.on("connection", (ws, req) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    versions.push(url.searchParams.get(PROTOCOL_PARAM));
+    url.searchParams.delete(PROTOCOL_PARAM);
     connections.push(url.pathname + url.search);
     ws.send(JSON.stringify({ type: "snapshot", protocol: 1, seq: 7, role: "eticket", view: { number: "A001" } }));
     ws.close(Number(url.searchParams.get("close")), "test");
@@ -55,30 +60,34 @@ async function until(what: string, check: () => boolean, timeoutMs = 5_000): Pro
 }
 
 describe("close codes on the client", () => {
-  it("ends the stream for the codes the server sends when a ticket or a desk is gone, and for no other", () => {
+  it("ends the stream for the codes the server sends when a ticket or a desk is gone or the version is refused, and for no other", () => {
     expect(endOfClose(CLOSE.TICKET_GONE)).toBe("gone");
     expect(endOfClose(CLOSE.DESK_GONE)).toBe("gone");
+    expect(endOfClose(CLOSE.VERSION_UNSUPPORTED)).toBe("version");
     for (const code of [1000, 1001, 1006, 1011, 4000, 4400]) expect(endOfClose(code)).toBeNull();
   });
 
-  it("a ticket or desk gone: the view stays, the end is reported, and it never reconnects; a drop reconnects", async () => {
+  it("a ticket or desk gone, a version refused: the view stays, the end is reported, and it never reconnects; a drop reconnects", async () => {
     const ticket = open(`/live?close=${CLOSE.TICKET_GONE}`);
     const desk = open(`/live?close=${CLOSE.DESK_GONE}`);
+    const version = open(`/live?close=${CLOSE.VERSION_UNSUPPORTED}`);
     const dropped = open("/live?close=1011");
 
-    await until("both gone streams ended", () => ticket.seen.ends.length > 0 && desk.seen.ends.length > 0);
-    // The dropped stream comes back twice: each retry waits at least 375 ms, longer than any first retry
-    // (at most 625 ms) the ended streams would have made.
+    await until("the ended streams ended", () => [ticket, desk, version].every((s) => s.seen.ends.length > 0));
+    // The dropped stream comes back twice: the retries wait at least 250 ms and 500 ms, longer together
+    // than any first retry (at most 500 ms) the ended streams would have made.
     await until("the dropped stream reconnected twice", () => count("/live?close=1011") >= 3);
     dropped.live.stop();
 
-    for (const { seen } of [ticket, desk]) {
-      expect(seen.ends).toEqual(["gone"]);
+    for (const [{ seen }, why] of [[ticket, "gone"], [desk, "gone"], [version, "version"]] as const) {
+      expect(seen.ends).toEqual([why]);
       expect(seen.views).toEqual([{ number: "A001" }]);
       expect(seen.statuses).toEqual(["connecting", "online"]);
     }
     expect(count(`/live?close=${CLOSE.TICKET_GONE}`)).toBe(1);
     expect(count(`/live?close=${CLOSE.DESK_GONE}`)).toBe(1);
+    expect(count(`/live?close=${CLOSE.VERSION_UNSUPPORTED}`)).toBe(1);
+    expect(new Set(versions)).toEqual(new Set([String(PROTOCOL_VERSION)]));
     expect(dropped.seen.ends).toEqual([]);
     expect(dropped.seen.statuses).toContain("offline");
   });

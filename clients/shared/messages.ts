@@ -20,6 +20,11 @@ const TEXTS = {
   "conn.offline": { pl: "Brak połączenia z serwerem – łączę ponownie…", en: "No connection to the server – reconnecting…" },
   "conn.connecting": { pl: "Łączenie z serwerem…", en: "Connecting to the server…" },
   "conn.stale": { pl: "Pokazane dane mogą być nieaktualne.", en: "What you see may be out of date." },
+  "conn.version": {
+    pl: "Ten ekran trzeba odświeżyć: serwer działa już w nowszej wersji.",
+    en: "This screen needs reloading: the server runs a newer version.",
+  },
+  "conn.reload": { pl: "Odśwież", en: "Reload" },
   "common.loading": { pl: "Wczytywanie…", en: "Loading…" },
   "common.back": { pl: "Wstecz", en: "Back" },
   "common.retry": { pl: "Spróbuj ponownie", en: "Try again" },

@@ -3,7 +3,7 @@
 // closed with a code that says so. Survives hibernation: who a socket is lives in its
 // attachment, and the first frame after a wake-up is a snapshot.
 import type { RoleView, ServerMessage } from "../../protocol/live.ts";
-import { CLOSE, PROTOCOL_VERSION } from "../../protocol/live.ts";
+import { CLOSE, type CloseCode, PROTOCOL_VERSION } from "../../protocol/live.ts";
 
 export type LiveAttachment =
   | { role: "display" }
@@ -31,7 +31,7 @@ export function streamKey(a: LiveAttachment): string {
 }
 
 /** Why a stream with no view is closed: its ticket, or its desk, no longer exists. */
-export function goneClose(a: LiveAttachment): { code: number; reason: string } | null {
+export function goneClose(a: LiveAttachment): { code: CloseCode; reason: string } | null {
   switch (a.role) {
     case "eticket":
       return { code: CLOSE.TICKET_GONE, reason: "ticket gone" };

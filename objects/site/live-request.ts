@@ -1,7 +1,8 @@
 // Which live view a socket asks the site object for: the Worker checks who may open it and passes the
-// request in a header; the object checks it against the site (the desk exists, the e-ticket is known).
+// request in a header; the object checks it against the site (the desk exists, the e-ticket is known)
+// and the client's protocol version (the socket URL's ?protocol=, forwarded unchanged by the Worker).
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
-import { assertNever } from "../../protocol/live.ts";
+import { CLOSE, PROTOCOL_PARAM, SUPPORTED_PROTOCOLS, assertNever, protocolSupported } from "../../protocol/live.ts";
 import type { Ticket } from "../queue/model.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -18,9 +19,24 @@ export function errorResponse(code: ErrorCode): Response {
   return Response.json({ error: { code, message: ERRORS[code][1] } }, { status: ERRORS[code][0] });
 }
 
-/** The socket's attachment for an upgrade request, or the error answer. */
+/**
+ * A client of another protocol version: the upgrade is accepted and the socket closed at once with
+ * CLOSE.VERSION_UNSUPPORTED, since a browser reads a close code but never an HTTP refusal's body.
+ * The socket is not kept (no hibernation, no attachment): it is gone as soon as the client reads why.
+ */
+function versionRefused(version: string): Response {
+  const pair = new WebSocketPair();
+  const [client, server] = [pair[0], pair[1]];
+  server.accept();
+  server.close(CLOSE.VERSION_UNSUPPORTED, `protocol ${version.slice(0, 12)} unsupported (server speaks ${SUPPORTED_PROTOCOLS.join(", ")}): reload or update`);
+  return new Response(null, { status: 101, webSocket: client });
+}
+
+/** The socket's attachment for an upgrade request, or the answer that refuses it. */
 export function liveAttachment(request: Request, index: SiteIndex | null, ticketByToken: (token: string) => Ticket | null): LiveAttachment | Response {
   if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
+  const version = new URL(request.url).searchParams.get(PROTOCOL_PARAM);
+  if (!protocolSupported(version)) return versionRefused(version ?? "");
   if (!index) return errorResponse("UNKNOWN_SITE");
   let spec: LiveRequest;
   try {

@@ -5,6 +5,7 @@
 import type { AnnounceJob } from "../../protocol/live.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
+import { SerialQueue } from "../serial-queue.ts";
 import type { ClipBank } from "./clip-bank.ts";
 import { compose } from "./compose.ts";
 import { announcementPlan } from "./phrases.ts";
@@ -26,48 +27,36 @@ export interface AnnouncerOptions {
 
 export class Announcer {
   private readonly o: AnnouncerOptions;
-  private readonly queue: AnnounceJob[] = [];
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly queue: SerialQueue<AnnounceJob>;
   private sinkProblem: { text: string; at: number } | null = null;
 
   constructor(options: AnnouncerOptions) {
     this.o = options;
+    // With no call queued, wait for the next one.
+    this.queue = new SerialQueue<AnnounceJob>({ turn: (job) => this.turn(job) });
   }
 
   enqueue(job: AnnounceJob): void {
-    if (this.queue.some((j) => j.id === job.id)) return;
-    this.queue.push(job);
-    this.wake?.();
+    this.queue.enqueue(job);
   }
 
-  remove(ids: Set<string>): void {
-    for (let i = this.queue.length - 1; i >= 0; i--) if (ids.has(this.queue[i]!.id)) this.queue.splice(i, 1);
+  remove(ids: ReadonlySet<string>): void {
+    this.queue.remove(ids);
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.queue.start();
   }
 
+  /** Lets the call being spoken finish. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.queue.stop();
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      const job = this.queue.shift();
-      if (!job) {
-        await new Promise<void>((resolve) => (this.wake = resolve));
-        this.wake = null;
-        continue;
-      }
-      this.o.onFinished(job, await this.announce(job));
-    }
+  private async turn(job: AnnounceJob | undefined): Promise<"done" | "wait"> {
+    if (!job || !this.queue.begin(job)) return "wait";
+    this.o.onFinished(job, await this.announce(job));
+    return "done";
   }
 
   private async announce(job: AnnounceJob): Promise<AnnounceOutcome> {

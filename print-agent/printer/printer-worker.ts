@@ -5,6 +5,7 @@
 import type { PrintJob, PrinterState } from "../../protocol/live.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
+import { SerialQueue } from "../serial-queue.ts";
 import type { RenderedTicket } from "../ticket/render.ts";
 import type { PrinterDevice } from "./device.ts";
 
@@ -22,17 +23,14 @@ export interface PrinterWorkerOptions {
 
 export class PrinterWorker {
   private readonly o: PrinterWorkerOptions;
-  private readonly queue: PrintJob[] = [];
+  private readonly queue: SerialQueue<PrintJob>;
   private state: PrinterState | null = null;
   private nearEndWarned = false;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  /** The job being sent to the printer right now, if any. */
-  private printing: string | null = null;
 
   constructor(options: PrinterWorkerOptions) {
     this.o = options;
+    // Between jobs, and while the printer is not ready, its status is read every interval.
+    this.queue = new SerialQueue<PrintJob>({ turn: (job) => this.turn(job), waitMs: options.intervalMs });
   }
 
   get lastState(): PrinterState | null {
@@ -40,63 +38,47 @@ export class PrinterWorker {
   }
 
   enqueue(job: PrintJob): void {
-    if (this.queue.some((j) => j.id === job.id)) return;
-    this.queue.push(job);
-    this.wake?.();
+    this.queue.enqueue(job);
   }
 
-  /** Takes jobs out that have not started (the server no longer lists them). */
-  remove(ids: Set<string>): void {
-    for (let i = this.queue.length - 1; i >= 0; i--) {
-      const id = this.queue[i]!.id;
-      if (ids.has(id) && id !== this.printing) this.queue.splice(i, 1);
-    }
+  /** Takes out jobs that have not started (the server no longer lists them). */
+  remove(ids: ReadonlySet<string>): void {
+    this.queue.remove(ids);
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.queue.start();
   }
 
+  /** Lets the ticket being printed finish. */
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.queue.stop();
   }
 
-  private async run(): Promise<void> {
+  /** One look at the printer: drop the oldest job if stale, read the status, print the job if ready. */
+  private async turn(job: PrintJob | undefined): Promise<"done" | "wait"> {
     const { device, log, kioskId } = this.o;
     const now = this.o.now ?? Date.now;
-    while (this.running) {
-      const job = this.queue[0];
-      if (job && now() - Date.parse(job.createdAt) > this.o.maxAgeMs) {
-        this.queue.shift();
-        log.warn(`printer ${kioskId}: ticket ${job.ticket.number} is too old to print (taken ${job.createdAt}); dropped`);
-        this.o.onFinished(job, "stale");
-        continue;
-      }
-      const report = await device.status();
-      this.setState(report.state, report.detail);
-      if (report.paperNearEnd && !this.nearEndWarned) log.warn(`printer ${kioskId}: the paper roll is nearly used up`);
-      this.nearEndWarned = report.paperNearEnd;
-      // The server may have withdrawn the job while the status was read.
-      if (job && this.queue[0] === job && report.state === "ready" && this.running) {
-        this.printing = job.id;
-        try {
-          await device.print(this.o.render(job));
-          this.queue.shift();
-          log.info(`printer ${kioskId}: printed ticket ${job.ticket.number}`);
-          this.o.onFinished(job, "printed");
-          continue;
-        } catch (e) {
-          log.warn(`printer ${kioskId}: printing ${job.ticket.number} failed: ${errorText(e)}; will retry`);
-        } finally {
-          this.printing = null;
-        }
-      }
-      await this.sleep(this.o.intervalMs);
+    if (job && now() - Date.parse(job.createdAt) > this.o.maxAgeMs) {
+      log.warn(`printer ${kioskId}: ticket ${job.ticket.number} is too old to print (taken ${job.createdAt}); dropped`);
+      this.o.onFinished(job, "stale");
+      return "done";
     }
+    const report = await device.status();
+    this.setState(report.state, report.detail);
+    if (report.paperNearEnd && !this.nearEndWarned) log.warn(`printer ${kioskId}: the paper roll is nearly used up`);
+    this.nearEndWarned = report.paperNearEnd;
+    // The server may have withdrawn the job while the status was read.
+    if (!job || report.state !== "ready" || !this.queue.begin(job)) return "wait";
+    try {
+      await device.print(this.o.render(job));
+    } catch (e) {
+      log.warn(`printer ${kioskId}: printing ${job.ticket.number} failed: ${errorText(e)}; will retry`);
+      return "wait";
+    }
+    log.info(`printer ${kioskId}: printed ticket ${job.ticket.number}`);
+    this.o.onFinished(job, "printed");
+    return "done";
   }
 
   private setState(state: PrinterState, detail: string | null): void {
@@ -106,17 +88,5 @@ export class PrinterWorker {
     if (state === "ready") this.o.log.info(`printer ${this.o.kioskId}: ready`);
     else this.o.log.warn(`printer ${this.o.kioskId}: ${state}${why}`);
     this.o.onState(this.o.kioskId, state);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
   }
 }

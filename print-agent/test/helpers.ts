@@ -8,7 +8,7 @@ import type { AnnounceJob, PrintJob } from "../../protocol/live.ts";
 import type { AgentConfig } from "../config.ts";
 import { parseConfig } from "../config.ts";
 import { decodeEscPos } from "./escpos-decoder.ts";
-import type { StandInPrinter } from "./stand-in-printer.ts";
+import type { StandInPrinter } from "./processes/stand-in-printer.ts";
 
 /** Waits until `cond` holds, checking every 10 ms; fails after `ms` with what it was waiting for. */
 export async function waitFor(cond: () => boolean, what: string, ms = 5000): Promise<void> {

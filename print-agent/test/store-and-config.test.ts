@@ -1,9 +1,8 @@
-// The job file, the reconnection delays and the configuration files: what keeps jobs done once
-// across restarts, spreads reconnections out, and tells a technician what is wrong in a config.
+// The job file and the configuration files: what keeps jobs done once across restarts, and tells
+// a technician what is wrong in a config. (The reconnection delays: protocol/live-socket.test.ts.)
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { backoffDelay } from "../backoff.ts";
 import { loadConfig, parseConfig } from "../config.ts";
 import { JobStore } from "../job-store.ts";
 import { announceJob, printJob, removeTempDirs, tempDir } from "./helpers.ts";
@@ -47,15 +46,6 @@ describe("job store", () => {
     store.prune();
     expect(store.isDone(old.id)).toBe(false);
     expect(JSON.parse(readFileSync(path, "utf8")).done).toEqual({});
-  });
-});
-
-describe("reconnection delays", () => {
-  it("double from the minimum up to the maximum, each between half and all of its step", () => {
-    const lows = [0, 1, 2, 3, 4, 10].map((n) => backoffDelay(n, 1000, 60_000, () => 0));
-    const highs = [0, 1, 2, 3, 4, 10].map((n) => backoffDelay(n, 1000, 60_000, () => 1));
-    expect(lows).toEqual([500, 1000, 2000, 4000, 8000, 30_000]);
-    expect(highs).toEqual([1000, 2000, 4000, 8000, 16_000, 60_000]);
   });
 });
 

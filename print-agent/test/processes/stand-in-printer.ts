@@ -3,7 +3,7 @@
 // test sets. Its answers are written out from the ESC/POS manual here, not taken from the agent.
 import type { AddressInfo, Server, Socket } from "node:net";
 import { createServer } from "node:net";
-import type { PrinterState } from "../../protocol/live.ts";
+import type { PrinterState } from "../../../protocol/live.ts";
 
 /** Answers to DLE EOT 1, 2, 3, 4 (bits 1 and 4 always set). */
 const ANSWERS: Record<PrinterState, [number, number, number, number]> = {

@@ -3,12 +3,12 @@
 import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PrinterState } from "../../protocol/live.ts";
-import { readStatus } from "../printer/escpos-status.ts";
-import { TcpPrinter } from "../printer/tcp-printer.ts";
-import { renderTicket } from "../ticket/render.ts";
-import { decodeEscPos } from "./escpos-decoder.ts";
-import { printJob } from "./helpers.ts";
+import type { PrinterState } from "../../../protocol/live.ts";
+import { readStatus } from "../../printer/escpos-status.ts";
+import { TcpPrinter } from "../../printer/tcp-printer.ts";
+import { renderTicket } from "../../ticket/render.ts";
+import { decodeEscPos } from "../escpos-decoder.ts";
+import { printJob } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 let printer: StandInPrinter | null = null;

@@ -4,14 +4,14 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Agent } from "../agent.ts";
-import { readWav } from "../audio/wav.ts";
-import { loadConfig } from "../config.ts";
-import { MemoryLogger } from "../log.ts";
-import type { Runner } from "../run.ts";
-import { decodeEscPos } from "./escpos-decoder.ts";
+import { Agent } from "../../agent.ts";
+import { readWav } from "../../audio/wav.ts";
+import { loadConfig } from "../../config.ts";
+import { MemoryLogger } from "../../log.ts";
+import type { Runner } from "../../run.ts";
+import { decodeEscPos } from "../escpos-decoder.ts";
 import { FakeSite } from "./fake-site.ts";
-import { announceJob, printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "./helpers.ts";
+import { announceJob, printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -99,7 +99,7 @@ describe("print agent", { timeout: 15_000 }, () => {
 
   it("the demo configuration's virtual printer writes each ticket as a PNG and the raw bytes", async () => {
     const s = await site();
-    const demo = loadConfig(join(import.meta.dirname, "..", "demo.json"), {});
+    const demo = loadConfig(join(import.meta.dirname, "..", "..", "demo.json"), {});
     expect(demo.printers["kiosk-1"]?.type).toBe("virtual");
     const out = tempDir();
     run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: { "kiosk-1": { type: "virtual", dir: out } } }), { log: new MemoryLogger() }));
@@ -123,6 +123,24 @@ describe("print agent", { timeout: 15_000 }, () => {
     s.addJobs(printJob("Z001", {}));
     // A job for a kiosk without a printer is acknowledged with a warning, not kept forever.
     await waitFor(() => s.acks.length === 1, "the job finished on the new connection");
+  });
+
+  it("a server that refuses the agent's protocol version is logged as such and asked again with backoff; a server that speaks it is served", async () => {
+    const s = await site();
+    s.refuseVersion = true;
+    const log = new MemoryLogger();
+    run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`), { log }));
+    const refusals = () => log.lines.filter((l) => l.startsWith("error the server does not speak this agent's protocol version 1"));
+    await waitFor(() => refusals().length >= 3, "three refusals");
+    expect(refusals()[0]).toBe(
+      "error the server does not speak this agent's protocol version 1 (4426 protocol 1 unsupported (server speaks 2): reload or update): update the print agent; trying again",
+    );
+    expect(log.lines.filter((l) => l.startsWith("info reconnecting in")).length).toBeGreaterThanOrEqual(3);
+    expect(s.versions.every((v) => v === "1")).toBe(true);
+    // The server is updated (or rolled back): the agent that kept trying takes its jobs.
+    s.refuseVersion = false;
+    s.addJobs(printJob("V001"));
+    await waitFor(() => s.acks.length === 1, "the job taken once the version is accepted");
   });
 
   it("a wrong password is retried with backoff and logged, never crashing the agent", async () => {

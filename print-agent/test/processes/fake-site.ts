@@ -1,13 +1,14 @@
 // Test support: a stand-in for the site object, speaking the agent's side of protocol/live.ts over
 // a real WebSocket (the `ws` package) on a loopback port: login, snapshot on connect, an update
 // after every change, "ping" → "pong", acks that remove jobs. Tests can refuse connections, cut
-// them, or drop the socket when a given ack arrives (before recording it).
+// them, drop the socket when a given ack arrives (before recording it), or refuse the agent's
+// protocol version the way the site object does (the socket is let in and closed with a code).
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
-import type { AgentJob } from "../../protocol/live.ts";
+import { type AgentJob, CLOSE, PROTOCOL_PARAM } from "../../../protocol/live.ts";
 
 const TOKEN = "agent-token-1";
 
@@ -20,6 +21,10 @@ export class FakeSite {
   /** Every text frame the agent sent. */
   readonly frames: string[] = [];
   connections = 0;
+  /** The protocol version each connection sent (null: none), in order. */
+  readonly versions: (string | null)[] = [];
+  /** While true, every connection is closed at once with VERSION_UNSUPPORTED (a server of another version). */
+  refuseVersion = false;
   /** While false, upgrades are refused with 503 (the server is "down"). */
   accepting = true;
   /** When set, an ack for this job id closes the socket instead of being recorded (once). */
@@ -42,7 +47,11 @@ export class FakeSite {
         socket.end(`HTTP/1.1 ${ok ? "503 Service Unavailable" : "403 Forbidden"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
         return;
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws));
+      this.versions.push(url.searchParams.get(PROTOCOL_PARAM));
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        if (this.refuseVersion) return ws.close(CLOSE.VERSION_UNSUPPORTED, "protocol 1 unsupported (server speaks 2): reload or update");
+        this.serve(ws);
+      });
     });
   }
 

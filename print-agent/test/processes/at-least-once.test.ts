@@ -2,10 +2,10 @@
 // is not printed again; jobs accepted before a restart are printed by the next start, even
 // before the server is back, and each only once. Against a fake site speaking the real protocol.
 import { afterEach, describe, expect, it } from "vitest";
-import { Agent } from "../agent.ts";
-import { MemoryLogger } from "../log.ts";
+import { Agent } from "../../agent.ts";
+import { MemoryLogger } from "../../log.ts";
 import { FakeSite } from "./fake-site.ts";
-import { printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "./helpers.ts";
+import { printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 const cleanup: (() => Promise<void>)[] = [];

@@ -1,0 +1,108 @@
+// What each kind of live client is shown: the views a site object sends in its snapshot and update
+// frames (protocol/live.ts), one schema per role, with the print agent's jobs and printer states.
+// The ticket, desk and e-ticket shapes are the HTTP API's own (protocol/api.ts).
+import { z } from "zod";
+import { DeskView, TicketView } from "./api.ts";
+
+// ---- kiosk printers, as the print agent reports them -----------------------------
+/** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
+export const PRINTER_STATES = ["ready", "paper-out", "cover-open", "offline", "error"] as const;
+export const PrinterState = z.enum(PRINTER_STATES);
+export type PrinterState = z.infer<typeof PrinterState>;
+
+export const PrinterStatus = z.object({
+  kioskId: z.string(),
+  state: PrinterState,
+  at: z.string(),
+});
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+// ---- group screen (and kiosks, and the manager page) -----------------------------
+export const CallView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  deskId: z.string(),
+  deskName: z.string(),
+  deskNumber: z.number().int(),
+  at: z.string(),
+  /** 1 for the first call, 2 and 3 for recalls after "Nie zgłosił się", more for "Wezwij ponownie". */
+  attempt: z.number().int(),
+});
+export type CallView = z.infer<typeof CallView>;
+
+export const WaitingCount = z.object({
+  matterId: z.string(),
+  count: z.number().int(),
+  /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
+  open: z.boolean(),
+});
+export type WaitingCount = z.infer<typeof WaitingCount>;
+
+const DeskStatus = z.enum(["open", "paused"]);
+
+export const DisplayView = z.object({
+  siteName: z.string(),
+  /** Newest first. */
+  calls: z.array(CallView),
+  waiting: z.array(WaitingCount),
+  desks: z.array(z.object({ id: z.string(), name: z.string(), status: DeskStatus, number: z.string().nullable() })),
+  /** Kiosk printers as last reported by the print agent (kiosks show a QR fallback when not ready). */
+  printers: z.array(PrinterStatus),
+});
+export type DisplayView = z.infer<typeof DisplayView>;
+
+// ---- desk screen and clerk console ----------------------------------------------
+export const DeskScreenView = z.object({
+  desk: z.object({ id: z.string(), name: z.string(), status: DeskStatus }),
+  number: z.string().nullable(),
+});
+export type DeskScreenView = z.infer<typeof DeskScreenView>;
+
+export const ClerkView = z.object({
+  desk: DeskView,
+  /** Tickets this desk may serve, in the order call-next would take them. */
+  waiting: z.array(TicketView),
+  /** Tickets put aside after "Nie zgłosił się", to be called again at this desk. */
+  missed: z.array(TicketView),
+  /** When the current client was called or started (for the service timer). */
+  since: z.string().nullable(),
+});
+export type ClerkView = z.infer<typeof ClerkView>;
+
+// ---- the print agent --------------------------------------------------------------
+export const PrintJob = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.literal("print"),
+  ticket: z.object({
+    number: z.string().min(1).max(16),
+    matterName: z.string().max(200),
+    siteName: z.string().max(200),
+    city: z.string().max(100),
+    waitingAhead: z.number().int().min(0),
+    estimatedWaitMinutes: z.number().min(0),
+    takenAt: z.string(),
+    eticketUrl: z.string().min(1).max(500),
+  }),
+  kioskId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PrintJob = z.infer<typeof PrintJob>;
+
+export const AnnounceJob = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.literal("announce"),
+  number: z.string().min(1).max(16),
+  deskName: z.string().max(200),
+  deskNumber: z.number().int().min(0),
+  createdAt: z.string(),
+});
+export type AnnounceJob = z.infer<typeof AnnounceJob>;
+
+export const AgentJob = z.discriminatedUnion("kind", [PrintJob, AnnounceJob]);
+export type AgentJob = z.infer<typeof AgentJob>;
+
+export const AgentView = z.object({
+  /** Jobs not yet acknowledged, oldest first. */
+  jobs: z.array(AgentJob),
+});
+export type AgentView = z.infer<typeof AgentView>;
