@@ -1,23 +1,15 @@
 // The browser clients: each app is one HTML page of the Vite build (wrangler.jsonc "assets"),
 // served for its paths; scripts and styles under /assets/ are served by the asset layer itself.
+import { pageFile, pageForPath } from "../../protocol/pages.ts";
 import type { Env } from "../env.ts";
 
-/** Path prefix → page of the build. The apps read their parameters (site, desk, token) from the path. */
-const PAGES: readonly { match: RegExp; page: string }[] = [
-  { match: /^\/kiosk\/[^/]+\/?$/, page: "/kiosk.html" },
-  { match: /^\/display\/[^/]+\/?$/, page: "/display.html" },
-  { match: /^\/desk-display\/[^/]+\/[^/]+\/?$/, page: "/desk-display.html" },
-  { match: /^\/clerk\/?$/, page: "/clerk.html" },
-  { match: /^\/t\/[^/]+\/?$/, page: "/eticket.html" },
-  { match: /^\/booking(\/.*)?$/, page: "/booking.html" },
-  { match: /^\/admin\/?$/, page: "/admin.html" },
-  // Served in every mode: outside demo mode the page says the outbox is not shown there.
-  { match: /^\/dev\/outbox\/?$/, page: "/outbox.html" },
-];
-
-/** The page a path shows, or null when it is not a client's path. */
+/**
+ * The built page a path shows (the list is protocol/pages.ts), or null when it is not a client's path.
+ * The apps read their parameters (site, desk, token) from the path.
+ */
 export function clientPage(path: string): string | null {
-  return PAGES.find((p) => p.match.test(path))?.page ?? null;
+  const page = pageForPath(path);
+  return page ? pageFile(page) : null;
 }
 
 /**
