@@ -20,6 +20,8 @@ import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
 
 /** Messages sent per look at the outbox. */
 const SEND_BATCH = 20;
+/** A timer whose handler failed runs again after this long (the others go on meanwhile). */
+export const TIMER_RETRY_MS = 60_000;
 
 /** A command: decides against the site as it is now. */
 export type Rule<T> = (read: SiteRead, draft: Draft) => Decision<T>;
@@ -100,13 +102,27 @@ export class CommitPath {
         written = merge(written, this.write(handle({ ...read, index }, new Draft(read), timer), now, null));
       } catch (err) {
         this.d.log(`timer ${timer.kind} ${timer.key}`, err);
-        failure ??= err;
+        failure ??= this.postpone(timer, now);
       }
     }
-    // The outbox's own timer may be among them: whatever is due goes now.
-    await this.settle(now, written, true);
-    // The platform retries a failed alarm; the timers written before the failure stay done.
+    if (isVisible(written)) this.d.broadcast();
+    // Nothing armed: the platform retries the alarm with its own backoff, never in a tight loop.
     if (failure) throw failure;
+    // The outbox's own timer may be among them: whatever is due goes now, before the alarm is armed
+    // again, so a send whose result cannot be stored is not repeated at once.
+    await this.deliver();
+    await this.armAlarm(now);
+  }
+
+  /** A timer whose handler failed is tried again later, alone; null once postponed, the error when even that fails. */
+  private postpone(timer: Timer, now: number): unknown {
+    try {
+      this.write({ timers: [{ ...timer, dueAt: now + TIMER_RETRY_MS }] }, now, null);
+      return null;
+    } catch (err) {
+      this.d.log(`postponing timer ${timer.kind} ${timer.key}`, err);
+      return err;
+    }
   }
 
   /** Sends what is due in the outbox; a failure waits for its retry time on the alarm. One delivery at a time. */
@@ -120,13 +136,13 @@ export class CommitPath {
   // ---- the steps ------------------------------------------------------------------------
 
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
-  private async settle(now: number, written: Change, sendNow = false): Promise<void> {
+  private async settle(now: number, written: Change): Promise<void> {
     await this.armAlarm(now);
     if (isVisible(written)) this.d.broadcast();
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
     const own = written.messages?.some((m) => m.ticketId == null) || written.messageRows?.some((m) => m.status === "pending");
-    if (sendNow || own) await this.deliver();
+    if (own) await this.deliver();
     else if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
   }
 

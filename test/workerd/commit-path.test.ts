@@ -51,6 +51,33 @@ describe("the scheduler", () => {
     expect(alarm!).toBeGreaterThan(Date.now());
   });
 
+  it("a timer whose handler fails is logged and tried again a minute later, without a tight alarm loop; the others still run", async () => {
+    const { siteId, admin } = await freshSite();
+    await issue(siteId, admin, "rej");
+    await act(siteId, "d1", "call-next", admin);
+    await act(siteId, "d1", "no-show", admin);
+    const past = Date.now() - 60_000;
+    // A booking row that cannot be read (its verification is not JSON) makes its join timer fail.
+    await siteSql(
+      siteId,
+      "INSERT INTO bookings (id, matter_id, start_at, status, verification, hold_until, created_at) VALUES (?, 'rej', ?, 'confirmed', 'not json', 0, 0)",
+      `${siteId}.broken`, past,
+    );
+    await siteSql(siteId, "INSERT INTO timers (key, kind, due_at, ref) VALUES ('join:broken', 'booking-join', ?, ?)", past, `${siteId}.broken`);
+    await siteSql(siteId, "UPDATE timers SET due_at = ? WHERE kind = 'recall'", past);
+    await siteSql(siteId, "UPDATE tickets SET recall_at = ? WHERE status = 'missed'", past);
+    await evictDurableObject(siteObject(siteId));
+
+    const before = Date.now();
+    expect(await runDurableObjectAlarm(siteObject(siteId))).toBe(true);
+    // The recall ran although the join failed.
+    expect((await queueOf(siteId, admin)).tickets.find((t) => t.number === "R001")).toMatchObject({ status: "called", misses: 1 });
+    const [join] = await siteSql(siteId, "SELECT due_at FROM timers WHERE key = 'join:broken'");
+    expect(Number(join?.due_at)).toBeGreaterThanOrEqual(before + 59_000);
+    // The alarm waits for it (or the end of the day), not a few milliseconds.
+    expect((await alarmOf(siteId))!).toBeGreaterThanOrEqual(before + 59_000);
+  });
+
   it("an outbox timer stored under its old name 'sms' is renamed 'outbox' when the object wakes up", async () => {
     const { siteId } = await freshSite();
     const due = Date.now() + 3_600_000;
