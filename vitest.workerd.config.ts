@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" } })],
   test: {
-    include: ["test/workerd/**/*.test.ts"],
+    include: ["test/workerd/**/*.test.ts", "worker/**/*.test.ts"],
     // The demo directory is seeded once per run (PBKDF2 for every demo account).
     testTimeout: 30_000,
     hookTimeout: 60_000,

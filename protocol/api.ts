@@ -150,6 +150,7 @@ export const AvailabilityQuery = z.strictObject({ matterId: Id, from: DateStr, t
 export const AvailabilityResponse = z.object({
   days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string().describe("ISO 8601 with offset"), free: z.number().int() })) })),
 });
+export type Availability = z.infer<typeof AvailabilityResponse>;
 
 export const CreateBookingRequest = z.strictObject({
   siteId: Id,
@@ -161,6 +162,10 @@ export const CreateBookingRequest = z.strictObject({
   consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
 });
 export const CreateBookingResponse = z.object({ bookingId: z.string(), expiresAt: z.string() });
+export type CreateBookingResponse = z.infer<typeof CreateBookingResponse>;
+/** A new code was sent: the hold now lasts until `expiresAt`. */
+export const ResendCodeResponse = z.object({ expiresAt: z.string() });
+export const CancelBookingResponse = z.object({ status: z.literal("cancelled") });
 
 export const ConfirmBookingRequest = z.strictObject({ code: z.string().min(1).max(20) });
 export const ConfirmBookingResponse = z.object({
@@ -170,6 +175,7 @@ export const ConfirmBookingResponse = z.object({
   checkInCode: z.string().optional(),
   manageUrl: z.string(),
 });
+export type Confirmation = z.infer<typeof ConfirmBookingResponse>;
 export const CancelBookingRequest = z.strictObject({ token: z.string().min(10).max(100) });
 /** Moves a confirmed visit to another free slot of the same matter; answered like a confirmation. */
 export const RescheduleBookingRequest = z.strictObject({
@@ -231,3 +237,20 @@ export const DevOutboxQuery = z.strictObject({
   siteId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100).describe("Newest messages per site"),
 });
+/** A message as the demo outbox shows it: unmasked, codes included (demo data only). */
+export const DevOutboxMessage = z.looseObject({
+  siteId: Id,
+  id: z.string(),
+  channel: MessageChannel.optional().describe("Missing on servers from before e-mail: an SMS"),
+  to: z.string(),
+  subject: z.string().optional(),
+  body: z.string(),
+  kind: z.string(),
+  status: z.string(),
+  createdAt: z.number().describe("Milliseconds since the epoch"),
+});
+export type DevOutboxMessage = z.infer<typeof DevOutboxMessage>;
+export const DevOutboxResponse = z.object({ messages: z.array(DevOutboxMessage).describe("Newest first") });
+
+/** PUT /api/v1/sites/{siteId}: the configuration is stored. */
+export const PutSiteResponse = z.object({ id: Id });

@@ -13,6 +13,7 @@ import { siteMessageRoutes } from "./routes/messages.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
+import { type ApiRoute, route } from "./route.ts";
 import { ensureDemo } from "./sites.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
@@ -33,17 +34,21 @@ app.use("/api/*", async function noStore(c, next) {
   c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
 });
 
-app.get("/api/openapi.json", (c) => c.json(openApiDocument()));
-app.route("/api/v1/auth", authRoutes);
-app.route("/api/v1/sites", siteRoutes);
-app.route("/api/v1/sites", queueRoutes);
-app.route("/api/v1/sites", siteLiveRoutes);
-app.route("/api/v1/etickets", eticketRoutes);
-app.route("/api/v1/sites", siteBookingRoutes);
-app.route("/api/v1/sites", siteMessageRoutes);
-app.route("/api/v1/bookings", bookingRoutes);
-app.route("/api/v1/sms", smsRoutes);
-app.route("/api/v1/dev", devRoutes);
+/** Every API route, by feature; the OpenAPI document lists exactly these. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  route("openapi", async () => Response.json(openApiDocument(API_ROUTES.map((r) => r.name)))),
+  ...authRoutes,
+  ...siteRoutes,
+  ...queueRoutes,
+  ...siteLiveRoutes,
+  ...eticketRoutes,
+  ...siteBookingRoutes,
+  ...siteMessageRoutes,
+  ...bookingRoutes,
+  ...smsRoutes,
+  ...devRoutes,
+];
+for (const r of API_ROUTES) r.mount(app);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/")) return errorResponse("NOT_FOUND");

@@ -1,6 +1,7 @@
 // The Worker's view of which sites exist: asked of the directory, kept for a few seconds.
 import type { PublicSite } from "../protocol/api.ts";
 import type { SiteListing } from "../objects/directory.ts";
+import type { SiteQueue } from "../objects/site-queue.ts";
 import type { Env } from "./env.ts";
 import { isDemo } from "./env.ts";
 import { ApiError, unwrap } from "./errors.ts";
@@ -55,7 +56,9 @@ export async function requireSite(env: Env, siteId: string): Promise<PublicSite>
   return site;
 }
 
-export function siteStub(env: Env, siteId: string) {
+export type SiteStub = DurableObjectStub<SiteQueue>;
+
+export function siteStub(env: Env, siteId: string): SiteStub {
   const ns = namespace(env, env.SITE);
   return ns.get(ns.idFromName(siteId));
 }

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { QueueResponse } from "../../protocol/api.ts";
 import type { DisplayView } from "../../protocol/live.ts";
-import { api, ApiError, errorCode } from "../shared/api.ts";
+import { ApiError, call, errorCode } from "../shared/api.ts";
 import type { LiveEnd, LiveStatus } from "../shared/live.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
@@ -40,7 +40,7 @@ export function useSiteState(siteId: string, token: string, onAuthLost: () => vo
     loading.current = mine;
     const load = async (): Promise<void> => {
       try {
-        const q = await api<QueueResponse>(`/api/v1/sites/${encodeURIComponent(siteId)}/queue`, { token });
+        const q = await call("queue", { params: { siteId }, token });
         if (loading.current !== mine) return;
         setQueue(q);
         setError(null);

@@ -1,7 +1,8 @@
 // Free slots of a site's matter for the next 62 days (the API's longest range), fetched once and shared
 // by the site list (first free time) and the calendar; each day classified: free, full, or why not bookable.
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { api, errorCode } from "../shared/api.ts";
+import type { Availability as ApiAvailability } from "../../protocol/api.ts";
+import { call, errorCode } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { addDays, officeToday } from "./dates.ts";
 
@@ -30,10 +31,6 @@ export interface Availability {
 const RANGE_DAYS = 62;
 /** Data older than this is fetched again when a step opens (others may have booked meanwhile). */
 export const FRESH_MS = 30_000;
-
-interface ApiAvailability {
-  days: { date: string; slots: Slot[] }[];
-}
 
 /** Classifies the API's days: a date without slots after the last date with any is beyond the horizon. */
 export function classify(from: string, to: string, raw: ApiAvailability): Availability {
@@ -70,8 +67,7 @@ export function loadAvailability(siteId: string, matterId: string, maxAgeMs = FR
   if (hit && Date.now() - hit.at < maxAgeMs) return hit.data;
   const from = officeToday();
   const to = addDays(from, RANGE_DAYS - 1);
-  const q = new URLSearchParams({ matterId, from, to });
-  const data = api<ApiAvailability>(`/api/v1/sites/${encodeURIComponent(siteId)}/availability?${q.toString()}`).then((raw) =>
+  const data = call("availability", { params: { siteId }, query: { matterId, from, to } }).then((raw) =>
     classify(from, to, raw),
   );
   cache.set(key, { at: Date.now(), data });

@@ -1,7 +1,7 @@
 // Step 5: the 6-digit code from the SMS (or the e-mail, when the citizen chose e-mail). Shows until when the slot is held, lets the citizen ask for a
 // new code 60 s after the last one (with a countdown), and confirms; a hold that ran out sends them back to step 3.
 import { useRef, useState } from "preact/hooks";
-import { api, errorCode } from "../shared/api.ts";
+import { call, errorCode } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
@@ -30,7 +30,7 @@ export function CodeStep(props: {
   const [codeProblem, setCodeProblem] = useState<"bk.codeInvalid" | "error.CODE_WRONG" | null>(null);
   const [resent, setResent] = useState(false);
   const field = useRef<HTMLInputElement>(null);
-  const id = encodeURIComponent(props.hold.bookingId);
+  const params = { bookingId: props.hold.bookingId };
   const expired = now >= Date.parse(props.hold.expiresAt);
   const dead = expired || (error !== null && DEAD_ENDS.includes(error));
   const wait = Math.ceil((props.hold.sentAt + RESEND_AFTER_MS - now) / 1000);
@@ -50,7 +50,7 @@ export function CodeStep(props: {
     setCodeProblem(null);
     setBusy("confirm");
     try {
-      props.onConfirmed(await api<Confirmation>(`/api/v1/bookings/${id}/confirm`, { body: { code: digits } }));
+      props.onConfirmed(await call("confirmBooking", { params, body: { code: digits } }));
     } catch (err) {
       const c = errorCode(err);
       if (c === "CODE_WRONG") {
@@ -70,7 +70,7 @@ export function CodeStep(props: {
     setResent(false);
     setBusy("resend");
     try {
-      const r = await api<{ expiresAt: string }>(`/api/v1/bookings/${id}/resend`, { body: {} });
+      const r = await call("resendBookingCode", { params, body: {} });
       props.onHold({ ...props.hold, expiresAt: r.expiresAt, sentAt: Date.now() });
       setResent(true);
       setCode("");

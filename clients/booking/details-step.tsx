@@ -4,7 +4,7 @@
 // request carries either `phone` or `email`; field errors are tied to their fields.
 import { useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
-import { api, errorCode, newKey } from "../shared/api.ts";
+import { call, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
@@ -78,7 +78,7 @@ export function DetailsStep(props: {
     key.current ??= newKey("booking");
     const address = email ? { email: contactAddress(contact) } : { phone: contactAddress(contact) };
     try {
-      const created = await api<Created>("/api/v1/bookings", {
+      const created = await call("createBooking", {
         body: { siteId: props.site.id, matterId: props.matterId, start: props.start, name: contact.name.trim(), ...address, consent: true },
         idempotencyKey: key.current,
       });

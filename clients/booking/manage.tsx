@@ -5,7 +5,7 @@
 // "Odwołaj wizytę" with a confirmation. A wrong link says why at once.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { BookingSummary } from "../../protocol/api.ts";
-import { api, errorCode, newKey } from "../shared/api.ts";
+import { call, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
@@ -13,7 +13,6 @@ import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 import { siteClock } from "../shared/format.ts";
 import { forgetAvailability } from "./availability.ts";
 import { longDate } from "./dates.ts";
-import type { Confirmation } from "./flow.ts";
 import { FreeSlots } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
 import { VisitFacts } from "./visit-facts.tsx";
@@ -43,8 +42,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
 
   useEffect(() => {
     if (!linkOk) return;
-    const q = new URLSearchParams({ token: props.token });
-    api<BookingSummary>(`/api/v1/bookings/${encodeURIComponent(props.bookingId)}?${q.toString()}`).then(setBooking, (err: unknown) =>
+    call("booking", { params: { bookingId: props.bookingId }, query: { token: props.token } }).then(setBooking, (err: unknown) =>
       setLoadError(errorCode(err)),
     );
   }, [props.bookingId, props.token]);
@@ -89,7 +87,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
     setPhase("busy");
     setError(null);
     try {
-      await api<{ status: "cancelled" }>(`/api/v1/bookings/${encodeURIComponent(props.bookingId)}/cancel`, { body: { token: props.token } });
+      await call("cancelBooking", { params: { bookingId: props.bookingId }, body: { token: props.token } });
       setPhase("cancelled");
     } catch (err) {
       setError(errorCode(err));
@@ -101,7 +99,8 @@ export function ManagePage(props: { bookingId: string; token: string }) {
     setPhase("moving");
     setError(null);
     try {
-      const conf = await api<Confirmation>(`/api/v1/bookings/${encodeURIComponent(props.bookingId)}/reschedule`, {
+      const conf = await call("rescheduleBooking", {
+        params: { bookingId: props.bookingId },
         body: { token: props.token, start },
         idempotencyKey: newKey("reschedule"),
       });

@@ -1,9 +1,10 @@
-// Sending desk commands: one at a time, each with an Idempotency-Key made of the view's seq,
+// Sending desk commands: one at a time, each with an Idempotency-Key per command at the view's seq,
 // so a double click (or a retry) before the view moves on repeats the first answer instead of acting twice.
-import { useCallback, useMemo, useRef, useState } from "preact/hooks";
-import type { DeskAction } from "../../protocol/api.ts";
-import { api, errorCode, newKey } from "../shared/api.ts";
+import { useMemo } from "preact/hooks";
+import type { DeskAction, DeskActionResponse } from "../../protocol/api.ts";
+import { call } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
+import { useCommand } from "../shared/use-command.ts";
 
 export interface Commands {
   pending: DeskAction | null;
@@ -12,40 +13,42 @@ export interface Commands {
   clearError: () => void;
 }
 
+interface DeskCommandArg {
+  action: DeskAction;
+  body: Record<string, string>;
+  /** The view's seq when the command was given. */
+  seq: number;
+}
+
+/** POST …/desks/{deskId}/{action} with the body the action takes. */
+function sendDeskCommand(siteId: string, deskId: string, token: string, arg: DeskCommandArg, idempotencyKey: string): Promise<DeskActionResponse> {
+  const req = { params: { siteId, deskId }, token, idempotencyKey };
+  const ticketId = arg.body.ticketId ?? "";
+  switch (arg.action) {
+    case "call":
+      return call("desk.call", { ...req, body: { ticketId } });
+    case "transfer":
+      return call("desk.transfer", { ...req, body: arg.body.matterId ? { ticketId, matterId: arg.body.matterId } : { ticketId, deskId: arg.body.deskId ?? "" } });
+    default:
+      return call(`desk.${arg.action}`, { ...req, body: {} });
+  }
+}
+
 export function useCommands(siteId: string, deskId: string, token: string, seq: number, onAuthLost: () => void): Commands {
-  const nonce = useRef(newKey("c").slice(2, 14));
-  const inFlight = useRef(false);
-  const [pending, setPending] = useState<DeskAction | null>(null);
-  const [error, setError] = useState<ClientErrorCode | null>(null);
-
-  const send = useCallback(
-    async (action: DeskAction, body: Record<string, string> = {}): Promise<boolean> => {
-      if (inFlight.current) return false;
-      inFlight.current = true;
-      setPending(action);
-      setError(null);
-      const target = body.matterId ?? body.deskId ?? "";
-      const key = [nonce.current, deskId, action, String(seq), body.ticketId ?? "", target].filter(Boolean).join(":");
-      try {
-        await api(`/api/v1/sites/${encodeURIComponent(siteId)}/desks/${encodeURIComponent(deskId)}/${action}`, {
-          body,
-          token,
-          idempotencyKey: key.slice(0, 100),
-        });
-        return true;
-      } catch (err) {
-        const code = errorCode(err);
-        if (code === "TOKEN_INVALID" || code === "UNAUTHENTICATED") onAuthLost();
-        setError(code);
-        return false;
-      } finally {
-        inFlight.current = false;
-        setPending(null);
-      }
-    },
-    [siteId, deskId, token, seq, onAuthLost],
+  const command = useCommand<DeskCommandArg, DeskActionResponse>({
+    keyPrefix: "desk",
+    identity: ({ action, body, seq: at }) => [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? ""].join(":"),
+    run: (arg, key) => sendDeskCommand(siteId, deskId, token, arg, key),
+    onAuthLost,
+  });
+  const { pending, failure, send: sendCommand, clear } = command;
+  return useMemo(
+    () => ({
+      pending: pending?.action ?? null,
+      error: failure?.code ?? null,
+      send: async (action: DeskAction, body: Record<string, string> = {}) => (await sendCommand({ action, body, seq })) !== null,
+      clearError: clear,
+    }),
+    [pending, failure, sendCommand, clear, seq],
   );
-
-  const clearError = useCallback(() => setError(null), []);
-  return useMemo(() => ({ pending, error, send, clearError }), [pending, error, send, clearError]);
 }

@@ -1,9 +1,8 @@
 // The desk screen: the desk's name and the number it serves now, or that it is on a break;
 // a desk removed from the office's configuration says so, and the screen stops reconnecting.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { PublicSite } from "../../protocol/api.ts";
 import type { DeskScreenView } from "../../protocol/live.ts";
-import { api } from "../shared/api.ts";
+import { call } from "../shared/api.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
@@ -12,7 +11,7 @@ import { sitePath, useLive } from "../shared/use-live.ts";
 /** After repeated failures to connect: does the office still list this desk? */
 async function deskGone(siteId: string, deskId: string): Promise<LiveEnd | null> {
   try {
-    const { sites } = await api<{ sites: PublicSite[] }>("/api/v1/sites");
+    const { sites } = await call("sites", {});
     const site = sites.find((s) => s.id === siteId);
     return site && !site.desks.some((d) => d.id === deskId) ? "gone" : null;
   } catch {

@@ -3,7 +3,7 @@
 // a ticket no longer stored says so, and the page stops reconnecting.
 import { useEffect, useState } from "preact/hooks";
 import type { ETicketView } from "../../protocol/api.ts";
-import { api, ApiError } from "../shared/api.ts";
+import { ApiError, call, urlOf } from "../shared/api.ts";
 import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
 import { pathParts } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
@@ -14,12 +14,12 @@ import { StatusCard } from "./status-card.tsx";
 import { useCallAlert } from "./use-call-alert.ts";
 
 const token = pathParts("/t/")[0] ?? "";
-const base = `/api/v1/etickets/${encodeURIComponent(token)}`;
+const fetchTicket = () => call("eticket", { params: { token } });
 
 /** After repeated failures: is the ticket still there? */
 async function probe(): Promise<LiveEnd | null> {
   try {
-    await api<ETicketView>(base);
+    await fetchTicket();
     return null;
   } catch (err) {
     return err instanceof ApiError && (err.code === "UNKNOWN_ETICKET" || err.code === "NOT_FOUND") ? "gone" : null;
@@ -30,12 +30,12 @@ export function ETicketApp() {
   const { t } = useI18n();
   const [first, setFirst] = useState<ETicketView | null>(null);
   const [unknown, setUnknown] = useState(!token);
-  const live = useLive<ETicketView>(token ? `${base}/live` : null, "eticket", probe);
+  const live = useLive<ETicketView>(token ? urlOf("eticketLive", { params: { token } }) : null, "eticket", probe);
 
   // A first picture over HTTP: quick to show, and tells a wrong link at once.
   useEffect(() => {
     if (!token) return;
-    api<ETicketView>(base).then(setFirst, (err: unknown) => {
+    fetchTicket().then(setFirst, (err: unknown) => {
       if (err instanceof ApiError && (err.code === "UNKNOWN_ETICKET" || err.code === "NOT_FOUND")) setUnknown(true);
     });
   }, []);
@@ -79,7 +79,7 @@ export function ETicketApp() {
               </dl>
             </section>
             <StatusCard view={view} />
-            <SmsForm base={base} view={view} />
+            <SmsForm token={token} view={view} />
             {live.status === "online" && <p class="et-live muted">{t("et.live")}</p>}
           </>
         )}

@@ -3,7 +3,7 @@
 // gdy przed Tobą będą 2 osoby"), and "SMS wysłany" after the text went. Refusals come from the table.
 import { useState } from "preact/hooks";
 import type { ETicketNotifyResponse, ETicketView } from "../../protocol/api.ts";
-import { api, errorCode } from "../shared/api.ts";
+import { call, errorCode } from "../shared/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 
@@ -15,7 +15,7 @@ function errorKey(code: ClientErrorCode): MessageKey {
   return code === "PHONE_NOT_MOBILE" ? "et.smsNotMobile" : `error.${code}`;
 }
 
-export function SmsForm(props: { base: string; view: ETicketView }) {
+export function SmsForm(props: { token: string; view: ETicketView }) {
   const { t } = useI18n();
   /** The answer to our own request, until the live view carries it. */
   const [answer, setAnswer] = useState<ETicketNotifyResponse | null>(null);
@@ -61,7 +61,7 @@ export function SmsForm(props: { base: string; view: ETicketView }) {
     setBusy(true);
     setError(null);
     try {
-      setAnswer(await api<ETicketNotifyResponse>(`${props.base}/notify`, { body: { phone: phone.trim(), ahead: n } }));
+      setAnswer(await call("eticketNotify", { params: { token: props.token }, body: { phone: phone.trim(), ahead: n } }));
     } catch (err) {
       const code = errorCode(err);
       setError({ key: errorKey(code), field: code === "PHONE_INVALID" || code === "PHONE_NOT_MOBILE" ? "phone" : null });

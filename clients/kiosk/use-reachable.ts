@@ -1,7 +1,7 @@
 // Whether the kiosk reaches the server: failures reported by requests and the browser's
 // offline event turn it off; then it checks again with backoff until the server answers.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { api } from "../shared/api.ts";
+import { call } from "../shared/api.ts";
 import { backoffMs } from "../shared/live.ts";
 
 export function useReachable(): { online: boolean; report: (ok: boolean) => void } {
@@ -11,7 +11,7 @@ export function useReachable(): { online: boolean; report: (ok: boolean) => void
 
   const check = useCallback(async () => {
     try {
-      await api("/api/v1/sites", { timeoutMs: 5_000 });
+      await call("sites", { timeoutMs: 5_000 });
       attempt.current = 0;
       setOnline(true);
     } catch {

@@ -1,6 +1,11 @@
-// HTTP calls to the numerek API: JSON in and out, the API's error codes as ApiError,
-// network failures and timeouts as the code "NETWORK", and idempotency keys for commands.
+// The one typed client of the numerek API: call("issueTicket", { params, body, token, idempotencyKey })
+// takes a route's name from protocol/routes.ts, fills its path, and answers what the route's contract
+// (protocol/contract.ts) says it answers. JSON in and out, the API's error codes as ApiError, network
+// failures and timeouts as the code "NETWORK", and idempotency keys for commands. The contract's zod
+// schemas reach this file only as types: nothing of zod ends up in a browser bundle.
+import type { BodyIn, QueryIn, ResponseOf } from "../../protocol/contract.ts";
 import type { ErrorBody } from "../../protocol/errors.ts";
+import { type PathParams, type RouteName, fillPath, routeOf } from "../../protocol/routes.ts";
 import { type ClientErrorCode, isClientErrorCode } from "./messages.ts";
 
 export class ApiError extends Error {
@@ -15,26 +20,41 @@ export class ApiError extends Error {
 }
 
 export interface CallOptions {
-  method?: "GET" | "POST";
-  body?: unknown;
   token?: string | null;
   /** Sent as Idempotency-Key: a retry with the same key returns the first answer. */
   idempotencyKey?: string;
   timeoutMs?: number;
 }
 
-export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
+/** A part of the request the route takes (required), or does not (absent). */
+type Part<K extends string, T> = [T] extends [undefined] ? { [P in K]?: never } : { [P in K]: T };
+type ParamsPart<N extends RouteName> = [keyof PathParams<N>] extends [never] ? { params?: never } : { params: PathParams<N> };
+
+/** What a call of route N sends: its path parameters, query and body as the contract types them, and the options. */
+export type CallRequest<N extends RouteName> = ParamsPart<N> & Part<"query", QueryIn<N>> & Part<"body", BodyIn<N>> & CallOptions;
+
+/** The path and query string of a call. */
+export function urlOf<N extends RouteName>(name: N, req: { params?: PathParams<N>; query?: unknown }): string {
+  const path = req.params ? fillPath(name, req.params) : routeOf(name).path;
+  const q = new URLSearchParams();
+  const query = typeof req.query === "object" && req.query !== null ? Object.entries(req.query) : [];
+  for (const [k, v] of query) if (v !== undefined && v !== null) q.set(k, String(v));
+  const qs = q.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export async function call<N extends RouteName>(name: N, req: CallRequest<N>): Promise<ResponseOf<N>> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-  if (opts.idempotencyKey) headers["Idempotency-Key"] = opts.idempotencyKey;
+  if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
   let res: Response;
   try {
-    res = await fetch(path, {
-      method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
+    res = await fetch(urlOf(name, req), {
+      method: routeOf(name).method,
       headers,
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+      body: req.body === undefined ? null : JSON.stringify(req.body),
+      signal: AbortSignal.timeout(req.timeoutMs ?? 10_000),
       cache: "no-store",
     });
   } catch {
@@ -51,7 +71,8 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     const code = error?.code;
     throw new ApiError(code && isClientErrorCode(code) ? code : "UNKNOWN", res.status, typeof error?.message === "string" ? error.message : "");
   }
-  return data as T;
+  // The server answered this route: its body is the route's answer (the Worker's handlers are typed by the same contract).
+  return data as ResponseOf<N>;
 }
 
 /** The code of any failure, for the translation table. */

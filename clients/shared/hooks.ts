@@ -1,7 +1,7 @@
 // Shared hooks: the public list of sites (with retry), a ticking clock, and the browser's online flag.
 import { useEffect, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
-import { api, ApiError, errorCode } from "./api.ts";
+import { ApiError, call, errorCode } from "./api.ts";
 import { backoffMs } from "./live.ts";
 import type { ClientErrorCode } from "./messages.ts";
 
@@ -18,7 +18,7 @@ export function useSites(): SitesState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = async (attempt: number): Promise<void> => {
       try {
-        const { sites } = await api<{ sites: PublicSite[] }>("/api/v1/sites");
+        const { sites } = await call("sites", {});
         if (!stopped) setState({ sites, error: null });
       } catch (err) {
         if (stopped) return;

@@ -1,12 +1,12 @@
 // Sign-in for devices and staff: POST /auth/login, and the token kept in the browser
 // (localStorage for devices set up once, sessionStorage for a clerk's working day).
 import type { LoginResponse, Role } from "../../protocol/api.ts";
-import { api } from "./api.ts";
+import { call } from "./api.ts";
 
 export type Session = LoginResponse;
 
 export function login(username: string, password: string): Promise<Session> {
-  return api<Session>("/api/v1/auth/login", { body: { username, password } });
+  return call("login", { body: { username, password } });
 }
 
 export interface SessionStore {

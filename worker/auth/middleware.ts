@@ -16,7 +16,7 @@ function bearer(header: string | undefined, query: string | undefined): string |
 }
 
 /** Requires a valid token whose role is one of `roles`. */
-export function requireAuth(options: { roles: readonly Role[] }): MiddlewareHandler<AppEnv> {
+export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[] }): MiddlewareHandler<E> {
   return async function requireAuthHandler(c, next) {
     const token = bearer(c.req.header("Authorization"), c.req.query("access_token"));
     if (!token) throw new ApiError("UNAUTHENTICATED");
@@ -26,6 +26,13 @@ export function requireAuth(options: { roles: readonly Role[] }): MiddlewareHand
     c.set("claims", claims);
     await next();
   };
+}
+
+/** The caller's claims on a route behind requireAuth. */
+export function claimsOf(c: { var: { claims?: TokenClaims } }): TokenClaims {
+  const claims = c.var.claims;
+  if (!claims) throw new ApiError("UNAUTHENTICATED");
+  return claims;
 }
 
 /** "*" in a manager's sites: every site, including ones added later. */

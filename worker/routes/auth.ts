@@ -1,38 +1,39 @@
 // POST /api/v1/auth/login: staff and devices exchange a password for a signed token.
-import { Hono } from "hono";
-import { LoginRequest, type LoginResponse } from "../../protocol/api.ts";
-import type { AppEnv } from "../app-env.ts";
+import type { LoginResponse } from "../../protocol/api.ts";
+import { ALL_SITES } from "../auth/middleware.ts";
 import { DEVICE_TTL_S, STAFF_TTL_S, signToken, type TokenClaims } from "../auth/token.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
+import { type ApiRoute, route } from "../route.ts";
 import { directory, listSites } from "../sites.ts";
-import { clientAddress, readJson } from "../validate.ts";
-import { ALL_SITES } from "../auth/middleware.ts";
+import { clientAddress } from "../validate.ts";
 
 export const DEMO_SECRET = "numerek-demo-secret-not-for-production";
 
-export const authRoutes = new Hono<AppEnv>().post("/login", async (c) => {
-  const { username, password } = await readJson(c, LoginRequest);
-  if (!isDemo(c.env)) {
-    // Production never runs with the demo's signing key or its admin/admin account.
-    if (!c.env.AUTH_SECRET || c.env.AUTH_SECRET === DEMO_SECRET || c.env.AUTH_SECRET.length < 32) throw new ApiError("NOT_CONFIGURED");
-    if (username === "admin" && password === "admin") throw new ApiError("BAD_CREDENTIALS");
-  }
-  const client = clientAddress(c);
-  const account = unwrap(await directory(c.env).login(username, password, client));
-  const device = account.role === "kiosk" || account.role === "display" || account.role === "agent";
-  const exp = Math.floor(Date.now() / 1000) + (device ? DEVICE_TTL_S : STAFF_TTL_S);
-  const claims: TokenClaims = { sub: account.username, role: account.role, sites: account.siteIds, exp };
-  if (account.deskIds) claims.desks = account.deskIds;
-  if (account.deviceId) claims.dev = account.deviceId;
-  const siteIds = account.siteIds.includes(ALL_SITES) ? (await listSites(c.env)).map((s) => s.id) : account.siteIds;
-  const body: LoginResponse = {
-    token: await signToken(claims, c.env.AUTH_SECRET),
-    role: account.role,
-    siteIds,
-    expiresAt: new Date(exp * 1000).toISOString(),
-  };
-  if (account.deskIds) body.deskIds = account.deskIds;
-  if (account.deviceId) body.deviceId = account.deviceId;
-  return c.json(body);
-});
+export const authRoutes: ApiRoute[] = [
+  route("login", async (c) => {
+    const { username, password } = c.req.valid("json");
+    if (!isDemo(c.env)) {
+      // Production never runs with the demo's signing key or its admin/admin account.
+      if (!c.env.AUTH_SECRET || c.env.AUTH_SECRET === DEMO_SECRET || c.env.AUTH_SECRET.length < 32) throw new ApiError("NOT_CONFIGURED");
+      if (username === "admin" && password === "admin") throw new ApiError("BAD_CREDENTIALS");
+    }
+    const client = clientAddress(c);
+    const account = unwrap(await directory(c.env).login(username, password, client));
+    const device = account.role === "kiosk" || account.role === "display" || account.role === "agent";
+    const exp = Math.floor(Date.now() / 1000) + (device ? DEVICE_TTL_S : STAFF_TTL_S);
+    const claims: TokenClaims = { sub: account.username, role: account.role, sites: account.siteIds, exp };
+    if (account.deskIds) claims.desks = account.deskIds;
+    if (account.deviceId) claims.dev = account.deviceId;
+    const siteIds = account.siteIds.includes(ALL_SITES) ? (await listSites(c.env)).map((s) => s.id) : account.siteIds;
+    const body: LoginResponse = {
+      token: await signToken(claims, c.env.AUTH_SECRET),
+      role: account.role,
+      siteIds,
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+    if (account.deskIds) body.deskIds = account.deskIds;
+    if (account.deviceId) body.deviceId = account.deviceId;
+    return body;
+  }),
+];

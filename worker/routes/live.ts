@@ -1,31 +1,34 @@
 // WebSocket upgrades are checked here and handed to the site object, which accepts them
 // with the hibernation API (Hono's upgradeWebSocket would keep the Worker awake instead).
-import { Hono } from "hono";
-import { ETicketNotifyRequest, LiveQuery } from "../../protocol/api.ts";
-import type { TokenClaims } from "../auth/token.ts";
 import { LIVE_HEADER, type LiveRequest } from "../../objects/site/live-request.ts";
-import { siteOfEticketToken } from "../../objects/site/random.ts";
-import type { AppEnv } from "../app-env.ts";
-import { assertDesk, assertSite, requireAuth } from "../auth/middleware.ts";
+import { assertNever } from "../../protocol/live.ts";
+import type { SiteStub } from "../sites.ts";
+import type { TokenClaims } from "../auth/token.ts";
+import { assertDesk, claimsOf } from "../auth/middleware.ts";
 import { ApiError, unwrap } from "../errors.ts";
-import { requireSite, siteStub } from "../sites.ts";
-import type { Env } from "../env.ts";
-import { idParam, parseQuery, readJson } from "../validate.ts";
+import { type ApiRoute, route } from "../route.ts";
+import { site } from "../site.ts";
 
 function requireUpgrade(req: Request): void {
   if (req.headers.get("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError("UPGRADE_REQUIRED");
 }
 
-function forward(env: Env, siteId: string, req: Request, spec: LiveRequest): Promise<Response> {
+function forward(stub: SiteStub, req: Request, spec: LiveRequest): Promise<Response> {
   const headers = new Headers(req.headers);
   headers.set(LIVE_HEADER, JSON.stringify(spec));
-  return siteStub(env, siteId).fetch(new Request(req.url, { headers }));
+  return stub.fetch(new Request(req.url, { headers }));
 }
 
-/** Which live view a staff member or device may open. */
+type LiveRole = "display" | "agent" | "desk" | "clerk";
+/** "display", "agent", "desk:d1", "clerk:d1" (the query's schema has checked the form). */
+function parseRole(role: string): { kind: LiveRole; deskId: string } {
+  const [kind, deskId = ""] = role.split(":");
+  return kind === "display" || kind === "agent" || kind === "desk" ? { kind, deskId } : { kind: "clerk", deskId };
+}
+
+/** Which live view a staff member or device may open (the site middleware has checked the site). */
 function liveSpec(claims: TokenClaims, siteId: string, role: string): LiveRequest {
-  assertSite(claims, siteId);
-  const [kind, deskId] = role.split(":") as [string, string | undefined];
+  const { kind, deskId } = parseRole(role);
   switch (kind) {
     case "display":
       // A kiosk watches it too: it shows which matters have an open desk and whether its printer works.
@@ -36,60 +39,35 @@ function liveSpec(claims: TokenClaims, siteId: string, role: string): LiveReques
       return { role: "agent" };
     case "desk":
       if (!["display", "clerk", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
-      return { role: "desk", deskId: deskId! };
+      return { role: "desk", deskId };
+    case "clerk":
+      assertDesk(claims, siteId, deskId);
+      return { role: "clerk", deskId };
     default:
-      assertDesk(claims, siteId, deskId!);
-      return { role: "clerk", deskId: deskId! };
+      return assertNever(kind);
   }
 }
 
-export const siteLiveRoutes = new Hono<AppEnv>().get(
-  "/:siteId/live",
-  requireAuth({ roles: ["manager", "clerk", "kiosk", "display", "agent"] }),
-  async (c) => {
-    const siteId = idParam(c, "siteId");
-    const { role } = parseQuery(c, LiveQuery);
-    const spec = liveSpec(c.get("claims"), siteId, role);
+export const siteLiveRoutes: ApiRoute[] = [
+  route("siteLive", site(), async (c) => {
+    const spec = liveSpec(claimsOf(c), c.var.siteId, c.req.valid("query").role);
     requireUpgrade(c.req.raw);
-    await requireSite(c.env, siteId);
-    return forward(c.env, siteId, c.req.raw, spec);
-  },
-);
+    return forward(c.var.stub, c.req.raw, spec);
+  }),
+];
 
-export function eticketSite(token: string): string {
-  const siteId = siteOfEticketToken(token);
-  if (!siteId) throw new ApiError("UNKNOWN_ETICKET");
-  return siteId;
-}
-
-export const eticketRoutes = new Hono<AppEnv>()
-  .get("/:token", async (c) => {
-    const token = c.req.param("token");
-    const siteId = eticketSite(token);
-    await requireSite(c.env, siteId).catch(() => {
-      throw new ApiError("UNKNOWN_ETICKET");
-    });
-    const r = await siteStub(c.env, siteId).eticket(token);
+export const eticketRoutes: ApiRoute[] = [
+  route("eticket", site({ from: "eticket" }), async (c) => {
+    const r = await c.var.stub.eticket(c.req.param("token"));
     if (!r.ok) throw new ApiError(r.code);
     c.header("Cache-Control", "no-store");
-    return c.json(r.value);
-  })
+    return r.value;
+  }),
   // "Tell me by SMS when N people are ahead" (R8): public, the e-ticket's token is the permission.
-  .post("/:token/notify", async (c) => {
-    const token = c.req.param("token");
-    const siteId = eticketSite(token);
-    const body = await readJson(c, ETicketNotifyRequest);
-    await requireSite(c.env, siteId).catch(() => {
-      throw new ApiError("UNKNOWN_ETICKET");
-    });
-    return c.json(unwrap(await siteStub(c.env, siteId).requestTurnNotice(token, body)), 202);
-  })
-  .get("/:token/live", async (c) => {
-    const token = c.req.param("token");
-    const siteId = eticketSite(token);
+  route("eticketNotify", site({ from: "eticket" }), async (c) =>
+    unwrap(await c.var.stub.requestTurnNotice(c.req.param("token"), c.req.valid("json")))),
+  route("eticketLive", site({ from: "eticket" }), async (c) => {
     requireUpgrade(c.req.raw);
-    await requireSite(c.env, siteId).catch(() => {
-      throw new ApiError("UNKNOWN_ETICKET");
-    });
-    return forward(c.env, siteId, c.req.raw, { role: "eticket", token });
-  });
+    return forward(c.var.stub, c.req.raw, { role: "eticket", token: c.req.param("token") });
+  }),
+];

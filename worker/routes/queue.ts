@@ -1,53 +1,36 @@
 // A site's queue: walk-in tickets, the staff view of the queue, and the clerk's desk commands.
-import { Hono } from "hono";
-import {
-  CallTicketRequest, DeskAction, type DeskCommand, EmptyRequest, IssueTicketRequest, TransferRequest,
-} from "../../protocol/api.ts";
-import type { AppEnv } from "../app-env.ts";
-import { assertDesk, assertSite, requireAuth } from "../auth/middleware.ts";
-import { ApiError, unwrap } from "../errors.ts";
-import { requireSite, siteStub } from "../sites.ts";
-import { idParam, idempotency, readJson } from "../validate.ts";
+import type { Context } from "hono";
+import type { DeskActionResponse, DeskCommand } from "../../protocol/api.ts";
+import type { SiteEnv } from "../app-env.ts";
+import { claimsOf } from "../auth/middleware.ts";
+import { unwrap } from "../errors.ts";
+import { type ApiRoute, route } from "../route.ts";
+import { site } from "../site.ts";
+import { idempotency } from "../validate.ts";
 
-async function readCommand(c: Parameters<typeof readJson>[0], action: DeskAction): Promise<DeskCommand> {
-  switch (action) {
-    case "call":
-      return { action, ...(await readJson(c, CallTicketRequest)) };
-    case "transfer":
-      return { action, ...(await readJson(c, TransferRequest)) };
-    default:
-      await readJson(c, EmptyRequest);
-      return { action };
-  }
+/** Runs a desk command at the path's desk (the site middleware has checked the caller may). */
+async function deskCommand(c: Context<SiteEnv>, command: DeskCommand): Promise<DeskActionResponse> {
+  const idem = await idempotency(c, claimsOf(c).sub, command);
+  const deskId = c.req.param("deskId") ?? "";
+  return unwrap(await c.var.stub.deskCommand({ deskId, command, ...(idem ? { idempotency: idem } : {}) }));
 }
 
-export const queueRoutes = new Hono<AppEnv>()
-  .post("/:siteId/tickets", requireAuth({ roles: ["kiosk", "clerk", "manager"] }), async (c) => {
-    const siteId = idParam(c, "siteId");
-    const claims = c.get("claims");
-    assertSite(claims, siteId);
-    const body = await readJson(c, IssueTicketRequest);
+export const queueRoutes: ApiRoute[] = [
+  route("issueTicket", site(), async (c) => {
+    const claims = claimsOf(c);
+    const body = c.req.valid("json");
     const idem = await idempotency(c, claims.sub, body);
-    await requireSite(c.env, siteId);
     const principal = { id: claims.sub, role: claims.role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
-    const ticket = unwrap(await siteStub(c.env, siteId).issueTicket({ matterId: body.matterId, principal, ...(idem ? { idempotency: idem } : {}) }));
-    return c.json(ticket, 201);
-  })
-  .get("/:siteId/queue", requireAuth({ roles: ["clerk", "manager"] }), async (c) => {
-    const siteId = idParam(c, "siteId");
-    assertSite(c.get("claims"), siteId);
-    await requireSite(c.env, siteId);
-    return c.json(unwrap(await siteStub(c.env, siteId).queueView()));
-  })
-  .post("/:siteId/desks/:deskId/:action", requireAuth({ roles: ["clerk", "manager"] }), async (c) => {
-    const siteId = idParam(c, "siteId");
-    const deskId = idParam(c, "deskId");
-    const action = DeskAction.safeParse(c.req.param("action"));
-    if (!action.success) throw new ApiError("NOT_FOUND", `Unknown desk action; one of: ${DeskAction.options.join(", ")}.`);
-    const claims = c.get("claims");
-    assertDesk(claims, siteId, deskId);
-    const command = await readCommand(c, action.data);
-    const idem = await idempotency(c, claims.sub, command);
-    await requireSite(c.env, siteId);
-    return c.json(unwrap(await siteStub(c.env, siteId).deskCommand({ deskId, command, ...(idem ? { idempotency: idem } : {}) })));
-  });
+    return unwrap(await c.var.stub.issueTicket({ matterId: body.matterId, principal, ...(idem ? { idempotency: idem } : {}) }));
+  }),
+  route("queue", site(), async (c) => unwrap(await c.var.stub.queueView())),
+  route("desk.call-next", site(), (c) => deskCommand(c, { action: "call-next" })),
+  route("desk.recall", site(), (c) => deskCommand(c, { action: "recall" })),
+  route("desk.no-show", site(), (c) => deskCommand(c, { action: "no-show" })),
+  route("desk.start", site(), (c) => deskCommand(c, { action: "start" })),
+  route("desk.finish", site(), (c) => deskCommand(c, { action: "finish" })),
+  route("desk.pause", site(), (c) => deskCommand(c, { action: "pause" })),
+  route("desk.resume", site(), (c) => deskCommand(c, { action: "resume" })),
+  route("desk.call", site(), (c) => deskCommand(c, { action: "call", ...c.req.valid("json") })),
+  route("desk.transfer", site(), (c) => deskCommand(c, { action: "transfer", ...c.req.valid("json") })),
+];

@@ -2,12 +2,11 @@
 // sends them (MessageSid, MessageStatus, ErrorCode…), signed with X-Twilio-Signature. Only a report signed
 // with the account's auth token over the public URL Twilio called is accepted; the message id names its
 // site, so the report goes straight to that site's object.
-import { Hono } from "hono";
 import { z } from "zod";
 import { siteOfOutboxMessageId } from "../../objects/site/random.ts";
 import { validTwilioSignature } from "../../objects/sms/twilio-signature.ts";
-import type { AppEnv } from "../app-env.ts";
 import { ApiError, unwrap } from "../errors.ts";
+import { type ApiRoute, route } from "../route.ts";
 import { siteStub } from "../sites.ts";
 
 const Report = z.object({
@@ -16,7 +15,8 @@ const Report = z.object({
   ErrorCode: z.string().regex(/^\d{1,10}$/).optional(),
 });
 
-export const smsRoutes = new Hono<AppEnv>().post("/status", async (c) => {
+// The site comes from the message id, which is checked only after the signature: no site middleware.
+export const smsRoutes: ApiRoute[] = [route("smsStatus", async (c) => {
   const signature = c.req.header("X-Twilio-Signature") ?? "";
   if (signature === "") throw new ApiError("SIGNATURE_INVALID");
   if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header("Content-Type") ?? "")) {
@@ -38,4 +38,4 @@ export const smsRoutes = new Hono<AppEnv>().post("/status", async (c) => {
   const report = { providerId: parsed.data.MessageSid ?? null, status: parsed.data.MessageStatus, errorCode: parsed.data.ErrorCode ?? null };
   unwrap(await siteStub(c.env, siteId).smsDeliveryReport(ref, report));
   return c.body(null, 204);
-});
+})];

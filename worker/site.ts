@@ -1,0 +1,77 @@
+// The site middleware: every route that acts on one site resolves it here, once. It reads the site's
+// id (from the path, or from the e-ticket token or booking id that starts with it), checks that the
+// caller's token may act on it (and on the path's desk), checks that the site exists, and puts the
+// site's id and its object's stub on the context.
+import type { MiddlewareHandler } from "hono";
+import { Id } from "../protocol/config.ts";
+import type { ErrorCode } from "../protocol/errors.ts";
+import { assertNever } from "../protocol/live.ts";
+import { siteOfEticketToken } from "../objects/site/random.ts";
+import type { SiteEnv } from "./app-env.ts";
+import { assertDesk, assertSite } from "./auth/middleware.ts";
+import { ApiError } from "./errors.ts";
+import { requireSite, siteStub } from "./sites.ts";
+
+export interface SiteOptions {
+  /**
+   * Where the site's id is: the `:siteId` path parameter (the default), or the `:token` of an
+   * e-ticket or the `:bookingId` of a booking, which start with their site's id. A token or id that
+   * names no known site is answered as unknown (UNKNOWN_ETICKET, UNKNOWN_BOOKING), not UNKNOWN_SITE.
+   */
+  from?: "siteId" | "eticket" | "booking";
+  /** PUT /sites/:siteId creates the site: it need not exist yet. */
+  mayCreate?: boolean;
+}
+
+function pathId(value: string | undefined, name: string): string {
+  const parsed = Id.safeParse(value ?? "");
+  if (!parsed.success) throw new ApiError("VALIDATION_FAILED", `${name}: must be lower-case letters, digits and dashes (at most 40)`);
+  return parsed.data;
+}
+
+/** A site id named inside a token or booking id; `unknown` when it names none. */
+function embeddedSite(value: string, unknown: ErrorCode): string {
+  const siteId = siteOfEticketToken(value);
+  if (!siteId) throw new ApiError(unknown);
+  return siteId;
+}
+
+export function site(options: SiteOptions = {}): MiddlewareHandler<SiteEnv> {
+  const from = options.from ?? "siteId";
+  return async function siteHandler(c, next) {
+    let siteId: string;
+    let unknown: ErrorCode = "UNKNOWN_SITE";
+    switch (from) {
+      case "siteId": {
+        siteId = pathId(c.req.param("siteId"), "siteId");
+        const deskParam = c.req.param("deskId");
+        const claims = c.get("claims");
+        if (deskParam !== undefined) {
+          const deskId = pathId(deskParam, "deskId");
+          if (claims) assertDesk(claims, siteId, deskId);
+        } else if (claims) {
+          assertSite(claims, siteId);
+        }
+        break;
+      }
+      case "eticket":
+        unknown = "UNKNOWN_ETICKET";
+        siteId = embeddedSite(c.req.param("token") ?? "", unknown);
+        break;
+      case "booking":
+        unknown = "UNKNOWN_BOOKING";
+        siteId = embeddedSite(c.req.param("bookingId") ?? "", unknown);
+        break;
+      default:
+        return assertNever(from);
+    }
+    if (!options.mayCreate) {
+      await requireSite(c.env, siteId).catch((e: unknown) => {
+        throw e instanceof ApiError && e.code === "UNKNOWN_SITE" ? new ApiError(unknown) : e;
+      });
+    }
+    c.set("siteId", siteId);
+    c.set("stub", siteStub(c.env, siteId));
+    await next();
+  };
+}
