@@ -1,11 +1,11 @@
 // Messages of the site (R9): failed ones by default, with kind, channel, masked recipient, time,
 // attempts, error and delivery report; "Wyślij ponownie" on a failed one, and its outcome said aloud.
 import { useRef, useState } from "preact/hooks";
+import type { SiteMessage } from "../../protocol/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { officeDateTime } from "../shared/format.ts";
 import { type T, useI18n } from "../shared/i18n.tsx";
 import { channelKey, kindKey, statusKey } from "../shared/message-words.ts";
-import type { SiteMessage } from "../../protocol/api.ts";
 import { MESSAGE_FILTERS, type MessageFilter } from "./messages-api.ts";
 import { type Resend, useMessages } from "./use-messages.ts";
 
@@ -107,6 +107,7 @@ export function MessagesPanel(props: { siteId: string; token: string; onAuthLost
       ) : s.rows.length === 0 ? (
         <p data-testid="no-messages">{t(`adm.noMessages.${filter}`)}</p>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus so the keyboard can scroll it (axe: scrollable-region-focusable).
         <div class="adm-scroll" role="region" aria-labelledby="adm-msg-caption" tabIndex={0}>
           <table class="adm-table">
             <caption id="adm-msg-caption" class="visually-hidden">

@@ -86,7 +86,6 @@ export function useMessages(siteId: string, token: string, filter: MessageFilter
       clearTimeout(timer);
     };
     // onAuthLost is the app's sign-out: it does not change what is loaded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [siteId, token, filter]);
 
   const resend = useCallback(

@@ -57,7 +57,6 @@ export function useSiteState(siteId: string, token: string, onAuthLost: () => vo
     };
     void load();
     // onAuthLost is the app's sign-out: it does not change what is loaded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [siteId, token, live.seq]);
 
   return { view: live.view, queue, status: live.status, ended: live.ended, error };

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useI18n } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
 import { type Availability, type DayStatus, dayStatus } from "./availability.ts";
-import { addDays, addMonths, longDate, monthGrid, monthOf, monthTitle, weekStart, weekdayNames } from "./dates.ts";
+import { addDays, addMonths, longDate, monthGrid, monthOf, monthTitle, weekdayNames, weekStart } from "./dates.ts";
 
 const REASON: Record<Exclude<DayStatus, "free">, MessageKey> = {
   full: "bk.reasonFull",
@@ -53,13 +53,16 @@ export function Calendar(props: { av: Availability; selected: string | null; onS
   /** Showing another month: the focus goes to its first free day (or its first day); into the grid
    *  when the month button just pressed turns disabled (the first or last month). */
   const showMonth = (m: string) => {
-    const days = monthGrid(m).flat().filter((d): d is string => d !== null);
+    const days = monthGrid(m)
+      .flat()
+      .filter((d): d is string => d !== null);
     moved.current = m <= minMonth || m >= maxMonth;
     setNote("");
     setFocused(clamp(days.find((d) => dayStatus(av, d).status === "free") ?? days[0]!));
   };
 
   const onKey = (e: KeyboardEvent, date: string) => {
+    // biome-ignore-start lint/correctness/noComponentHookFactories: the keys are KeyboardEvent key names, not components.
     const target: Record<string, () => string> = {
       ArrowLeft: () => addDays(date, -1),
       ArrowRight: () => addDays(date, 1),
@@ -70,6 +73,7 @@ export function Calendar(props: { av: Availability; selected: string | null; onS
       PageUp: () => sameDayIn(addMonths(month, -1)),
       PageDown: () => sameDayIn(addMonths(month, 1)),
     };
+    // biome-ignore-end lint/correctness/noComponentHookFactories: end of the key map.
     const next = target[e.key];
     if (!next) return;
     e.preventDefault();
@@ -121,12 +125,14 @@ export function Calendar(props: { av: Availability; selected: string | null; onS
           {monthGrid(month).map((week) => (
             <tr key={week.find(Boolean)}>
               {week.map((date, i) => {
+                // biome-ignore lint/suspicious/noArrayIndexKey: a blank cell before the 1st or after the last day keeps its place in the week.
                 if (!date) return <td key={i} />;
                 const info = dayStatus(av, date);
                 const free = info.status === "free";
-                const label = info.status === "free"
-                  ? t("bk.dayFree", { date: longDate(lang, date), times: t("count.freeTimes", { n: info.slots.length }) })
-                  : t("bk.dayOff", { date: longDate(lang, date), reason: t(REASON[info.status]) });
+                const label =
+                  info.status === "free"
+                    ? t("bk.dayFree", { date: longDate(lang, date), times: t("count.freeTimes", { n: info.slots.length }) })
+                    : t("bk.dayOff", { date: longDate(lang, date), reason: t(REASON[info.status]) });
                 return (
                   <td key={date}>
                     <button

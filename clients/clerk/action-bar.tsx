@@ -1,6 +1,7 @@
 // The command buttons, each with its shortcut shown and announced (aria-keyshortcuts).
-import type { ClerkView } from "../../protocol/live.ts";
+
 import type { DeskAction } from "../../protocol/api.ts";
+import type { ClerkView } from "../../protocol/live.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { ACTIONS, type ActionDef } from "./actions.ts";
 
@@ -25,6 +26,7 @@ export function ActionBar(props: { view: ClerkView; pending: DeskAction | null; 
           onClick={() => props.onRun(a)}
         >
           <span>{t(a.label)}</span>
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: <kbd> is not focusable; the shortcut is announced by aria-keyshortcuts. */}
           <kbd aria-hidden="true">{a.key}</kbd>
         </button>
       ))}

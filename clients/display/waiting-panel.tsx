@@ -11,15 +11,21 @@ export function WaitingPanel(props: { waiting: WaitingCount[]; site: PublicSite 
     : props.waiting.map((w) => ({ id: w.matterId, name: w.matterId, prefix: "" }));
   return (
     <section class="waiting" aria-labelledby="waiting-title">
-      <h2 id="waiting-title" class="waiting-title">{t("display.waiting")}</h2>
+      <h2 id="waiting-title" class="waiting-title">
+        {t("display.waiting")}
+      </h2>
       <ul class="waiting-list" data-testid="waiting-list">
         {matters.map((m) => (
           <li key={m.id} class="waiting-item" data-matter={m.id}>
-            <span class="waiting-prefix" aria-hidden="true">{m.prefix}</span>
+            <span class="waiting-prefix" aria-hidden="true">
+              {m.prefix}
+            </span>
             <span class="waiting-name">{m.name}</span>
-            <span class="waiting-count" aria-label={t("count.waiting", { n: counts.get(m.id) ?? 0 })}>
+            {/* The number for the eye, the sentence for a screen reader (a plain span cannot carry a label). */}
+            <span class="waiting-count" aria-hidden="true">
               {counts.get(m.id) ?? 0}
             </span>
+            <span class="visually-hidden">{t("count.waiting", { n: counts.get(m.id) ?? 0 })}</span>
           </li>
         ))}
       </ul>

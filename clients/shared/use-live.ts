@@ -11,11 +11,7 @@ export interface LiveState<V> {
 }
 
 /** Opens `path` (null: nothing to open yet) and keeps the newest view of `role`. */
-export function useLive<V>(
-  path: string | null,
-  role: RoleView["role"],
-  probe?: () => Promise<LiveEnd | null>,
-): LiveState<V> {
+export function useLive<V>(path: string | null, role: RoleView["role"], probe?: () => Promise<LiveEnd | null>): LiveState<V> {
   const [state, setState] = useState<LiveState<V>>({ view: null, seq: -1, status: "connecting", ended: null });
   useEffect(() => {
     if (!path) return;
@@ -31,7 +27,6 @@ export function useLive<V>(
     live.start();
     return () => live.stop();
     // The probe is fixed for a path; re-opening on its identity would drop the socket on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [path, role]);
   return state;
 }
