@@ -91,7 +91,9 @@ export class Directory extends DurableObject<Env> {
     if (!r.ok) return fail(r.code, r.message);
     this.sql.exec(
       "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
-      config.id, JSON.stringify(config), Date.now(),
+      config.id,
+      JSON.stringify(config),
+      Date.now(),
     );
     this.listing = null;
     this.setMeta("sites-version", String(Number(this.meta("sites-version") ?? 0) + 1));
@@ -104,8 +106,12 @@ export class Directory extends DurableObject<Env> {
       `INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, device_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
          site_ids = excluded.site_ids, desk_ids = excluded.desk_ids, device_id = excluded.device_id`,
-      input.username, hash, input.role, JSON.stringify(input.siteIds),
-      input.deskIds ? JSON.stringify(input.deskIds) : null, input.deviceId ?? null,
+      input.username,
+      hash,
+      input.role,
+      JSON.stringify(input.siteIds),
+      input.deskIds ? JSON.stringify(input.deskIds) : null,
+      input.deviceId ?? null,
     );
   }
 
@@ -127,7 +133,8 @@ export class Directory extends DurableObject<Env> {
     if (keys.some((k) => this.failures(k, now) >= LOGIN_LIMIT)) return fail("RATE_LIMITED");
     const row = this.sql
       .exec<{ username: string; password_hash: string; role: string; site_ids: string; desk_ids: string | null; device_id: string | null }>(
-        "SELECT * FROM accounts WHERE username = ?", username,
+        "SELECT * FROM accounts WHERE username = ?",
+        username,
       )
       .toArray()[0];
     const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
@@ -143,9 +150,9 @@ export class Directory extends DurableObject<Env> {
   }
 
   private failures(key: string, now: number): number {
-    const row = this.sql.exec<{ window_start: number; count: number }>(
-      "SELECT window_start, count FROM login_failures WHERE key = ?", key,
-    ).toArray()[0];
+    const row = this.sql
+      .exec<{ window_start: number; count: number }>("SELECT window_start, count FROM login_failures WHERE key = ?", key)
+      .toArray()[0];
     return row && now - row.window_start < LOGIN_WINDOW_MS ? row.count : 0;
   }
 
@@ -153,7 +160,11 @@ export class Directory extends DurableObject<Env> {
     const current = this.failures(key, now);
     this.sql.exec(
       "INSERT INTO login_failures (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET count = ?, window_start = CASE WHEN ? = 0 THEN ? ELSE window_start END",
-      key, now, current + 1, current, now,
+      key,
+      now,
+      current + 1,
+      current,
+      now,
     );
   }
 
@@ -177,15 +188,22 @@ function demoVersion(): string {
 /** What anyone may know of a site: no accounts, no devices. */
 export function publicSite(c: SiteConfig): PublicSite {
   return {
-    id: c.id, city: c.city, name: c.name, address: c.address, voice: c.voice,
+    id: c.id,
+    city: c.city,
+    name: c.name,
+    address: c.address,
+    voice: c.voice,
     departments: c.departments.map((d) => ({
-      id: d.id, name: d.name,
+      id: d.id,
+      name: d.name,
       matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix, bookable: m.bookable && m.bookingDesks > 0 })),
     })),
     desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
     booking: {
-      horizonDays: c.booking.horizonDays, checkIn: c.booking.checkIn,
-      checkInEarlyMinutes: c.booking.checkInEarlyMinutes, checkInLateMinutes: c.booking.checkInLateMinutes,
+      horizonDays: c.booking.horizonDays,
+      checkIn: c.booking.checkIn,
+      checkInEarlyMinutes: c.booking.checkInEarlyMinutes,
+      checkInLateMinutes: c.booking.checkInLateMinutes,
     },
     privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
   };

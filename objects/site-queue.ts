@@ -4,33 +4,40 @@
 // read a view (objects/site/reads.ts).
 import { DurableObject } from "cloudflare:workers";
 import type {
-  BookingSummary, DeskActionResponse, DeskCommand, ETicketNotifyResponse, ETicketView, IssuedTicket, QueueResponse, SiteMessage,
+  BookingSummary,
+  DeskActionResponse,
+  DeskCommand,
+  ETicketNotifyResponse,
+  ETicketView,
+  IssuedTicket,
+  QueueResponse,
+  SiteMessage,
   SiteMessagesQuery,
 } from "../protocol/api.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import { ClientMessage, PING, PONG, assertNever } from "../protocol/live.ts";
+import { assertNever, ClientMessage, PING, PONG } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
-import type { SiteStores } from "./site/draft.ts";
-import { MessageStore } from "./site/message-store.ts";
-import { PrinterStore } from "./site/printer-store.ts";
-import { QueueStore } from "./site/queue-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
 import { bookingCommand, checkIn } from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
 import { ackJob, reportPrinter } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
+import type { SiteStores } from "./site/draft.ts";
 import type { Idempotency } from "./site/idempotency.ts";
 import { LiveHub, send } from "./site/live-hub.ts";
 import { liveAttachment } from "./site/live-request.ts";
 import { SiteMemory } from "./site/memory.ts";
+import { MessageStore } from "./site/message-store.ts";
 import { MessageSender, type OutboxListing, recordDeliveryReport, resendMessage } from "./site/messages.ts";
 import { NoticeStore } from "./site/notify.ts";
+import { PrinterStore } from "./site/printer-store.ts";
+import { QueueStore } from "./site/queue-store.ts";
 import * as reads from "./site/reads.ts";
 import { roleViews } from "./site/role-views.ts";
-import { SITE_MIGRATIONS, migrate } from "./site/schema.ts";
+import { migrate, SITE_MIGRATIONS } from "./site/schema.ts";
 import { SiteStore } from "./site/store.ts";
 import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
@@ -57,13 +64,24 @@ export class SiteQueue extends DurableObject<Env> {
     super(ctx, env);
     const sql = ctx.storage.sql;
     this.stores = {
-      site: new SiteStore(sql), queue: new QueueStore(sql), bookings: new BookingStore(sql),
-      messages: new MessageStore(sql), printers: new PrinterStore(sql), notices: new NoticeStore(sql),
+      site: new SiteStore(sql),
+      queue: new QueueStore(sql),
+      bookings: new BookingStore(sql),
+      messages: new MessageStore(sql),
+      printers: new PrinterStore(sql),
+      notices: new NoticeStore(sql),
     };
     this.sender = new MessageSender(env);
-    this.hub = new LiveHub(ctx, () => this.memory.seq, () => roleViews(this.memory, this.stores));
+    this.hub = new LiveHub(
+      ctx,
+      () => this.memory.seq,
+      () => roleViews(this.memory, this.stores),
+    );
     this.path = new CommitPath({
-      storage: ctx.storage, stores: this.stores, memory: this.memory, sender: this.sender,
+      storage: ctx.storage,
+      stores: this.stores,
+      memory: this.memory,
+      sender: this.sender,
       settings: { secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL },
       broadcast: () => this.hub.changed(),
       log: (what, err) => console.error(`site ${this.memory.index?.config.id ?? "?"}: ${what} failed:`, err),
@@ -96,26 +114,65 @@ export class SiteQueue extends DurableObject<Env> {
   /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */
   createBooking(req: BookingRequest, idem?: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }>> {
     return this.path.commitOnSite(
-      (read, draft) => bookingCommand(read, draft, (b) => b.create(req, read.now), (v) => ({ bookingId: v.booking.id, expiresAt: iso(v.booking.holdUntil) })),
+      (read, draft) =>
+        bookingCommand(
+          read,
+          draft,
+          (b) => b.create(req, read.now),
+          (v) => ({ bookingId: v.booking.id, expiresAt: iso(v.booking.holdUntil) }),
+        ),
       idem,
     );
   }
 
   resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
-    return this.path.commitOnSite((read, draft) => bookingCommand(read, draft, (b) => b.resendCode(id, read.now), (v) => ({ expiresAt: iso(v.booking.holdUntil) })));
+    return this.path.commitOnSite((read, draft) =>
+      bookingCommand(
+        read,
+        draft,
+        (b) => b.resendCode(id, read.now),
+        (v) => ({ expiresAt: iso(v.booking.holdUntil) }),
+      ),
+    );
   }
 
   confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {
-    return this.path.commitOnSite((read, draft) => bookingCommand(read, draft, (b) => b.confirm(id, code, read.now), (v) => v.confirmation, id));
+    return this.path.commitOnSite((read, draft) =>
+      bookingCommand(
+        read,
+        draft,
+        (b) => b.confirm(id, code, read.now),
+        (v) => v.confirmation,
+        id,
+      ),
+    );
   }
 
   cancelBooking(id: string, token: string): Promise<Result<{ status: "cancelled" }>> {
-    return this.path.commitOnSite((read, draft) => bookingCommand(read, draft, (b) => b.cancel(id, token, read.now), () => ({ status: "cancelled" as const }), id));
+    return this.path.commitOnSite((read, draft) =>
+      bookingCommand(
+        read,
+        draft,
+        (b) => b.cancel(id, token, read.now),
+        () => ({ status: "cancelled" as const }),
+        id,
+      ),
+    );
   }
 
   /** Moves a confirmed visit to another free slot, in one transaction. A retry with the same Idempotency-Key returns the first answer. */
   rescheduleBooking(id: string, token: string, start: string, idem?: Idempotency): Promise<Result<Confirmation>> {
-    return this.path.commitOnSite((read, draft) => bookingCommand(read, draft, (b) => b.reschedule(id, token, start, read.now), (v) => v.confirmation, id), idem);
+    return this.path.commitOnSite(
+      (read, draft) =>
+        bookingCommand(
+          read,
+          draft,
+          (b) => b.reschedule(id, token, start, read.now),
+          (v) => v.confirmation,
+          id,
+        ),
+      idem,
+    );
   }
 
   /** Kiosk check-in with the booking's code: its ticket joins the queue and prints like a walk-in. */
@@ -132,13 +189,18 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   /** A provider's delivery report of one of this site's messages (Twilio's status callback). */
-  smsDeliveryReport(id: string, report: { providerId: string | null; status: string; errorCode: string | null }): Promise<Result<{ deliveryStatus: string | null }>> {
+  smsDeliveryReport(
+    id: string,
+    report: { providerId: string | null; status: string; errorCode: string | null },
+  ): Promise<Result<{ deliveryStatus: string | null }>> {
     return this.path.commit((read) => recordDeliveryReport(read.stores.messages.message(id), report, read.now));
   }
 
   /** "Tell me by SMS when N people are ahead": one request per ticket, sent once (at once if already true). */
   async requestTurnNotice(token: string, input: { phone: string; ahead: number }): Promise<Result<ETicketNotifyResponse>> {
-    const r = await this.path.commit((read) => requestNotice(read.notices, read.index ? reads.ticketByToken(read, this.memory, token) : null, input, read.now));
+    const r = await this.path.commit((read) =>
+      requestNotice(read.notices, read.index ? reads.ticketByToken(read, this.memory, token) : null, input, read.now),
+    );
     if (!r.ok) return r;
     const view = this.memory.notices.view(r.value.ticketId);
     return view ? ok(view) : fail("UNKNOWN_ETICKET");

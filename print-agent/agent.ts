@@ -51,14 +51,20 @@ export class Agent {
       const device = deps.printers?.[kioskId] ?? createPrinter(pc);
       const commands = pc.type === "tcp" ? pc.commands : "escpos";
       const ticketOpts = { paper: pc.paper, language: config.language, timeZone: config.timeZone };
-      this.printers.set(kioskId, new PrinterWorker({
-        kioskId, device, log, now,
-        render: (job) => renderTicket(job, ticketOpts, commands),
-        intervalMs: config.statusIntervalSeconds * 1000,
-        maxAgeMs: config.maxJobAgeSeconds.print * 1000,
-        onState: (k, s) => this.printerState(k, s),
-        onFinished: (job) => this.finished(job),
-      }));
+      this.printers.set(
+        kioskId,
+        new PrinterWorker({
+          kioskId,
+          device,
+          log,
+          now,
+          render: (job) => renderTicket(job, ticketOpts, commands),
+          intervalMs: config.statusIntervalSeconds * 1000,
+          maxAgeMs: config.maxJobAgeSeconds.print * 1000,
+          onState: (k, s) => this.printerState(k, s),
+          onFinished: (job) => this.finished(job),
+        }),
+      );
       log.info(`printer ${kioskId}: ${device.describe()}`);
     }
     const audio = config.audio;
@@ -69,21 +75,31 @@ export class Agent {
       const sink = deps.sink ?? createSink(audio, deps.runner);
       log.info(`sound: ${sink.describe()}`);
       this.announcer = new Announcer({
-        bank: this.prepareBank(deps.runner), sink, log, now,
+        bank: this.prepareBank(deps.runner),
+        sink,
+        log,
+        now,
         maxAgeMs: config.maxJobAgeSeconds.announce * 1000,
         onFinished: (job) => this.finished(job),
       });
     }
-    this.connection = new Connection({
-      server: config.server, siteId: config.siteId, username: config.username, password: config.password, log,
-      keepAliveMs: config.keepAliveSeconds * 1000,
-      minDelayMs: config.reconnect.minSeconds * 1000,
-      maxDelayMs: config.reconnect.maxSeconds * 1000,
-    }, {
-      onOpen: () => this.onOpen(),
-      onJobs: (jobs) => this.takeJobs(jobs),
-      onError: (code, message) => log.warn(`the server said ${code}: ${message}`),
-    });
+    this.connection = new Connection(
+      {
+        server: config.server,
+        siteId: config.siteId,
+        username: config.username,
+        password: config.password,
+        log,
+        keepAliveMs: config.keepAliveSeconds * 1000,
+        minDelayMs: config.reconnect.minSeconds * 1000,
+        maxDelayMs: config.reconnect.maxSeconds * 1000,
+      },
+      {
+        onOpen: () => this.onOpen(),
+        onJobs: (jobs) => this.takeJobs(jobs),
+        onError: (code, message) => log.warn(`the server said ${code}: ${message}`),
+      },
+    );
   }
 
   /** Starts the queues with the jobs remembered from before a restart, then connects. */
@@ -116,7 +132,10 @@ export class Agent {
     for (const job of fresh) this.dispatch(job);
     // Jobs we hold that the server no longer lists were acknowledged elsewhere.
     const listed = new Set(jobs.map((j) => j.id));
-    const gone = this.store.pendingJobs().filter((j) => !listed.has(j.id) && !fresh.includes(j)).map((j) => j.id);
+    const gone = this.store
+      .pendingJobs()
+      .filter((j) => !listed.has(j.id) && !fresh.includes(j))
+      .map((j) => j.id);
     if (gone.length) {
       const ids = new Set(gone);
       for (const w of this.printers.values()) w.remove(ids);
@@ -161,7 +180,9 @@ export class Agent {
     const dir = clipDir(this.config);
     if (!dir) return null;
     const bank = new ClipBank(dir, runner);
-    const missing = clipSpecs(this.config.language).filter((s) => !bank.has(s.name)).map((s) => s.name);
+    const missing = clipSpecs(this.config.language)
+      .filter((s) => !bank.has(s.name))
+      .map((s) => s.name);
     if (!missing.length) return bank;
     try {
       this.log.info(`building ${missing.length} voice clip(s) in ${dir} with espeak-ng and sox`);

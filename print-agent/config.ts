@@ -54,9 +54,7 @@ export const AgentConfigSchema = z.strictObject({
   /** A "ping" is sent this often; a socket silent for 2.5 times as long is dropped and dialled again. */
   keepAliveSeconds: z.number().positive().default(30),
   /** Reconnection: exponential backoff with jitter between these bounds. */
-  reconnect: z
-    .strictObject({ minSeconds: z.number().positive().default(1), maxSeconds: z.number().positive().default(60) })
-    .prefault({}),
+  reconnect: z.strictObject({ minSeconds: z.number().positive().default(1), maxSeconds: z.number().positive().default(60) }).prefault({}),
   /** How often an idle printer's status is read (DLE EOT). */
   statusIntervalSeconds: z.number().positive().default(5),
   /** A job older than this is acknowledged without being done: a ticket nobody waits for, a call long past. */

@@ -87,7 +87,9 @@ export class Connection {
           // A socket refused before it opened may mean an expired token: sign in again next time.
           if (!opened) this.token = null;
           if (code === CLOSE.VERSION_UNSUPPORTED) {
-            log.error(`the server does not speak this agent's protocol version ${PROTOCOL_VERSION} (${code}${reason ? ` ${reason}` : ""}): update the print agent; trying again`);
+            log.error(
+              `the server does not speak this agent's protocol version ${PROTOCOL_VERSION} (${code}${reason ? ` ${reason}` : ""}): update the print agent; trying again`,
+            );
           } else {
             log.warn(opened ? `connection closed (${code}${reason ? ` ${reason}` : ""})` : `could not open the live socket at ${server}`);
           }

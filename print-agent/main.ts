@@ -39,7 +39,9 @@ if (flag("--status") >= 0) {
     const device = createPrinter(pc);
     const r = await device.status();
     if (r.state !== "ready") bad++;
-    console.log(`${kioskId}: ${r.state}${r.paperNearEnd ? " (paper near end)" : ""}${r.detail ? ` (${r.detail})` : ""} — ${device.describe()}`);
+    console.log(
+      `${kioskId}: ${r.state}${r.paperNearEnd ? " (paper near end)" : ""}${r.detail ? ` (${r.detail})` : ""} — ${device.describe()}`,
+    );
   }
   process.exit(bad ? 1 : 0);
 } else if (flag("--test-print") >= 0) {
@@ -54,13 +56,28 @@ if (flag("--status") >= 0) {
   console.log(`${kioskId}: ${status.state} — ${device.describe()}`);
   if (status.state !== "ready") process.exit(1);
   const job: PrintJob = {
-    id: `test-${Date.now()}`, kind: "print", kioskId, createdAt: new Date().toISOString(),
+    id: `test-${Date.now()}`,
+    kind: "print",
+    kioskId,
+    createdAt: new Date().toISOString(),
     ticket: {
-      number: "T001", matterName: "Wydruk próbny: zażółć gęślą jaźń", siteName: `numerek, ${config.siteId}`, city: "ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
-      waitingAhead: 3, estimatedWaitMinutes: 12, takenAt: new Date().toISOString(), eticketUrl: new URL("/t/test", config.server).href,
+      number: "T001",
+      matterName: "Wydruk próbny: zażółć gęślą jaźń",
+      siteName: `numerek, ${config.siteId}`,
+      city: "ZAŻÓŁĆ GĘŚLĄ JAŹŃ",
+      waitingAhead: 3,
+      estimatedWaitMinutes: 12,
+      takenAt: new Date().toISOString(),
+      eticketUrl: new URL("/t/test", config.server).href,
     },
   };
-  await device.print(renderTicket(job, { paper: pc.paper, language: config.language, timeZone: config.timeZone }, pc.type === "tcp" ? pc.commands : "escpos"));
+  await device.print(
+    renderTicket(
+      job,
+      { paper: pc.paper, language: config.language, timeZone: config.timeZone },
+      pc.type === "tcp" ? pc.commands : "escpos",
+    ),
+  );
   console.log("sample ticket sent: check the Polish letters, the QR code (scan it) and the cut");
   process.exit(0);
 } else if (flag("--test-call") >= 0) {
@@ -73,7 +90,11 @@ if (flag("--status") >= 0) {
   const number = args[flag("--test-call") + 1] ?? "A012";
   const desk = Number(args[flag("--test-call") + 2] ?? "5");
   const bank = new ClipBank(dir);
-  await generateClipBank(dir, config.language, { only: clipSpecs(config.language).filter((s) => !bank.has(s.name)).map((s) => s.name) });
+  await generateClipBank(dir, config.language, {
+    only: clipSpecs(config.language)
+      .filter((s) => !bank.has(s.name))
+      .map((s) => s.name),
+  });
   const sink = createSink(audio);
   const problem = await sink.problem();
   if (problem) {

@@ -99,10 +99,13 @@ export const ETicketView = z.object({
   deskName: z.string().optional(),
   misses: z.number().int(),
   recallAt: z.string().optional(),
-  notify: z.object({
-    ahead: z.number().int().describe("An SMS goes when this many people or fewer are ahead, or at the call."),
-    sent: z.boolean(),
-  }).optional().describe("The holder's SMS request, when one is set."),
+  notify: z
+    .object({
+      ahead: z.number().int().describe("An SMS goes when this many people or fewer are ahead, or at the call."),
+      sent: z.boolean(),
+    })
+    .optional()
+    .describe("The holder's SMS request, when one is set."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
 
@@ -115,7 +118,9 @@ export const ETicketNotifyResponse = z.object({ ahead: z.number().int(), sent: z
 export type ETicketNotifyResponse = z.infer<typeof ETicketNotifyResponse>;
 
 export const PublicMatter = z.object({
-  id: Id, name: z.string(), prefix: z.string(),
+  id: Id,
+  name: z.string(),
+  prefix: z.string(),
   bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
 });
 export const PublicSite = z.object({
@@ -132,7 +137,9 @@ export const PublicSite = z.object({
     checkInEarlyMinutes: z.number().int(),
     checkInLateMinutes: z.number().int(),
   }),
-  privacy: z.object({ controller: z.string(), notice: z.string() }).describe("The data-protection notice shown with the booking form's consent"),
+  privacy: z
+    .object({ controller: z.string(), notice: z.string() })
+    .describe("The data-protection notice shown with the booking form's consent"),
 });
 export type PublicSite = z.infer<typeof PublicSite>;
 export const SitesResponse = z.object({ sites: z.array(PublicSite) });
@@ -140,7 +147,11 @@ export const SitesResponse = z.object({ sites: z.array(PublicSite) });
 export const LiveQuery = z.strictObject({
   role: z.string().regex(/^(display|agent|desk:[a-z0-9-]{1,40}|clerk:[a-z0-9-]{1,40})$/),
   access_token: z.string().max(2000).optional(),
-  protocol: z.string().regex(/^\d{1,6}$/).optional().describe("The client's protocol version; one the server does not speak is closed with 4426"),
+  protocol: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional()
+    .describe("The client's protocol version; one the server does not speak is closed with 4426"),
 });
 
 // ---- online booking (R6, R7) ------------------------------------------------
@@ -148,7 +159,12 @@ const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
 export const AvailabilityQuery = z.strictObject({ matterId: Id, from: DateStr, to: DateStr });
 export const AvailabilityResponse = z.object({
-  days: z.array(z.object({ date: z.string(), slots: z.array(z.object({ start: z.string().describe("ISO 8601 with offset"), free: z.number().int() })) })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      slots: z.array(z.object({ start: z.string().describe("ISO 8601 with offset"), free: z.number().int() })),
+    }),
+  ),
 });
 export type Availability = z.infer<typeof AvailabilityResponse>;
 
@@ -158,7 +174,12 @@ export const CreateBookingRequest = z.strictObject({
   start: z.string().min(16).max(40).describe("A slot's start as given by availability (ISO 8601 with offset)"),
   name: z.string().trim().min(2).max(120).describe("Name and surname, or a company name"),
   phone: z.string().min(1).max(30).optional().describe("Mobile number; Polish numbers may omit +48. Give exactly one of phone and email"),
-  email: z.string().min(1).max(320).optional().describe("E-mail address (the code and every message then go by e-mail). Give exactly one of phone and email"),
+  email: z
+    .string()
+    .min(1)
+    .max(320)
+    .optional()
+    .describe("E-mail address (the code and every message then go by e-mail). Give exactly one of phone and email"),
   consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
 });
 export const CreateBookingResponse = z.object({ bookingId: z.string(), expiresAt: z.string() });
@@ -211,7 +232,7 @@ export const SiteMessage = z.object({
   id: z.string(),
   channel: MessageChannel,
   kind: z.enum(MESSAGE_KINDS),
-  to: z.string().describe("Masked: \"+48 *** *** 789\" or \"j***@example.com\""),
+  to: z.string().describe('Masked: "+48 *** *** 789" or "j***@example.com"'),
   subject: z.string().optional().describe("E-mails only"),
   body: z.string().optional().describe("Omitted for verification codes"),
   status: z.enum(MESSAGE_STATUSES),

@@ -17,8 +17,13 @@ export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
 export type Weekday = z.infer<typeof Weekday>;
 
 export const OpeningHours = z.object({
-  mon: DayHours, tue: DayHours, wed: DayHours, thu: DayHours,
-  fri: DayHours, sat: DayHours, sun: DayHours,
+  mon: DayHours,
+  tue: DayHours,
+  wed: DayHours,
+  thu: DayHours,
+  fri: DayHours,
+  sat: DayHours,
+  sun: DayHours,
 });
 export type OpeningHours = z.infer<typeof OpeningHours>;
 
@@ -87,25 +92,37 @@ export const SiteConfig = z.object({
     /** Kiosk check-in still accepted this many minutes after the slot starts. */
     checkInLateMinutes: z.number().int().min(0).max(120).default(15),
     /** A slot must start at least this long after the booking is made. */
-    minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+    minNoticeMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
     /** Extra closed dates (YYYY-MM-DD); Polish public holidays are closed without being listed. */
-    daysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400).default([]),
+    daysOff: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
+      .max(400)
+      .default([]),
     /** Bookings one phone number or e-mail may hold at a site at once. */
     maxActivePerContact: z.number().int().min(1).max(20).default(2),
     /** Reminder the day before the visit, at this local hour. */
     reminderDayBeforeHour: z.number().int().min(0).max(23).default(18),
     /** Reminder this many minutes before the visit (0: none). */
-    reminderMinutesBefore: z.number().int().min(0).max(24 * 60).default(60),
+    reminderMinutesBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(60),
     /** Contact data is deleted this many days after the visit. */
     retentionDays: z.number().int().min(1).max(365).default(14),
   }),
   /** Shown with the consent checkbox of the booking form: who controls the data and why it is kept. */
-  privacy: z
-    .object({ controller: z.string().min(1).max(300), notice: z.string().min(1).max(2000) })
-    .default({
-      controller: "Urząd Miasta",
-      notice: "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
-    }),
+  privacy: z.object({ controller: z.string().min(1).max(300), notice: z.string().min(1).max(2000) }).default({
+    controller: "Urząd Miasta",
+    notice:
+      "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
+  }),
   /** Closed to walk-ins and bookings on Polish public holidays without listing them (off for a point open every day). */
   closedOnPublicHolidays: z.boolean().default(true),
   /** Seconds before a missed ticket is called again when its desk has nobody else (R5). */

@@ -2,13 +2,42 @@
 // its query and body schemas (the Worker validates with them), its answer's schema (the Worker's
 // handlers are typed by it, the clients' caller returns it) and the error codes it may answer.
 // The OpenAPI document is generated from this and the route table; nothing else describes a route.
-import { z } from "zod";
+import type { z } from "zod";
 import {
-  AvailabilityQuery, AvailabilityResponse, BookingQuery, BookingSummary, CallTicketRequest, CancelBookingRequest, CancelBookingResponse,
-  CheckInRequest, ConfirmBookingRequest, ConfirmBookingResponse, CreateBookingRequest, CreateBookingResponse, DeskActionResponse,
-  DevOutboxQuery, DevOutboxResponse, ETicketNotifyRequest, ETicketNotifyResponse, ETicketView, EmptyRequest, IssueTicketRequest, IssuedTicket,
-  LiveQuery, LoginRequest, LoginResponse, PutSiteResponse, QueueResponse, RescheduleBookingRequest, ResendCodeResponse, ResendMessageResponse,
-  type Role, SiteMessagesQuery, SiteMessagesResponse, SitesResponse, TransferRequest,
+  AvailabilityQuery,
+  AvailabilityResponse,
+  BookingQuery,
+  BookingSummary,
+  CallTicketRequest,
+  CancelBookingRequest,
+  CancelBookingResponse,
+  CheckInRequest,
+  ConfirmBookingRequest,
+  ConfirmBookingResponse,
+  CreateBookingRequest,
+  CreateBookingResponse,
+  DeskActionResponse,
+  DevOutboxQuery,
+  DevOutboxResponse,
+  EmptyRequest,
+  ETicketNotifyRequest,
+  ETicketNotifyResponse,
+  ETicketView,
+  IssuedTicket,
+  IssueTicketRequest,
+  LiveQuery,
+  LoginRequest,
+  LoginResponse,
+  PutSiteResponse,
+  QueueResponse,
+  RescheduleBookingRequest,
+  ResendCodeResponse,
+  ResendMessageResponse,
+  type Role,
+  SiteMessagesQuery,
+  SiteMessagesResponse,
+  SitesResponse,
+  TransferRequest,
 } from "./api.ts";
 import { SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
@@ -35,9 +64,23 @@ const COMMON = ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE"] as const satisfies Err
 const BODY = [...COMMON, "INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE"] as const satisfies ErrorCode[];
 const STAFF = ["UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "SITE_FORBIDDEN", "UNKNOWN_SITE"] as const satisfies ErrorCode[];
 const DESK_ERRORS = [
-  ...BODY, ...STAFF, "DESK_FORBIDDEN", "UNKNOWN_DESK", "UNKNOWN_TICKET", "UNKNOWN_MATTER", "DESK_BUSY", "DESK_IDLE", "DESK_PAUSED",
-  "DESK_NOT_PAUSED", "ALREADY_SERVING", "TICKET_NOT_WAITING", "TICKET_CLOSED", "MATTER_NOT_SERVED", "TRANSFER_TARGET_INVALID",
-  "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED",
+  ...BODY,
+  ...STAFF,
+  "DESK_FORBIDDEN",
+  "UNKNOWN_DESK",
+  "UNKNOWN_TICKET",
+  "UNKNOWN_MATTER",
+  "DESK_BUSY",
+  "DESK_IDLE",
+  "DESK_PAUSED",
+  "DESK_NOT_PAUSED",
+  "ALREADY_SERVING",
+  "TICKET_NOT_WAITING",
+  "TICKET_CLOSED",
+  "MATTER_NOT_SERVED",
+  "TRANSFER_TARGET_INVALID",
+  "IDEMPOTENCY_KEY_INVALID",
+  "IDEMPOTENCY_KEY_REUSED",
 ] as const satisfies ErrorCode[];
 const CLERKS = ["clerk", "manager"] as const satisfies Role[];
 const TICKET_TAKERS = ["kiosk", "clerk", "manager"] as const satisfies Role[];
@@ -46,24 +89,37 @@ const TICKET_TAKERS = ["kiosk", "clerk", "manager"] as const satisfies Role[];
 function desk<B extends z.ZodType>(action: string, body: B) {
   return {
     summary: `Desk command "${action}" (the desk's clerk or a manager).`,
-    auth: CLERKS, idempotent: true, body, response: DeskActionResponse, errors: DESK_ERRORS,
+    auth: CLERKS,
+    idempotent: true,
+    body,
+    response: DeskActionResponse,
+    errors: DESK_ERRORS,
   } as const;
 }
 
 export const CONTRACT = {
   login: {
     summary: "Sign in (staff or device); returns a bearer token.",
-    body: LoginRequest, response: LoginResponse, errors: [...BODY, "BAD_CREDENTIALS", "RATE_LIMITED", "NOT_CONFIGURED"],
+    body: LoginRequest,
+    response: LoginResponse,
+    errors: [...BODY, "BAD_CREDENTIALS", "RATE_LIMITED", "NOT_CONFIGURED"],
   },
   openapi: { summary: "This document.", description: "The OpenAPI 3.1 document", errors: [] },
   sites: { summary: "Sites with departments, matters and desks (public).", response: SitesResponse, errors: [] },
   putSite: {
-    summary: "Create or replace a site's configuration (manager).", auth: ["manager"],
-    body: SiteConfig, response: PutSiteResponse, errors: [...BODY, ...STAFF],
+    summary: "Create or replace a site's configuration (manager).",
+    auth: ["manager"],
+    body: SiteConfig,
+    response: PutSiteResponse,
+    errors: [...BODY, ...STAFF],
   },
   issueTicket: {
-    summary: "Take a walk-in ticket (kiosk or staff).", auth: TICKET_TAKERS, idempotent: true,
-    body: IssueTicketRequest, response: IssuedTicket, status: 201,
+    summary: "Take a walk-in ticket (kiosk or staff).",
+    auth: TICKET_TAKERS,
+    idempotent: true,
+    body: IssueTicketRequest,
+    response: IssuedTicket,
+    status: 201,
     errors: [...BODY, ...STAFF, "UNKNOWN_MATTER", "SITE_CLOSED", "MATTER_UNAVAILABLE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
   },
   queue: { summary: "Open tickets and desks of a site (staff).", auth: CLERKS, response: QueueResponse, errors: STAFF },
@@ -78,83 +134,162 @@ export const CONTRACT = {
   "desk.transfer": desk("transfer", TransferRequest),
   siteLive: {
     summary: "WebSocket: display, desk:{deskId}, clerk:{deskId} or agent view (token as header or access_token).",
-    auth: ["manager", "clerk", "kiosk", "display", "agent"], query: LiveQuery,
-    status: 101, description: "Switching to the WebSocket protocol",
+    auth: ["manager", "clerk", "kiosk", "display", "agent"],
+    query: LiveQuery,
+    status: 101,
+    description: "Switching to the WebSocket protocol",
     errors: [...STAFF, "VALIDATION_FAILED", "DESK_FORBIDDEN", "UPGRADE_REQUIRED", "UNKNOWN_DESK"],
   },
   eticket: {
-    summary: "A ticket's live state for its holder (public, unguessable token).", response: ETicketView, errors: ["UNKNOWN_ETICKET"],
+    summary: "A ticket's live state for its holder (public, unguessable token).",
+    response: ETicketView,
+    errors: ["UNKNOWN_ETICKET"],
   },
   eticketNotify: {
-    summary: "Ask for an SMS when this many people or fewer are ahead, or at the call (public, one request per ticket; the same request again sends nothing twice).",
-    body: ETicketNotifyRequest, response: ETicketNotifyResponse, status: 202,
+    summary:
+      "Ask for an SMS when this many people or fewer are ahead, or at the call (public, one request per ticket; the same request again sends nothing twice).",
+    body: ETicketNotifyRequest,
+    response: ETicketNotifyResponse,
+    status: 202,
     errors: [...BODY, "UNKNOWN_ETICKET", "PHONE_INVALID", "PHONE_NOT_MOBILE", "TICKET_NOT_WAITING", "TICKET_CLOSED", "RATE_LIMITED"],
   },
   eticketLive: {
-    summary: "WebSocket: one e-ticket's live view (public).", status: 101, description: "Switching to the WebSocket protocol",
+    summary: "WebSocket: one e-ticket's live view (public).",
+    status: 101,
+    description: "Switching to the WebSocket protocol",
     errors: ["UNKNOWN_ETICKET", "UPGRADE_REQUIRED"],
   },
   // ---- online booking (R6, R7) ----
   availability: {
-    summary: "Free booking slots of a matter, day by day (public, at most 62 days).", query: AvailabilityQuery, response: AvailabilityResponse,
+    summary: "Free booking slots of a matter, day by day (public, at most 62 days).",
+    query: AvailabilityQuery,
+    response: AvailabilityResponse,
     errors: ["VALIDATION_FAILED", "UNKNOWN_SITE", "UNKNOWN_MATTER", "RANGE_TOO_LONG"],
   },
   checkIn: {
-    summary: "Kiosk check-in with the booking's code: the ticket, like a walk-in.", auth: TICKET_TAKERS, idempotent: true,
-    body: CheckInRequest, response: IssuedTicket, status: 201,
-    errors: [...BODY, ...STAFF, "UNKNOWN_CODE", "TOO_EARLY", "TOO_LATE", "WRONG_SITE", "ALREADY_CHECKED_IN", "BOOKING_NOT_ACTIVE", "IDEMPOTENCY_KEY_INVALID"],
+    summary: "Kiosk check-in with the booking's code: the ticket, like a walk-in.",
+    auth: TICKET_TAKERS,
+    idempotent: true,
+    body: CheckInRequest,
+    response: IssuedTicket,
+    status: 201,
+    errors: [
+      ...BODY,
+      ...STAFF,
+      "UNKNOWN_CODE",
+      "TOO_EARLY",
+      "TOO_LATE",
+      "WRONG_SITE",
+      "ALREADY_CHECKED_IN",
+      "BOOKING_NOT_ACTIVE",
+      "IDEMPOTENCY_KEY_INVALID",
+    ],
   },
   createBooking: {
-    summary: "Hold a slot and send the confirmation code by SMS or by e-mail, to exactly one of phone and email (public).", idempotent: true,
-    body: CreateBookingRequest, response: CreateBookingResponse, status: 202,
-    errors: [...BODY, "UNKNOWN_SITE", "UNKNOWN_MATTER", "MATTER_NOT_BOOKABLE", "SLOT_UNAVAILABLE", "CONTACT_REQUIRED", "PHONE_INVALID",
-      "PHONE_NOT_MOBILE", "EMAIL_INVALID", "TOO_MANY_BOOKINGS", "BOOKING_RATE_LIMITED", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
+    summary: "Hold a slot and send the confirmation code by SMS or by e-mail, to exactly one of phone and email (public).",
+    idempotent: true,
+    body: CreateBookingRequest,
+    response: CreateBookingResponse,
+    status: 202,
+    errors: [
+      ...BODY,
+      "UNKNOWN_SITE",
+      "UNKNOWN_MATTER",
+      "MATTER_NOT_BOOKABLE",
+      "SLOT_UNAVAILABLE",
+      "CONTACT_REQUIRED",
+      "PHONE_INVALID",
+      "PHONE_NOT_MOBILE",
+      "EMAIL_INVALID",
+      "TOO_MANY_BOOKINGS",
+      "BOOKING_RATE_LIMITED",
+      "IDEMPOTENCY_KEY_INVALID",
+      "IDEMPOTENCY_KEY_REUSED",
+    ],
   },
   booking: {
-    summary: "The visit behind a manage link (no contact data).", query: BookingQuery, response: BookingSummary,
+    summary: "The visit behind a manage link (no contact data).",
+    query: BookingQuery,
+    response: BookingSummary,
     errors: ["VALIDATION_FAILED", "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID"],
   },
   resendBookingCode: {
-    summary: "A new code, no sooner than 60 s after the last.", body: EmptyRequest, response: ResendCodeResponse,
+    summary: "A new code, no sooner than 60 s after the last.",
+    body: EmptyRequest,
+    response: ResendCodeResponse,
     errors: [...BODY, "UNKNOWN_BOOKING", "BOOKING_NOT_PENDING", "RESEND_TOO_SOON", "RESEND_LIMIT", "CODE_EXPIRED"],
   },
   confirmBooking: {
     summary: "Confirm with the code (from the SMS or the e-mail): ticket number, check-in code, manage link.",
-    body: ConfirmBookingRequest, response: ConfirmBookingResponse,
+    body: ConfirmBookingRequest,
+    response: ConfirmBookingResponse,
     errors: [...BODY, "UNKNOWN_BOOKING", "CODE_WRONG", "CODE_EXPIRED", "CODE_TRIES_EXCEEDED", "BOOKING_NOT_PENDING"],
   },
   rescheduleBooking: {
-    summary: "Move a confirmed visit to another free slot (holder of the manage link).", idempotent: true,
-    body: RescheduleBookingRequest, response: ConfirmBookingResponse,
-    errors: [...BODY, "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID", "BOOKING_NOT_ACTIVE", "SLOT_UNAVAILABLE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
+    summary: "Move a confirmed visit to another free slot (holder of the manage link).",
+    idempotent: true,
+    body: RescheduleBookingRequest,
+    response: ConfirmBookingResponse,
+    errors: [
+      ...BODY,
+      "UNKNOWN_BOOKING",
+      "MANAGE_TOKEN_INVALID",
+      "BOOKING_NOT_ACTIVE",
+      "SLOT_UNAVAILABLE",
+      "IDEMPOTENCY_KEY_INVALID",
+      "IDEMPOTENCY_KEY_REUSED",
+    ],
   },
   cancelBooking: {
-    summary: "Cancel a confirmed visit (holder of the manage link).", body: CancelBookingRequest, response: CancelBookingResponse,
+    summary: "Cancel a confirmed visit (holder of the manage link).",
+    body: CancelBookingRequest,
+    response: CancelBookingResponse,
     errors: [...BODY, "UNKNOWN_BOOKING", "MANAGE_TOKEN_INVALID", "BOOKING_NOT_ACTIVE"],
   },
   // ---- messages to citizens (R9) ----
   siteMessages: {
-    summary: "A site's SMS and e-mails, newest first: recipients masked, verification codes never shown (manager).", auth: ["manager"],
-    query: SiteMessagesQuery, response: SiteMessagesResponse, errors: ["VALIDATION_FAILED", ...STAFF],
+    summary: "A site's SMS and e-mails, newest first: recipients masked, verification codes never shown (manager).",
+    auth: ["manager"],
+    query: SiteMessagesQuery,
+    response: SiteMessagesResponse,
+    errors: ["VALIDATION_FAILED", ...STAFF],
   },
   resendMessage: {
-    summary: "Send a failed message again: pending at once, then sent (manager).", auth: ["manager"], idempotent: true,
-    body: EmptyRequest, response: ResendMessageResponse,
-    errors: [...BODY, ...STAFF, "UNKNOWN_MESSAGE", "MESSAGE_NOT_FAILED", "MESSAGE_EXPIRED", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
+    summary: "Send a failed message again: pending at once, then sent (manager).",
+    auth: ["manager"],
+    idempotent: true,
+    body: EmptyRequest,
+    response: ResendMessageResponse,
+    errors: [
+      ...BODY,
+      ...STAFF,
+      "UNKNOWN_MESSAGE",
+      "MESSAGE_NOT_FAILED",
+      "MESSAGE_EXPIRED",
+      "IDEMPOTENCY_KEY_INVALID",
+      "IDEMPOTENCY_KEY_REUSED",
+    ],
   },
   smsStatus: {
-    summary: "Twilio's delivery report of an SMS (form-encoded MessageSid, MessageStatus, ErrorCode; query ref=<message id>), signed with X-Twilio-Signature.",
-    status: 204, description: "Recorded", errors: ["SIGNATURE_INVALID", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED", "NOT_FOUND"],
+    summary:
+      "Twilio's delivery report of an SMS (form-encoded MessageSid, MessageStatus, ErrorCode; query ref=<message id>), signed with X-Twilio-Signature.",
+    status: 204,
+    description: "Recorded",
+    errors: ["SIGNATURE_INVALID", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED", "NOT_FOUND"],
   },
   devOutbox: {
     summary: "Demo only: every SMS and e-mail the demo would have sent, newest first, with delivery reports.",
-    query: DevOutboxQuery, response: DevOutboxResponse, errors: ["VALIDATION_FAILED", "UNKNOWN_SITE", "DEMO_ONLY"],
+    query: DevOutboxQuery,
+    response: DevOutboxResponse,
+    errors: ["VALIDATION_FAILED", "UNKNOWN_SITE", "DEMO_ONLY"],
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 
 export type Contract = typeof CONTRACT;
 
-type Field<N extends RouteName, F extends "query" | "body" | "response"> = Contract[N] extends { [K in F]: infer S extends z.ZodType } ? S : undefined;
+type Field<N extends RouteName, F extends "query" | "body" | "response"> = Contract[N] extends { [K in F]: infer S extends z.ZodType }
+  ? S
+  : undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 

@@ -1,4 +1,4 @@
+export * from "./api.ts";
 export * from "./config.ts";
 export * from "./errors.ts";
-export * from "./api.ts";
 export * from "./live.ts";

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay } from "./backoff.ts";
 import { CLOSE, PING, PONG, PROTOCOL_VERSION } from "./live.ts";
-import { type LiveEnd, type LiveFrame, LiveSocket, type LiveSocketOptions, type SocketLike, endOfClose } from "./live-socket.ts";
+import { endOfClose, type LiveEnd, type LiveFrame, LiveSocket, type LiveSocketOptions, type SocketLike } from "./live-socket.ts";
 
 type Listener = (ev: never) => void;
 
@@ -100,7 +100,10 @@ describe("the live socket", () => {
     ws.say({ type: "update", seq: 6, prev: 5, view: { n: 2 } });
     ws.say({ type: "update", seq: 6, prev: 5, view: { n: 2 } }); // stale: a repeat
     ws.say({ type: "update", seq: 9, prev: 8, view: { n: 3 } }); // gap: 7 and 8 were missed
-    expect(seen.views).toEqual([[1, 5, true], [2, 6, false]]);
+    expect(seen.views).toEqual([
+      [1, 5, true],
+      [2, 6, false],
+    ]);
     expect(ws.sent).toEqual([JSON.stringify({ type: "resync" })]);
     ws.say({ type: "snapshot", seq: 9, view: { n: 3 } });
     expect(seen.views.at(-1)).toEqual([3, 9, true]);
@@ -144,7 +147,11 @@ describe("the live socket", () => {
   });
 
   it("ends for good on the close codes its owner names (the browser's: gone, version), and retries the others", async () => {
-    for (const [code, why] of [[CLOSE.TICKET_GONE, "gone"], [CLOSE.DESK_GONE, "gone"], [CLOSE.VERSION_UNSUPPORTED, "version"]] as const) {
+    for (const [code, why] of [
+      [CLOSE.TICKET_GONE, "gone"],
+      [CLOSE.DESK_GONE, "gone"],
+      [CLOSE.VERSION_UNSUPPORTED, "version"],
+    ] as const) {
       const { sockets, seen, current } = setup();
       await tick();
       current().accept();
@@ -192,7 +199,12 @@ describe("the live socket", () => {
           sockets.push(s);
           return s;
         },
-        read, pingEveryMs: 1_000, answerWithinMs: 500, minDelayMs: 100, maxDelayMs: 1_000, endOf: endOfClose,
+        read,
+        pingEveryMs: 1_000,
+        answerWithinMs: 500,
+        minDelayMs: 100,
+        maxDelayMs: 1_000,
+        endOf: endOfClose,
       },
       { view: () => {}, dialFailed: (e) => failures.push(e) },
     );

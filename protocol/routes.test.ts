@@ -1,7 +1,7 @@
 // The route table: one line per route, paths filled as the clients send them.
 import { describe, expect, it } from "vitest";
 import { CONTRACT } from "./contract.ts";
-import { ROUTES, type RouteName, fillPath, routeOf } from "./routes.ts";
+import { fillPath, ROUTES, type RouteName, routeOf } from "./routes.ts";
 
 describe("the route table", () => {
   it("has one route per method and path, each with its contract", () => {

@@ -46,9 +46,11 @@ export type MethodOf<N extends RouteName> = Line<N> extends `${infer M extends H
 /** The path of a route in Hono's form, e.g. "/api/v1/sites/:siteId/tickets". */
 export type PathOf<N extends RouteName> = Line<N> extends `${HttpMethod} ${infer P}` ? P : never;
 
-type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`>
-  : P extends `${string}:${infer Name}` ? Name
-  : never;
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
 /** The path parameters of a route, e.g. { siteId: string; deskId: string }. */
 export type PathParams<N extends RouteName> = { [K in ParamNames<PathOf<N>>]: string };
 

@@ -42,12 +42,20 @@ if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "
   run("npm", ["run", "--silent", "build:clients", "--if-present"]);
 }
 
-const wrangler = spawn(join(bin, "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`], {
-  cwd: root, env, stdio: ["ignore", "inherit", "inherit"],
-});
+const wrangler = spawn(
+  join(bin, "wrangler"),
+  ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`],
+  {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  },
+);
 // The demo site's print agent: a virtual printer writing each ticket as a PNG and a WAV file for every call.
 const agent = spawn(join(bin, "node"), ["print-agent/main.ts", "print-agent/demo.json"], {
-  cwd: root, env: { ...env, NUMEREK_SERVER: `http://127.0.0.1:${port}` }, stdio: ["ignore", "inherit", "inherit"],
+  cwd: root,
+  env: { ...env, NUMEREK_SERVER: `http://127.0.0.1:${port}` },
+  stdio: ["ignore", "inherit", "inherit"],
 });
 const stop = () => {
   agent.kill("SIGINT");

@@ -5,6 +5,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
+import { type ApiRoute, route } from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, serveClient } from "./routes/clients.ts";
@@ -13,7 +14,6 @@ import { siteMessageRoutes } from "./routes/messages.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
-import { type ApiRoute, route } from "./route.ts";
 import { ensureDemo } from "./sites.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
@@ -25,10 +25,7 @@ app.use("/api/*", async function demoData(c, next) {
   await ensureDemo(c.env);
   await next();
 });
-app.use(
-  "/api/*",
-  bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }),
-);
+app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }));
 app.use("/api/*", async function noStore(c, next) {
   await next();
   c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
@@ -53,7 +50,7 @@ for (const r of API_ROUTES) r.mount(app);
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/")) return errorResponse("NOT_FOUND");
   // Client apps (kiosk, screens, console, e-ticket): their HTML page for their paths.
-  const page = (c.req.method === "GET" || c.req.method === "HEAD") ? clientPage(c.req.path) : null;
+  const page = c.req.method === "GET" || c.req.method === "HEAD" ? clientPage(c.req.path) : null;
   if (page) return serveClient(c.env, c.req.raw, page);
   return c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : errorResponse("NOT_FOUND");
 });

@@ -2,8 +2,8 @@
 import { app } from "./app.ts";
 import type { Env } from "./env.ts";
 
-export { SiteQueue } from "../objects/site-queue.ts";
 export { Directory } from "../objects/directory.ts";
+export { SiteQueue } from "../objects/site-queue.ts";
 
 export default {
   fetch(request, env, ctx) {

@@ -18,13 +18,17 @@ function operation(spec: RouteContract, params: string[]): Record<string, unknow
   const parameters: unknown[] = params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
   if (spec.idempotent) {
     parameters.push({
-      name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_:-]{8,100}$" },
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", pattern: "^[A-Za-z0-9_:-]{8,100}$" },
       description: "A retry with the same key returns the first answer.",
     });
   }
   if (spec.query) {
     const q = schema(spec.query) as { properties?: Record<string, unknown>; required?: string[] };
-    for (const [name, s] of Object.entries(q.properties ?? {})) parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: s });
+    for (const [name, s] of Object.entries(q.properties ?? {}))
+      parameters.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: s });
   }
   const responses: Record<string, { description: string; content?: unknown }> = {
     [spec.status ?? 200]: {
@@ -34,7 +38,10 @@ function operation(spec: RouteContract, params: string[]): Record<string, unknow
   };
   for (const code of spec.errors) {
     const status = String(ERRORS[code][0]);
-    const r = (responses[status] ??= { description: "", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+    const r = (responses[status] ??= {
+      description: "",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+    });
     r.description = r.description ? `${r.description}, ${code}` : code;
   }
   return {
@@ -61,9 +68,18 @@ function build(names: readonly RouteName[]): unknown {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
       schemas: {
         Error: {
-          type: "object", required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: {
-            code: { type: "string", enum: Object.keys(ERRORS) }, message: { type: "string" } } } },
+          type: "object",
+          required: ["error"],
+          properties: {
+            error: {
+              type: "object",
+              required: ["code", "message"],
+              properties: {
+                code: { type: "string", enum: Object.keys(ERRORS) },
+                message: { type: "string" },
+              },
+            },
+          },
         },
       },
     },

@@ -46,12 +46,22 @@ export async function freshSite(): Promise<{ siteId: string; admin: string }> {
   const admin = await login("admin", "admin");
   const allDay: [string, string][] = [["00:00", "24:00"]];
   const config: SiteConfigInput = {
-    id: siteId, city: "Testowo", name: `Urząd ${siteId}`, address: "ul. Próbna 1", voice: false,
+    id: siteId,
+    city: "Testowo",
+    name: `Urząd ${siteId}`,
+    address: "ul. Próbna 1",
+    voice: false,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    departments: [{ id: "wk", name: "Wydział Komunikacji", matters: [
-      { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
-      { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
-    ] }],
+    departments: [
+      {
+        id: "wk",
+        name: "Wydział Komunikacji",
+        matters: [
+          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
+          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
+        ],
+      },
+    ],
     desks: [
       { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
       { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },

@@ -4,7 +4,15 @@
 // validators), and answers the handler's value as JSON with the route's status. The handler is
 // typed by the contract: its validated input, and the answer it must return.
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { CONTRACT, type BodyIn, type BodyOf, type QueryIn, type QueryOf, type ResponseOf, type RouteContract } from "../protocol/contract.ts";
+import {
+  type BodyIn,
+  type BodyOf,
+  CONTRACT,
+  type QueryIn,
+  type QueryOf,
+  type ResponseOf,
+  type RouteContract,
+} from "../protocol/contract.ts";
 import { type PathOf, type RouteName, routeOf } from "../protocol/routes.ts";
 import type { AppEnv, SiteEnv } from "./app-env.ts";
 import { requireAuth } from "./auth/middleware.ts";

@@ -21,11 +21,20 @@ describe("site middleware", () => {
     const demoClerk = await login("urzednik1", "demo");
     const demoKiosk = await login("kiosk-demo", "demo");
     await expectError(await request(`/api/v1/sites/${siteId}/queue`, { token: demoClerk }), 403, "SITE_FORBIDDEN");
-    await expectError(await request(`/api/v1/sites/${siteId}/tickets`, { token: demoKiosk, json: { matterId: "rej" } }), 403, "SITE_FORBIDDEN");
-    await expectError(await request(`/api/v1/sites/${siteId}/check-in`, { token: demoKiosk, json: { code: "ABCDEF" } }), 403, "SITE_FORBIDDEN");
+    await expectError(
+      await request(`/api/v1/sites/${siteId}/tickets`, { token: demoKiosk, json: { matterId: "rej" } }),
+      403,
+      "SITE_FORBIDDEN",
+    );
+    await expectError(
+      await request(`/api/v1/sites/${siteId}/check-in`, { token: demoKiosk, json: { code: "ABCDEF" } }),
+      403,
+      "SITE_FORBIDDEN",
+    );
     await expectError(
       await request(`/api/v1/sites/${siteId}/live?role=display&access_token=${demoClerk}`, { headers: { Upgrade: "websocket" } }),
-      403, "SITE_FORBIDDEN",
+      403,
+      "SITE_FORBIDDEN",
     );
     // A manager of the demo site only may not configure another.
     const demoManager = await login("kierownik", "demo");
@@ -57,7 +66,11 @@ describe("site middleware", () => {
     const ghostToken = `ghost-${Date.now().toString(36)}.${"A".repeat(22)}`;
     await expectError(await request(`/api/v1/etickets/${ghostToken}`), 404, "UNKNOWN_ETICKET");
     await expectError(await request(`/api/v1/etickets/not-a-token`), 404, "UNKNOWN_ETICKET");
-    await expectError(await request(`/api/v1/etickets/${ghostToken}/notify`, { json: { phone: "600700800", ahead: 2 } }), 404, "UNKNOWN_ETICKET");
+    await expectError(
+      await request(`/api/v1/etickets/${ghostToken}/notify`, { json: { phone: "600700800", ahead: 2 } }),
+      404,
+      "UNKNOWN_ETICKET",
+    );
     await expectError(await request(`/api/v1/bookings/${ghostToken}?token=${"x".repeat(20)}`), 404, "UNKNOWN_BOOKING");
     await expectError(await request(`/api/v1/bookings/${ghostToken}/confirm`, { json: { code: "123456" } }), 404, "UNKNOWN_BOOKING");
   });

@@ -3,10 +3,10 @@
 // caller's token may act on it (and on the path's desk), checks that the site exists, and puts the
 // site's id and its object's stub on the context.
 import type { MiddlewareHandler } from "hono";
+import { siteOfEticketToken } from "../objects/site/random.ts";
 import { Id } from "../protocol/config.ts";
 import type { ErrorCode } from "../protocol/errors.ts";
 import { assertNever } from "../protocol/live.ts";
-import { siteOfEticketToken } from "../objects/site/random.ts";
 import type { SiteEnv } from "./app-env.ts";
 import { assertDesk, assertSite } from "./auth/middleware.ts";
 import { ApiError } from "./errors.ts";

@@ -1,7 +1,8 @@
 // The Worker's view of which sites exist: asked of the directory, kept for a few seconds.
-import type { PublicSite } from "../protocol/api.ts";
+
 import type { SiteListing } from "../objects/directory.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
+import type { PublicSite } from "../protocol/api.ts";
 import type { Env } from "./env.ts";
 import { isDemo } from "./env.ts";
 import { ApiError, unwrap } from "./errors.ts";

@@ -3,8 +3,16 @@ import type { TicketView } from "../../protocol/api.ts";
 import { deskRows, totalWaiting } from "./desk-rows.ts";
 
 const ticket = (id: string, matterId: string, status: TicketView["status"], deskId: string | null = null): TicketView => ({
-  id, number: id.toUpperCase(), matterId, source: "walk-in", status, takenAt: "2026-11-23T10:00:00+01:00",
-  deskId, misses: 0, recallAt: null, calledAt: null,
+  id,
+  number: id.toUpperCase(),
+  matterId,
+  source: "walk-in",
+  status,
+  takenAt: "2026-11-23T10:00:00+01:00",
+  deskId,
+  misses: 0,
+  recallAt: null,
+  calledAt: null,
 });
 
 describe("desk rows of the manager's page", () => {

@@ -25,7 +25,9 @@ function Printers(props: { printers: PrinterStatus[] }) {
           <tr key={p.kioskId} data-kiosk={p.kioskId} data-state={p.state}>
             <th scope="row">{p.kioskId}</th>
             <td>
-              <span class={`adm-status ${p.state === "ready" ? "adm-status-sent" : "adm-status-failed"}`}>{t(`adm.printer.${p.state}`)}</span>
+              <span class={`adm-status ${p.state === "ready" ? "adm-status-sent" : "adm-status-failed"}`}>
+                {t(`adm.printer.${p.state}`)}
+              </span>
             </td>
             <td>{officeDateTime(lang, p.at)}</td>
           </tr>

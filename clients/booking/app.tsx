@@ -30,7 +30,8 @@ export function BookingApp() {
   };
 
   useEffect(() => {
-    const where = flow.step <= 5 ? `${t("bk.stepOf", { n: flow.step })}: ${t(stepKey(flow.step as StepNumber, contact.channel))}` : t("bk.doneTitle");
+    const where =
+      flow.step <= 5 ? `${t("bk.stepOf", { n: flow.step })}: ${t(stepKey(flow.step as StepNumber, contact.channel))}` : t("bk.doneTitle");
     document.title = `${where} – ${t("bk.title")}`;
   }, [flow.step, contact.channel, t]);
 
@@ -53,15 +54,7 @@ export function BookingApp() {
     const focus = moved.current;
     switch (flow.step) {
       case 1:
-        return (
-          <MatterStep
-            sites={sites}
-            city={city}
-            focus={focus}
-            onCity={setCity}
-            onMatter={(matter) => go({ step: 2, matter })}
-          />
-        );
+        return <MatterStep sites={sites} city={city} focus={focus} onCity={setCity} onMatter={(matter) => go({ step: 2, matter })} />;
       case 2:
         return <SiteStep sites={sites} matter={flow.matter} focus={focus} onSite={(site) => go({ step: 3, matter: flow.matter, site })} />;
       case 3:
@@ -108,7 +101,15 @@ export function BookingApp() {
           />
         );
       case 6:
-        return <ConfirmationPage site={flow.site} matterName={flow.matter.name} contact={contact} confirmation={flow.confirmation} onAnother={() => go({ step: 1 })} />;
+        return (
+          <ConfirmationPage
+            site={flow.site}
+            matterName={flow.matter.name}
+            contact={contact}
+            confirmation={flow.confirmation}
+            onAnother={() => go({ step: 1 })}
+          />
+        );
     }
   })();
 

@@ -67,9 +67,7 @@ export function loadAvailability(siteId: string, matterId: string, maxAgeMs = FR
   if (hit && Date.now() - hit.at < maxAgeMs) return hit.data;
   const from = officeToday();
   const to = addDays(from, RANGE_DAYS - 1);
-  const data = call("availability", { params: { siteId }, query: { matterId, from, to } }).then((raw) =>
-    classify(from, to, raw),
-  );
+  const data = call("availability", { params: { siteId }, query: { matterId, from, to } }).then((raw) => classify(from, to, raw));
   cache.set(key, { at: Date.now(), data });
   data.catch(() => cache.delete(key));
   return data;

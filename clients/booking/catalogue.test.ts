@@ -8,11 +8,17 @@ type M = [string, string] | [string, string, boolean];
 
 function site(id: string, city: string, departments: [string, M[]][]): PublicSite {
   return {
-    id, city, name: id, address: "ul. Próbna 1", voice: false, desks: [],
+    id,
+    city,
+    name: id,
+    address: "ul. Próbna 1",
+    voice: false,
+    desks: [],
     booking: { horizonDays: 14, checkIn: "kiosk", checkInEarlyMinutes: 10, checkInLateMinutes: 15 },
     privacy: { controller: "Urząd", notice: "Dane do rezerwacji." },
     departments: departments.map(([name, matters]) => ({
-      id: name.toLowerCase().replace(/\W+/g, "-"), name,
+      id: name.toLowerCase().replace(/\W+/g, "-"),
+      name,
       matters: matters.map(([mid, mname, bookable = true]) => ({ id: mid, name: mname, prefix: "A", bookable })),
     })),
   };
@@ -20,12 +26,37 @@ function site(id: string, city: string, departments: [string, M[]][]): PublicSit
 
 const sites = [
   site("wsa", "Toruń", [["Referat Dowodów Osobistych", [["dowod-wniosek", "Dowód osobisty – złożenie wniosku"]]]]),
-  site("plaza", "Toruń", [["Punkt Informacyjny UMT", [["dowod-wniosek", "Dowód osobisty – złożenie wniosku"], ["karta", "Karta wędkarska"]]]]),
+  site("plaza", "Toruń", [
+    [
+      "Punkt Informacyjny UMT",
+      [
+        ["dowod-wniosek", "Dowód osobisty – złożenie wniosku"],
+        ["karta", "Karta wędkarska"],
+      ],
+    ],
+  ]),
   site("copernicus", "Toruń", [["Punkt Informacyjny UMT", [["karta", "Karta wędkarska"]]]]),
   site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]),
   // Bookable at one office and not at the other; and a department with nothing bookable.
-  site("bydgoszcz-a", "Bydgoszcz", [["Informacja", [["info", "Informacja", false]]], ["USC", [["slub", "Ślub cywilny"], ["akt", "Odpis aktu", false]]]]),
-  site("bydgoszcz-b", "Bydgoszcz", [["USC", [["akt", "Odpis aktu"], ["slub", "Ślub cywilny", false]]]]),
+  site("bydgoszcz-a", "Bydgoszcz", [
+    ["Informacja", [["info", "Informacja", false]]],
+    [
+      "USC",
+      [
+        ["slub", "Ślub cywilny"],
+        ["akt", "Odpis aktu", false],
+      ],
+    ],
+  ]),
+  site("bydgoszcz-b", "Bydgoszcz", [
+    [
+      "USC",
+      [
+        ["akt", "Odpis aktu"],
+        ["slub", "Ślub cywilny", false],
+      ],
+    ],
+  ]),
   // Nothing bookable online at all.
   site("gniezno", "Gniezno", [["Informacja", [["info", "Informacja", false]]]]),
 ];

@@ -12,7 +12,13 @@ import { StepHeading } from "./step-heading.tsx";
 
 const RESEND_AFTER_MS = 60_000;
 /** Refusals after which this hold cannot be confirmed any more: choose a time again. */
-const DEAD_ENDS: readonly ClientErrorCode[] = ["CODE_EXPIRED", "CODE_TRIES_EXCEEDED", "RESEND_LIMIT", "BOOKING_NOT_PENDING", "UNKNOWN_BOOKING"];
+const DEAD_ENDS: readonly ClientErrorCode[] = [
+  "CODE_EXPIRED",
+  "CODE_TRIES_EXCEEDED",
+  "RESEND_LIMIT",
+  "BOOKING_NOT_PENDING",
+  "UNKNOWN_BOOKING",
+];
 
 export function CodeStep(props: {
   hold: Hold;
@@ -88,7 +94,9 @@ export function CodeStep(props: {
         {t(email ? "bk.codeTitleEmail" : "bk.codeTitle")}
       </StepHeading>
       <p data-testid="code-sent">
-        {email ? t("bk.codeSentEmail", { email: contactAddress(props.contact) }) : t("bk.codeSent", { phone: contactAddress(props.contact) })}
+        {email
+          ? t("bk.codeSentEmail", { email: contactAddress(props.contact) })
+          : t("bk.codeSent", { phone: contactAddress(props.contact) })}
       </p>
       {dead ? (
         <div class="bk-alert" role="alert">

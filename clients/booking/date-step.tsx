@@ -5,7 +5,13 @@ import type { MatterEntry } from "./catalogue.ts";
 import { FreeSlots } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
 
-export function DateStep(props: { site: PublicSite; matter: MatterEntry; slotGone: boolean; focus: boolean; onPick: (start: string) => void }) {
+export function DateStep(props: {
+  site: PublicSite;
+  matter: MatterEntry;
+  slotGone: boolean;
+  focus: boolean;
+  onPick: (start: string) => void;
+}) {
   const { t } = useI18n();
 
   return (

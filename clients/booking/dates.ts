@@ -2,6 +2,7 @@
 // computed in UTC so the browser's own time zone never shifts a day; month grids and date texts.
 import { OFFICE_TZ } from "../shared/format.ts";
 import type { Lang } from "../shared/i18n.tsx";
+
 const LOCALE: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
 
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);

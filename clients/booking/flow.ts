@@ -1,7 +1,8 @@
 // The booking flow's state: which of the five steps (R6) the citizen is on and what they chose so far;
 // step 6 is the confirmation page. Each step carries exactly what the steps before it decided.
-import type { ConfirmBookingResponse, CreateBookingResponse, PublicSite } from "../../protocol/api.ts";
+
 import type { z } from "zod";
+import type { ConfirmBookingResponse, CreateBookingResponse, PublicSite } from "../../protocol/api.ts";
 import type { MatterEntry } from "./catalogue.ts";
 
 export type Confirmation = z.infer<typeof ConfirmBookingResponse>;

@@ -7,10 +7,10 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { BookingSummary } from "../../protocol/api.ts";
 import { call, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
+import { siteClock } from "../shared/format.ts";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
-import { siteClock } from "../shared/format.ts";
 import { forgetAvailability } from "./availability.ts";
 import { longDate } from "./dates.ts";
 import { FreeSlots } from "./slot-picker.tsx";
@@ -105,7 +105,12 @@ export function ManagePage(props: { bookingId: string; token: string }) {
         idempotencyKey: newKey("reschedule"),
       });
       forgetAvailability(booking.siteId, booking.matterId);
-      setBooking({ ...booking, start: conf.start, ticketNumber: conf.ticketNumber, ...(conf.checkInCode ? { checkInCode: conf.checkInCode } : {}) });
+      setBooking({
+        ...booking,
+        start: conf.start,
+        ticketNumber: conf.ticketNumber,
+        ...(conf.checkInCode ? { checkInCode: conf.checkInCode } : {}),
+      });
       setPhase("moved");
     } catch (err) {
       setError(errorCode(err));

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import { type MatterEntry, catalogue, cities, matterCount, search } from "./catalogue.ts";
+import { catalogue, cities, type MatterEntry, matterCount, search } from "./catalogue.ts";
 import { StepHeading } from "./step-heading.tsx";
 
 export function MatterStep(props: {
@@ -63,7 +63,13 @@ function CityChoice(props: { cities: string[]; focus: boolean; onCity: (city: st
   );
 }
 
-function Matters(props: { sites: PublicSite[]; city: string; canChange: boolean; onChange: () => void; onMatter: (m: MatterEntry) => void }) {
+function Matters(props: {
+  sites: PublicSite[];
+  city: string;
+  canChange: boolean;
+  onChange: () => void;
+  onMatter: (m: MatterEntry) => void;
+}) {
   const { t } = useI18n();
   const [query, setQuery] = useState("");
   const groups = useMemo(() => catalogue(props.sites, props.city), [props.sites, props.city]);

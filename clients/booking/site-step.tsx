@@ -36,7 +36,9 @@ function SiteOption(props: { site: PublicSite; matterId: string; onPick: () => v
     : !av.data
       ? t("bk.siteChecking")
       : first
-        ? t("bk.siteFirstFree", { when: t("bk.dateTime", { date: shortDate(lang, first.start.slice(0, 10)), time: siteClock(first.start) }) })
+        ? t("bk.siteFirstFree", {
+            when: t("bk.dateTime", { date: shortDate(lang, first.start.slice(0, 10)), time: siteClock(first.start) }),
+          })
         : t("bk.siteNoneFree");
   const body = (
     <>

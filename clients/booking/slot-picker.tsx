@@ -1,21 +1,33 @@
 // A day from the calendar of days with free times, then one of that day's free times: step 3 of the
 // booking and "Zmień termin" on the manage page. The focus follows the picked day to its times.
 import { useRef, useState } from "preact/hooks";
+import { ErrorNote } from "../shared/components.tsx";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import { ErrorNote } from "../shared/components.tsx";
 import { type Availability, dayStatus, useAvailability } from "./availability.ts";
 import { Calendar } from "./calendar.tsx";
 import { longDate } from "./dates.ts";
 
 /** One day's free times as buttons; `skip` leaves out a start (the visit's own time when changing it). */
-export function TimeList(props: { av: Availability; day: string; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+export function TimeList(props: {
+  av: Availability;
+  day: string;
+  skip?: string | undefined;
+  disabled?: boolean;
+  onPick: (start: string) => void;
+}) {
   const slots = dayStatus(props.av, props.day).slots.filter((s) => s.start !== props.skip);
   return (
     <ul class="bk-times" data-testid="times">
       {slots.map((s) => (
         <li key={s.start}>
-          <button type="button" class="bk-time" data-start={s.start} disabled={props.disabled ?? false} onClick={() => props.onPick(s.start)}>
+          <button
+            type="button"
+            class="bk-time"
+            data-start={s.start}
+            disabled={props.disabled ?? false}
+            onClick={() => props.onPick(s.start)}
+          >
             {siteClock(s.start)}
           </button>
         </li>
@@ -51,7 +63,13 @@ export function SlotPicker(props: { av: Availability; skip?: string | undefined;
 }
 
 /** The free days and times of a matter at a site, loaded here: retry on error, "loading", "nothing free", or the picker. */
-export function FreeSlots(props: { siteId: string; matterId: string; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+export function FreeSlots(props: {
+  siteId: string;
+  matterId: string;
+  skip?: string | undefined;
+  disabled?: boolean;
+  onPick: (start: string) => void;
+}) {
   const { t } = useI18n();
   const av = useAvailability(props.siteId, props.matterId);
   return (

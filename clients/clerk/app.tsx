@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
 import { Console } from "./console.tsx";
-import { DeskPicker, type DeskChoice } from "./desk-picker.tsx";
+import { type DeskChoice, DeskPicker } from "./desk-picker.tsx";
 
 const sessions = sessionStore("numerek.staff", "session");
 const CHOICE_KEY = "numerek.clerk.desk";
@@ -78,13 +78,5 @@ export function ClerkApp() {
       />
     );
   }
-  return (
-    <Console
-      session={session}
-      choice={choice}
-      onChangeDesk={leaveDesk}
-      onDeskGone={deskGone}
-      onSignOut={signOut}
-    />
-  );
+  return <Console session={session} choice={choice} onChangeDesk={leaveDesk} onDeskGone={deskGone} onSignOut={signOut} />;
 }

@@ -16,7 +16,11 @@ export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap
       </h2>
       {paused && <p class="current-paused">{t("clerk.paused")}</p>}
       {!tk ? (
-        !paused && <p class="muted" data-testid="current-empty">{t("clerk.noClient")}</p>
+        !paused && (
+          <p class="muted" data-testid="current-empty">
+            {t("clerk.noClient")}
+          </p>
+        )
       ) : (
         <div class="current-body">
           <p class="current-number" data-testid="current-number">

@@ -21,14 +21,23 @@ interface DeskCommandArg {
 }
 
 /** POST …/desks/{deskId}/{action} with the body the action takes. */
-function sendDeskCommand(siteId: string, deskId: string, token: string, arg: DeskCommandArg, idempotencyKey: string): Promise<DeskActionResponse> {
+function sendDeskCommand(
+  siteId: string,
+  deskId: string,
+  token: string,
+  arg: DeskCommandArg,
+  idempotencyKey: string,
+): Promise<DeskActionResponse> {
   const req = { params: { siteId, deskId }, token, idempotencyKey };
   const ticketId = arg.body.ticketId ?? "";
   switch (arg.action) {
     case "call":
       return call("desk.call", { ...req, body: { ticketId } });
     case "transfer":
-      return call("desk.transfer", { ...req, body: arg.body.matterId ? { ticketId, matterId: arg.body.matterId } : { ticketId, deskId: arg.body.deskId ?? "" } });
+      return call("desk.transfer", {
+        ...req,
+        body: arg.body.matterId ? { ticketId, matterId: arg.body.matterId } : { ticketId, deskId: arg.body.deskId ?? "" },
+      });
     default:
       return call(`desk.${arg.action}`, { ...req, body: {} });
   }
@@ -37,7 +46,8 @@ function sendDeskCommand(siteId: string, deskId: string, token: string, arg: Des
 export function useCommands(siteId: string, deskId: string, token: string, seq: number, onAuthLost: () => void): Commands {
   const command = useCommand<DeskCommandArg, DeskActionResponse>({
     keyPrefix: "desk",
-    identity: ({ action, body, seq: at }) => [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? ""].join(":"),
+    identity: ({ action, body, seq: at }) =>
+      [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? ""].join(":"),
     run: (arg, key) => sendDeskCommand(siteId, deskId, token, arg, key),
     onAuthLost,
   });

@@ -53,7 +53,9 @@ export function DeskScreenApp(props: { siteId: string; deskId: string; token: st
       </header>
       <main class="desk-main" aria-live="polite">
         {gone ? (
-          <p class="desk-gone" role="alert" data-testid="desk-state" data-state="gone">{t("desk.gone")}</p>
+          <p class="desk-gone" role="alert" data-testid="desk-state" data-state="gone">
+            {t("desk.gone")}
+          </p>
         ) : !view ? null : paused ? (
           <div class="desk-break" data-testid="desk-state" data-state="paused">
             <p class="desk-break-title">{t("desk.break")}</p>
@@ -62,10 +64,14 @@ export function DeskScreenApp(props: { siteId: string; deskId: string; token: st
         ) : view.number ? (
           <div data-testid="desk-state" data-state="serving">
             <p class="desk-label">{t("desk.serving")}</p>
-            <p class={`desk-number ${changed ? "desk-number-new" : ""}`} data-testid="desk-number">{view.number}</p>
+            <p class={`desk-number ${changed ? "desk-number-new" : ""}`} data-testid="desk-number">
+              {view.number}
+            </p>
           </div>
         ) : (
-          <p class="desk-idle" data-testid="desk-state" data-state="idle">{t("desk.idle")}</p>
+          <p class="desk-idle" data-testid="desk-state" data-state="idle">
+            {t("desk.idle")}
+          </p>
         )}
       </main>
     </div>

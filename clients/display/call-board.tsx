@@ -7,11 +7,15 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean }) {
   const c = props.call;
   return (
     <section class={`newest ${props.fresh ? "newest-fresh" : ""}`} aria-labelledby="newest-title" data-fresh={props.fresh ? "1" : "0"}>
-      <h2 id="newest-title" class="newest-title">{t("display.nowCalling")}</h2>
+      <h2 id="newest-title" class="newest-title">
+        {t("display.nowCalling")}
+      </h2>
       {c ? (
         <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
           <span class="newest-number">{c.number}</span>
-          <span class="newest-arrow" aria-hidden="true">→</span>
+          <span class="newest-arrow" aria-hidden="true">
+            →
+          </span>
           <span class="visually-hidden">{t("display.goTo")}</span>
           <span class="newest-desk">{c.deskName}</span>
           {c.attempt > 1 && <span class="newest-again">{t("display.again")}</span>}
@@ -30,7 +34,9 @@ export function CallBoard(props: { calls: CallView[]; fresh: boolean }) {
     <div class="calls">
       <NewestCall call={newest} fresh={props.fresh} />
       <section class="previous" aria-labelledby="previous-title">
-        <h2 id="previous-title" class="previous-title">{t("display.previous")}</h2>
+        <h2 id="previous-title" class="previous-title">
+          {t("display.previous")}
+        </h2>
         <ol class="previous-list" data-testid="previous-calls">
           {previous.slice(0, 5).map((c) => (
             <li key={`${c.ticketId}@${c.at}`} class="previous-item">

@@ -70,7 +70,9 @@ export function ETicketApp() {
         ) : (
           <>
             <section class="et-ticket" aria-label={t("et.number")}>
-              <p class="et-number" data-testid="et-number">{view.number}</p>
+              <p class="et-number" data-testid="et-number">
+                {view.number}
+              </p>
               <dl class="et-facts">
                 <dt>{t("et.matter")}</dt>
                 <dd>{view.matterName}</dd>

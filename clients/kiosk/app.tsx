@@ -9,6 +9,7 @@ import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
 import { Departments } from "./departments.tsx";
+import { useHallState } from "./hall-state.ts";
 import { Matters } from "./matters.tsx";
 import { OfflineNote } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
@@ -16,7 +17,6 @@ import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
-import { useHallState } from "./hall-state.ts";
 import { useReachable } from "./use-reachable.ts";
 
 type Screen =
@@ -66,7 +66,9 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   if (!site) {
     return (
       <main class="kiosk kiosk-center">
-        <p class="kiosk-status" role="alert">{t("common.unknownSite")}</p>
+        <p class="kiosk-status" role="alert">
+          {t("common.unknownSite")}
+        </p>
       </main>
     );
   }
@@ -96,11 +98,15 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           onBack={restart}
         />
       )}
-      {screen.kind === "ticket" && <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />}
+      {screen.kind === "ticket" && (
+        <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />
+      )}
       {screen.kind === "booking" && (
         <BookingCode
           checkIn={checkIn}
-          onTicket={(ticket) => setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down })}
+          onTicket={(ticket) =>
+            setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down })
+          }
           onBack={restart}
         />
       )}

@@ -35,7 +35,8 @@ export function BookingCode(props: { checkIn: CheckInState; onTicket: (t: Issued
   latest.current = { press, erase, submit };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey || (e.target instanceof HTMLElement && e.target.closest("button") && e.key === "Enter")) return;
+      if (e.ctrlKey || e.altKey || e.metaKey || (e.target instanceof HTMLElement && e.target.closest("button") && e.key === "Enter"))
+        return;
       const ch = e.key.toUpperCase();
       if (ch.length === 1 && ALPHABET.includes(ch)) latest.current.press(ch);
       else if (e.key === "Backspace") latest.current.erase();

@@ -11,7 +11,9 @@ describe("kiosk check-in messages", () => {
   it("reads the opening time and the office out of the API's messages", () => {
     expect(openingOf("Check in from pon., 23.11.2026, 10:15.")).toEqual({ date: "23.11.2026", time: "10:15" });
     expect(openingOf("Too early.")).toBeNull();
-    expect(officeOf("This booking is for Urząd Stanu Cywilnego, ul. Zwycięstwa 140, Koszalin.")).toBe("Urząd Stanu Cywilnego, ul. Zwycięstwa 140, Koszalin");
+    expect(officeOf("This booking is for Urząd Stanu Cywilnego, ul. Zwycięstwa 140, Koszalin.")).toBe(
+      "Urząd Stanu Cywilnego, ul. Zwycięstwa 140, Koszalin",
+    );
   });
 
   it("says today's opening time alone, another day's with its date", () => {

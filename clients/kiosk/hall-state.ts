@@ -1,8 +1,9 @@
 // What the kiosk reads from the site's display stream: its own printer as the print agent reports it
 // (view.printers, found by the kiosk's device id; no entry or no device id means unknown: not down), and
 // the matters no open desk serves now, shown as unavailable before anyone taps them.
-import type { DisplayView, PrinterState } from "../../protocol/live.ts";
+
 import { useMemo } from "preact/hooks";
+import type { DisplayView, PrinterState } from "../../protocol/live.ts";
 import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 

@@ -14,9 +14,7 @@ render(
   // Not persisted: the next citizen starts in Polish.
   <I18nProvider persist={false}>
     <DeviceGate kind="kiosk" siteId={siteId} roles={["kiosk", "manager", "clerk"]}>
-      {(session, signOut) => (
-        <KioskApp siteId={siteId!} token={session.token} deviceId={session.deviceId} onAuthLost={signOut} />
-      )}
+      {(session, signOut) => <KioskApp siteId={siteId!} token={session.token} deviceId={session.deviceId} onAuthLost={signOut} />}
     </DeviceGate>
   </I18nProvider>,
   document.getElementById("app")!,

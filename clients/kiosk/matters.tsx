@@ -46,7 +46,9 @@ export function Matters(props: {
                 onClick={() => props.onTake(m.id)}
                 aria-describedby={off ? `off-${m.id}` : undefined}
               >
-                <span class="kiosk-prefix" aria-hidden="true">{m.prefix}</span>
+                <span class="kiosk-prefix" aria-hidden="true">
+                  {m.prefix}
+                </span>
                 <span>{m.name}</span>
                 {off && (
                   <span class="kiosk-off-note" id={`off-${m.id}`}>

@@ -11,7 +11,9 @@ export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; 
   return (
     <main class="kiosk-screen kiosk-ticket" data-testid="kiosk-ticket">
       <h1 class="kiosk-title">{t("kiosk.yourNumber")}</h1>
-      <p class="kiosk-number" data-testid="kiosk-number">{tk.number}</p>
+      <p class="kiosk-number" data-testid="kiosk-number">
+        {tk.number}
+      </p>
       {!props.printed && (
         <p class="kiosk-printer-note" role="status" data-testid="not-printed">
           {t("kiosk.notPrinted")}

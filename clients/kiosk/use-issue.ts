@@ -36,5 +36,8 @@ export function useIssue(siteId: string, token: string, report: (ok: boolean) =>
 
   const { pending, failure, authLost, send } = command;
   const error = useMemo(() => (failure ? { matterId: failure.arg, code: failure.code } : null), [failure]);
-  return useMemo(() => ({ busy: pending, error, unavailable, authLost, take: send, reset }), [pending, error, unavailable, authLost, send, reset]);
+  return useMemo(
+    () => ({ busy: pending, error, unavailable, authLost, take: send, reset }),
+    [pending, error, unavailable, authLost, send, reset],
+  );
 }

@@ -5,7 +5,7 @@
 // schemas reach this file only as types: nothing of zod ends up in a browser bundle.
 import type { BodyIn, QueryIn, ResponseOf } from "../../protocol/contract.ts";
 import type { ErrorBody } from "../../protocol/errors.ts";
-import { type PathParams, type RouteName, fillPath, routeOf } from "../../protocol/routes.ts";
+import { fillPath, type PathParams, type RouteName, routeOf } from "../../protocol/routes.ts";
 import { type ClientErrorCode, isClientErrorCode } from "./messages.ts";
 
 export class ApiError extends Error {
@@ -69,7 +69,11 @@ export async function call<N extends RouteName>(name: N, req: CallRequest<N>): P
   if (!res.ok) {
     const error = (data as Partial<ErrorBody> | null)?.error;
     const code = error?.code;
-    throw new ApiError(code && isClientErrorCode(code) ? code : "UNKNOWN", res.status, typeof error?.message === "string" ? error.message : "");
+    throw new ApiError(
+      code && isClientErrorCode(code) ? code : "UNKNOWN",
+      res.status,
+      typeof error?.message === "string" ? error.message : "",
+    );
   }
   // The server answered this route: its body is the route's answer (the Worker's handlers are typed by the same contract).
   return data as ResponseOf<N>;

@@ -1,6 +1,7 @@
 // Small pieces every client shows: the connection banner, the language switch, a labelled error.
-import type { LiveEnd, LiveStatus } from "./live.ts";
+
 import { useI18n } from "./i18n.tsx";
+import type { LiveEnd, LiveStatus } from "./live.ts";
 import type { ClientErrorCode } from "./messages.ts";
 
 /**
@@ -39,7 +40,13 @@ export function LangSwitch(props: { class?: string }) {
   const { lang, setLang, t } = useI18n();
   const other = lang === "pl" ? "en" : "pl";
   return (
-    <button type="button" class={`lang-switch ${props.class ?? ""}`} lang={other} aria-label={t("lang.switchLabel")} onClick={() => setLang(other)}>
+    <button
+      type="button"
+      class={`lang-switch ${props.class ?? ""}`}
+      lang={other}
+      aria-label={t("lang.switchLabel")}
+      onClick={() => setLang(other)}
+    >
       {t("lang.switchTo")}
     </button>
   );

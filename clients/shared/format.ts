@@ -26,8 +26,24 @@ export function pathParts(prefix: string): string[] {
 }
 
 const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
-  pl: new Intl.DateTimeFormat("pl-PL", { timeZone: OFFICE_TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
-  en: new Intl.DateTimeFormat("en-GB", { timeZone: OFFICE_TZ, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+  pl: new Intl.DateTimeFormat("pl-PL", {
+    timeZone: OFFICE_TZ,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    timeZone: OFFICE_TZ,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }),
 };
 
 /** "23.11.2026, 10:15:07" on the offices' clock, of an instant (ms or ISO); "" when there is none. */

@@ -1,6 +1,6 @@
 // Translation: the current language (Polish by default, English selectable), t() over the one
 // table in messages.ts, Polish plural rules through Intl.PluralRules, and the <html lang> switch.
-import { createContext, type ComponentChildren } from "preact";
+import { type ComponentChildren, createContext } from "preact";
 import { useContext, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import { MESSAGES, type MessageKey, type PluralForms } from "./messages.ts";
 

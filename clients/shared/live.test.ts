@@ -3,10 +3,10 @@
 // any other drop is retried. Every socket says its protocol version in its URL. Node's own WebSocket talks to a
 // real server; only the page's window, document and location are plain stand-ins.
 import type { AddressInfo } from "node:net";
-import { WebSocketServer } from "ws";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebSocketServer } from "ws";
 import { CLOSE, PROTOCOL_PARAM, PROTOCOL_VERSION } from "../../protocol/live.ts";
-import { type LiveEnd, LiveSocket, type LiveStatus, endOfClose } from "./live.ts";
+import { endOfClose, type LiveEnd, LiveSocket, type LiveStatus } from "./live.ts";
 
 let server: WebSocketServer;
 /** The path of every connection the server has accepted, in order, without the protocol version… */
@@ -79,7 +79,11 @@ describe("close codes on the client", () => {
     await until("the dropped stream reconnected twice", () => count("/live?close=1011") >= 3);
     dropped.live.stop();
 
-    for (const [{ seen }, why] of [[ticket, "gone"], [desk, "gone"], [version, "version"]] as const) {
+    for (const [{ seen }, why] of [
+      [ticket, "gone"],
+      [desk, "gone"],
+      [version, "version"],
+    ] as const) {
       expect(seen.ends).toEqual([why]);
       expect(seen.views).toEqual([{ number: "A001" }]);
       expect(seen.statuses).toEqual(["connecting", "online"]);

@@ -4,10 +4,10 @@
 // protocol version the server no longer speaks, ends for good and says why.
 import { backoffDelay } from "../../protocol/backoff.ts";
 import type { LiveRole, ServerMessage } from "../../protocol/live.ts";
-import { type LiveEnd, type LiveFrame, LiveSocket as CoreSocket, type LiveStatus, endOfClose } from "../../protocol/live-socket.ts";
+import { LiveSocket as CoreSocket, endOfClose, type LiveEnd, type LiveFrame, type LiveStatus } from "../../protocol/live-socket.ts";
 
-export { endOfClose };
 export type { LiveEnd, LiveStatus };
+export { endOfClose };
 
 export interface LiveOptions<V> {
   /** Path and query of the socket, e.g. /api/v1/sites/demo/live?role=display&access_token=… */

@@ -216,7 +216,10 @@ const TEXTS = {
   "clerk.callThis": { pl: "Wezwij", en: "Call" },
   "clerk.callThisLabel": { pl: "Wezwij numer {number}", en: "Call number {number}" },
   "clerk.missed": { pl: "Odłożeni (nie zgłosili się)", en: "Set aside (did not come)" },
-  "clerk.missedRow": { pl: "{misses}. niezgłoszenie, ponowne wezwanie ok. {time}", en: "missed {misses} times, called again at about {time}" },
+  "clerk.missedRow": {
+    pl: "{misses}. niezgłoszenie, ponowne wezwanie ok. {time}",
+    en: "missed {misses} times, called again at about {time}",
+  },
   "clerk.transferTitle": { pl: "Przekieruj numer {number}", en: "Transfer number {number}" },
   "clerk.transferKind": { pl: "Dokąd", en: "Where to" },
   "clerk.toMatter": { pl: "Do innej sprawy", en: "To another matter" },
@@ -271,7 +274,10 @@ const TEXTS = {
     pl: "{kind} do {to}: wysłana ponownie, czeka w kolejce na wysłanie…",
     en: "{kind} to {to}: sent again, waiting in the queue to go out…",
   },
-  "adm.resentSent": { pl: "{kind} do {to}: wysłana ponownie – wiadomość wyszła.", en: "{kind} to {to}: sent again – the message went out." },
+  "adm.resentSent": {
+    pl: "{kind} do {to}: wysłana ponownie – wiadomość wyszła.",
+    en: "{kind} to {to}: sent again – the message went out.",
+  },
   "adm.resentFailed": {
     pl: "{kind} do {to}: ponowna wysyłka nie powiodła się ({error}).",
     en: "{kind} to {to}: sending again failed ({error}).",
@@ -615,7 +621,10 @@ const ERROR_TEXTS = {
   SITE_FORBIDDEN: { pl: "To konto nie należy do tej placówki.", en: "This account does not belong to this office." },
   DESK_FORBIDDEN: { pl: "To konto nie może obsługiwać tego stanowiska.", en: "This account may not operate this desk." },
   DEMO_ONLY: { pl: "Dostępne tylko w trybie demonstracyjnym.", en: "Available only in demo mode." },
-  SIGNATURE_INVALID: { pl: "Brak podpisu żądania lub podpis jest nieprawidłowy.", en: "The request's signature is missing or does not match." },
+  SIGNATURE_INVALID: {
+    pl: "Brak podpisu żądania lub podpis jest nieprawidłowy.",
+    en: "The request's signature is missing or does not match.",
+  },
   NOT_FOUND: { pl: "Nie znaleziono.", en: "Not found." },
   UNKNOWN_SITE: { pl: "Nie ma takiej placówki.", en: "There is no such office." },
   UNKNOWN_MATTER: { pl: "Nie ma takiej sprawy w tej placówce.", en: "There is no such matter at this office." },
@@ -640,7 +649,10 @@ const ERROR_TEXTS = {
     pl: "Wybierz inną sprawę lub inne stanowisko niż obecne.",
     en: "Choose a different matter or desk than the current one.",
   },
-  SITE_CLOSED: { pl: "Urząd jest teraz zamknięty. Zapraszamy w godzinach pracy.", en: "The office is closed now. Please come during opening hours." },
+  SITE_CLOSED: {
+    pl: "Urząd jest teraz zamknięty. Zapraszamy w godzinach pracy.",
+    en: "The office is closed now. Please come during opening hours.",
+  },
   MATTER_UNAVAILABLE: {
     pl: "Tej sprawy nie obsługuje teraz żadne otwarte stanowisko. Wybierz inną sprawę lub zapytaj w informacji.",
     en: "No open desk handles this matter right now. Choose another matter or ask at the information desk.",
@@ -667,14 +679,20 @@ const ERROR_TEXTS = {
     pl: "Ta rezerwacja jest anulowana, wygasła lub została już wykorzystana.",
     en: "This booking is cancelled, expired or already used.",
   },
-  TOO_EARLY: { pl: "Za wcześnie na odprawę – wróć nie wcześniej niż o podanej godzinie.", en: "Too early to check in – come back no earlier than the time shown." },
+  TOO_EARLY: {
+    pl: "Za wcześnie na odprawę – wróć nie wcześniej niż o podanej godzinie.",
+    en: "Too early to check in – come back no earlier than the time shown.",
+  },
   TOO_LATE: {
     pl: "Za późno na odprawę tej rezerwacji – pobierz numerek lub zarezerwuj ponownie.",
     en: "Too late to check in for this booking – take a ticket or book again.",
   },
   WRONG_SITE: { pl: "Ta rezerwacja dotyczy innej placówki.", en: "This booking is for another office." },
   ALREADY_CHECKED_IN: { pl: "Odprawa tej rezerwacji już się odbyła.", en: "This booking has already been checked in." },
-  MESSAGE_NOT_FAILED: { pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.", en: "Only a message that failed can be sent again." },
+  MESSAGE_NOT_FAILED: {
+    pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.",
+    en: "Only a message that failed can be sent again.",
+  },
   MESSAGE_EXPIRED: {
     pl: "Ponowne wysłanie nie ma sensu: czas na potwierdzenie kodem minął albo wizyta już się zaczęła.",
     en: "Sending it again is pointless: the time to confirm with the code is over or the visit has begun.",
@@ -684,10 +702,16 @@ const ERROR_TEXTS = {
     pl: "Ten numer telefonu lub adres e-mail ma już najwięcej dozwolonych rezerwacji.",
     en: "This phone number or e-mail already holds the most bookings allowed here.",
   },
-  BOOKING_RATE_LIMITED: { pl: "Zbyt wiele rezerwacji z tego miejsca – spróbuj później.", en: "Too many bookings started from here – try again later." },
+  BOOKING_RATE_LIMITED: {
+    pl: "Zbyt wiele rezerwacji z tego miejsca – spróbuj później.",
+    en: "Too many bookings started from here – try again later.",
+  },
   CODE_TRIES_EXCEEDED: { pl: "Zbyt wiele błędnych kodów – zarezerwuj ponownie.", en: "Too many wrong codes – book again." },
   RESEND_TOO_SOON: { pl: "Odczekaj minutę przed prośbą o nowy kod.", en: "Wait a minute before asking for a new code." },
-  RESEND_LIMIT: { pl: "Nie można wysłać więcej kodów – zarezerwuj ponownie.", en: "No more codes can be sent for this booking – book again." },
+  RESEND_LIMIT: {
+    pl: "Nie można wysłać więcej kodów – zarezerwuj ponownie.",
+    en: "No more codes can be sent for this booking – book again.",
+  },
   IDEMPOTENCY_KEY_REUSED: { pl: "To polecenie zostało już wysłane z innymi danymi.", en: "This command was already sent with other data." },
   PAYLOAD_TOO_LARGE: { pl: "Za dużo danych.", en: "Too much data." },
   UNSUPPORTED_MEDIA_TYPE: { pl: "Nieobsługiwany format danych.", en: "Unsupported data format." },
@@ -702,9 +726,10 @@ const ERROR_TEXTS = {
 export type ClientErrorCode = keyof typeof ERROR_TEXTS;
 export type MessageKey = keyof typeof TEXTS | `error.${ClientErrorCode}`;
 
-const errorEntries = Object.fromEntries(
-  Object.entries(ERROR_TEXTS).map(([code, text]) => [`error.${code}`, text]),
-) as Record<`error.${ClientErrorCode}`, Text>;
+const errorEntries = Object.fromEntries(Object.entries(ERROR_TEXTS).map(([code, text]) => [`error.${code}`, text])) as Record<
+  `error.${ClientErrorCode}`,
+  Text
+>;
 
 export const MESSAGES: Record<MessageKey, Entry> = { ...TEXTS, ...errorEntries };
 

@@ -20,7 +20,10 @@ describe("newCheckInCode", () => {
 
   it("asks the source for an index below the alphabet size", () => {
     const asked: number[] = [];
-    newCheckInCode((max) => { asked.push(max); return 0; });
+    newCheckInCode((max) => {
+      asked.push(max);
+      return 0;
+    });
     expect(asked).toEqual([31, 31, 31, 31, 31, 31]);
   });
 
@@ -30,7 +33,12 @@ describe("newCheckInCode", () => {
   });
 
   it("gives up when every draw collides", () => {
-    expect(() => newCheckInCode(() => 0, () => true)).toThrow(/no free check-in code/);
+    expect(() =>
+      newCheckInCode(
+        () => 0,
+        () => true,
+      ),
+    ).toThrow(/no free check-in code/);
   });
 
   it("refuses a broken random source", () => {

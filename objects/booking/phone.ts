@@ -4,7 +4,19 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; reason: "emp
 
 /** First two digits of Polish mobile numbers (the plan's mobile ranges); other Polish numbers cannot take an SMS. */
 export const POLISH_MOBILE_PREFIXES: ReadonlySet<string> = new Set([
-  "45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88",
+  "45",
+  "50",
+  "51",
+  "53",
+  "57",
+  "60",
+  "66",
+  "69",
+  "72",
+  "73",
+  "78",
+  "79",
+  "88",
 ]);
 
 /**

@@ -1,6 +1,6 @@
 // When visit reminders are scheduled, whether a late one may still go, and the minutes the "soon" text names.
 import { describe, expect, it } from "vitest";
-import { minutesLeft, reminderKindOfTimer, reminderStillDue, reminderTimes, type ReminderRules } from "./reminders.ts";
+import { minutesLeft, type ReminderRules, reminderKindOfTimer, reminderStillDue, reminderTimes } from "./reminders.ts";
 
 const TZ = "Europe/Warsaw";
 const MIN = 60_000;

@@ -9,8 +9,9 @@
 // - When the alarm runs late, a reminder still goes while it is true: "day" only before the visit's local
 //   day begins, "soon" only before the visit starts. Each kind goes at most once per booking.
 // - The "soon" text names the minutes actually left (never more than the configured lead).
-import { addDays } from "./dates.ts";
+
 import { localDate, zonedInstant } from "../queue/time.ts";
+import { addDays } from "./dates.ts";
 
 export type ReminderKind = "day" | "soon";
 
@@ -35,7 +36,13 @@ export function reminderTimes(startAt: number, confirmedAt: number, rules: Remin
 }
 
 /** Whether a reminder of this kind may go now: not sent yet, and still true. */
-export function reminderStillDue(kind: ReminderKind, startAt: number, now: number, alreadySent: readonly string[], timeZone: string): boolean {
+export function reminderStillDue(
+  kind: ReminderKind,
+  startAt: number,
+  now: number,
+  alreadySent: readonly string[],
+  timeZone: string,
+): boolean {
   if (alreadySent.includes(kind) || now >= startAt) return false;
   return kind === "soon" || localDate(now, timeZone) < localDate(startAt, timeZone);
 }

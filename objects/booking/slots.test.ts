@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { OpeningHours } from "../../protocol/config.ts";
-import { isoLocal, zonedInstant } from "../queue/time.ts";
 import { MIN, TZ } from "../queue/test-fixtures.ts";
-import { availableDays, daySlots, MAX_RANGE_DAYS, type Slot, type SlotInput, slotIsBookable, type SlotRules } from "./slots.ts";
+import { isoLocal, zonedInstant } from "../queue/time.ts";
+import { availableDays, daySlots, MAX_RANGE_DAYS, type Slot, type SlotInput, type SlotRules, slotIsBookable } from "./slots.ts";
 
 const OFFICE: OpeningHours = {
   mon: [["08:00", "16:00"]],
-  tue: [["08:00", "12:00"], ["13:00", "17:00"]],
+  tue: [
+    ["08:00", "12:00"],
+    ["13:00", "17:00"],
+  ],
   wed: [["08:00", "16:00"]],
   thu: [["08:00", "16:00"]],
   fri: [["08:00", "16:00"]],
@@ -23,8 +26,16 @@ const at = (date: string, hhmm: string): number => {
 
 function rules(over: Partial<SlotRules> = {}): SlotRules {
   return {
-    timeZone: TZ, openingHours: OFFICE, slotMinutes: 15, bookingDesks: 2, daysOff: [],
-    now: NOW, minNoticeMinutes: 60, horizonDays: 366, taken: new Map(), ...over,
+    timeZone: TZ,
+    openingHours: OFFICE,
+    slotMinutes: 15,
+    bookingDesks: 2,
+    daysOff: [],
+    now: NOW,
+    minNoticeMinutes: 60,
+    horizonDays: 366,
+    taken: new Map(),
+    ...over,
   };
 }
 const slots = (date: string, over: Partial<SlotInput> = {}): Slot[] => daySlots({ ...rules(), date, ...over });
@@ -69,7 +80,16 @@ describe("daySlots: opening hours", () => {
   });
 
   it("overlapping intervals do not give a slot twice", () => {
-    const list = slots("2026-03-02", { openingHours: { ...OFFICE, mon: [["08:00", "10:00"], ["09:00", "11:00"]] }, slotMinutes: 60 });
+    const list = slots("2026-03-02", {
+      openingHours: {
+        ...OFFICE,
+        mon: [
+          ["08:00", "10:00"],
+          ["09:00", "11:00"],
+        ],
+      },
+      slotMinutes: 60,
+    });
     expect(times(list)).toEqual(["08:00:00+01:00", "09:00:00+01:00", "10:00:00+01:00"]);
   });
 
@@ -153,7 +173,11 @@ describe("daySlots: closed dates", () => {
 
 describe("daySlots: capacity", () => {
   it("free is the booking desks minus what is taken, never negative; full slots stay listed", () => {
-    const taken = new Map([[at("2026-03-02", "08:15"), 2], [at("2026-03-02", "08:30"), 3], [at("2026-03-02", "08:45"), 5]]);
+    const taken = new Map([
+      [at("2026-03-02", "08:15"), 2],
+      [at("2026-03-02", "08:30"), 3],
+      [at("2026-03-02", "08:45"), 5],
+    ]);
     const list = slots("2026-03-02", { bookingDesks: 3, taken });
     expect(list.slice(0, 4).map((s) => s.free)).toEqual([3, 1, 0, 0]);
     expect(list).toHaveLength(32);
@@ -196,8 +220,15 @@ describe("daySlots: DST", () => {
   });
 
   it("every day of a year starts and ends its slots on the local wall clock", () => {
-    const daily: OpeningHours = { mon: [["08:00", "16:00"]], tue: [["08:00", "16:00"]], wed: [["08:00", "16:00"]],
-      thu: [["08:00", "16:00"]], fri: [["08:00", "16:00"]], sat: [["08:00", "16:00"]], sun: [["08:00", "16:00"]] };
+    const daily: OpeningHours = {
+      mon: [["08:00", "16:00"]],
+      tue: [["08:00", "16:00"]],
+      wed: [["08:00", "16:00"]],
+      thu: [["08:00", "16:00"]],
+      fri: [["08:00", "16:00"]],
+      sat: [["08:00", "16:00"]],
+      sun: [["08:00", "16:00"]],
+    };
     const now = at("2026-01-01", "00:00");
     for (let d = new Date(Date.UTC(2026, 0, 1)); d.getUTCFullYear() === 2026; d.setUTCDate(d.getUTCDate() + 1)) {
       const date = d.toISOString().slice(0, 10);
@@ -227,8 +258,13 @@ describe("availableDays", () => {
   it("gives every date of the range, closed ones with no slots", () => {
     const days = availableDays(rules(), "2026-04-02", "2026-04-08");
     expect(days.map((d) => [d.date, d.slots.length])).toEqual([
-      ["2026-04-02", 32], ["2026-04-03", 32], ["2026-04-04", 0], ["2026-04-05", 0],
-      ["2026-04-06", 0], ["2026-04-07", 32], ["2026-04-08", 32],
+      ["2026-04-02", 32],
+      ["2026-04-03", 32],
+      ["2026-04-04", 0],
+      ["2026-04-05", 0],
+      ["2026-04-06", 0],
+      ["2026-04-07", 32],
+      ["2026-04-08", 32],
     ]);
   });
 

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { sequence, testHash } from "./test-random.ts";
 import {
-  checkCode, CODE_TTL_MS, constantTimeEqual, expiresAt, MAX_HOLD_MS, MAX_SENDS, MAX_TRIES, newVerificationCode,
-  resend, RESEND_AFTER_MS, startVerification, triesLeft, type VerificationState,
+  CODE_TTL_MS,
+  checkCode,
+  constantTimeEqual,
+  expiresAt,
+  MAX_HOLD_MS,
+  MAX_SENDS,
+  MAX_TRIES,
+  newVerificationCode,
+  RESEND_AFTER_MS,
+  resend,
+  startVerification,
+  triesLeft,
+  type VerificationState,
 } from "./verification.ts";
 
 const T = Date.UTC(2026, 2, 2, 9, 0);
@@ -32,7 +43,10 @@ describe("codes", () => {
 
   it("asks the source for a number below 10^6", () => {
     let asked = 0;
-    newVerificationCode((max) => { asked = max; return 0; });
+    newVerificationCode((max) => {
+      asked = max;
+      return 0;
+    });
     expect(asked).toBe(1_000_000);
   });
 
@@ -192,13 +206,14 @@ describe("constantTimeEqual", () => {
 
   it("looks at every character rather than stopping at the first difference", () => {
     let reads = 0;
-    const spy = (s: string): string => new Proxy(new String(s), {
-      get(target, prop) {
-        if (prop === "charCodeAt") reads++;
-        const v: unknown = Reflect.get(target, prop);
-        return typeof v === "function" ? v.bind(target) : v;
-      },
-    }) as unknown as string;
+    const spy = (s: string): string =>
+      new Proxy(new String(s), {
+        get(target, prop) {
+          if (prop === "charCodeAt") reads++;
+          const v: unknown = Reflect.get(target, prop);
+          return typeof v === "function" ? v.bind(target) : v;
+        },
+      }) as unknown as string;
     constantTimeEqual(spy("x23456"), "123456");
     const early = reads;
     reads = 0;

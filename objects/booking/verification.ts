@@ -68,7 +68,12 @@ export function startVerification(now: number, random: RandomInt, hash: CodeHash
   return { code, state: { codeHash: hash(code), startedAt: now, sentAt: now, sends: 1, tries: 0, verifiedAt: null } };
 }
 
-export function checkCode(state: VerificationState, input: string, now: number, hash: CodeHash): { result: CheckResult; state: VerificationState } {
+export function checkCode(
+  state: VerificationState,
+  input: string,
+  now: number,
+  hash: CodeHash,
+): { result: CheckResult; state: VerificationState } {
   const matches = constantTimeEqual(hash(input.replace(/[\s-]/g, "")), state.codeHash);
   if (state.verifiedAt !== null) return { result: matches ? "ok" : "wrong", state };
   if (now >= expiresAt(state)) return { result: "expired", state };

@@ -2,12 +2,7 @@
 // first seed (37 desks, 6 kiosks), the two Koszalin sites of the second seed
 // (5 units, 2 kiosks, 5 wall screens) and a training site "demo" open all day.
 // Repetitive parts (hours, desks, devices, accounts) come from small helpers.
-import type {
-  DeskConfig,
-  DeviceConfig,
-  OpeningHours,
-  SiteConfigInput,
-} from "../../protocol/config.ts";
+import type { DeskConfig, DeviceConfig, OpeningHours, SiteConfigInput } from "../../protocol/config.ts";
 
 export interface DemoAccount {
   username: string;
@@ -382,13 +377,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // "*": every site, including ones added later (the only account that may add sites).
   { username: "admin", password: "admin", role: "manager", siteIds: ["*"] },
   { username: "kierownik", password: "demo", role: "manager", siteIds: ["demo"] },
-  ...demoDesks.map((d, i): DemoAccount => ({
-    username: `urzednik${i + 1}`,
-    password: "demo",
-    role: "clerk",
-    siteIds: ["demo"],
-    deskIds: [d.id],
-  })),
+  ...demoDesks.map(
+    (d, i): DemoAccount => ({
+      username: `urzednik${i + 1}`,
+      password: "demo",
+      role: "clerk",
+      siteIds: ["demo"],
+      deskIds: [d.id],
+    }),
+  ),
   { username: "kiosk-demo", password: "demo", role: "kiosk", siteIds: ["demo"], deviceId: "kiosk-1" },
   { username: "ekran-demo", password: "demo", role: "display", siteIds: ["demo"], deviceId: "ekran-1" },
   { username: "agent-demo", password: "demo", role: "agent", siteIds: ["demo"], deviceId: "agent-1" },

@@ -2,7 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { KOSZALIN, TORUN } from "../sms/test-visits.ts";
 import {
-  cancellationEmail, codeEmail, confirmationEmail, emailHtml, escapeHtml, reminderDayBeforeEmail, reminderSoonEmail,
+  cancellationEmail,
+  codeEmail,
+  confirmationEmail,
+  emailHtml,
+  escapeHtml,
+  reminderDayBeforeEmail,
+  reminderSoonEmail,
 } from "./messages.ts";
 
 describe("codeEmail", () => {
@@ -20,7 +26,15 @@ describe("confirmationEmail", () => {
   it("has the office, address, date, time, number, kiosk code and manage link, with Polish letters intact", () => {
     const e = confirmationEmail(KOSZALIN);
     expect(e.subject).toBe("Rezerwacja potwierdzona: wt 24.11.2026, godz. 09:30");
-    for (const fact of ["Urząd Miejski w Koszalinie", "ul. Rynek Staromiejski 6-7", "wt 24.11.2026, godz. 09:30", "Numer: R012", "7KX3MP", "najwcześniej 10 min", KOSZALIN.manageUrl]) {
+    for (const fact of [
+      "Urząd Miejski w Koszalinie",
+      "ul. Rynek Staromiejski 6-7",
+      "wt 24.11.2026, godz. 09:30",
+      "Numer: R012",
+      "7KX3MP",
+      "najwcześniej 10 min",
+      KOSZALIN.manageUrl,
+    ]) {
       expect(e.text).toContain(fact);
     }
   });
@@ -61,7 +75,10 @@ describe("reminders and cancellation", () => {
 
 describe("emailHtml", () => {
   it("escapes every character of the subject and text, and links web addresses", () => {
-    const html = emailHtml({ subject: `Wizyta <b>"A&B"</b>`, text: `Urząd <script>alert('x')</script>\nŻółć & co\n\nZmień: https://numerek.example/m?a=1&b="2"` });
+    const html = emailHtml({
+      subject: `Wizyta <b>"A&B"</b>`,
+      text: `Urząd <script>alert('x')</script>\nŻółć & co\n\nZmień: https://numerek.example/m?a=1&b="2"`,
+    });
     expect(html).toContain("<title>Wizyta &lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;</title>");
     expect(html).toContain("<p>Urząd &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;<br>\nŻółć &amp; co</p>");
     expect(html).toContain('<a href="https://numerek.example/m?a=1&amp;b=">https://numerek.example/m?a=1&amp;b=</a>&quot;2&quot;');

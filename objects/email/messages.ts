@@ -3,7 +3,7 @@
 // a subject and a plain-text body are stored in the outbox; the HTML part is made from them when sent,
 // with every character of the text escaped.
 import { CODE_TTL_MS } from "../booking/verification.ts";
-import { type Visit, arrival, checkVisit, formatVisitDate, plPlural } from "../sms/messages.ts";
+import { arrival, checkVisit, formatVisitDate, plPlural, type Visit } from "../sms/messages.ts";
 
 /** What the outbox keeps of an e-mail. */
 export interface EmailContent {
@@ -19,12 +19,9 @@ function body(...paragraphs: string[]): string {
 }
 
 function visitLines(v: Visit): string {
-  return [
-    `Urząd: ${v.siteName}`,
-    `Adres: ${v.address}`,
-    `Termin: ${formatVisitDate(v.date)}, godz. ${v.time}`,
-    `Numer: ${v.ticket}`,
-  ].join("\n");
+  return [`Urząd: ${v.siteName}`, `Adres: ${v.address}`, `Termin: ${formatVisitDate(v.date)}, godz. ${v.time}`, `Numer: ${v.ticket}`].join(
+    "\n",
+  );
 }
 
 const manage = (v: Visit) => `Zmień lub odwołaj wizytę: ${v.manageUrl}`;
@@ -63,7 +60,8 @@ export function reminderDayBeforeEmail(v: Visit): EmailContent {
 /** The reminder `minutesBefore` minutes before the visit. */
 export function reminderSoonEmail(v: Visit, minutesBefore: number): EmailContent {
   checkVisit(v);
-  if (!Number.isInteger(minutesBefore) || minutesBefore < 1) throw new RangeError(`minutesBefore must be a whole number ≥ 1, got ${minutesBefore}`);
+  if (!Number.isInteger(minutesBefore) || minutesBefore < 1)
+    throw new RangeError(`minutesBefore must be a whole number ≥ 1, got ${minutesBefore}`);
   return {
     subject: `Za ${minutesBefore} min Twoja wizyta (godz. ${v.time})`,
     text: body(`Za ${minutesBefore} min Twoja wizyta.`, visitLines(v), arrival(v, "pl")),
@@ -101,7 +99,10 @@ function htmlLine(line: string): string {
 
 /** The HTML part of an e-mail: its text, paragraph by paragraph, everything escaped. */
 export function emailHtml(content: EmailContent): string {
-  const paragraphs = content.text.trim().split(/\n{2,}/).map((p) => `<p>${p.split("\n").map(htmlLine).join("<br>\n")}</p>`);
+  const paragraphs = content.text
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${p.split("\n").map(htmlLine).join("<br>\n")}</p>`);
   return [
     "<!doctype html>",
     '<html lang="pl">',

@@ -7,7 +7,13 @@ const mail = { to: "jan@example.pl", subject: "Temat", text: "Treść", html: "<
 /** Stands in for the runtime's binding: records what it is given, answers or throws as told. */
 function binding(answer: () => Promise<EmailSendResult>): SendEmail & { sent: unknown[] } {
   const sent: unknown[] = [];
-  return { sent, send: (m: unknown) => { sent.push(m); return answer(); } } as SendEmail & { sent: unknown[] };
+  return {
+    sent,
+    send: (m: unknown) => {
+      sent.push(m);
+      return answer();
+    },
+  } as SendEmail & { sent: unknown[] };
 }
 
 const codeError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -30,12 +36,28 @@ describe("BindingEmailProvider", () => {
     const b = binding(() => Promise.resolve({ messageId: "<abc@numerek.example>" }));
     const r = await new BindingEmailProvider(b, { email: "rezerwacje@numerek.example", name: "numerek" }).send(mail);
     expect(r).toEqual({ ok: true, providerId: "<abc@numerek.example>" });
-    expect(b.sent).toEqual([{ from: { email: "rezerwacje@numerek.example", name: "numerek" }, to: "jan@example.pl", subject: "Temat", text: "Treść", html: "<p>Treść</p>" }]);
+    expect(b.sent).toEqual([
+      {
+        from: { email: "rezerwacje@numerek.example", name: "numerek" },
+        to: "jan@example.pl",
+        subject: "Temat",
+        text: "Treść",
+        html: "<p>Treść</p>",
+      },
+    ]);
   });
 
   it("a thrown error is retried unless it says the message can never go", async () => {
-    const send = (err: unknown) => new BindingEmailProvider(binding(() => Promise.reject(err)), { email: "r@numerek.example" }).send(mail);
-    expect(await send(codeError("E_RATE_LIMIT_EXCEEDED", "slow down"))).toEqual({ ok: false, retryable: true, error: "email: E_RATE_LIMIT_EXCEEDED: slow down" });
+    const send = (err: unknown) =>
+      new BindingEmailProvider(
+        binding(() => Promise.reject(err)),
+        { email: "r@numerek.example" },
+      ).send(mail);
+    expect(await send(codeError("E_RATE_LIMIT_EXCEEDED", "slow down"))).toEqual({
+      ok: false,
+      retryable: true,
+      error: "email: E_RATE_LIMIT_EXCEEDED: slow down",
+    });
     expect(await send(new Error("network lost"))).toEqual({ ok: false, retryable: true, error: "email: network lost" });
     expect(await send(codeError("E_SENDER_NOT_VERIFIED", "Sender domain not verified"))).toMatchObject({ ok: false, retryable: false });
     expect(await send(codeError("E_RECIPIENT_SUPPRESSED", "bounced"))).toMatchObject({ ok: false, retryable: false });
@@ -44,7 +66,11 @@ describe("BindingEmailProvider", () => {
 
 describe("emailSendError", () => {
   it("keeps the code and the message in the error text", () => {
-    expect(emailSendError(codeError("E_VALIDATION_ERROR", "bad to"))).toEqual({ ok: false, retryable: false, error: "email: E_VALIDATION_ERROR: bad to" });
+    expect(emailSendError(codeError("E_VALIDATION_ERROR", "bad to"))).toEqual({
+      ok: false,
+      retryable: false,
+      error: "email: E_VALIDATION_ERROR: bad to",
+    });
     expect(emailSendError("plain")).toEqual({ ok: false, retryable: true, error: "email: plain" });
   });
 });

@@ -22,8 +22,13 @@ export interface EmailProvider {
  * sender domain not set up, a suppressed address. Any other thrown error (rate limits, outages) is retried.
  */
 export const PERMANENT_EMAIL_ERRORS: ReadonlySet<string> = new Set([
-  "E_VALIDATION_ERROR", "E_FIELD_MISSING", "E_TOO_MANY_RECIPIENTS", "E_TOO_MANY_ATTACHMENTS",
-  "E_SENDER_NOT_VERIFIED", "E_RECIPIENT_NOT_ALLOWED", "E_RECIPIENT_SUPPRESSED",
+  "E_VALIDATION_ERROR",
+  "E_FIELD_MISSING",
+  "E_TOO_MANY_RECIPIENTS",
+  "E_TOO_MANY_ATTACHMENTS",
+  "E_SENDER_NOT_VERIFIED",
+  "E_RECIPIENT_NOT_ALLOWED",
+  "E_RECIPIENT_SUPPRESSED",
 ]);
 
 /** "numerek <rezerwacje@numerek.example>" or a bare address → the binding's sender; null when it is neither. */

@@ -5,7 +5,10 @@ import { desk, deskCfg, TZ } from "./test-fixtures.ts";
 import { type LocalTime, localTime } from "./time.ts";
 
 const HOURS: OpeningHours = {
-  mon: [["08:00", "12:00"], ["13:00", "16:00"]],
+  mon: [
+    ["08:00", "12:00"],
+    ["13:00", "16:00"],
+  ],
   tue: [["08:00", "16:00"]],
   wed: [["08:00", "17:30"]],
   thu: [["08:00", "16:00"]],

@@ -251,11 +251,7 @@ describe("transfer to another matter", () => {
   it("sends the current client to the other matter's queue, keeping number and original time", () => {
     const h = new Harness({
       desks: [deskCfg("d1", "a"), deskCfg("d2", "b")],
-      tickets: [
-        ticket("B001", "b", T0 - 40 * MIN),
-        ticket("A001", "a", T0 - 30 * MIN),
-        ticket("B002", "b", T0 - 10 * MIN),
-      ],
+      tickets: [ticket("B001", "b", T0 - 40 * MIN), ticket("A001", "a", T0 - 30 * MIN), ticket("B002", "b", T0 - 10 * MIN)],
     });
     h.callNext("d1");
     h.run("d1", { action: "start" });
@@ -317,7 +313,15 @@ describe("transfer to another desk", () => {
     h.callNext("d1");
     h.run("d1", { action: "start" });
     h.run("d1", { action: "transfer", ticketId: "A001", deskId: "d3" });
-    expect(h.ticket("A001")).toMatchObject({ number: "A001", status: "waiting", deskId: "d3", matterId: "a", takenAt: T0 - 30 * MIN, startedAt: null, calledAt: null });
+    expect(h.ticket("A001")).toMatchObject({
+      number: "A001",
+      status: "waiting",
+      deskId: "d3",
+      matterId: "a",
+      takenAt: T0 - 30 * MIN,
+      startedAt: null,
+      calledAt: null,
+    });
     expect(h.desk("d1").ticketId).toBeNull();
     expect(h.callNext("d1")).toBe("A002");
     expect(h.callNext("d2")).toBe("A003");
@@ -335,7 +339,10 @@ describe("transfer to another desk", () => {
   });
 
   it("a paused or busy target desk keeps the ticket waiting for it", () => {
-    const h = new Harness({ desks: [deskCfg("d1", "a"), deskCfg("d2", "a")], tickets: [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN)] });
+    const h = new Harness({
+      desks: [deskCfg("d1", "a"), deskCfg("d2", "a")],
+      tickets: [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN)],
+    });
     h.run("d2", { action: "pause" });
     h.callNext("d1");
     h.run("d1", { action: "transfer", ticketId: "A001", deskId: "d2" });

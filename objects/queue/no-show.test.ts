@@ -170,7 +170,11 @@ describe("R5: three-strike no-show", () => {
 
 describe("alarmRecall: the missed ticket's desk has nobody else", () => {
   function missedAtIdleDesk(): Harness {
-    const h = new Harness({ desks: [deskCfg("d1", "a")], tickets: [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN)], recallDelayMs: DELAY });
+    const h = new Harness({
+      desks: [deskCfg("d1", "a")],
+      tickets: [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN)],
+      recallDelayMs: DELAY,
+    });
     h.callNext("d1");
     h.run("d1", { action: "no-show" });
     return h;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatTicketNumber, nextCounter } from "./numbering.ts";
-import { localDate } from "./time.ts";
 import { TZ } from "./test-fixtures.ts";
+import { localDate } from "./time.ts";
 
 /** What the kiosk does when a ticket is taken: the counter of the matter, per local day. */
 function makeKiosk(prefix: string) {

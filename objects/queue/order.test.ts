@@ -158,9 +158,13 @@ describe("waitingCounts", () => {
 describe("aheadOf", () => {
   it("gives every waiting ticket the same count as waitingAheadAll", () => {
     const tickets = [
-      ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN), ticket("B001", "b", T0 + 2 * MIN),
-      booking("A003", "a", T0 + 3 * MIN, T0 - MIN), ticket("A004", "a", T0 + 4 * MIN, { deskId: "d2" }),
-      ticket("A005", "a", T0 + 5 * MIN), ticket("A006", "a", T0 + 6 * MIN, { status: "called", deskId: "d1" }),
+      ticket("A001", "a", T0),
+      ticket("A002", "a", T0 + MIN),
+      ticket("B001", "b", T0 + 2 * MIN),
+      booking("A003", "a", T0 + 3 * MIN, T0 - MIN),
+      ticket("A004", "a", T0 + 4 * MIN, { deskId: "d2" }),
+      ticket("A005", "a", T0 + 5 * MIN),
+      ticket("A006", "a", T0 + 6 * MIN, { status: "called", deskId: "d1" }),
     ];
     const all = waitingAheadAll(tickets);
     for (const t of tickets.filter((x) => x.status === "waiting")) expect(aheadOf(t, tickets)).toBe(all.get(t.id));

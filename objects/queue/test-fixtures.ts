@@ -54,7 +54,10 @@ export function stateOf(tickets: readonly Ticket[], desks: readonly Desk[]): Que
   return { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(desks.map((d) => [d.id, d])) };
 }
 
-export function ctxOf(configs: readonly DeskMatters[], opts: { now?: number; matterIds?: readonly string[]; recallDelayMs?: number } = {}): RuleContext {
+export function ctxOf(
+  configs: readonly DeskMatters[],
+  opts: { now?: number; matterIds?: readonly string[]; recallDelayMs?: number } = {},
+): RuleContext {
   const matterIds = opts.matterIds ?? [...new Set(configs.flatMap((c) => c.matterIds))];
   return {
     now: opts.now ?? T0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isoLocal, localDate, localTime, nextLocalMidnight, zonedInstant, zoneOffsetMs } from "./time.ts";
 import { TZ } from "./test-fixtures.ts";
+import { isoLocal, localDate, localTime, nextLocalMidnight, zonedInstant, zoneOffsetMs } from "./time.ts";
 
 const HOUR = 3_600_000;
 const utc = (iso: string): number => Date.parse(iso);

@@ -6,9 +6,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   if (!f) {
     f = new Intl.DateTimeFormat("en-CA", {
       timeZone,
-      year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit",
-      weekday: "short", hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
     });
     formatters.set(timeZone, f);
   }
@@ -39,8 +44,14 @@ export function localDate(epochMs: number, timeZone: string): string {
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day),
-    Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
 

@@ -1,7 +1,7 @@
 // When an e-ticket holder's "tell me when N are ahead" request is due, and which tickets may make one.
 import { describe, expect, it } from "vitest";
-import { MIN, T0, booking, ticket } from "./test-fixtures.ts";
 import type { Ticket } from "./model.ts";
+import { booking, MIN, T0, ticket } from "./test-fixtures.ts";
 import { turnNearDecisions, turnNoticeRefusal } from "./turn-near.ts";
 
 const byId = (...ts: Ticket[]) => new Map(ts.map((t) => [t.id, t]));
@@ -20,7 +20,9 @@ describe("turnNearDecisions", () => {
 
   it("counts only the ticket's own line: other matters do not count, a booking that joined ahead does", () => {
     const other = ticket("B001", "b", T0 - MIN);
-    expect(turnNearDecisions([{ ticketId: "A002", ahead: 1 }], byId(line[0]!, line[1]!, other)).send).toEqual([{ ticketId: "A002", ahead: 1 }]);
+    expect(turnNearDecisions([{ ticketId: "A002", ahead: 1 }], byId(line[0]!, line[1]!, other)).send).toEqual([
+      { ticketId: "A002", ahead: 1 },
+    ]);
     const booked = booking("R001", "a", T0 + 10 * MIN, T0 + 10 * MIN);
     expect(turnNearDecisions([{ ticketId: "A002", ahead: 1 }], byId(line[0]!, line[1]!, booked)).send).toEqual([]);
   });
@@ -45,8 +47,15 @@ describe("turnNearDecisions", () => {
   });
 
   it("answers several requests at once", () => {
-    const d = turnNearDecisions(line.map((t) => ({ ticketId: t.id, ahead: 2 })), byId(...line));
-    expect(d.send).toEqual([{ ticketId: "A001", ahead: 0 }, { ticketId: "A002", ahead: 1 }, { ticketId: "A003", ahead: 2 }]);
+    const d = turnNearDecisions(
+      line.map((t) => ({ ticketId: t.id, ahead: 2 })),
+      byId(...line),
+    );
+    expect(d.send).toEqual([
+      { ticketId: "A001", ahead: 0 },
+      { ticketId: "A002", ahead: 1 },
+      { ticketId: "A003", ahead: 2 },
+    ]);
   });
 });
 
@@ -55,7 +64,13 @@ describe("turnNoticeRefusal", () => {
     const t = ticket("A001", "a", T0);
     const statuses = ["waiting", "missed", "called", "serving", "served", "removed", "closed"] as const;
     expect(statuses.map((status) => turnNoticeRefusal({ ...t, status }))).toEqual([
-      null, null, "TICKET_NOT_WAITING", "TICKET_NOT_WAITING", "TICKET_CLOSED", "TICKET_CLOSED", "TICKET_CLOSED",
+      null,
+      null,
+      "TICKET_NOT_WAITING",
+      "TICKET_NOT_WAITING",
+      "TICKET_CLOSED",
+      "TICKET_CLOSED",
+      "TICKET_CLOSED",
     ]);
   });
 });

@@ -28,10 +28,24 @@ export interface Booking {
 }
 
 interface BookingRow {
-  id: string; matter_id: string; start_at: number; status: string; name: string | null; phone: string | null;
-  email: string | null; contact_key: string | null; verification: string; hold_until: number;
-  manage_token: string | null; check_in_code: string | null; ticket_number: string | null; ticket_id: string | null; reminded: string;
-  client: string | null; created_at: number; confirmed_at: number | null;
+  id: string;
+  matter_id: string;
+  start_at: number;
+  status: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  contact_key: string | null;
+  verification: string;
+  hold_until: number;
+  manage_token: string | null;
+  check_in_code: string | null;
+  ticket_number: string | null;
+  ticket_id: string | null;
+  reminded: string;
+  client: string | null;
+  created_at: number;
+  confirmed_at: number | null;
   [key: string]: SqlStorageValue;
 }
 
@@ -39,10 +53,24 @@ const COLUMNS =
   "id, matter_id, start_at, status, name, phone, email, contact_key, verification, hold_until, manage_token, check_in_code, ticket_number, ticket_id, reminded, client, created_at, confirmed_at";
 
 const fromRow = (r: BookingRow): Booking => ({
-  id: r.id, matterId: r.matter_id, startAt: r.start_at, status: r.status as BookingStatus, name: r.name,
-  phone: r.phone, email: r.email, contactKey: r.contact_key, verification: JSON.parse(r.verification) as VerificationState,
-  holdUntil: r.hold_until, manageToken: r.manage_token, checkInCode: r.check_in_code, ticketNumber: r.ticket_number,
-  ticketId: r.ticket_id, reminded: r.reminded, client: r.client, createdAt: r.created_at, confirmedAt: r.confirmed_at,
+  id: r.id,
+  matterId: r.matter_id,
+  startAt: r.start_at,
+  status: r.status as BookingStatus,
+  name: r.name,
+  phone: r.phone,
+  email: r.email,
+  contactKey: r.contact_key,
+  verification: JSON.parse(r.verification) as VerificationState,
+  holdUntil: r.hold_until,
+  manageToken: r.manage_token,
+  checkInCode: r.check_in_code,
+  ticketNumber: r.ticket_number,
+  ticketId: r.ticket_id,
+  reminded: r.reminded,
+  client: r.client,
+  createdAt: r.created_at,
+  confirmedAt: r.confirmed_at,
 });
 
 export class BookingStore {
@@ -65,8 +93,24 @@ export class BookingStore {
          email = excluded.email, verification = excluded.verification, hold_until = excluded.hold_until,
          manage_token = excluded.manage_token, check_in_code = excluded.check_in_code,
          ticket_number = excluded.ticket_number, ticket_id = excluded.ticket_id, confirmed_at = excluded.confirmed_at`,
-      b.id, b.matterId, b.startAt, b.status, b.name, b.phone, b.email, b.contactKey, JSON.stringify(b.verification),
-      b.holdUntil, b.manageToken, b.checkInCode, b.ticketNumber, b.ticketId, b.reminded, b.client, b.createdAt, b.confirmedAt,
+      b.id,
+      b.matterId,
+      b.startAt,
+      b.status,
+      b.name,
+      b.phone,
+      b.email,
+      b.contactKey,
+      JSON.stringify(b.verification),
+      b.holdUntil,
+      b.manageToken,
+      b.checkInCode,
+      b.ticketNumber,
+      b.ticketId,
+      b.reminded,
+      b.client,
+      b.createdAt,
+      b.confirmedAt,
     );
   }
 
@@ -78,7 +122,10 @@ export class BookingStore {
        WHERE matter_id = ? AND start_at >= ? AND start_at < ?
          AND (status IN ('confirmed', 'checked-in') OR (status = 'pending' AND hold_until > ?))
        GROUP BY start_at`,
-      matterId, from, to, now,
+      matterId,
+      from,
+      to,
+      now,
     );
     for (const r of rows) out.set(r.start_at, r.n);
     return out;
@@ -86,11 +133,15 @@ export class BookingStore {
 
   /** Bookings of one contact that still hold a visit (pending on hold, or confirmed and not yet past). */
   activeForContact(contactKey: string, now: number): number {
-    return this.sql.exec<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM bookings WHERE contact_key = ? AND start_at > ?
+    return this.sql
+      .exec<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM bookings WHERE contact_key = ? AND start_at > ?
          AND (status = 'confirmed' OR (status = 'pending' AND hold_until > ?))`,
-      contactKey, now, now,
-    ).one().n;
+        contactKey,
+        now,
+        now,
+      )
+      .one().n;
   }
 
   /** Bookings started from one client address since `since` (abuse limit). */
@@ -107,7 +158,8 @@ export class BookingStore {
     return this.sql.exec(
       `UPDATE bookings SET name = NULL, phone = NULL, email = NULL, contact_key = NULL, client = NULL, purged_at = ?
        WHERE start_at < ? AND purged_at IS NULL`,
-      now, before,
+      now,
+      before,
     ).rowsWritten;
   }
 }

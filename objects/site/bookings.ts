@@ -11,23 +11,28 @@ import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/
 import { isDate } from "../booking/dates.ts";
 import { emailKey, normalizeEmail } from "../booking/email.ts";
 import { normalizePhone } from "../booking/phone.ts";
-import { type EmailContent, cancellationEmail, codeEmail, confirmationEmail, reminderDayBeforeEmail, reminderSoonEmail } from "../email/messages.ts";
-import {
-  type Visit, cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms,
-} from "../sms/messages.ts";
-import type { SmsKind } from "../sms/outbox.ts";
-import type { Draft } from "./draft.ts";
-import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
-import { type ReminderKind, minutesLeft, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
+import { minutesLeft, type ReminderKind, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
-import { MAX_RANGE_DAYS, type SlotRules, availableDays, slotIsBookable } from "../booking/slots.ts";
+import { availableDays, MAX_RANGE_DAYS, type SlotRules, slotIsBookable } from "../booking/slots.ts";
 import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
-import { isoLocal, localDate } from "../queue/time.ts";
+import {
+  cancellationEmail,
+  codeEmail,
+  confirmationEmail,
+  type EmailContent,
+  reminderDayBeforeEmail,
+  reminderSoonEmail,
+} from "../email/messages.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
+import { isoLocal, localDate } from "../queue/time.ts";
+import { cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms, type Visit } from "../sms/messages.ts";
+import type { SmsKind } from "../sms/outbox.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
+import type { Draft } from "./draft.ts";
 import type { Channel } from "./message-store.ts";
 import { randomToken } from "./random.ts";
+import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** Bookings one client address may start in an hour. */
@@ -79,10 +84,15 @@ export class Bookings {
     if (!matter) return null;
     const c = this.index.config;
     return {
-      timeZone: c.timeZone, openingHours: c.openingHours, slotMinutes: slotMinutes(matter),
-      bookingDesks: matter.bookable ? matter.bookingDesks : 0, daysOff: c.booking.daysOff, now,
+      timeZone: c.timeZone,
+      openingHours: c.openingHours,
+      slotMinutes: slotMinutes(matter),
+      bookingDesks: matter.bookable ? matter.bookingDesks : 0,
+      daysOff: c.booking.daysOff,
+      now,
       publicHolidays: c.closedOnPublicHolidays,
-      minNoticeMinutes: c.booking.minNoticeMinutes, horizonDays: c.booking.horizonDays,
+      minNoticeMinutes: c.booking.minNoticeMinutes,
+      horizonDays: c.booking.horizonDays,
       taken: this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now),
     };
   }
@@ -117,13 +127,39 @@ export class Bookings {
     if (this.store.startedByClient(req.client, now - 3_600_000) >= CLIENT_LIMIT_PER_HOUR) return fail("BOOKING_RATE_LIMITED");
     const { state, code } = startVerification(now, cryptoRandomInt, this.hash);
     const booking: Booking = {
-      id: `${this.index.config.id}.${randomToken(16)}`, matterId: matter.id, startAt: start, status: "pending",
-      name: req.name, phone: contact.value.phone, email: contact.value.email, contactKey: contact.value.key,
-      verification: state, holdUntil: expiresAt(state), manageToken: null, checkInCode: null, ticketNumber: null,
-      ticketId: null, reminded: "", client: req.client, createdAt: now, confirmedAt: null,
+      id: `${this.index.config.id}.${randomToken(16)}`,
+      matterId: matter.id,
+      startAt: start,
+      status: "pending",
+      name: req.name,
+      phone: contact.value.phone,
+      email: contact.value.email,
+      contactKey: contact.value.key,
+      verification: state,
+      holdUntil: expiresAt(state),
+      manageToken: null,
+      checkInCode: null,
+      ticketNumber: null,
+      ticketId: null,
+      reminded: "",
+      client: req.client,
+      createdAt: now,
+      confirmedAt: null,
     };
     this.draft.putBooking(booking);
-    return ok({ booking, effects: { messages: this.message(booking, "code", booking.holdUntil, () => codeSms(code), () => codeEmail(code)), timers: [] } });
+    return ok({
+      booking,
+      effects: {
+        messages: this.message(
+          booking,
+          "code",
+          booking.holdUntil,
+          () => codeSms(code),
+          () => codeEmail(code),
+        ),
+        timers: [],
+      },
+    });
   }
 
   resendCode(id: string, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
@@ -135,7 +171,19 @@ export class Bookings {
     if (!r.ok) return fail(r.reason === "too-soon" ? "RESEND_TOO_SOON" : r.reason === "expired" ? "CODE_EXPIRED" : "RESEND_LIMIT");
     const next: Booking = { ...b, verification: r.state, holdUntil: expiresAt(r.state) };
     this.draft.putBooking(next);
-    return ok({ booking: next, effects: { messages: this.message(next, "code", next.holdUntil, () => codeSms(r.code), () => codeEmail(r.code)), timers: [] } });
+    return ok({
+      booking: next,
+      effects: {
+        messages: this.message(
+          next,
+          "code",
+          next.holdUntil,
+          () => codeSms(r.code),
+          () => codeEmail(r.code),
+        ),
+        timers: [],
+      },
+    });
   }
 
   /** Checks the SMS code; the right one confirms the booking (again the same answer if retried). */
@@ -168,10 +216,14 @@ export class Bookings {
     // A matter removed from the configuration since the hold cannot be confirmed.
     if (!matter) return fail("UNKNOWN_MATTER");
     const confirmed: Booking = {
-      ...b, status: "confirmed", verification: r.state, confirmedAt: now,
+      ...b,
+      status: "confirmed",
+      verification: r.state,
+      confirmedAt: now,
       ticketNumber: formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id)),
       manageToken: randomToken(16),
-      checkInCode: this.index.config.booking.checkIn === "kiosk" ? newCheckInCode(cryptoRandomInt, (c) => this.store.checkInCodeInUse(c)) : null,
+      checkInCode:
+        this.index.config.booking.checkIn === "kiosk" ? newCheckInCode(cryptoRandomInt, (c) => this.store.checkInCodeInUse(c)) : null,
     };
     this.draft.putBooking(confirmed);
     const confirmation = this.confirmation(confirmed);
@@ -179,7 +231,13 @@ export class Bookings {
     return ok({
       confirmation,
       effects: {
-        messages: this.message(confirmed, "confirmation", confirmed.startAt, () => confirmationSms(visit), () => confirmationEmail(visit)),
+        messages: this.message(
+          confirmed,
+          "confirmation",
+          confirmed.startAt,
+          () => confirmationSms(visit),
+          () => confirmationEmail(visit),
+        ),
         timers: this.timersFor(confirmed, now),
       },
     });
@@ -196,7 +254,13 @@ export class Bookings {
     return ok({
       status: "cancelled",
       effects: {
-        messages: this.message(b, "notify", b.startAt, () => cancellationSms(what), () => cancellationEmail(what)),
+        messages: this.message(
+          b,
+          "notify",
+          b.startAt,
+          () => cancellationSms(what),
+          () => cancellationEmail(what),
+        ),
         timers: this.timerKeys(b).map(clearTimer),
       },
     });
@@ -220,7 +284,8 @@ export class Bookings {
     const matter = this.index.matters.get(b.matterId);
     if (!matter) return fail("UNKNOWN_MATTER");
     const day = localDate(start, tz);
-    const ticketNumber = day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id));
+    const ticketNumber =
+      day === localDate(b.startAt, tz) ? b.ticketNumber : formatTicketNumber(matter.prefix, this.draft.nextNumber(day, matter.id));
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
     this.draft.putBooking(moved);
     const confirmation = this.confirmation(moved);
@@ -228,11 +293,14 @@ export class Bookings {
     return ok({
       confirmation,
       effects: {
-        messages: this.message(moved, "confirmation", moved.startAt, () => confirmationSms(visit), () => confirmationEmail(visit)),
-        timers: [
-          ...this.timerKeys(b).map(clearTimer),
-          ...this.timersFor(moved, now),
-        ],
+        messages: this.message(
+          moved,
+          "confirmation",
+          moved.startAt,
+          () => confirmationSms(visit),
+          () => confirmationEmail(visit),
+        ),
+        timers: [...this.timerKeys(b).map(clearTimer), ...this.timersFor(moved, now)],
       },
     });
   }
@@ -244,8 +312,13 @@ export class Bookings {
     if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
     const site = this.index.config;
     const out: BookingSummary = {
-      status: b.status, siteId: site.id, siteName: site.name, address: site.address, matterId: b.matterId,
-      matterName: this.index.matters.get(b.matterId)?.name ?? b.matterId, start: isoLocal(b.startAt, site.timeZone),
+      status: b.status,
+      siteId: site.id,
+      siteName: site.name,
+      address: site.address,
+      matterId: b.matterId,
+      matterName: this.index.matters.get(b.matterId)?.name ?? b.matterId,
+      start: isoLocal(b.startAt, site.timeZone),
       ticketNumber: b.ticketNumber,
     };
     if (b.checkInCode && b.status === "confirmed") out.checkInCode = b.checkInCode;
@@ -315,9 +388,22 @@ export class Bookings {
     if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return [];
     this.draft.putBooking({ ...b, reminded: [...sent, kind].join(",") });
     const visit = this.visit(b, this.confirmation(b).manageUrl);
-    if (kind === "day") return this.message(b, "reminder", b.startAt, () => reminderDayBeforeSms(visit), () => reminderDayBeforeEmail(visit));
+    if (kind === "day")
+      return this.message(
+        b,
+        "reminder",
+        b.startAt,
+        () => reminderDayBeforeSms(visit),
+        () => reminderDayBeforeEmail(visit),
+      );
     const left = minutesLeft(b.startAt, now, Math.max(1, c.booking.reminderMinutesBefore));
-    return this.message(b, "reminder", b.startAt, () => reminderSoonSms(visit, left), () => reminderSoonEmail(visit, left));
+    return this.message(
+      b,
+      "reminder",
+      b.startAt,
+      () => reminderSoonSms(visit, left),
+      () => reminderSoonEmail(visit, left),
+    );
   }
 
   /** A message to the booking's contact in its channel's words; none once the contact data is deleted. */
@@ -334,14 +420,28 @@ export class Bookings {
     const iso = isoLocal(b.startAt, this.index.config.timeZone);
     const site = this.index.config;
     return {
-      siteName: site.name, address: site.address, date: iso.slice(0, 10), time: iso.slice(11, 16),
-      ticket: b.ticketNumber ?? "", checkInCode: b.checkInCode, checkInEarlyMinutes: site.booking.checkInEarlyMinutes, manageUrl,
+      siteName: site.name,
+      address: site.address,
+      date: iso.slice(0, 10),
+      time: iso.slice(11, 16),
+      ticket: b.ticketNumber ?? "",
+      checkInCode: b.checkInCode,
+      checkInEarlyMinutes: site.booking.checkInEarlyMinutes,
+      manageUrl,
     };
   }
 
   private when(ms: number): string {
     const tz = this.index.config.timeZone;
-    return new Intl.DateTimeFormat("pl-PL", { timeZone: tz, weekday: "short", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(ms));
+    return new Intl.DateTimeFormat("pl-PL", {
+      timeZone: tz,
+      weekday: "short",
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(ms));
   }
 
   /**

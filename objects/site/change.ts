@@ -96,7 +96,17 @@ export function merge(a: Change, b: Change): Change {
 /** Whether a live view may show what the change writes: then seq moves and the sockets are flushed. */
 export function isVisible(c: Change): boolean {
   return Boolean(
-    c.live || c.config || c.day || c.removedDesks?.length || c.tickets?.length || c.desks?.length || c.calls?.length ||
-      c.notices?.length || c.droppedNotices?.length || c.jobs?.length || c.acks?.length || c.printers,
+    c.live ||
+      c.config ||
+      c.day ||
+      c.removedDesks?.length ||
+      c.tickets?.length ||
+      c.desks?.length ||
+      c.calls?.length ||
+      c.notices?.length ||
+      c.droppedNotices?.length ||
+      c.jobs?.length ||
+      c.acks?.length ||
+      c.printers,
   );
 }

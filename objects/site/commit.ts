@@ -9,8 +9,8 @@
 // message records its result through the same write. Nothing here calls back into the object.
 import type { Result } from "../../protocol/errors.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
-import { dayEnd } from "./commands/queue.ts";
 import { turnNotices } from "./commands/notices.ts";
+import { dayEnd } from "./commands/queue.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { replay } from "./idempotency.ts";
@@ -57,8 +57,14 @@ export class CommitPath {
   read(now: number): SiteRead {
     const m = this.d.memory;
     return {
-      now, day: m.day, index: m.index, queue: m.queue, durations: m.durations, notices: m.notices,
-      stores: this.d.stores, settings: this.d.settings,
+      now,
+      day: m.day,
+      index: m.index,
+      queue: m.queue,
+      durations: m.durations,
+      notices: m.notices,
+      stores: this.d.stores,
+      settings: this.d.settings,
     };
   }
 
@@ -83,7 +89,11 @@ export class CommitPath {
 
   /** A command that needs the site's configuration. */
   commitOnSite<T>(rule: SiteRule<T>, idempotency?: Idempotency): Promise<Result<T>> {
-    return this.commit((read, draft) => (read.index ? rule({ ...read, index: read.index }, draft) : { result: { ok: false, code: "UNKNOWN_SITE" }, change: {} }), idempotency);
+    return this.commit(
+      (read, draft) =>
+        read.index ? rule({ ...read, index: read.index }, draft) : { result: { ok: false, code: "UNKNOWN_SITE" }, change: {} },
+      idempotency,
+    );
   }
 
   /** The alarm: every due timer through its handler, each written as it is decided; one broadcast after all. */
@@ -166,7 +176,10 @@ export class CommitPath {
     const queue = memory.queueAfter(decided);
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
     const book = memory.notices.with(decided.notices ?? [], decided.droppedNotices ?? []);
-    const change = queue === memory.queue && book === memory.notices ? decided : merge(decided, turnNotices(siteId, book, queue.tickets, now, this.d.settings));
+    const change =
+      queue === memory.queue && book === memory.notices
+        ? decided
+        : merge(decided, turnNotices(siteId, book, queue.tickets, now, this.d.settings));
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {
       this.writeRows(change, now);
@@ -210,7 +223,8 @@ export class CommitPath {
       messages.maskRecipients();
       messages.pruneMessages(c.housekeeping.retentionBefore);
     }
-    if (c.messages?.length || c.messageRows?.length || c.housekeeping || c.timers?.some((t) => t.key === OUTBOX_TIMER)) this.keepOutboxTimer();
+    if (c.messages?.length || c.messageRows?.length || c.housekeeping || c.timers?.some((t) => t.key === OUTBOX_TIMER))
+      this.keepOutboxTimer();
   }
 
   /** The outbox timer at the earliest pending message, or gone when none is pending. */

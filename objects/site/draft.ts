@@ -3,8 +3,8 @@
 // one transaction with the rest of the rule's change. Nothing here touches storage for writing.
 import type { QueueState } from "../queue/model.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
-import type { MessageStore } from "./message-store.ts";
 import type { Change } from "./change.ts";
+import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
 import type { PrinterStore } from "./printer-store.ts";
 import type { QueueStore } from "./queue-store.ts";

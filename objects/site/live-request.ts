@@ -2,16 +2,13 @@
 // request in a header; the object checks it against the site (the desk exists, the e-ticket is known)
 // and the client's protocol version (the socket URL's ?protocol=, forwarded unchanged by the Worker).
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
-import { CLOSE, PROTOCOL_PARAM, SUPPORTED_PROTOCOLS, assertNever, protocolSupported } from "../../protocol/live.ts";
+import { assertNever, CLOSE, PROTOCOL_PARAM, protocolSupported, SUPPORTED_PROTOCOLS } from "../../protocol/live.ts";
 import type { Ticket } from "../queue/model.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** What the Worker asks of a socket, after checking who may open it. */
-export type LiveRequest =
-  | { role: "display" | "agent" }
-  | { role: "desk" | "clerk"; deskId: string }
-  | { role: "eticket"; token: string };
+export type LiveRequest = { role: "display" | "agent" } | { role: "desk" | "clerk"; deskId: string } | { role: "eticket"; token: string };
 
 export const LIVE_HEADER = "X-Numerek-Live";
 
@@ -28,12 +25,19 @@ function versionRefused(version: string): Response {
   const pair = new WebSocketPair();
   const [client, server] = [pair[0], pair[1]];
   server.accept();
-  server.close(CLOSE.VERSION_UNSUPPORTED, `protocol ${version.slice(0, 12)} unsupported (server speaks ${SUPPORTED_PROTOCOLS.join(", ")}): reload or update`);
+  server.close(
+    CLOSE.VERSION_UNSUPPORTED,
+    `protocol ${version.slice(0, 12)} unsupported (server speaks ${SUPPORTED_PROTOCOLS.join(", ")}): reload or update`,
+  );
   return new Response(null, { status: 101, webSocket: client });
 }
 
 /** The socket's attachment for an upgrade request, or the answer that refuses it. */
-export function liveAttachment(request: Request, index: SiteIndex | null, ticketByToken: (token: string) => Ticket | null): LiveAttachment | Response {
+export function liveAttachment(
+  request: Request,
+  index: SiteIndex | null,
+  ticketByToken: (token: string) => Ticket | null,
+): LiveAttachment | Response {
   if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
   const version = new URL(request.url).searchParams.get(PROTOCOL_PARAM);
   if (!protocolSupported(version)) return versionRefused(version ?? "");

@@ -61,7 +61,8 @@ export class SiteMemory {
       this.learnDuration(ticket);
     }
     if (change.calls?.length) this.recentCalls = [...[...change.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
-    if (change.notices?.length || change.droppedNotices?.length) this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
+    if (change.notices?.length || change.droppedNotices?.length)
+      this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
     this.seq = seq;
   }

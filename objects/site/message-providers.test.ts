@@ -5,15 +5,33 @@ import type { SendResult, SmsMessage, SmsProvider } from "../sms/provider.ts";
 import { emailProvider, sendMessage } from "./message-providers.ts";
 
 function recording(): { sms: SmsProvider & { got: SmsMessage[] }; email: EmailProvider & { got: EmailToSend[] } } {
-  const sms = { got: [] as SmsMessage[], send(m: SmsMessage): Promise<SendResult> { sms.got.push(m); return Promise.resolve({ ok: true, providerId: "SM1" }); } };
-  const email = { got: [] as EmailToSend[], send(m: EmailToSend): Promise<SendResult> { email.got.push(m); return Promise.resolve({ ok: true, providerId: "<m1@x>" }); } };
+  const sms = {
+    got: [] as SmsMessage[],
+    send(m: SmsMessage): Promise<SendResult> {
+      sms.got.push(m);
+      return Promise.resolve({ ok: true, providerId: "SM1" });
+    },
+  };
+  const email = {
+    got: [] as EmailToSend[],
+    send(m: EmailToSend): Promise<SendResult> {
+      email.got.push(m);
+      return Promise.resolve({ ok: true, providerId: "<m1@x>" });
+    },
+  };
   return { sms, email };
 }
 
 describe("sendMessage", () => {
   it("sends an SMS through the SMS provider only", async () => {
     const p = recording();
-    const r = await sendMessage(p, { id: "sms_demo.AAAAAAAAAAAAAAAA", channel: "sms", to: "+48600700800", subject: null, body: "numerek: kod 123456" });
+    const r = await sendMessage(p, {
+      id: "sms_demo.AAAAAAAAAAAAAAAA",
+      channel: "sms",
+      to: "+48600700800",
+      subject: null,
+      body: "numerek: kod 123456",
+    });
     expect(r).toEqual({ ok: true, providerId: "SM1" });
     expect(p.sms.got).toEqual([{ to: "+48600700800", body: "numerek: kod 123456", reference: "sms_demo.AAAAAAAAAAAAAAAA" }]);
     expect(p.email.got).toEqual([]);
@@ -21,11 +39,22 @@ describe("sendMessage", () => {
 
   it("sends an e-mail through the e-mail provider with its subject, text and an escaped HTML part", async () => {
     const p = recording();
-    const r = await sendMessage(p, { id: "eml_demo.AAAAAAAAAAAAAAAA", channel: "email", to: "jan@example.pl", subject: "Wizyta", body: "A < B" });
+    const r = await sendMessage(p, {
+      id: "eml_demo.AAAAAAAAAAAAAAAA",
+      channel: "email",
+      to: "jan@example.pl",
+      subject: "Wizyta",
+      body: "A < B",
+    });
     expect(r).toEqual({ ok: true, providerId: "<m1@x>" });
     expect(p.sms.got).toEqual([]);
     expect(p.email.got).toHaveLength(1);
-    expect(p.email.got[0]).toMatchObject({ to: "jan@example.pl", subject: "Wizyta", text: "A < B", reference: "eml_demo.AAAAAAAAAAAAAAAA" });
+    expect(p.email.got[0]).toMatchObject({
+      to: "jan@example.pl",
+      subject: "Wizyta",
+      text: "A < B",
+      reference: "eml_demo.AAAAAAAAAAAAAAAA",
+    });
     expect(p.email.got[0]!.html).toContain("<p>A &lt; B</p>");
   });
 });

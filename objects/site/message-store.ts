@@ -33,8 +33,22 @@ export class MessageStore {
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, next_at = excluded.next_at,
          provider_id = COALESCE(excluded.provider_id, outbox.provider_id), error = excluded.error, sent_at = excluded.sent_at,
          expires_at = excluded.expires_at`,
-      m.id, m.channel, m.bookingId, m.ticketId ?? null, m.to, m.subject, m.body, m.kind, m.status, m.attempts, m.nextAt, m.providerId, m.error,
-      m.createdAt, m.sentAt, m.expiresAt,
+      m.id,
+      m.channel,
+      m.bookingId,
+      m.ticketId ?? null,
+      m.to,
+      m.subject,
+      m.body,
+      m.kind,
+      m.status,
+      m.attempts,
+      m.nextAt,
+      m.providerId,
+      m.error,
+      m.createdAt,
+      m.sentAt,
+      m.expiresAt,
     );
   }
 
@@ -47,7 +61,11 @@ export class MessageStore {
   putDelivery(id: string, d: DeliveryState, providerId: string | null): void {
     this.sql.exec(
       "UPDATE outbox SET delivery_status = ?, delivered_at = ?, delivery_error = ?, provider_id = COALESCE(provider_id, ?) WHERE id = ?",
-      d.status, d.deliveredAt, d.error, providerId, id,
+      d.status,
+      d.deliveredAt,
+      d.error,
+      providerId,
+      id,
     );
   }
 
@@ -57,11 +75,13 @@ export class MessageStore {
    * keep their number. Returns how many were masked.
    */
   maskRecipients(): number {
-    const rows = this.sql.exec<{ id: string; to_addr: string }>(
-      `SELECT id, to_addr FROM outbox
+    const rows = this.sql
+      .exec<{ id: string; to_addr: string }>(
+        `SELECT id, to_addr FROM outbox
        WHERE status <> 'pending' AND to_addr NOT LIKE '%*%'
          AND (ticket_id IS NOT NULL OR booking_id IN (SELECT id FROM bookings WHERE purged_at IS NOT NULL))`,
-    ).toArray();
+      )
+      .toArray();
     for (const r of rows) this.sql.exec("UPDATE outbox SET to_addr = ? WHERE id = ?", maskContact(r.to_addr), r.id);
     return rows.length;
   }
@@ -73,7 +93,11 @@ export class MessageStore {
 
   dueMessages(now: number, limit: number): StoredMessage[] {
     return this.sql
-      .exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?", now, limit)
+      .exec<Record<string, SqlStorageValue>>(
+        "SELECT * FROM outbox WHERE status = 'pending' AND next_at <= ? ORDER BY next_at LIMIT ?",
+        now,
+        limit,
+      )
       .toArray()
       .map(messageFromRow);
   }
@@ -84,9 +108,14 @@ export class MessageStore {
 
   /** Newest first; only those of one status when given. */
   messages(limit: number, status: OutboxMessage["status"] | null = null): StoredMessage[] {
-    const rows = status === null
-      ? this.sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox ORDER BY created_at DESC, id LIMIT ?", limit)
-      : this.sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox WHERE status = ? ORDER BY created_at DESC, id LIMIT ?", status, limit);
+    const rows =
+      status === null
+        ? this.sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM outbox ORDER BY created_at DESC, id LIMIT ?", limit)
+        : this.sql.exec<Record<string, SqlStorageValue>>(
+            "SELECT * FROM outbox WHERE status = ? ORDER BY created_at DESC, id LIMIT ?",
+            status,
+            limit,
+          );
     return rows.toArray().map(messageFromRow);
   }
 }
@@ -95,11 +124,24 @@ function messageFromRow(r: Record<string, SqlStorageValue>): StoredMessage {
   const num = (v: SqlStorageValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
   const str = (v: SqlStorageValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
   return {
-    id: String(r.id), channel: r.channel === "email" ? "email" : "sms", subject: str(r.subject),
-    bookingId: str(r.booking_id), to: String(r.to_addr), body: String(r.body),
-    kind: r.kind as StoredMessage["kind"], status: r.status as StoredMessage["status"], attempts: Number(r.attempts),
-    nextAt: num(r.next_at), providerId: str(r.provider_id), error: str(r.error),
-    createdAt: Number(r.created_at), sentAt: num(r.sent_at), expiresAt: num(r.expires_at),
-    ticketId: str(r.ticket_id), deliveryStatus: str(r.delivery_status), deliveredAt: num(r.delivered_at), deliveryError: str(r.delivery_error),
+    id: String(r.id),
+    channel: r.channel === "email" ? "email" : "sms",
+    subject: str(r.subject),
+    bookingId: str(r.booking_id),
+    to: String(r.to_addr),
+    body: String(r.body),
+    kind: r.kind as StoredMessage["kind"],
+    status: r.status as StoredMessage["status"],
+    attempts: Number(r.attempts),
+    nextAt: num(r.next_at),
+    providerId: str(r.provider_id),
+    error: str(r.error),
+    createdAt: Number(r.created_at),
+    sentAt: num(r.sent_at),
+    expiresAt: num(r.expires_at),
+    ticketId: str(r.ticket_id),
+    deliveryStatus: str(r.delivery_status),
+    deliveredAt: num(r.delivered_at),
+    deliveryError: str(r.delivery_error),
   };
 }

@@ -9,9 +9,9 @@ import { applyDeliveryReport, type DeliveryReport } from "../sms/delivery-status
 import { decideAfterSend, expireOverdue, newOutboxMessage, requeue, type SmsKind } from "../sms/outbox.ts";
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
 import type { Booking } from "./booking-store.ts";
-import type { Channel, OutboxEntry, StoredMessage } from "./message-store.ts";
 import { accept, type Decision, refuse } from "./change.ts";
-import { type MessageSettings, type Providers, messageProviders, sendMessage } from "./message-providers.ts";
+import { type MessageSettings, messageProviders, type Providers, sendMessage } from "./message-providers.ts";
+import type { Channel, OutboxEntry, StoredMessage } from "./message-store.ts";
 import { outboxMessageId } from "./random.ts";
 import { resendWindow, staffMessage } from "./staff-messages.ts";
 
@@ -42,11 +42,7 @@ export function outboxRow(m: NewMessage): OutboxEntry {
 }
 
 /** A manager sends a failed message again: pending and due now, with fresh attempts until its window ends. */
-export function resendMessage(
-  m: StoredMessage | null,
-  booking: Booking | null,
-  now: number,
-): Decision<{ message: SiteMessage }> {
+export function resendMessage(m: StoredMessage | null, booking: Booking | null, now: number): Decision<{ message: SiteMessage }> {
   if (!m) return refuse(fail("UNKNOWN_MESSAGE"));
   const window = resendWindow(m, booking, now);
   if (!window.ok) return refuse(window);

@@ -3,28 +3,65 @@ import type { Ticket } from "../queue/model.ts";
 import { decideNoticeRequest, dueNotices, MAX_REQUESTS_PER_TICKET, NoticeBook, type NotifyRequest } from "./notify.ts";
 
 const ticket = (id: string, takenAt: number, status: Ticket["status"] = "waiting"): Ticket => ({
-  id, token: `tok-${id}`, day: "2026-11-30", number: `A00${takenAt}`, matterId: "a", source: "walk-in", status, takenAt,
-  reservedAt: null, deskId: null, misses: 0, recallAt: null, calledAt: null, startedAt: null, finishedAt: null,
+  id,
+  token: `tok-${id}`,
+  day: "2026-11-30",
+  number: `A00${takenAt}`,
+  matterId: "a",
+  source: "walk-in",
+  status,
+  takenAt,
+  reservedAt: null,
+  deskId: null,
+  misses: 0,
+  recallAt: null,
+  calledAt: null,
+  startedAt: null,
+  finishedAt: null,
 });
 const request = (ticketId: string, ahead: number, sentAt: number | null = null): NotifyRequest => ({
-  ticketId, day: "2026-11-30", phone: "+48600700800", ahead, requests: 1, createdAt: 1, sentAt,
+  ticketId,
+  day: "2026-11-30",
+  phone: "+48600700800",
+  ahead,
+  requests: 1,
+  createdAt: 1,
+  sentAt,
 });
 
 describe("a holder's request", () => {
   it("is stored with the number in E.164; the same request again changes nothing", () => {
     const t = ticket("t1", 1);
     const first = decideNoticeRequest(null, t, { phone: "600 700 800", ahead: 3 }, 10);
-    expect(first).toEqual({ ok: true, value: { changed: true, request: expect.objectContaining({ phone: "+48600700800", ahead: 3, requests: 1, sentAt: null }) } });
+    expect(first).toEqual({
+      ok: true,
+      value: { changed: true, request: expect.objectContaining({ phone: "+48600700800", ahead: 3, requests: 1, sentAt: null }) },
+    });
     if (!first.ok) return;
-    expect(decideNoticeRequest(first.value.request, t, { phone: "+48 600 700 800", ahead: 3 }, 20)).toEqual({ ok: true, value: { changed: false, request: first.value.request } });
+    expect(decideNoticeRequest(first.value.request, t, { phone: "+48 600 700 800", ahead: 3 }, 20)).toEqual({
+      ok: true,
+      value: { changed: false, request: first.value.request },
+    });
   });
 
   it("is refused for a called ticket, a landline, an out-of-range count and after too many changes", () => {
-    expect(decideNoticeRequest(null, ticket("t1", 1, "called"), { phone: "600700800", ahead: 3 }, 1)).toMatchObject({ ok: false, code: "TICKET_NOT_WAITING" });
-    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "22 555 12 34", ahead: 3 }, 1)).toMatchObject({ ok: false, code: "PHONE_NOT_MOBILE" });
-    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "600700800", ahead: 0 }, 1)).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    expect(decideNoticeRequest(null, ticket("t1", 1, "called"), { phone: "600700800", ahead: 3 }, 1)).toMatchObject({
+      ok: false,
+      code: "TICKET_NOT_WAITING",
+    });
+    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "22 555 12 34", ahead: 3 }, 1)).toMatchObject({
+      ok: false,
+      code: "PHONE_NOT_MOBILE",
+    });
+    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "600700800", ahead: 0 }, 1)).toMatchObject({
+      ok: false,
+      code: "VALIDATION_FAILED",
+    });
     const worn = { ...request("t1", 3), requests: MAX_REQUESTS_PER_TICKET };
-    expect(decideNoticeRequest(worn, ticket("t1", 1), { phone: "600700800", ahead: 4 }, 1)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(decideNoticeRequest(worn, ticket("t1", 1), { phone: "600700800", ahead: 4 }, 1)).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
   });
 });
 
@@ -36,7 +73,10 @@ describe("the texts due after a change", () => {
     expect(due.sent.map((s) => [s.ticket.id, s.ahead, s.request.sentAt])).toEqual([["t3", 2, 99]]);
     expect(due.dropped).toEqual(["gone"]);
 
-    const after = book.with(due.sent.map((s) => s.request), due.dropped);
+    const after = book.with(
+      due.sent.map((s) => s.request),
+      due.dropped,
+    );
     expect(after.view("t3")).toEqual({ ahead: 2, sent: true });
     expect(after.get("gone")).toBeNull();
     // The book in memory is unchanged until the write is done.

@@ -33,12 +33,24 @@ export interface NotifyView {
 }
 
 interface Row {
-  ticket_id: string; day: string; phone: string; ahead: number; requests: number; created_at: number; sent_at: number | null;
+  ticket_id: string;
+  day: string;
+  phone: string;
+  ahead: number;
+  requests: number;
+  created_at: number;
+  sent_at: number | null;
   [key: string]: SqlStorageValue;
 }
 
 const fromRow = (r: Row): NotifyRequest => ({
-  ticketId: r.ticket_id, day: r.day, phone: r.phone, ahead: r.ahead, requests: r.requests, createdAt: r.created_at, sentAt: r.sent_at,
+  ticketId: r.ticket_id,
+  day: r.day,
+  phone: r.phone,
+  ahead: r.ahead,
+  requests: r.requests,
+  createdAt: r.created_at,
+  sentAt: r.sent_at,
 });
 
 /** A number an SMS can reach, as typed on the e-ticket page → E.164 (the same numbers a booking accepts). */
@@ -72,7 +84,15 @@ export function decideNoticeRequest(
   if (prev && prev.requests >= MAX_REQUESTS_PER_TICKET) {
     return fail("RATE_LIMITED", `At most ${MAX_REQUESTS_PER_TICKET} different notification requests per ticket.`);
   }
-  const request: NotifyRequest = { ticketId: ticket.id, day: ticket.day, phone, ahead, requests: (prev?.requests ?? 0) + 1, createdAt: now, sentAt: null };
+  const request: NotifyRequest = {
+    ticketId: ticket.id,
+    day: ticket.day,
+    phone,
+    ahead,
+    requests: (prev?.requests ?? 0) + 1,
+    createdAt: now,
+    sentAt: null,
+  };
   return ok({ request, changed: true });
 }
 
@@ -163,7 +183,13 @@ export class NoticeStore {
       `INSERT INTO notify_requests (ticket_id, day, phone, ahead, requests, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (ticket_id) DO UPDATE SET phone = excluded.phone, ahead = excluded.ahead, requests = excluded.requests,
          created_at = excluded.created_at, sent_at = excluded.sent_at`,
-      r.ticketId, r.day, r.phone, r.ahead, r.requests, r.createdAt, r.sentAt,
+      r.ticketId,
+      r.day,
+      r.phone,
+      r.ahead,
+      r.requests,
+      r.createdAt,
+      r.sentAt,
     );
   }
 

@@ -2,7 +2,12 @@
 import type { PrinterStatus } from "../../protocol/live.ts";
 
 /** The list after a report, sorted by kiosk; null when the report changes nothing. */
-export function withPrinterReport(current: PrinterStatus[], kioskId: string, state: PrinterStatus["state"], at: string): PrinterStatus[] | null {
+export function withPrinterReport(
+  current: PrinterStatus[],
+  kioskId: string,
+  state: PrinterStatus["state"],
+  at: string,
+): PrinterStatus[] | null {
   if (current.some((p) => p.kioskId === kioskId && p.state === state)) return null;
   const next = [...current.filter((p) => p.kioskId !== kioskId), { kioskId, state, at }];
   return next.sort((x, y) => (x.kioskId < y.kioskId ? -1 : 1));

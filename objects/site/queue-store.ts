@@ -2,17 +2,40 @@
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 
 interface TicketRow {
-  id: string; token: string; day: string; number: string; matter_id: string; source: string; status: string;
-  taken_at: number; reserved_at: number | null; desk_id: string | null; misses: number; recall_at: number | null;
-  called_at: number | null; started_at: number | null; finished_at: number | null;
+  id: string;
+  token: string;
+  day: string;
+  number: string;
+  matter_id: string;
+  source: string;
+  status: string;
+  taken_at: number;
+  reserved_at: number | null;
+  desk_id: string | null;
+  misses: number;
+  recall_at: number | null;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
   [key: string]: SqlStorageValue;
 }
 
 const ticketFromRow = (r: TicketRow): Ticket => ({
-  id: r.id, token: r.token, day: r.day, number: r.number, matterId: r.matter_id,
-  source: r.source as Ticket["source"], status: r.status as Ticket["status"],
-  takenAt: r.taken_at, reservedAt: r.reserved_at, deskId: r.desk_id, misses: r.misses,
-  recallAt: r.recall_at, calledAt: r.called_at, startedAt: r.started_at, finishedAt: r.finished_at,
+  id: r.id,
+  token: r.token,
+  day: r.day,
+  number: r.number,
+  matterId: r.matter_id,
+  source: r.source as Ticket["source"],
+  status: r.status as Ticket["status"],
+  takenAt: r.taken_at,
+  reservedAt: r.reserved_at,
+  deskId: r.desk_id,
+  misses: r.misses,
+  recallAt: r.recall_at,
+  calledAt: r.called_at,
+  startedAt: r.started_at,
+  finishedAt: r.finished_at,
 });
 
 const TICKET_COLUMNS =
@@ -29,10 +52,7 @@ export class QueueStore {
   /** Tickets the queue needs in memory: today's, and any from earlier days still open. */
   loadTickets(day: string): Ticket[] {
     return this.sql
-      .exec<TicketRow>(
-        `SELECT ${TICKET_COLUMNS} FROM tickets WHERE day >= ? OR status IN ('waiting', 'called', 'serving', 'missed')`,
-        day,
-      )
+      .exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE day >= ? OR status IN ('waiting', 'called', 'serving', 'missed')`, day)
       .toArray()
       .map(ticketFromRow);
   }
@@ -50,8 +70,22 @@ export class QueueStore {
        ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, status = excluded.status, desk_id = excluded.desk_id,
          misses = excluded.misses, recall_at = excluded.recall_at, called_at = excluded.called_at,
          started_at = excluded.started_at, finished_at = excluded.finished_at`,
-      t.id, t.token, t.day, t.number, t.matterId, t.source, t.status, t.takenAt, t.reservedAt, t.deskId,
-      t.misses, t.recallAt, t.calledAt, t.startedAt, t.finishedAt, kioskId,
+      t.id,
+      t.token,
+      t.day,
+      t.number,
+      t.matterId,
+      t.source,
+      t.status,
+      t.takenAt,
+      t.reservedAt,
+      t.deskId,
+      t.misses,
+      t.recallAt,
+      t.calledAt,
+      t.startedAt,
+      t.finishedAt,
+      kioskId,
     );
   }
   loadDesks(): Desk[] {
@@ -63,7 +97,9 @@ export class QueueStore {
   putDesk(d: Desk): void {
     this.sql.exec(
       "INSERT INTO desks (id, status, ticket_id) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, ticket_id = excluded.ticket_id",
-      d.id, d.status, d.ticketId,
+      d.id,
+      d.status,
+      d.ticketId,
     );
   }
   deleteDesk(id: string): void {
@@ -78,7 +114,9 @@ export class QueueStore {
   setCounter(day: string, matterId: string, value: number): void {
     this.sql.exec(
       "INSERT INTO counters (day, matter_id, value) VALUES (?, ?, ?) ON CONFLICT (day, matter_id) DO UPDATE SET value = excluded.value",
-      day, matterId, value,
+      day,
+      matterId,
+      value,
     );
   }
 
@@ -86,16 +124,29 @@ export class QueueStore {
   addCall(c: CallEvent): void {
     this.sql.exec(
       "INSERT INTO calls (ticket_id, number, desk_id, at, attempt, reason) VALUES (?, ?, ?, ?, ?, ?)",
-      c.ticketId, c.number, c.deskId, c.at, c.attempt, c.reason,
+      c.ticketId,
+      c.number,
+      c.deskId,
+      c.at,
+      c.attempt,
+      c.reason,
     );
   }
   recentCalls(limit: number): CallEvent[] {
     return this.sql
       .exec<{ ticket_id: string; number: string; desk_id: string; at: number; attempt: number; reason: string }>(
-        "SELECT ticket_id, number, desk_id, at, attempt, reason FROM calls ORDER BY id DESC LIMIT ?", limit,
+        "SELECT ticket_id, number, desk_id, at, attempt, reason FROM calls ORDER BY id DESC LIMIT ?",
+        limit,
       )
       .toArray()
-      .map((r) => ({ ticketId: r.ticket_id, number: r.number, deskId: r.desk_id, at: r.at, attempt: r.attempt, reason: r.reason as CallEvent["reason"] }));
+      .map((r) => ({
+        ticketId: r.ticket_id,
+        number: r.number,
+        deskId: r.desk_id,
+        at: r.at,
+        attempt: r.attempt,
+        reason: r.reason as CallEvent["reason"],
+      }));
   }
   /** Service durations (ms) of a day's served tickets per matter, oldest first: the estimate learns from them. */
   serviceDurations(day: string): Map<string, number[]> {

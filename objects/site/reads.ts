@@ -3,11 +3,11 @@
 import type { BookingSummary, ETicketView, QueueResponse, SiteMessage, SiteMessagesQuery } from "../../protocol/api.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
+import { normalizeCheckInCode } from "../booking/codes.ts";
 import type { Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
-import { normalizeCheckInCode } from "../booking/codes.ts";
-import { bookingRules } from "./commands/bookings.ts";
 import type { Availability } from "./bookings.ts";
+import { bookingRules } from "./commands/bookings.ts";
 import { Draft, type SiteRead } from "./draft.ts";
 import type { SiteMemory } from "./memory.ts";
 import type { OutboxListing } from "./messages.ts";
@@ -56,7 +56,9 @@ export function knowsCheckInCode(read: SiteRead, code: string): boolean {
 
 /** Messages sent or waiting, newest first (the local demo's outbox page). */
 export function outboxListing(read: SiteRead, limit: number): OutboxListing[] {
-  return read.stores.messages.messages(Math.min(Math.max(1, limit), 500)).map(({ subject, ...m }) => (subject === null ? m : { ...m, subject }));
+  return read.stores.messages
+    .messages(Math.min(Math.max(1, limit), 500))
+    .map(({ subject, ...m }) => (subject === null ? m : { ...m, subject }));
 }
 
 /** The managers' view: masked recipients, no code texts, newest first. */

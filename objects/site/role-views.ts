@@ -2,9 +2,9 @@
 // a clerk's console, an e-ticket, the print agent's pending jobs.
 import type { RoleView } from "../../protocol/live.ts";
 import { assertNever } from "../../protocol/live.ts";
+import type { SiteStores } from "./draft.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteMemory } from "./memory.ts";
-import type { SiteStores } from "./draft.ts";
 import { ViewBuilder } from "./views.ts";
 
 /** Jobs the print agent gets at once. */

@@ -2,11 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { LocalOutboxProvider } from "../sms/local-outbox.ts";
 import { TwilioProvider } from "../sms/twilio.ts";
-import { RefusingProvider, smsProvider, type SmsSettings } from "./sms-provider.ts";
+import { RefusingProvider, type SmsSettings, smsProvider } from "./sms-provider.ts";
 
 const demo: SmsSettings = { NUMEREK_MODE: "demo", PUBLIC_URL: "http://localhost:8787" };
 const production: SmsSettings = { NUMEREK_MODE: "production", PUBLIC_URL: "https://numerek.example" };
-const twilio = { TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN: "f00dfeedf00dfeedf00dfeedf00dfeed", TWILIO_FROM: "+48221234567" };
+const twilio = {
+  TWILIO_ACCOUNT_SID: "AC0123456789abcdef0123456789abcdef",
+  TWILIO_AUTH_TOKEN: "f00dfeedf00dfeedf00dfeedf00dfeed",
+  TWILIO_FROM: "+48221234567",
+};
 const msg = { to: "+48501234567", body: "numerek: test", reference: "sms_demo.AAAAAAAAAAAAAAAA" };
 
 describe("smsProvider", () => {

@@ -9,7 +9,14 @@ import { TwilioProvider } from "../sms/twilio.ts";
 /** The settings the choice depends on. */
 export type SmsSettings = Pick<
   Env,
-  "NUMEREK_MODE" | "PUBLIC_URL" | "TWILIO_ACCOUNT_SID" | "TWILIO_AUTH_TOKEN" | "TWILIO_FROM" | "TWILIO_MESSAGING_SERVICE_SID" | "TWILIO_BASE_URL" | "SMS_FAIL_FIRST"
+  | "NUMEREK_MODE"
+  | "PUBLIC_URL"
+  | "TWILIO_ACCOUNT_SID"
+  | "TWILIO_AUTH_TOKEN"
+  | "TWILIO_FROM"
+  | "TWILIO_MESSAGING_SERVICE_SID"
+  | "TWILIO_BASE_URL"
+  | "SMS_FAIL_FIRST"
 >;
 
 /** A provider that cannot send: every message stays in the outbox as failed, with the reason, for staff to see. */
@@ -40,7 +47,9 @@ export function smsProvider(env: SmsSettings): SmsProvider {
     }
   }
   if (env.NUMEREK_MODE !== "demo") {
-    return new RefusingProvider("no SMS provider configured (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID)");
+    return new RefusingProvider(
+      "no SMS provider configured (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID)",
+    );
   }
   // Demo only: SMS_FAIL_FIRST=n makes each site's first n sends fail as if the provider were down.
   const failFirst = Number(env.SMS_FAIL_FIRST ?? "0");

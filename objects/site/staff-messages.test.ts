@@ -9,27 +9,68 @@ const NOW = Date.parse("2026-11-24T08:00:00Z");
 
 function message(over: Partial<StoredMessage> = {}): StoredMessage {
   return {
-    id: "sms_demo.AAAAAAAAAAAAAAAA", channel: "sms", subject: null, to: "+48600700789", body: "numerek: rezerwacja potwierdzona.",
-    kind: "confirmation", status: "failed", attempts: 1, nextAt: null, providerId: null, error: "twilio 400 21211",
-    createdAt: NOW - 60_000, sentAt: null, expiresAt: null, bookingId: "demo.B", ticketId: null,
-    deliveryStatus: null, deliveredAt: null, deliveryError: null, ...over,
+    id: "sms_demo.AAAAAAAAAAAAAAAA",
+    channel: "sms",
+    subject: null,
+    to: "+48600700789",
+    body: "numerek: rezerwacja potwierdzona.",
+    kind: "confirmation",
+    status: "failed",
+    attempts: 1,
+    nextAt: null,
+    providerId: null,
+    error: "twilio 400 21211",
+    createdAt: NOW - 60_000,
+    sentAt: null,
+    expiresAt: null,
+    bookingId: "demo.B",
+    ticketId: null,
+    deliveryStatus: null,
+    deliveredAt: null,
+    deliveryError: null,
+    ...over,
   };
 }
 
 function booking(over: Partial<Booking> = {}): Booking {
   return {
-    id: "demo.B", matterId: "rej", startAt: NOW + 86_400_000, status: "confirmed", name: "Jan", phone: "+48600700789", email: null,
-    contactKey: "+48600700789", verification: {} as VerificationState, holdUntil: NOW - 3_600_000, manageToken: "t", checkInCode: null,
-    ticketNumber: "R001", ticketId: null, reminded: "", client: "local", createdAt: NOW - 3_600_000, confirmedAt: NOW - 3_000_000, ...over,
+    id: "demo.B",
+    matterId: "rej",
+    startAt: NOW + 86_400_000,
+    status: "confirmed",
+    name: "Jan",
+    phone: "+48600700789",
+    email: null,
+    contactKey: "+48600700789",
+    verification: {} as VerificationState,
+    holdUntil: NOW - 3_600_000,
+    manageToken: "t",
+    checkInCode: null,
+    ticketNumber: "R001",
+    ticketId: null,
+    reminded: "",
+    client: "local",
+    createdAt: NOW - 3_600_000,
+    confirmedAt: NOW - 3_000_000,
+    ...over,
   };
 }
 
 describe("staffMessage", () => {
   it("masks a phone to its last three digits and times as ISO strings", () => {
     expect(staffMessage(message())).toEqual({
-      id: "sms_demo.AAAAAAAAAAAAAAAA", channel: "sms", kind: "confirmation", to: "+48 *** *** 789",
-      body: "numerek: rezerwacja potwierdzona.", status: "failed", attempts: 1, error: "twilio 400 21211",
-      createdAt: "2026-11-24T07:59:00.000Z", sentAt: null, deliveryStatus: null, bookingId: "demo.B",
+      id: "sms_demo.AAAAAAAAAAAAAAAA",
+      channel: "sms",
+      kind: "confirmation",
+      to: "+48 *** *** 789",
+      body: "numerek: rezerwacja potwierdzona.",
+      status: "failed",
+      attempts: 1,
+      error: "twilio 400 21211",
+      createdAt: "2026-11-24T07:59:00.000Z",
+      sentAt: null,
+      deliveryStatus: null,
+      bookingId: "demo.B",
     });
   });
 
@@ -60,13 +101,22 @@ describe("resendWindow", () => {
   it("a code while its booking still holds the slot, until the hold ends", () => {
     const pending = booking({ status: "pending", holdUntil: NOW + 300_000 });
     expect(resendWindow(message({ kind: "code" }), pending, NOW)).toEqual({ ok: true, value: { expiresAt: NOW + 300_000 } });
-    expect(resendWindow(message({ kind: "code" }), { ...pending, holdUntil: NOW }, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
-    expect(resendWindow(message({ kind: "code" }), { ...pending, status: "confirmed" }, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    expect(resendWindow(message({ kind: "code" }), { ...pending, holdUntil: NOW }, NOW)).toMatchObject({
+      ok: false,
+      code: "MESSAGE_EXPIRED",
+    });
+    expect(resendWindow(message({ kind: "code" }), { ...pending, status: "confirmed" }, NOW)).toMatchObject({
+      ok: false,
+      code: "MESSAGE_EXPIRED",
+    });
   });
 
   it("a confirmation or reminder until the visit begins, while the booking stands", () => {
     expect(resendWindow(message(), booking(), NOW)).toEqual({ ok: true, value: { expiresAt: NOW + 86_400_000 } });
-    expect(resendWindow(message({ kind: "reminder" }), booking({ startAt: NOW }), NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    expect(resendWindow(message({ kind: "reminder" }), booking({ startAt: NOW }), NOW)).toMatchObject({
+      ok: false,
+      code: "MESSAGE_EXPIRED",
+    });
     expect(resendWindow(message(), booking({ status: "cancelled" }), NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
     expect(resendWindow(message(), null, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
     // The cancellation notice goes for a cancelled booking, as long as its time is ahead.
@@ -83,10 +133,16 @@ describe("resendWindow", () => {
   it("refuses an old code after a newer one, and an old confirmation or reminder after the visit moved", () => {
     const pending = booking({ status: "pending", holdUntil: NOW + 300_000 });
     expect(resendWindow(message({ kind: "code", expiresAt: NOW + 300_000 }), pending, NOW)).toMatchObject({ ok: true });
-    expect(resendWindow(message({ kind: "code", expiresAt: NOW + 240_000 }), pending, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    expect(resendWindow(message({ kind: "code", expiresAt: NOW + 240_000 }), pending, NOW)).toMatchObject({
+      ok: false,
+      code: "MESSAGE_EXPIRED",
+    });
     const moved = booking({ startAt: NOW + 2 * 86_400_000 });
     expect(resendWindow(message({ expiresAt: NOW + 2 * 86_400_000 }), moved, NOW)).toMatchObject({ ok: true });
     expect(resendWindow(message({ expiresAt: NOW + 86_400_000 }), moved, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
-    expect(resendWindow(message({ kind: "reminder", expiresAt: NOW + 86_400_000 }), moved, NOW)).toMatchObject({ ok: false, code: "MESSAGE_EXPIRED" });
+    expect(resendWindow(message({ kind: "reminder", expiresAt: NOW + 86_400_000 }), moved, NOW)).toMatchObject({
+      ok: false,
+      code: "MESSAGE_EXPIRED",
+    });
   });
 });

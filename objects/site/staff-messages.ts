@@ -12,11 +12,17 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** A message for staff: the recipient masked, a verification code's text left out. */
 export function staffMessage(m: StoredMessage): SiteMessage {
   const out: SiteMessage = {
-    id: m.id, channel: m.channel, kind: m.kind,
+    id: m.id,
+    channel: m.channel,
+    kind: m.kind,
     // A recipient whose contact data is gone is stored masked already.
     to: m.to.includes("*") ? m.to : maskContact(m.to),
-    status: m.status, attempts: m.attempts, error: m.error,
-    createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt), deliveryStatus: m.deliveryStatus,
+    status: m.status,
+    attempts: m.attempts,
+    error: m.error,
+    createdAt: iso(m.createdAt)!,
+    sentAt: iso(m.sentAt),
+    deliveryStatus: m.deliveryStatus,
   };
   if (m.channel === "email" && m.subject !== null) out.subject = m.subject;
   if (m.kind !== "code") out.body = m.body;

@@ -26,7 +26,10 @@ export class SiteStore {
   setTimer(t: Timer): void {
     this.sql.exec(
       "INSERT INTO timers (key, kind, due_at, ref) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, kind = excluded.kind, ref = excluded.ref",
-      t.key, t.kind, t.dueAt, t.ref,
+      t.key,
+      t.kind,
+      t.dueAt,
+      t.ref,
     );
   }
   clearTimer(key: string): void {
@@ -36,7 +39,8 @@ export class SiteStore {
   dueTimers(now: number): Timer[] {
     const rows = this.sql
       .exec<{ key: string; kind: string; due_at: number; ref: string | null }>(
-        "SELECT key, kind, due_at, ref FROM timers WHERE due_at <= ? ORDER BY due_at", now,
+        "SELECT key, kind, due_at, ref FROM timers WHERE due_at <= ? ORDER BY due_at",
+        now,
       )
       .toArray();
     const out: Timer[] = [];
@@ -49,20 +53,27 @@ export class SiteStore {
   /** When the alarm must next fire: the earliest timer of a known kind. */
   earliestTimer(): number | null {
     const kinds = TIMER_KINDS.map(() => "?").join(", ");
-    const row = this.sql.exec<{ due: number | null }>(`SELECT MIN(due_at) AS due FROM timers WHERE kind IN (${kinds})`, ...TIMER_KINDS).one();
+    const row = this.sql
+      .exec<{ due: number | null }>(`SELECT MIN(due_at) AS due FROM timers WHERE kind IN (${kinds})`, ...TIMER_KINDS)
+      .one();
     return row.due;
   }
 
   // ---- idempotency ---------------------------------------------------------------
   idempotent(key: string): { fingerprint: string; response: string } | null {
-    return this.sql.exec<{ fingerprint: string; response: string }>(
-      "SELECT fingerprint, response FROM idempotency WHERE key = ?", key,
-    ).toArray()[0] ?? null;
+    return (
+      this.sql
+        .exec<{ fingerprint: string; response: string }>("SELECT fingerprint, response FROM idempotency WHERE key = ?", key)
+        .toArray()[0] ?? null
+    );
   }
   rememberIdempotent(key: string, fingerprint: string, response: unknown, now: number): void {
     this.sql.exec(
       "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)",
-      key, fingerprint, JSON.stringify(response), now,
+      key,
+      fingerprint,
+      JSON.stringify(response),
+      now,
     );
   }
   /** Drops idempotency records older than `before`. */

@@ -5,9 +5,21 @@ import { eticketToken, randomToken } from "./random.ts";
 /** A ticket that has just joined the queue: a walk-in, or a booking (ordered by its reserved time). */
 export function newTicket(siteId: string, day: string, number: string, matterId: string, now: number, reservedAt: number | null): Ticket {
   return {
-    id: `tk_${randomToken(12)}`, token: eticketToken(siteId), day, number, matterId,
-    source: reservedAt === null ? "walk-in" : "booking", status: "waiting", takenAt: now, reservedAt,
-    deskId: null, misses: 0, recallAt: null, calledAt: null, startedAt: null, finishedAt: null,
+    id: `tk_${randomToken(12)}`,
+    token: eticketToken(siteId),
+    day,
+    number,
+    matterId,
+    source: reservedAt === null ? "walk-in" : "booking",
+    status: "waiting",
+    takenAt: now,
+    reservedAt,
+    deskId: null,
+    misses: 0,
+    recallAt: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
   };
 }
 

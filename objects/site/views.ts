@@ -32,9 +32,16 @@ export class ViewBuilder {
 
   ticket(t: Ticket): TicketView {
     return {
-      id: t.id, number: t.number, matterId: t.matterId, source: t.source, status: t.status,
-      takenAt: this.at(t.takenAt), deskId: t.deskId, misses: t.misses,
-      recallAt: this.iso(t.recallAt), calledAt: this.iso(t.calledAt),
+      id: t.id,
+      number: t.number,
+      matterId: t.matterId,
+      source: t.source,
+      status: t.status,
+      takenAt: this.at(t.takenAt),
+      deskId: t.deskId,
+      misses: t.misses,
+      recallAt: this.iso(t.recallAt),
+      calledAt: this.iso(t.calledAt),
     };
   }
 
@@ -42,7 +49,10 @@ export class ViewBuilder {
     const cfg = this.index.desks.get(d.id);
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
     return {
-      id: d.id, name: cfg?.name ?? d.id, status: d.status, matterIds: cfg?.matterIds ?? [],
+      id: d.id,
+      name: cfg?.name ?? d.id,
+      status: d.status,
+      matterIds: cfg?.matterIds ?? [],
       ticket: cur ? this.ticket(cur) : null,
     };
   }
@@ -88,8 +98,13 @@ export class ViewBuilder {
   call(c: CallEvent): CallView {
     const cfg = this.index.desks.get(c.deskId);
     return {
-      ticketId: c.ticketId, number: c.number, deskId: c.deskId, deskName: cfg?.name ?? c.deskId,
-      deskNumber: cfg?.number ?? 0, at: this.at(c.at), attempt: c.attempt,
+      ticketId: c.ticketId,
+      number: c.number,
+      deskId: c.deskId,
+      deskName: cfg?.name ?? c.deskId,
+      deskNumber: cfg?.number ?? 0,
+      at: this.at(c.at),
+      attempt: c.attempt,
     };
   }
 
@@ -99,7 +114,9 @@ export class ViewBuilder {
       siteName: this.index.config.name,
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
       waiting: [...this.index.matters.keys()].map((matterId) => ({
-        matterId, count: counts.get(matterId) ?? 0, open: openDesksFor(matterId, this.index.desks.values(), this.state.desks) > 0,
+        matterId,
+        count: counts.get(matterId) ?? 0,
+        open: openDesksFor(matterId, this.index.desks.values(), this.state.desks) > 0,
       })),
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
@@ -125,7 +142,9 @@ export class ViewBuilder {
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
     return {
       desk: this.desk(d),
-      waiting: deskQueue(cfg, this.state.tickets.values()).slice(0, CLERK_WAITING).map((t) => this.ticket(t)),
+      waiting: deskQueue(cfg, this.state.tickets.values())
+        .slice(0, CLERK_WAITING)
+        .map((t) => this.ticket(t)),
       missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),
       since: this.iso(cur ? (cur.startedAt ?? cur.calledAt) : null),
     };

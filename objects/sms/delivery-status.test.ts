@@ -1,6 +1,6 @@
 // Which delivery report of an SMS is kept when Twilio's reports arrive late, twice or out of order.
 import { describe, expect, it } from "vitest";
-import { applyDeliveryReport, deliveryRank, type DeliveryState } from "./delivery-status.ts";
+import { applyDeliveryReport, type DeliveryState, deliveryRank } from "./delivery-status.ts";
 
 const T0 = Date.UTC(2026, 10, 23, 8, 0);
 const none: DeliveryState = { status: null, deliveredAt: null, error: null };
@@ -22,7 +22,11 @@ describe("applyDeliveryReport", () => {
   });
 
   it("keeps the error code of an undelivered or failed message, 'unknown' when Twilio gave none", () => {
-    expect(applyDeliveryReport(none, report("undelivered", "30003"), T0)).toEqual({ status: "undelivered", deliveredAt: null, error: "30003" });
+    expect(applyDeliveryReport(none, report("undelivered", "30003"), T0)).toEqual({
+      status: "undelivered",
+      deliveredAt: null,
+      error: "30003",
+    });
     expect(applyDeliveryReport(none, report("failed"), T0)).toEqual({ status: "failed", deliveredAt: null, error: "unknown" });
   });
 

@@ -12,7 +12,16 @@
 
 /** Statuses Twilio reports for an outgoing message. */
 export const DELIVERY_STATUSES = [
-  "accepted", "scheduled", "queued", "sending", "sent", "delivered", "undelivered", "failed", "canceled", "read",
+  "accepted",
+  "scheduled",
+  "queued",
+  "sending",
+  "sent",
+  "delivered",
+  "undelivered",
+  "failed",
+  "canceled",
+  "read",
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -20,8 +29,16 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 export const NOT_DELIVERED: ReadonlySet<string> = new Set(["undelivered", "failed", "canceled"]);
 
 const RANK: Readonly<Record<DeliveryStatus, number>> = {
-  accepted: 1, scheduled: 1, queued: 2, sending: 3, sent: 4,
-  undelivered: 5, failed: 5, canceled: 5, delivered: 6, read: 7,
+  accepted: 1,
+  scheduled: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  undelivered: 5,
+  failed: 5,
+  canceled: 5,
+  delivered: 6,
+  read: 7,
 };
 
 /** How far along a status is; 0 for a status not known here. */

@@ -20,7 +20,11 @@ describe("LocalOutboxProvider", () => {
 
   it("refuses what Twilio would refuse, without retry", async () => {
     const p = new LocalOutboxProvider();
-    expect(await p.send({ ...msg, to: "501234567" })).toEqual({ ok: false, retryable: false, error: 'local: recipient is not an E.164 number: "501234567"' });
+    expect(await p.send({ ...msg, to: "501234567" })).toEqual({
+      ok: false,
+      retryable: false,
+      error: 'local: recipient is not an E.164 number: "501234567"',
+    });
     expect(await p.send({ ...msg, body: "" })).toEqual({ ok: false, retryable: false, error: "local: empty message body" });
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  codeSms, confirmationSms, formatVisitDate, peopleAhead, plPlural, reminderDayBeforeSms, reminderSoonSms,
-  smsSegments, turnNearSms,
+  codeSms,
+  confirmationSms,
+  formatVisitDate,
+  peopleAhead,
+  plPlural,
+  reminderDayBeforeSms,
+  reminderSoonSms,
+  smsSegments,
+  turnNearSms,
 } from "./messages.ts";
 import { KOSZALIN, TORUN } from "./test-visits.ts";
 
@@ -35,13 +42,13 @@ describe("confirmationSms", () => {
   it("with kiosk check-in: place, date, time, ticket, the code and when to type it, the manage link", () => {
     expect(confirmationSms(KOSZALIN)).toBe(
       "numerek: rezerwacja potwierdzona. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. wt 24.11.2026, godz. 09:30. " +
-      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
-      "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
+        "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
     );
     expect(confirmationSms(KOSZALIN, "en")).toBe(
       "numerek: booking confirmed. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. Tue 24.11.2026, 09:30. " +
-      "Ticket: R012. Check-in code: 7KX3MP - type it at the kiosk no earlier than 10 min before your visit. " +
-      "Change or cancel: https://numerek.example/r/K7Q2XW9P",
+        "Ticket: R012. Check-in code: 7KX3MP - type it at the kiosk no earlier than 10 min before your visit. " +
+        "Change or cancel: https://numerek.example/r/K7Q2XW9P",
     );
   });
 
@@ -52,7 +59,7 @@ describe("confirmationSms", () => {
   it("with automatic check-in: no code, come 5-10 minutes early", () => {
     expect(confirmationSms(TORUN)).toBe(
       "numerek: rezerwacja potwierdzona. USC Toruń, Wały gen. Sikorskiego 8. wt 24.11.2026, godz. 09:30. " +
-      "Numer: R012. Przyjdź 5-10 min wcześniej. Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+        "Numer: R012. Przyjdź 5-10 min wcześniej. Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
     );
     const { checkInCode: _none, ...withoutCode } = TORUN;
     expect(confirmationSms(withoutCode, "en")).toContain("Ticket: R012. Please arrive 5-10 min early. Change or cancel:");
@@ -65,7 +72,11 @@ describe("confirmationSms", () => {
   });
 
   it("keeps to GSM-7 punctuation: only the letters force UCS-2", () => {
-    const text = confirmationSms(KOSZALIN).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l").replace(/Ł/g, "L");
+    const text = confirmationSms(KOSZALIN)
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ł/g, "l")
+      .replace(/Ł/g, "L");
     expect(smsSegments(text).encoding).toBe("GSM-7");
     expect(smsSegments(confirmationSms(KOSZALIN, "en").replace("Urząd", "Urzad")).encoding).toBe("GSM-7");
   });
@@ -75,19 +86,19 @@ describe("reminders", () => {
   it("the day before: date, time, place, ticket, check-in, manage link", () => {
     expect(reminderDayBeforeSms(KOSZALIN)).toBe(
       "numerek: jutro Twoja wizyta: wt 24.11.2026, godz. 09:30, Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
-      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
-      "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
+        "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
     );
     expect(reminderDayBeforeSms(TORUN, "en")).toBe(
       "numerek: your visit is tomorrow: Tue 24.11.2026, 09:30, USC Toruń, Wały gen. Sikorskiego 8. " +
-      "Ticket: R012. Please arrive 5-10 min early. Change or cancel: https://numerek.example/r/K7Q2XW9P",
+        "Ticket: R012. Please arrive 5-10 min early. Change or cancel: https://numerek.example/r/K7Q2XW9P",
     );
   });
 
   it("N minutes before: time, place, ticket, check-in", () => {
     expect(reminderSoonSms(KOSZALIN, 60)).toBe(
       "numerek: za 60 min Twoja wizyta (godz. 09:30): Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
-      "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą.",
+        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą.",
     );
     expect(reminderSoonSms(TORUN, 30, "en")).toBe(
       "numerek: your visit is in 30 min (09:30): USC Toruń, Wały gen. Sikorskiego 8. Ticket: R012. Please arrive 5-10 min early.",
@@ -104,8 +115,23 @@ describe("Polish plurals", () => {
   it("1 osoba, 2-4 osoby, 5+ osób, 12-14 osób, 22-24 osoby", () => {
     const forms = (n: number) => peopleAhead(n);
     expect([1, 2, 3, 4, 5, 11, 12, 13, 14, 21, 22, 24, 25, 101, 102, 112, 0].map(forms)).toEqual([
-      "1 osoba", "2 osoby", "3 osoby", "4 osoby", "5 osób", "11 osób", "12 osób", "13 osób", "14 osób",
-      "21 osób", "22 osoby", "24 osoby", "25 osób", "101 osób", "102 osoby", "112 osób", "0 osób",
+      "1 osoba",
+      "2 osoby",
+      "3 osoby",
+      "4 osoby",
+      "5 osób",
+      "11 osób",
+      "12 osób",
+      "13 osób",
+      "14 osób",
+      "21 osób",
+      "22 osoby",
+      "24 osoby",
+      "25 osób",
+      "101 osób",
+      "102 osoby",
+      "112 osób",
+      "0 osób",
     ]);
     expect(plPlural(1, "minuta", "minuty", "minut")).toBe("minuta");
     expect(plPlural(1.5, "minuta", "minuty", "minut")).toBe("minut");
@@ -122,19 +148,25 @@ describe("turnNearSms", () => {
     expect(turnNearSms({ ticket: "A012", ahead: 1 })).toBe("numerek: A012 - przed Tobą 1 osoba. Wróć do sali i obserwuj ekran.");
     expect(turnNearSms({ ticket: "A012", ahead: 3 })).toBe("numerek: A012 - przed Tobą 3 osoby. Wróć do sali i obserwuj ekran.");
     expect(turnNearSms({ ticket: "A012", ahead: 5 })).toBe("numerek: A012 - przed Tobą 5 osób. Wróć do sali i obserwuj ekran.");
-    expect(turnNearSms({ ticket: "A012", ahead: 3 }, "en")).toBe("numerek: A012 - 3 people ahead of you. Please return to the hall and watch the screen.");
+    expect(turnNearSms({ ticket: "A012", ahead: 3 }, "en")).toBe(
+      "numerek: A012 - 3 people ahead of you. Please return to the hall and watch the screen.",
+    );
   });
 
   it("says the ticket is next when nobody waits ahead", () => {
     expect(turnNearSms({ ticket: "A012", ahead: 0 })).toBe("numerek: A012 - zaraz Twoja kolej. Wróć do sali i obserwuj ekran.");
-    expect(turnNearSms({ ticket: "A012", ahead: 0 }, "en")).toBe("numerek: A012 - you are next. Please return to the hall and watch the screen.");
+    expect(turnNearSms({ ticket: "A012", ahead: 0 }, "en")).toBe(
+      "numerek: A012 - you are next. Please return to the hall and watch the screen.",
+    );
   });
 
   it("adds the live e-ticket link when given", () => {
     expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" })).toBe(
       "numerek: A012 - przed Tobą 2 osoby. Wróć do sali i obserwuj ekran. Na żywo: https://numerek.example/t/x1",
     );
-    expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" }, "en")).toContain(" Live: https://numerek.example/t/x1");
+    expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" }, "en")).toContain(
+      " Live: https://numerek.example/t/x1",
+    );
   });
 
   it("fits one segment for tickets up to 5 characters and fewer than 100 ahead", () => {

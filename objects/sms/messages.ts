@@ -2,11 +2,12 @@
 // confirmation, reminders (the day before and shortly before) and "your turn is near".
 // Plain ASCII punctuation only ("-", no dashes or curly quotes): Polish letters already force UCS-2
 // (70 characters per segment), and the code SMS is kept within one segment.
-import { CODE_TTL_MS } from "../booking/verification.ts";
-import { weekdayOf } from "../booking/dates.ts";
-import type { Weekday } from "../../protocol/config.ts";
 
-export { smsSegments, isGsm7, type SmsSegments, type SmsEncoding } from "./segments.ts";
+import type { Weekday } from "../../protocol/config.ts";
+import { weekdayOf } from "../booking/dates.ts";
+import { CODE_TTL_MS } from "../booking/verification.ts";
+
+export { isGsm7, type SmsEncoding, type SmsSegments, smsSegments } from "./segments.ts";
 
 export type SmsLang = "pl" | "en";
 
@@ -24,9 +25,12 @@ const plural = new Intl.PluralRules("pl");
 /** The Polish form for `n`: one (1), few (2-4, 22-24, …) or many (0, 5-21, 25, …; fractions too). */
 export function plPlural(n: number, one: string, few: string, many: string): string {
   switch (plural.select(n)) {
-    case "one": return one;
-    case "few": return few;
-    default: return many;
+    case "one":
+      return one;
+    case "few":
+      return few;
+    default:
+      return many;
   }
 }
 
@@ -104,7 +108,8 @@ export function reminderDayBeforeSms(v: Visit, lang: SmsLang = "pl"): string {
 /** The reminder sent `minutesBefore` minutes before the visit (R9). */
 export function reminderSoonSms(v: Visit, minutesBefore: number, lang: SmsLang = "pl"): string {
   checkVisit(v);
-  if (!Number.isInteger(minutesBefore) || minutesBefore < 1) throw new RangeError(`minutesBefore must be a whole number ≥ 1, got ${minutesBefore}`);
+  if (!Number.isInteger(minutesBefore) || minutesBefore < 1)
+    throw new RangeError(`minutesBefore must be a whole number ≥ 1, got ${minutesBefore}`);
   return lang === "pl"
     ? `${SENDER}: za ${minutesBefore} min Twoja wizyta (godz. ${v.time}): ${v.siteName}, ${v.address}. Numer: ${v.ticket}. ${arrival(v, lang)}`
     : `${SENDER}: your visit is in ${minutesBefore} min (${v.time}): ${v.siteName}, ${v.address}. Ticket: ${v.ticket}. ${arrival(v, lang)}`;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  BASE_DELAY_MS, MAX_ATTEMPTS, MAX_DELAY_MS, backoffMs, decideAfterSend, expireOverdue, isDue, newOutboxMessage,
-  nextAttemptAt, nextDue, requeue, type OutboxMessage,
+  BASE_DELAY_MS,
+  backoffMs,
+  decideAfterSend,
+  expireOverdue,
+  isDue,
+  MAX_ATTEMPTS,
+  MAX_DELAY_MS,
+  newOutboxMessage,
+  nextAttemptAt,
+  nextDue,
+  type OutboxMessage,
+  requeue,
 } from "./outbox.ts";
 import type { SendResult } from "./provider.ts";
 
@@ -21,8 +31,18 @@ function message(extra: Partial<OutboxMessage> = {}): OutboxMessage {
 describe("newOutboxMessage", () => {
   it("starts pending, due at once, with nothing sent", () => {
     expect(newOutboxMessage({ id: "sms-1", to: "+48501234567", body: "b", kind: "code", now: T0, expiresAt: T0 + 10 * MIN })).toEqual({
-      id: "sms-1", to: "+48501234567", body: "b", kind: "code", status: "pending", attempts: 0, nextAt: T0,
-      providerId: null, error: null, createdAt: T0, sentAt: null, expiresAt: T0 + 10 * MIN,
+      id: "sms-1",
+      to: "+48501234567",
+      body: "b",
+      kind: "code",
+      status: "pending",
+      attempts: 0,
+      nextAt: T0,
+      providerId: null,
+      error: null,
+      createdAt: T0,
+      sentAt: null,
+      expiresAt: T0 + 10 * MIN,
     });
     expect(message().expiresAt).toBeNull();
   });
@@ -31,7 +51,15 @@ describe("newOutboxMessage", () => {
 describe("backoff", () => {
   it("doubles from 30 s and stops at 30 min", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(backoffMs)).toEqual([
-      30 * SEC, 1 * MIN, 2 * MIN, 4 * MIN, 8 * MIN, 16 * MIN, 30 * MIN, 30 * MIN, 30 * MIN,
+      30 * SEC,
+      1 * MIN,
+      2 * MIN,
+      4 * MIN,
+      8 * MIN,
+      16 * MIN,
+      30 * MIN,
+      30 * MIN,
+      30 * MIN,
     ]);
     expect(BASE_DELAY_MS).toBe(30 * SEC);
     expect(MAX_DELAY_MS).toBe(30 * MIN);
@@ -68,14 +96,23 @@ describe("decideAfterSend", () => {
 
   it("schedules a retryable failure with backoff and keeps the error", () => {
     const after = decideAfterSend(message(), busy, T0, fixed(0));
-    expect(after).toMatchObject({ status: "pending", attempts: 1, nextAt: T0 + 30 * SEC, error: busy.ok ? null : busy.error, sentAt: null });
+    expect(after).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      nextAt: T0 + 30 * SEC,
+      error: busy.ok ? null : busy.error,
+      sentAt: null,
+    });
     const again = decideAfterSend(after, busy, T0 + 30 * SEC, fixed(0));
     expect(again).toMatchObject({ status: "pending", attempts: 2, nextAt: T0 + 90 * SEC });
   });
 
   it("fails at once on a failure that is not retryable", () => {
     expect(decideAfterSend(message(), badNumber, T0)).toMatchObject({
-      status: "failed", attempts: 1, nextAt: null, error: "twilio 400 21211: Invalid 'To' Phone Number",
+      status: "failed",
+      attempts: 1,
+      nextAt: null,
+      error: "twilio 400 21211: Invalid 'To' Phone Number",
     });
   });
 
@@ -93,7 +130,11 @@ describe("decideAfterSend", () => {
     expect(MAX_ATTEMPTS).toBe(8);
     expect(schedule).toEqual([30 * SEC, 1 * MIN, 2 * MIN, 4 * MIN, 8 * MIN, 16 * MIN, 30 * MIN]);
     expect(msg).toMatchObject({
-      id: "sms-1", body: "numerek: test", status: "failed", attempts: 8, nextAt: null,
+      id: "sms-1",
+      body: "numerek: test",
+      status: "failed",
+      attempts: 8,
+      nextAt: null,
       error: "twilio 429 20429: Too Many Requests (gave up after 8 attempts)",
     });
     expect(now - T0).toBe(61.5 * MIN);
@@ -104,7 +145,10 @@ describe("decideAfterSend", () => {
     // The 5th failure would wait 8 min: 08:08 is still before the expiry at 08:10.
     expect(decideAfterSend(code, busy, T0, fixed(0))).toMatchObject({ status: "pending", nextAt: T0 + 8 * MIN });
     expect(decideAfterSend(code, busy, T0 + 3 * MIN, fixed(0))).toMatchObject({
-      status: "failed", attempts: 5, nextAt: null, error: "twilio 429 20429: Too Many Requests (expired before the next attempt)",
+      status: "failed",
+      attempts: 5,
+      nextAt: null,
+      error: "twilio 429 20429: Too Many Requests (expired before the next attempt)",
     });
   });
 
@@ -135,7 +179,10 @@ describe("due, expiry, requeue", () => {
     const late = message({ kind: "reminder", expiresAt: T0 + MIN, attempts: 1, error: "twilio 500", nextAt: T0 + 30 * SEC });
     expect(expireOverdue(late, T0 + MIN)).toBe(late);
     expect(expireOverdue(late, T0 + MIN + 1)).toMatchObject({
-      status: "failed", nextAt: null, attempts: 1, error: "expired before it could be sent (last error: twilio 500)",
+      status: "failed",
+      nextAt: null,
+      attempts: 1,
+      error: "expired before it could be sent (last error: twilio 500)",
     });
     expect(expireOverdue(message({ expiresAt: T0 }), T0 + 1).error).toBe("expired before it could be sent");
     const sent = decideAfterSend(message({ expiresAt: T0 }), ok, T0);
@@ -144,7 +191,13 @@ describe("due, expiry, requeue", () => {
 
   it("lets staff send a failed message again", () => {
     const failed = decideAfterSend(message({ expiresAt: T0 + MIN }), badNumber, T0);
-    expect(requeue(failed, T0 + 2 * MIN)).toMatchObject({ status: "pending", attempts: 0, nextAt: T0 + 2 * MIN, error: null, expiresAt: null });
+    expect(requeue(failed, T0 + 2 * MIN)).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      nextAt: T0 + 2 * MIN,
+      error: null,
+      expiresAt: null,
+    });
     const pending = message();
     expect(requeue(pending, T0)).toBe(pending);
   });

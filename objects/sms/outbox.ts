@@ -53,9 +53,18 @@ export function newOutboxMessage(args: {
   expiresAt?: number | null;
 }): OutboxMessage {
   return {
-    id: args.id, to: args.to, body: args.body, kind: args.kind,
-    status: "pending", attempts: 0, nextAt: args.now, providerId: null, error: null,
-    createdAt: args.now, sentAt: null, expiresAt: args.expiresAt ?? null,
+    id: args.id,
+    to: args.to,
+    body: args.body,
+    kind: args.kind,
+    status: "pending",
+    attempts: 0,
+    nextAt: args.now,
+    providerId: null,
+    error: null,
+    createdAt: args.now,
+    sentAt: null,
+    expiresAt: args.expiresAt ?? null,
   };
 }
 

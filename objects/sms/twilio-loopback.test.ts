@@ -10,7 +10,12 @@ const TOKEN = "f00dfeedf00dfeedf00dfeedf00dfeed";
 const BODY = "numerek: Twój kod potwierdzenia: 123456. Zażółć gęślą jaźń.";
 const CALLBACK = "https://numerek.example/api/v1/sms/twilio/status";
 
-interface Recorded { method: string; url: string; headers: IncomingHttpHeaders; body: string }
+interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** The answer the stand-in gives next: status and JSON body. */
 let answer: { status: number; body: unknown } = { status: 201, body: {} };
@@ -71,7 +76,11 @@ describe("TwilioProvider over real HTTP (loopback stand-in)", () => {
   it("sends MessagingServiceSid instead of From when a messaging service is configured", async () => {
     requests.length = 0;
     answer = { status: 201, body: { sid: "SMffffffffffffffffffffffffffffffff" } };
-    const result = await provider({ messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }).send({ to: "+48501234567", body: BODY, reference: "sms-8" });
+    const result = await provider({ messagingServiceSid: "MG0123456789abcdef0123456789abcdef" }).send({
+      to: "+48501234567",
+      body: BODY,
+      reference: "sms-8",
+    });
     expect(result).toEqual({ ok: true, providerId: "SMffffffffffffffffffffffffffffffff" });
     const form = new URLSearchParams(requests[0]!.body);
     expect(form.get("MessagingServiceSid")).toBe("MG0123456789abcdef0123456789abcdef");

@@ -79,9 +79,20 @@ describe("validTwilioSignature", () => {
     const without = "https://numerek.example/api/sms/status?ref=sms-42";
     expect(await validTwilioSignature(TOKEN, without, PARAMS, nodeSignature(TOKEN, withPort, PARAMS))).toBe(true);
     expect(await validTwilioSignature(TOKEN, withPort, PARAMS, nodeSignature(TOKEN, without, PARAMS))).toBe(true);
-    expect(await validTwilioSignature(TOKEN, "http://localhost/cb", PARAMS, nodeSignature(TOKEN, "http://localhost:80/cb", PARAMS))).toBe(true);
+    expect(await validTwilioSignature(TOKEN, "http://localhost/cb", PARAMS, nodeSignature(TOKEN, "http://localhost:80/cb", PARAMS))).toBe(
+      true,
+    );
     // Another port is another URL.
-    expect(await validTwilioSignature(TOKEN, "https://numerek.example:8443/cb", PARAMS, nodeSignature(TOKEN, "https://numerek.example/cb", PARAMS))).toBe(false);
-    expect(await validTwilioSignature(TOKEN, "http://localhost/cb", PARAMS, nodeSignature(TOKEN, "http://localhost:443/cb", PARAMS))).toBe(false);
+    expect(
+      await validTwilioSignature(
+        TOKEN,
+        "https://numerek.example:8443/cb",
+        PARAMS,
+        nodeSignature(TOKEN, "https://numerek.example/cb", PARAMS),
+      ),
+    ).toBe(false);
+    expect(await validTwilioSignature(TOKEN, "http://localhost/cb", PARAMS, nodeSignature(TOKEN, "http://localhost:443/cb", PARAMS))).toBe(
+      false,
+    );
   });
 });

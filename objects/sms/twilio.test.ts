@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { TWILIO_TIMEOUT_MS, TwilioProvider, mapAnswer, type FetchLike, type TwilioOptions } from "./twilio.ts";
+import { type FetchLike, mapAnswer, TWILIO_TIMEOUT_MS, type TwilioOptions, TwilioProvider } from "./twilio.ts";
 
 const SID = "AC0123456789abcdef0123456789abcdef";
 const TOKEN = "f00dfeedf00dfeedf00dfeedf00dfeed";
 const MSG = { to: "+48501234567", body: "numerek: Twój kod potwierdzenia rezerwacji: 123456. Ważny 10 minut.", reference: "sms-42" };
 
-interface Call { url: string; init: RequestInit }
+interface Call {
+  url: string;
+  init: RequestInit;
+}
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -45,7 +48,11 @@ describe("TwilioProvider request", () => {
     const headers = new Headers(call?.init.headers);
     expect(headers.get("Authorization")).toBe(`Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`);
     expect(headers.get("Content-Type")).toBe("application/x-www-form-urlencoded");
-    expect(form(call)).toEqual([["To", "+48501234567"], ["Body", MSG.body], ["From", "+48221234567"]]);
+    expect(form(call)).toEqual([
+      ["To", "+48501234567"],
+      ["Body", MSG.body],
+      ["From", "+48221234567"],
+    ]);
     expect(call?.init.signal).toBeInstanceOf(AbortSignal);
     expect(call?.init.signal?.aborted).toBe(false);
   });
@@ -78,7 +85,9 @@ describe("TwilioProvider request", () => {
   it("does not call Twilio for a message it would refuse", async () => {
     const f = fakeFetch(() => json(201, created));
     expect(await provider(f.fetch).send({ ...MSG, to: "501234567" })).toEqual({
-      ok: false, retryable: false, error: 'twilio: recipient is not an E.164 number: "501234567"',
+      ok: false,
+      retryable: false,
+      error: 'twilio: recipient is not an E.164 number: "501234567"',
     });
     expect(await provider(f.fetch).send({ ...MSG, body: "" })).toMatchObject({ ok: false, retryable: false });
     expect(f.calls).toHaveLength(0);
@@ -89,7 +98,9 @@ describe("TwilioProvider request", () => {
     expect(() => new TwilioProvider({ accountSid: "AC123", authToken: TOKEN, from: "+48221234567", fetch })).toThrow(/accountSid/);
     expect(() => new TwilioProvider({ accountSid: SID, authToken: "", from: "+48221234567", fetch })).toThrow(/authToken/);
     expect(() => new TwilioProvider({ accountSid: SID, authToken: TOKEN, fetch })).toThrow(/exactly one/);
-    expect(() => new TwilioProvider({ accountSid: SID, authToken: TOKEN, from: "+48221234567", messagingServiceSid: "MG1", fetch })).toThrow(/exactly one/);
+    expect(
+      () => new TwilioProvider({ accountSid: SID, authToken: TOKEN, from: "+48221234567", messagingServiceSid: "MG1", fetch }),
+    ).toThrow(/exactly one/);
     expect(() => provider(fetch, { from: "+48221234567", statusCallbackUrl: "not a url" })).toThrow();
     expect(() => provider(fetch, { from: "+48221234567", timeoutMs: 0 })).toThrow(RangeError);
   });
@@ -105,11 +116,18 @@ describe("TwilioProvider answers", () => {
   });
 
   it("400 with code 21211 (invalid number) → not retryable, with Twilio's code and message", async () => {
-    const f = fakeFetch(() => json(400, {
-      code: 21211, message: "Invalid 'To' Phone Number: +4850123456X", more_info: "https://www.twilio.com/docs/errors/21211", status: 400,
-    }));
+    const f = fakeFetch(() =>
+      json(400, {
+        code: 21211,
+        message: "Invalid 'To' Phone Number: +4850123456X",
+        more_info: "https://www.twilio.com/docs/errors/21211",
+        status: 400,
+      }),
+    );
     expect(await provider(f.fetch).send(MSG)).toEqual({
-      ok: false, retryable: false, error: "twilio 400 21211: Invalid 'To' Phone Number: +4850123456X",
+      ok: false,
+      retryable: false,
+      error: "twilio 400 21211: Invalid 'To' Phone Number: +4850123456X",
     });
   });
 
@@ -144,7 +162,9 @@ describe("TwilioProvider answers", () => {
       });
     const started = Date.now();
     expect(await provider(hang, { from: "+48221234567", timeoutMs: 30 }).send(MSG)).toEqual({
-      ok: false, retryable: true, error: "twilio: no answer within 30 ms",
+      ok: false,
+      retryable: true,
+      error: "twilio: no answer within 30 ms",
     });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(TWILIO_TIMEOUT_MS).toBe(10_000);
@@ -174,7 +194,11 @@ describe("mapAnswer", () => {
 
   it("retries 408, not other 4xx; cuts long bodies", () => {
     expect(mapAnswer(408, "")).toEqual({ ok: false, retryable: true, error: "twilio 408" });
-    expect(mapAnswer(404, JSON.stringify({ code: 20404, message: "Not Found" }))).toEqual({ ok: false, retryable: false, error: "twilio 404 20404: Not Found" });
+    expect(mapAnswer(404, JSON.stringify({ code: 20404, message: "Not Found" }))).toEqual({
+      ok: false,
+      retryable: false,
+      error: "twilio 404 20404: Not Found",
+    });
     const long = mapAnswer(400, "x".repeat(500));
     expect(long.ok).toBe(false);
     if (!long.ok) expect(long.error).toBe(`twilio 400 ${"x".repeat(200)}…`);

@@ -89,7 +89,8 @@ export class TwilioProvider implements SmsProvider {
       text = await response.text();
     } catch (err) {
       const name = typeof err === "object" && err !== null && "name" in err ? String(err.name) : "";
-      if (name === "TimeoutError" || name === "AbortError") return { ok: false, retryable: true, error: `twilio: no answer within ${this.timeoutMs} ms` };
+      if (name === "TimeoutError" || name === "AbortError")
+        return { ok: false, retryable: true, error: `twilio: no answer within ${this.timeoutMs} ms` };
       return { ok: false, retryable: true, error: `twilio: network error: ${err instanceof Error ? err.message : String(err)}` };
     }
     return mapAnswer(status, text);
@@ -100,17 +101,16 @@ export class TwilioProvider implements SmsProvider {
 export function mapAnswer(status: number, text: string): SendResult {
   const json = parseJson(text);
   if (status >= 200 && status < 300) {
-    const sid = json?.["sid"];
+    const sid = json?.sid;
     if (typeof sid === "string" && sid !== "") return { ok: true, providerId: sid };
     // Accepted but unreadable: sending again could duplicate the SMS, so staff get to decide.
     return { ok: false, retryable: false, error: `twilio ${status}: accepted without a message sid: ${snippet(text)}` };
   }
   const retryable = status === 408 || status === 429 || status >= 500;
-  const code = json?.["code"];
-  const message = json?.["message"];
-  const detail = typeof message === "string"
-    ? `${typeof code === "number" || typeof code === "string" ? `${code}: ` : ""}${message}`
-    : snippet(text);
+  const code = json?.code;
+  const message = json?.message;
+  const detail =
+    typeof message === "string" ? `${typeof code === "number" || typeof code === "string" ? `${code}: ` : ""}${message}` : snippet(text);
   return { ok: false, retryable, error: `twilio ${status}${detail === "" ? "" : ` ${detail}`}` };
 }
 

@@ -79,7 +79,13 @@ export class Announcer {
     }
     try {
       const composed = await compose(bank, announcementPlan(job.number, job.deskName, job.deskNumber));
-      await this.o.sink.play({ jobId: job.id, number: job.number, deskNumber: job.deskNumber, wav: composed.wav, seconds: composed.seconds });
+      await this.o.sink.play({
+        jobId: job.id,
+        number: job.number,
+        deskNumber: job.deskNumber,
+        wav: composed.wav,
+        seconds: composed.seconds,
+      });
       log.info(`announced ${what}`);
       return "spoken";
     } catch (e) {

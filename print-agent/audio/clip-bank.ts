@@ -46,7 +46,18 @@ export class ClipBank {
     const work = mkdtempSync(join(tmpdir(), "numerek-clip-"));
     try {
       const out = join(work, "clip.wav");
-      await runOk(this.runner, "sox", [path, "-r", String(FORMAT.sampleRate), "-c", String(FORMAT.channels), "-b", "16", "-e", "signed-integer", out]);
+      await runOk(this.runner, "sox", [
+        path,
+        "-r",
+        String(FORMAT.sampleRate),
+        "-c",
+        String(FORMAT.channels),
+        "-b",
+        "16",
+        "-e",
+        "signed-integer",
+        out,
+      ]);
       return readWav(readFileSync(out));
     } finally {
       rmSync(work, { recursive: true, force: true });

@@ -21,7 +21,12 @@ export function readWav(buf: Uint8Array): Pcm {
     const size = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === "fmt ") {
-      fmt = { format: view.getUint16(body, true), channels: view.getUint16(body + 2, true), rate: view.getUint32(body + 4, true), bits: view.getUint16(body + 14, true) };
+      fmt = {
+        format: view.getUint16(body, true),
+        channels: view.getUint16(body + 2, true),
+        rate: view.getUint32(body + 4, true),
+        bits: view.getUint16(body + 14, true),
+      };
       // WAVE_FORMAT_EXTENSIBLE carries the real format in its sub-format GUID.
       if (fmt.format === 0xfffe && size >= 26) fmt.format = view.getUint16(body + 24, true);
     } else if (id === "data") {

@@ -3,13 +3,13 @@
 // the silence trimmed. Clips already in the folder are kept, so recorded clips of the same names
 // replace the synthetic ones; --force makes them all again.
 //   node print-agent/clips/generate.ts <folder> [--lang pl|en] [--force]
-import { mkdirSync, existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Language } from "../config.ts";
 import type { ClipSpec } from "../audio/phrases.ts";
 import { clipSpecs } from "../audio/phrases.ts";
 import { FORMAT } from "../audio/wav.ts";
+import type { Language } from "../config.ts";
 import type { Runner } from "../run.ts";
 import { run, runOk } from "../run.ts";
 
@@ -24,7 +24,11 @@ const PCM = ["-r", String(FORMAT.sampleRate), "-c", String(FORMAT.channels), "-b
 /** Trim silence at both ends (sox's idiom: trim the start, reverse, trim again, reverse back), then normalise. */
 const TRIM = ["silence", "1", "0.01", "0.5%", "reverse", "silence", "1", "0.01", "0.5%", "reverse", "norm", "-1"];
 
-export async function generateClipBank(dir: string, lang: Language, opts: GenerateOptions = {}): Promise<{ made: string[]; kept: string[] }> {
+export async function generateClipBank(
+  dir: string,
+  lang: Language,
+  opts: GenerateOptions = {},
+): Promise<{ made: string[]; kept: string[] }> {
   const runner = opts.runner ?? run;
   mkdirSync(dir, { recursive: true });
   const wanted = clipSpecs(lang).filter((s) => !opts.only || opts.only.includes(s.name));

@@ -2,7 +2,7 @@
 // overlap: print the oldest job when the printer reads "ready", otherwise read its status every
 // interval; report each change of state; drop jobs too old to matter. A job leaves the queue only
 // when the printer has taken it (or it is stale), and the agent then records and acknowledges it.
-import type { PrintJob, PrinterState } from "../../protocol/live.ts";
+import type { PrinterState, PrintJob } from "../../protocol/live.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
 import { SerialQueue } from "../serial-queue.ts";

@@ -3,10 +3,10 @@
 // ticket's bytes and closes. The printer worker never runs two operations at once.
 import { Socket } from "node:net";
 import type { PrinterState } from "../../protocol/live.ts";
-import type { StatusKind } from "./escpos-status.ts";
-import { STATUS_KINDS, isStatusByte, readStatus, statusRequest } from "./escpos-status.ts";
-import type { PrinterDevice, StatusReport } from "./device.ts";
 import type { RenderedTicket } from "../ticket/render.ts";
+import type { PrinterDevice, StatusReport } from "./device.ts";
+import type { StatusKind } from "./escpos-status.ts";
+import { isStatusByte, readStatus, STATUS_KINDS, statusRequest } from "./escpos-status.ts";
 
 export interface TcpPrinterOptions {
   host: string;

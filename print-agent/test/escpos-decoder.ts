@@ -43,12 +43,23 @@ export function decodeEscPos(bytes: Uint8Array, paperDots = 576): DecodedTicket 
   const rows: Uint8Array[] = [];
   const lines: DecodedLine[] = [];
   const pages = new Set<number>();
-  let page = 0, align = 0, leftMargin = 0, areaWidth = paperDots, x = 0;
-  let w = 1, h = 1, bold = false, lineSpacing = 30;
+  let page = 0,
+    align = 0,
+    leftMargin = 0,
+    areaWidth = paperDots,
+    x = 0;
+  let w = 1,
+    h = 1,
+    bold = false,
+    lineSpacing = 30;
   let chars: { col: number; ch: string; w: number }[] = [];
-  let lineW = 1, lineH = 1, lineBold = false;
+  let lineW = 1,
+    lineH = 1,
+    lineBold = false;
   let stored: { width: number; height: number; data: Uint8Array } | null = null;
-  let rasterImages = 0, cuts = 0, contentSinceCut = false;
+  let rasterImages = 0,
+    cuts = 0,
+    contentSinceCut = false;
 
   const blank = (n: number): void => {
     for (let i = 0; i < n; i++) rows.push(new Uint8Array(paperDots));
@@ -75,7 +86,9 @@ export function decodeEscPos(bytes: Uint8Array, paperDots = 576): DecodedTicket 
       // A wide character covers the cells after it.
       for (let k = 1; k < c.w; k++) cells[c.col + k] ??= "";
     }
-    const text = Array.from(cells, (c) => c ?? " ").join("").trim();
+    const text = Array.from(cells, (c) => c ?? " ")
+      .join("")
+      .trim();
     lines.push({ text, width: lineW, height: lineH, bold: lineBold });
     if (text) contentSinceCut = true;
     blank(Math.max(lineSpacing, 24 * lineH));
@@ -108,29 +121,57 @@ export function decodeEscPos(bytes: Uint8Array, paperDots = 576): DecodedTicket 
       i += 3; // DLE EOT n: a status request, prints nothing
     } else if (b === 0x1b) {
       const c = String.fromCharCode(at(1));
-      if (c === "@") { page = 0; align = 0; w = h = 1; bold = false; i += 2; }
-      else if (c === "t") { page = at(2); pages.add(page); i += 3; }
-      else if (c === "a") { align = at(2) % 48; i += 3; }
-      else if (c === "E") { bold = (at(2) & 1) === 1; i += 3; }
-      else if (c === "$") { x = u16(2); i += 4; }
-      else if (c === "\\") { x += (u16(2) << 16) >> 16; i += 4; }
-      else if (c === "2") { lineSpacing = 30; i += 2; }
-      else if (c === "3") { lineSpacing = at(2); i += 3; }
-      else if ("M -{".includes(c)) i += 3;
+      if (c === "@") {
+        page = 0;
+        align = 0;
+        w = h = 1;
+        bold = false;
+        i += 2;
+      } else if (c === "t") {
+        page = at(2);
+        pages.add(page);
+        i += 3;
+      } else if (c === "a") {
+        align = at(2) % 48;
+        i += 3;
+      } else if (c === "E") {
+        bold = (at(2) & 1) === 1;
+        i += 3;
+      } else if (c === "$") {
+        x = u16(2);
+        i += 4;
+      } else if (c === "\\") {
+        x += (u16(2) << 16) >> 16;
+        i += 4;
+      } else if (c === "2") {
+        lineSpacing = 30;
+        i += 2;
+      } else if (c === "3") {
+        lineSpacing = at(2);
+        i += 3;
+      } else if ("M -{".includes(c)) i += 3;
       else fail();
     } else if (b === 0x1d) {
       const c = String.fromCharCode(at(1));
-      if (c === "!") { w = (at(2) >> 4) + 1; h = (at(2) & 15) + 1; i += 3; }
-      else if (c === "a" || c === "B" || c === "r") i += 3;
-      else if (c === "L") { leftMargin = u16(2); i += 4; }
-      else if (c === "W") { areaWidth = u16(2); i += 4; }
-      else if (c === "V") {
+      if (c === "!") {
+        w = (at(2) >> 4) + 1;
+        h = (at(2) & 15) + 1;
+        i += 3;
+      } else if (c === "a" || c === "B" || c === "r") i += 3;
+      else if (c === "L") {
+        leftMargin = u16(2);
+        i += 4;
+      } else if (c === "W") {
+        areaWidth = u16(2);
+        i += 4;
+      } else if (c === "V") {
         const m = at(2);
         i += [0, 1, 48, 49].includes(m) ? 3 : 4;
         cuts++;
         contentSinceCut = false;
       } else if (c === "v" && at(2) === 0x30) {
-        const width = u16(4) * 8, height = u16(6);
+        const width = u16(4) * 8,
+          height = u16(6);
         const size = u16(4) * height;
         raster(width, height, bytes.subarray(i + 8, i + 8 + size));
         i += 8 + size;
@@ -180,9 +221,14 @@ export function decodeEscPos(bytes: Uint8Array, paperDots = 576): DecodedTicket 
   });
   return {
     lines,
-    text: lines.map((l) => l.text).join("\n").trim(),
+    text: lines
+      .map((l) => l.text)
+      .join("\n")
+      .trim(),
     image: { width: paperDots, height: rows.length, data },
-    rasterImages, cuts, endsWithCut: cuts > 0 && !contentSinceCut,
+    rasterImages,
+    cuts,
+    endsWithCut: cuts > 0 && !contentSinceCut,
     codePages: [...pages],
   };
 }

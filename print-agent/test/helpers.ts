@@ -1,9 +1,9 @@
 // Test support: bounded waits, temporary folders, sample jobs and a configuration for an agent
 // that talks to a FakeSite and prints on a StandInPrinter, with short timings.
 import { mkdtempSync, rmSync } from "node:fs";
-import jsqr from "jsqr";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import jsqr from "jsqr";
 import type { AnnounceJob, PrintJob } from "../../protocol/live.ts";
 import type { AgentConfig } from "../config.ts";
 import { parseConfig } from "../config.ts";
@@ -37,10 +37,19 @@ let counter = 0;
 export function printJob(number: string, extra: Partial<PrintJob["ticket"]> = {}): PrintJob {
   const now = new Date().toISOString();
   return {
-    id: `job_print_${++counter}_${number}`, kind: "print", kioskId: "kiosk-1", createdAt: now,
+    id: `job_print_${++counter}_${number}`,
+    kind: "print",
+    kioskId: "kiosk-1",
+    createdAt: now,
     ticket: {
-      number, matterName: "Dowód osobisty", siteName: "Wydział Spraw Administracyjnych", city: "Toruń",
-      waitingAhead: 2, estimatedWaitMinutes: 9, takenAt: now, eticketUrl: `http://127.0.0.1:8787/t/demo.${number}abcdefghijklmnopq`,
+      number,
+      matterName: "Dowód osobisty",
+      siteName: "Wydział Spraw Administracyjnych",
+      city: "Toruń",
+      waitingAhead: 2,
+      estimatedWaitMinutes: 9,
+      takenAt: now,
+      eticketUrl: `http://127.0.0.1:8787/t/demo.${number}abcdefghijklmnopq`,
       ...extra,
     },
   };
@@ -52,11 +61,21 @@ export function announceJob(number: string, deskNumber: number, createdAt = new 
 
 /** An agent configuration for tests: fast keep-alive, reconnects and status polls. */
 export function testConfig(server: string, store: string, extra: Record<string, unknown> = {}): AgentConfig {
-  return parseConfig({
-    server, siteId: "demo", username: "agent-demo", password: "demo", store,
-    keepAliveSeconds: 0.5, reconnect: { minSeconds: 0.02, maxSeconds: 0.1 }, statusIntervalSeconds: 0.03,
-    ...extra,
-  }, tmpdir(), {});
+  return parseConfig(
+    {
+      server,
+      siteId: "demo",
+      username: "agent-demo",
+      password: "demo",
+      store,
+      keepAliveSeconds: 0.5,
+      reconnect: { minSeconds: 0.02, maxSeconds: 0.1 },
+      statusIntervalSeconds: 0.03,
+      ...extra,
+    },
+    tmpdir(),
+    {},
+  );
 }
 
 /** The ticket numbers the stand-in printer received, in order, read back from its bytes. */

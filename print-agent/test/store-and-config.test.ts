@@ -1,6 +1,6 @@
 // The job file and the configuration files: what keeps jobs done once across restarts, and tells
 // a technician what is wrong in a config. (The reconnection delays: protocol/live-socket.test.ts.)
-import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig, parseConfig } from "../config.ts";
@@ -55,14 +55,26 @@ describe("configuration", () => {
     const example = loadConfig(join(here, "agent.example.json"), {});
     expect(example.printers["kiosk-2"]).toMatchObject({ type: "tcp", paper: "58mm", commands: "generic", port: 9100 });
     const demo = loadConfig(join(here, "demo.json"), {});
-    expect(demo).toMatchObject({ server: "http://127.0.0.1:8787", siteId: "demo", username: "agent-demo", store: join(here, ".demo", "jobs.json") });
+    expect(demo).toMatchObject({
+      server: "http://127.0.0.1:8787",
+      siteId: "demo",
+      username: "agent-demo",
+      store: join(here, ".demo", "jobs.json"),
+    });
     expect(demo.printers["kiosk-1"]).toEqual({ type: "virtual", dir: join(here, ".demo", "tickets"), paper: "80mm" });
     expect(demo.audio).toEqual({ type: "wav-dir", dir: join(here, ".demo", "calls") });
     expect(demo.keepAliveSeconds).toBe(30);
   });
 
   it("names every wrong field, and takes the password from NUMEREK_AGENT_PASSWORD when set", () => {
-    const bad = { server: "ftp://x", siteId: "demo", username: "a", password: "b", store: "s.json", printers: { k: { type: "tcp", host: "h", paper: "76mm" } } };
+    const bad = {
+      server: "ftp://x",
+      siteId: "demo",
+      username: "a",
+      password: "b",
+      store: "s.json",
+      printers: { k: { type: "tcp", host: "h", paper: "76mm" } },
+    };
     expect(() => parseConfig(bad, "/etc", {})).toThrow(/server:[\s\S]*printers\.k\.paper/);
     const ok = parseConfig({ ...bad, server: "https://x.pl", printers: {} }, "/etc/numerek", { NUMEREK_AGENT_PASSWORD: "secret" });
     expect(ok.password).toBe("secret");

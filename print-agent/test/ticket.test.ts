@@ -10,8 +10,12 @@ import { printJob, readQr } from "./helpers.ts";
 
 const opts = { language: "pl", timeZone: "Europe/Warsaw" } as const;
 const job = printJob("A012", {
-  city: "Toruń", siteName: "Wydział Spraw Administracyjnych", matterName: "Dowód osobisty",
-  waitingAhead: 5, estimatedWaitMinutes: 75, takenAt: "2026-11-23T12:05:00.000Z",
+  city: "Toruń",
+  siteName: "Wydział Spraw Administracyjnych",
+  matterName: "Dowód osobisty",
+  waitingAhead: 5,
+  estimatedWaitMinutes: 75,
+  takenAt: "2026-11-23T12:05:00.000Z",
   eticketUrl: "https://numerek.torun.pl/t/torun-wsa.Xk3v9QpL2mN8rT5wY7zA1b",
 });
 
@@ -21,9 +25,17 @@ describe("printed ticket", () => {
     const d = decodeEscPos(r.bytes, 576);
     const texts = d.lines.map((l) => l.text).filter(Boolean);
     expect(texts).toEqual([
-      "Toruń", "Wydział Spraw Administracyjnych", "-".repeat(48), "Dowód osobisty", "Twój numer", "A012",
-      "5 osób czeka przed Tobą", "Szacowany czas oczekiwania: ok. 1 godz. 15 min", "23.11.2026, 13:05",
-      "Zeskanuj kod, aby śledzić kolejkę w telefonie.", "Prosimy czekać na wywołanie numeru.",
+      "Toruń",
+      "Wydział Spraw Administracyjnych",
+      "-".repeat(48),
+      "Dowód osobisty",
+      "Twój numer",
+      "A012",
+      "5 osób czeka przed Tobą",
+      "Szacowany czas oczekiwania: ok. 1 godz. 15 min",
+      "23.11.2026, 13:05",
+      "Zeskanuj kod, aby śledzić kolejkę w telefonie.",
+      "Prosimy czekać na wywołanie numeru.",
     ]);
     const number = d.lines.find((l) => l.text === "A012");
     expect(number).toMatchObject({ width: 6, height: 6 });
@@ -38,7 +50,9 @@ describe("printed ticket", () => {
     const long = printJob("B107", { siteName: "Urząd Miasta, Wydział Spraw Administracyjnych", waitingAhead: 1 });
     const d = decodeEscPos(renderTicket(long, { ...opts, paper: "58mm" }, "escpos").bytes, 384);
     for (const l of d.lines) expect(l.text.length * l.width).toBeLessThanOrEqual(32);
-    expect(d.lines.map((l) => l.text)).toEqual(expect.arrayContaining(["Urząd Miasta, Wydział Spraw", "Administracyjnych", "1 osoba czeka przed Tobą"]));
+    expect(d.lines.map((l) => l.text)).toEqual(
+      expect.arrayContaining(["Urząd Miasta, Wydział Spraw", "Administracyjnych", "1 osoba czeka przed Tobą"]),
+    );
     expect(d.lines.find((l) => l.text === "B107")?.width).toBe(5);
     expect(readQr(d.image)).toBe(long.ticket.eticketUrl);
   });
@@ -51,7 +65,11 @@ describe("printed ticket", () => {
 
   it("Polish letters, small and capital, go out in code page 852 and come back unchanged", () => {
     const pangram = "Zażółć gęślą jaźń ZAŻÓŁĆ GĘŚLĄ JAŹŃ";
-    const r = renderTicket(printJob("C001", { matterName: pangram, city: "Łódź", siteName: "Śródmieście „Ćwierć”" }), { ...opts, paper: "80mm" }, "escpos");
+    const r = renderTicket(
+      printJob("C001", { matterName: pangram, city: "Łódź", siteName: "Śródmieście „Ćwierć”" }),
+      { ...opts, paper: "80mm" },
+      "escpos",
+    );
     const d = decodeEscPos(r.bytes, 576);
     expect(d.codePages).toContain(18); // ESC t 18: PC852 (Latin-2)
     expect(d.text).toContain(pangram);
@@ -67,9 +85,18 @@ describe("printed ticket", () => {
   it("says how many wait ahead in correct Polish (1 osoba, 2-4 osoby, 5+ osób, 12-14 osób, 22 osoby)", () => {
     const said = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 104, 112].map((n) => waitingAheadText(n, "pl"));
     expect(said).toEqual([
-      "Nikt nie czeka przed Tobą", "1 osoba czeka przed Tobą", "2 osoby czekają przed Tobą", "4 osoby czekają przed Tobą",
-      "5 osób czeka przed Tobą", "11 osób czeka przed Tobą", "12 osób czeka przed Tobą", "14 osób czeka przed Tobą",
-      "21 osób czeka przed Tobą", "22 osoby czekają przed Tobą", "25 osób czeka przed Tobą", "104 osoby czekają przed Tobą",
+      "Nikt nie czeka przed Tobą",
+      "1 osoba czeka przed Tobą",
+      "2 osoby czekają przed Tobą",
+      "4 osoby czekają przed Tobą",
+      "5 osób czeka przed Tobą",
+      "11 osób czeka przed Tobą",
+      "12 osób czeka przed Tobą",
+      "14 osób czeka przed Tobą",
+      "21 osób czeka przed Tobą",
+      "22 osoby czekają przed Tobą",
+      "25 osób czeka przed Tobą",
+      "104 osoby czekają przed Tobą",
       "112 osób czeka przed Tobą",
     ]);
     expect(waitingAheadText(1, "en")).toBe("1 person is waiting ahead of you");

@@ -31,7 +31,8 @@ export function ticketDocument(ticket: PrintJob["ticket"], opts: TicketOptions):
   const lang = opts.language;
   const cpl = layout.cpl;
   // receiptline breaks long lines anywhere; we break them between words first.
-  const para = (s: string, width = cpl, mark = ""): string[] => wrapWords(s, width).map((l) => `${mark}${text(l)}${mark.startsWith('"') ? '"' : ""}`);
+  const para = (s: string, width = cpl, mark = ""): string[] =>
+    wrapWords(s, width).map((l) => `${mark}${text(l)}${mark.startsWith('"') ? '"' : ""}`);
   const lines = [
     "",
     ...para(ticket.city, Math.floor(cpl / 2), "^^^"),
@@ -78,8 +79,16 @@ export function wrapWords(s: string, width: number): string[] {
 
 /** Characters the printer's code page 852 lacks, replaced by what it has. Polish letters are all in cp852. */
 const TYPOGRAPHY: Record<string, string> = {
-  "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u201e": '"', "\u201d": '"', "\u201c": '"',
-  "\u2018": "'", "\u2019": "'", "\u2026": "...", "\u00a0": " ",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2212": "-",
+  "\u201e": '"',
+  "\u201d": '"',
+  "\u201c": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u2026": "...",
+  "\u00a0": " ",
 };
 
 /** Plain text made safe for a receiptline text line: typography simplified, special characters escaped. */

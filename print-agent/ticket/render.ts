@@ -26,7 +26,12 @@ export function renderTicket(job: PrintJob, opts: TicketOptions, commands: Comma
 
 export function escposBytes(document: string, paper: Paper, commands: CommandSet): Uint8Array {
   const out = transform(document, {
-    cpl: PAPER[paper].cpl, encoding: "cp852", command: commands, cutting: true, spacing: true, gradient: false,
+    cpl: PAPER[paper].cpl,
+    encoding: "cp852",
+    command: commands,
+    cutting: true,
+    spacing: true,
+    gradient: false,
   });
   // receiptline returns the command bytes as a "binary" string: one char per byte.
   return new Uint8Array(Buffer.from(out, "latin1"));
@@ -40,5 +45,8 @@ export function ticketSvg(document: string, paper: Paper): string {
 
 /** A PNG of the ticket on white paper. */
 export async function ticketPng(document: string, paper: Paper): Promise<Buffer> {
-  return sharp(Buffer.from(ticketSvg(document, paper))).flatten({ background: "#ffffff" }).png().toBuffer();
+  return sharp(Buffer.from(ticketSvg(document, paper)))
+    .flatten({ background: "#ffffff" })
+    .png()
+    .toBuffer();
 }

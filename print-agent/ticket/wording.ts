@@ -38,7 +38,12 @@ export function takenAtText(iso: string, timeZone: string, lang: Language): stri
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const fmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "pl-PL", {
-    timeZone, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
   });
   return fmt.format(new Date(t));
 }

@@ -1,7 +1,8 @@
 // Worker of the benchmark: the real numerek Worker and objects, unchanged, plus the baseline
 // object under /bench/baseline/* (see baseline-object.ts). Used only by wrangler.bench.jsonc.
-import numerek from "../../worker/index.ts";
+
 import type { Env } from "../../worker/env.ts";
+import numerek from "../../worker/index.ts";
 import type { BenchBaseline } from "./baseline-object.ts";
 
 export { Directory, SiteQueue } from "../../worker/index.ts";

@@ -24,11 +24,20 @@ function siteConfig(siteId, date) {
   const weekday = days[new Date(`${date}T12:00:00Z`).getUTCDay()];
   const openingHours = Object.fromEntries(days.map((d) => [d, d === weekday ? [["06:00", "22:40"]] : []]));
   return {
-    id: siteId, city: "Benchowo", name: `Urząd ${siteId}`, address: "ul. Pomiarowa 1", voice: false, timeZone: "Etc/UTC",
+    id: siteId,
+    city: "Benchowo",
+    name: `Urząd ${siteId}`,
+    address: "ul. Pomiarowa 1",
+    voice: false,
+    timeZone: "Etc/UTC",
     openingHours,
-    departments: [{ id: "wk", name: "Wydział Komunikacji", matters: [
-      { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 5, slotMinutes: 5, bookingDesks: 1 },
-    ] }],
+    departments: [
+      {
+        id: "wk",
+        name: "Wydział Komunikacji",
+        matters: [{ id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 5, slotMinutes: 5, bookingDesks: 1 }],
+      },
+    ],
     desks: [{ id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej"] }],
     devices: [],
     // Only `date` is inside the horizon, so the other days with its weekday are not offered.
@@ -43,12 +52,18 @@ async function timed(base, path, { method = "GET", json, headers = {} } = {}) {
   const t0 = performance.now();
   try {
     const res = await fetch(`${base}${path}`, {
-      method, headers: { ...headers, ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json), signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      method,
+      headers: { ...headers, ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
     let body = null;
-    try { body = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body, ms: performance.now() - t0 };
   } catch (e) {
     return { status: 0, body: { error: { code: `NETWORK: ${e.cause?.message ?? e.message}` } }, ms: performance.now() - t0 };
@@ -68,10 +83,12 @@ async function main() {
     await api(base, `/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: siteConfig(siteId, date) });
     const to = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const today = new Date().toISOString().slice(0, 10);
-    const availability = async () => (await api(base, `/api/v1/sites/${siteId}/availability?matterId=rej&from=${today}&to=${to}`)).days.flatMap((d) => d.slots);
+    const availability = async () =>
+      (await api(base, `/api/v1/sites/${siteId}/availability?matterId=rej&from=${today}&to=${to}`)).days.flatMap((d) => d.slots);
     const offered = await availability();
     const freeTotal = offered.reduce((n, s) => n + s.free, 0);
-    if (offered.length !== N.slots || freeTotal !== N.slots) throw new Error(`expected ${N.slots} free slots, got ${offered.length} slots with ${freeTotal} free`);
+    if (offered.length !== N.slots || freeTotal !== N.slots)
+      throw new Error(`expected ${N.slots} free slots, got ${offered.length} slots with ${freeTotal} free`);
     const starts = offered.map((s) => s.start);
 
     // 1. The race: 2,000 attempts, 200 in flight, each at a random slot.
@@ -79,7 +96,8 @@ async function main() {
     const t0 = performance.now();
     const attempts = await pool(N.attempts, N.inFlight, async (i) => {
       const r = await timed(base, "/api/v1/bookings", {
-        method: "POST", headers: { "CF-Connecting-IP": ipOf(i) },
+        method: "POST",
+        headers: { "CF-Connecting-IP": ipOf(i) },
         json: { siteId, matterId: "rej", start: pick[i], name: `Obywatel ${i}`, phone: phoneOf(i), consent: true },
       });
       return { i, start: pick[i], holdAt: Date.now(), ...r };
@@ -108,7 +126,9 @@ async function main() {
         const waitFor = Math.max(...[...pending.values()].map((a) => a.holdAt)) + RESEND_AFTER_MS - Date.now();
         if (waitFor > 0) await sleep(Math.min(waitFor, deadline - Date.now()));
         const batch = [...pending.values()].slice(0, 50);
-        await pool(batch.length, N.confirmInFlight, (k) => timed(base, `/api/v1/bookings/${batch[k].body.bookingId}/resend`, { method: "POST", json: {} }));
+        await pool(batch.length, N.confirmInFlight, (k) =>
+          timed(base, `/api/v1/bookings/${batch[k].body.bookingId}/resend`, { method: "POST", json: {} }),
+        );
         resent = true;
         continue;
       }
@@ -161,9 +181,13 @@ async function main() {
       ["in flight", N.inFlight],
       ["slots offered (free)", `${offered.length} (${freeTotal})`],
       ["holds (202)", holds.length],
-      ...Object.entries(refused).sort().map(([k, v]) => [`refused ${k}`, v]),
+      ...Object.entries(refused)
+        .sort()
+        .map(([k, v]) => [`refused ${k}`, v]),
       ["confirmed bookings", confirmed.length],
-      ...Object.entries(confirmFailures).sort().map(([k, v]) => [`confirm answered ${k}`, v]),
+      ...Object.entries(confirmFailures)
+        .sort()
+        .map(([k, v]) => [`confirm answered ${k}`, v]),
       ["slots with no attempt", unattempted],
       ["double-booked slots (confirmed > bookingDesks=1)", doubleBooked],
       ["5xx answers (create)", fivexx],

@@ -1,6 +1,7 @@
 // Client side of the bench: HTTP calls, many WebSockets, a bounded request pool, percentiles.
-import { request } from "node:http";
+
 import { randomBytes } from "node:crypto";
+import { request } from "node:http";
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -12,7 +13,10 @@ export async function api(base, path, { method = "GET", token, json, headers = {
   let res, text;
   try {
     res = await fetch(`${base}${path}`, {
-      method, headers: h, body: json === undefined ? undefined : JSON.stringify(json), signal: AbortSignal.timeout(timeoutMs),
+      method,
+      headers: h,
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     text = await res.text();
   } catch (e) {
@@ -57,8 +61,17 @@ export function openCountingSocket(url, onFrame, timeoutMs = 15_000) {
   const u = new URL(url.replace(/^ws/, "http"));
   return new Promise((resolve, reject) => {
     const req = request({
-      host: u.hostname, port: u.port, path: u.pathname + u.search, agent: false, timeout: timeoutMs,
-      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": randomBytes(16).toString("base64") },
+      host: u.hostname,
+      port: u.port,
+      path: u.pathname + u.search,
+      agent: false,
+      timeout: timeoutMs,
+      headers: {
+        Connection: "Upgrade",
+        Upgrade: "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": randomBytes(16).toString("base64"),
+      },
     });
     req.on("timeout", () => req.destroy(new Error(`socket ${u.pathname}: not open after ${timeoutMs} ms`)));
     req.on("error", reject);

@@ -23,18 +23,35 @@ const WATCHDOG_MS = 30 * 60_000; // the whole run
 function machine() {
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
   const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
-  return { cpu, cores: availableParallelism(), node: process.version, workerd: version("workerd"), wrangler: version("wrangler"), load: loadavg()[0] };
+  return {
+    cpu,
+    cores: availableParallelism(),
+    node: process.version,
+    workerd: version("workerd"),
+    wrangler: version("wrangler"),
+    load: loadavg()[0],
+  };
 }
 
 function siteConfig(siteId) {
   const allDay = [["00:00", "24:00"]];
   return {
-    id: siteId, city: "Benchowo", name: `Urząd ${siteId}`, address: "ul. Pomiarowa 1", voice: true,
+    id: siteId,
+    city: "Benchowo",
+    name: `Urząd ${siteId}`,
+    address: "ul. Pomiarowa 1",
+    voice: true,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    departments: [{ id: "wk", name: "Wydział Komunikacji", matters: [
-      { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
-      { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
-    ] }],
+    departments: [
+      {
+        id: "wk",
+        name: "Wydział Komunikacji",
+        matters: [
+          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
+          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
+        ],
+      },
+    ],
     desks: [
       { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
       { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },
@@ -74,7 +91,9 @@ async function connectAll(screenUrl, eticketUrls, callIdOf) {
   const screens = Array.from({ length: N.screens }, () => screen(callIdOf));
   await pool(N.screens, N.connectInFlight, (i) => openSocket(screenUrl, screens[i].onMessage));
   const frames = { count: 0, sockets: new Set() };
-  await pool(eticketUrls.length, N.connectInFlight, (i) => openCountingSocket(eticketUrls[i], () => (frames.count++, frames.sockets.add(i))));
+  await pool(eticketUrls.length, N.connectInFlight, (i) =>
+    openCountingSocket(eticketUrls[i], () => (frames.count++, frames.sockets.add(i))),
+  );
   return { screens, frames };
 }
 
@@ -90,7 +109,7 @@ async function callLatency(screens, call, after = async () => {}) {
     const id = await call(i);
     const tHttp = performance.now();
     const shown = await until(() => allSeen(screens, id), WAIT_MS, `call ${id} on every screen`);
-    if (i >= N.callWarmup) (total.push(shown - t0), http.push(tHttp - t0));
+    if (i >= N.callWarmup) total.push(shown - t0), http.push(tHttp - t0);
     await after(i);
   }
   return { ...stats(total), http: stats(http) };
@@ -116,35 +135,50 @@ async function benchNumerek(base) {
   const siteId = `bench-${Date.now().toString(36)}`;
   const site = `/api/v1/sites/${siteId}`;
   await api(base, site, { method: "PUT", token: admin, json: siteConfig(siteId) });
-  const take = (key, i) => api(base, `${site}/tickets`, {
-    method: "POST", token: admin, json: { matterId: i % 2 ? "pj" : "rej" }, headers: { "Idempotency-Key": `bench-${siteId}-${key}` }, expect: 201,
-  });
+  const take = (key, i) =>
+    api(base, `${site}/tickets`, {
+      method: "POST",
+      token: admin,
+      json: { matterId: i % 2 ? "pj" : "rej" },
+      headers: { "Idempotency-Key": `bench-${siteId}-${key}` },
+      expect: 201,
+    });
   const tokens = (await pool(N.etickets, N.inFlight, (i) => take(`setup${i}`, i))).map((t) => t.eticketUrl.split("/t/")[1]);
 
   const ws = base.replace(/^http/, "ws");
-  const { screens, frames } = await connectAll(`${ws}${site}/live?role=display&access_token=${admin}`,
-    tokens.map((t) => `${ws}/api/v1/etickets/${t}/live`), (m) => m.view?.calls?.[0]?.ticketId);
+  const { screens, frames } = await connectAll(
+    `${ws}${site}/live?role=display&access_token=${admin}`,
+    tokens.map((t) => `${ws}/api/v1/etickets/${t}/live`),
+    (m) => m.view?.calls?.[0]?.ticketId,
+  );
   await until(() => (frames.sockets.size === tokens.length && screens.every((s) => s.last) ? true : undefined), WAIT_MS, "every snapshot");
 
   // Alternating desks: call-next (timed), then finish and wait until every screen shows the desk free.
   const desk = (i) => (i % 2 ? "d2" : "d1");
-  const latency = await callLatency(screens, async (i) => {
-    const r = await api(base, `${site}/desks/${desk(i)}/call-next`, { method: "POST", token: admin });
-    if (!r.ticket) throw new Error(`call-next at ${desk(i)}: nobody waiting`);
-    return r.ticket.id;
-  }, async (i) => {
-    await api(base, `${site}/desks/${desk(i)}/finish`, { method: "POST", token: admin });
-    const free = (s) => s.last.view.desks.find((d) => d.id === desk(i))?.number === null;
-    await until(() => (screens.every(free) ? true : undefined), WAIT_MS, `desk ${desk(i)} free on every screen`);
-  });
+  const latency = await callLatency(
+    screens,
+    async (i) => {
+      const r = await api(base, `${site}/desks/${desk(i)}/call-next`, { method: "POST", token: admin });
+      if (!r.ticket) throw new Error(`call-next at ${desk(i)}: nobody waiting`);
+      return r.ticket.id;
+    },
+    async (i) => {
+      await api(base, `${site}/desks/${desk(i)}/finish`, { method: "POST", token: admin });
+      const free = (s) => s.last.view.desks.find((d) => d.id === desk(i))?.number === null;
+      await until(() => (screens.every(free) ? true : undefined), WAIT_MS, `desk ${desk(i)} free on every screen`);
+    },
+  );
   const before = frames.count;
   return { latency, throughput: await throughput(take), eticketFrames: frames.count - before };
 }
 
 async function benchBaseline(base) {
   const ws = base.replace(/^http/, "ws");
-  const { screens, frames } = await connectAll(`${ws}/bench/baseline/live?role=display`,
-    Array.from({ length: N.etickets }, () => `${ws}/bench/baseline/live?role=eticket`), (m) => m.ticketId);
+  const { screens, frames } = await connectAll(
+    `${ws}/bench/baseline/live?role=display`,
+    Array.from({ length: N.etickets }, () => `${ws}/bench/baseline/live?role=eticket`),
+    (m) => m.ticketId,
+  );
   const post = async () => (await api(base, "/bench/baseline/ticket", { method: "POST", json: { matterId: "rej" }, expect: 201 })).id;
   const latency = await callLatency(screens, post);
   const before = frames.count;
@@ -154,7 +188,9 @@ async function benchBaseline(base) {
 async function run() {
   const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
   try {
-    console.error(`bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`);
+    console.error(
+      `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
+    );
     const numerek = await benchNumerek(server.base);
     console.error("bench: baseline…");
     const baseline = await benchBaseline(server.base);
@@ -173,11 +209,39 @@ const holds = (ok) => (ok ? "yes" : "**NO**");
 function table(m, n, b, loadAfter) {
   const tpRatio = n.throughput.rps / b.throughput.rps;
   const rows = [
-    [`Walk-in ticket throughput (req/s, ${N.inFlight} in flight)`, f(n.throughput.rps), f(b.throughput.rps), `${f(tpRatio, 2)}×`, `≥ ${TARGET.throughputRatio}× baseline`, holds(tpRatio >= TARGET.throughputRatio)],
-    ["Ticket request latency p50 / p99 (ms)", `${f(n.throughput.p50)} / ${f(n.throughput.p99)}`, `${f(b.throughput.p50)} / ${f(b.throughput.p99)}`, `${f(n.throughput.p99 / b.throughput.p99, 2)}× (p99)`, "", ""],
+    [
+      `Walk-in ticket throughput (req/s, ${N.inFlight} in flight)`,
+      f(n.throughput.rps),
+      f(b.throughput.rps),
+      `${f(tpRatio, 2)}×`,
+      `≥ ${TARGET.throughputRatio}× baseline`,
+      holds(tpRatio >= TARGET.throughputRatio),
+    ],
+    [
+      "Ticket request latency p50 / p99 (ms)",
+      `${f(n.throughput.p50)} / ${f(n.throughput.p99)}`,
+      `${f(b.throughput.p50)} / ${f(b.throughput.p99)}`,
+      `${f(n.throughput.p99 / b.throughput.p99, 2)}× (p99)`,
+      "",
+      "",
+    ],
     ["Call-to-screen p50 (ms)", f(n.latency.p50), f(b.latency.p50), `${f(n.latency.p50 / b.latency.p50, 2)}×`, "", ""],
-    ["Call-to-screen p99 (ms)", f(n.latency.p99), f(b.latency.p99), `${f(n.latency.p99 / b.latency.p99, 2)}×`, `< ${TARGET.p99Ms} ms`, holds(n.latency.p99 < TARGET.p99Ms)],
-    ["… of which the HTTP call, p50 / p99 (ms)", `${f(n.latency.http.p50)} / ${f(n.latency.http.p99)}`, `${f(b.latency.http.p50)} / ${f(b.latency.http.p99)}`, "", "", ""],
+    [
+      "Call-to-screen p99 (ms)",
+      f(n.latency.p99),
+      f(b.latency.p99),
+      `${f(n.latency.p99 / b.latency.p99, 2)}×`,
+      `< ${TARGET.p99Ms} ms`,
+      holds(n.latency.p99 < TARGET.p99Ms),
+    ],
+    [
+      "… of which the HTTP call, p50 / p99 (ms)",
+      `${f(n.latency.http.p50)} / ${f(n.latency.http.p99)}`,
+      `${f(b.latency.http.p50)} / ${f(b.latency.http.p99)}`,
+      "",
+      "",
+      "",
+    ],
   ];
   const ok = tpRatio >= TARGET.throughputRatio && n.latency.p99 < TARGET.p99Ms;
   return [

@@ -16,8 +16,13 @@ const STOP_TIMEOUT_MS = 10_000;
  * watching; no local observability collector (a dev tool; it throws on every trace).
  */
 const quietEnv = (dir) => ({
-  WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "1",
-  WRANGLER_REGISTRY_PATH: join(dir, "registry"), WRANGLER_CI_DISABLE_CONFIG_WATCHING: "true", X_LOCAL_OBSERVABILITY: "false",
+  WRANGLER_SEND_METRICS: "false",
+  WRANGLER_HIDE_BANNER: "true",
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  CI: "1",
+  WRANGLER_REGISTRY_PATH: join(dir, "registry"),
+  WRANGLER_CI_DISABLE_CONFIG_WATCHING: "true",
+  X_LOCAL_OBSERVABILITY: "false",
 });
 
 /** What the bench Worker is built from (everything bench-worker.ts imports). */
@@ -57,8 +62,20 @@ export async function startServer({ root, config }) {
   const dir = mkdtempSync(join(tmpdir(), "numerek-bench-"));
   const src = snapshot(root, dir);
   const args = [
-    "dev", "--config", config, "--ip", HOST, "--port", String(port), "--inspector-port", String(inspectorPort),
-    "--persist-to", join(dir, "state"), "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_DEBUG ? "debug" : "warn",
+    "dev",
+    "--config",
+    config,
+    "--ip",
+    HOST,
+    "--port",
+    String(port),
+    "--inspector-port",
+    String(inspectorPort),
+    "--persist-to",
+    join(dir, "state"),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    process.env.BENCH_DEBUG ? "debug" : "warn",
   ];
   const child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
     cwd: src,
@@ -95,7 +112,7 @@ export async function startServer({ root, config }) {
     };
     if (alive) {
       kill("SIGINT");
-      if (await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]) === false) kill("SIGKILL");
+      if ((await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)])) === false) kill("SIGKILL");
     }
     kill("SIGKILL"); // any straggler left in the group
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,19 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  SIZES, base, desk, eventually, expectAttr, expectNoViolations, expectText, issue, launch, newPage, signIn, tabTo, token,
+  base,
+  desk,
+  eventually,
+  expectAttr,
+  expectNoViolations,
+  expectText,
+  issue,
+  launch,
+  newPage,
+  SIZES,
+  signIn,
+  tabTo,
+  token,
 } from "./helpers.ts";
 
 describe("accessibility", () => {

@@ -5,8 +5,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type AgentSocket, openAgent } from "./agent-socket.ts";
-import { RESIDENT, SITE_ID, createSite } from "./booking-site.ts";
-import { SIZES, base, call, eventually, expectNoViolations, expectText, launch, newPage, screenshot, signIn, token } from "./helpers.ts";
+import { createSite, RESIDENT, SITE_ID } from "./booking-site.ts";
+import { base, call, eventually, expectNoViolations, expectText, launch, newPage, SIZES, screenshot, signIn, token } from "./helpers.ts";
 import { startWrangler, type Wrangler } from "./server.ts";
 import { startTwilioStandIn, type TwilioStandIn } from "./twilio-stand-in.ts";
 
@@ -114,7 +114,12 @@ describe("manager page", () => {
       );
       const start = days.flatMap((d) => d.slots).find((s) => s.free > 0)!.start;
       const { bookingId } = await at<{ bookingId: string }>("/api/v1/bookings", {
-        siteId: "demo", matterId: "dowod", start, name: "Jan Kowalski", phone: "600 200 301", consent: true,
+        siteId: "demo",
+        matterId: "dowod",
+        start,
+        name: "Jan Kowalski",
+        phone: "600 200 301",
+        consent: true,
       });
       await eventually("the provider asked to send the code", () => twilio.sent.length === 1, 10_000);
 

@@ -3,8 +3,8 @@
 // outbox page, confirms, and the confirmation says it went by e-mail. axe finds nothing on each step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { RESIDENT, SITE_ID, bookingUrl, createSite, freeSlots } from "./booking-site.ts";
-import { SIZES, base, expectNoViolations, expectText, launch, newPage } from "./helpers.ts";
+import { bookingUrl, createSite, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
+import { base, expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
 const EMAIL = "anna.nowak@example.pl";
 

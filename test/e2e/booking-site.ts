@@ -16,14 +16,22 @@ export async function createSite(): Promise<void> {
   const admin = await token("admin", "admin");
   const allDay = [["00:00", "24:00"]];
   const config = {
-    id: SITE_ID, city: "Koszalin", name: SITE_NAME, address: ADDRESS, voice: false,
+    id: SITE_ID,
+    city: "Koszalin",
+    name: SITE_NAME,
+    address: ADDRESS,
+    voice: false,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    departments: [{
-      id: "bom", name: DEPARTMENT, matters: [
-        { id: RESIDENT.id, name: RESIDENT.name, prefix: "K", serviceMinutes: 5 },
-        { id: SENIOR.id, name: SENIOR.name, prefix: "S", serviceMinutes: 5 },
-      ],
-    }],
+    departments: [
+      {
+        id: "bom",
+        name: DEPARTMENT,
+        matters: [
+          { id: RESIDENT.id, name: RESIDENT.name, prefix: "K", serviceMinutes: 5 },
+          { id: SENIOR.id, name: SENIOR.name, prefix: "S", serviceMinutes: 5 },
+        ],
+      },
+    ],
     desks: [{ id: DESK.id, name: DESK.name, number: 1, matterIds: [RESIDENT.id, SENIOR.id] }],
     devices: [{ id: "kiosk-1", name: "Biletomat", kind: "kiosk" }],
     booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0, checkInEarlyMinutes: 10 },

@@ -9,14 +9,41 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  ADDRESS, CONTROLLER, DEPARTMENT, DESK, RESIDENT, SENIOR, SITE_ID, SITE_NAME, bookByApi, bookingUrl, createSite, freeAt, freeSlots, smsCode, warsawClock,
+  ADDRESS,
+  bookByApi,
+  bookingUrl,
+  CONTROLLER,
+  createSite,
+  DEPARTMENT,
+  DESK,
+  freeAt,
+  freeSlots,
+  RESIDENT,
+  SENIOR,
+  SITE_ID,
+  SITE_NAME,
+  smsCode,
+  warsawClock,
 } from "./booking-site.ts";
 import {
-  SIZES, base, decodeQr, eventually, expectAttr, expectNoViolations, expectText, launch, newPage, screenshot, signIn, tabTo,
+  base,
+  decodeQr,
+  eventually,
+  expectAttr,
+  expectNoViolations,
+  expectText,
+  launch,
+  newPage,
+  SIZES,
+  screenshot,
+  signIn,
+  tabTo,
 } from "./helpers.ts";
 
 const longDatePl = (date: string) =>
-  new Intl.DateTimeFormat("pl-PL", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat("pl-PL", { timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 /** Page Down in the calendar: the same day of the next month, or that month's last day. */
@@ -228,7 +255,10 @@ describe("online booking", () => {
     // At desk 1 the console lists the booked visit first, then the walk-in; "call next" calls the visit.
     const clerk = await openConsoleAt("admin", "admin");
     const queued = clerk.getByTestId("queue").locator("tbody");
-    await expectText(queued, new RegExp(`^${ticket} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij ${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`));
+    await expectText(
+      queued,
+      new RegExp(`^${ticket} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij ${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`),
+    );
     await clerk.getByRole("button", { name: /Wezwij następnego/ }).click();
     await expectText(clerk.getByTestId("current-number"), ticket);
     await expectText(clerk.getByTestId("current-status"), "Wezwany");
@@ -250,7 +280,10 @@ describe("online booking", () => {
 
     const kiosk = await openKiosk(SITE_ID, "admin", "admin");
     await checkInWith(kiosk, booked.checkInCode);
-    await expectText(kiosk.getByTestId("booking-result"), `Za wcześnie na odprawę. Wpisz kod ponownie ${opens.date} od godz. ${opens.time}.`);
+    await expectText(
+      kiosk.getByTestId("booking-result"),
+      `Za wcześnie na odprawę. Wpisz kod ponownie ${opens.date} od godz. ${opens.time}.`,
+    );
     await screenshot(kiosk, "kiosk-checkin-too-early");
     await kiosk.context().close();
 
@@ -337,7 +370,9 @@ describe("online booking", () => {
   });
 
   test("the manage link changes the time of the visit, then cancels it, and the times are free again", async () => {
-    const slot = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(11, 16) === "15:00" && Date.parse(s.start) > Date.now() + 86_400_000)!;
+    const slot = (await freeSlots(RESIDENT.id)).find(
+      (s) => s.start.slice(11, 16) === "15:00" && Date.parse(s.start) > Date.now() + 86_400_000,
+    )!;
     const booked = await bookByApi(RESIDENT.id, slot.start, "600 100 204");
     expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
     const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
@@ -364,7 +399,9 @@ describe("online booking", () => {
     await expectNoViolations(page, "manage page");
 
     // "Zmień termin": the same office's calendar for the same matter; the new time replaces the old one.
-    const next = (await freeSlots(RESIDENT.id)).find((s) => s.start.slice(11, 16) === "14:00" && s.start.slice(0, 10) > slot.start.slice(0, 10))!;
+    const next = (await freeSlots(RESIDENT.id)).find(
+      (s) => s.start.slice(11, 16) === "14:00" && s.start.slice(0, 10) > slot.start.slice(0, 10),
+    )!;
     const [nextDate, nextTime] = [next.start.slice(0, 10), next.start.slice(11, 16)];
     await page.getByRole("button", { name: "Zmień termin" }).tap();
     await expectText(page.getByTestId("reschedule"), "Wybierz nowy termin");

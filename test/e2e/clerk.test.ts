@@ -4,7 +4,19 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  SIZES, base, call, desk, expectAttr, expectNoViolations, expectText, issue, launch, newPage, openConsole, queueTickets, signIn, token,
+  base,
+  call,
+  desk,
+  expectNoViolations,
+  expectText,
+  issue,
+  launch,
+  newPage,
+  openConsole,
+  queueTickets,
+  SIZES,
+  signIn,
+  token,
 } from "./helpers.ts";
 
 describe("clerk console", () => {
@@ -90,9 +102,15 @@ describe("clerk console", () => {
     const siteId = `e2e-gone-${Date.now().toString(36)}`;
     const allDay = [["00:00", "24:00"]];
     const config = (deskIds: string[]) => ({
-      id: siteId, city: "Testowo", name: "Urząd Testowy", address: "ul. Próbna 1", voice: false,
+      id: siteId,
+      city: "Testowo",
+      name: "Urząd Testowy",
+      address: "ul. Próbna 1",
+      voice: false,
       openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-      departments: [{ id: "bo", name: "Biuro Obsługi", matters: [{ id: "sprawa", name: "Sprawa ogólna", prefix: "A", serviceMinutes: 5 }] }],
+      departments: [
+        { id: "bo", name: "Biuro Obsługi", matters: [{ id: "sprawa", name: "Sprawa ogólna", prefix: "A", serviceMinutes: 5 }] },
+      ],
       desks: deskIds.map((id, i) => ({ id, name: `Okienko ${i + 1}`, number: i + 1, matterIds: ["sprawa"] })),
       devices: [],
       booking: { horizonDays: 14, checkIn: "auto" },

@@ -4,8 +4,8 @@
 // that it shows nothing there. axe finds nothing.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { RESIDENT, SITE_ID, SITE_NAME, createSite, freeSlots, smsCode } from "./booking-site.ts";
-import { SIZES, base, call, eventually, expectNoViolations, expectText, launch, newPage, screenshot } from "./helpers.ts";
+import { createSite, freeSlots, RESIDENT, SITE_ID, SITE_NAME, smsCode } from "./booking-site.ts";
+import { base, call, eventually, expectNoViolations, expectText, launch, newPage, SIZES, screenshot } from "./helpers.ts";
 import { startWrangler } from "./server.ts";
 
 describe("demo outbox page", () => {
@@ -45,7 +45,11 @@ describe("demo outbox page", () => {
 
     // The citizen confirms: the confirmation text comes on top at the next refresh, nobody reloads.
     await call(`/api/v1/bookings/${bookingId}/confirm`, { body: { code } });
-    await eventually("the confirmation on top of the outbox page", async () => (await cards.first().getAttribute("data-kind")) === "confirmation", 10_000);
+    await eventually(
+      "the confirmation on top of the outbox page",
+      async () => (await cards.first().getAttribute("data-kind")) === "confirmation",
+      10_000,
+    );
     await expectText(cards.first(), "Potwierdzenie rezerwacji");
     await expectText(cards.first(), "+48600300401");
     await screenshot(page, "dev-outbox");

@@ -4,8 +4,21 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  SIZES, base, call, desk, eventually, expectHidden, expectNoViolations, expectText, issue, launch, newPage, queueTickets, screenshot,
-  token, type Issued,
+  base,
+  call,
+  desk,
+  eventually,
+  expectHidden,
+  expectNoViolations,
+  expectText,
+  type Issued,
+  issue,
+  launch,
+  newPage,
+  queueTickets,
+  SIZES,
+  screenshot,
+  token,
 } from "./helpers.ts";
 
 interface OutboxMessage {

@@ -14,8 +14,14 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-quic",
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
       // Hall screens run like this, so the call chime plays without a click.
       "--autoplay-policy=no-user-gesture-required",
     ],
@@ -132,7 +138,13 @@ export async function expectAttr(loc: Locator, name: string, value: string, time
   const until = Date.now() + timeout;
   let last: string | null = null;
   for (;;) {
-    last = (await loc.count()) > 0 ? await loc.first().getAttribute(name, { timeout: 500 }).catch(() => null) : null;
+    last =
+      (await loc.count()) > 0
+        ? await loc
+            .first()
+            .getAttribute(name, { timeout: 500 })
+            .catch(() => null)
+        : null;
     if (last === value) return;
     if (Date.now() > until) throw new Error(`expected ${name}="${value}" within ${timeout} ms, saw: ${String(last)}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -166,7 +178,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   axeSource ??= await readFile(join(root, "node_modules", "axe-core", "axe.min.js"), "utf8");
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });

@@ -5,7 +5,17 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type AgentSocket, openAgent } from "./agent-socket.ts";
 import {
-  SIZES, base, decodeQr, expectHidden, expectNoViolations, expectText, launch, newPage, screenshot, signIn, token,
+  base,
+  decodeQr,
+  expectHidden,
+  expectNoViolations,
+  expectText,
+  launch,
+  newPage,
+  SIZES,
+  screenshot,
+  signIn,
+  token,
 } from "./helpers.ts";
 
 const BANNER = "Drukarka nieczynna – bilet pokażemy na ekranie, zeskanuj kod QR telefonem";

@@ -2,7 +2,7 @@
 // key), matters without an open desk say so, the check-in code keypad, and the idle return to start.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { SIZES, base, desk, expectText, launch, newPage, queueTickets, screenshot, signIn, token } from "./helpers.ts";
+import { base, desk, expectText, launch, newPage, queueTickets, SIZES, screenshot, signIn, token } from "./helpers.ts";
 
 describe("kiosk", () => {
   let browser: Browser;

@@ -3,7 +3,20 @@
 import type { Browser, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  SIZES, attrNow, base, desk, eventually, expectAttr, expectHidden, expectText, issue, launch, newPage, screenshot, signIn, token,
+  attrNow,
+  base,
+  desk,
+  eventually,
+  expectAttr,
+  expectHidden,
+  expectText,
+  issue,
+  launch,
+  newPage,
+  SIZES,
+  screenshot,
+  signIn,
+  token,
 } from "./helpers.ts";
 
 /** Desk 2's tickets in these tests: "Zameldowanie", called by id so nothing else interferes. */

@@ -59,8 +59,18 @@ export async function startWrangler(vars: Record<string, string> = {}): Promise<
   const base = `http://127.0.0.1:${port}`;
   const dir = await mkdtemp(join(tmpdir(), "numerek-e2e-"));
   const args = [
-    "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspector),
-    "--persist-to", dir, "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`,
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--inspector-port",
+    String(inspector),
+    "--persist-to",
+    dir,
+    "--show-interactive-dev-session=false",
+    "--var",
+    `PUBLIC_URL:${base}`,
     ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
   const child = spawn(join(bin, "wrangler"), args, {

@@ -1,11 +1,9 @@
 // The three-strike no-show rule (R5) through the console's buttons: "Nie zgłosił się", the next
 // client, the automatic recall after that service, twice, and removal after the third miss;
 // the e-ticket shows every state on the way, the group screen every call.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  SIZES, base, expectAttr, expectText, issue, launch, newPage, openConsole, screenshot, signIn, token,
-} from "./helpers.ts";
+import { base, expectAttr, expectText, issue, launch, newPage, openConsole, SIZES, screenshot, signIn, token } from "./helpers.ts";
 
 describe("three strikes", () => {
   let browser: Browser;

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLOSE, PROTOCOL_VERSION } from "../../protocol/live.ts";
-import { SIZES, base, expectAttr, expectNoViolations, expectText, issue, launch, newPage, signIn, token } from "./helpers.ts";
+import { base, expectAttr, expectNoViolations, expectText, issue, launch, newPage, SIZES, signIn, token } from "./helpers.ts";
 
 describe("a page of an older protocol version", () => {
   let browser: Browser;
@@ -23,7 +23,8 @@ describe("a page of an older protocol version", () => {
     const state = { refuse: true, urls: [] as string[] };
     await page.routeWebSocket(/\/live(\?|$)/, (ws) => {
       state.urls.push(ws.url());
-      if (state.refuse) void ws.close({ code: CLOSE.VERSION_UNSUPPORTED, reason: "protocol 1 unsupported (server speaks 2): reload or update" });
+      if (state.refuse)
+        void ws.close({ code: CLOSE.VERSION_UNSUPPORTED, reason: "protocol 1 unsupported (server speaks 2): reload or update" });
       else ws.connectToServer();
     });
     return state;

@@ -3,9 +3,7 @@
 // screen and the e-ticket all showing the call within one second. Screenshots at real sizes.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  SIZES, base, decodeQr, expectAttr, expectText, launch, newPage, openConsole, screenshot, signIn,
-} from "./helpers.ts";
+import { base, decodeQr, expectAttr, expectText, launch, newPage, openConsole, SIZES, screenshot, signIn } from "./helpers.ts";
 
 describe("walk-in journey", () => {
   let browser: Browser;

@@ -2,14 +2,17 @@
 import { describe, expect, it } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { AgentJob, ServerMessage } from "../../protocol/live.ts";
-import { LiveSocket, api, desk, freshSite, login, takeTicket } from "./helpers.ts";
+import { api, desk, freshSite, LiveSocket, login, takeTicket } from "./helpers.ts";
 
 const jobsOf = (m: ServerMessage): AgentJob[] => (m.type !== "error" && m.role === "agent" ? m.view.jobs : []);
 
 describe("agent jobs", () => {
   it("a kiosk ticket makes one print job and a call one announce job; an acknowledged job is gone for good", async () => {
     const { siteId, admin } = await freshSite({
-      devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }, { id: "a1", name: "Agent", kind: "agent" }],
+      devices: [
+        { id: "k1", name: "Biletomat", kind: "kiosk" },
+        { id: "a1", name: "Agent", kind: "agent" },
+      ],
     });
     const agent = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${admin}`);
     expect(jobsOf(await agent.waitFor((m) => m.type === "snapshot"))).toEqual([]);
@@ -39,13 +42,21 @@ describe("agent jobs", () => {
     const agent = await LiveSocket.open(`/api/v1/sites/demo/live?role=agent&access_token=${agentToken}`);
     const job = jobsOf(await agent.waitFor((m) => m.type === "snapshot")).find((j) => j.kind === "print" && j.ticket.number === t.number);
     expect(job).toMatchObject({
-      kind: "print", kioskId: "kiosk-1",
+      kind: "print",
+      kioskId: "kiosk-1",
       ticket: { number: t.number, matterName: "Zameldowanie", eticketUrl: t.eticketUrl, waitingAhead: t.waitingAhead },
     });
     // Only what the paper ticket shows travels to the printer: nothing personal.
-    expect(Object.keys(job?.kind === "print" ? job.ticket : {}).sort()).toEqual(
-      ["city", "estimatedWaitMinutes", "eticketUrl", "matterName", "number", "siteName", "takenAt", "waitingAhead"],
-    );
+    expect(Object.keys(job?.kind === "print" ? job.ticket : {}).sort()).toEqual([
+      "city",
+      "estimatedWaitMinutes",
+      "eticketUrl",
+      "matterName",
+      "number",
+      "siteName",
+      "takenAt",
+      "waitingAhead",
+    ]);
     agent.close();
     // A kiosk may not open the agent's stream.
     const res = await api(`/api/v1/sites/demo/live?role=agent&access_token=${kiosk}`, { headers: { Upgrade: "websocket" } });

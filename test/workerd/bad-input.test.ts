@@ -2,11 +2,22 @@
 // stable code, in the documented error shape with nothing of the server's insides, and leaves
 // the stored state exactly as it was.
 import { describe, expect, it } from "vitest";
-import { QueueResponse, type IssuedTicket } from "../../protocol/api.ts";
+import { type IssuedTicket, QueueResponse } from "../../protocol/api.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
 import {
-  LiveSocket, type StoredState, api, accountFor, desk, eticketTokenOf, expectError, expectNoInternals, freshSite, login,
-  storedState, takeTicket, testEnv,
+  accountFor,
+  api,
+  desk,
+  eticketTokenOf,
+  expectError,
+  expectNoInternals,
+  freshSite,
+  LiveSocket,
+  login,
+  type StoredState,
+  storedState,
+  takeTicket,
+  testEnv,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
@@ -46,7 +57,11 @@ function b64url(s: string | Uint8Array): string {
 /** A token signed with the server's own key: genuine in every way the test chooses. */
 async function signedToken(claims: Record<string, unknown>): Promise<string> {
   const key = await crypto.subtle.importKey(
-    "raw", new TextEncoder().encode(testEnv.AUTH_SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign"],
+    "raw",
+    new TextEncoder().encode(testEnv.AUTH_SECRET),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
   );
   const body = b64url(JSON.stringify(claims));
   const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
@@ -62,8 +77,15 @@ describe("the staff view of the queue", () => {
     expect(res.status, text).toBe(200);
     const q = QueueResponse.parse(JSON.parse(text));
     expect(q.seq).toBe(Number(before.meta.seq));
-    expect(q.tickets.map((t) => [t.number, t.status])).toEqual([["R001", "called"], ["R002", "waiting"], ["P001", "waiting"]]);
-    expect(q.desks.map((d) => [d.id, d.status, d.ticket?.number ?? null])).toEqual([["d1", "open", "R001"], ["d2", "open", null]]);
+    expect(q.tickets.map((t) => [t.number, t.status])).toEqual([
+      ["R001", "called"],
+      ["R002", "waiting"],
+      ["P001", "waiting"],
+    ]);
+    expect(q.desks.map((d) => [d.id, d.status, d.ticket?.number ?? null])).toEqual([
+      ["d1", "open", "R001"],
+      ["d2", "open", null],
+    ]);
   });
 });
 
@@ -81,9 +103,17 @@ describe("authentication and authorisation", () => {
     const { siteId, admin, before } = await busySite();
     const headers = (value: string) => ({ headers: { Authorization: value } });
     await expectError(await desk(siteId, "d1", "finish", "not-a-token"), 401, "TOKEN_INVALID");
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", ...headers(`Basic ${btoa("admin:admin")}`) }), 401, "TOKEN_INVALID");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", ...headers(`Basic ${btoa("admin:admin")}`) }),
+      401,
+      "TOKEN_INVALID",
+    );
     await expectError(await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", ...headers("Bearer") }), 401, "TOKEN_INVALID");
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", ...headers(`Bearer ${admin} extra`) }), 401, "TOKEN_INVALID");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", ...headers(`Bearer ${admin} extra`) }),
+      401,
+      "TOKEN_INVALID",
+    );
     await expectError(await api(`/api/v1/sites/${siteId}/queue?access_token=v1.abc.def`), 401, "TOKEN_INVALID");
     await expectUnchanged(siteId, before);
   });
@@ -93,12 +123,20 @@ describe("authentication and authorisation", () => {
     const clerk = await login("urzednik1", "demo");
     // A clerk of the demo site rewrites their claims to a manager of every site, keeping the signature.
     const [v, , sig] = clerk.split(".");
-    const forgedClaims = b64url(JSON.stringify({ sub: "urzednik1", role: "manager", sites: ["*"], exp: Math.floor(Date.now() / 1000) + 3600 }));
+    const forgedClaims = b64url(
+      JSON.stringify({ sub: "urzednik1", role: "manager", sites: ["*"], exp: Math.floor(Date.now() / 1000) + 3600 }),
+    );
     await expectError(await desk(siteId, "d1", "finish", `${v}.${forgedClaims}.${sig}`), 401, "TOKEN_INVALID");
     // The same claims with a signature of the right length but made up.
     await expectError(await desk(siteId, "d1", "finish", `v1.${forgedClaims}.${"A".repeat(43)}`), 401, "TOKEN_INVALID");
     // Signed with another key.
-    const otherKey = await crypto.subtle.importKey("raw", new TextEncoder().encode("some-other-secret-key"), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    const otherKey = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode("some-other-secret-key"),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     const otherSig = new Uint8Array(await crypto.subtle.sign("HMAC", otherKey, new TextEncoder().encode(forgedClaims)));
     await expectError(await desk(siteId, "d1", "finish", `v1.${forgedClaims}.${b64url(otherSig)}`), 401, "TOKEN_INVALID");
     // An admin token with one character of the signature flipped.
@@ -134,7 +172,8 @@ describe("authentication and authorisation", () => {
     // A kiosk may not open the print agent's stream either.
     await expectError(
       await api(`/api/v1/sites/${siteId}/live?role=agent&access_token=${kiosk}`, { headers: { Upgrade: "websocket" } }),
-      403, "FORBIDDEN",
+      403,
+      "FORBIDDEN",
     );
     await expectUnchanged(siteId, before);
   });
@@ -153,7 +192,8 @@ describe("authentication and authorisation", () => {
     // Nor may they watch it.
     await expectError(
       await api(`/api/v1/sites/${siteId}/live?role=display&access_token=${demoClerk}`, { headers: { Upgrade: "websocket" } }),
-      403, "SITE_FORBIDDEN",
+      403,
+      "SITE_FORBIDDEN",
     );
     await expectUnchanged(siteId, before);
   });
@@ -170,7 +210,8 @@ describe("authentication and authorisation", () => {
     await expectError(await desk("demo", "d3", "call-next", clerk), 403, "DESK_FORBIDDEN");
     await expectError(
       await api(`/api/v1/sites/demo/live?role=clerk:d2&access_token=${clerk}`, { headers: { Upgrade: "websocket" } }),
-      403, "DESK_FORBIDDEN",
+      403,
+      "DESK_FORBIDDEN",
     );
     await expectUnchanged("demo", before);
   });
@@ -179,7 +220,11 @@ describe("authentication and authorisation", () => {
     const { siteId, before } = await busySite();
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     await expectError(await desk(siteId, "d2", "call-next", clerk), 403, "DESK_FORBIDDEN");
-    await expectError(await desk(siteId, "d2", "transfer", clerk, { ticketId: before.tickets[1]!.id, deskId: "d1" }), 403, "DESK_FORBIDDEN");
+    await expectError(
+      await desk(siteId, "d2", "transfer", clerk, { ticketId: before.tickets[1]!.id, deskId: "d1" }),
+      403,
+      "DESK_FORBIDDEN",
+    );
     await expectUnchanged(siteId, before);
   });
 });
@@ -193,7 +238,8 @@ describe("what does not exist", () => {
     await expectError(await api(`/api/v1/sites/${ghost}/queue`, { token: admin }), 404, "UNKNOWN_SITE");
     await expectError(
       await api(`/api/v1/sites/${ghost}/live?role=display&access_token=${admin}`, { headers: { Upgrade: "websocket" } }),
-      404, "UNKNOWN_SITE",
+      404,
+      "UNKNOWN_SITE",
     );
     const sites = (await (await api("/api/v1/sites")).json()) as { sites: { id: string }[] };
     expect(sites.sites.map((s) => s.id)).not.toContain(ghost);
@@ -215,7 +261,11 @@ describe("what does not exist", () => {
   it("unknown matter: 404 UNKNOWN_MATTER (ticket and transfer)", async () => {
     const { siteId, admin, tickets, before } = await busySite();
     await expectError(await takeTicket(siteId, admin, "paszport"), 404, "UNKNOWN_MATTER");
-    await expectError(await desk(siteId, "d1", "transfer", admin, { ticketId: tickets[1]!.id, matterId: "paszport" }), 404, "UNKNOWN_MATTER");
+    await expectError(
+      await desk(siteId, "d1", "transfer", admin, { ticketId: tickets[1]!.id, matterId: "paszport" }),
+      404,
+      "UNKNOWN_MATTER",
+    );
     await expectUnchanged(siteId, before);
   });
 
@@ -225,7 +275,8 @@ describe("what does not exist", () => {
     await expectError(await desk(siteId, "d1", "transfer", admin, { ticketId: tickets[1]!.id, deskId: "d9" }), 404, "UNKNOWN_DESK");
     await expectError(
       await api(`/api/v1/sites/${siteId}/live?role=clerk:d9&access_token=${admin}`, { headers: { Upgrade: "websocket" } }),
-      404, "UNKNOWN_DESK",
+      404,
+      "UNKNOWN_DESK",
     );
     await expectUnchanged(siteId, before);
   });
@@ -265,11 +316,23 @@ describe("what does not exist", () => {
 describe("bodies", () => {
   it("extra fields: 400 VALIDATION_FAILED (the schemas are strict)", async () => {
     const { siteId, admin, tickets, before } = await busySite();
-    await expectError(await api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token: admin, json: { matterId: "rej", priority: 1 } }), 400, "VALIDATION_FAILED");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token: admin, json: { matterId: "rej", priority: 1 } }),
+      400,
+      "VALIDATION_FAILED",
+    );
     await expectError(await desk(siteId, "d2", "call-next", admin, { force: true }), 400, "VALIDATION_FAILED");
     await expectError(await desk(siteId, "d2", "call", admin, { ticketId: tickets[2]!.id, deskId: "d2" }), 400, "VALIDATION_FAILED");
-    await expectError(await desk(siteId, "d1", "transfer", admin, { ticketId: tickets[1]!.id, matterId: "pj", deskId: "d2" }), 400, "VALIDATION_FAILED");
-    await expectError(await api("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin", remember: true } }), 400, "VALIDATION_FAILED");
+    await expectError(
+      await desk(siteId, "d1", "transfer", admin, { ticketId: tickets[1]!.id, matterId: "pj", deskId: "d2" }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    await expectError(
+      await api("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin", remember: true } }),
+      400,
+      "VALIDATION_FAILED",
+    );
     await expectUnchanged(siteId, before);
   });
 
@@ -286,7 +349,11 @@ describe("bodies", () => {
     await expectError(await desk(siteId, "d2", "call", admin, { ticketId: 17 }), 400, "VALIDATION_FAILED");
     await expectError(await desk(siteId, "d2", "call", admin, { ticketId: "" }), 400, "VALIDATION_FAILED");
     await expectError(await desk(siteId, "d2", "call", admin), 400, "VALIDATION_FAILED");
-    await expectError(await api("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: 1234 } }), 400, "VALIDATION_FAILED");
+    await expectError(
+      await api("/api/v1/auth/login", { method: "POST", json: { username: "admin", password: 1234 } }),
+      400,
+      "VALIDATION_FAILED",
+    );
     await expectUnchanged(siteId, before);
   });
 
@@ -304,18 +371,30 @@ describe("bodies", () => {
   it("wrong content type: 415 UNSUPPORTED_MEDIA_TYPE", async () => {
     const { siteId, admin, before } = await busySite();
     const body = JSON.stringify({ matterId: "rej" });
-    const send = (headers: Record<string, string>) => api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token: admin, headers, body });
+    const send = (headers: Record<string, string>) =>
+      api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token: admin, headers, body });
     await expectError(await send({ "Content-Type": "text/plain" }), 415, "UNSUPPORTED_MEDIA_TYPE");
     await expectError(await send({ "Content-Type": "application/x-www-form-urlencoded" }), 415, "UNSUPPORTED_MEDIA_TYPE");
     await expectError(await send({ "Content-Type": "application/jsonp" }), 415, "UNSUPPORTED_MEDIA_TYPE");
     await expectError(await send({}), 415, "UNSUPPORTED_MEDIA_TYPE");
     await expectError(
-      await api("/api/v1/auth/login", { method: "POST", headers: { "Content-Type": "text/plain" }, body: JSON.stringify({ username: "admin", password: "admin" }) }),
-      415, "UNSUPPORTED_MEDIA_TYPE",
+      await api("/api/v1/auth/login", {
+        method: "POST",
+        headers: { "Content-Type": "text/plain" },
+        body: JSON.stringify({ username: "admin", password: "admin" }),
+      }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
     );
     await expectError(
-      await api(`/api/v1/sites/${siteId}/desks/d2/call`, { method: "POST", token: admin, headers: { "Content-Type": "text/json" }, body: JSON.stringify({ ticketId: "x" }) }),
-      415, "UNSUPPORTED_MEDIA_TYPE",
+      await api(`/api/v1/sites/${siteId}/desks/d2/call`, {
+        method: "POST",
+        token: admin,
+        headers: { "Content-Type": "text/json" },
+        body: JSON.stringify({ ticketId: "x" }),
+      }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
     );
     await expectUnchanged(siteId, before);
   });
@@ -323,8 +402,26 @@ describe("bodies", () => {
   it("body over 256 KB: 413 PAYLOAD_TOO_LARGE", async () => {
     const { siteId, admin, before } = await busySite();
     const huge = JSON.stringify({ matterId: "rej", padding: "x".repeat(BIG) });
-    await expectError(await api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token: admin, headers: { "Content-Type": "application/json" }, body: huge }), 413, "PAYLOAD_TOO_LARGE");
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", token: admin, headers: { "Content-Type": "application/json" }, body: huge }), 413, "PAYLOAD_TOO_LARGE");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/tickets`, {
+        method: "POST",
+        token: admin,
+        headers: { "Content-Type": "application/json" },
+        body: huge,
+      }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, {
+        method: "POST",
+        token: admin,
+        headers: { "Content-Type": "application/json" },
+        body: huge,
+      }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
     // Without a Content-Length the body is counted as it streams in.
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -334,13 +431,24 @@ describe("bodies", () => {
       },
     });
     await expectError(
-      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", token: admin, headers: { "Content-Type": "application/json" }, body: stream }),
-      413, "PAYLOAD_TOO_LARGE",
+      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, {
+        method: "POST",
+        token: admin,
+        headers: { "Content-Type": "application/json" },
+        body: stream,
+      }),
+      413,
+      "PAYLOAD_TOO_LARGE",
     );
     const site = (await (await api("/api/v1/sites")).json()) as { sites: { id: string; name: string }[] };
     await expectError(
-      await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: { id: siteId, name: site.sites[0]!.name, padding: "y".repeat(BIG + 1) } }),
-      413, "PAYLOAD_TOO_LARGE",
+      await api(`/api/v1/sites/${siteId}`, {
+        method: "PUT",
+        token: admin,
+        json: { id: siteId, name: site.sites[0]!.name, padding: "y".repeat(BIG + 1) },
+      }),
+      413,
+      "PAYLOAD_TOO_LARGE",
     );
     await expectUnchanged(siteId, before);
   });
@@ -437,8 +545,16 @@ describe("idempotency keys", () => {
     for (const key of ["short", "has space in it", "x".repeat(101), "key/with/slash", "key.with.dots", "klucz+plus=1234"]) {
       await expectError(await takeTicket(siteId, admin, "rej", key), 400, "IDEMPOTENCY_KEY_INVALID");
     }
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d2/call-next`, { method: "POST", token: admin, headers: { "Idempotency-Key": "" } }), 400, "IDEMPOTENCY_KEY_INVALID");
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d2/call-next`, { method: "POST", token: admin, headers: { "Idempotency-Key": "abc" } }), 400, "IDEMPOTENCY_KEY_INVALID");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d2/call-next`, { method: "POST", token: admin, headers: { "Idempotency-Key": "" } }),
+      400,
+      "IDEMPOTENCY_KEY_INVALID",
+    );
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d2/call-next`, { method: "POST", token: admin, headers: { "Idempotency-Key": "abc" } }),
+      400,
+      "IDEMPOTENCY_KEY_INVALID",
+    );
     await expectUnchanged(siteId, before);
   });
 
@@ -453,8 +569,16 @@ describe("idempotency keys", () => {
     expect(before.idempotency).toHaveLength(2);
     await expectError(await takeTicket(siteId, admin, "rej", "kiosk-retry-0001"), 422, "IDEMPOTENCY_KEY_REUSED");
     // The same key on another desk, or for another command, is another request.
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", token: admin, ...callKey }), 422, "IDEMPOTENCY_KEY_REUSED");
-    await expectError(await api(`/api/v1/sites/${siteId}/desks/d2/finish`, { method: "POST", token: admin, ...callKey }), 422, "IDEMPOTENCY_KEY_REUSED");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d1/finish`, { method: "POST", token: admin, ...callKey }),
+      422,
+      "IDEMPOTENCY_KEY_REUSED",
+    );
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/desks/d2/finish`, { method: "POST", token: admin, ...callKey }),
+      422,
+      "IDEMPOTENCY_KEY_REUSED",
+    );
     await expectUnchanged(siteId, before);
     // A true retry still gets the first answer.
     const again = await takeTicket(siteId, admin, "pj", "kiosk-retry-0001");
@@ -503,18 +627,27 @@ describe("live sockets", () => {
     await expectError(await api(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`), 426, "UPGRADE_REQUIRED");
     await expectError(await api(`/api/v1/sites/${siteId}/live?role=display`, { token: admin }), 426, "UPGRADE_REQUIRED");
     await expectError(await api(`/api/v1/etickets/${eticketTokenOf(tickets[1]!)}/live`), 426, "UPGRADE_REQUIRED");
-    await expectError(await api(`/api/v1/etickets/${eticketTokenOf(tickets[1]!)}/live`, { headers: { Upgrade: "h2c" } }), 426, "UPGRADE_REQUIRED");
+    await expectError(
+      await api(`/api/v1/etickets/${eticketTokenOf(tickets[1]!)}/live`, { headers: { Upgrade: "h2c" } }),
+      426,
+      "UPGRADE_REQUIRED",
+    );
     await expectUnchanged(siteId, before);
   });
 
   it("an invalid live role or query: 400 VALIDATION_FAILED", async () => {
     const { siteId, admin, before } = await busySite();
-    const open = (query: string) => api(`/api/v1/sites/${siteId}/live?${query}&access_token=${admin}`, { headers: { Upgrade: "websocket" } });
+    const open = (query: string) =>
+      api(`/api/v1/sites/${siteId}/live?${query}&access_token=${admin}`, { headers: { Upgrade: "websocket" } });
     await expectError(await open("role=boss"), 400, "VALIDATION_FAILED");
     await expectError(await open("role=clerk"), 400, "VALIDATION_FAILED");
     await expectError(await open("role=desk:D1"), 400, "VALIDATION_FAILED");
     await expectError(await open("role=display&debug=1"), 400, "VALIDATION_FAILED");
-    await expectError(await api(`/api/v1/sites/${siteId}/live?access_token=${admin}`, { headers: { Upgrade: "websocket" } }), 400, "VALIDATION_FAILED");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/live?access_token=${admin}`, { headers: { Upgrade: "websocket" } }),
+      400,
+      "VALIDATION_FAILED",
+    );
     await expectUnchanged(siteId, before);
   });
 
@@ -522,14 +655,26 @@ describe("live sockets", () => {
     const { siteId, admin, before } = await busySite();
     const sock = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
     await sock.waitFor((m) => m.type === "snapshot");
-    const bad = ["not json", "{}", JSON.stringify({ type: "subscribe" }), JSON.stringify({ type: "resync", all: true }), JSON.stringify({ type: "ack" }), "[]", "null"];
+    const bad = [
+      "not json",
+      "{}",
+      JSON.stringify({ type: "subscribe" }),
+      JSON.stringify({ type: "resync", all: true }),
+      JSON.stringify({ type: "ack" }),
+      "[]",
+      "null",
+    ];
     for (const frame of bad) sock.ws.send(frame);
     // Too big, or not text: refused as a bad frame.
     sock.ws.send(JSON.stringify({ type: "resync", pad: "x".repeat(5000) }));
     sock.ws.send(new TextEncoder().encode(JSON.stringify({ type: "resync" })));
     const errorsSeen = () => sock.messages.filter((m) => m.type === "error");
     await sock.waitFor(() => errorsSeen().length === bad.length + 2);
-    expect(errorsSeen().map((e) => e.type === "error" && e.code)).toEqual([...bad.map(() => "VALIDATION_FAILED"), "BAD_REQUEST", "BAD_REQUEST"]);
+    expect(errorsSeen().map((e) => e.type === "error" && e.code)).toEqual([
+      ...bad.map(() => "VALIDATION_FAILED"),
+      "BAD_REQUEST",
+      "BAD_REQUEST",
+    ]);
     for (const e of errorsSeen()) expectNoInternals(JSON.stringify(e));
     // None of them was taken for a resync.
     expect(sock.messages.filter((m) => m.type === "snapshot")).toHaveLength(1);
@@ -542,7 +687,7 @@ describe("live sockets", () => {
     await expectUnchanged(siteId, before);
   });
 
-  it("\"ack\" from a socket that is not the print agent: FORBIDDEN error frame, the job stays pending", async () => {
+  it('"ack" from a socket that is not the print agent: FORBIDDEN error frame, the job stays pending', async () => {
     const { siteId, admin, tickets, before } = await busySite();
     const agent = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${admin}`);
     const jobs = view(await agent.waitFor((m) => m.type === "snapshot")).jobs as { id: string; kind: string; number?: string }[];

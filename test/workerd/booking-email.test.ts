@@ -4,14 +4,17 @@
 import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { api, expectError, freshSite, siteObject, siteSql } from "./helpers.ts";
-import { type OutboxItem, dateIn, freeSlots, outboxOf } from "./sms-helpers.ts";
+import { dateIn, freeSlots, type OutboxItem, outboxOf } from "./sms-helpers.ts";
 
 const kiosk = { booking: { horizonDays: 14, checkIn: "kiosk" as const, minNoticeMinutes: 0 } };
 /** miniflare's binding answers a Message-ID on the sender's domain. */
 const BINDING_ID = /^<[A-Za-z0-9]+@numerek\.example>$/;
 
 function bookWith(siteId: string, start: string, contact: { phone?: string; email?: string }): Promise<Response> {
-  return api("/api/v1/bookings", { method: "POST", json: { siteId, matterId: "rej", start, name: "Anna Nowak", ...contact, consent: true } });
+  return api("/api/v1/bookings", {
+    method: "POST",
+    json: { siteId, matterId: "rej", start, name: "Anna Nowak", ...contact, consent: true },
+  });
 }
 
 async function emails(siteId: string, kind?: string): Promise<OutboxItem[]> {
@@ -28,7 +31,11 @@ async function bookAndConfirmByEmail(siteId: string, start: string, email: strin
   expect(code, JSON.stringify(codeMail)).toBeDefined();
   const res = await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } });
   expect(res.status, await res.clone().text()).toBe(200);
-  return { bookingId, codeMail: codeMail!, confirmation: (await res.json()) as { ticketNumber: string; checkInCode: string; manageUrl: string } };
+  return {
+    bookingId,
+    codeMail: codeMail!,
+    confirmation: (await res.json()) as { ticketNumber: string; checkInCode: string; manageUrl: string },
+  };
 }
 
 describe("booking by e-mail (R6)", () => {
@@ -38,7 +45,14 @@ describe("booking by e-mail (R6)", () => {
     const { bookingId, codeMail, confirmation } = await bookAndConfirmByEmail(siteId, slot.start, " Anna.Nowak@Example.PL ");
 
     // The address is stored as typed, trimmed, with its domain lower-cased; nothing went by SMS.
-    expect(codeMail).toMatchObject({ channel: "email", kind: "code", to: "Anna.Nowak@example.pl", status: "sent", attempts: 1, error: null });
+    expect(codeMail).toMatchObject({
+      channel: "email",
+      kind: "code",
+      to: "Anna.Nowak@example.pl",
+      status: "sent",
+      attempts: 1,
+      error: null,
+    });
     expect(codeMail.subject).toBe("Kod potwierdzenia rezerwacji wizyty");
     expect(codeMail.id).toMatch(new RegExp(`^eml_${siteId}\\.`));
     expect(codeMail.providerId).toMatch(BINDING_ID);
@@ -50,7 +64,8 @@ describe("booking by e-mail (R6)", () => {
     expect(mail).toMatchObject({ to: "Anna.Nowak@example.pl", status: "sent", bookingId });
     expect(mail!.providerId).toMatch(BINDING_ID);
     expect(mail!.subject).toMatch(/^Rezerwacja potwierdzona: /);
-    for (const fact of [confirmation.ticketNumber, confirmation.checkInCode, confirmation.manageUrl, "ul. Próbna 1"]) expect(mail!.body).toContain(fact);
+    for (const fact of [confirmation.ticketNumber, confirmation.checkInCode, confirmation.manageUrl, "ul. Próbna 1"])
+      expect(mail!.body).toContain(fact);
     expect((await outboxOf(siteId)).filter((m) => m.channel === "sms")).toEqual([]);
   });
 
@@ -65,10 +80,15 @@ describe("booking by e-mail (R6)", () => {
     expect(notice!.subject).toMatch(/^Rezerwacja odwołana: /);
     expect(notice!.body).toContain("została odwołana");
 
-    const other = (await bookWith(siteId, slot.start, { email: "ewa@example.pl" }));
+    const other = await bookWith(siteId, slot.start, { email: "ewa@example.pl" });
     const { bookingId: second } = (await other.json()) as { bookingId: string };
     // A new code no sooner than 60 s after the last: the first code is made older.
-    await siteSql(siteId, "UPDATE bookings SET verification = json_set(verification, '$.sentAt', ?) WHERE id = ?", Date.now() - 61_000, second);
+    await siteSql(
+      siteId,
+      "UPDATE bookings SET verification = json_set(verification, '$.sentAt', ?) WHERE id = ?",
+      Date.now() - 61_000,
+      second,
+    );
     expect((await api(`/api/v1/bookings/${second}/resend`, { method: "POST", json: {} })).status).toBe(200);
     expect((await emails(siteId, "code")).filter((m) => m.to === "ewa@example.pl")).toHaveLength(2);
   });

@@ -3,8 +3,8 @@
 // held slot released when its code was not confirmed in time (R6).
 import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import { addDays } from "../../objects/booking/dates.ts";
+import type { ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import { act, api, desk, eticketTokenOf, expectError, freshSite, issue, siteObject, siteSql } from "./helpers.ts";
 import { book, bookAndConfirm, codeFor, dateIn, freeAt, freeSlots, outboxOf } from "./sms-helpers.ts";
 
@@ -145,7 +145,10 @@ describe("visit reminders (R9)", () => {
     expect(timers.map((t) => t.key)).toEqual([`remind-day:${booking.bookingId}`, `remind-soon:${booking.bookingId}`]);
     const [day, soon] = timers.map((t) => Number(t.due_at)) as [number, number];
     expect(soon).toBe(start - 60 * 60_000);
-    const hourOf = (ms: number) => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
+    const hourOf = (ms: number) =>
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+        new Date(ms),
+      );
     expect(hourOf(day)).toBe("18:00");
     expect(start - day).toBeGreaterThanOrEqual(6 * 3_600_000);
     expect(start - day).toBeLessThan(31 * 3_600_000);
@@ -186,7 +189,8 @@ describe("visit reminders (R9)", () => {
     const later = (await freeSlots(siteId, "rej", dateIn(3), dateIn(9)))[0]!;
     const cancelled = await bookAndConfirm(siteId, later.start, "600700932");
     expect((await siteSql(siteId, "SELECT key FROM timers WHERE key LIKE 'remind-%'")).length).toBe(2);
-    const manage = (await siteSql(siteId, "SELECT manage_token FROM bookings WHERE id = ?", cancelled.bookingId))[0]!.manage_token as string;
+    const manage = (await siteSql(siteId, "SELECT manage_token FROM bookings WHERE id = ?", cancelled.bookingId))[0]!
+      .manage_token as string;
     expect((await api(`/api/v1/bookings/${cancelled.bookingId}/cancel`, { method: "POST", json: { token: manage } })).status).toBe(200);
     expect(await siteSql(siteId, "SELECT key FROM timers WHERE key LIKE 'remind-%'")).toEqual([]);
 
@@ -224,7 +228,13 @@ describe("contact data retention", () => {
 
     const rows = await siteSql(siteId, "SELECT id, name, phone, email, contact_key, client, purged_at FROM bookings ORDER BY start_at");
     expect(rows.find((r) => r.id === old.bookingId)).toEqual({
-      id: old.bookingId, name: null, phone: null, email: null, contact_key: null, client: null, purged_at: expect.any(Number),
+      id: old.bookingId,
+      name: null,
+      phone: null,
+      email: null,
+      contact_key: null,
+      client: null,
+      purged_at: expect.any(Number),
     });
     expect(rows.find((r) => r.id === recent.bookingId)).toMatchObject({ name: "Jan Kowalski", phone: "+48600700941", purged_at: null });
     // The texts keep only a masked number once the contact is gone.
@@ -251,7 +261,9 @@ describe("holding a slot (R6)", () => {
     const { bookingId } = (await created.json()) as { bookingId: string };
     expect(await freeAt(siteId, "rej", slot.start)).toBe(0);
     // Someone else cannot have it while it is held.
-    expect(((await (await book(siteId, slot.start, "600 700 951")).json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
+    expect(((await (await book(siteId, slot.start, "600 700 951")).json()) as { error: { code: string } }).error.code).toBe(
+      "SLOT_UNAVAILABLE",
+    );
 
     // The hold ends (as ten minutes passing would).
     await siteSql(siteId, "UPDATE bookings SET hold_until = ? WHERE id = ?", Date.now() - 1000, bookingId);

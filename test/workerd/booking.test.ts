@@ -4,8 +4,13 @@ import { describe, expect, it } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import { accountFor, api, desk, freshSite, siteObject, siteSql } from "./helpers.ts";
 
-interface Outbox { messages: { siteId: string; to: string; body: string; kind: string; status: string }[] }
-interface Slot { start: string; free: number }
+interface Outbox {
+  messages: { siteId: string; to: string; body: string; kind: string; status: string }[];
+}
+interface Slot {
+  start: string;
+  free: number;
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -58,7 +63,13 @@ describe("online booking", () => {
     const code = await lastCode(siteId, "+48600700801");
     const ok = await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } });
     expect(ok.status).toBe(200);
-    const confirmation = (await ok.json()) as { status: string; ticketNumber: string; checkInCode: string; start: string; manageUrl: string };
+    const confirmation = (await ok.json()) as {
+      status: string;
+      ticketNumber: string;
+      checkInCode: string;
+      start: string;
+      manageUrl: string;
+    };
     expect(confirmation).toMatchObject({ status: "confirmed", start: slot.start });
     expect(confirmation.ticketNumber).toMatch(/^R\d{3}$/);
     expect(confirmation.checkInCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
@@ -76,7 +87,10 @@ describe("online booking", () => {
     const confirm = async (start: string, phone: string) => {
       const { bookingId } = (await (await book(siteId, start, phone)).json()) as { bookingId: string };
       const code = await lastCode(siteId, `+48${phone.replace(/\s/g, "")}`);
-      return (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as { checkInCode: string; ticketNumber: string };
+      return (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
+        checkInCode: string;
+        ticketNumber: string;
+      };
     };
     const near = await confirm(soon.start, "600 700 802");
     const far = await confirm(later.start, "600 700 803");
@@ -106,13 +120,18 @@ describe("online booking", () => {
     const slot = (await slots(siteId, "rej"))[1]!;
     const { bookingId } = (await (await book(siteId, slot.start, "600 700 804")).json()) as { bookingId: string };
     const code = await lastCode(siteId, "+48600700804");
-    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as { ticketNumber: string; checkInCode?: string };
+    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
+      ticketNumber: string;
+      checkInCode?: string;
+    };
     expect(conf.checkInCode).toBeUndefined();
     // Its time comes: make the join timer due and run the alarm (twice: at-least-once, joins once).
     await siteSql(siteId, "UPDATE timers SET due_at = 0 WHERE key = ?", `join:${bookingId}`);
     await runDurableObjectAlarm(siteObject(siteId));
     await runDurableObjectAlarm(siteObject(siteId));
-    const queue = (await (await api(`/api/v1/sites/${siteId}/queue`, { token: admin })).json()) as { tickets: { number: string; source: string }[] };
+    const queue = (await (await api(`/api/v1/sites/${siteId}/queue`, { token: admin })).json()) as {
+      tickets: { number: string; source: string }[];
+    };
     expect(queue.tickets.filter((t) => t.number === conf.ticketNumber)).toEqual([expect.objectContaining({ source: "booking" })]);
   });
 
@@ -127,12 +146,17 @@ describe("online booking", () => {
     expect(((await offGrid.json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
     const landline = await book(siteId, free[2]!.start, "22 123 45 67");
     expect(((await landline.json()) as { error: { code: string } }).error.code).toBe("PHONE_NOT_MOBILE");
-    const noConsent = await api("/api/v1/bookings", { method: "POST", json: { siteId, matterId: "rej", start: free[2]!.start, name: "Jan", phone: "600700807" } });
+    const noConsent = await api("/api/v1/bookings", {
+      method: "POST",
+      json: { siteId, matterId: "rej", start: free[2]!.start, name: "Jan", phone: "600700807" },
+    });
     expect(noConsent.status).toBe(400);
 
     const { bookingId } = (await first.json()) as { bookingId: string };
     const code = await lastCode(siteId, "+48600700805");
-    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as { manageUrl: string };
+    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
+      manageUrl: string;
+    };
     const token = new URL(conf.manageUrl).searchParams.get("token")!;
     const summary = await api(`/api/v1/bookings/${bookingId}?token=${token}`);
     expect(await summary.json()).toMatchObject({ status: "confirmed", siteId, matterName: "Rejestracja pojazdu", start: free[0]!.start });
@@ -156,7 +180,9 @@ describe("changing the time of a booking", () => {
     const { bookingId } = (await (await book(siteId, from.start, "600 700 811")).json()) as { bookingId: string };
     const code = await lastCode(siteId, "+48600700811");
     const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
-      manageUrl: string; ticketNumber: string; checkInCode: string;
+      manageUrl: string;
+      ticketNumber: string;
+      checkInCode: string;
     };
     const token = new URL(conf.manageUrl).searchParams.get("token")!;
     // Someone else holds `other` (one booking desk: one place per slot).
@@ -164,7 +190,9 @@ describe("changing the time of a booking", () => {
     expect(otherBooking.status).toBe(202);
     const freeAt = async (start: string) => (await slots(siteId, "rej")).find((s) => s.start === start)?.free ?? 0;
     const smsCount = async () =>
-      ((await (await api("/api/v1/dev/outbox")).json()) as Outbox).messages.filter((m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation").length;
+      ((await (await api("/api/v1/dev/outbox")).json()) as Outbox).messages.filter(
+        (m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation",
+      ).length;
     expect(await smsCount()).toBe(1);
     const reschedule = (json: unknown, key?: string) =>
       api(`/api/v1/bookings/${bookingId}/reschedule`, { method: "POST", json, ...(key ? { headers: { "Idempotency-Key": key } } : {}) });
@@ -203,7 +231,10 @@ describe("changing the time of a booking", () => {
     expect(await retried.json()).toEqual(body);
     expect(await freeAt(from.start)).toBe(from.free);
     expect(await freeAt(to.start)).toBe(to.free - 1);
-    expect(await (await api(`/api/v1/bookings/${bookingId}?token=${token}`)).json()).toMatchObject({ status: "confirmed", start: to.start });
+    expect(await (await api(`/api/v1/bookings/${bookingId}?token=${token}`)).json()).toMatchObject({
+      status: "confirmed",
+      start: to.start,
+    });
     expect(await smsCount()).toBe(2);
     const { messages } = (await (await api("/api/v1/dev/outbox")).json()) as Outbox;
     const sms = messages.find((m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation");

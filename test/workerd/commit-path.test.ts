@@ -61,9 +61,15 @@ describe("the scheduler", () => {
     await siteSql(
       siteId,
       "INSERT INTO bookings (id, matter_id, start_at, status, verification, hold_until, created_at) VALUES (?, 'rej', ?, 'confirmed', 'not json', 0, 0)",
-      `${siteId}.broken`, past,
+      `${siteId}.broken`,
+      past,
     );
-    await siteSql(siteId, "INSERT INTO timers (key, kind, due_at, ref) VALUES ('join:broken', 'booking-join', ?, ?)", past, `${siteId}.broken`);
+    await siteSql(
+      siteId,
+      "INSERT INTO timers (key, kind, due_at, ref) VALUES ('join:broken', 'booking-join', ?, ?)",
+      past,
+      `${siteId}.broken`,
+    );
     await siteSql(siteId, "UPDATE timers SET due_at = ? WHERE kind = 'recall'", past);
     await siteSql(siteId, "UPDATE tickets SET recall_at = ? WHERE status = 'missed'", past);
     await evictDurableObject(siteObject(siteId));

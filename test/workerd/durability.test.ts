@@ -6,8 +6,18 @@ import { describe, expect, it } from "vitest";
 import type { ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import type { CallView, ServerMessage } from "../../protocol/live.ts";
 import {
-  act, isView, issue,
-  LiveSocket, api, desk, eticketTokenOf, expectError, freshSite, siteObject, siteSql, storedState,
+  act,
+  api,
+  desk,
+  eticketTokenOf,
+  expectError,
+  freshSite,
+  issue,
+  isView,
+  LiveSocket,
+  siteObject,
+  siteSql,
+  storedState,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
@@ -27,8 +37,10 @@ async function eticket(ticket: IssuedTicket): Promise<ETicketView> {
 async function midMorning() {
   const { siteId, admin } = await freshSite();
   const [r1, r2, r3, p1] = [
-    await issue(siteId, admin, "rej"), await issue(siteId, admin, "rej"),
-    await issue(siteId, admin, "rej"), await issue(siteId, admin, "pj"),
+    await issue(siteId, admin, "rej"),
+    await issue(siteId, admin, "rej"),
+    await issue(siteId, admin, "rej"),
+    await issue(siteId, admin, "pj"),
   ] as [IssuedTicket, IssuedTicket, IssuedTicket, IssuedTicket];
   expect((await act(siteId, "d1", "call-next", admin)).ticket?.number).toBe("R001");
   expect((await act(siteId, "d1", "no-show", admin)).ticket).toMatchObject({ number: "R001", status: "missed" });
@@ -163,15 +175,27 @@ describe("end of the day", () => {
     const stored = await storedState(siteId);
     expect(stored.meta.day).not.toBe(yesterday);
     expect(stored.tickets.filter((t) => t.day === yesterday).map((t) => [t.number, t.status])).toEqual([
-      ["R001", "closed"], ["R002", "served"], ["R003", "closed"], ["P001", "closed"],
+      ["R001", "closed"],
+      ["R002", "served"],
+      ["R003", "closed"],
+      ["P001", "closed"],
     ]);
     expect(stored.timers.filter((t) => t.kind === "recall")).toEqual([]);
     // Both desks are free and open again; only today's tickets wait.
-    expect(stored.desks).toEqual([{ id: "d1", status: "open", ticket_id: null }, { id: "d2", status: "open", ticket_id: null }]);
+    expect(stored.desks).toEqual([
+      { id: "d1", status: "open", ticket_id: null },
+      { id: "d2", status: "open", ticket_id: null },
+    ]);
     const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
     const snap = view(await display.waitFor((m) => m.type === "snapshot"));
-    expect(snap.waiting).toEqual([{ matterId: "rej", count: 1, open: true }, { matterId: "pj", count: 1, open: true }]);
-    expect((snap.desks as { number: string | null; status: string }[]).map((d) => [d.status, d.number])).toEqual([["open", null], ["open", null]]);
+    expect(snap.waiting).toEqual([
+      { matterId: "rej", count: 1, open: true },
+      { matterId: "pj", count: 1, open: true },
+    ]);
+    expect((snap.desks as { number: string | null; status: string }[]).map((d) => [d.status, d.number])).toEqual([
+      ["open", null],
+      ["open", null],
+    ]);
     // Yesterday's missed R001 is not recalled: call-next takes today's R001.
     const called = await act(siteId, "d1", "call-next", admin);
     expect(called.ticket).toMatchObject({ id: fresh.id, number: "R001", misses: 0 });
@@ -195,13 +219,19 @@ describe("end of the day", () => {
     await evictDurableObject(stub);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
 
-    await display.waitFor((m) =>
-      isView(m) &&
-      JSON.stringify(view(m).desks) === JSON.stringify([
-        { id: "d1", name: "Stanowisko 1", status: "open", number: null },
-        { id: "d2", name: "Stanowisko 2", status: "open", number: null },
-      ]) &&
-      JSON.stringify(view(m).waiting) === JSON.stringify([{ matterId: "rej", count: 0, open: true }, { matterId: "pj", count: 0, open: true }]),
+    await display.waitFor(
+      (m) =>
+        isView(m) &&
+        JSON.stringify(view(m).desks) ===
+          JSON.stringify([
+            { id: "d1", name: "Stanowisko 1", status: "open", number: null },
+            { id: "d2", name: "Stanowisko 2", status: "open", number: null },
+          ]) &&
+        JSON.stringify(view(m).waiting) ===
+          JSON.stringify([
+            { matterId: "rej", count: 0, open: true },
+            { matterId: "pj", count: 0, open: true },
+          ]),
     );
     expect((await eticket(r3)).status).toBe("closed");
     const stored = await storedState(siteId);

@@ -1,5 +1,5 @@
 // Helpers for tests that drive the real Worker: sign in, make a fresh site, open sockets.
-import { SELF, env, runInDurableObject } from "cloudflare:test";
+import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import type { DeskActionResponse, IssuedTicket, QueueResponse, Role } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
@@ -33,13 +33,21 @@ export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promi
   const admin = await login("admin", "admin");
   const allDay: [string, string][] = [["00:00", "24:00"]];
   const config: SiteConfigInput = {
-    id: siteId, city: "Testowo", name: `Urząd testowy ${siteId}`, address: "ul. Próbna 1", voice: true,
+    id: siteId,
+    city: "Testowo",
+    name: `Urząd testowy ${siteId}`,
+    address: "ul. Próbna 1",
+    voice: true,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
     departments: [
-      { id: "wk", name: "Wydział Komunikacji", matters: [
-        { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
-        { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
-      ] },
+      {
+        id: "wk",
+        name: "Wydział Komunikacji",
+        matters: [
+          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
+          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
+        ],
+      },
     ],
     desks: [
       { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
@@ -59,7 +67,10 @@ export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promi
 
 export async function takeTicket(siteId: string, token: string, matterId: string, key?: string): Promise<Response> {
   return api(`/api/v1/sites/${siteId}/tickets`, {
-    method: "POST", token, json: { matterId }, ...(key ? { headers: { "Idempotency-Key": key } } : {}),
+    method: "POST",
+    token,
+    json: { matterId },
+    ...(key ? { headers: { "Idempotency-Key": key } } : {}),
   });
 }
 
@@ -127,11 +138,7 @@ let accounts = 0;
  * An account made for a test site through the directory's own method (the demo data
  * has accounts only for the demo sites), signed in. Returns the bearer token.
  */
-export async function accountFor(
-  role: Role,
-  siteIds: string[],
-  extra: { deskIds?: string[]; deviceId?: string } = {},
-): Promise<string> {
+export async function accountFor(role: Role, siteIds: string[], extra: { deskIds?: string[]; deviceId?: string } = {}): Promise<string> {
   const username = `t-${role}-${Date.now().toString(36)}-${(accounts++).toString(36)}`;
   const password = "test-password";
   const dir = testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName("directory"));
@@ -169,7 +176,11 @@ export interface StoredState {
 export async function storedState(siteId: string): Promise<StoredState> {
   return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) => {
     const sql = state.storage.sql;
-    const rows = (q: string) => sql.exec(q).toArray().map((r) => ({ ...r }) as Record<string, unknown>);
+    const rows = (q: string) =>
+      sql
+        .exec(q)
+        .toArray()
+        .map((r) => ({ ...r }) as Record<string, unknown>);
     return {
       meta: Object.fromEntries(rows("SELECT key, value FROM meta ORDER BY key").map((r) => [String(r.key), String(r.value)])),
       tickets: rows("SELECT * FROM tickets ORDER BY taken_at, id"),
@@ -186,7 +197,10 @@ export async function storedState(siteId: string): Promise<StoredState> {
 /** Runs SQL inside a site object (to set a clock-dependent value the way time would have). */
 export async function siteSql(siteId: string, query: string, ...bindings: (string | number | null)[]): Promise<Record<string, unknown>[]> {
   return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) =>
-    state.storage.sql.exec(query, ...bindings).toArray().map((r) => ({ ...r }) as Record<string, unknown>),
+    state.storage.sql
+      .exec(query, ...bindings)
+      .toArray()
+      .map((r) => ({ ...r }) as Record<string, unknown>),
   );
 }
 

@@ -6,7 +6,7 @@ import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { PublicSite } from "../../protocol/api.ts";
 import { CLOSE, type DisplayView, type ServerMessage } from "../../protocol/live.ts";
-import { LiveSocket, act, api, eticketTokenOf, expectError, freshSite, isView, issue, siteObject, siteSql } from "./helpers.ts";
+import { act, api, eticketTokenOf, expectError, freshSite, issue, isView, LiveSocket, siteObject, siteSql } from "./helpers.ts";
 
 /** Resolves with the close code and reason the server sends; fails when none comes in time. */
 function closeOf(s: LiveSocket, timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
@@ -20,14 +20,17 @@ function closeOf(s: LiveSocket, timeoutMs = 5_000): Promise<{ code: number; reas
 }
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
-const live = (siteId: string, role: string, token: string) => LiveSocket.open(`/api/v1/sites/${siteId}/live?role=${role}&access_token=${token}`);
+const live = (siteId: string, role: string, token: string) =>
+  LiveSocket.open(`/api/v1/sites/${siteId}/live?role=${role}&access_token=${token}`);
 
 describe("close codes", () => {
   it("a desk removed from the configuration closes its desk screen and console with DESK_GONE; other streams go on", async () => {
     const { siteId, admin } = await freshSite();
     const [screen2, console2, screen1, display] = [
-      await live(siteId, "desk:d2", admin), await live(siteId, "clerk:d2", admin),
-      await live(siteId, "desk:d1", admin), await live(siteId, "display", admin),
+      await live(siteId, "desk:d2", admin),
+      await live(siteId, "clerk:d2", admin),
+      await live(siteId, "desk:d1", admin),
+      await live(siteId, "display", admin),
     ];
     for (const s of [screen2, console2, screen1, display]) await s.waitFor((m) => m.type === "snapshot");
     const [screen2Closed, console2Closed] = [closeOf(screen2), closeOf(console2)];
@@ -47,7 +50,11 @@ describe("close codes", () => {
     await screen1.waitFor((m) => isView(m) && view(m).number === "R001");
     expect(screen1.ws.readyState).toBe(WebSocket.OPEN);
     // A desk screen opened again for desk 2 is refused, and the public listing (what a screen asks when it cannot connect) no longer has the desk.
-    await expectError(await api(`/api/v1/sites/${siteId}/live?role=desk:d2&access_token=${admin}`, { headers: { Upgrade: "websocket" } }), 404, "UNKNOWN_DESK");
+    await expectError(
+      await api(`/api/v1/sites/${siteId}/live?role=desk:d2&access_token=${admin}`, { headers: { Upgrade: "websocket" } }),
+      404,
+      "UNKNOWN_DESK",
+    );
     const { sites } = (await (await api("/api/v1/sites")).json()) as { sites: PublicSite[] };
     expect(sites.find((s) => s.id === siteId)?.desks.map((d) => d.id)).toEqual(["d1"]);
     for (const s of [screen1, display]) s.close();

@@ -5,7 +5,7 @@
 // (which send none), are served as before.
 import { describe, expect, it } from "vitest";
 import { CLOSE, PROTOCOL_VERSION } from "../../protocol/live.ts";
-import { LiveSocket, eticketTokenOf, freshSite, issue } from "./helpers.ts";
+import { eticketTokenOf, freshSite, issue, LiveSocket } from "./helpers.ts";
 
 /** Resolves with the close code and reason the server sends; fails when none comes in time. */
 function closeOf(s: LiveSocket, timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
@@ -21,7 +21,11 @@ function closeOf(s: LiveSocket, timeoutMs = 5_000): Promise<{ code: number; reas
 describe("protocol version", () => {
   it("a screen, a console and the agent of an old or unknown version are closed with VERSION_UNSUPPORTED and get no frame", async () => {
     const { siteId, admin } = await freshSite();
-    for (const [role, version] of [["display", "0"], ["clerk:d1", "0"], ["agent", String(PROTOCOL_VERSION + 1)]] as const) {
+    for (const [role, version] of [
+      ["display", "0"],
+      ["clerk:d1", "0"],
+      ["agent", String(PROTOCOL_VERSION + 1)],
+    ] as const) {
       const s = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=${role}&access_token=${admin}&protocol=${version}`);
       const closed = await closeOf(s);
       expect(closed.code).toBe(CLOSE.VERSION_UNSUPPORTED);

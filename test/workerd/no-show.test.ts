@@ -5,8 +5,17 @@ import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { AgentJob, CallView, ServerMessage } from "../../protocol/live.ts";
 import {
-  act, isView, issue, latest,
-  LiveSocket, accountFor, eticketTokenOf, freshSite, siteObject, siteSql, storedState,
+  accountFor,
+  act,
+  eticketTokenOf,
+  freshSite,
+  issue,
+  isView,
+  LiveSocket,
+  latest,
+  siteObject,
+  siteSql,
+  storedState,
 } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
@@ -96,7 +105,12 @@ describe("three-strike no-show (R5)", () => {
     // The hall saw every call, R001 three times with its attempt number.
     const hall = latest(display);
     expect(calls(hall).map((c) => [c.number, c.attempt])).toEqual([
-      ["R004", 1], ["R001", 3], ["R003", 1], ["R001", 2], ["R002", 1], ["R001", 1],
+      ["R004", 1],
+      ["R001", 3],
+      ["R003", 1],
+      ["R001", 2],
+      ["R002", 1],
+      ["R001", 1],
     ]);
     expect(view(latest(eticket))).toMatchObject({ status: "removed", misses: 3 });
 
@@ -105,8 +119,12 @@ describe("three-strike no-show (R5)", () => {
     const jobs = view(await agent.waitFor((m) => m.type === "snapshot")).jobs as AgentJob[];
     const announced = jobs.filter((j) => j.kind === "announce");
     expect(announced.map((j) => j.kind === "announce" && [j.number, j.deskName, j.deskNumber])).toEqual([
-      ["R001", "Stanowisko 1", 1], ["R002", "Stanowisko 1", 1], ["R001", "Stanowisko 1", 1],
-      ["R003", "Stanowisko 1", 1], ["R001", "Stanowisko 1", 1], ["R004", "Stanowisko 1", 1],
+      ["R001", "Stanowisko 1", 1],
+      ["R002", "Stanowisko 1", 1],
+      ["R001", "Stanowisko 1", 1],
+      ["R003", "Stanowisko 1", 1],
+      ["R001", "Stanowisko 1", 1],
+      ["R004", "Stanowisko 1", 1],
     ]);
     expect(new Set(announced.map((j) => j.id)).size).toBe(announced.length);
     agent.close();
@@ -148,7 +166,10 @@ describe("three-strike no-show (R5)", () => {
     stored = await storedState(siteId);
     expect(stored.tickets.find((t) => t.id === r1.id)).toMatchObject({ status: "called", desk_id: "d1", misses: 1, recall_at: null });
     expect(stored.desks.find((d) => d.id === "d1")).toMatchObject({ status: "open", ticket_id: r1.id });
-    expect(stored.calls.map((c) => [c.number, c.attempt, c.reason])).toEqual([["R001", 1, "call"], ["R001", 2, "auto-recall"]]);
+    expect(stored.calls.map((c) => [c.number, c.attempt, c.reason])).toEqual([
+      ["R001", 1, "call"],
+      ["R001", 2, "auto-recall"],
+    ]);
     expect(stored.timers.filter((t) => t.kind === "recall")).toEqual([]);
     // The hall and the citizen see it (sockets opened before the object slept).
     await display.waitFor((m) => isView(m) && calls(m)[0]?.number === "R001" && calls(m)[0]?.attempt === 2 && calls(m)[0]?.deskId === "d1");
@@ -171,7 +192,10 @@ describe("three-strike no-show (R5)", () => {
     // One announcement per call: the first and the recall.
     const agent = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${admin}`);
     const jobs = view(await agent.waitFor((m) => m.type === "snapshot")).jobs as AgentJob[];
-    expect(jobs.filter((j) => j.kind === "announce").map((j) => j.kind === "announce" && [j.number, j.deskNumber])).toEqual([["R001", 1], ["R001", 1]]);
+    expect(jobs.filter((j) => j.kind === "announce").map((j) => j.kind === "announce" && [j.number, j.deskNumber])).toEqual([
+      ["R001", 1],
+      ["R001", 1],
+    ]);
     agent.close();
     eticket.close();
     display.close();
@@ -199,6 +223,9 @@ describe("three-strike no-show (R5)", () => {
     const r = await act(siteId, "d1", "call-next", clerk);
     expect(r.ticket).toMatchObject({ number: "R001", status: "called", misses: 1 });
     stored = await storedState(siteId);
-    expect(stored.calls.map((c) => [c.number, c.attempt])).toEqual([["R001", 1], ["R001", 2]]);
+    expect(stored.calls.map((c) => [c.number, c.attempt])).toEqual([
+      ["R001", 1],
+      ["R001", 2],
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
 import { api } from "./helpers.ts";
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { description: string }> }>> };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, { description: string }> }>>;
+};
 
 async function document(): Promise<Doc> {
   const res = await api("/api/openapi.json");
@@ -18,7 +21,9 @@ describe("GET /api/openapi.json", () => {
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
     // Middleware is registered for every method ("ALL"); each route's own handlers are under its method.
     const answered = new Set(
-      app.routes.filter((r) => r.method !== "ALL" && r.path.startsWith("/api/")).map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, "{$1}")}`),
+      app.routes
+        .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
+        .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, "{$1}")}`),
     );
     expect(answered.size).toBeGreaterThan(20);
     expect([...answered].sort()).toEqual([...documented].sort());
@@ -27,14 +32,28 @@ describe("GET /api/openapi.json", () => {
   it("lists the queue, live, booking and SMS routes with their request schemas and error codes", async () => {
     const doc = await document();
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes).toEqual(expect.arrayContaining([
-      "POST /api/v1/auth/login", "GET /api/v1/sites", "POST /api/v1/sites/{siteId}/tickets", "GET /api/v1/sites/{siteId}/queue",
-      "POST /api/v1/sites/{siteId}/desks/{deskId}/no-show", "GET /api/v1/etickets/{token}", "GET /api/v1/sites/{siteId}/live",
-      "GET /api/v1/sites/{siteId}/availability", "POST /api/v1/bookings", "POST /api/v1/bookings/{bookingId}/confirm",
-      "POST /api/v1/bookings/{bookingId}/reschedule", "POST /api/v1/bookings/{bookingId}/cancel", "POST /api/v1/sites/{siteId}/check-in",
-      "POST /api/v1/etickets/{token}/notify", "POST /api/v1/sms/status",
-      "GET /api/v1/sites/{siteId}/messages", "POST /api/v1/sites/{siteId}/messages/{messageId}/resend", "GET /api/v1/dev/outbox",
-    ]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "POST /api/v1/auth/login",
+        "GET /api/v1/sites",
+        "POST /api/v1/sites/{siteId}/tickets",
+        "GET /api/v1/sites/{siteId}/queue",
+        "POST /api/v1/sites/{siteId}/desks/{deskId}/no-show",
+        "GET /api/v1/etickets/{token}",
+        "GET /api/v1/sites/{siteId}/live",
+        "GET /api/v1/sites/{siteId}/availability",
+        "POST /api/v1/bookings",
+        "POST /api/v1/bookings/{bookingId}/confirm",
+        "POST /api/v1/bookings/{bookingId}/reschedule",
+        "POST /api/v1/bookings/{bookingId}/cancel",
+        "POST /api/v1/sites/{siteId}/check-in",
+        "POST /api/v1/etickets/{token}/notify",
+        "POST /api/v1/sms/status",
+        "GET /api/v1/sites/{siteId}/messages",
+        "POST /api/v1/sites/{siteId}/messages/{messageId}/resend",
+        "GET /api/v1/dev/outbox",
+      ]),
+    );
     const create = doc.paths["/api/v1/bookings"]!.post!;
     expect(JSON.stringify(create.requestBody)).toContain('"consent"');
     expect(create.responses["429"]?.description).toContain("TOO_MANY_BOOKINGS");

@@ -13,7 +13,9 @@ const production = (over: Partial<Env> = {}): Env => ({
 
 async function login(e: Env, username: string, password: string): Promise<Response> {
   const req = new Request("http://numerek.test/api/v1/auth/login", {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ username, password }),
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
   });
   return app.fetch(req, e);
 }

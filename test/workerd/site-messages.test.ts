@@ -3,15 +3,17 @@
 // pruned at the end of the day after the office's retention.
 import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { SiteMessage } from "../../protocol/api.ts";
 import { addDays } from "../../objects/booking/dates.ts";
 import { LocalOutboxProvider } from "../../objects/sms/local-outbox.ts";
 import type { SendResult, SmsProvider } from "../../objects/sms/provider.ts";
+import type { SiteMessage } from "../../protocol/api.ts";
 import { accountFor, api, expectError, freshSite, issue, siteObject, siteSql } from "./helpers.ts";
 import { book, bookAndConfirm, dateIn, freeSlots, outboxOf, useSmsProvider } from "./sms-helpers.ts";
 
 const kiosk = { booking: { horizonDays: 14, checkIn: "kiosk" as const, minNoticeMinutes: 0 } };
-const refusing: SmsProvider = { send: (): Promise<SendResult> => Promise.resolve({ ok: false, retryable: false, error: "twilio 400 21211: Invalid 'To' Phone Number" }) };
+const refusing: SmsProvider = {
+  send: (): Promise<SendResult> => Promise.resolve({ ok: false, retryable: false, error: "twilio 400 21211: Invalid 'To' Phone Number" }),
+};
 
 async function messages(siteId: string, token: string, query = ""): Promise<SiteMessage[]> {
   const res = await api(`/api/v1/sites/${siteId}/messages${query}`, { token });
@@ -20,7 +22,12 @@ async function messages(siteId: string, token: string, query = ""): Promise<Site
 }
 
 function resend(siteId: string, token: string, id: string, key?: string): Promise<Response> {
-  return api(`/api/v1/sites/${siteId}/messages/${id}/resend`, { method: "POST", token, json: {}, ...(key ? { headers: { "Idempotency-Key": key } } : {}) });
+  return api(`/api/v1/sites/${siteId}/messages/${id}/resend`, {
+    method: "POST",
+    token,
+    json: {},
+    ...(key ? { headers: { "Idempotency-Key": key } } : {}),
+  });
 }
 
 /** A site whose first booking's code SMS could not be sent. */
@@ -54,9 +61,17 @@ describe("staff view of a site's messages", () => {
     const { siteId, manager, bookingId } = await failedCode("600700971");
     const [failed] = await messages(siteId, manager, "?status=failed");
     expect(failed).toEqual({
-      id: expect.stringMatching(new RegExp(`^sms_${siteId}\\.`)), channel: "sms", kind: "code", to: "+48 *** *** 971",
-      status: "failed", attempts: 1, error: "twilio 400 21211: Invalid 'To' Phone Number",
-      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), sentAt: null, deliveryStatus: null, bookingId,
+      id: expect.stringMatching(new RegExp(`^sms_${siteId}\\.`)),
+      channel: "sms",
+      kind: "code",
+      to: "+48 *** *** 971",
+      status: "failed",
+      attempts: 1,
+      error: "twilio 400 21211: Invalid 'To' Phone Number",
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      sentAt: null,
+      deliveryStatus: null,
+      bookingId,
     });
     expect(failed).not.toHaveProperty("body");
     expect(await messages(siteId, manager, "?status=sent")).toEqual([]);
@@ -113,13 +128,22 @@ describe("pruning the outbox", () => {
     const old = await bookAndConfirm(siteId, a!.start, "600700974");
     const recent = await bookAndConfirm(siteId, b!.start, "600700975");
     // A booking by e-mail whose visit is past the retention: its address is masked with the contact data.
-    const res = await api("/api/v1/bookings", { method: "POST", json: { siteId, matterId: "rej", start: c!.start, name: "Ewa", email: "ewa.stara@example.pl", consent: true } });
+    const res = await api("/api/v1/bookings", {
+      method: "POST",
+      json: { siteId, matterId: "rej", start: c!.start, name: "Ewa", email: "ewa.stara@example.pl", consent: true },
+    });
     const { bookingId: emailed } = (await res.json()) as { bookingId: string };
     const day30 = Date.now() - 30 * 86_400_000;
     await siteSql(siteId, "UPDATE outbox SET created_at = ? WHERE booking_id = ?", day30, old.bookingId);
     await siteSql(siteId, "UPDATE bookings SET start_at = ? WHERE id = ?", day30, emailed);
     // A message still waiting for its retry, however old, stays.
-    await siteSql(siteId, "UPDATE outbox SET status = 'pending', next_at = ?, created_at = ? WHERE booking_id = ? AND kind = 'code'", Date.now() + 3_600_000, day30, recent.bookingId);
+    await siteSql(
+      siteId,
+      "UPDATE outbox SET status = 'pending', next_at = ?, created_at = ? WHERE booking_id = ? AND kind = 'code'",
+      Date.now() + 3_600_000,
+      day30,
+      recent.bookingId,
+    );
 
     const [{ value: day }] = (await siteSql(siteId, "SELECT value FROM meta WHERE key = 'day'")) as [{ value: string }];
     await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", addDays(day, -1));
@@ -128,7 +152,14 @@ describe("pruning the outbox", () => {
 
     const rows = await siteSql(siteId, "SELECT booking_id, kind, status, channel, to_addr FROM outbox ORDER BY created_at");
     expect(rows.filter((r) => r.booking_id === old.bookingId)).toEqual([]);
-    expect(rows.filter((r) => r.booking_id === recent.bookingId).map((r) => `${r.kind} ${r.status}`).sort()).toEqual(["code pending", "confirmation sent"]);
-    expect(rows.filter((r) => r.booking_id === emailed)).toEqual([{ booking_id: emailed, kind: "code", status: "sent", channel: "email", to_addr: "e***@example.pl" }]);
+    expect(
+      rows
+        .filter((r) => r.booking_id === recent.bookingId)
+        .map((r) => `${r.kind} ${r.status}`)
+        .sort(),
+    ).toEqual(["code pending", "confirmation sent"]);
+    expect(rows.filter((r) => r.booking_id === emailed)).toEqual([
+      { booking_id: emailed, kind: "code", status: "sent", channel: "email", to_addr: "e***@example.pl" },
+    ]);
   });
 });

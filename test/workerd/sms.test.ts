@@ -5,8 +5,8 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { LocalOutboxProvider } from "../../objects/sms/local-outbox.ts";
 import type { SendResult, SmsProvider } from "../../objects/sms/provider.ts";
-import { twilioSignature } from "../../objects/sms/twilio-signature.ts";
 import { TwilioProvider } from "../../objects/sms/twilio.ts";
+import { twilioSignature } from "../../objects/sms/twilio-signature.ts";
 import { app } from "../../worker/app.ts";
 import type { Env } from "../../worker/env.ts";
 import { BASE, expectError, freshSite, siteObject, siteSql, testEnv } from "./helpers.ts";
@@ -22,7 +22,11 @@ const twilioEnv: Env = { ...testEnv, PUBLIC_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN }
 async function report(ref: string, params: Record<string, string>, signature: string | null): Promise<Response> {
   const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
   if (signature !== null) headers.set("X-Twilio-Signature", signature);
-  const req = new Request(`${BASE}/api/v1/sms/status?ref=${encodeURIComponent(ref)}`, { method: "POST", headers, body: new URLSearchParams(params).toString() });
+  const req = new Request(`${BASE}/api/v1/sms/status?ref=${encodeURIComponent(ref)}`, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(params).toString(),
+  });
   return app.fetch(req, twilioEnv);
 }
 
@@ -31,8 +35,15 @@ const sign = (ref: string, params: Record<string, string>, token = AUTH_TOKEN, b
   twilioSignature(token, `${base}/api/v1/sms/status?ref=${ref}`, params);
 
 const statusParams = (sid: string, status: string, extra: Record<string, string> = {}) => ({
-  AccountSid: ACCOUNT_SID, ApiVersion: "2010-04-01", From: "+48221234567", To: "+48600700901",
-  MessageSid: sid, SmsSid: sid, SmsStatus: status, MessageStatus: status, ...extra,
+  AccountSid: ACCOUNT_SID,
+  ApiVersion: "2010-04-01",
+  From: "+48221234567",
+  To: "+48600700901",
+  MessageSid: sid,
+  SmsSid: sid,
+  SmsStatus: status,
+  MessageStatus: status,
+  ...extra,
 });
 
 async function siteWithCode(phone: string): Promise<{ siteId: string; bookingId: string }> {
@@ -72,7 +83,14 @@ describe("Twilio delivery reports", () => {
     const undelivered = statusParams("SM00000000000000000000000000000002", "undelivered", { ErrorCode: "30003" });
     expect((await report(code!.id, undelivered, await sign(code!.id, undelivered))).status).toBe(204);
     expect(await outboxOf(siteId)).toEqual([
-      expect.objectContaining({ id: code!.id, kind: "code", to: "+48600700902", deliveryStatus: "undelivered", deliveryError: "30003", deliveredAt: null }),
+      expect.objectContaining({
+        id: code!.id,
+        kind: "code",
+        to: "+48600700902",
+        deliveryStatus: "undelivered",
+        deliveryError: "30003",
+        deliveredAt: null,
+      }),
     ]);
   });
 
@@ -95,7 +113,8 @@ describe("Twilio delivery reports", () => {
     await expectError(await report(id, delivered, await sign(id, delivered, AUTH_TOKEN, BASE)), 403, "SIGNATURE_INVALID");
     // A Worker without the auth token cannot check signatures, so it accepts none.
     const unsigned = new Request(`${BASE}/api/v1/sms/status?ref=${id}`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": await sign(id, delivered) },
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": await sign(id, delivered) },
       body: new URLSearchParams(delivered).toString(),
     });
     await expectError(await app.fetch(unsigned, { ...testEnv, PUBLIC_URL }), 403, "SIGNATURE_INVALID");
@@ -119,7 +138,10 @@ describe("Twilio delivery reports", () => {
     const { siteId } = await freshSite({ booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0 } });
     const forms: URLSearchParams[] = [];
     const twilio = new TwilioProvider({
-      accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, from: "+48221234567", statusCallbackUrl: `${PUBLIC_URL}/api/v1/sms/status`,
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      from: "+48221234567",
+      statusCallbackUrl: `${PUBLIC_URL}/api/v1/sms/status`,
       fetch: async (_url, init) => {
         forms.push(new URLSearchParams(String(init.body)));
         const sid = `SM${String(forms.length).padStart(32, "0")}`;
@@ -142,7 +164,8 @@ describe("Twilio delivery reports", () => {
     const params = statusParams(code!.providerId!, "delivered");
     const signature = await twilioSignature(AUTH_TOKEN, callback.href, params);
     const req = new Request(`${BASE}${callback.pathname}${callback.search}`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": signature },
       body: new URLSearchParams(params).toString(),
     });
     expect((await app.fetch(req, twilioEnv)).status).toBe(204);
@@ -203,7 +226,14 @@ describe("SMS retries", () => {
     const slot = (await freeSlots(siteId, "rej", dateIn(0), dateIn(6)))[2]!;
     expect((await book(siteId, slot.start, "600 700 907")).status).toBe(202);
 
-    const failed = { kind: "code", to: "+48600700907", status: "failed", attempts: 1, nextAt: null, error: "twilio 400 21211: Invalid 'To' Phone Number" };
+    const failed = {
+      kind: "code",
+      to: "+48600700907",
+      status: "failed",
+      attempts: 1,
+      nextAt: null,
+      error: "twilio 400 21211: Invalid 'To' Phone Number",
+    };
     expect(await outboxOf(siteId)).toEqual([expect.objectContaining(failed)]);
     await siteSql(siteId, "UPDATE timers SET due_at = 0");
     await runDurableObjectAlarm(siteObject(siteId));

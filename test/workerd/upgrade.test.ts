@@ -9,7 +9,8 @@ function firstVersion(config: Record<string, unknown>): Record<string, unknown> 
   const { privacy: _p, closedOnPublicHolidays: _h, ...rest } = config;
   const booking = rest.booking as Record<string, unknown>;
   const departments = (rest.departments as { matters: Record<string, unknown>[] }[]).map((d) => ({
-    ...d, matters: d.matters.map(({ bookingDesks: _b, slotMinutes: _s, ...m }) => m),
+    ...d,
+    matters: d.matters.map(({ bookingDesks: _b, slotMinutes: _s, ...m }) => m),
   }));
   return { ...rest, departments, booking: { horizonDays: booking.horizonDays, checkIn: booking.checkIn } };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
-import { LiveSocket, api, desk, freshSite, login, takeTicket } from "./helpers.ts";
+import { api, desk, freshSite, LiveSocket, login, takeTicket } from "./helpers.ts";
 
 const view = (m: ServerMessage) => ("view" in m ? (m.view as unknown as Record<string, unknown>) : {});
 
@@ -20,7 +20,9 @@ describe("walk-in ticket, end to end", () => {
     expect(ticket.waitingAhead).toBe(0);
 
     // The screen learns that one person waits for "rej".
-    await display.waitFor((m) => m.type === "update" && JSON.stringify(view(m).waiting).includes('{"matterId":"rej","count":1,"open":true}'));
+    await display.waitFor(
+      (m) => m.type === "update" && JSON.stringify(view(m).waiting).includes('{"matterId":"rej","count":1,"open":true}'),
+    );
 
     const token = ticket.eticketUrl.split("/t/")[1]!;
     const eticket = await LiveSocket.open(`/api/v1/etickets/${token}/live`);

@@ -7,7 +7,11 @@ describe("requireAuth on the API's routes", () => {
     const { siteId } = await freshSite();
     await expectError(await request(`/api/v1/sites/${siteId}/queue`), 401, "UNAUTHENTICATED");
     await expectError(await request(`/api/v1/sites/${siteId}/tickets`, { json: { matterId: "rej" } }), 401, "UNAUTHENTICATED");
-    await expectError(await request(`/api/v1/sites/${siteId}/queue`, { headers: { Authorization: "Basic YWRtaW46YWRtaW4=" } }), 401, "TOKEN_INVALID");
+    await expectError(
+      await request(`/api/v1/sites/${siteId}/queue`, { headers: { Authorization: "Basic YWRtaW46YWRtaW4=" } }),
+      401,
+      "TOKEN_INVALID",
+    );
     await expectError(await request(`/api/v1/sites/${siteId}/queue`, { token: "v1.not.valid" }), 401, "TOKEN_INVALID");
   });
 
@@ -33,7 +37,8 @@ describe("requireAuth on the API's routes", () => {
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     await expectError(
       await request(`/api/v1/sites/${siteId}/live?role=agent&access_token=${kiosk}`, { headers: { Upgrade: "websocket" } }),
-      403, "FORBIDDEN",
+      403,
+      "FORBIDDEN",
     );
   });
 });

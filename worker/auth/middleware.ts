@@ -1,8 +1,8 @@
 // Who is calling, and may they act on this site or desk.
 import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../protocol/api.ts";
-import { ApiError } from "../errors.ts";
 import type { AppEnv } from "../app-env.ts";
+import { ApiError } from "../errors.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
 function bearer(header: string | undefined, query: string | undefined): string | null {

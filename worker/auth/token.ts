@@ -1,6 +1,7 @@
 // Signed bearer tokens for staff and devices: HMAC-SHA256 over a small JSON payload, with an expiry.
-import type { Role } from "../../protocol/api.ts";
+
 import { base64url, fromBase64url } from "../../objects/site/random.ts";
+import type { Role } from "../../protocol/api.ts";
 
 export interface TokenClaims {
   /** The account's user name. */

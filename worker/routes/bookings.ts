@@ -13,7 +13,14 @@ export const bookingRoutes: ApiRoute[] = [
     const body = c.req.valid("json");
     await requireSite(c.env, body.siteId);
     const idem = await idempotency(c, `public:${clientAddress(c)}`, body);
-    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, email: body.email, client: clientAddress(c) };
+    const req = {
+      matterId: body.matterId,
+      start: body.start,
+      name: body.name,
+      phone: body.phone,
+      email: body.email,
+      client: clientAddress(c),
+    };
     return unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem));
   }),
   route("booking", site({ from: "booking" }), async (c) => {
@@ -22,7 +29,8 @@ export const bookingRoutes: ApiRoute[] = [
   }),
   route("resendBookingCode", site({ from: "booking" }), async (c) => unwrap(await c.var.stub.resendBookingCode(c.req.param("bookingId")))),
   route("confirmBooking", site({ from: "booking" }), async (c) =>
-    unwrap(await c.var.stub.confirmBooking(c.req.param("bookingId"), c.req.valid("json").code))),
+    unwrap(await c.var.stub.confirmBooking(c.req.param("bookingId"), c.req.valid("json").code)),
+  ),
   route("rescheduleBooking", site({ from: "booking" }), async (c) => {
     const id = c.req.param("bookingId");
     const body = c.req.valid("json");
@@ -30,7 +38,8 @@ export const bookingRoutes: ApiRoute[] = [
     return unwrap(await c.var.stub.rescheduleBooking(id, body.token, body.start, idem));
   }),
   route("cancelBooking", site({ from: "booking" }), async (c) =>
-    unwrap(await c.var.stub.cancelBooking(c.req.param("bookingId"), c.req.valid("json").token))),
+    unwrap(await c.var.stub.cancelBooking(c.req.param("bookingId"), c.req.valid("json").token)),
+  ),
 ];
 
 export const siteBookingRoutes: ApiRoute[] = [
@@ -61,10 +70,12 @@ export const devRoutes: ApiRoute[] = [
     if (!isDemo(c.env)) throw new ApiError("DEMO_ONLY");
     const q = c.req.valid("query");
     const sites = q.siteId ? [await requireSite(c.env, q.siteId)] : await listSites(c.env);
-    const all = await Promise.all(sites.map(async (s) => {
-      const r = await siteStub(c.env, s.id).outbox(q.limit);
-      return r.ok ? r.value.map((m) => ({ siteId: s.id, ...m })) : [];
-    }));
+    const all = await Promise.all(
+      sites.map(async (s) => {
+        const r = await siteStub(c.env, s.id).outbox(q.limit);
+        return r.ok ? r.value.map((m) => ({ siteId: s.id, ...m })) : [];
+      }),
+    );
     return { messages: all.flat().sort((a, b) => b.createdAt - a.createdAt) };
   }),
 ];

@@ -2,12 +2,12 @@
 // with the hibernation API (Hono's upgradeWebSocket would keep the Worker awake instead).
 import { LIVE_HEADER, type LiveRequest } from "../../objects/site/live-request.ts";
 import { assertNever } from "../../protocol/live.ts";
-import type { SiteStub } from "../sites.ts";
-import type { TokenClaims } from "../auth/token.ts";
 import { assertDesk, claimsOf } from "../auth/middleware.ts";
+import type { TokenClaims } from "../auth/token.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
+import type { SiteStub } from "../sites.ts";
 
 function requireUpgrade(req: Request): void {
   if (req.headers.get("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError("UPGRADE_REQUIRED");
@@ -65,7 +65,8 @@ export const eticketRoutes: ApiRoute[] = [
   }),
   // "Tell me by SMS when N people are ahead" (R8): public, the e-ticket's token is the permission.
   route("eticketNotify", site({ from: "eticket" }), async (c) =>
-    unwrap(await c.var.stub.requestTurnNotice(c.req.param("token"), c.req.valid("json")))),
+    unwrap(await c.var.stub.requestTurnNotice(c.req.param("token"), c.req.valid("json"))),
+  ),
   route("eticketLive", site({ from: "eticket" }), async (c) => {
     requireUpgrade(c.req.raw);
     return forward(c.var.stub, c.req.raw, { role: "eticket", token: c.req.param("token") });

@@ -7,7 +7,12 @@ describe("queue routes", () => {
   it("a kiosk takes a ticket (201, the contract's shape), a retry with the same key gets the same ticket", async () => {
     const { siteId } = await freshSite();
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
-    const take = () => request(`/api/v1/sites/${siteId}/tickets`, { token: kiosk, json: { matterId: "rej" }, headers: { "Idempotency-Key": "kiosk-k1-0001" } });
+    const take = () =>
+      request(`/api/v1/sites/${siteId}/tickets`, {
+        token: kiosk,
+        json: { matterId: "rej" },
+        headers: { "Idempotency-Key": "kiosk-k1-0001" },
+      });
     const first = await take();
     expect(first.status).toBe(201);
     expect(first.headers.get("Content-Type")).toMatch(/^application\/json/);
@@ -19,8 +24,13 @@ describe("queue routes", () => {
     expect(await again.json()).toEqual(ticket);
     // The same key for another request is refused.
     await expectError(
-      await request(`/api/v1/sites/${siteId}/tickets`, { token: kiosk, json: { matterId: "pj" }, headers: { "Idempotency-Key": "kiosk-k1-0001" } }),
-      422, "IDEMPOTENCY_KEY_REUSED",
+      await request(`/api/v1/sites/${siteId}/tickets`, {
+        token: kiosk,
+        json: { matterId: "pj" },
+        headers: { "Idempotency-Key": "kiosk-k1-0001" },
+      }),
+      422,
+      "IDEMPOTENCY_KEY_REUSED",
     );
   });
 
@@ -28,7 +38,9 @@ describe("queue routes", () => {
     const { siteId, admin } = await freshSite();
     expect((await request(`/api/v1/sites/${siteId}/tickets`, { token: admin, json: { matterId: "pj" } })).status).toBe(201);
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d2"] });
-    const called = DeskActionResponse.parse(await (await request(`/api/v1/sites/${siteId}/desks/d2/call-next`, { token: clerk, json: {} })).json());
+    const called = DeskActionResponse.parse(
+      await (await request(`/api/v1/sites/${siteId}/desks/d2/call-next`, { token: clerk, json: {} })).json(),
+    );
     expect(called.ticket?.number).toBe("P001");
     expect(called.desk).toMatchObject({ id: "d2", status: "open" });
     const queue = QueueResponse.parse(await (await request(`/api/v1/sites/${siteId}/queue`, { token: clerk })).json());

@@ -4,10 +4,10 @@
 import type { IssuedTicket } from "../../../protocol/api.ts";
 import type { Result } from "../../../protocol/errors.ts";
 import { reminderKindOfTimer } from "../../booking/reminders.ts";
+import type { Booking } from "../booking-store.ts";
+import { type BookingEffects, Bookings } from "../bookings.ts";
 import { type Change, type Decision, merge } from "../change.ts";
 import type { ConfiguredRead, Draft } from "../draft.ts";
-import { type BookingEffects, Bookings } from "../bookings.ts";
-import type { Booking } from "../booking-store.ts";
 import { clearTimer, type Timer } from "../scheduler.ts";
 import { newTicket } from "../tickets.ts";
 import { admit } from "./queue.ts";
@@ -69,8 +69,5 @@ export function joinAtSlot(read: ConfiguredRead, draft: Draft, timer: Timer): Ch
 export function remind(read: ConfiguredRead, draft: Draft, timer: Timer): Change {
   const kind = reminderKindOfTimer(timer.key);
   const messages = timer.ref && kind ? bookingRules(read, draft).reminder(timer.ref, kind, read.now) : [];
-  return merge(
-    merge({ timers: [clearTimer(timer.key)] }, draft.change()),
-    effectsChange(read, { messages, timers: [] }, timer.ref),
-  );
+  return merge(merge({ timers: [clearTimer(timer.key)] }, draft.change()), effectsChange(read, { messages, timers: [] }, timer.ref));
 }

@@ -22,14 +22,26 @@ export function requestNotice(
 }
 
 /** The texts due after a change of the queue, and the requests to forget; empty while nobody asked. */
-export function turnNotices(siteId: string, book: NoticeBook, tickets: ReadonlyMap<string, Ticket>, now: number, settings: SiteSettings): Change {
+export function turnNotices(
+  siteId: string,
+  book: NoticeBook,
+  tickets: ReadonlyMap<string, Ticket>,
+  now: number,
+  settings: SiteSettings,
+): Change {
   const due = dueNotices(book, tickets, now);
   if (!due.sent.length && !due.dropped.length) return {};
   return {
     notices: due.sent.map((s) => s.request),
     droppedNotices: due.dropped,
     messages: due.sent.map(({ request, ticket, ahead }) => ({
-      siteId, channel: "sms" as const, to: request.phone, kind: "notify" as const, now, expiresAt: now + NOTIFY_SMS_TTL_MS, ticketId: ticket.id,
+      siteId,
+      channel: "sms" as const,
+      to: request.phone,
+      kind: "notify" as const,
+      now,
+      expiresAt: now + NOTIFY_SMS_TTL_MS,
+      ticketId: ticket.id,
       body: turnNearSms({ ticket: ticket.number, ahead, eticketUrl: eticketUrl(settings.publicUrl, ticket.token) }),
     })),
   };

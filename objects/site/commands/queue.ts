@@ -17,7 +17,7 @@ import { accept, type Change, type Decision, merge, refuse } from "../change.ts"
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
-import { type SiteIndex, ruleContext } from "../site-index.ts";
+import { ruleContext, type SiteIndex } from "../site-index.ts";
 import { eticketUrl, newTicket } from "../tickets.ts";
 import { ViewBuilder } from "../views.ts";
 
@@ -26,13 +26,22 @@ const DAY_MS = 86_400_000;
 /** A rule's outcome as rows: tickets with their recall timers, desks, calls with their announce jobs (where the site has voice). */
 export function outcomeChange(index: SiteIndex, outcome: Outcome): Change {
   const timers = outcome.tickets.map((t) =>
-    t.status === "missed" && t.recallAt !== null ? setTimer(recallTimerKey(t.id), "recall", t.recallAt, t.id) : clearTimer(recallTimerKey(t.id)),
+    t.status === "missed" && t.recallAt !== null
+      ? setTimer(recallTimerKey(t.id), "recall", t.recallAt, t.id)
+      : clearTimer(recallTimerKey(t.id)),
   );
   const jobs: AgentJob[] = [];
   for (const c of outcome.calls) {
     const desk = index.desks.get(c.deskId);
     if (!index.config.voice || !desk) continue;
-    jobs.push({ id: `job_${randomToken(12)}`, kind: "announce", number: c.number, deskName: desk.name, deskNumber: desk.number, createdAt: new Date(c.at).toISOString() });
+    jobs.push({
+      id: `job_${randomToken(12)}`,
+      kind: "announce",
+      number: c.number,
+      deskName: desk.name,
+      deskNumber: desk.number,
+      createdAt: new Date(c.at).toISOString(),
+    });
   }
   return { tickets: outcome.tickets.map((ticket) => ({ ticket })), desks: outcome.desks, calls: outcome.calls, timers, jobs };
 }
@@ -49,19 +58,34 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
   const ahead = aheadOf(ticket, next.tickets.values());
   const issued: IssuedTicket = {
-    id: ticket.id, number: ticket.number, matterId: ticket.matterId, status: ticket.status,
-    waitingAhead: ahead, estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
-    eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token), takenAt: views.ticket(ticket).takenAt,
+    id: ticket.id,
+    number: ticket.number,
+    matterId: ticket.matterId,
+    status: ticket.status,
+    waitingAhead: ahead,
+    estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
+    eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token),
+    takenAt: views.ticket(ticket).takenAt,
   };
   const jobs: AgentJob[] = kioskId
-    ? [{
-        id: `job_${randomToken(12)}`, kind: "print", kioskId, createdAt: issued.takenAt,
-        ticket: {
-          number: ticket.number, matterName: matter?.name ?? ticket.matterId, siteName: index.config.name, city: index.config.city,
-          waitingAhead: issued.waitingAhead, estimatedWaitMinutes: issued.estimatedWaitMinutes,
-          takenAt: issued.takenAt, eticketUrl: issued.eticketUrl,
+    ? [
+        {
+          id: `job_${randomToken(12)}`,
+          kind: "print",
+          kioskId,
+          createdAt: issued.takenAt,
+          ticket: {
+            number: ticket.number,
+            matterName: matter?.name ?? ticket.matterId,
+            siteName: index.config.name,
+            city: index.config.city,
+            waitingAhead: issued.waitingAhead,
+            estimatedWaitMinutes: issued.estimatedWaitMinutes,
+            takenAt: issued.takenAt,
+            eticketUrl: issued.eticketUrl,
+          },
         },
-      }]
+      ]
     : [];
   return { issued, change: { tickets: [{ ticket, kioskId }], jobs } };
 }
@@ -111,7 +135,10 @@ export function configure(read: SiteRead, input: unknown): Decision<null> {
     if (t && isActive(t)) tickets.push({ ...t, status: "waiting", deskId: null, calledAt: null, startedAt: null });
   }
   const change: Change = {
-    config, removedDesks, desks, tickets: tickets.map((ticket) => ({ ticket })),
+    config,
+    removedDesks,
+    desks,
+    tickets: tickets.map((ticket) => ({ ticket })),
     timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, config.timeZone))],
   };
   // The first configuration starts the site's first day.

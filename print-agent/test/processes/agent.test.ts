@@ -1,7 +1,7 @@
 // The agent as the site sees it: paper out reported to the server, printing held until the paper
 // is back; calls written as WAV files by the wav-dir sink; no sound card does not stop printing;
 // the demo's virtual printer; keep-alive pings and reconnection after a silent socket.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "../../agent.ts";
@@ -10,8 +10,8 @@ import { loadConfig } from "../../config.ts";
 import { MemoryLogger } from "../../log.ts";
 import type { Runner } from "../../run.ts";
 import { decodeEscPos } from "../escpos-decoder.ts";
+import { announceJob, printedNumbers, printJob, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { FakeSite } from "./fake-site.ts";
-import { announceJob, printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -68,7 +68,10 @@ describe("print agent", { timeout: 15_000 }, () => {
     // (a call done before the server's update arrives is acknowledged again: harmless, so count ids)
     await waitFor(() => new Set(s.acks).size === 2, "both calls done", 30_000);
     expect(s.jobs).toEqual([]);
-    expect(agentLog.lines.filter((l) => l.startsWith("info announced"))).toEqual(["info announced A012 → Stanowisko 5", "info announced B003 → Stanowisko 2"]);
+    expect(agentLog.lines.filter((l) => l.startsWith("info announced"))).toEqual([
+      "info announced A012 → Stanowisko 5",
+      "info announced B003 → Stanowisko 2",
+    ]);
     const files = readdirSync(calls).sort();
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/-A012-desk-5-/);
@@ -88,7 +91,12 @@ describe("print agent", { timeout: 15_000 }, () => {
         : { code: 1, stdout: "", stderr: `${cmd} should not run\n` };
     const log = new MemoryLogger();
     const clips = tempDir();
-    run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: tcp(printer), audio: { type: "alsa", clips } }), { log, runner: noCard }));
+    run(
+      new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: tcp(printer), audio: { type: "alsa", clips } }), {
+        log,
+        runner: noCard,
+      }),
+    );
     s.addJobs(announceJob("A001", 1), printJob("A002"));
     await waitFor(() => s.acks.length === 2, "both jobs finished");
     await twoMoreStatusReads(printer);
@@ -102,7 +110,11 @@ describe("print agent", { timeout: 15_000 }, () => {
     const demo = loadConfig(join(import.meta.dirname, "..", "..", "demo.json"), {});
     expect(demo.printers["kiosk-1"]?.type).toBe("virtual");
     const out = tempDir();
-    run(new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: { "kiosk-1": { type: "virtual", dir: out } } }), { log: new MemoryLogger() }));
+    run(
+      new Agent(testConfig(s.url, `${tempDir()}/jobs.json`, { printers: { "kiosk-1": { type: "virtual", dir: out } } }), {
+        log: new MemoryLogger(),
+      }),
+    );
     s.addJobs(printJob("D001"));
     await waitFor(() => s.acks.length === 1, "the ticket printed");
     const files = readdirSync(out).sort();

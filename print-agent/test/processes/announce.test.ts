@@ -2,7 +2,7 @@
 // in order, sample for sample, and a duration (measured by sox's soxi) equal to the clips plus
 // the pauses. Recorded clips replace generated ones; calls never talk over each other.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnounceJob } from "../../../protocol/live.ts";
@@ -10,7 +10,7 @@ import type { AnnounceOutcome } from "../../audio/announcer.ts";
 import { Announcer } from "../../audio/announcer.ts";
 import { ClipBank } from "../../audio/clip-bank.ts";
 import { compose } from "../../audio/compose.ts";
-import { PAUSES, announcementPlan, clipSpecs } from "../../audio/phrases.ts";
+import { announcementPlan, clipSpecs, PAUSES } from "../../audio/phrases.ts";
 import type { Announcement, Sink } from "../../audio/sinks.ts";
 import { readWav } from "../../audio/wav.ts";
 import { generateClipBank } from "../../clips/generate.ts";
@@ -65,7 +65,8 @@ describe("announcement", () => {
   });
 
   it('a desk named "Pokój" is announced as a room; numbers over 99 are read digit by digit', () => {
-    const clips = (n: string, name: string, d: number): string[] => announcementPlan(n, name, d).flatMap((p) => ("clip" in p ? [p.clip] : []));
+    const clips = (n: string, name: string, d: number): string[] =>
+      announcementPlan(n, name, d).flatMap((p) => ("clip" in p ? [p.clip] : []));
     expect(clips("R104", "Pokój 12", 12).slice(-2)).toEqual(["pokoj", "number-12"]);
     expect(clips("A001", "Stanowisko 120", 120).slice(-4)).toEqual(["stanowisko", "digit-1", "digit-2", "digit-0"]);
   });
@@ -96,7 +97,10 @@ describe("announcer queue", () => {
     };
     const finished: [string, AnnounceOutcome][] = [];
     const announcer = new Announcer({
-      bank: Promise.resolve(new ClipBank(dir)), sink, maxAgeMs: 60_000, log: new MemoryLogger(),
+      bank: Promise.resolve(new ClipBank(dir)),
+      sink,
+      maxAgeMs: 60_000,
+      log: new MemoryLogger(),
       onFinished: (j: AnnounceJob, o) => finished.push([j.number, o]),
     });
     announcer.start();
@@ -112,7 +116,10 @@ describe("announcer queue", () => {
     const finished: AnnounceOutcome[] = [];
     const sink: Sink = { describe: () => "sink", problem: async () => null, play: async () => {} };
     const announcer = new Announcer({
-      bank: Promise.resolve(new ClipBank(dir)), sink, maxAgeMs: 120_000, log: new MemoryLogger(),
+      bank: Promise.resolve(new ClipBank(dir)),
+      sink,
+      maxAgeMs: 120_000,
+      log: new MemoryLogger(),
       onFinished: (_j, o) => finished.push(o),
     });
     announcer.start();

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Agent } from "../../agent.ts";
 import { MemoryLogger } from "../../log.ts";
+import { printedNumbers, printJob, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { FakeSite } from "./fake-site.ts";
-import { printJob, printedNumbers, removeTempDirs, tempDir, testConfig, twoMoreStatusReads, waitFor } from "../helpers.ts";
 import { StandInPrinter } from "./stand-in-printer.ts";
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -17,12 +17,18 @@ afterEach(async () => {
 async function setup(): Promise<{ site: FakeSite; printer: StandInPrinter; store: string }> {
   const site = await FakeSite.start();
   const printer = await StandInPrinter.start();
-  cleanup.push(() => site.close(), () => printer.close());
+  cleanup.push(
+    () => site.close(),
+    () => printer.close(),
+  );
   return { site, printer, store: `${tempDir()}/jobs.json` };
 }
 
 function startAgent(site: FakeSite, printer: StandInPrinter, store: string, log = new MemoryLogger()): Agent {
-  const agent = new Agent(testConfig(site.url, store, { printers: { "kiosk-1": { type: "tcp", host: "127.0.0.1", port: printer.port } } }), { log });
+  const agent = new Agent(
+    testConfig(site.url, store, { printers: { "kiosk-1": { type: "tcp", host: "127.0.0.1", port: printer.port } } }),
+    { log },
+  );
   agent.start();
   cleanup.push(() => agent.stop());
   return agent;
@@ -43,7 +49,9 @@ describe("at-least-once delivery, done once", { timeout: 15_000 }, () => {
     expect(printedNumbers(printer.jobs)).toEqual(["A001"]);
   });
 
-  it("restarted with jobs pending: the new start prints them from its store before the server is back, then only acknowledges them", { timeout: 20_000 }, async () => {
+  it("restarted with jobs pending: the new start prints them from its store before the server is back, then only acknowledges them", {
+    timeout: 20_000,
+  }, async () => {
     const { site, printer, store } = await setup();
     const jobs = [printJob("A001"), printJob("A002"), printJob("A003")];
     // The first ticket prints, then the paper runs out: the first agent holds the other two.
@@ -82,7 +90,10 @@ describe("at-least-once delivery, done once", { timeout: 15_000 }, () => {
     startAgent(site, printer, store);
     await waitFor(() => site.acks.includes(b5.id), "the first ack");
     site.addJobs(b6); // an update listing B005 again, with B006
-    await waitFor(() => site.acks.includes(b6.id) && site.acks.filter((id) => id === b5.id).length >= 2, "B006 done and B005 acknowledged again");
+    await waitFor(
+      () => site.acks.includes(b6.id) && site.acks.filter((id) => id === b5.id).length >= 2,
+      "B006 done and B005 acknowledged again",
+    );
     site.cut();
     await waitFor(() => site.connections >= 2 && site.acks.filter((id) => id === b6.id).length >= 2, "acks again after reconnecting");
     await twoMoreStatusReads(printer);

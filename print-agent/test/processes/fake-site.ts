@@ -42,7 +42,10 @@ export class FakeSite {
     this.http = createServer((req, res) => this.request(req, res));
     this.http.on("upgrade", (req, socket, head) => {
       const url = new URL(req.url ?? "/", "http://x");
-      const ok = url.pathname === "/api/v1/sites/demo/live" && url.searchParams.get("role") === "agent" && url.searchParams.get("access_token") === TOKEN;
+      const ok =
+        url.pathname === "/api/v1/sites/demo/live" &&
+        url.searchParams.get("role") === "agent" &&
+        url.searchParams.get("access_token") === TOKEN;
       if (!this.accepting || !ok) {
         socket.end(`HTTP/1.1 ${ok ? "503 Service Unavailable" : "403 Forbidden"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
         return;
@@ -90,11 +93,16 @@ export class FakeSite {
     let body = "";
     req.on("data", (d: Buffer) => (body += d.toString()));
     req.on("end", () => {
-      const creds = req.url === "/api/v1/auth/login" && req.method === "POST" ? (JSON.parse(body || "{}") as Record<string, unknown>) : null;
+      const creds =
+        req.url === "/api/v1/auth/login" && req.method === "POST" ? (JSON.parse(body || "{}") as Record<string, unknown>) : null;
       if (creds?.username === "agent-demo" && creds.password === "demo") {
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ token: TOKEN, role: "agent", siteIds: ["demo"], expiresAt: "2099-01-01T00:00:00Z" }));
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ token: TOKEN, role: "agent", siteIds: ["demo"], expiresAt: "2099-01-01T00:00:00Z" }));
       } else {
-        res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "BAD_CREDENTIALS", message: "no" } }));
+        res
+          .writeHead(401, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ error: { code: "BAD_CREDENTIALS", message: "no" } }));
       }
     });
   }

@@ -1,7 +1,8 @@
 // Printer state from ESC/POS real-time status (DLE EOT 1-4), read over TCP from the stand-in
 // printer: what the kiosk's fallback and the technician's log rely on.
-import { createServer } from "node:net";
+
 import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PrinterState } from "../../../protocol/live.ts";
 import { readStatus } from "../../printer/escpos-status.ts";
@@ -30,7 +31,10 @@ describe("printer status", () => {
   );
 
   it("paper near its end is still ready, with a warning flag", () => {
-    expect(readStatus({ printer: 0x12, offlineCause: 0x12, errorCause: 0x12, paper: 0x1e })).toEqual({ state: "ready", paperNearEnd: true });
+    expect(readStatus({ printer: 0x12, offlineCause: 0x12, errorCause: 0x12, paper: 0x1e })).toEqual({
+      state: "ready",
+      paperNearEnd: true,
+    });
     // An open cover also trips the paper sensor: the cover is what the technician must see first.
     expect(readStatus({ printer: 0x1a, offlineCause: 0x36, errorCause: 0x12, paper: 0x72 }).state).toBe("cover-open");
   });
