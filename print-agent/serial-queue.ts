@@ -92,3 +92,34 @@ export class SerialQueue<J extends { id: string }> {
     });
   }
 }
+
+/** A worker that carries out its jobs one at a time through a SerialQueue: the hall speakers, a kiosk printer. */
+export abstract class SerialWorker<J extends { id: string }> {
+  protected readonly queue: SerialQueue<J>;
+
+  /** `waitMs`: how often a turn runs while there is nothing to do (a printer reads its status). */
+  constructor(waitMs?: number) {
+    this.queue = new SerialQueue<J>({ turn: (job) => this.turn(job), ...(waitMs === undefined ? {} : { waitMs }) });
+  }
+
+  /** One turn over the oldest job (or none). */
+  protected abstract turn(job: J | undefined): Promise<TurnOutcome>;
+
+  enqueue(job: J): void {
+    this.queue.enqueue(job);
+  }
+
+  /** Takes out jobs that have not started (the server no longer lists them). */
+  remove(ids: ReadonlySet<string>): void {
+    this.queue.remove(ids);
+  }
+
+  start(): void {
+    this.queue.start();
+  }
+
+  /** Lets the job being carried out finish. */
+  async stop(): Promise<void> {
+    await this.queue.stop();
+  }
+}

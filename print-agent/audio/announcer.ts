@@ -5,7 +5,7 @@
 import type { AnnounceJob } from "../../protocol/live.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
-import { SerialQueue } from "../serial-queue.ts";
+import { SerialWorker } from "../serial-queue.ts";
 import type { ClipBank } from "./clip-bank.ts";
 import { compose } from "./compose.ts";
 import { announcementPlan } from "./phrases.ts";
@@ -25,35 +25,17 @@ export interface AnnouncerOptions {
   recheckMs?: number;
 }
 
-export class Announcer {
+export class Announcer extends SerialWorker<AnnounceJob> {
   private readonly o: AnnouncerOptions;
-  private readonly queue: SerialQueue<AnnounceJob>;
   private sinkProblem: { text: string; at: number } | null = null;
 
   constructor(options: AnnouncerOptions) {
-    this.o = options;
     // With no call queued, wait for the next one.
-    this.queue = new SerialQueue<AnnounceJob>({ turn: (job) => this.turn(job) });
+    super();
+    this.o = options;
   }
 
-  enqueue(job: AnnounceJob): void {
-    this.queue.enqueue(job);
-  }
-
-  remove(ids: ReadonlySet<string>): void {
-    this.queue.remove(ids);
-  }
-
-  start(): void {
-    this.queue.start();
-  }
-
-  /** Lets the call being spoken finish. */
-  async stop(): Promise<void> {
-    await this.queue.stop();
-  }
-
-  private async turn(job: AnnounceJob | undefined): Promise<"done" | "wait"> {
+  protected async turn(job: AnnounceJob | undefined): Promise<"done" | "wait"> {
     if (!job || !this.queue.begin(job)) return "wait";
     this.o.onFinished(job, await this.announce(job));
     return "done";

@@ -5,7 +5,7 @@
 import type { PrinterState, PrintJob } from "../../protocol/live.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
-import { SerialQueue } from "../serial-queue.ts";
+import { SerialWorker } from "../serial-queue.ts";
 import type { RenderedTicket } from "../ticket/render.ts";
 import type { PrinterDevice } from "./device.ts";
 
@@ -21,42 +21,23 @@ export interface PrinterWorkerOptions {
   now?: () => number;
 }
 
-export class PrinterWorker {
+export class PrinterWorker extends SerialWorker<PrintJob> {
   private readonly o: PrinterWorkerOptions;
-  private readonly queue: SerialQueue<PrintJob>;
   private state: PrinterState | null = null;
   private nearEndWarned = false;
 
   constructor(options: PrinterWorkerOptions) {
-    this.o = options;
     // Between jobs, and while the printer is not ready, its status is read every interval.
-    this.queue = new SerialQueue<PrintJob>({ turn: (job) => this.turn(job), waitMs: options.intervalMs });
+    super(options.intervalMs);
+    this.o = options;
   }
 
   get lastState(): PrinterState | null {
     return this.state;
   }
 
-  enqueue(job: PrintJob): void {
-    this.queue.enqueue(job);
-  }
-
-  /** Takes out jobs that have not started (the server no longer lists them). */
-  remove(ids: ReadonlySet<string>): void {
-    this.queue.remove(ids);
-  }
-
-  start(): void {
-    this.queue.start();
-  }
-
-  /** Lets the ticket being printed finish. */
-  async stop(): Promise<void> {
-    await this.queue.stop();
-  }
-
   /** One look at the printer: drop the oldest job if stale, read the status, print the job if ready. */
-  private async turn(job: PrintJob | undefined): Promise<"done" | "wait"> {
+  protected async turn(job: PrintJob | undefined): Promise<"done" | "wait"> {
     const { device, log, kioskId } = this.o;
     const now = this.o.now ?? Date.now;
     if (job && now() - Date.parse(job.createdAt) > this.o.maxAgeMs) {
