@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "../queue/model.ts";
+import { ticket as fixture } from "../queue/test-fixtures.ts";
 import { decideNoticeRequest, dueNotices, MAX_REQUESTS_PER_TICKET, NoticeBook, type NotifyRequest } from "./notify.ts";
 
-const ticket = (id: string, takenAt: number, status: Ticket["status"] = "waiting"): Ticket => ({
-  id,
-  token: `tok-${id}`,
-  day: "2026-11-30",
-  number: `A00${takenAt}`,
-  matterId: "a",
-  source: "walk-in",
-  status,
-  takenAt,
-  reservedAt: null,
-  deskId: null,
-  misses: 0,
-  recallAt: null,
-  calledAt: null,
-  startedAt: null,
-  finishedAt: null,
-});
+const ticket = (id: string, takenAt: number, status: Ticket["status"] = "waiting"): Ticket => fixture(id, "a", takenAt, { status });
 const request = (ticketId: string, ahead: number, sentAt: number | null = null): NotifyRequest => ({
   ticketId,
   day: "2026-11-30",
