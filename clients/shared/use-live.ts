@@ -1,6 +1,7 @@
 // Preact hook around LiveSocket: the latest view of one live stream and the connection status.
 import { useEffect, useState } from "preact/hooks";
 import type { RoleView } from "../../protocol/live.ts";
+import { urlOf } from "./api.ts";
 import { type LiveEnd, LiveSocket, type LiveStatus } from "./live.ts";
 
 export interface LiveState<V> {
@@ -33,6 +34,5 @@ export function useLive<V>(path: string | null, role: RoleView["role"], probe?: 
 
 /** The site socket path for a staff or device role. */
 export function sitePath(siteId: string, role: string, token: string): string {
-  const q = new URLSearchParams({ role, access_token: token });
-  return `/api/v1/sites/${encodeURIComponent(siteId)}/live?${q.toString()}`;
+  return urlOf("siteLive", { params: { siteId }, query: { role, access_token: token } });
 }
