@@ -16,22 +16,22 @@ import type {
 } from "../protocol/api.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import { assertNever, ClientMessage, PING, PONG } from "../protocol/live.ts";
+import { PING, PONG } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
-import { bookingCommand, checkIn } from "./site/commands/bookings.ts";
+import * as bookings from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
-import { ackJob, reportPrinter } from "./site/commands/printers.ts";
+import { agentFrame } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import type { SiteStores } from "./site/draft.ts";
 import type { Idempotency } from "./site/idempotency.ts";
-import { LiveHub, send } from "./site/live-hub.ts";
+import { LiveHub, readClientFrame, send } from "./site/live-hub.ts";
 import { liveAttachment } from "./site/live-request.ts";
 import { SiteMemory } from "./site/memory.ts";
 import { MessageStore } from "./site/message-store.ts";
-import { MessageSender, type OutboxListing, recordDeliveryReport, resendMessage } from "./site/messages.ts";
+import { MessageSender, type OutboxListing, recordDeliveryReport, resendMessageById } from "./site/messages.ts";
 import { NoticeStore } from "./site/notify.ts";
 import { PrinterStore } from "./site/printer-store.ts";
 import { QueueStore } from "./site/queue-store.ts";
@@ -48,9 +48,6 @@ export interface Principal {
   role: "manager" | "clerk" | "kiosk" | "display" | "agent";
   deviceId?: string;
 }
-
-const MAX_FRAME = 4096;
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class SiteQueue extends DurableObject<Env> {
   private readonly stores: SiteStores;
@@ -113,79 +110,34 @@ export class SiteQueue extends DurableObject<Env> {
 
   /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */
   createBooking(req: BookingRequest, idem?: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }>> {
-    return this.path.commitOnSite(
-      (read, draft) =>
-        bookingCommand(
-          read,
-          draft,
-          (b) => b.create(req, read.now),
-          (v) => ({ bookingId: v.booking.id, expiresAt: iso(v.booking.holdUntil) }),
-        ),
-      idem,
-    );
+    return this.path.commitOnSite(bookings.createBooking(req), idem);
   }
 
   resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
-    return this.path.commitOnSite((read, draft) =>
-      bookingCommand(
-        read,
-        draft,
-        (b) => b.resendCode(id, read.now),
-        (v) => ({ expiresAt: iso(v.booking.holdUntil) }),
-      ),
-    );
+    return this.path.commitOnSite(bookings.resendBookingCode(id));
   }
 
   confirmBooking(id: string, code: string): Promise<Result<Confirmation>> {
-    return this.path.commitOnSite((read, draft) =>
-      bookingCommand(
-        read,
-        draft,
-        (b) => b.confirm(id, code, read.now),
-        (v) => v.confirmation,
-        id,
-      ),
-    );
+    return this.path.commitOnSite(bookings.confirmBooking(id, code));
   }
 
   cancelBooking(id: string, token: string): Promise<Result<{ status: "cancelled" }>> {
-    return this.path.commitOnSite((read, draft) =>
-      bookingCommand(
-        read,
-        draft,
-        (b) => b.cancel(id, token, read.now),
-        () => ({ status: "cancelled" as const }),
-        id,
-      ),
-    );
+    return this.path.commitOnSite(bookings.cancelBooking(id, token));
   }
 
-  /** Moves a confirmed visit to another free slot, in one transaction. A retry with the same Idempotency-Key returns the first answer. */
+  /** Moves a confirmed visit to another free slot. A retry with the same Idempotency-Key returns the first answer. */
   rescheduleBooking(id: string, token: string, start: string, idem?: Idempotency): Promise<Result<Confirmation>> {
-    return this.path.commitOnSite(
-      (read, draft) =>
-        bookingCommand(
-          read,
-          draft,
-          (b) => b.reschedule(id, token, start, read.now),
-          (v) => v.confirmation,
-          id,
-        ),
-      idem,
-    );
+    return this.path.commitOnSite(bookings.rescheduleBooking(id, token, start), idem);
   }
 
   /** Kiosk check-in with the booking's code: its ticket joins the queue and prints like a walk-in. */
   checkIn(input: { code: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
-    return this.path.commitOnSite((read, draft) => checkIn(read, draft, input.code, kioskOf(input.principal)), input.idempotency);
+    return this.path.commitOnSite((read, draft) => bookings.checkIn(read, draft, input.code, kioskOf(input.principal)), input.idempotency);
   }
 
   /** A manager sends a failed message again. */
   resendMessage(id: string, idem?: Idempotency): Promise<Result<{ message: SiteMessage }>> {
-    return this.path.commit((read) => {
-      const m = read.stores.messages.message(id);
-      return resendMessage(m, m?.bookingId ? read.stores.bookings.get(m.bookingId) : null, read.now);
-    }, idem);
+    return this.path.commit((read) => resendMessageById(read, id), idem);
   }
 
   /** A provider's delivery report of one of this site's messages (Twilio's status callback). */
@@ -251,32 +203,13 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    if (typeof message !== "string" || message.length > MAX_FRAME) {
-      send(ws, { type: "error", code: "BAD_REQUEST", message: "Send JSON text frames of at most 4 KB." });
-      return;
-    }
-    const parsed = ClientMessage.safeParse(parseJson(message));
-    if (!parsed.success) {
-      send(ws, { type: "error", code: "VALIDATION_FAILED", message: "Unknown or malformed message." });
-      return;
-    }
-    const msg = parsed.data;
+    const msg = readClientFrame(message);
+    if (msg.type === "error") return send(ws, msg);
     if (msg.type === "resync") return this.hub.snapshot(ws);
     if (this.hub.attachment(ws)?.role !== "agent") {
-      send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs and reports printers." });
-      return;
+      return send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs and reports printers." });
     }
-    let r: Result<null>;
-    switch (msg.type) {
-      case "ack":
-        r = await this.path.commitOnSite((read) => ackJob(read, msg.jobId));
-        break;
-      case "printer-state":
-        r = await this.path.commitOnSite((read) => reportPrinter(read, msg.kioskId, msg.state));
-        break;
-      default:
-        return assertNever(msg);
-    }
+    const r = await this.path.commitOnSite(agentFrame(msg));
     if (!r.ok) send(ws, { type: "error", code: r.code, message: r.message ?? r.code });
   }
 
@@ -291,13 +224,5 @@ export class SiteQueue extends DurableObject<Env> {
   /** One alarm for every timer (objects/site/scheduler.ts). At-least-once, so every handler is idempotent. */
   override async alarm(): Promise<void> {
     await this.path.fire(handleTimer);
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
   }
 }

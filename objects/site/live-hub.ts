@@ -2,8 +2,8 @@
 // each kind of client getting only what it shows; a stream whose ticket or desk is gone is
 // closed with a code that says so. Survives hibernation: who a socket is lives in its
 // attachment, and the first frame after a wake-up is a snapshot.
-import type { RoleView, ServerMessage } from "../../protocol/live.ts";
-import { CLOSE, type CloseCode, PROTOCOL_VERSION } from "../../protocol/live.ts";
+import type { ErrorFrame, RoleView, ServerMessage } from "../../protocol/live.ts";
+import { CLOSE, ClientMessage, type CloseCode, PROTOCOL_VERSION } from "../../protocol/live.ts";
 
 export type LiveAttachment =
   | { role: "display" }
@@ -160,6 +160,24 @@ export class LiveHub {
       }
     }
   }
+}
+
+/** A client frame is JSON text of at most this many characters. */
+export const MAX_FRAME = 4096;
+
+/** A client's frame, read at the edge: a message of the protocol, or the error frame to answer with. */
+export function readClientFrame(message: string | ArrayBuffer): ClientMessage | ErrorFrame {
+  if (typeof message !== "string" || message.length > MAX_FRAME) {
+    return { type: "error", code: "BAD_REQUEST", message: "Send JSON text frames of at most 4 KB." };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(message);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ClientMessage.safeParse(json);
+  return parsed.success ? parsed.data : { type: "error", code: "VALIDATION_FAILED", message: "Unknown or malformed message." };
 }
 
 export function send(ws: WebSocket, msg: ServerMessage): void {

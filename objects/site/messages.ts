@@ -10,6 +10,7 @@ import { decideAfterSend, expireOverdue, newOutboxMessage, requeue, type SmsKind
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
 import type { Booking } from "./booking-store.ts";
 import { accept, type Decision, refuse } from "./change.ts";
+import type { SiteRead } from "./draft.ts";
 import { type MessageSettings, messageProviders, type Providers, sendMessage } from "./message-providers.ts";
 import type { Channel, OutboxEntry, StoredMessage } from "./message-store.ts";
 import { outboxMessageId } from "./random.ts";
@@ -48,6 +49,12 @@ export function resendMessage(m: StoredMessage | null, booking: Booking | null, 
   if (!window.ok) return refuse(window);
   const next: StoredMessage = { ...m, ...requeue(m, now), expiresAt: window.value.expiresAt };
   return accept({ message: staffMessage(next) }, { messageRows: [next] });
+}
+
+/** The same, for a message found by its id. */
+export function resendMessageById(read: SiteRead, id: string): Decision<{ message: SiteMessage }> {
+  const m = read.stores.messages.message(id);
+  return resendMessage(m, m?.bookingId ? read.stores.bookings.get(m.bookingId) : null, read.now);
 }
 
 /** A provider's delivery report of one of the site's messages (Twilio's status callback). */

@@ -5,7 +5,7 @@ import type { IssuedTicket } from "../../../protocol/api.ts";
 import type { Result } from "../../../protocol/errors.ts";
 import { reminderKindOfTimer } from "../../booking/reminders.ts";
 import type { Booking } from "../booking-store.ts";
-import { type BookingEffects, Bookings } from "../bookings.ts";
+import { type BookingEffects, type BookingRequest, Bookings } from "../bookings.ts";
 import { type Change, type Decision, merge } from "../change.ts";
 import type { ConfiguredRead, Draft } from "../draft.ts";
 import { clearTimer, type Timer } from "../scheduler.ts";
@@ -71,3 +71,52 @@ export function remind(read: ConfiguredRead, draft: Draft, timer: Timer): Change
   const messages = timer.ref && kind ? bookingRules(read, draft).reminder(timer.ref, kind, read.now) : [];
   return merge(merge({ timers: [clearTimer(timer.key)] }, draft.change()), effectsChange(read, { messages, timers: [] }, timer.ref));
 }
+
+/** Holds the slot and sends the code (R6 steps 4-5). */
+export const createBooking = (req: BookingRequest) => (read: ConfiguredRead, draft: Draft) =>
+  bookingCommand(
+    read,
+    draft,
+    (b) => b.create(req, read.now),
+    (v) => ({ bookingId: v.booking.id, expiresAt: iso(v.booking.holdUntil) }),
+  );
+
+/** A new code for a booking still on hold. */
+export const resendBookingCode = (id: string) => (read: ConfiguredRead, draft: Draft) =>
+  bookingCommand(
+    read,
+    draft,
+    (b) => b.resendCode(id, read.now),
+    (v) => ({ expiresAt: iso(v.booking.holdUntil) }),
+  );
+
+/** The right code confirms the visit with its ticket number (again the same answer if retried). */
+export const confirmBooking = (id: string, code: string) => (read: ConfiguredRead, draft: Draft) =>
+  bookingCommand(
+    read,
+    draft,
+    (b) => b.confirm(id, code, read.now),
+    (v) => v.confirmation,
+    id,
+  );
+
+export const cancelBooking = (id: string, token: string) => (read: ConfiguredRead, draft: Draft) =>
+  bookingCommand(
+    read,
+    draft,
+    (b) => b.cancel(id, token, read.now),
+    () => ({ status: "cancelled" as const }),
+    id,
+  );
+
+/** Moves a confirmed visit to another free slot: the new one taken and the old one freed in one write. */
+export const rescheduleBooking = (id: string, token: string, start: string) => (read: ConfiguredRead, draft: Draft) =>
+  bookingCommand(
+    read,
+    draft,
+    (b) => b.reschedule(id, token, start, read.now),
+    (v) => v.confirmation,
+    id,
+  );
+
+const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,7 +1,7 @@
 // What the site's print agent tells the object, as decisions: a job done, a kiosk printer's state (R2: a
 // kiosk whose printer is out shows its QR code instead).
 import { fail } from "../../../protocol/errors.ts";
-import type { PrinterState } from "../../../protocol/live.ts";
+import { assertNever, type ClientMessage, type PrinterState } from "../../../protocol/live.ts";
 import { accept, type Decision, refuse } from "../change.ts";
 import type { ConfiguredRead } from "../draft.ts";
 import { withPrinterReport } from "../printers.ts";
@@ -17,4 +17,16 @@ export function reportPrinter(read: ConfiguredRead, kioskId: string, state: Prin
   if (!kiosk) return refuse(fail("VALIDATION_FAILED", `No kiosk ${kioskId} at this site.`));
   const printers = withPrinterReport(read.stores.printers.printers(), kioskId, state, new Date(read.now).toISOString());
   return accept(null, printers ? { printers } : {});
+}
+
+/** What a frame of the print agent asks for. */
+export function agentFrame(msg: Exclude<ClientMessage, { type: "resync" }>): (read: ConfiguredRead) => Decision<null> {
+  switch (msg.type) {
+    case "ack":
+      return (read) => ackJob(read, msg.jobId);
+    case "printer-state":
+      return (read) => reportPrinter(read, msg.kioskId, msg.state);
+    default:
+      return assertNever(msg);
+  }
 }
