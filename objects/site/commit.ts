@@ -147,7 +147,7 @@ export class CommitPath {
 
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
   private async settle(now: number, written: Change): Promise<void> {
-    await this.armAlarm(now);
+    if (movesTimers(written)) await this.armAlarm(now);
     if (isVisible(written)) this.d.broadcast();
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
@@ -259,4 +259,9 @@ export class CommitPath {
     else await this.d.storage.setAlarm(Math.max(due, now + 1));
     this.alarmAt = due;
   }
+}
+
+/** Whether a change may move the earliest timer (its own timers, or the outbox's through its messages). */
+function movesTimers(c: Change): boolean {
+  return Boolean(c.timers?.length || c.messages?.length || c.messageRows?.length || c.housekeeping);
 }
