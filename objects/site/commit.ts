@@ -173,20 +173,22 @@ export class CommitPath {
   private write(decided: Change, now: number, answer: { result: unknown; idempotency: Idempotency | undefined } | null): Change {
     const { memory } = this.d;
     const { site } = this.d.stores;
-    const queue = memory.queueAfter(decided);
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
     const book = memory.notices.with(decided.notices ?? [], decided.droppedNotices ?? []);
+    // The texts now due, from the queue as it will be: worked out only after a change of the queue or of
+    // the requests, and only while somebody waits for a text.
+    const moved = book !== memory.notices || decided.tickets?.length || decided.desks?.length || decided.removedDesks?.length;
     const change =
-      queue === memory.queue && book === memory.notices
-        ? decided
-        : merge(decided, turnNotices(siteId, book, queue.tickets, now, this.d.settings));
+      moved && book.hasPending()
+        ? merge(decided, turnNotices(siteId, book, memory.queueAfter(decided).tickets, now, this.d.settings))
+        : decided;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {
       this.writeRows(change, now);
       if (answer?.idempotency) site.rememberIdempotent(answer.idempotency.key, answer.idempotency.fingerprint, answer.result, now);
       if (seq !== memory.seq) site.setMeta("seq", String(seq));
     });
-    memory.apply(change, queue, seq);
+    memory.apply(change, seq);
     return change;
   }
 

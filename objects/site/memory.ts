@@ -1,7 +1,7 @@
 // What a site object keeps in memory for speed: the configuration's look-ups, today's tickets and the
 // desks, recent calls, service durations, e-ticket requests, seq and the local day. Rebuilt from SQLite
 // whenever the object starts; changed in one place only, after a change has been written.
-import type { CallEvent, QueueState, Ticket } from "../queue/model.ts";
+import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
 import { localDate } from "../queue/time.ts";
 import type { Change } from "./change.ts";
@@ -15,7 +15,8 @@ const DURATIONS_KEPT = 50;
 
 export class SiteMemory {
   index: SiteIndex | null = null;
-  queue: QueueState = { tickets: new Map(), desks: new Map() };
+  private tickets = new Map<string, Ticket>();
+  private desks = new Map<string, Desk>();
   durations = new Map<string, number[]>();
   recentCalls: CallEvent[] = [];
   notices = new NoticeBook();
@@ -30,36 +31,44 @@ export class SiteMemory {
     this.seq = site.seq();
     this.day = site.getMeta("day") ?? localDate(Date.now(), config?.timeZone ?? "Europe/Warsaw");
     const tickets = queue.loadTickets(this.day);
-    this.queue = { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(queue.loadDesks().map((d) => [d.id, d])) };
+    this.tickets = new Map(tickets.map((t) => [t.id, t]));
+    this.desks = new Map(queue.loadDesks().map((d) => [d.id, d]));
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
     this.durations = queue.serviceDurations(this.day);
     this.recentCalls = queue.recentCalls(DISPLAY_CALLS);
     this.notices = new NoticeBook(notices.all());
   }
 
+  /** The queue now: rules read it and never change it; only `apply` does, after a write. */
+  get queue(): QueueState {
+    return { tickets: this.tickets, desks: this.desks };
+  }
+
   ticketId(token: string): string | undefined {
     return this.byToken.get(token);
   }
 
-  /** The queue after a change, before it is written: turn notices are computed from it. */
+  /** The queue after a change, before it is written (a copy): turn notices are computed from it. */
   queueAfter(change: Change): QueueState {
     if (!change.tickets?.length && !change.desks?.length && !change.removedDesks?.length) return this.queue;
-    const tickets = new Map(this.queue.tickets);
+    const tickets = new Map(this.tickets);
     for (const { ticket } of change.tickets ?? []) tickets.set(ticket.id, ticket);
-    const desks = new Map(this.queue.desks);
+    const desks = new Map(this.desks);
     for (const d of change.desks ?? []) desks.set(d.id, d);
     for (const id of change.removedDesks ?? []) desks.delete(id);
     return { tickets, desks };
   }
 
-  /** After the write: memory follows what was stored. */
-  apply(change: Change, queue: QueueState, seq: number): void {
+  /** After the write: memory follows what was stored (in place: nothing keeps an older picture). */
+  apply(change: Change, seq: number): void {
     if (change.config) this.index = indexSite(change.config);
-    this.queue = queue;
     for (const { ticket } of change.tickets ?? []) {
+      this.tickets.set(ticket.id, ticket);
       this.byToken.set(ticket.token, ticket.id);
       this.learnDuration(ticket);
     }
+    for (const d of change.desks ?? []) this.desks.set(d.id, d);
+    for (const id of change.removedDesks ?? []) this.desks.delete(id);
     if (change.calls?.length) this.recentCalls = [...[...change.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
     if (change.notices?.length || change.droppedNotices?.length)
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
@@ -77,8 +86,8 @@ export class SiteMemory {
   /** Only the new day's tickets, and any still open, stay in memory; the records stay in SQLite for statistics. */
   private startDay(day: string): void {
     const tickets = new Map<string, Ticket>();
-    for (const t of this.queue.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
-    this.queue = { tickets, desks: this.queue.desks };
+    for (const t of this.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
+    this.tickets = tickets;
     this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);
