@@ -2,7 +2,7 @@
 // a booking joining the queue, the alarm's recall of a missed ticket and the end of the day. Each reads the
 // site and returns the rows to write; the commit path writes them.
 import type { DeskActionResponse, DeskCommand, IssuedTicket } from "../../../protocol/api.ts";
-import { SiteConfig, siteConfigProblems } from "../../../protocol/config.ts";
+import { CheckedSiteConfig, configRefusal } from "../../../protocol/config.ts";
 import { fail } from "../../../protocol/errors.ts";
 import type { AgentJob } from "../../../protocol/live.ts";
 import { holidayName } from "../../booking/holidays.ts";
@@ -119,11 +119,9 @@ export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCo
 
 /** Sets (or replaces) the configuration. Desks keep their state; a removed desk hands its client back to the queue. */
 export function configure(read: SiteRead, input: unknown): Decision<null> {
-  const parsed = SiteConfig.safeParse(input);
-  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", parsed.error.issues[0]?.message));
+  const parsed = CheckedSiteConfig.safeParse(input);
+  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", configRefusal(parsed.error)));
   const config = parsed.data;
-  const problems = siteConfigProblems(config);
-  if (problems.length) return refuse(fail("VALIDATION_FAILED", problems.join("; ")));
   const keep = new Set(config.desks.map((d) => d.id));
   const desks: Desk[] = config.desks.filter((d) => !read.queue.desks.has(d.id)).map((d) => ({ id: d.id, status: "open", ticketId: null }));
   const tickets: Ticket[] = [];
