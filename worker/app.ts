@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
@@ -62,7 +63,8 @@ app.onError((err, c) => {
     if (err.status === 405) return errorResponse("METHOD_NOT_ALLOWED");
     return errorResponse(err.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
   }
-  // Logged for the operator; the client gets a code and a plain message, never a stack.
-  console.error(`unhandled error on ${c.req.method} ${c.req.path}:`, err);
+  // Logged for the operator; the client gets a code and a plain message, never a stack. The log names
+  // the route's pattern, not the path: a path may hold an e-ticket token or a booking's id.
+  console.error(`unhandled error on ${c.req.method} ${routePath(c) || "(no route)"}:`, err);
   return errorResponse("INTERNAL");
 });
