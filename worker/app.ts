@@ -9,7 +9,7 @@ import { openApiDocument } from "./openapi.ts";
 import { type ApiRoute, route } from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
-import { clientPage, serveClient } from "./routes/clients.ts";
+import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { queueRoutes } from "./routes/queue.ts";
@@ -53,6 +53,8 @@ app.notFound((c) => {
   // Client apps (kiosk, screens, console, e-ticket): their HTML page for their paths.
   const page = c.req.method === "GET" || c.req.method === "HEAD" ? clientPage(c.req.path) : null;
   if (page) return serveClient(c.env, c.req.raw, page);
+  // A page's built file by its own name (/admin.html) would go out without the pages' headers.
+  if (isHtmlFile(c.req.path)) return errorResponse("NOT_FOUND");
   return c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : errorResponse("NOT_FOUND");
 });
 
