@@ -3,7 +3,7 @@
 // Each site's queue lives in its own SiteQueue object; the directory pushes configuration to it.
 import { DurableObject } from "cloudflare:workers";
 import type { PublicSite, Role } from "../protocol/api.ts";
-import { SiteConfig, siteConfigProblems } from "../protocol/config.ts";
+import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import type { Env } from "../worker/env.ts";
@@ -80,10 +80,8 @@ export class Directory extends DurableObject<Env> {
   }
 
   async putSite(input: unknown): Promise<Result<{ id: string }>> {
-    const parsed = SiteConfig.safeParse(input);
-    if (!parsed.success) return fail("VALIDATION_FAILED", parsed.error.issues[0]?.message);
-    const problems = siteConfigProblems(parsed.data);
-    if (problems.length) return fail("VALIDATION_FAILED", problems.join("; "));
+    const parsed = CheckedSiteConfig.safeParse(input);
+    if (!parsed.success) return fail("VALIDATION_FAILED", configRefusal(parsed.error));
     const config = parsed.data;
     // The site object validates again and stores its own copy; only then is the site listed.
     const sites = this.env.DATA_JURISDICTION ? this.env.SITE.jurisdiction(this.env.DATA_JURISDICTION) : this.env.SITE;

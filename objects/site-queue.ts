@@ -6,6 +6,7 @@ import { DurableObject } from "cloudflare:workers";
 import type {
   BookingSummary,
   DeskActionResponse,
+  DeskActor,
   DeskCommand,
   ETicketNotifyResponse,
   ETicketView,
@@ -104,8 +105,14 @@ export class SiteQueue extends DurableObject<Env> {
     return this.path.commitOnSite((read, draft) => walkIn(read, draft, input.matterId, kioskOf(input.principal)), input.idempotency);
   }
 
-  deskCommand(input: { deskId: string; command: DeskCommand; idempotency?: Idempotency }): Promise<Result<DeskActionResponse>> {
-    return this.path.commitOnSite((read) => deskAction(read, input.deskId, input.command), input.idempotency);
+  /** A desk command; `actor` is the caller's role as the Worker read it from the token (a clerk acts only within the desk). */
+  deskCommand(input: {
+    deskId: string;
+    command: DeskCommand;
+    actor: DeskActor;
+    idempotency?: Idempotency;
+  }): Promise<Result<DeskActionResponse>> {
+    return this.path.commitOnSite((read) => deskAction(read, input.deskId, input.command, input.actor), input.idempotency);
   }
 
   /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */

@@ -89,6 +89,12 @@ export type DeskCommand =
   | { action: "transfer"; ticketId: string; matterId: string }
   | { action: "transfer"; ticketId: string; deskId: string };
 
+/**
+ * Who gives a desk command, as the Worker reads it from the caller's token: a clerk acts only within
+ * their desk (its client, its missed tickets, tickets sent to it); a manager may move any ticket.
+ */
+export type DeskActor = "clerk" | "manager";
+
 export const ETicketView = z.object({
   number: z.string(),
   matterName: z.string(),

@@ -140,23 +140,158 @@ export function allMatters(site: SiteConfig): MatterConfig[] {
   return site.departments.flatMap((d) => d.matters);
 }
 
-/** Cross-field checks a schema cannot express: unique ids and known references. */
-export function siteConfigProblems(site: SiteConfig): string[] {
-  const problems: string[] = [];
-  const matters = allMatters(site);
-  const matterIds = new Set(matters.map((m) => m.id));
-  if (matterIds.size !== matters.length) problems.push("matter ids must be unique");
-  const prefixes = new Set(matters.map((m) => m.prefix));
-  if (prefixes.size !== matters.length) problems.push("matter prefixes must be unique within a site");
-  const deskIds = new Set(site.desks.map((d) => d.id));
-  if (deskIds.size !== site.desks.length) problems.push("desk ids must be unique");
-  for (const desk of site.desks) {
-    for (const m of desk.matterIds) {
-      if (!matterIds.has(m)) problems.push(`desk ${desk.id} serves unknown matter ${m}`);
-    }
+/** One invalid value of a configuration: where it is (as a request's field path) and what is wrong. */
+export interface ConfigProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** "desks.1.id: …": a problem as the API's VALIDATION_FAILED message names it. */
+export function describeProblem(p: ConfigProblem): string {
+  return `${p.path.length ? p.path.join(".") : "body"}: ${p.message}`;
+}
+
+/**
+ * Whether a name is an IANA time zone ("Europe/Warsaw", "UTC", "Etc/GMT-2") this runtime knows.
+ * An offset ("+01:00") is refused: it has no summer time, so local hours would drift half the year.
+ */
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
   }
-  for (const dev of site.devices) {
-    if (dev.deskId && !deskIds.has(dev.deskId)) problems.push(`device ${dev.id} points at unknown desk ${dev.deskId}`);
-  }
+}
+
+/** Whether "YYYY-MM-DD" is a date of the calendar (not 2026-02-30). */
+function isCalendarDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
+
+/** The paths of the values that repeat an earlier one, with the repeated value. */
+function repeats<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  path: (i: number) => (string | number)[],
+  what: string,
+): ConfigProblem[] {
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) problems.push({ path: path(i), message: `${what} ${JSON.stringify(k)} is used twice` });
+    seen.add(k);
+  });
   return problems;
+}
+
+/**
+ * Checks a schema alone cannot express: a known time zone, opening hours that start before they end
+ * and do not overlap, unique ids, references to known matters and desks, real calendar dates.
+ */
+export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (!isTimeZone(site.timeZone)) problems.push({ path: ["timeZone"], message: "must be an IANA time zone such as Europe/Warsaw" });
+  for (const day of Weekday.options) {
+    site.openingHours[day].forEach(([from, to], i) => {
+      if (from >= to)
+        problems.push({ path: ["openingHours", day, i], message: `opens at ${from} but closes at ${to}: the end must be later` });
+      const prev = site.openingHours[day][i - 1];
+      if (prev && from < prev[1])
+        problems.push({ path: ["openingHours", day, i], message: `starts at ${from}, before the previous hours end (${prev[1]})` });
+    });
+  }
+  problems.push(
+    ...repeats(
+      site.departments,
+      (d) => d.id,
+      (i) => ["departments", i, "id"],
+      "department id",
+    ),
+  );
+  const matters = site.departments.flatMap((d, di) => d.matters.map((m, mi) => ({ m, path: ["departments", di, "matters", mi] })));
+  problems.push(
+    ...repeats(
+      matters,
+      (x) => x.m.id,
+      (i) => [...matters[i]!.path, "id"],
+      "matter id",
+    ),
+  );
+  problems.push(
+    ...repeats(
+      matters,
+      (x) => x.m.prefix,
+      (i) => [...matters[i]!.path, "prefix"],
+      "ticket prefix",
+    ),
+  );
+  const matterIds = new Set(matters.map((x) => x.m.id));
+  problems.push(
+    ...repeats(
+      site.desks,
+      (d) => d.id,
+      (i) => ["desks", i, "id"],
+      "desk id",
+    ),
+  );
+  problems.push(
+    ...repeats(
+      site.desks,
+      (d) => String(d.number),
+      (i) => ["desks", i, "number"],
+      "desk number",
+    ),
+  );
+  site.desks.forEach((desk, di) => {
+    problems.push(
+      ...repeats(
+        desk.matterIds,
+        (m) => m,
+        (i) => ["desks", di, "matterIds", i],
+        "matter",
+      ),
+    );
+    desk.matterIds.forEach((m, i) => {
+      if (!matterIds.has(m)) problems.push({ path: ["desks", di, "matterIds", i], message: `no matter ${JSON.stringify(m)} at this site` });
+    });
+  });
+  const deskIds = new Set(site.desks.map((d) => d.id));
+  problems.push(
+    ...repeats(
+      site.devices,
+      (d) => d.id,
+      (i) => ["devices", i, "id"],
+      "device id",
+    ),
+  );
+  site.devices.forEach((dev, i) => {
+    if (dev.deskId !== undefined && !deskIds.has(dev.deskId)) {
+      problems.push({ path: ["devices", i, "deskId"], message: `no desk ${JSON.stringify(dev.deskId)} at this site` });
+    }
+  });
+  site.booking.daysOff.forEach((date, i) => {
+    if (!isCalendarDate(date)) problems.push({ path: ["booking", "daysOff", i], message: `${date} is not a date of the calendar` });
+  });
+  return problems;
+}
+
+/**
+ * A configuration as a manager sends it: the schema, then the checks across its fields, each problem
+ * an issue at its field's path (the API answers the first as 400 VALIDATION_FAILED "path: message").
+ * Stored configurations are read with SiteConfig alone: they were checked when they were sent.
+ */
+export const CheckedSiteConfig = SiteConfig.superRefine((site, ctx) => {
+  for (const p of siteConfigProblems(site)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+});
+
+/** The first problem of a configuration that does not pass CheckedSiteConfig, as "path: message". */
+export function configRefusal(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue
+    ? describeProblem({ path: issue.path.map((k) => (typeof k === "number" ? k : String(k))), message: issue.message })
+    : "invalid configuration";
 }

@@ -39,7 +39,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
-import { SiteConfig } from "./config.ts";
+import { CheckedSiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { RouteName } from "./routes.ts";
 
@@ -109,7 +109,7 @@ export const CONTRACT = {
   putSite: {
     summary: "Create or replace a site's configuration (manager).",
     auth: ["manager"],
-    body: SiteConfig,
+    body: CheckedSiteConfig,
     response: PutSiteResponse,
     errors: [...BODY, ...STAFF],
   },

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pageFile, pageForPath } from "./pages.ts";
+import { CLIENT_PAGES, pageFile, pageForPath } from "./pages.ts";
 
 const shown = (path: string): string | null => {
   const page = pageForPath(path);
@@ -34,5 +35,35 @@ describe("client pages", () => {
     expect(shown("/dev")).toBeNull();
     expect(shown("/")).toBeNull();
     expect(shown("/api/v1/sites")).toBeNull();
+  });
+});
+
+describe("the asset layer and the pages' own files", () => {
+  /** wrangler.jsonc's assets.run_worker_first (the tests run from the repository's root): what the Worker sees before the asset layer. */
+  const rules = (): string[] => {
+    const text = String(readFileSync("wrangler.jsonc", "utf8"));
+    const list = /"run_worker_first":\s*(\[[^\]]*\])/.exec(text)?.[1];
+    return list ? (JSON.parse(list) as string[]) : [];
+  };
+  /** A rule as the asset layer reads it: "*" is any run of characters, the rest is literal. */
+  const matches = (rule: string, path: string): boolean =>
+    new RegExp(
+      `^${rule
+        .split("*")
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"))
+        .join(".*")}$`,
+    ).test(path);
+  const toWorker = (path: string): boolean => rules().some((rule) => matches(rule, path));
+
+  it("hands every page's built file, also percent-encoded, to the Worker (which refuses it) instead of sending it bare", () => {
+    for (const page of CLIENT_PAGES) {
+      expect(toWorker(pageFile(page)), pageFile(page)).toBe(true);
+      expect(toWorker(pageFile(page).replace(".", "%2E")), pageFile(page)).toBe(true);
+    }
+  });
+
+  it("still serves scripts and styles from the asset layer directly", () => {
+    expect(toWorker("/assets/kiosk-AbC123.js")).toBe(false);
+    expect(toWorker("/assets/kiosk-AbC123.css")).toBe(false);
   });
 });

@@ -2,13 +2,14 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { routePath } from "hono/route";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type ApiRoute, route } from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
-import { clientPage, serveClient } from "./routes/clients.ts";
+import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { queueRoutes } from "./routes/queue.ts";
@@ -52,6 +53,8 @@ app.notFound((c) => {
   // Client apps (kiosk, screens, console, e-ticket): their HTML page for their paths.
   const page = c.req.method === "GET" || c.req.method === "HEAD" ? clientPage(c.req.path) : null;
   if (page) return serveClient(c.env, c.req.raw, page);
+  // A page's built file by its own name (/admin.html) would go out without the pages' headers.
+  if (isHtmlFile(c.req.path)) return errorResponse("NOT_FOUND");
   return c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : errorResponse("NOT_FOUND");
 });
 
@@ -62,7 +65,8 @@ app.onError((err, c) => {
     if (err.status === 405) return errorResponse("METHOD_NOT_ALLOWED");
     return errorResponse(err.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
   }
-  // Logged for the operator; the client gets a code and a plain message, never a stack.
-  console.error(`unhandled error on ${c.req.method} ${c.req.path}:`, err);
+  // Logged for the operator; the client gets a code and a plain message, never a stack. The log names
+  // the route's pattern, not the path: a path may hold an e-ticket token or a booking's id.
+  console.error(`unhandled error on ${c.req.method} ${routePath(c) || "(no route)"}:`, err);
   return errorResponse("INTERNAL");
 });

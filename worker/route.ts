@@ -38,7 +38,8 @@ export interface ApiRoute {
 /** The checks the contract asks for, in the order a caller meets them: who, which site, what. */
 function checks(spec: RouteContract, site: MiddlewareHandler<SiteEnv> | null): MiddlewareHandler<SiteEnv>[] {
   const chain: MiddlewareHandler<SiteEnv>[] = [];
-  if (spec.auth) chain.push(requireAuth({ roles: spec.auth }));
+  // A WebSocket upgrade (101) is the only kind of route that takes its token in the URL.
+  if (spec.auth) chain.push(requireAuth({ roles: spec.auth, tokenInQuery: spec.status === 101 }));
   if (site) chain.push(site);
   if (spec.query) chain.push(query(spec.query));
   if (spec.body) chain.push(jsonBody(spec.body));

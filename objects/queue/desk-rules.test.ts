@@ -77,7 +77,7 @@ describe("call-next", () => {
     const h = office();
     const before = h.state;
     const snapshot = JSON.stringify([[...before.tickets.values()], [...before.desks.values()]]);
-    const r = deskCommand(before, h.ctx, "d1", { action: "call-next" });
+    const r = deskCommand(before, h.ctx, "d1", { action: "call-next" }, "clerk");
     expect(r.ok).toBe(true);
     expect(JSON.stringify([[...before.tickets.values()], [...before.desks.values()]])).toBe(snapshot);
   });
@@ -282,15 +282,16 @@ describe("transfer to another matter", () => {
     expect(h.callNext("d1")).toBeNull();
   });
 
-  it("can move a waiting ticket, too", () => {
+  it("a manager can move a waiting ticket, too", () => {
     const h = office();
-    h.run("d1", { action: "transfer", ticketId: "A002", matterId: "c" });
+    h.run("d1", { action: "transfer", ticketId: "A002", matterId: "c" }, "manager");
     expect(h.ticket("A002")).toMatchObject({ matterId: "c", status: "waiting" });
     expect(h.callNext("d3")).toBe("A002");
   });
 
   it("refuses an unknown matter (UNKNOWN_MATTER) and the matter it already has (TRANSFER_TARGET_INVALID)", () => {
     const h = office();
+    h.callNext("d1");
     expect(h.error("d1", { action: "transfer", ticketId: "A001", matterId: "zzz" })).toBe("UNKNOWN_MATTER");
     expect(h.error("d1", { action: "transfer", ticketId: "A001", matterId: "a" })).toBe("TRANSFER_TARGET_INVALID");
   });
@@ -298,7 +299,7 @@ describe("transfer to another matter", () => {
   it("moving a ticket that was sent to a desk to a matter lets every desk of that matter take it", () => {
     const h = office();
     h.add(ticket("A050", "a", T0 - 60 * MIN, { deskId: "d3" }));
-    h.run("d1", { action: "transfer", ticketId: "A050", matterId: "a" });
+    h.run("d1", { action: "transfer", ticketId: "A050", matterId: "a" }, "manager");
     expect(h.ticket("A050").deskId).toBeNull();
     expect(h.callNext("d1")).toBe("A050");
   });
@@ -358,7 +359,7 @@ describe("transfer to another desk", () => {
     h.callNext("d1");
     expect(h.error("d1", { action: "transfer", ticketId: "A001", deskId: "d1" })).toBe("TRANSFER_TARGET_INVALID");
     h.add(ticket("A040", "a", T0, { deskId: "d2" }));
-    expect(h.error("d1", { action: "transfer", ticketId: "A040", deskId: "d2" })).toBe("TRANSFER_TARGET_INVALID");
+    expect(h.error("d1", { action: "transfer", ticketId: "A040", deskId: "d2" }, "manager")).toBe("TRANSFER_TARGET_INVALID");
   });
 
   it("refuses an unknown target desk (UNKNOWN_DESK)", () => {
@@ -368,10 +369,10 @@ describe("transfer to another desk", () => {
     expect(h.desk("d1").ticketId).toBe("A001");
   });
 
-  it("moves a waiting ticket without touching the desk's own client", () => {
+  it("a manager moves a waiting ticket without touching the desk's own client", () => {
     const h = office();
     h.callNext("d1");
-    h.run("d1", { action: "transfer", ticketId: "A002", deskId: "d3" });
+    h.run("d1", { action: "transfer", ticketId: "A002", deskId: "d3" }, "manager");
     expect(h.desk("d1").ticketId).toBe("A001");
     expect(h.ticket("A001").status).toBe("called");
     expect(h.callNext("d3")).toBe("A002");
@@ -392,10 +393,92 @@ describe("transfer errors", () => {
   });
 });
 
+describe("a clerk acts only within their desk", () => {
+  /** d1 and d2 both serve a; A001 and A002 wait in the common queue. */
+  function twoDesks(): Harness {
+    return new Harness({
+      desks: [deskCfg("d1", "a"), deskCfg("d2", "a"), deskCfg("d3", "c")],
+      matterIds: ["a", "c"],
+      tickets: [ticket("A001", "a", T0 - 30 * MIN), ticket("A002", "a", T0 - 20 * MIN)],
+    });
+  }
+
+  it("refuses a ticket sent to another desk (DESK_FORBIDDEN), leaving it where it was", () => {
+    const h = twoDesks();
+    h.add(ticket("A040", "a", T0, { deskId: "d2" }));
+    expect(h.error("d1", { action: "transfer", ticketId: "A040", deskId: "d1" })).toBe("DESK_FORBIDDEN");
+    expect(h.error("d1", { action: "transfer", ticketId: "A040", deskId: "d3" })).toBe("DESK_FORBIDDEN");
+    expect(h.error("d1", { action: "transfer", ticketId: "A040", matterId: "c" })).toBe("DESK_FORBIDDEN");
+    expect(h.ticket("A040")).toMatchObject({ status: "waiting", deskId: "d2", matterId: "a" });
+    expect(h.callNext("d2")).toBe("A040");
+  });
+
+  it("refuses a waiting ticket of the common queue: another desk's next client", () => {
+    const h = twoDesks();
+    expect(h.error("d1", { action: "transfer", ticketId: "A002", deskId: "d1" })).toBe("DESK_FORBIDDEN");
+    expect(h.error("d1", { action: "transfer", ticketId: "A001", matterId: "c" })).toBe("DESK_FORBIDDEN");
+    expect(h.ticket("A001")).toMatchObject({ status: "waiting", deskId: null, matterId: "a" });
+  });
+
+  it("refuses another desk's missed ticket, and another desk's client stays not waiting (409)", () => {
+    const h = twoDesks();
+    h.callNext("d2");
+    h.run("d2", { action: "no-show" });
+    expect(h.ticket("A001")).toMatchObject({ status: "missed", deskId: "d2" });
+    expect(h.error("d1", { action: "transfer", ticketId: "A001", deskId: "d1" })).toBe("DESK_FORBIDDEN");
+    h.callNext("d2");
+    expect(h.error("d1", { action: "transfer", ticketId: "A002", deskId: "d1" })).toBe("TICKET_NOT_WAITING");
+  });
+
+  it("lets the clerk send on their client, the ticket they missed and a ticket sent to their desk", () => {
+    const h = twoDesks();
+    h.add(ticket("A040", "a", T0, { deskId: "d1" }));
+    expect(h.callNext("d1")).toBe("A040");
+    h.run("d1", { action: "transfer", ticketId: "A040", deskId: "d2" });
+    expect(h.ticket("A040")).toMatchObject({ status: "waiting", deskId: "d2" });
+    h.add(ticket("A041", "a", T0, { deskId: "d1" }));
+    h.run("d1", { action: "transfer", ticketId: "A041", matterId: "c" });
+    expect(h.ticket("A041")).toMatchObject({ status: "waiting", deskId: null, matterId: "c" });
+    expect(h.callNext("d1")).toBe("A001");
+    h.run("d1", { action: "no-show" });
+    h.run("d1", { action: "transfer", ticketId: "A001", deskId: "d2" });
+    // The missed ticket waits for d2 now, with its misses and without the recall at d1.
+    expect(h.ticket("A001")).toMatchObject({ status: "waiting", deskId: "d2", misses: 1, recallAt: null });
+  });
+
+  it("a manager moves any waiting or missed ticket, of any desk", () => {
+    const h = twoDesks();
+    h.add(ticket("A040", "a", T0, { deskId: "d2" }));
+    h.run("d1", { action: "transfer", ticketId: "A040", deskId: "d3" }, "manager");
+    expect(h.ticket("A040")).toMatchObject({ status: "waiting", deskId: "d3" });
+    h.run("d1", { action: "transfer", ticketId: "A002", matterId: "c" }, "manager");
+    expect(h.ticket("A002")).toMatchObject({ status: "waiting", matterId: "c" });
+    h.callNext("d2");
+    h.run("d2", { action: "no-show" });
+    h.run("d1", { action: "transfer", ticketId: "A001", deskId: "d1" }, "manager");
+    expect(h.ticket("A001")).toMatchObject({ status: "waiting", deskId: "d1", recallAt: null });
+    expect(h.callNext("d1")).toBe("A001");
+  });
+
+  it("call: a desk calls only its own queue, never another desk's sent or missed ticket", () => {
+    const h = twoDesks();
+    h.add(ticket("A040", "a", T0, { deskId: "d2" }));
+    expect(h.error("d1", { action: "call", ticketId: "A040" })).toBe("TICKET_NOT_WAITING");
+    expect(h.error("d1", { action: "call", ticketId: "A040" }, "manager")).toBe("TICKET_NOT_WAITING");
+    h.callNext("d2"); // A040, sent to d2, goes first
+    h.run("d2", { action: "finish" });
+    expect(h.callNext("d2")).toBe("A001");
+    h.run("d2", { action: "no-show" });
+    expect(h.error("d1", { action: "call", ticketId: "A001" })).toBe("TICKET_NOT_WAITING");
+    expect(h.error("d3", { action: "call", ticketId: "A002" })).toBe("MATTER_NOT_SERVED");
+    expect(h.ticket("A001")).toMatchObject({ status: "missed", deskId: "d2" });
+  });
+});
+
 describe("pure function over plain data", () => {
   it("works on a state built by hand", () => {
     const state = stateOf([ticket("A001", "a", T0)], [desk("d1")]);
-    const r = deskCommand(state, ctxOf([deskCfg("d1", "a")]), "d1", { action: "call-next" });
+    const r = deskCommand(state, ctxOf([deskCfg("d1", "a")]), "d1", { action: "call-next" }, "clerk");
     expect(r).toMatchObject({ ok: true, outcome: { ticketId: "A001", deskId: "d1" } });
     expect(state.tickets.get("A001")?.status).toBe("waiting");
   });

@@ -1,5 +1,5 @@
 // What each clerk command does to the queue (R4) and the three-strike no-show rule (R5).
-import type { DeskCommand } from "../../protocol/api.ts";
+import type { DeskActor, DeskCommand } from "../../protocol/api.ts";
 import type { ErrorCode } from "../../protocol/errors.ts";
 import { assertNever } from "../../protocol/live.ts";
 import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./model.ts";
@@ -80,7 +80,24 @@ function dueMissed(d: Draft, deskId: string, now: number): Ticket | undefined {
   return missedAtDesk(deskId, d.allTickets()).find((t) => (t.recallAt ?? 0) <= now);
 }
 
-export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string, cmd: DeskCommand): RuleResult {
+/**
+ * Whether the actor at a desk may send this ticket elsewhere. A clerk moves only what is their desk's
+ * own: its client, a ticket it has missed, a ticket sent to it; never another desk's client, missed or
+ * sent ticket, nor a ticket of the common queue (which they may call first, in view of the hall).
+ * A manager moves any ticket.
+ */
+function mayTransfer(actor: DeskActor, deskId: string, t: Ticket, isCurrent: boolean): boolean {
+  switch (actor) {
+    case "manager":
+      return true;
+    case "clerk":
+      return isCurrent || t.deskId === deskId;
+    default:
+      return assertNever(actor);
+  }
+}
+
+export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string, cmd: DeskCommand, actor: DeskActor): RuleResult {
   const cfg = ctx.desks.get(deskId);
   const d = new Draft(state);
   const desk = d.desk(deskId);
@@ -156,7 +173,9 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
       if (!t) return no("UNKNOWN_TICKET");
       if (!isActive(t)) return no("TICKET_CLOSED");
       const isCurrent = cur?.id === t.id;
-      if (!isCurrent && t.status !== "waiting") return no("TICKET_NOT_WAITING");
+      // Besides the desk's client, a waiting ticket or a missed one (R5) may be sent on.
+      if (!isCurrent && t.status !== "waiting" && t.status !== "missed") return no("TICKET_NOT_WAITING");
+      if (!mayTransfer(actor, deskId, t, isCurrent)) return no("DESK_FORBIDDEN");
       let moved: Ticket;
       if ("matterId" in cmd) {
         if (!ctx.matterIds.has(cmd.matterId)) return no("UNKNOWN_MATTER");

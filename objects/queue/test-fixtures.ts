@@ -1,5 +1,5 @@
 // Builders and a small harness for the queue-rule unit tests (not used by production code).
-import type { DeskCommand } from "../../protocol/api.ts";
+import type { DeskActor, DeskCommand } from "../../protocol/api.ts";
 import type { ErrorCode } from "../../protocol/errors.ts";
 import { alarmRecall, deskCommand, type RuleContext, type RuleResult } from "./desk-rules.ts";
 import { applyOutcome, type CallEvent, type Desk, type Outcome, type QueueState, type Ticket } from "./model.ts";
@@ -111,22 +111,22 @@ export class Harness {
     return this;
   }
 
-  /** Runs a command without applying it. */
-  attempt(deskId: string, cmd: DeskCommand): RuleResult {
-    return deskCommand(this.state, this.ctx, deskId, cmd);
+  /** Runs a command without applying it; the desk's clerk gives it unless a manager is named. */
+  attempt(deskId: string, cmd: DeskCommand, actor: DeskActor = "clerk"): RuleResult {
+    return deskCommand(this.state, this.ctx, deskId, cmd, actor);
   }
 
   /** Runs a command that must succeed and applies its outcome. */
-  run(deskId: string, cmd: DeskCommand): Outcome {
-    const r = this.attempt(deskId, cmd);
+  run(deskId: string, cmd: DeskCommand, actor: DeskActor = "clerk"): Outcome {
+    const r = this.attempt(deskId, cmd, actor);
     if (!r.ok) throw new Error(`${cmd.action} at ${deskId} failed with ${r.code}`);
     this.apply(r.outcome);
     return r.outcome;
   }
 
   /** Runs a command that must fail; the state stays as it was. */
-  error(deskId: string, cmd: DeskCommand): ErrorCode {
-    const r = this.attempt(deskId, cmd);
+  error(deskId: string, cmd: DeskCommand, actor: DeskActor = "clerk"): ErrorCode {
+    const r = this.attempt(deskId, cmd, actor);
     if (r.ok) throw new Error(`${cmd.action} at ${deskId} unexpectedly succeeded`);
     return r.code;
   }

@@ -26,13 +26,10 @@ export async function login(username: string, password: string): Promise<string>
   return ((await res.json()) as { token: string }).token;
 }
 
-let counter = 0;
-/** A new site with a unique id (so every test has its own object), open around the clock. */
-export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promise<{ siteId: string; admin: string }> {
-  const siteId = `t-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-  const admin = await login("admin", "admin");
+/** The test site's configuration: two matters, d1 serves both, d2 only "pj"; open around the clock. */
+export function testSiteConfig(siteId: string, overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
   const allDay: [string, string][] = [["00:00", "24:00"]];
-  const config: SiteConfigInput = {
+  return {
     id: siteId,
     city: "Testowo",
     name: `Urząd testowy ${siteId}`,
@@ -60,7 +57,14 @@ export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promi
     noShowRecallSeconds: 60,
     ...overrides,
   };
-  const res = await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: config });
+}
+
+let counter = 0;
+/** A new site with a unique id (so every test has its own object), open around the clock. */
+export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promise<{ siteId: string; admin: string }> {
+  const siteId = `t-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  const admin = await login("admin", "admin");
+  const res = await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: testSiteConfig(siteId, overrides) });
   if (res.status !== 200) throw new Error(`create site: ${res.status} ${await res.text()}`);
   return { siteId, admin };
 }

@@ -1,5 +1,5 @@
 // Who may call: the bearer token as a client sends it (header, or access_token on live routes) and the roles of each route.
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accountFor, expectError, freshSite, login, request } from "../route-test-helpers.ts";
 
 describe("requireAuth on the API's routes", () => {
@@ -40,5 +40,35 @@ describe("requireAuth on the API's routes", () => {
       403,
       "FORBIDDEN",
     );
+  });
+});
+
+describe("tokens stay out of URLs", () => {
+  it("a plain HTTP route refuses a token in the query, even a valid one: 401 TOKEN_INVALID, nothing done", async () => {
+    const { siteId, admin } = await freshSite();
+    const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
+    await expectError(await request(`/api/v1/sites/${siteId}/queue?access_token=${clerk}`), 401, "TOKEN_INVALID");
+    await expectError(
+      await request(`/api/v1/sites/${siteId}/tickets?access_token=${admin}`, { json: { matterId: "rej" } }),
+      401,
+      "TOKEN_INVALID",
+    );
+    await expectError(
+      await request(`/api/v1/sites/${siteId}/desks/d1/call-next?access_token=${clerk}`, { json: {} }),
+      401,
+      "TOKEN_INVALID",
+    );
+    await expectError(await request(`/api/v1/sites/${siteId}/messages?access_token=${admin}`), 401, "TOKEN_INVALID");
+    // Nothing above took effect: no ticket was issued.
+    const queue = await request(`/api/v1/sites/${siteId}/queue`, { token: admin });
+    expect(queue.status).toBe(200);
+    expect(((await queue.json()) as { tickets: unknown[] }).tickets).toEqual([]);
+  });
+
+  it("a token in the query is refused even beside a valid Authorization header", async () => {
+    const { siteId, admin } = await freshSite();
+    await expectError(await request(`/api/v1/sites/${siteId}/queue?access_token=${admin}`, { token: admin }), 401, "TOKEN_INVALID");
+    // The same request without the query token is let in.
+    expect((await request(`/api/v1/sites/${siteId}/queue`, { token: admin })).status).toBe(200);
   });
 });

@@ -5,20 +5,30 @@ import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
-function bearer(header: string | undefined, query: string | undefined): string | null {
+/**
+ * The bearer token of a request. A token in a URL ends up in access logs, browser history and
+ * Referer headers, so `?access_token=` is taken only where a browser cannot set a header: on a
+ * WebSocket upgrade route. Anywhere else a token in the query is refused, even a valid one.
+ */
+function bearer(header: string | undefined, query: string | undefined, tokenInQuery: boolean): string | null {
+  if (query && !tokenInQuery) {
+    throw new ApiError("TOKEN_INVALID", "A token is not accepted in the URL here: send it as 'Authorization: Bearer <token>'.");
+  }
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw new ApiError("TOKEN_INVALID", "The Authorization header must be 'Bearer <token>'.");
     return m[1]!;
   }
-  // Browsers cannot set headers on a WebSocket: the live endpoints accept ?access_token=.
   return query ?? null;
 }
 
-/** Requires a valid token whose role is one of `roles`. */
-export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[] }): MiddlewareHandler<E> {
+/**
+ * Requires a valid token whose role is one of `roles`. `tokenInQuery`: the route is a WebSocket
+ * upgrade, which also takes the token as `?access_token=` (browsers cannot set headers there).
+ */
+export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[]; tokenInQuery?: boolean }): MiddlewareHandler<E> {
   return async function requireAuthHandler(c, next) {
-    const token = bearer(c.req.header("Authorization"), c.req.query("access_token"));
+    const token = bearer(c.req.header("Authorization"), c.req.query("access_token"), options.tokenInQuery === true);
     if (!token) throw new ApiError("UNAUTHENTICATED");
     const claims = await verifyToken(token, c.env.AUTH_SECRET);
     if (!claims) throw new ApiError("TOKEN_INVALID");

@@ -13,6 +13,15 @@ export function clientPage(path: string): string | null {
 }
 
 /**
+ * Whether a path asks for an HTML file by its own name (/admin.html, /clerk.html…). The build's
+ * files are never sent bare: a page goes out only through serveClient, with its headers. The
+ * asset layer hands these paths to the Worker first (wrangler.jsonc "assets.run_worker_first").
+ */
+export function isHtmlFile(path: string): boolean {
+  return /\.html?$/i.test(path);
+}
+
+/**
  * Serves a client's HTML with headers for a page that holds tokens in its URL or storage:
  * no caching of the page itself (its assets are content-hashed), no referrer (an e-ticket
  * URL is its secret), and a policy that allows only this origin's scripts and sockets.

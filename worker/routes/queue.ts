@@ -1,6 +1,6 @@
 // A site's queue: walk-in tickets, the staff view of the queue, and the clerk's desk commands.
 import type { Context } from "hono";
-import type { DeskActionResponse, DeskCommand } from "../../protocol/api.ts";
+import type { DeskActionResponse, DeskActor, DeskCommand, Role } from "../../protocol/api.ts";
 import type { SiteEnv } from "../app-env.ts";
 import { claimsOf } from "../auth/middleware.ts";
 import { unwrap } from "../errors.ts";
@@ -8,11 +8,18 @@ import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import { idempotency } from "../validate.ts";
 
-/** Runs a desk command at the path's desk (the site middleware has checked the caller may). */
+/** What a desk command may touch: a manager's command any ticket, anyone else's only their desk's (the rule decides). */
+function deskActor(role: Role): DeskActor {
+  return role === "manager" ? "manager" : "clerk";
+}
+
+/** Runs a desk command at the path's desk (the site middleware has checked the caller may operate it). */
 async function deskCommand(c: Context<SiteEnv>, command: DeskCommand): Promise<DeskActionResponse> {
-  const idem = await idempotency(c, claimsOf(c).sub, command);
+  const claims = claimsOf(c);
+  const idem = await idempotency(c, claims.sub, command);
   const deskId = c.req.param("deskId") ?? "";
-  return unwrap(await c.var.stub.deskCommand({ deskId, command, ...(idem ? { idempotency: idem } : {}) }));
+  const actor = deskActor(claims.role);
+  return unwrap(await c.var.stub.deskCommand({ deskId, command, actor, ...(idem ? { idempotency: idem } : {}) }));
 }
 
 export const queueRoutes: ApiRoute[] = [

@@ -1,8 +1,8 @@
 // The queue's commands as decisions (R2-R5): a walk-in ticket, a clerk's desk command, a new configuration,
 // a booking joining the queue, the alarm's recall of a missed ticket and the end of the day. Each reads the
 // site and returns the rows to write; the commit path writes them.
-import type { DeskActionResponse, DeskCommand, IssuedTicket } from "../../../protocol/api.ts";
-import { SiteConfig, siteConfigProblems } from "../../../protocol/config.ts";
+import type { DeskActionResponse, DeskActor, DeskCommand, IssuedTicket } from "../../../protocol/api.ts";
+import { CheckedSiteConfig, configRefusal } from "../../../protocol/config.ts";
 import { fail } from "../../../protocol/errors.ts";
 import type { AgentJob } from "../../../protocol/live.ts";
 import { holidayName } from "../../booking/holidays.ts";
@@ -104,10 +104,10 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
   return accept(issued, merge(draft.change(), change));
 }
 
-/** A clerk's command at a desk (R4, R5). */
-export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCommand): Decision<DeskActionResponse> {
+/** A clerk's or a manager's command at a desk (R4, R5). */
+export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCommand, actor: DeskActor): Decision<DeskActionResponse> {
   const { index } = read;
-  const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command);
+  const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command, actor);
   if (!r.ok) return refuse(fail(r.code));
   const next = applyOutcome(read.queue, r.outcome);
   const views = new ViewBuilder(index, next, read.durations);
@@ -119,11 +119,9 @@ export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCo
 
 /** Sets (or replaces) the configuration. Desks keep their state; a removed desk hands its client back to the queue. */
 export function configure(read: SiteRead, input: unknown): Decision<null> {
-  const parsed = SiteConfig.safeParse(input);
-  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", parsed.error.issues[0]?.message));
+  const parsed = CheckedSiteConfig.safeParse(input);
+  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", configRefusal(parsed.error)));
   const config = parsed.data;
-  const problems = siteConfigProblems(config);
-  if (problems.length) return refuse(fail("VALIDATION_FAILED", problems.join("; ")));
   const keep = new Set(config.desks.map((d) => d.id));
   const desks: Desk[] = config.desks.filter((d) => !read.queue.desks.has(d.id)).map((d) => ({ id: d.id, status: "open", ticketId: null }));
   const tickets: Ticket[] = [];

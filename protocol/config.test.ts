@@ -1,0 +1,136 @@
+// The site configuration's checks: every invalid value is refused at its field's path, before it can
+// reach a site (a time zone the runtime does not know would fail every clock reading there).
+import { describe, expect, it } from "vitest";
+import { DEMO_SITES } from "../objects/directory/demo-data.ts";
+import { CheckedSiteConfig, configRefusal, isTimeZone, SiteConfig, type SiteConfigInput, siteConfigProblems } from "./config.ts";
+
+const allDay: [string, string][] = [["00:00", "24:00"]];
+
+function site(overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
+  return {
+    id: "testowo",
+    city: "Testowo",
+    name: "Urząd testowy",
+    address: "ul. Próbna 1",
+    voice: true,
+    openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    departments: [
+      {
+        id: "wk",
+        name: "Wydział Komunikacji",
+        matters: [
+          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
+          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
+        ],
+      },
+    ],
+    desks: [
+      { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
+      { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },
+    ],
+    devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }],
+    booking: { horizonDays: 14, checkIn: "kiosk" },
+    ...overrides,
+  };
+}
+
+/** The API's message for a configuration: null when it is accepted. */
+function refusal(config: unknown): string | null {
+  const parsed = CheckedSiteConfig.safeParse(config);
+  return parsed.success ? null : configRefusal(parsed.error);
+}
+
+describe("site configuration checks", () => {
+  it("accepts a valid configuration and every demo site", () => {
+    expect(refusal(site())).toBeNull();
+    for (const demo of DEMO_SITES) expect(refusal(demo), demo.id).toBeNull();
+  });
+
+  it("refuses a time zone that is not an IANA zone, at timeZone", () => {
+    for (const tz of ["Mars/Olympus_Mons", "Europe/Warszawa", "+01:00", "CET+1", "", "Europe/../Warsaw"]) {
+      expect(refusal(site({ timeZone: tz })), tz).toMatch(/^timeZone: /);
+    }
+    for (const tz of ["Europe/Warsaw", "UTC", "Etc/GMT-2", "America/Argentina/Buenos_Aires"]) {
+      expect(isTimeZone(tz), tz).toBe(true);
+      expect(refusal(site({ timeZone: tz })), tz).toBeNull();
+    }
+  });
+
+  it("refuses opening hours that are no time of day, end before they start, or overlap", () => {
+    const hours = (mon: [string, string][]) => site({ openingHours: { ...site().openingHours, mon } });
+    expect(refusal(hours([["25:00", "26:00"]]))).toMatch(/^openingHours\.mon\.0\.0: /);
+    expect(refusal(hours([["08:00", "24:30"]]))).toMatch(/^openingHours\.mon\.0\.1: /);
+    expect(refusal(hours([["16:00", "08:00"]]))).toBe("openingHours.mon.0: opens at 16:00 but closes at 08:00: the end must be later");
+    expect(refusal(hours([["08:00", "08:00"]]))).toMatch(/^openingHours\.mon\.0: /);
+    expect(
+      refusal(
+        hours([
+          ["08:00", "12:00"],
+          ["11:00", "16:00"],
+        ]),
+      ),
+    ).toMatch(/^openingHours\.mon\.1: starts at 11:00/);
+    expect(
+      refusal(
+        hours([
+          ["12:00", "16:00"],
+          ["08:00", "10:00"],
+        ]),
+      ),
+    ).toMatch(/^openingHours\.mon\.1: /);
+    expect(
+      refusal(
+        hours([
+          ["08:00", "12:00"],
+          ["12:00", "16:00"],
+        ]),
+      ),
+    ).toBeNull();
+  });
+
+  it("refuses duplicate ids, prefixes and desk numbers at the repeated value", () => {
+    const base = site();
+    const [d1, d2] = [base.desks[0]!, base.desks[1]!];
+    expect(refusal(site({ desks: [d1, { ...d2, id: "d1" }] }))).toBe('desks.1.id: desk id "d1" is used twice');
+    expect(refusal(site({ desks: [d1, { ...d2, number: 1 }] }))).toBe('desks.1.number: desk number "1" is used twice');
+    expect(refusal(site({ desks: [{ ...d1, matterIds: ["rej", "rej"] }, d2] }))).toBe('desks.0.matterIds.1: matter "rej" is used twice');
+    const dept = base.departments[0]!;
+    const [rej, pj] = [dept.matters[0]!, dept.matters[1]!];
+    expect(refusal(site({ departments: [{ ...dept, matters: [rej, { ...pj, id: "rej" }] }] }))).toBe(
+      'departments.0.matters.1.id: matter id "rej" is used twice',
+    );
+    expect(refusal(site({ departments: [dept, { ...dept, id: "wk2", matters: [{ ...rej, id: "rej2" }] }] }))).toBe(
+      'departments.1.matters.0.prefix: ticket prefix "R" is used twice',
+    );
+    expect(refusal(site({ departments: [dept, { ...dept, matters: [{ ...rej, id: "rej2", prefix: "X" }] }] }))).toBe(
+      'departments.1.id: department id "wk" is used twice',
+    );
+    const kiosk = base.devices[0]!;
+    expect(refusal(site({ devices: [kiosk, { ...kiosk, name: "Drugi" }] }))).toBe('devices.1.id: device id "k1" is used twice');
+  });
+
+  it("refuses references to matters and desks the site does not have", () => {
+    const [d1, d2] = [site().desks[0]!, site().desks[1]!];
+    expect(refusal(site({ desks: [d1, { ...d2, matterIds: ["pj", "paszport"] }] }))).toBe(
+      'desks.1.matterIds.1: no matter "paszport" at this site',
+    );
+    expect(refusal(site({ devices: [{ id: "e9", name: "Ekran", kind: "desk-screen", deskId: "d9" }] }))).toBe(
+      'devices.0.deskId: no desk "d9" at this site',
+    );
+  });
+
+  it("refuses negative or out-of-range minutes and days that are not in the calendar", () => {
+    const booking = site().booking;
+    expect(refusal(site({ booking: { ...booking, minNoticeMinutes: -5 } }))).toMatch(/^booking\.minNoticeMinutes: /);
+    expect(refusal(site({ booking: { ...booking, checkInLateMinutes: -1 } }))).toMatch(/^booking\.checkInLateMinutes: /);
+    expect(refusal(site({ noShowRecallSeconds: 0 }))).toMatch(/^noShowRecallSeconds: /);
+    expect(refusal(site({ booking: { ...booking, daysOff: ["2026-12-24", "2026-02-30"] } }))).toBe(
+      "booking.daysOff.1: 2026-02-30 is not a date of the calendar",
+    );
+  });
+
+  it("lists every problem of a configuration, each at its path", () => {
+    const config = SiteConfig.parse(site({ timeZone: "Nowhere/Else", desks: [{ id: "d1", name: "S", number: 1, matterIds: ["x"] }] }));
+    expect(siteConfigProblems(config).map((p) => p.path.join("."))).toEqual(["timeZone", "desks.0.matterIds.0"]);
+  });
+});
