@@ -169,19 +169,26 @@ describe("e-ticket", () => {
     await eventually("the live socket", () => servers.length === 1);
 
     // Something on the phone sends a hundred messages at once over the page's socket.
-    for (let i = 0; i < 100; i++) servers[0]!.send(JSON.stringify({ type: "resync" }));
+    const flood = (server: WebSocketRoute) => {
+      for (let i = 0; i < 100; i++) server.send(JSON.stringify({ type: "resync" }));
+    };
+    flood(servers[0]!);
     const banner = page.locator(".conn-banner");
     await expectText(banner, "Ta strona wysłała do serwera zbyt wiele wiadomości – połączę ponownie za kilka sekund.");
     expect(await banner.getAttribute("data-conn")).toBe("too-many");
     const closedAt = Date.now();
-    await page.getByRole("button", { name: "Switch to English" }).tap();
-    await expectText(banner, "This page sent the server too many messages – reconnecting in a few seconds.");
 
     // Back after the longest backoff (5 to 10 s), not at once; the notice goes.
     await expectHidden(banner, 15_000);
     expect(servers).toHaveLength(2);
     expect(dialledAt[1]! - closedAt).toBeGreaterThanOrEqual(4_000);
     await expectText(page.getByTestId("et-number"), tk.number);
+
+    // The same in English.
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    flood(servers[1]!);
+    await expectText(banner, "This page sent the server too many messages – reconnecting in a few seconds.");
+    await expectHidden(banner, 15_000);
     await page.context().close();
   });
 
