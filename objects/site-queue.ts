@@ -29,7 +29,7 @@ import { CommitPath } from "./site/commit.ts";
 import type { SiteStores } from "./site/draft.ts";
 import type { Idempotency } from "./site/idempotency.ts";
 import { LiveHub, readClientFrame, send } from "./site/live-hub.ts";
-import { liveAttachment } from "./site/live-request.ts";
+import { liveAdmission } from "./site/live-request.ts";
 import { SiteMemory } from "./site/memory.ts";
 import { MessageStore } from "./site/message-store.ts";
 import { MessageSender, type OutboxListing, recordDeliveryReport, resendMessageById } from "./site/messages.ts";
@@ -202,17 +202,24 @@ export class SiteQueue extends DurableObject<Env> {
   // ---- live sockets ---------------------------------------------------------------------
 
   override async fetch(request: Request): Promise<Response> {
-    const a = liveAttachment(request, this.memory.index, (token) => reads.ticketByToken(this.path.read(Date.now()), this.memory, token));
+    const a = liveAdmission(request, {
+      index: this.memory.index,
+      ticketByToken: (token) => reads.ticketByToken(this.path.read(Date.now()), this.memory, token),
+      openSockets: (tag) => this.ctx.getWebSockets(tag).length,
+    });
     if (a instanceof Response) return a;
     const pair = new WebSocketPair();
-    this.hub.accept(pair[1], a);
+    this.hub.accept(pair[1], a.attachment, a.tags);
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // A public socket over its allowance costs a look-up: its frame is not even parsed.
+    const now = Date.now();
+    if (!this.hub.admit(ws, now)) return;
     const msg = readClientFrame(message);
     if (msg.type === "error") return send(ws, msg);
-    if (msg.type === "resync") return this.hub.snapshot(ws);
+    if (msg.type === "resync") return this.hub.resync(ws, now);
     if (this.hub.attachment(ws)?.role !== "agent") {
       return send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs and reports printers." });
     }

@@ -157,7 +157,7 @@ export const CONTRACT = {
     summary: "WebSocket: one e-ticket's live view (public).",
     status: 101,
     description: "Switching to the WebSocket protocol",
-    errors: ["UNKNOWN_ETICKET", "UPGRADE_REQUIRED"],
+    errors: ["UNKNOWN_ETICKET", "UPGRADE_REQUIRED", "RATE_LIMITED"],
   },
   // ---- online booking (R6, R7) ----
   availability: {

@@ -146,6 +146,21 @@ describe("the live socket", () => {
     live.stop();
   });
 
+  it("closed for sending too many messages, dials again only after the longest delay, not at once", async () => {
+    const { live, sockets, seen, current } = setup();
+    await tick();
+    current().accept();
+    current().say({ type: "snapshot", seq: 1, view: { n: 1 } });
+    current().end(CLOSE.TOO_MANY_MESSAGES);
+    expect(seen.delays).toEqual([1_000]);
+    expect(seen.ends).toEqual([]);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets).toHaveLength(2);
+    live.stop();
+  });
+
   it("ends for good on the close codes its owner names (the browser's: gone, version), and retries the others", async () => {
     for (const [code, why] of [
       [CLOSE.TICKET_GONE, "gone"],

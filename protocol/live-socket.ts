@@ -20,6 +20,8 @@ export interface SocketLike {
 
 /** WebSocket.OPEN; the constant is read from no global so that this module runs anywhere. */
 const OPEN = 1;
+/** An attempt number whose backoff delay is the longest (backoff.ts caps the exponent at 30). */
+const SLOWEST_ATTEMPT = 30;
 
 export type LiveStatus = "connecting" | "online" | "offline";
 /** Why a socket will not come back: its ticket or desk is gone, its version is refused, or its token. */
@@ -183,6 +185,8 @@ export class LiveSocket<V> {
       const end = this.o.endOf(ev.code);
       if (end) return this.end(end);
       if (!opened) this.failuresInRow++;
+      // Closed for sending too much: dial again only after the longest delay, not at once.
+      if (ev.code === CLOSE.TOO_MANY_MESSAGES) this.attempt = SLOWEST_ATTEMPT;
       this.dropped(gen);
     });
     ws.addEventListener("error", () => {

@@ -38,7 +38,8 @@ export const PONG = "pong";
 /**
  * Close codes (4000-4999 are ours): the server ends a stream whose subject no longer exists, or
  * one whose client speaks another protocol version, and the client says so instead of reconnecting
- * (the print agent logs it and keeps trying: it may be updated, or the server rolled back).
+ * (the print agent logs it and keeps trying: it may be updated, or the server rolled back). A
+ * public socket that sent too much is closed too; its client says so and dials again only later.
  */
 export const CLOSE = {
   /** An e-ticket whose ticket is no longer stored. */
@@ -47,6 +48,8 @@ export const CLOSE = {
   DESK_GONE: 4410,
   /** The client's protocol version is not one this server speaks: reload the page, update the agent. */
   VERSION_UNSUPPORTED: 4426,
+  /** A public (e-ticket) socket sent more messages than it may: reconnect after the longest backoff. */
+  TOO_MANY_MESSAGES: 4429,
 } as const;
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
 

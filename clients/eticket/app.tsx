@@ -59,7 +59,7 @@ export function ETicketApp() {
 
   return (
     <>
-      <ConnectionBanner status={live.status} ended={live.ended} />
+      <ConnectionBanner status={live.status} ended={live.ended} slowedDown={live.slowedDown} />
       <main class="et" aria-busy={view ? "false" : "true"}>
         <header class="et-head">
           <h1 class="et-brand">{t("et.title")}</h1>

@@ -9,15 +9,16 @@ import type { ClientErrorCode } from "./messages.ts";
  * the server no longer speaks its version; nothing when online or when the stream ended for another
  * reason (the screen says that itself).
  */
-export function ConnectionBanner(props: { status: LiveStatus; ended?: LiveEnd | null }) {
+export function ConnectionBanner(props: { status: LiveStatus; ended?: LiveEnd | null; slowedDown?: boolean }) {
   const { t } = useI18n();
   if (props.ended === "version") return <VersionNotice />;
   if (props.ended || props.status === "online") return null;
   const offline = props.status === "offline";
+  const slowed = offline && props.slowedDown;
   return (
-    <div class={`conn-banner ${offline ? "conn-offline" : "conn-connecting"}`} role="status" data-conn={props.status}>
+    <div class={`conn-banner ${offline ? "conn-offline" : "conn-connecting"}`} role="status" data-conn={slowed ? "too-many" : props.status}>
       <span aria-hidden="true" class="conn-dot" />
-      {offline ? `${t("conn.offline")} ${t("conn.stale")}` : t("conn.connecting")}
+      {offline ? `${t(slowed ? "conn.tooMany" : "conn.offline")} ${t("conn.stale")}` : t("conn.connecting")}
     </div>
   );
 }

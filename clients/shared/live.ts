@@ -16,6 +16,8 @@ export interface LiveOptions<V> {
   onView: (view: V, seq: number) => void;
   onStatus: (status: LiveStatus) => void;
   onEnd?: (why: LiveEnd) => void;
+  /** The socket closed with this code (it dials again unless the code ends the stream). */
+  onClosed?: (code: number) => void;
   /** Asked after a few failed attempts in a row: tells a dead end from a network problem. */
   probe?: () => Promise<LiveEnd | null>;
 }
@@ -69,6 +71,7 @@ export class LiveSocket<V> {
         view: (view, seq) => opts.onView(view, seq),
         status: opts.onStatus,
         error: (code, message) => console.warn(`numerek live: ${code}: ${message}`),
+        closed: (code) => opts.onClosed?.(code),
         ended: (why) => {
           this.unlisten();
           opts.onEnd?.(why);

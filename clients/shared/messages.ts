@@ -19,6 +19,10 @@ const TEXTS = {
   "lang.switchLabel": { pl: "Switch to English", en: "Przełącz na język polski" },
   "conn.offline": { pl: "Brak połączenia z serwerem – łączę ponownie…", en: "No connection to the server – reconnecting…" },
   "conn.connecting": { pl: "Łączenie z serwerem…", en: "Connecting to the server…" },
+  "conn.tooMany": {
+    pl: "Ta strona wysłała do serwera zbyt wiele wiadomości – połączę ponownie za kilka sekund.",
+    en: "This page sent the server too many messages – reconnecting in a few seconds.",
+  },
   "conn.stale": { pl: "Pokazane dane mogą być nieaktualne.", en: "What you see may be out of date." },
   "conn.version": {
     pl: "Ten ekran trzeba odświeżyć: serwer działa już w nowszej wersji.",

@@ -1,9 +1,11 @@
 // Sockets of a site object: a snapshot on connect, then coalesced updates stamped with seq,
 // each kind of client getting only what it shows; a stream whose ticket or desk is gone is
 // closed with a code that says so. Survives hibernation: who a socket is lives in its
-// attachment, and the first frame after a wake-up is a snapshot.
+// attachment, and the first frame after a wake-up is a snapshot. A public (e-ticket) socket that
+// sends more than its allowance is closed with TOO_MANY_MESSAGES, its further frames dropped unread.
 import type { ErrorFrame, RoleView, ServerMessage } from "../../protocol/live.ts";
-import { CLOSE, ClientMessage, type CloseCode, PROTOCOL_VERSION } from "../../protocol/live.ts";
+import { assertNever, CLOSE, ClientMessage, type CloseCode, PROTOCOL_VERSION } from "../../protocol/live.ts";
+import { SocketAllowance } from "./live-limits.ts";
 
 export type LiveAttachment =
   | { role: "display" }
@@ -56,6 +58,8 @@ export class LiveHub {
   private phonesScheduled = false;
   /** Attachments read once per socket object (a wake-up makes new objects, and the cache refills). */
   private readonly attached = new WeakMap<WebSocket, LiveAttachment>();
+  /** Public sockets' allowances, in memory only: a wake-up starts them again. */
+  private readonly allowances = new WeakMap<WebSocket, SocketAllowance>();
 
   constructor(
     private readonly ctx: DurableObjectState,
@@ -63,8 +67,9 @@ export class LiveHub {
     private readonly source: ViewSource,
   ) {}
 
-  accept(ws: WebSocket, a: LiveAttachment): void {
-    this.ctx.acceptWebSocket(ws, [a.role, streamKey(a)]);
+  /** Takes a socket in, tagged by its role, its stream and any `tags` it is counted by. */
+  accept(ws: WebSocket, a: LiveAttachment, tags: string[] = []): void {
+    this.ctx.acceptWebSocket(ws, [a.role, streamKey(a), ...tags]);
     ws.serializeAttachment(a);
     this.snapshot(ws);
   }
@@ -76,6 +81,45 @@ export class LiveHub {
       if (a) this.attached.set(ws, a);
     }
     return a ?? null;
+  }
+
+  /**
+   * Whether a client's frame is read at all, asked before it is parsed. Staff, devices and the
+   * agent are signed in and always read; a public socket over its allowance is closed at its
+   * first frame over, and whatever it still sends is dropped unread.
+   */
+  admit(ws: WebSocket, now: number): boolean {
+    const allowance = this.allowanceOf(ws, now);
+    if (!allowance) return true;
+    const verdict = allowance.admit(now);
+    switch (verdict) {
+      case "read":
+        return true;
+      case "close":
+        closeQuietly(ws, CLOSE.TOO_MANY_MESSAGES, "too many messages");
+        return false;
+      case "drop":
+        return false;
+      default:
+        return assertNever(verdict);
+    }
+  }
+
+  /** Answers "resync" with a snapshot; a public socket gets one at most every few seconds. */
+  resync(ws: WebSocket, now: number): void {
+    const allowance = this.allowanceOf(ws, now);
+    if (allowance && !allowance.resync(now)) return;
+    this.snapshot(ws);
+  }
+
+  /** A public socket's allowance (made on its first frame); null for a signed-in one. */
+  private allowanceOf(ws: WebSocket, now: number): SocketAllowance | null {
+    const known = this.allowances.get(ws);
+    if (known) return known;
+    if (this.attachment(ws)?.role !== "eticket") return null;
+    const fresh = new SocketAllowance(now);
+    this.allowances.set(ws, fresh);
+    return fresh;
   }
 
   /** Sends the whole picture to one socket (on connect and on "resync"). */
@@ -152,13 +196,15 @@ export class LiveHub {
     const gone = goneClose(a);
     if (!gone) return;
     this.lastSent.delete(streamKey(a));
-    for (const ws of sockets) {
-      try {
-        ws.close(gone.code, gone.reason);
-      } catch {
-        /* already closing */
-      }
-    }
+    for (const ws of sockets) closeQuietly(ws, gone.code, gone.reason);
+  }
+}
+
+function closeQuietly(ws: WebSocket, code: CloseCode, reason: string): void {
+  try {
+    ws.close(code, reason);
+  } catch {
+    /* already closing */
   }
 }
 

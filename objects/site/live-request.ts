@@ -1,14 +1,20 @@
 // Which live view a socket asks the site object for: the Worker checks who may open it and passes the
 // request in a header; the object checks it against the site (the desk exists, the e-ticket is known)
 // and the client's protocol version (the socket URL's ?protocol=, forwarded unchanged by the Worker).
+// A public e-ticket socket beyond the caps of its ticket or its client address is refused
+// (429 RATE_LIMITED; the page's socket dials again later with backoff).
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import { assertNever, CLOSE, PROTOCOL_PARAM, protocolSupported, SUPPORTED_PROTOCOLS } from "../../protocol/live.ts";
 import type { Ticket } from "../queue/model.ts";
-import type { LiveAttachment } from "./live-hub.ts";
+import { type LiveAttachment, streamKey } from "./live-hub.ts";
+import { addressTag, overSocketCap } from "./live-limits.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** What the Worker asks of a socket, after checking who may open it. */
-export type LiveRequest = { role: "display" | "agent" } | { role: "desk" | "clerk"; deskId: string } | { role: "eticket"; token: string };
+export type LiveRequest =
+  | { role: "display" | "agent" }
+  | { role: "desk" | "clerk"; deskId: string }
+  | { role: "eticket"; token: string; client: string };
 
 export const LIVE_HEADER = "X-Numerek-Live";
 
@@ -32,16 +38,25 @@ function versionRefused(version: string): Response {
   return new Response(null, { status: 101, webSocket: client });
 }
 
-/** The socket's attachment for an upgrade request, or the answer that refuses it. */
-export function liveAttachment(
-  request: Request,
-  index: SiteIndex | null,
-  ticketByToken: (token: string) => Ticket | null,
-): LiveAttachment | Response {
+/** A socket to let in: its attachment, and the tags it is counted by beyond its role and stream. */
+export interface LiveAdmission {
+  attachment: LiveAttachment;
+  tags: string[];
+}
+
+/** What an upgrade is checked against: the site, its tickets, and the sockets open now by tag (the count survives hibernation). */
+export interface LiveContext {
+  index: SiteIndex | null;
+  ticketByToken: (token: string) => Ticket | null;
+  openSockets: (tag: string) => number;
+}
+
+/** The socket to let in for an upgrade request, or the answer that refuses it. */
+export function liveAdmission(request: Request, site: LiveContext): LiveAdmission | Response {
   if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return errorResponse("UPGRADE_REQUIRED");
   const version = new URL(request.url).searchParams.get(PROTOCOL_PARAM);
   if (!protocolSupported(version)) return versionRefused(version ?? "");
-  if (!index) return errorResponse("UNKNOWN_SITE");
+  if (!site.index) return errorResponse("UNKNOWN_SITE");
   let spec: LiveRequest;
   try {
     spec = JSON.parse(request.headers.get(LIVE_HEADER) ?? "") as LiveRequest;
@@ -51,13 +66,19 @@ export function liveAttachment(
   switch (spec.role) {
     case "display":
     case "agent":
-      return { role: spec.role };
+      return { attachment: { role: spec.role }, tags: [] };
     case "desk":
     case "clerk":
-      return index.desks.has(spec.deskId) ? { role: spec.role, deskId: spec.deskId } : errorResponse("UNKNOWN_DESK");
+      return site.index.desks.has(spec.deskId)
+        ? { attachment: { role: spec.role, deskId: spec.deskId }, tags: [] }
+        : errorResponse("UNKNOWN_DESK");
     case "eticket": {
-      const t = ticketByToken(spec.token);
-      return t ? { role: "eticket", ticketId: t.id } : errorResponse("UNKNOWN_ETICKET");
+      const t = site.ticketByToken(spec.token);
+      if (!t) return errorResponse("UNKNOWN_ETICKET");
+      const attachment: LiveAttachment = { role: "eticket", ticketId: t.id };
+      const from = addressTag(spec.client);
+      const open = { ticket: site.openSockets(streamKey(attachment)), address: site.openSockets(from) };
+      return overSocketCap(open) ? errorResponse("RATE_LIMITED") : { attachment, tags: [from] };
     }
     default:
       return assertNever(spec);

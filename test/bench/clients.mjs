@@ -52,12 +52,17 @@ export function openSocket(url, onMessage, timeoutMs = 15_000) {
   });
 }
 
+/** A phone's own client address (the Worker caps the e-ticket sockets per address; locally all share 127.0.0.1). */
+export const phoneAddress = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
 /**
  * A passive socket for the 1,000 e-tickets: a raw HTTP upgrade whose frames are only counted
  * (`onFrame()` per data frame), never decoded. Node's WebSocket costs ~50 µs of client CPU per
  * frame, which on a small machine would measure the client instead of the server.
+ * `headers` go with the upgrade; `onClose(code, reason)` sees the server's close frame, and a
+ * socket given it may close without counting as a failure of the run.
  */
-export function openCountingSocket(url, onFrame, timeoutMs = 15_000) {
+export function openCountingSocket(url, onFrame, { timeoutMs = 15_000, headers = {}, onClose } = {}) {
   const u = new URL(url.replace(/^ws/, "http"));
   return new Promise((resolve, reject) => {
     const req = request({
@@ -67,6 +72,7 @@ export function openCountingSocket(url, onFrame, timeoutMs = 15_000) {
       agent: false,
       timeout: timeoutMs,
       headers: {
+        ...headers,
         Connection: "Upgrade",
         Upgrade: "websocket",
         "Sec-WebSocket-Version": "13",
@@ -93,17 +99,32 @@ export function openCountingSocket(url, onFrame, timeoutMs = 15_000) {
           if (len < 0 || buf.length < off + len) return;
           const opcode = buf[0] & 0x0f;
           if (opcode <= 2) onFrame();
+          if (opcode === 8 && onClose) {
+            const payload = buf.subarray(off, off + len);
+            onClose(len >= 2 ? payload.readUInt16BE(0) : 1005, payload.subarray(2).toString("utf8"));
+            socket.end(clientFrame(8, Buffer.from([0x03, 0xe8]))); // answer the close (1000)
+          }
           buf = buf.subarray(off + len);
         }
       };
       onData(Buffer.alloc(0));
       socket.on("data", onData);
-      socket.on("close", () => closed.push(`${u.pathname}: connection closed`));
+      socket.on("close", () => onClose || closed.push(`${u.pathname}: connection closed`));
       socket.on("error", () => {});
       resolve(socket);
     });
     req.end();
   });
+}
+
+/** One masked client frame (a client must mask what it sends): `opcode` 1 is text, 8 close. */
+export function clientFrame(opcode, payload) {
+  const len = payload.length;
+  const head = len < 126 ? Buffer.from([0x80 | opcode, 0x80 | len]) : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 255]);
+  const mask = randomBytes(4);
+  const body = Buffer.alloc(len);
+  for (let i = 0; i < len; i++) body[i] = payload[i] ^ mask[i & 3];
+  return Buffer.concat([head, mask, body]);
 }
 
 /** Runs fn(0..count-1) with at most `concurrency` in flight; resolves with results in order. */

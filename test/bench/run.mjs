@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { api, openCountingSocket, openSocket, percentile, pool, until } from "./clients.mjs";
+import { api, openCountingSocket, openSocket, percentile, phoneAddress, pool, until } from "./clients.mjs";
 import { startServer } from "./server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -91,8 +91,9 @@ async function connectAll(screenUrl, eticketUrls, callIdOf) {
   const screens = Array.from({ length: N.screens }, () => screen(callIdOf));
   await pool(N.screens, N.connectInFlight, (i) => openSocket(screenUrl, screens[i].onMessage));
   const frames = { count: 0, sockets: new Set() };
+  // Each e-ticket from its own phone (the object caps the sockets per client address).
   await pool(eticketUrls.length, N.connectInFlight, (i) =>
-    openCountingSocket(eticketUrls[i], () => (frames.count++, frames.sockets.add(i))),
+    openCountingSocket(eticketUrls[i], () => (frames.count++, frames.sockets.add(i)), { headers: { "CF-Connecting-IP": phoneAddress(i) } }),
   );
   return { screens, frames };
 }

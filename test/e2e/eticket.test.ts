@@ -1,7 +1,7 @@
 // The e-ticket page on a 360-pixel phone: Polish plural forms for people and minutes, English on
 // request, the SMS alert (refusals in words; set at 2 ahead, then sent exactly once after two calls),
 // and a clear message for an unknown link.
-import type { Browser } from "playwright-core";
+import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   base,
@@ -152,6 +152,44 @@ describe("e-ticket", () => {
     } finally {
       await clearDeskD3(admin);
     }
+  });
+
+  test("a page whose socket floods the server says so in words and dials again only seconds later", async () => {
+    const kiosk = await token("kiosk-demo");
+    const tk = await issue(kiosk, "prawo-jazdy");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    const servers: WebSocketRoute[] = [];
+    const dialledAt: number[] = [];
+    await page.routeWebSocket(/\/live\?/, (ws) => {
+      servers.push(ws.connectToServer());
+      dialledAt.push(Date.now());
+    });
+    await page.goto(tk.eticketUrl);
+    await expectText(page.getByTestId("et-number"), tk.number);
+    await eventually("the live socket", () => servers.length === 1);
+
+    // Something on the phone sends a hundred messages at once over the page's socket.
+    const flood = (server: WebSocketRoute) => {
+      for (let i = 0; i < 100; i++) server.send(JSON.stringify({ type: "resync" }));
+    };
+    flood(servers[0]!);
+    const banner = page.locator(".conn-banner");
+    await expectText(banner, "Ta strona wysłała do serwera zbyt wiele wiadomości – połączę ponownie za kilka sekund.");
+    expect(await banner.getAttribute("data-conn")).toBe("too-many");
+    const closedAt = Date.now();
+
+    // Back after the longest backoff (5 to 10 s), not at once; the notice goes.
+    await expectHidden(banner, 15_000);
+    expect(servers).toHaveLength(2);
+    expect(dialledAt[1]! - closedAt).toBeGreaterThanOrEqual(4_000);
+    await expectText(page.getByTestId("et-number"), tk.number);
+
+    // The same in English.
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    flood(servers[1]!);
+    await expectText(banner, "This page sent the server too many messages – reconnecting in a few seconds.");
+    await expectHidden(banner, 15_000);
+    await page.context().close();
   });
 
   test("an unknown link says so", async () => {

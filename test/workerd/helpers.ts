@@ -93,8 +93,9 @@ export class LiveSocket {
     });
   }
 
-  static async open(path: string): Promise<LiveSocket> {
-    const res = await SELF.fetch(`${BASE}${path}`, { headers: { Upgrade: "websocket" } });
+  /** `headers` go with the upgrade (say, the client address Cloudflare sets). */
+  static async open(path: string, headers: Record<string, string> = {}): Promise<LiveSocket> {
+    const res = await SELF.fetch(`${BASE}${path}`, { headers: { ...headers, Upgrade: "websocket" } });
     if (res.status !== 101 || !res.webSocket) throw new Error(`upgrade ${path}: ${res.status} ${await res.text()}`);
     res.webSocket.accept();
     return new LiveSocket(res.webSocket);

@@ -8,6 +8,7 @@ import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import type { SiteStub } from "../sites.ts";
+import { clientAddress } from "../validate.ts";
 
 function requireUpgrade(req: Request): void {
   if (req.headers.get("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError("UPGRADE_REQUIRED");
@@ -69,6 +70,7 @@ export const eticketRoutes: ApiRoute[] = [
   ),
   route("eticketLive", site({ from: "eticket" }), async (c) => {
     requireUpgrade(c.req.raw);
-    return forward(c.var.stub, c.req.raw, { role: "eticket", token: c.req.param("token") });
+    // The client's address goes along: the object caps the e-ticket sockets open from one address.
+    return forward(c.var.stub, c.req.raw, { role: "eticket", token: c.req.param("token"), client: clientAddress(c) });
   }),
 ];
