@@ -2,37 +2,10 @@
 // reach a site (a time zone the runtime does not know would fail every clock reading there).
 import { describe, expect, it } from "vitest";
 import { DEMO_SITES } from "../objects/directory/demo-data.ts";
+import { testSiteConfig } from "../test/site-config.ts";
 import { CheckedSiteConfig, configRefusal, isTimeZone, SiteConfig, type SiteConfigInput, siteConfigProblems } from "./config.ts";
 
-const allDay: [string, string][] = [["00:00", "24:00"]];
-
-function site(overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
-  return {
-    id: "testowo",
-    city: "Testowo",
-    name: "Urząd testowy",
-    address: "ul. Próbna 1",
-    voice: true,
-    openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    departments: [
-      {
-        id: "wk",
-        name: "Wydział Komunikacji",
-        matters: [
-          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
-          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
-        ],
-      },
-    ],
-    desks: [
-      { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
-      { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },
-    ],
-    devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }],
-    booking: { horizonDays: 14, checkIn: "kiosk" },
-    ...overrides,
-  };
-}
+const site = (overrides: Partial<SiteConfigInput> = {}): SiteConfigInput => testSiteConfig("testowo", overrides);
 
 /** The API's message for a configuration: null when it is accepted. */
 function refusal(config: unknown): string | null {

@@ -1,4 +1,5 @@
 // Helpers for tests that drive the real Worker: sign in, make a fresh site, open sockets.
+
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import type { DeskActionResponse, IssuedTicket, QueueResponse, Role } from "../../protocol/api.ts";
@@ -6,6 +7,7 @@ import type { SiteConfigInput } from "../../protocol/config.ts";
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
 import type { Env } from "../../worker/env.ts";
+import { testSiteConfig } from "../site-config.ts";
 
 export const BASE = "http://numerek.test";
 
@@ -26,38 +28,7 @@ export async function login(username: string, password: string): Promise<string>
   return ((await res.json()) as { token: string }).token;
 }
 
-/** The test site's configuration: two matters, d1 serves both, d2 only "pj"; open around the clock. */
-export function testSiteConfig(siteId: string, overrides: Partial<SiteConfigInput> = {}): SiteConfigInput {
-  const allDay: [string, string][] = [["00:00", "24:00"]];
-  return {
-    id: siteId,
-    city: "Testowo",
-    name: `Urząd testowy ${siteId}`,
-    address: "ul. Próbna 1",
-    voice: true,
-    openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-    departments: [
-      {
-        id: "wk",
-        name: "Wydział Komunikacji",
-        matters: [
-          { id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10 },
-          { id: "pj", name: "Prawo jazdy", prefix: "P", serviceMinutes: 6 },
-        ],
-      },
-    ],
-    desks: [
-      { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej", "pj"] },
-      { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["pj"] },
-    ],
-    devices: [{ id: "k1", name: "Biletomat", kind: "kiosk" }],
-    // Tests run on any day, public holidays included.
-    closedOnPublicHolidays: false,
-    booking: { horizonDays: 14, checkIn: "kiosk" },
-    noShowRecallSeconds: 60,
-    ...overrides,
-  };
-}
+export { testSiteConfig };
 
 let counter = 0;
 /** A new site with a unique id (so every test has its own object), open around the clock. */
