@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../protocol/api.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
+import { refuseDemoAccount } from "./demo-accounts.ts";
 import { requireSigningKey } from "./signing-key.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
@@ -35,6 +36,7 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     if (!token) throw new ApiError("UNAUTHENTICATED");
     const claims = await verifyToken(token, c.env.AUTH_SECRET);
     if (!claims) throw new ApiError("TOKEN_INVALID");
+    await refuseDemoAccount(c.env, claims);
     if (!options.roles.includes(claims.role)) throw new ApiError("FORBIDDEN");
     c.set("claims", claims);
     await next();
