@@ -6,12 +6,13 @@ import type { PublicSite, Role } from "../protocol/api.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
+import { ALL_SITES } from "../worker/auth/middleware.ts";
 import type { Env } from "../worker/env.ts";
 import { DEMO_ACCOUNTS, DEMO_SITES } from "./directory/demo-data.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
 import { migrate } from "./site/schema.ts";
 
-const MIGRATIONS: readonly string[] = [
+export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE accounts (
     username TEXT PRIMARY KEY,
@@ -25,7 +26,29 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE login_failures (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // Accounts made by the demo are marked, so that production refuses every one of them. Storage seeded
+  // before this column existed has its demo accounts marked by name (only if the demo was ever loaded).
+  `
+  ALTER TABLE accounts ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+  UPDATE accounts SET demo = 1
+    WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'demo-seeded' AND value = '1')
+      AND username IN (${DEMO_ACCOUNTS.map((a) => sqlText(a.username)).join(", ")});
+  `,
 ];
+
+/** A text literal for a migration (the demo's user names are fixed in the source). */
+function sqlText(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Whether login admits accounts the demo made: only a Worker in demo mode does. */
+export type DemoAccounts = "admit" | "refuse";
+
+/** The first manager of a production deployment, from the FIRST_MANAGER secret. */
+export interface FirstManager {
+  username: string;
+  password: string;
+}
 
 /** Failed logins allowed per user name and per client address in one window. */
 export const LOGIN_LIMIT = 10;
@@ -57,7 +80,7 @@ export class Directory extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     void ctx.blockConcurrencyWhile(async () => {
-      migrate(ctx.storage, MIGRATIONS);
+      migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
   }
 
@@ -72,7 +95,7 @@ export class Directory extends DurableObject<Env> {
       if (!r.ok) return r;
     }
     if (this.meta("demo-seeded") !== "1") {
-      for (const a of DEMO_ACCOUNTS) await this.putAccount(a);
+      for (const a of DEMO_ACCOUNTS) await this.putAccount(a, { demo: true });
       this.setMeta("demo-seeded", "1");
     }
     this.setMeta("demo-sites", version);
@@ -98,19 +121,42 @@ export class Directory extends DurableObject<Env> {
     return ok({ id: config.id });
   }
 
-  async putAccount(input: AccountInput): Promise<void> {
+  /** `demo`: the account was made by the demo, and production refuses it. */
+  async putAccount(input: AccountInput, options: { demo?: boolean } = {}): Promise<void> {
     const hash = await hashPassword(input.password);
     this.sql.exec(
-      `INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, device_id) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, device_id, demo) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
-         site_ids = excluded.site_ids, desk_ids = excluded.desk_ids, device_id = excluded.device_id`,
+         site_ids = excluded.site_ids, desk_ids = excluded.desk_ids, device_id = excluded.device_id, demo = excluded.demo`,
       input.username,
       hash,
       input.role,
       JSON.stringify(input.siteIds),
       input.deskIds ? JSON.stringify(input.deskIds) : null,
       input.deviceId ?? null,
+      options.demo ? 1 : 0,
     );
+  }
+
+  /** The user names of the accounts the demo made (a production Worker refuses their tokens). */
+  async demoAccountNames(): Promise<string[]> {
+    return this.sql
+      .exec<{ username: string }>("SELECT username FROM accounts WHERE demo = 1")
+      .toArray()
+      .map((r) => r.username);
+  }
+
+  /**
+   * Production's first manager (every site), made once: only while no manager outside the demo
+   * exists, and never over an existing account of that name. `created: false` when one exists already.
+   */
+  async ensureFirstManager(first: FirstManager): Promise<Result<{ created: boolean }>> {
+    const managers = this.sql.exec("SELECT 1 FROM accounts WHERE role = 'manager' AND demo = 0 LIMIT 1").toArray();
+    if (managers.length > 0) return ok({ created: false });
+    const taken = this.sql.exec("SELECT 1 FROM accounts WHERE username = ?", first.username).toArray();
+    if (taken.length > 0) return fail("VALIDATION_FAILED", "FIRST_MANAGER names an existing account; choose another user name.");
+    await this.putAccount({ username: first.username, password: first.password, role: "manager", siteIds: [ALL_SITES] });
+    return ok({ created: true });
   }
 
   async sites(): Promise<SiteListing> {
@@ -125,18 +171,25 @@ export class Directory extends DurableObject<Env> {
   }
 
   /** Checks a password, counting failures per user name and per client address. */
-  async login(username: string, password: string, client: string): Promise<Result<Account>> {
+  async login(username: string, password: string, client: string, demoAccounts: DemoAccounts): Promise<Result<Account>> {
     const now = Date.now();
     const keys = [`user:${username.toLowerCase()}`, `client:${client}`];
     if (keys.some((k) => this.failures(k, now) >= LOGIN_LIMIT)) return fail("RATE_LIMITED");
     const row = this.sql
-      .exec<{ username: string; password_hash: string; role: string; site_ids: string; desk_ids: string | null; device_id: string | null }>(
-        "SELECT * FROM accounts WHERE username = ?",
-        username,
-      )
+      .exec<{
+        username: string;
+        password_hash: string;
+        role: string;
+        site_ids: string;
+        desk_ids: string | null;
+        device_id: string | null;
+        demo: number;
+      }>("SELECT * FROM accounts WHERE username = ?", username)
       .toArray()[0];
     const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
-    if (!row || !good) {
+    // A demo account outside demo mode is as unknown as a wrong password, and counted like one.
+    const refused = row?.demo === 1 && demoAccounts === "refuse";
+    if (!row || !good || refused) {
       for (const k of keys) this.countFailure(k, now);
       return fail("BAD_CREDENTIALS");
     }

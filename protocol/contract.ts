@@ -62,7 +62,14 @@ export interface RouteContract {
 
 const COMMON = ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE"] as const satisfies ErrorCode[];
 const BODY = [...COMMON, "INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE"] as const satisfies ErrorCode[];
-const STAFF = ["UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "SITE_FORBIDDEN", "UNKNOWN_SITE"] as const satisfies ErrorCode[];
+const STAFF = [
+  "UNAUTHENTICATED",
+  "TOKEN_INVALID",
+  "FORBIDDEN",
+  "SITE_FORBIDDEN",
+  "UNKNOWN_SITE",
+  "NOT_CONFIGURED",
+] as const satisfies ErrorCode[];
 const DESK_ERRORS = [
   ...BODY,
   ...STAFF,

@@ -11,6 +11,8 @@ export interface Env {
   PUBLIC_URL: string;
   /** Key that signs staff and device tokens. */
   AUTH_SECRET: string;
+  /** Production only, a secret "username:password": the first manager (every site), made once if no manager exists. */
+  FIRST_MANAGER?: string;
   /** "eu" in production: objects are created in, and never leave, the EU jurisdiction. */
   DATA_JURISDICTION?: "eu";
   /** Twilio's Messaging API (secrets); without them demo mode uses the local outbox. */

@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../protocol/api.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
+import { refuseDemoAccount } from "./demo-accounts.ts";
+import { requireSigningKey } from "./signing-key.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
 /**
@@ -28,10 +30,13 @@ function bearer(header: string | undefined, query: string | undefined, tokenInQu
  */
 export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[]; tokenInQuery?: boolean }): MiddlewareHandler<E> {
   return async function requireAuthHandler(c, next) {
+    // Before the token: with an unfit key no token is believed, nor is the caller told whether theirs was good.
+    requireSigningKey(c.env);
     const token = bearer(c.req.header("Authorization"), c.req.query("access_token"), options.tokenInQuery === true);
     if (!token) throw new ApiError("UNAUTHENTICATED");
     const claims = await verifyToken(token, c.env.AUTH_SECRET);
     if (!claims) throw new ApiError("TOKEN_INVALID");
+    await refuseDemoAccount(c.env, claims);
     if (!options.roles.includes(claims.role)) throw new ApiError("FORBIDDEN");
     c.set("claims", claims);
     await next();

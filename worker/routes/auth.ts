@@ -1,6 +1,8 @@
 // POST /api/v1/auth/login: staff and devices exchange a password for a signed token.
 import type { LoginResponse } from "../../protocol/api.ts";
+import { ensureFirstManager } from "../auth/first-manager.ts";
 import { ALL_SITES } from "../auth/middleware.ts";
+import { requireSigningKey } from "../auth/signing-key.ts";
 import { DEVICE_TTL_S, STAFF_TTL_S, signToken, type TokenClaims } from "../auth/token.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
@@ -8,18 +10,18 @@ import { type ApiRoute, route } from "../route.ts";
 import { directory, listSites } from "../sites.ts";
 import { clientAddress } from "../validate.ts";
 
-export const DEMO_SECRET = "numerek-demo-secret-not-for-production";
-
 export const authRoutes: ApiRoute[] = [
   route("login", async (c) => {
     const { username, password } = c.req.valid("json");
     if (!isDemo(c.env)) {
       // Production never runs with the demo's signing key or its admin/admin account.
-      if (!c.env.AUTH_SECRET || c.env.AUTH_SECRET === DEMO_SECRET || c.env.AUTH_SECRET.length < 32) throw new ApiError("NOT_CONFIGURED");
+      requireSigningKey(c.env);
       if (username === "admin" && password === "admin") throw new ApiError("BAD_CREDENTIALS");
+      await ensureFirstManager(c.env);
     }
     const client = clientAddress(c);
-    const account = unwrap(await directory(c.env).login(username, password, client));
+    // Accounts the demo made sign in only in demo mode.
+    const account = unwrap(await directory(c.env).login(username, password, client, isDemo(c.env) ? "admit" : "refuse"));
     const device = account.role === "kiosk" || account.role === "display" || account.role === "agent";
     const exp = Math.floor(Date.now() / 1000) + (device ? DEVICE_TTL_S : STAFF_TTL_S);
     const claims: TokenClaims = { sub: account.username, role: account.role, sites: account.siteIds, exp };
