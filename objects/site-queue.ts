@@ -206,6 +206,7 @@ export class SiteQueue extends DurableObject<Env> {
       index: this.memory.index,
       ticketByToken: (token) => reads.ticketByToken(this.path.read(Date.now()), this.memory, token),
       openSockets: (tag) => this.ctx.getWebSockets(tag).length,
+      now: Date.now(),
     });
     if (a instanceof Response) return a;
     const pair = new WebSocketPair();

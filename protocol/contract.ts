@@ -150,7 +150,7 @@ export const CONTRACT = {
   eticket: {
     summary: "A ticket's live state for its holder (public, unguessable token).",
     response: ETicketView,
-    errors: ["UNKNOWN_ETICKET"],
+    errors: ["UNKNOWN_ETICKET", "ETICKET_ENDED"],
   },
   eticketNotify: {
     summary:
@@ -164,7 +164,7 @@ export const CONTRACT = {
     summary: "WebSocket: one e-ticket's live view (public).",
     status: 101,
     description: "Switching to the WebSocket protocol",
-    errors: ["UNKNOWN_ETICKET", "UPGRADE_REQUIRED", "RATE_LIMITED"],
+    errors: ["UNKNOWN_ETICKET", "ETICKET_ENDED", "UPGRADE_REQUIRED", "RATE_LIMITED"],
   },
   // ---- online booking (R6, R7) ----
   availability: {

@@ -40,6 +40,7 @@ export const ERRORS = {
   MANAGE_TOKEN_INVALID: [403, "This link does not manage this booking."],
   UNKNOWN_BOOKING: [404, "No such booking."],
   UNKNOWN_CODE: [404, "No booking has this code."],
+  ETICKET_ENDED: [410, "This ticket's day has ended: its e-ticket link no longer works."],
   CODE_EXPIRED: [410, "The confirmation code has expired and the time was released; book again."],
   SLOT_UNAVAILABLE: [409, "This time is not available (taken, closed or out of range); choose another."],
   MATTER_NOT_BOOKABLE: [409, "This matter cannot be booked online."],

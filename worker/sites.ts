@@ -57,6 +57,17 @@ export async function requireSite(env: Env, siteId: string): Promise<PublicSite>
   return site;
 }
 
+/** Whether the directory lists the site: asked before any site object is reached, so invented ids create none. */
+export async function knowsSite(env: Env, siteId: string): Promise<boolean> {
+  try {
+    await requireSite(env, siteId);
+    return true;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === "UNKNOWN_SITE") return false;
+    throw e;
+  }
+}
+
 export type SiteStub = DurableObjectStub<SiteQueue>;
 
 export function siteStub(env: Env, siteId: string): SiteStub {

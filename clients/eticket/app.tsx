@@ -1,6 +1,6 @@
 // The e-ticket: reads its token from the URL, shows the ticket's state live over its own
 // socket (number, matter, site, status, people ahead, wait) and the SMS alert (form, set, sent);
-// a ticket no longer stored says so, and the page stops reconnecting.
+// a ticket no longer stored, or whose day has ended, says so, and the page stops reconnecting.
 import { useEffect, useState } from "preact/hooks";
 import type { ETicketView } from "../../protocol/api.ts";
 import { ApiError, call, urlOf } from "../shared/api.ts";
@@ -16,34 +16,45 @@ import { useCallAlert } from "./use-call-alert.ts";
 const token = pathParts("/t/")[0] ?? "";
 const fetchTicket = () => call("eticket", { params: { token } });
 
-/** After repeated failures: is the ticket still there? */
-async function probe(): Promise<LiveEnd | null> {
-  try {
-    await fetchTicket();
-    return null;
-  } catch (err) {
-    return err instanceof ApiError && (err.code === "UNKNOWN_ETICKET" || err.code === "NOT_FOUND") ? "gone" : null;
-  }
+/** Why the link shows no ticket: it names none, or its ticket's day has ended (410 ETICKET_ENDED). */
+type Lost = "unknown" | "ended";
+
+function lostBy(err: unknown): Lost | null {
+  if (!(err instanceof ApiError)) return null;
+  if (err.code === "ETICKET_ENDED") return "ended";
+  return err.code === "UNKNOWN_ETICKET" || err.code === "NOT_FOUND" ? "unknown" : null;
 }
 
 export function ETicketApp() {
   const { t } = useI18n();
   const [first, setFirst] = useState<ETicketView | null>(null);
-  const [unknown, setUnknown] = useState(!token);
-  const live = useLive<ETicketView>(token ? urlOf("eticketLive", { params: { token } }) : null, "eticket", probe);
+  const [lost, setLost] = useState<Lost | null>(token ? null : "unknown");
+  /** After repeated socket failures: is the ticket still there, and is its day still on? */
+  const probe = async (): Promise<LiveEnd | null> => {
+    try {
+      await fetchTicket();
+      return null;
+    } catch (err) {
+      const why = lostBy(err);
+      if (why === "ended") setLost("ended");
+      return why ? "gone" : null;
+    }
+  };
+  const live = useLive<ETicketView>(token && !lost ? urlOf("eticketLive", { params: { token } }) : null, "eticket", probe);
 
-  // A first picture over HTTP: quick to show, and tells a wrong link at once.
+  // A first picture over HTTP: quick to show, and tells a wrong or ended link at once.
   useEffect(() => {
     if (!token) return;
     fetchTicket().then(setFirst, (err: unknown) => {
-      if (err instanceof ApiError && (err.code === "UNKNOWN_ETICKET" || err.code === "NOT_FOUND")) setUnknown(true);
+      const why = lostBy(err);
+      if (why) setLost(why);
     });
   }, []);
 
   const view = live.view ?? first;
   useCallAlert(view);
 
-  if (unknown || live.ended === "gone") {
+  if (lost || live.ended === "gone") {
     return (
       <main class="et">
         <header class="et-head">
@@ -51,7 +62,7 @@ export function ETicketApp() {
           <LangSwitch />
         </header>
         <p class="et-card et-card-bad" role="alert" data-testid="et-ended">
-          {t(unknown ? "et.unknown" : "et.gone")}
+          {t(lost === "unknown" ? "et.unknown" : lost === "ended" ? "et.ended" : "et.gone")}
         </p>
       </main>
     );

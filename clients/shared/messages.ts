@@ -585,6 +585,10 @@ const TEXTS = {
     pl: "Nie znaleziono e-biletu. Sprawdź link albo zeskanuj kod z biletu jeszcze raz.",
     en: "E-ticket not found. Check the link or scan the code on the ticket again.",
   },
+  "et.ended": {
+    pl: "Ten numerek już nie obowiązuje – jego dzień się skończył. Aby załatwić sprawę, pobierz nowy numerek albo zarezerwuj wizytę.",
+    en: "This ticket has ended – its day is over. To be served, take a new ticket or book a visit.",
+  },
   "et.gone": {
     pl: "Tego e-biletu już nie ma – numerek został usunięty z systemu. Aby załatwić sprawę, pobierz nowy numerek.",
     en: "This e-ticket no longer exists – the ticket has been deleted. To be served, take a new ticket.",
@@ -672,6 +676,10 @@ const ERROR_TEXTS = {
   MANAGE_TOKEN_INVALID: { pl: "Ten link nie pozwala zarządzać tą rezerwacją.", en: "This link does not manage this booking." },
   UNKNOWN_BOOKING: { pl: "Nie ma takiej rezerwacji.", en: "There is no such booking." },
   UNKNOWN_CODE: { pl: "Żadna rezerwacja nie ma takiego kodu.", en: "No booking has this code." },
+  ETICKET_ENDED: {
+    pl: "Ten numerek już nie obowiązuje – jego dzień się skończył.",
+    en: "This ticket has ended – its day is over.",
+  },
   CODE_EXPIRED: {
     pl: "Kod potwierdzający wygasł, a termin został zwolniony – zarezerwuj ponownie.",
     en: "The confirmation code has expired and the time was released – book again.",

@@ -31,6 +31,8 @@ export interface Housekeeping {
   pruneBefore: number;
   /** Contact data of visits before this, and sent or failed messages older than this, go. */
   retentionBefore: number;
+  /** Tickets of local days before this one lose their e-ticket token: their links can never match again. */
+  ticketLinksBefore: string;
 }
 
 export interface Change {

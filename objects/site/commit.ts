@@ -220,6 +220,8 @@ export class CommitPath {
       printers.pruneJobs(c.housekeeping.pruneBefore);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
       notices.purgeBefore(c.day);
+      // A ticket row of a past day keeps what statistics need, not the secret of its e-ticket link.
+      queue.endTicketLinks(c.housekeeping.ticketLinksBefore);
       // Contact data and old messages are kept only as long as the office's retention says.
       bookings.purgeContacts(c.housekeeping.retentionBefore, now);
       messages.maskRecipients();

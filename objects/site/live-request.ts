@@ -2,10 +2,12 @@
 // request in a header; the object checks it against the site (the desk exists, the e-ticket is known)
 // and the client's protocol version (the socket URL's ?protocol=, forwarded unchanged by the Worker).
 // A public e-ticket socket beyond the caps of its ticket or its client address is refused
-// (429 RATE_LIMITED; the page's socket dials again later with backoff).
+// (429 RATE_LIMITED; the page's socket dials again later with backoff). A ticket whose day has ended
+// refuses its socket with 410 ETICKET_ENDED, as its HTTP route does.
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import { assertNever, CLOSE, PROTOCOL_PARAM, protocolSupported, SUPPORTED_PROTOCOLS } from "../../protocol/live.ts";
 import type { Ticket } from "../queue/model.ts";
+import { eticketEnded } from "./eticket-expiry.ts";
 import { type LiveAttachment, streamKey } from "./live-hub.ts";
 import { addressTag, overSocketCap } from "./live-limits.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -49,6 +51,8 @@ export interface LiveContext {
   index: SiteIndex | null;
   ticketByToken: (token: string) => Ticket | null;
   openSockets: (tag: string) => number;
+  /** The time of the upgrade: a ticket whose day has ended refuses its socket. */
+  now: number;
 }
 
 /** The socket to let in for an upgrade request, or the answer that refuses it. */
@@ -75,6 +79,7 @@ export function liveAdmission(request: Request, site: LiveContext): LiveAdmissio
     case "eticket": {
       const t = site.ticketByToken(spec.token);
       if (!t) return errorResponse("UNKNOWN_ETICKET");
+      if (eticketEnded(t.day, site.now, site.index.config.timeZone)) return errorResponse("ETICKET_ENDED");
       const attachment: LiveAttachment = { role: "eticket", ticketId: t.id };
       const from = addressTag(spec.client);
       const open = { ticket: site.openSockets(streamKey(attachment)), address: site.openSockets(from) };

@@ -1,6 +1,9 @@
 // SQLite rows of the queue (tickets, desks, calls, the day's counters) ↔ the plain data of the queue rules.
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 
+/** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
+const ENDED_TOKEN_PREFIX = "ended:";
+
 interface TicketRow {
   id: string;
   token: string;
@@ -60,6 +63,17 @@ export class QueueStore {
     const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`, id).toArray()[0];
     return row ? ticketFromRow(row) : null;
   }
+  /**
+   * The tokens of tickets of local days before `day` are replaced by one that is unique but never the
+   * form of a real token (an e-ticket link cannot match it again); the rest of the row stays for statistics.
+   */
+  endTicketLinks(day: string): void {
+    this.sql.exec(
+      `UPDATE tickets SET token = '${ENDED_TOKEN_PREFIX}' || id WHERE day < ? AND token NOT LIKE '${ENDED_TOKEN_PREFIX}%'`,
+      day,
+    );
+  }
+
   ticketByToken(token: string): Ticket | null {
     const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE token = ?`, token).toArray()[0];
     return row ? ticketFromRow(row) : null;

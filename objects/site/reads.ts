@@ -9,6 +9,7 @@ import { isActive } from "../queue/model.ts";
 import type { Availability } from "./bookings.ts";
 import { bookingRules } from "./commands/bookings.ts";
 import { Draft, type SiteRead } from "./draft.ts";
+import { eticketEnded } from "./eticket-expiry.ts";
 import type { SiteMemory } from "./memory.ts";
 import type { OutboxListing } from "./messages.ts";
 import { staffMessage } from "./staff-messages.ts";
@@ -35,6 +36,7 @@ export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
 
 export function eticketView(read: SiteRead, t: Ticket | null): Result<ETicketView> {
   if (!read.index || !t) return fail("UNKNOWN_ETICKET");
+  if (eticketEnded(t.day, read.now, read.index.config.timeZone)) return fail("ETICKET_ENDED");
   return ok(new ViewBuilder(read.index, read.queue, read.durations).eticket(t, read.notices.view(t.id)));
 }
 

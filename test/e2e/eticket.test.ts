@@ -1,6 +1,6 @@
 // The e-ticket page on a 360-pixel phone: Polish plural forms for people and minutes, English on
 // request, the SMS alert (refusals in words; set at 2 ahead, then sent exactly once after two calls),
-// and a clear message for an unknown link.
+// and a clear message for an unknown link and for one whose day has ended.
 import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -189,6 +189,35 @@ describe("e-ticket", () => {
     flood(servers[1]!);
     await expectText(banner, "This page sent the server too many messages – reconnecting in a few seconds.");
     await expectHidden(banner, 15_000);
+    await page.context().close();
+  });
+
+  test("a link whose day has ended says so in Polish and English, and the page stops dialling", async () => {
+    const kiosk = await token("kiosk-demo");
+    const tk = await issue(kiosk, "prawo-jazdy");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    // The server's answer two hours after the ticket's midnight (workerd: eticket-expiry.test.ts), without waiting a day.
+    await page.route(/\/api\/v1\/etickets\/[^/]+$/, (route) =>
+      route.fulfill({
+        status: 410,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: { code: "ETICKET_ENDED", message: "This ticket's day has ended: its e-ticket link no longer works." },
+        }),
+      }),
+    );
+    let dialled = 0;
+    await page.routeWebSocket(/\/live\?/, () => {
+      dialled++;
+    });
+    await page.goto(tk.eticketUrl);
+    await expectText(page.getByRole("alert"), "Ten numerek już nie obowiązuje – jego dzień się skończył.");
+    await expectHidden(page.getByTestId("et-number"));
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    await expectText(page.getByRole("alert"), "This ticket has ended – its day is over.");
+    const dialledThen = dialled;
+    await page.waitForTimeout(1_500);
+    expect(dialled).toBe(dialledThen);
     await page.context().close();
   });
 

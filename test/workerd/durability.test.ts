@@ -156,7 +156,7 @@ async function makeItYesterday(siteId: string): Promise<string> {
 
 describe("end of the day", () => {
   it("the first ticket of a new day closes yesterday's open tickets, frees the desks and numbers from R001", async () => {
-    const { siteId, admin, r1, r2, r3, p1, stub } = await midMorning();
+    const { siteId, admin, r3, stub } = await midMorning();
     const citizen = await LiveSocket.open(`/api/v1/etickets/${eticketTokenOf(r3)}/live`);
     await citizen.waitFor((m) => m.type === "snapshot" && view(m).status === "waiting");
     const yesterday = await makeItYesterday(siteId);
@@ -167,11 +167,8 @@ describe("end of the day", () => {
     expect(fresh.waitingAhead).toBe(0);
     expect((await issue(siteId, admin, "pj")).number).toBe("P001");
 
-    // Yesterday's open tickets are closed; the one at the desk counts as served.
-    expect((await eticket(r1)).status).toBe("closed");
-    expect((await eticket(r3)).status).toBe("closed");
-    expect((await eticket(p1)).status).toBe("closed");
-    expect((await eticket(r2)).status).toBe("served");
+    // Yesterday's open tickets are closed; the one at the desk counts as served. (Their e-ticket links
+    // work only until two hours after midnight: eticket-expiry.test.ts.)
     const stored = await storedState(siteId);
     expect(stored.meta.day).not.toBe(yesterday);
     expect(stored.tickets.filter((t) => t.day === yesterday).map((t) => [t.number, t.status])).toEqual([
@@ -200,19 +197,14 @@ describe("end of the day", () => {
     const called = await act(siteId, "d1", "call-next", admin);
     expect(called.ticket).toMatchObject({ id: fresh.id, number: "R001", misses: 0 });
 
-    // The citizen whose page stayed open overnight sees the ticket closed...
+    // The citizen whose page stayed open overnight sees the ticket closed.
     await citizen.waitFor((m) => isView(m) && view(m).status === "closed");
-    // ...and so does one who opens the page in the morning.
-    const late = await LiveSocket.open(`/api/v1/etickets/${eticketTokenOf(r3)}/live`);
-    const lateSnap = await late.waitFor((m) => m.type === "snapshot");
-    expect(view(lateSnap)).toMatchObject({ number: "R003", status: "closed" });
-    late.close();
     citizen.close();
     display.close();
   });
 
   it("the end-of-day alarm closes the day on its own, with no request", async () => {
-    const { siteId, admin, r3, stub } = await midMorning();
+    const { siteId, admin, stub } = await midMorning();
     const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
     await display.waitFor((m) => m.type === "snapshot");
     await makeItYesterday(siteId);
@@ -233,7 +225,6 @@ describe("end of the day", () => {
             { matterId: "pj", count: 0, open: true },
           ]),
     );
-    expect((await eticket(r3)).status).toBe("closed");
     const stored = await storedState(siteId);
     expect(stored.tickets.filter((t) => ["waiting", "called", "serving", "missed"].includes(String(t.status)))).toEqual([]);
     // The next day's end is scheduled.

@@ -7,7 +7,7 @@ import { siteOfOutboxMessageId } from "../../objects/site/random.ts";
 import { validTwilioSignature } from "../../objects/sms/twilio-signature.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
-import { siteStub } from "../sites.ts";
+import { knowsSite, siteStub } from "../sites.ts";
 
 const Report = z.object({
   MessageSid: z
@@ -42,7 +42,8 @@ export const smsRoutes: ApiRoute[] = [
       throw new ApiError("VALIDATION_FAILED", "MessageStatus (and MessageSid, ErrorCode when given) in Twilio's format.");
     const ref = url.searchParams.get("ref") ?? "";
     const siteId = siteOfOutboxMessageId(ref);
-    if (!siteId) throw new ApiError("NOT_FOUND", "No such message.");
+    // A message id naming no known site is refused before any site object is reached (or created).
+    if (!siteId || !(await knowsSite(c.env, siteId))) throw new ApiError("NOT_FOUND", "No such message.");
     const report = {
       providerId: parsed.data.MessageSid ?? null,
       status: parsed.data.MessageStatus,

@@ -163,7 +163,12 @@ export function dayEnd(read: ConfiguredRead): Change | null {
   return merge(outcomeChange(index, outcome), {
     timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(now, index.config.timeZone))],
     day: today,
-    housekeeping: { pruneBefore: now - 2 * DAY_MS, retentionBefore: now - index.config.booking.retentionDays * DAY_MS },
+    housekeeping: {
+      pruneBefore: now - 2 * DAY_MS,
+      retentionBefore: now - index.config.booking.retentionDays * DAY_MS,
+      // The day that ends keeps its links through the grace after midnight (eticket-expiry.ts); earlier days lose them.
+      ticketLinksBefore: read.day,
+    },
   });
 }
 
