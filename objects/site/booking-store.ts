@@ -153,6 +153,19 @@ export class BookingStore {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM bookings WHERE check_in_code = ?", code).one().n > 0;
   }
 
+  /**
+   * Deletes contact data of holds that came to nothing: cancelled, expired, or still pending past their
+   * hold (nobody typed the code). Run with each day's housekeeping, so none is kept longer than a day.
+   */
+  purgeEndedHolds(now: number): number {
+    return this.sql.exec(
+      `UPDATE bookings SET name = NULL, phone = NULL, email = NULL, contact_key = NULL, client = NULL, purged_at = ?
+       WHERE purged_at IS NULL AND (status IN ('cancelled', 'expired') OR (status = 'pending' AND hold_until <= ?))`,
+      now,
+      now,
+    ).rowsWritten;
+  }
+
   /** Deletes contact data of visits that ended before `before`; returns how many were cleared. */
   purgeContacts(before: number, now: number): number {
     return this.sql.exec(

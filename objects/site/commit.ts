@@ -222,6 +222,8 @@ export class CommitPath {
       notices.purgeBefore(c.day);
       // Contact data and old messages are kept only as long as the office's retention says.
       bookings.purgeContacts(c.housekeeping.retentionBefore, now);
+      // Holds that were cancelled or ran out keep theirs only until the end of their day.
+      bookings.purgeEndedHolds(now);
       messages.maskRecipients();
       messages.pruneMessages(c.housekeeping.retentionBefore);
     }
