@@ -138,8 +138,11 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   /** Kiosk check-in with the booking's code: its ticket joins the queue and prints like a walk-in. */
-  checkIn(input: { code: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
-    return this.path.commitOnSite((read, draft) => bookings.checkIn(read, draft, input.code, kioskOf(input.principal)), input.idempotency);
+  checkIn(input: { code: string; principal: Principal; client?: string; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
+    return this.path.commitOnSite(
+      (read, draft) => bookings.checkIn(read, draft, input.code, kioskOf(input.principal), input.client ?? null),
+      input.idempotency,
+    );
   }
 
   /** A manager sends a failed message again. */

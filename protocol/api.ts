@@ -200,7 +200,8 @@ export const ConfirmBookingResponse = z.object({
   start: z.string(),
   ticketNumber: z.string(),
   checkInCode: z.string().optional(),
-  manageUrl: z.string(),
+  /** Only in the first answer; a repeated confirmation leaves it out (the link went to the contact). */
+  manageUrl: z.string().optional(),
 });
 export type Confirmation = z.infer<typeof ConfirmBookingResponse>;
 export const CancelBookingRequest = z.strictObject({ token: z.string().min(10).max(100) });

@@ -30,11 +30,14 @@ export function ConfirmationPage(props: {
         }}
         instruction={{ checkInEarlyMinutes: props.site.booking.checkIn === "kiosk" ? props.site.booking.checkInEarlyMinutes : null }}
       />
-      <p>
-        <a class="bk-manage-link" href={c.manageUrl} data-testid="manage-link">
-          {t("bk.manageLink")}
-        </a>
-      </p>
+      {/* A repeated confirmation leaves the link out: it went to the contact with the confirmation. */}
+      {c.manageUrl && (
+        <p>
+          <a class="bk-manage-link" href={c.manageUrl} data-testid="manage-link">
+            {t("bk.manageLink")}
+          </a>
+        </p>
+      )}
       <p class="muted">{t(props.contact.channel === "email" ? "bk.manageNoteEmail" : "bk.manageNote")}</p>
       <button type="button" class="btn" onClick={props.onAnother}>
         {t("bk.bookAnother")}

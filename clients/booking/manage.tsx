@@ -149,9 +149,6 @@ export function ManagePage(props: { bookingId: string; token: string }) {
           {t("bk.rescheduled", { date: longDate(lang, booking.start.slice(0, 10)), time: siteClock(booking.start) })}
         </p>
       )}
-      <p class="muted">
-        {t("bk.manageRef")}: <span class="bk-ref">{props.bookingId}</span>
-      </p>
       {cancellable && (
         <>
           <p class="bk-instruction">{t("bk.change")}</p>

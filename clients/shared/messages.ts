@@ -525,7 +525,6 @@ const TEXTS = {
     pl: "odprawa w biletomacie odbyła się, bilet został wydany",
     en: "checked in at the kiosk, the ticket was issued",
   },
-  "bk.manageRef": { pl: "Numer rezerwacji", en: "Booking reference" },
   "bk.manageBadLink": {
     pl: "Ten link jest niepełny. Otwórz link z SMS-a z potwierdzeniem rezerwacji.",
     en: "This link is incomplete. Open the link from your confirmation text message.",

@@ -5,6 +5,8 @@ import {
   checkCode,
   constantTimeEqual,
   expiresAt,
+  isLocked,
+  LOCK_MS,
   MAX_HOLD_MS,
   MAX_SENDS,
   MAX_TRIES,
@@ -96,7 +98,7 @@ describe("checkCode", () => {
     expect(checkCode(started(), "", T, testHash).state.tries).toBe(1);
   });
 
-  it("allows 5 tries: the 5th wrong one and every later check answer too-many-tries", () => {
+  it("allows 5 tries: the 5th wrong one answers too-many-tries and locks every code for 15 minutes, then counts afresh", () => {
     let s = started();
     const results: string[] = [];
     for (let i = 0; i < MAX_TRIES; i++) {
@@ -105,10 +107,13 @@ describe("checkCode", () => {
       s = r.state;
     }
     expect(results).toEqual(["wrong", "wrong", "wrong", "wrong", "too-many-tries"]);
-    expect(triesLeft(s)).toBe(0);
+    expect(s.lockedUntil).toBe(T + 4 * SEC + LOCK_MS);
+    expect(isLocked(s, T + 10 * SEC)).toBe(true);
     const after = checkCode(s, "123456", T + 10 * SEC, testHash);
-    expect(after.result).toBe("too-many-tries");
+    expect(after.result).toBe("locked");
     expect(after.state).toBe(s);
+    expect(isLocked(s, T + 4 * SEC + LOCK_MS)).toBe(false);
+    expect(triesLeft(s)).toBe(MAX_TRIES);
   });
 
   it("the right code on the 5th try still passes", () => {
@@ -124,18 +129,31 @@ describe("checkCode", () => {
     expect(r.state).toEqual(started());
   });
 
-  it("expiry wins over too-many-tries", () => {
+  it("the lock outlasts the expiry; wrong codes on an expired state are counted too", () => {
     let s = started();
     for (let i = 0; i < MAX_TRIES; i++) s = checkCode(s, "000000", T, testHash).state;
-    expect(checkCode(s, "123456", T + 11 * MIN, testHash).result).toBe("expired");
+    expect(checkCode(s, "123456", T + 11 * MIN, testHash).result).toBe("locked");
+    expect(checkCode(s, "123456", T + LOCK_MS, testHash).result).toBe("expired");
+    const late = checkCode(s, "000000", T + LOCK_MS, testHash);
+    expect(late).toEqual({ result: "expired", state: { ...s, tries: 1 } });
   });
 
-  it("a verified state is final: the right code is ok again, others are wrong without counting, no expiry", () => {
+  it("a verified state is final: the right code is ok again, no expiry; wrong ones are counted and lock it too", () => {
     const { state } = checkCode(started(), "123456", T + MIN, testHash);
     const again = checkCode(state, "123456", T + 2 * 60 * MIN, testHash);
     expect(again).toEqual({ result: "ok", state });
     const other = checkCode(state, "000000", T + 2 * MIN, testHash);
-    expect(other).toEqual({ result: "wrong", state });
+    expect(other).toEqual({ result: "wrong", state: { ...state, tries: 1 } });
+    let s = state;
+    const results: string[] = [];
+    for (let i = 0; i < MAX_TRIES; i++) {
+      const r = checkCode(s, "000000", T + 2 * MIN, testHash);
+      results.push(r.result);
+      s = r.state;
+    }
+    expect(results).toEqual(["wrong", "wrong", "wrong", "wrong", "too-many-tries"]);
+    expect(checkCode(s, "123456", T + 3 * MIN, testHash).result).toBe("locked");
+    expect(checkCode(s, "123456", T + 2 * MIN + LOCK_MS, testHash).result).toBe("ok");
   });
 });
 
@@ -162,11 +180,12 @@ describe("resend", () => {
     expect(checkCode(s, "654321", T + 2 * MIN, testHash).result).toBe("ok");
   });
 
-  it("is how a citizen gets out of too-many-tries", () => {
+  it("gives a new code after too-many-tries, which works once the lock has ended", () => {
     let s = started();
     for (let i = 0; i < MAX_TRIES; i++) s = checkCode(s, "000000", T, testHash).state;
-    s = resentAt(s, [T + MIN], 222222);
-    expect(checkCode(s, "222222", T + 2 * MIN, testHash).result).toBe("ok");
+    s = resentAt(s, [T + 9 * MIN, T + 14 * MIN], 222222);
+    expect(checkCode(s, "222222", T + 14 * MIN, testHash).result).toBe("locked");
+    expect(checkCode(s, "222222", T + LOCK_MS, testHash).result).toBe("ok");
   });
 
   it("never holds the slot longer than 30 minutes after the start", () => {

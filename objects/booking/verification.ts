@@ -6,10 +6,13 @@
 //   never later than 30 minutes after the booking was started. After that the slot is released and the
 //   citizen starts over; neither a check nor a resend revives it.
 // - A code allows 5 tries; the 5th wrong one already answers "too-many-tries". Malformed input counts.
+// - Wrong codes are counted in every state, before and after verification, expired or not: the 5th
+//   locks the booking for 15 minutes, in which every code, the right one too, answers "locked"; then
+//   the count starts again. So nobody can guess a code by trying, whatever became of the booking.
 // - A resend is allowed 60 seconds after the last send, at most 5 codes per booking; it issues a new
 //   code, resets the tries and moves the expiry (within the 30-minute cap). The old code stops working.
 // - Once verified, the state is final: the right code answers "ok" again (a retried request), any other
-//   "wrong" without counting; expiry no longer applies.
+//   "wrong" (counted, see above); expiry no longer applies.
 // - Codes are compared by their hashes in constant time.
 import { draw, type RandomInt } from "./random.ts";
 
@@ -19,6 +22,8 @@ export const MAX_HOLD_MS = 30 * 60_000;
 export const MAX_TRIES = 5;
 export const RESEND_AFTER_MS = 60_000;
 export const MAX_SENDS = 5;
+/** How long a booking refuses every code after the 5th wrong one. */
+export const LOCK_MS = 15 * 60_000;
 
 /** Hash of a code as stored (production: SHA-256 of a server secret + the code). */
 export type CodeHash = (code: string) => string;
@@ -33,9 +38,11 @@ export interface VerificationState {
   /** Wrong tries on the current code. */
   readonly tries: number;
   readonly verifiedAt: number | null;
+  /** Until when every code is refused after too many wrong ones (absent in rows written before the lock). */
+  readonly lockedUntil?: number;
 }
 
-export type CheckResult = "ok" | "wrong" | "expired" | "too-many-tries";
+export type CheckResult = "ok" | "wrong" | "expired" | "too-many-tries" | "locked";
 
 export type ResendResult =
   | { ok: true; state: VerificationState; code: string }
@@ -68,19 +75,30 @@ export function startVerification(now: number, random: RandomInt, hash: CodeHash
   return { code, state: { codeHash: hash(code), startedAt: now, sentAt: now, sends: 1, tries: 0, verifiedAt: null } };
 }
 
+/** Whether every code is refused at `now` (too many wrong ones lately). */
+export function isLocked(state: VerificationState, now: number): boolean {
+  return state.lockedUntil !== undefined && now < state.lockedUntil;
+}
+
 export function checkCode(
   state: VerificationState,
   input: string,
   now: number,
   hash: CodeHash,
 ): { result: CheckResult; state: VerificationState } {
+  if (isLocked(state, now)) return { result: "locked", state };
   const matches = constantTimeEqual(hash(input.replace(/[\s-]/g, "")), state.codeHash);
-  if (state.verifiedAt !== null) return { result: matches ? "ok" : "wrong", state };
+  if (matches && state.verifiedAt !== null) return { result: "ok", state };
+  if (!matches) {
+    const tries = state.tries + 1;
+    // The 5th wrong code: locked for a while, then counted afresh.
+    if (tries >= MAX_TRIES) return { result: "too-many-tries", state: { ...state, tries: 0, lockedUntil: now + LOCK_MS } };
+    const counted = { ...state, tries };
+    if (state.verifiedAt === null && now >= expiresAt(state)) return { result: "expired", state: counted };
+    return { result: "wrong", state: counted };
+  }
   if (now >= expiresAt(state)) return { result: "expired", state };
-  if (state.tries >= MAX_TRIES) return { result: "too-many-tries", state };
-  if (matches) return { result: "ok", state: { ...state, verifiedAt: now } };
-  const tries = state.tries + 1;
-  return { result: tries >= MAX_TRIES ? "too-many-tries" : "wrong", state: { ...state, tries } };
+  return { result: "ok", state: { ...state, verifiedAt: now } };
 }
 
 export function resend(state: VerificationState, now: number, random: RandomInt, hash: CodeHash): ResendResult {

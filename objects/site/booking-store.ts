@@ -1,4 +1,5 @@
 // SQLite rows of online bookings (R6, R7), owned by the bookings capability.
+import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { VerificationState } from "../booking/verification.ts";
 
 export type BookingStatus = "pending" | "confirmed" | "cancelled" | "expired" | "checked-in";
@@ -151,6 +152,42 @@ export class BookingStore {
 
   checkInCodeInUse(code: string): boolean {
     return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM bookings WHERE check_in_code = ?", code).one().n > 0;
+  }
+
+  /** Wrong check-in codes counted for a kiosk or a client address. */
+  attempts(key: string): AttemptWindow | null {
+    const row = this.sql
+      .exec<{ key: string; window_start: number; count: number }>("SELECT key, window_start, count FROM code_attempts WHERE key = ?", key)
+      .toArray()[0];
+    return row ? { key: row.key, windowStart: row.window_start, count: row.count } : null;
+  }
+
+  putAttempts(w: AttemptWindow): void {
+    this.sql.exec(
+      `INSERT INTO code_attempts (key, window_start, count) VALUES (?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, count = excluded.count`,
+      w.key,
+      w.windowStart,
+      w.count,
+    );
+  }
+
+  /** Forgets counts (and with them client addresses) of windows begun before `before`. */
+  pruneAttempts(before: number): number {
+    return this.sql.exec("DELETE FROM code_attempts WHERE window_start < ?", before).rowsWritten;
+  }
+
+  /**
+   * Deletes contact data of holds that came to nothing: cancelled, expired, or still pending past their
+   * hold (nobody typed the code). Run with each day's housekeeping, so none is kept longer than a day.
+   */
+  purgeEndedHolds(now: number): number {
+    return this.sql.exec(
+      `UPDATE bookings SET name = NULL, phone = NULL, email = NULL, contact_key = NULL, client = NULL, purged_at = ?
+       WHERE purged_at IS NULL AND (status IN ('cancelled', 'expired') OR (status = 'pending' AND hold_until <= ?))`,
+      now,
+      now,
+    ).rowsWritten;
   }
 
   /** Deletes contact data of visits that ended before `before`; returns how many were cleared. */

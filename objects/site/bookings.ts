@@ -15,7 +15,7 @@ import { cryptoRandomInt } from "../booking/random.ts";
 import { minutesLeft, type ReminderKind, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
 import { availableDays, MAX_RANGE_DAYS, type SlotRules, slotIsBookable } from "../booking/slots.ts";
-import { checkCode, expiresAt, resend, startVerification } from "../booking/verification.ts";
+import { checkCode, expiresAt, isLocked, LOCK_MS, resend, startVerification } from "../booking/verification.ts";
 import {
   cancellationEmail,
   codeEmail,
@@ -38,6 +38,7 @@ import type { SiteIndex } from "./site-index.ts";
 /** Bookings one client address may start in an hour. */
 export const CLIENT_LIMIT_PER_HOUR = 10;
 const DAY_MS = 86_400_000;
+const CODE_LOCKED = `Too many wrong codes; every code is refused for ${LOCK_MS / 60_000} minutes.`;
 
 export interface BookingRequest {
   matterId: string;
@@ -186,16 +187,24 @@ export class Bookings {
     });
   }
 
-  /** Checks the SMS code; the right one confirms the booking (again the same answer if retried). */
+  /**
+   * Checks the SMS code; the right one confirms the booking. Wrong codes are counted whatever the booking's
+   * state, and too many lock it for a while (CODE_TRIES_EXCEEDED). A retry on a confirmed booking answers
+   * its time and number only: the manage link and the check-in code went to the contact, never to a code.
+   */
   confirm(id: string, code: string, now: number): Result<{ confirmation: Confirmation; effects: BookingEffects }> {
     const b = this.draft.booking(id);
     if (!b) return fail("UNKNOWN_BOOKING");
-    if (b.status === "confirmed" || b.status === "checked-in") {
+    if (isLocked(b.verification, now)) return fail("CODE_TRIES_EXCEEDED", CODE_LOCKED);
+    if (b.status !== "pending") {
       const again = checkCode(b.verification, code, now, this.hash);
+      if (again.state !== b.verification) this.draft.putBooking({ ...b, verification: again.state });
+      if (again.result === "too-many-tries") return fail("CODE_TRIES_EXCEEDED", CODE_LOCKED);
+      if (b.status !== "confirmed" && b.status !== "checked-in") return fail("BOOKING_NOT_PENDING");
       if (again.result !== "ok") return fail("CODE_WRONG");
-      return ok({ confirmation: this.confirmation(b), effects: { messages: [], timers: [] } });
+      const { manageUrl: _link, checkInCode: _code, ...answer } = this.confirmation(b);
+      return ok({ confirmation: answer, effects: { messages: [], timers: [] } });
     }
-    if (b.status !== "pending") return fail("BOOKING_NOT_PENDING");
     // Once the hold has ended the slot may be someone else's: the right code no longer confirms it.
     if (this.holdEnded(b, now)) return fail("CODE_EXPIRED");
     const r = checkCode(b.verification, code, now, this.hash);
@@ -203,7 +212,7 @@ export class Bookings {
       this.draft.putBooking({ ...b, status: "expired", verification: r.state });
       return fail("CODE_EXPIRED");
     }
-    if (r.result === "too-many-tries") {
+    if (r.result === "too-many-tries" || r.result === "locked") {
       this.draft.putBooking({ ...b, status: "expired", verification: r.state, holdUntil: now });
       return fail("CODE_TRIES_EXCEEDED");
     }
@@ -227,7 +236,7 @@ export class Bookings {
     };
     this.draft.putBooking(confirmed);
     const confirmation = this.confirmation(confirmed);
-    const visit = this.visit(confirmed, confirmation.manageUrl);
+    const visit = this.visit(confirmed, this.manageUrl(confirmed));
     return ok({
       confirmation,
       effects: {
@@ -289,7 +298,7 @@ export class Bookings {
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
     this.draft.putBooking(moved);
     const confirmation = this.confirmation(moved);
-    const visit = this.visit(moved, confirmation.manageUrl);
+    const visit = this.visit(moved, this.manageUrl(moved));
     return ok({
       confirmation,
       effects: {
@@ -349,10 +358,14 @@ export class Bookings {
       status: "confirmed",
       start: isoLocal(b.startAt, this.index.config.timeZone),
       ticketNumber: b.ticketNumber ?? "",
-      manageUrl: `${this.publicUrl.replace(/\/$/, "")}/booking/manage/${b.id}?token=${b.manageToken ?? ""}`,
+      manageUrl: this.manageUrl(b),
     };
     if (b.checkInCode) out.checkInCode = b.checkInCode;
     return out;
+  }
+
+  private manageUrl(b: Booking): string {
+    return `${this.publicUrl.replace(/\/$/, "")}/booking/manage/${b.id}?token=${b.manageToken ?? ""}`;
   }
 
   /** A pending booking whose hold has ended is expired (stored as such); its slot is free again. */
@@ -387,7 +400,7 @@ export class Bookings {
     const sent = b.reminded ? b.reminded.split(",") : [];
     if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return [];
     this.draft.putBooking({ ...b, reminded: [...sent, kind].join(",") });
-    const visit = this.visit(b, this.confirmation(b).manageUrl);
+    const visit = this.visit(b, this.manageUrl(b));
     if (kind === "day")
       return this.message(
         b,

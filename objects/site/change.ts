@@ -5,6 +5,7 @@
 import type { SiteConfig } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
 import type { AgentJob, PrinterStatus } from "../../protocol/live.ts";
+import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { Booking } from "./booking-store.ts";
 import type { StoredMessage } from "./message-store.ts";
@@ -45,6 +46,8 @@ export interface Change {
   /** Ticket counters per local day and matter, at their new value. */
   counters?: { day: string; matterId: string; value: number }[];
   bookings?: Booking[];
+  /** Wrong check-in codes counted per kiosk and per client address. */
+  codeAttempts?: AttemptWindow[];
   /** New messages for the outbox. */
   messages?: NewMessage[];
   /** Outbox rows after a send attempt, a resend or an expiry. */

@@ -202,6 +202,7 @@ export class CommitPath {
     for (const call of c.calls ?? []) queue.addCall(call);
     for (const k of c.counters ?? []) queue.setCounter(k.day, k.matterId, k.value);
     for (const b of c.bookings ?? []) bookings.put(b);
+    for (const w of c.codeAttempts ?? []) bookings.putAttempts(w);
     for (const r of c.notices ?? []) notices.put(r);
     for (const id of c.droppedNotices ?? []) notices.delete(id);
     for (const m of c.messages ?? []) messages.putMessage(outboxRow(m));
@@ -224,6 +225,9 @@ export class CommitPath {
       queue.endTicketLinks(c.housekeeping.ticketLinksBefore);
       // Contact data and old messages are kept only as long as the office's retention says.
       bookings.purgeContacts(c.housekeeping.retentionBefore, now);
+      // Holds that were cancelled or ran out keep theirs only until the end of their day.
+      bookings.purgeEndedHolds(now);
+      bookings.pruneAttempts(c.housekeeping.pruneBefore);
       messages.maskRecipients();
       messages.pruneMessages(c.housekeeping.retentionBefore);
     }

@@ -108,6 +108,14 @@ export const SITE_MIGRATIONS: readonly string[] = [
   `
   UPDATE timers SET key = 'outbox', kind = 'outbox' WHERE key = 'sms';
   `,
+  // 6: wrong kiosk check-in codes per kiosk and per client address, counted in a window.
+  `
+  CREATE TABLE IF NOT EXISTS code_attempts (
+    key TEXT PRIMARY KEY,
+    window_start INTEGER NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

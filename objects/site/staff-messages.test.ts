@@ -1,9 +1,11 @@
 // What managers see of the outbox and when a failed message may go again.
 import { describe, expect, it } from "vitest";
 import type { VerificationState } from "../booking/verification.ts";
+import { confirmationEmail, reminderDayBeforeEmail } from "../email/messages.ts";
+import { confirmationSms, reminderSoonSms, type Visit } from "../sms/messages.ts";
 import type { Booking } from "./booking-store.ts";
 import type { StoredMessage } from "./message-store.ts";
-import { resendWindow, staffMessage } from "./staff-messages.ts";
+import { HIDDEN, resendWindow, staffMessage } from "./staff-messages.ts";
 
 const NOW = Date.parse("2026-11-24T08:00:00Z");
 
@@ -83,6 +85,39 @@ describe("staffMessage", () => {
     const v = staffMessage(message({ kind: "code", body: "numerek: Twój kod potwierdzenia rezerwacji: 123456." }));
     expect(v.body).toBeUndefined();
     expect(JSON.stringify(v)).not.toContain("123456");
+  });
+
+  it("hides the manage link's token and the check-in code in confirmations and reminders, by SMS and by e-mail", () => {
+    const token = "q7Zr-x_9KpLmN2vB4cD8eF";
+    const visit: Visit = {
+      siteName: "USC Koszalin",
+      address: "ul. Rynek 1",
+      date: "2026-11-25",
+      time: "09:30",
+      ticket: "R012",
+      checkInCode: "K7P2XM",
+      checkInEarlyMinutes: 15,
+      manageUrl: `https://numerek.example/booking/manage/demo.Bx?token=${token}`,
+    };
+    const bodies = [
+      confirmationSms(visit),
+      reminderSoonSms(visit, 30),
+      confirmationEmail(visit).text,
+      reminderDayBeforeEmail(visit).text,
+      confirmationSms(visit, "en"),
+    ];
+    for (const body of bodies) {
+      // The citizen's own text carries the code, and all but the short reminder the link.
+      expect(body).toContain("K7P2XM");
+      const seen = staffMessage(message({ body })).body ?? "";
+      expect(seen).not.toContain(token);
+      expect(seen).not.toContain("K7P2XM");
+      expect(seen).not.toContain("/booking/manage/");
+      expect(seen).toContain(HIDDEN);
+      // The rest of the text stays readable: the time and the ticket number.
+      expect(seen).toContain("09:30");
+      expect(seen).toContain("R012");
+    }
   });
 
   it("keeps a recipient already masked, and leaves out an unknown booking", () => {

@@ -3,13 +3,29 @@
 import type { SiteMessage } from "../../protocol/api.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
+import { CHECK_IN_ALPHABET, CHECK_IN_CODE_LENGTH } from "../booking/codes.ts";
 import { maskContact } from "../booking/email.ts";
 import type { Booking } from "./booking-store.ts";
 import type { StoredMessage } from "./message-store.ts";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** A message for staff: the recipient masked, a verification code's text left out. */
+/** What staff see in place of a link that carries a token, and of a check-in code. */
+export const HIDDEN = "[…]";
+/** Any address carrying a token (a manage link, an e-ticket link): the token is the key to the visit. */
+const TOKEN_LINK = /\S*[?&]token=[A-Za-z0-9_-]+/g;
+/** A check-in code as the confirmation and reminders write it ("Kod: ABC234", "Check-in code: ABC234"). */
+const CHECK_IN_CODE = new RegExp(`((?:Kod|code):\\s*)[${CHECK_IN_ALPHABET}]{${CHECK_IN_CODE_LENGTH}}(?![${CHECK_IN_ALPHABET}])`, "gi");
+
+/** A message body as staff may read it: links with a token and check-in codes replaced by a placeholder. */
+export function staffBody(body: string): string {
+  return body.replace(TOKEN_LINK, HIDDEN).replace(CHECK_IN_CODE, `$1${HIDDEN}`);
+}
+
+/**
+ * A message for staff: the recipient masked, a verification code's text left out, and in any other text
+ * the manage link and the check-in code hidden (either would let its reader act for the citizen).
+ */
 export function staffMessage(m: StoredMessage): SiteMessage {
   const out: SiteMessage = {
     id: m.id,
@@ -25,7 +41,7 @@ export function staffMessage(m: StoredMessage): SiteMessage {
     deliveryStatus: m.deliveryStatus,
   };
   if (m.channel === "email" && m.subject !== null) out.subject = m.subject;
-  if (m.kind !== "code") out.body = m.body;
+  if (m.kind !== "code") out.body = staffBody(m.body);
   if (m.bookingId !== null) out.bookingId = m.bookingId;
   return out;
 }

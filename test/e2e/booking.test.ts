@@ -205,6 +205,11 @@ describe("online booking", () => {
     await expectText(manage.getByTestId("visit-ticket"), ticket);
     await expectText(manage.getByTestId("visit-checkin"), checkIn);
     await manage.getByRole("button", { name: "Odwołaj wizytę" }).waitFor();
+    // The internal booking id is no "booking number" to read off and try with: the page never shows it.
+    const bookingId = new URL(manageUrl).pathname.split("/").at(-1) ?? "";
+    expect(bookingId).not.toBe("");
+    expect(await manage.locator("body").innerText()).not.toContain(bookingId);
+    expect(await manage.locator("body").innerText()).not.toContain("Numer rezerwacji");
     await expectNoViolations(manage, "manage page in a fresh browser");
     await manage.context().close();
 

@@ -50,7 +50,7 @@ export const siteBookingRoutes: ApiRoute[] = [
     const { code } = c.req.valid("json");
     const idem = await idempotency(c, claims.sub, { code });
     const principal = { id: claims.sub, role: claims.role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
-    const r = await c.var.stub.checkIn({ code, principal, ...(idem ? { idempotency: idem } : {}) });
+    const r = await c.var.stub.checkIn({ code, principal, client: clientAddress(c), ...(idem ? { idempotency: idem } : {}) });
     if (!r.ok && r.code === "UNKNOWN_CODE") {
       // A code of another office of the same city: say where to go instead of "unknown".
       const here = await requireSite(c.env, siteId);

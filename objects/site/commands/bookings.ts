@@ -3,6 +3,8 @@
 // keeps what it wrote (a wrong code counted, a hold that ended marked expired).
 import type { IssuedTicket } from "../../../protocol/api.ts";
 import type { Result } from "../../../protocol/errors.ts";
+import { fail } from "../../../protocol/errors.ts";
+import { CLIENT_WRONG_CODES, counted, current, KIOSK_WRONG_CODES } from "../../booking/attempt-window.ts";
 import { reminderKindOfTimer } from "../../booking/reminders.ts";
 import type { Booking } from "../booking-store.ts";
 import { type BookingEffects, type BookingRequest, Bookings } from "../bookings.ts";
@@ -50,10 +52,29 @@ function join(read: ConfiguredRead, draft: Draft, b: Booking, kioskId: string | 
   return { issued: admitted.issued, change: merge(draft.change(), admitted.change) };
 }
 
-/** Kiosk check-in with the code from the confirmation (R7, Koszalin): the ticket joins the queue and prints like a walk-in. */
-export function checkIn(read: ConfiguredRead, draft: Draft, code: string, kioskId: string | null): Decision<IssuedTicket> {
+/**
+ * Kiosk check-in with the code from the confirmation (R7, Koszalin): the ticket joins the queue and prints
+ * like a walk-in. Unknown codes are counted per kiosk and per client address; past the limit every code
+ * is refused (RATE_LIMITED) until the window ends, so nobody can try codes until one fits.
+ */
+export function checkIn(
+  read: ConfiguredRead,
+  draft: Draft,
+  code: string,
+  kioskId: string | null,
+  client: string | null,
+): Decision<IssuedTicket> {
+  const store = read.stores.bookings;
+  const windows = [
+    ...(kioskId ? [{ key: `kiosk:${kioskId}`, limit: KIOSK_WRONG_CODES }] : []),
+    ...(client ? [{ key: `client:${client}`, limit: CLIENT_WRONG_CODES }] : []),
+  ].map((w) => ({ ...w, stored: store.attempts(w.key) }));
+  if (windows.some((w) => current(w.stored, read.now) >= w.limit)) return { result: fail("RATE_LIMITED"), change: {} };
   const found = bookingRules(read, draft).checkIn(code, read.now);
-  if (!found.ok) return { result: found, change: {} };
+  if (!found.ok) {
+    const wrong = found.code === "UNKNOWN_CODE";
+    return { result: found, change: wrong ? { codeAttempts: windows.map((w) => counted(w.key, w.stored, read.now)) } : {} };
+  }
   const { issued, change } = join(read, draft, found.value, kioskId);
   return { result: { ok: true, value: issued }, change };
 }
