@@ -256,6 +256,7 @@ export function publicSite(c: SiteConfig): PublicSite {
       checkInEarlyMinutes: c.booking.checkInEarlyMinutes,
       checkInLateMinutes: c.booking.checkInLateMinutes,
     },
+    smsCountries: c.smsCountries,
     privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
   };
 }

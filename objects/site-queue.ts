@@ -27,7 +27,7 @@ import { agentFrame } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import type { SiteStores } from "./site/draft.ts";
-import type { Idempotency } from "./site/idempotency.ts";
+import { type Idempotency, replay } from "./site/idempotency.ts";
 import { LiveHub, readClientFrame, send } from "./site/live-hub.ts";
 import { liveAdmission } from "./site/live-request.ts";
 import { SiteMemory } from "./site/memory.ts";
@@ -120,6 +120,20 @@ export class SiteQueue extends DurableObject<Env> {
     return this.path.commitOnSite(bookings.createBooking(req), idem);
   }
 
+  /**
+   * The first answer to a retried createBooking, or null when it has not run: the Worker asks before any
+   * check, since a retry's human-check token is spent and its code was counted.
+   */
+  async replayedBooking(idem: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }> | null> {
+    return replay(this.stores.site, idem);
+  }
+
+  /** The key a pending booking's contact is counted by (the Worker counts a resent code), or null. */
+  async pendingContactKey(id: string): Promise<string | null> {
+    const b = this.stores.bookings.get(id);
+    return b?.status === "pending" && b.contactKey ? b.contactKey : null;
+  }
+
   resendBookingCode(id: string): Promise<Result<{ expiresAt: string }>> {
     return this.path.commitOnSite(bookings.resendBookingCode(id));
   }
@@ -161,7 +175,9 @@ export class SiteQueue extends DurableObject<Env> {
   /** "Tell me by SMS when N people are ahead": one request per ticket, sent once (at once if already true). */
   async requestTurnNotice(token: string, input: { phone: string; ahead: number }): Promise<Result<ETicketNotifyResponse>> {
     const r = await this.path.commit((read) =>
-      requestNotice(read.notices, read.index ? reads.ticketByToken(read, this.memory, token) : null, input, read.now),
+      read.index
+        ? requestNotice(read.notices, reads.ticketByToken(read, this.memory, token), input, read.index.config.smsCountries, read.now)
+        : requestNotice(read.notices, null, input, [], read.now),
     );
     if (!r.ok) return r;
     const view = this.memory.notices.view(r.value.ticketId);

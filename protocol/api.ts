@@ -143,6 +143,7 @@ export const PublicSite = z.object({
     checkInEarlyMinutes: z.number().int(),
     checkInLateMinutes: z.number().int(),
   }),
+  smsCountries: z.array(z.string()).describe("Countries (ISO 3166 codes) whose mobile numbers the site sends SMS to"),
   privacy: z
     .object({ controller: z.string(), notice: z.string() })
     .describe("The data-protection notice shown with the booking form's consent"),

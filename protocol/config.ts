@@ -1,4 +1,5 @@
 // Site configuration: what a manager sets up and what the demo data seeds (R1, R10).
+import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 
 /** Identifiers used in URLs: lower-case letters, digits and dashes. */
@@ -123,6 +124,15 @@ export const SiteConfig = z.object({
     notice:
       "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
   }),
+  /**
+   * Countries (ISO 3166 codes) whose mobile numbers may get SMS: booking codes and e-ticket notices. Poland
+   * only by default; each country added is a country an SMS bill can be pumped through.
+   */
+  smsCountries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, "an ISO 3166 country code such as PL"))
+    .min(1)
+    .max(60)
+    .default(["PL"]),
   /** Closed to walk-ins and bookings on Polish public holidays without listing them (off for a point open every day). */
   closedOnPublicHolidays: z.boolean().default(true),
   /** Seconds before a missed ticket is called again when its desk has nobody else (R5). */
@@ -195,6 +205,17 @@ function repeats<T>(
 export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (!isTimeZone(site.timeZone)) problems.push({ path: ["timeZone"], message: "must be an IANA time zone such as Europe/Warsaw" });
+  site.smsCountries.forEach((code, i) => {
+    if (!isSupportedCountry(code)) problems.push({ path: ["smsCountries", i], message: `${code} is not a country with a numbering plan` });
+  });
+  problems.push(
+    ...repeats(
+      site.smsCountries,
+      (c) => c,
+      (i) => ["smsCountries", i],
+      "country",
+    ),
+  );
   for (const day of Weekday.options) {
     site.openingHours[day].forEach(([from, to], i) => {
       if (from >= to)

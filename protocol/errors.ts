@@ -36,6 +36,10 @@ export const ERRORS = {
   CONTACT_REQUIRED: [400, "Give a mobile phone number or an e-mail address."],
   PHONE_INVALID: [400, "This is not a valid phone number."],
   PHONE_NOT_MOBILE: [400, "Give a mobile number: the confirmation code comes by SMS."],
+  PHONE_COUNTRY_NOT_ALLOWED: [
+    400,
+    "This office sends SMS only to mobile numbers of some countries; give another number or an e-mail address.",
+  ],
   EMAIL_INVALID: [400, "This is not a valid e-mail address."],
   MANAGE_TOKEN_INVALID: [403, "This link does not manage this booking."],
   UNKNOWN_BOOKING: [404, "No such booking."],
@@ -55,6 +59,7 @@ export const ERRORS = {
   CODE_WRONG: [422, "Wrong code."],
   TOO_MANY_BOOKINGS: [429, "This phone number or e-mail already holds the most bookings allowed here."],
   BOOKING_RATE_LIMITED: [429, "Too many bookings started from here; try again later."],
+  CONTACT_RATE_LIMITED: [429, "Too many codes or messages went to this number or address lately; try again later."],
   CODE_TRIES_EXCEEDED: [429, "Too many wrong codes; book again."],
   RESEND_TOO_SOON: [429, "Wait a minute before asking for a new code."],
   RESEND_LIMIT: [429, "No more codes can be sent for this booking; book again."],

@@ -59,7 +59,7 @@ app.notFound((c) => {
 });
 
 app.onError((err, c) => {
-  if (err instanceof ApiError) return errorResponse(err.code, err.message);
+  if (err instanceof ApiError) return errorResponse(err.code, err.message, err.retryAfterS);
   if (err instanceof HTTPException) {
     if (err.status === 413) return errorResponse("PAYLOAD_TOO_LARGE");
     if (err.status === 405) return errorResponse("METHOD_NOT_ALLOWED");

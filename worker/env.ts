@@ -1,10 +1,13 @@
 // Bindings and settings the Worker and the objects receive (see wrangler.jsonc).
 import type { Directory } from "../objects/directory.ts";
+import type { SendLimits } from "../objects/send-limits.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
 
 export interface Env {
   SITE: DurableObjectNamespace<SiteQueue>;
   DIRECTORY: DurableObjectNamespace<Directory>;
+  /** Sends counted across the deployment (codes per number, mailbox and client address), a few objects by key. */
+  SEND_LIMITS: DurableObjectNamespace<SendLimits>;
   /** "demo" seeds the demo cities and the admin/admin account; "production" refuses both. */
   NUMEREK_MODE: "demo" | "production";
   /** Base of e-ticket links. */

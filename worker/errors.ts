@@ -6,6 +6,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message?: string,
+    /** For a 429: when to try again, sent as Retry-After. */
+    readonly retryAfterS?: number,
   ) {
     super(message ?? ERRORS[code][1]);
     this.status = ERRORS[code][0];
@@ -16,8 +18,9 @@ export function errorBody(code: ErrorCode, message?: string): ErrorBody {
   return { error: { code, message: message ?? ERRORS[code][1] } };
 }
 
-export function errorResponse(code: ErrorCode, message?: string): Response {
-  return Response.json(errorBody(code, message), { status: ERRORS[code][0] });
+export function errorResponse(code: ErrorCode, message?: string, retryAfterS?: number): Response {
+  const headers: Record<string, string> = retryAfterS === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterS))) };
+  return Response.json(errorBody(code, message), { status: ERRORS[code][0], headers });
 }
 
 /** Unwraps an object's answer, turning its error into the API's. */

@@ -15,6 +15,7 @@ function site(id: string, city: string, departments: [string, M[]][]): PublicSit
     voice: false,
     desks: [],
     booking: { horizonDays: 14, checkIn: "kiosk", checkInEarlyMinutes: 10, checkInLateMinutes: 15 },
+    smsCountries: ["PL"],
     privacy: { controller: "Urząd", notice: "Dane do rezerwacji." },
     departments: departments.map(([name, matters]) => ({
       id: name.toLowerCase().replace(/\W+/g, "-"),

@@ -15,7 +15,7 @@ import { StepHeading } from "./step-heading.tsx";
 type Field = "name" | "phone" | "email" | "consent";
 type Problems = Partial<Record<Field, MessageKey>>;
 
-const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE"];
+const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE", "PHONE_COUNTRY_NOT_ALLOWED"];
 const EMAIL_ERRORS: readonly ClientErrorCode[] = ["EMAIL_INVALID"];
 const ADDRESS_FIELDS = {
   phone: { name: "phone", type: "tel", label: "bk.phone", hint: "bk.phoneHint", maxLength: 30 },

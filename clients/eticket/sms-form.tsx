@@ -7,12 +7,15 @@ import { call, errorCode } from "../shared/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 
+const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE", "PHONE_COUNTRY_NOT_ALLOWED"];
 const MIN_AHEAD = 1;
 const MAX_AHEAD = 20;
 
 /** The e-ticket's own wording of a refusal where the shared one would speak of something else. */
 function errorKey(code: ClientErrorCode): MessageKey {
-  return code === "PHONE_NOT_MOBILE" ? "et.smsNotMobile" : `error.${code}`;
+  if (code === "PHONE_NOT_MOBILE") return "et.smsNotMobile";
+  if (code === "PHONE_COUNTRY_NOT_ALLOWED") return "et.smsCountry";
+  return `error.${code}`;
 }
 
 export function SmsForm(props: { token: string; view: ETicketView }) {
@@ -64,7 +67,7 @@ export function SmsForm(props: { token: string; view: ETicketView }) {
       setAnswer(await call("eticketNotify", { params: { token: props.token }, body: { phone: phone.trim(), ahead: n } }));
     } catch (err) {
       const code = errorCode(err);
-      setError({ key: errorKey(code), field: code === "PHONE_INVALID" || code === "PHONE_NOT_MOBILE" ? "phone" : null });
+      setError({ key: errorKey(code), field: PHONE_ERRORS.includes(code) ? "phone" : null });
     } finally {
       setBusy(false);
     }

@@ -602,6 +602,10 @@ const TEXTS = {
     pl: "Podaj numer komórkowy – powiadomienie przychodzi SMS-em.",
     en: "Give a mobile number: the alert comes by text message.",
   },
+  "et.smsCountry": {
+    pl: "Ten urząd wysyła SMS-y tylko na numery komórkowe z wybranych krajów (zwykle z Polski). Podaj inny numer.",
+    en: "This office sends text messages only to mobile numbers of some countries (usually Poland). Give another number.",
+  },
   "et.smsSending": { pl: "Zamawianie…", en: "Requesting…" },
   "et.smsSet": {
     pl: {
@@ -671,6 +675,10 @@ const ERROR_TEXTS = {
     pl: "Podaj numer komórkowy – kod potwierdzający przychodzi SMS-em.",
     en: "Give a mobile number: the confirmation code comes by text message.",
   },
+  PHONE_COUNTRY_NOT_ALLOWED: {
+    pl: "Ten urząd wysyła SMS-y tylko na numery komórkowe z wybranych krajów (zwykle z Polski). Podaj inny numer albo adres e-mail.",
+    en: "This office sends text messages only to mobile numbers of some countries (usually Poland). Give another number or an e-mail address.",
+  },
   EMAIL_INVALID: { pl: "To nie jest prawidłowy adres e-mail.", en: "This is not a valid e-mail address." },
   MANAGE_TOKEN_INVALID: { pl: "Ten link nie pozwala zarządzać tą rezerwacją.", en: "This link does not manage this booking." },
   UNKNOWN_BOOKING: { pl: "Nie ma takiej rezerwacji.", en: "There is no such booking." },
@@ -716,6 +724,10 @@ const ERROR_TEXTS = {
   BOOKING_RATE_LIMITED: {
     pl: "Zbyt wiele rezerwacji z tego miejsca – spróbuj później.",
     en: "Too many bookings started from here – try again later.",
+  },
+  CONTACT_RATE_LIMITED: {
+    pl: "Na ten numer lub adres wysłaliśmy ostatnio zbyt wiele wiadomości – spróbuj później albo podaj inny kontakt.",
+    en: "Too many messages went to this number or address lately – try again later or give another contact.",
   },
   CODE_TRIES_EXCEEDED: { pl: "Zbyt wiele błędnych kodów – zarezerwuj ponownie.", en: "Too many wrong codes – book again." },
   RESEND_TOO_SOON: { pl: "Odczekaj minutę przed prośbą o nowy kod.", en: "Wait a minute before asking for a new code." },

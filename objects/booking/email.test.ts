@@ -63,6 +63,20 @@ describe("emailKey", () => {
   it("counts one mailbox however its letters are cased", () => {
     expect(emailKey("Jan.Kowalski@example.pl")).toBe(emailKey("jan.kowalski@example.pl"));
   });
+
+  it("counts an address with a +tag as the address without it", () => {
+    expect(emailKey("jan+1@example.pl")).toBe("jan@example.pl");
+    expect(emailKey("Jan+Urzad+2@Example.pl")).toBe("jan@example.pl");
+  });
+
+  it("counts Gmail addresses without their dots, googlemail.com as gmail.com", () => {
+    expect(emailKey("j.a.n.kowalski+x@gmail.com")).toBe("jankowalski@gmail.com");
+    expect(emailKey("JanKowalski@googlemail.com")).toBe("jankowalski@gmail.com");
+  });
+
+  it("keeps dots elsewhere, where they make another mailbox", () => {
+    expect(emailKey("jan.kowalski@example.pl")).not.toBe(emailKey("jankowalski@example.pl"));
+  });
 });
 
 describe("maskEmail and maskContact", () => {

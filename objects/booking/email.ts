@@ -41,9 +41,30 @@ export function normalizeEmail(input: string): EmailResult {
   return { ok: true, email };
 }
 
-/** The key limits count bookings by: the whole address lower-cased (mailboxes ignore the case of the local part in practice). */
+/** Domains whose mailboxes ignore dots in the local part: "j.an@gmail.com" is "jan@gmail.com". */
+const DOTLESS_DOMAINS: ReadonlyMap<string, string> = new Map([
+  ["gmail.com", "gmail.com"],
+  ["googlemail.com", "gmail.com"],
+]);
+
+/**
+ * The key limits count an address by, so one mailbox is one key: lower-cased (mailboxes ignore the case of
+ * the local part in practice), without a "+tag" ("a+1@x.pl" is "a@x.pl"), and for Gmail without dots and
+ * with googlemail.com as gmail.com. Only for counting: messages go to the address as typed.
+ */
 export function emailKey(email: string): string {
-  return email.toLowerCase();
+  const lower = email.toLowerCase();
+  const at = lower.lastIndexOf("@");
+  let local = lower.slice(0, at);
+  let domain = lower.slice(at + 1);
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  const dotless = DOTLESS_DOMAINS.get(domain);
+  if (dotless) {
+    local = local.replaceAll(".", "");
+    domain = dotless;
+  }
+  return `${local}@${domain}`;
 }
 
 /** An address for staff screens: the first character of the local part and the domain, "j***@example.com". Never echoes bad input. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { maskPhone, normalizePhone, POLISH_MOBILE_PREFIXES } from "./phone.ts";
+import { isPhoneCountry, maskPhone, normalizePhone } from "./phone.ts";
 
-const ok = (e164: string) => ({ ok: true, e164 });
+const ok = (e164: string, country = "PL") => ({ ok: true, e164, country });
 const bad = (reason: string) => ({ ok: false, reason });
 
 describe("normalizePhone: Polish mobile numbers", () => {
@@ -22,8 +22,10 @@ describe("normalizePhone: Polish mobile numbers", () => {
     expect(normalizePhone(input)).toEqual(ok("+48600700800"));
   });
 
-  it("accepts every mobile prefix", () => {
-    for (const p of POLISH_MOBILE_PREFIXES) expect(normalizePhone(`${p}1234567`)).toEqual(ok(`+48${p}1234567`));
+  it("accepts numbers of each mobile range of the Polish plan", () => {
+    for (const p of ["45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88"]) {
+      expect(normalizePhone(`${p}1234567`)).toEqual(ok(`+48${p}1234567`, "PL"));
+    }
   });
 
   it("refuses landlines and other non-mobile Polish numbers", () => {
@@ -45,24 +47,33 @@ describe("normalizePhone: Polish mobile numbers", () => {
 });
 
 describe("normalizePhone: other countries and errors", () => {
-  it("accepts +CC numbers of 8-15 digits", () => {
-    expect(normalizePhone("+49 1512 3456789")).toEqual(ok("+4915123456789"));
-    expect(normalizePhone("+380 67 123 4567")).toEqual(ok("+380671234567"));
-    expect(normalizePhone("+1 (202) 555-0123")).toEqual(ok("+12025550123"));
-    expect(normalizePhone("0049 1512 3456789")).toEqual(ok("+4915123456789"));
-    expect(normalizePhone("+35312345")).toEqual(ok("+35312345"));
-    expect(normalizePhone("+123456789012345")).toEqual(ok("+123456789012345"));
+  const wide = ["PL", "DE", "UA", "US"];
+
+  it("accepts mobile numbers of the allowed countries, by each country's plan", () => {
+    expect(normalizePhone("+49 1512 3456789", wide)).toEqual(ok("+4915123456789", "DE"));
+    expect(normalizePhone("+380 67 123 4567", wide)).toEqual(ok("+380671234567", "UA"));
+    expect(normalizePhone("0049 1512 3456789", wide)).toEqual(ok("+4915123456789", "DE"));
+    expect(normalizePhone("+1 (201) 555-0123", wide)).toEqual(ok("+12015550123", "US"));
   });
 
-  it("refuses international numbers that are too short, too long or start with 0", () => {
-    expect(normalizePhone("+4912345")).toEqual(bad("format"));
-    expect(normalizePhone("+1234567890123456")).toEqual(bad("format"));
-    expect(normalizePhone("+0123456789")).toEqual(bad("format"));
+  it("refuses valid mobile numbers of countries not allowed (Poland only by default)", () => {
+    expect(normalizePhone("+49 1512 3456789")).toEqual(bad("country"));
+    expect(normalizePhone("+380 67 123 4567")).toEqual(bad("country"));
+    expect(normalizePhone("+882 3 1234 5678", wide)).toEqual(bad("format"));
+    expect(normalizePhone("+44 7400 123456", wide)).toEqual(bad("country"));
+  });
+
+  it("refuses other countries' numbers that are not mobile or not in their plan", () => {
+    expect(normalizePhone("+49 30 1234567", wide)).toEqual(bad("not-mobile")); // Berlin landline
+    expect(normalizePhone("+4912345", wide)).toEqual(bad("format"));
+    expect(normalizePhone("+1234567890123456", wide)).toEqual(bad("format"));
+    expect(normalizePhone("+0123456789", wide)).toEqual(bad("format"));
+    expect(normalizePhone("+35312345", wide)).toEqual(bad("format"));
   });
 
   it("does not guess a country for a bare number that is not Polish", () => {
-    expect(normalizePhone("4915123456789")).toEqual(bad("format"));
-    expect(normalizePhone("12345678")).toEqual(bad("format"));
+    expect(normalizePhone("4915123456789", wide)).toEqual(bad("format"));
+    expect(normalizePhone("12345678", wide)).toEqual(bad("format"));
   });
 
   it("reports empty input", () => {
@@ -95,5 +106,12 @@ describe("maskPhone", () => {
     expect(maskPhone("600700800")).toBe("***");
     expect(maskPhone("")).toBe("***");
     expect(maskPhone("+48 600 700 800")).toBe("***");
+  });
+});
+
+describe("isPhoneCountry", () => {
+  it("knows the countries with a numbering plan, by their ISO codes", () => {
+    expect(["PL", "UA", "DE", "GB"].every(isPhoneCountry)).toBe(true);
+    expect(["XX", "pl", "POL", "", "ZZ"].some(isPhoneCountry)).toBe(false);
   });
 });

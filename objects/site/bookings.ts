@@ -8,9 +8,8 @@ import { slotMinutes } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
+import { bookingContact } from "../booking/contact.ts";
 import { isDate } from "../booking/dates.ts";
-import { emailKey, normalizeEmail } from "../booking/email.ts";
-import { normalizePhone } from "../booking/phone.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
 import { minutesLeft, type ReminderKind, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
@@ -118,7 +117,7 @@ export class Bookings {
     const matter = this.index.matters.get(req.matterId);
     if (!matter) return fail("UNKNOWN_MATTER");
     if (!matter.bookable || matter.bookingDesks === 0) return fail("MATTER_NOT_BOOKABLE");
-    const contact = this.contact(req);
+    const contact = bookingContact(req, this.index.config.smsCountries);
     if (!contact.ok) return contact;
     const start = Date.parse(req.start);
     const rules = this.rules(req.matterId, now);
@@ -455,24 +454,5 @@ export class Bookings {
       hour: "2-digit",
       minute: "2-digit",
     }).format(new Date(ms));
-  }
-
-  /**
-   * The booking's one contact: a mobile number in E.164 (the code comes by SMS) or an e-mail address (by
-   * e-mail). `key` is what the per-contact limit counts: the number, or the address lower-cased.
-   */
-  private contact(req: BookingRequest): Result<{ phone: string | null; email: string | null; key: string }> {
-    if (req.phone !== undefined && req.email !== undefined) {
-      return fail("CONTACT_REQUIRED", "Give either a mobile phone number or an e-mail address, not both.");
-    }
-    if (req.email !== undefined) {
-      const e = normalizeEmail(req.email);
-      if (!e.ok) return fail(e.reason === "empty" ? "CONTACT_REQUIRED" : "EMAIL_INVALID");
-      return ok({ phone: null, email: e.email, key: emailKey(e.email) });
-    }
-    if (req.phone === undefined) return fail("CONTACT_REQUIRED");
-    const p = normalizePhone(req.phone);
-    if (!p.ok) return fail(p.reason === "not-mobile" ? "PHONE_NOT_MOBILE" : p.reason === "empty" ? "CONTACT_REQUIRED" : "PHONE_INVALID");
-    return ok({ phone: p.e164, email: null, key: p.e164 });
   }
 }

@@ -17,33 +17,33 @@ const request = (ticketId: string, ahead: number, sentAt: number | null = null):
 describe("a holder's request", () => {
   it("is stored with the number in E.164; the same request again changes nothing", () => {
     const t = ticket("t1", 1);
-    const first = decideNoticeRequest(null, t, { phone: "600 700 800", ahead: 3 }, 10);
+    const first = decideNoticeRequest(null, t, { phone: "600 700 800", ahead: 3 }, ["PL"], 10);
     expect(first).toEqual({
       ok: true,
       value: { changed: true, request: expect.objectContaining({ phone: "+48600700800", ahead: 3, requests: 1, sentAt: null }) },
     });
     if (!first.ok) return;
-    expect(decideNoticeRequest(first.value.request, t, { phone: "+48 600 700 800", ahead: 3 }, 20)).toEqual({
+    expect(decideNoticeRequest(first.value.request, t, { phone: "+48 600 700 800", ahead: 3 }, ["PL"], 20)).toEqual({
       ok: true,
       value: { changed: false, request: first.value.request },
     });
   });
 
   it("is refused for a called ticket, a landline, an out-of-range count and after too many changes", () => {
-    expect(decideNoticeRequest(null, ticket("t1", 1, "called"), { phone: "600700800", ahead: 3 }, 1)).toMatchObject({
+    expect(decideNoticeRequest(null, ticket("t1", 1, "called"), { phone: "600700800", ahead: 3 }, ["PL"], 1)).toMatchObject({
       ok: false,
       code: "TICKET_NOT_WAITING",
     });
-    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "22 555 12 34", ahead: 3 }, 1)).toMatchObject({
+    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "22 555 12 34", ahead: 3 }, ["PL"], 1)).toMatchObject({
       ok: false,
       code: "PHONE_NOT_MOBILE",
     });
-    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "600700800", ahead: 0 }, 1)).toMatchObject({
+    expect(decideNoticeRequest(null, ticket("t1", 1), { phone: "600700800", ahead: 0 }, ["PL"], 1)).toMatchObject({
       ok: false,
       code: "VALIDATION_FAILED",
     });
     const worn = { ...request("t1", 3), requests: MAX_REQUESTS_PER_TICKET };
-    expect(decideNoticeRequest(worn, ticket("t1", 1), { phone: "600700800", ahead: 4 }, 1)).toMatchObject({
+    expect(decideNoticeRequest(worn, ticket("t1", 1), { phone: "600700800", ahead: 4 }, ["PL"], 1)).toMatchObject({
       ok: false,
       code: "RATE_LIMITED",
     });

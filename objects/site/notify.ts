@@ -4,7 +4,7 @@
 // Which requests are due after a change is the pure rule in objects/queue/turn-near.ts.
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
-import { normalizePhone } from "../booking/phone.ts";
+import { smsNumber } from "../booking/contact.ts";
 import type { Ticket } from "../queue/model.ts";
 import { MAX_NOTIFY_AHEAD, MIN_NOTIFY_AHEAD, type TurnRequest, turnNearDecisions, turnNoticeRefusal } from "../queue/turn-near.ts";
 
@@ -53,13 +53,6 @@ const fromRow = (r: Row): NotifyRequest => ({
   sentAt: r.sent_at,
 });
 
-/** A number an SMS can reach, as typed on the e-ticket page → E.164 (the same numbers a booking accepts). */
-export function notifyPhone(input: string): Result<string> {
-  const p = normalizePhone(input);
-  if (p.ok) return ok(p.e164);
-  return fail(p.reason === "not-mobile" ? "PHONE_NOT_MOBILE" : "PHONE_INVALID");
-}
-
 /**
  * Whether a holder's request for a ticket may be stored, as typed: the number checked, the ticket still
  * waiting. The same request again changes nothing (`changed` false, nothing sent twice); a different one
@@ -69,13 +62,14 @@ export function decideNoticeRequest(
   prev: NotifyRequest | null,
   ticket: Ticket,
   input: { phone: string; ahead: number },
+  smsCountries: readonly string[],
   now: number,
 ): Result<{ request: NotifyRequest; changed: boolean }> {
   const { ahead } = input;
   if (!Number.isInteger(ahead) || ahead < MIN_NOTIFY_AHEAD || ahead > MAX_NOTIFY_AHEAD) {
     return fail("VALIDATION_FAILED", `ahead: a whole number from ${MIN_NOTIFY_AHEAD} to ${MAX_NOTIFY_AHEAD}`);
   }
-  const number = notifyPhone(input.phone);
+  const number = smsNumber(input.phone, smsCountries, "PHONE_INVALID");
   if (!number.ok) return number;
   const phone = number.value;
   const refusal = turnNoticeRefusal(ticket);

@@ -1,8 +1,10 @@
 // Online booking: free slots, holding a slot until the code (by SMS or e-mail) confirms it, changing the time, cancelling, kiosk check-in.
+import { bookingContact } from "../../objects/booking/contact.ts";
 import { claimsOf } from "../auth/middleware.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
+import { type SendCount, withSendAllowance } from "../send-limits.ts";
 import { site } from "../site.ts";
 import { listSites, requireSite, siteStub } from "../sites.ts";
 import { clientAddress, idempotency } from "../validate.ts";
@@ -11,23 +13,36 @@ export const bookingRoutes: ApiRoute[] = [
   // The site is named in the body, so it is resolved here rather than by the site middleware.
   route("createBooking", async (c) => {
     const body = c.req.valid("json");
-    await requireSite(c.env, body.siteId);
-    const idem = await idempotency(c, `public:${clientAddress(c)}`, body);
-    const req = {
-      matterId: body.matterId,
-      start: body.start,
-      name: body.name,
-      phone: body.phone,
-      email: body.email,
-      client: clientAddress(c),
-    };
-    return unwrap(await siteStub(c.env, body.siteId).createBooking(req, idem));
+    const here = await requireSite(c.env, body.siteId);
+    const client = clientAddress(c);
+    const idem = await idempotency(c, `public:${client}`, body);
+    const stub = siteStub(c.env, body.siteId);
+    // A retry gets its first answer before any check: its code was counted once already.
+    const prior = idem ? await stub.replayedBooking(idem) : null;
+    if (prior) return unwrap(prior);
+    const contact = unwrap(bookingContact(body, here.smsCountries));
+    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, email: body.email, client };
+    const counts: SendCount[] = [
+      { kind: "client-code", value: client },
+      { kind: "contact-code", value: contact.key },
+    ];
+    return unwrap(await withSendAllowance(c.env, counts, () => stub.createBooking(req, idem)));
   }),
   route("booking", site({ from: "booking" }), async (c) => {
     c.header("Cache-Control", "no-store");
     return unwrap(await c.var.stub.bookingSummary(c.req.param("bookingId"), c.req.valid("query").token));
   }),
-  route("resendBookingCode", site({ from: "booking" }), async (c) => unwrap(await c.var.stub.resendBookingCode(c.req.param("bookingId")))),
+  route("resendBookingCode", site({ from: "booking" }), async (c) => {
+    const id = c.req.param("bookingId");
+    const contactKey = await c.var.stub.pendingContactKey(id);
+    const counts: SendCount[] = contactKey
+      ? [
+          { kind: "client-code", value: clientAddress(c) },
+          { kind: "contact-code", value: contactKey },
+        ]
+      : [];
+    return unwrap(await withSendAllowance(c.env, counts, () => c.var.stub.resendBookingCode(id)));
+  }),
   route("confirmBooking", site({ from: "booking" }), async (c) =>
     unwrap(await c.var.stub.confirmBooking(c.req.param("bookingId"), c.req.valid("json").code)),
   ),

@@ -1,13 +1,15 @@
 // WebSocket upgrades are checked here and handed to the site object, which accepts them
 // with the hibernation API (Hono's upgradeWebSocket would keep the Worker awake instead).
+import { smsNumber } from "../../objects/booking/contact.ts";
 import { LIVE_HEADER, type LiveRequest } from "../../objects/site/live-request.ts";
 import { assertNever } from "../../protocol/live.ts";
 import { assertDesk, claimsOf } from "../auth/middleware.ts";
 import type { TokenClaims } from "../auth/token.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
+import { type SendCount, withSendAllowance } from "../send-limits.ts";
 import { site } from "../site.ts";
-import type { SiteStub } from "../sites.ts";
+import { requireSite, type SiteStub } from "../sites.ts";
 import { clientAddress } from "../validate.ts";
 
 function requireUpgrade(req: Request): void {
@@ -65,9 +67,14 @@ export const eticketRoutes: ApiRoute[] = [
     return r.value;
   }),
   // "Tell me by SMS when N people are ahead" (R8): public, the e-ticket's token is the permission.
-  route("eticketNotify", site({ from: "eticket" }), async (c) =>
-    unwrap(await c.var.stub.requestTurnNotice(c.req.param("token"), c.req.valid("json"))),
-  ),
+  // Each request naming a number is counted for that number across tickets and sites (no SMS bombing).
+  route("eticketNotify", site({ from: "eticket" }), async (c) => {
+    const body = c.req.valid("json");
+    const here = await requireSite(c.env, c.var.siteId);
+    const number = unwrap(smsNumber(body.phone, here.smsCountries, "PHONE_INVALID"));
+    const counts: SendCount[] = [{ kind: "notice-number", value: number }];
+    return unwrap(await withSendAllowance(c.env, counts, () => c.var.stub.requestTurnNotice(c.req.param("token"), body)));
+  }),
   route("eticketLive", site({ from: "eticket" }), async (c) => {
     requireUpgrade(c.req.raw);
     // The client's address goes along: the object caps the e-ticket sockets open from one address.

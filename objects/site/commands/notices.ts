@@ -13,10 +13,11 @@ export function requestNotice(
   book: NoticeBook,
   ticket: Ticket | null,
   input: { phone: string; ahead: number },
+  smsCountries: readonly string[],
   now: number,
 ): Decision<{ ticketId: string }> {
   if (!ticket) return refuse(fail("UNKNOWN_ETICKET"));
-  const r = decideNoticeRequest(book.get(ticket.id), ticket, input, now);
+  const r = decideNoticeRequest(book.get(ticket.id), ticket, input, smsCountries, now);
   if (!r.ok) return refuse(r);
   return accept({ ticketId: ticket.id }, r.value.changed ? { notices: [r.value.request] } : {});
 }
