@@ -8,12 +8,11 @@
 // Every wait is bounded; loopback only. BENCH_DEBUG=1 shows wrangler's output.
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { api, percentile, pool } from "./clients.mjs";
+import { api, percentile, pool, timed } from "./clients.mjs";
 import { startServer } from "./server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { slots: 200, attempts: 2000, inFlight: 200, confirmInFlight: 20 };
-const REQUEST_TIMEOUT_MS = 30_000;
 const WATCHDOG_MS = 10 * 60_000; // the whole run
 const RESEND_AFTER_MS = 61_000; // a new code is allowed 60 s after the last
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -45,29 +44,6 @@ function siteConfig(siteId, date) {
     closedOnPublicHolidays: false,
     noShowRecallSeconds: 60,
   };
-}
-
-/** One request with its status, parsed body and duration; never throws. */
-async function timed(base, path, { method = "GET", json, headers = {} } = {}) {
-  const t0 = performance.now();
-  try {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: json === undefined ? undefined : JSON.stringify(json),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const text = await res.text();
-    let body = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body, ms: performance.now() - t0 };
-  } catch (e) {
-    return { status: 0, body: { error: { code: `NETWORK: ${e.cause?.message ?? e.message}` } }, ms: performance.now() - t0 };
-  }
 }
 
 const phoneOf = (i) => String(600_000_000 + i);
@@ -127,7 +103,11 @@ async function main() {
         if (waitFor > 0) await sleep(Math.min(waitFor, deadline - Date.now()));
         const batch = [...pending.values()].slice(0, 50);
         await pool(batch.length, N.confirmInFlight, (k) =>
-          timed(base, `/api/v1/bookings/${batch[k].body.bookingId}/resend`, { method: "POST", json: {} }),
+          timed(base, `/api/v1/bookings/${batch[k].body.bookingId}/resend`, {
+            method: "POST",
+            headers: { "CF-Connecting-IP": ipOf(batch[k].i) },
+            json: {},
+          }),
         );
         resent = true;
         continue;

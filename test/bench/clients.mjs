@@ -158,3 +158,26 @@ export function percentile(values, p) {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(p * s.length) - 1)];
 }
+
+/** One request with its status, parsed body and duration; never throws. */
+export async function timed(base, path, { method = "GET", json, headers = {} } = {}) {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...headers, ...(json === undefined ? {} : { "Content-Type": "application/json" }) },
+      body: json === undefined ? undefined : JSON.stringify(json),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    let body = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body, ms: performance.now() - t0 };
+  } catch (e) {
+    return { status: 0, body: { error: { code: `NETWORK: ${e.cause?.message ?? e.message}` } }, ms: performance.now() - t0 };
+  }
+}
