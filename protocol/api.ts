@@ -14,6 +14,25 @@ export const ROLES = ["manager", "clerk", "kiosk", "display", "agent"] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * The claims of a staff or device token (a JWT, HS256, its key named by `kid` in the header). Clients
+ * treat the token as opaque; the Worker reads these after the signature and the expiry are checked.
+ */
+export const TokenClaims = z.object({
+  /** The account's user name. */
+  sub: z.string().min(1).max(64),
+  role: Role,
+  sites: z.array(z.string().min(1).max(64)).max(1000),
+  /** For clerks: the desks they may operate (absent: every desk of their sites). */
+  desks: z.array(Id).max(1000).optional(),
+  /** For devices: which kiosk, screen or agent this is. */
+  dev: Id.optional(),
+  /** Issued at (set when signed, always present in a verified token) and expiry, seconds since epoch. */
+  iat: z.number().int().optional(),
+  exp: z.number().int(),
+});
+export type TokenClaims = z.infer<typeof TokenClaims>;
+
 export const LoginRequest = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),

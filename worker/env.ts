@@ -14,6 +14,8 @@ export interface Env {
   PUBLIC_URL: string;
   /** Key that signs staff and device tokens. */
   AUTH_SECRET: string;
+  /** During a key rotation: the key before AUTH_SECRET, whose tokens are believed until they expire. */
+  AUTH_SECRET_PREVIOUS?: string;
   /** Production only, a secret "username:password": the first manager (every site), made once if no manager exists. */
   FIRST_MANAGER?: string;
   /** "eu" in production: objects are created in, and never leave, the EU jurisdiction. */

@@ -1,9 +1,11 @@
 // Bad input of every kind through the real Worker: each is refused with its exact status and
 // stable code, in the documented error shape with nothing of the server's insides, and leaves
 // the stored state exactly as it was.
+import { decodeProtectedHeader, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { type IssuedTicket, QueueResponse } from "../../protocol/api.ts";
 import type { ServerMessage } from "../../protocol/live.ts";
+import { signToken } from "../../worker/auth/token.ts";
 import {
   accountFor,
   api,
@@ -46,7 +48,7 @@ async function expectUnchanged(siteId: string, before: StoredState): Promise<voi
 
 const BIG = 256 * 1024;
 
-/** Base64url of JSON, as in the tokens the Worker signs. */
+/** Base64url, as in the tokens the Worker signs. */
 function b64url(s: string | Uint8Array): string {
   const bytes = typeof s === "string" ? new TextEncoder().encode(s) : s;
   let bin = "";
@@ -54,18 +56,15 @@ function b64url(s: string | Uint8Array): string {
   return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** A token signed with the server's own key: genuine in every way the test chooses. */
+/** A JWT signed with the server's own key and key id: genuine in every way the test chooses. */
 async function signedToken(claims: Record<string, unknown>): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(testEnv.AUTH_SECRET),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const body = b64url(JSON.stringify(claims));
-  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)));
-  return `v1.${body}.${b64url(sig)}`;
+  const key = new TextEncoder().encode(testEnv.AUTH_SECRET);
+  const { kid } = decodeProtectedHeader(await signToken({ sub: "x", role: "clerk", sites: [], exp: 1 }, testEnv.AUTH_SECRET));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256", ...(kid ? { kid } : {}) })
+    .setIssuer("numerek")
+    .setIssuedAt()
+    .sign(key);
 }
 
 describe("the staff view of the queue", () => {
@@ -122,23 +121,30 @@ describe("authentication and authorisation", () => {
     const { siteId, admin, before } = await busySite();
     const clerk = await login("urzednik1", "demo");
     // A clerk of the demo site rewrites their claims to a manager of every site, keeping the signature.
-    const [v, , sig] = clerk.split(".");
+    const [header, , sig] = clerk.split(".");
     const forgedClaims = b64url(
-      JSON.stringify({ sub: "urzednik1", role: "manager", sites: ["*"], exp: Math.floor(Date.now() / 1000) + 3600 }),
+      JSON.stringify({
+        sub: "urzednik1",
+        role: "manager",
+        sites: ["*"],
+        iss: "numerek",
+        iat: Math.floor(Date.now() / 1000),
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      }),
     );
-    await expectError(await desk(siteId, "d1", "finish", `${v}.${forgedClaims}.${sig}`), 401, "TOKEN_INVALID");
+    await expectError(await desk(siteId, "d1", "finish", `${header}.${forgedClaims}.${sig}`), 401, "TOKEN_INVALID");
     // The same claims with a signature of the right length but made up.
-    await expectError(await desk(siteId, "d1", "finish", `v1.${forgedClaims}.${"A".repeat(43)}`), 401, "TOKEN_INVALID");
-    // Signed with another key.
-    const otherKey = await crypto.subtle.importKey(
-      "raw",
-      new TextEncoder().encode("some-other-secret-key"),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign"],
-    );
-    const otherSig = new Uint8Array(await crypto.subtle.sign("HMAC", otherKey, new TextEncoder().encode(forgedClaims)));
-    await expectError(await desk(siteId, "d1", "finish", `v1.${forgedClaims}.${b64url(otherSig)}`), 401, "TOKEN_INVALID");
+    await expectError(await desk(siteId, "d1", "finish", `${header}.${forgedClaims}.${"A".repeat(43)}`), 401, "TOKEN_INVALID");
+    // Signed with another key, under the server's key id.
+    const other = new TextEncoder().encode("some-other-secret-key-of-thirty-two-bytes");
+    const { kid } = decodeProtectedHeader(clerk);
+    const otherKey = await new SignJWT(JSON.parse(atob(forgedClaims.replaceAll("-", "+").replaceAll("_", "/"))) as Record<string, unknown>)
+      .setProtectedHeader({ alg: "HS256", ...(kid ? { kid } : {}) })
+      .sign(other);
+    await expectError(await desk(siteId, "d1", "finish", otherKey), 401, "TOKEN_INVALID");
+    // Unsigned ("alg": "none").
+    const unsigned = `${b64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${forgedClaims}.`;
+    await expectError(await desk(siteId, "d1", "finish", unsigned), 401, "TOKEN_INVALID");
     // An admin token with one character of the signature flipped.
     const flipped = admin.slice(0, -2) + (admin.at(-2) === "A" ? "B" : "A") + admin.slice(-1);
     await expectError(await desk(siteId, "d1", "finish", flipped), 401, "TOKEN_INVALID");

@@ -77,6 +77,24 @@ describe("demo accounts in production", () => {
     expect((await login(production(), "t-prod-clerk", "a-real-password")).status).toBe(200);
   });
 
+  it("a signing key is rotated: the old key's tokens work while it is AUTH_SECRET_PREVIOUS, new ones are signed with the new key", async () => {
+    await dir().putAccount({ username: "t-rotated", password: "a-real-password", role: "clerk", siteIds: ["demo"] });
+    const NEXT = "the-next-production-key-of-at-least-32-bytes";
+    const before = await signToken({ sub: "t-rotated", role: "clerk", sites: ["demo"], exp: hour() }, KEY);
+    const rotating = production({ AUTH_SECRET: NEXT, AUTH_SECRET_PREVIOUS: KEY });
+    expect((await queue(rotating, before)).status).toBe(200);
+    const signedIn = await login(rotating, "t-rotated", "a-real-password");
+    const { token: after } = (await signedIn.json()) as { token: string };
+    expect((await queue(production({ AUTH_SECRET: NEXT }), after)).status).toBe(200);
+    // Once the previous key is dropped, its tokens end.
+    const done = await queue(production({ AUTH_SECRET: NEXT }), before);
+    expect(done.status).toBe(401);
+    expect(await codeOf(done)).toBe("TOKEN_INVALID");
+    // A previous key that is the demo's is as unfit as a current one.
+    const unfit = await queue(production({ AUTH_SECRET: NEXT, AUTH_SECRET_PREVIOUS: demoEnv.AUTH_SECRET }), after);
+    expect(unfit.status).toBe(503);
+  });
+
   it("storage seeded before demo accounts were marked has them marked by the migration", async () => {
     const marked = await runInDurableObject(dir(), (_i: Directory, state: DurableObjectState) => {
       const sql = state.storage.sql;

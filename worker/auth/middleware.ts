@@ -4,7 +4,7 @@ import type { Role } from "../../protocol/api.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { refuseDemoAccount } from "./demo-accounts.ts";
-import { requireSigningKey } from "./signing-key.ts";
+import { requireSigningKey, signingKeys } from "./signing-key.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
 /**
@@ -34,7 +34,7 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     requireSigningKey(c.env);
     const token = bearer(c.req.header("Authorization"), c.req.query("access_token"), options.tokenInQuery === true);
     if (!token) throw new ApiError("UNAUTHENTICATED");
-    const claims = await verifyToken(token, c.env.AUTH_SECRET);
+    const claims = await verifyToken(token, signingKeys(c.env));
     if (!claims) throw new ApiError("TOKEN_INVALID");
     await refuseDemoAccount(c.env, claims);
     if (!options.roles.includes(claims.role)) throw new ApiError("FORBIDDEN");

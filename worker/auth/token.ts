@@ -1,59 +1,87 @@
-// Signed bearer tokens for staff and devices: HMAC-SHA256 over a small JSON payload, with an expiry.
+// Staff and device tokens: standard JWTs (RFC 7519) signed with HS256 through `jose`. The header's `kid`
+// names the signing key, so the key can be rotated: a new AUTH_SECRET signs from the moment it is set,
+// and tokens signed with the one before (AUTH_SECRET_PREVIOUS) are still believed until they expire.
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from "jose";
+import { TokenClaims } from "../../protocol/api.ts";
 
-import { base64url, fromBase64url } from "../../objects/site/random.ts";
-import type { Role } from "../../protocol/api.ts";
-
-export interface TokenClaims {
-  /** The account's user name. */
-  sub: string;
-  role: Role;
-  sites: string[];
-  /** For clerks: the desks they may operate (absent: every desk of their sites). */
-  desks?: string[];
-  /** For devices: which kiosk, screen or agent this is. */
-  dev?: string;
-  /** Expiry, seconds since epoch. */
-  exp: number;
-}
+export type { TokenClaims };
 
 /** Staff sign in for a working day; devices are set up once. */
 export const STAFF_TTL_S = 12 * 3600;
 export const DEVICE_TTL_S = 365 * 86400;
 
-const keys = new Map<string, Promise<CryptoKey>>();
-function key(secret: string): Promise<CryptoKey> {
-  let k = keys.get(secret);
+const ALGORITHM = "HS256";
+const ISSUER = "numerek";
+
+/** The keys a Worker believes: the one it signs with, and the one before it during a rotation. */
+export interface SigningKeys {
+  current: string;
+  previous?: string | undefined;
+}
+
+interface Key {
+  kid: string;
+  secret: Uint8Array;
+}
+
+const derived = new Map<string, Promise<Key>>();
+/** A key's id: the first 12 characters of its SHA-256 in base64url, which tells nothing of the key. */
+function keyOf(secret: string): Promise<Key> {
+  let k = derived.get(secret);
   if (!k) {
-    k = crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
-    keys.set(secret, k);
+    const bytes = new TextEncoder().encode(secret);
+    k = crypto.subtle.digest("SHA-256", bytes).then((d) => ({
+      kid: btoa(String.fromCharCode(...new Uint8Array(d)))
+        .replaceAll("+", "-")
+        .replaceAll("/", "_")
+        .slice(0, 12),
+      secret: bytes,
+    }));
+    derived.set(secret, k);
   }
   return k;
 }
 
-const enc = new TextEncoder();
-
+/** A signed token for these claims; `iat` is now, `exp` as given. */
 export async function signToken(claims: TokenClaims, secret: string): Promise<string> {
-  const body = base64url(enc.encode(JSON.stringify(claims)));
-  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", await key(secret), enc.encode(body)));
-  return `v1.${body}.${base64url(sig)}`;
+  const key = await keyOf(secret);
+  const { exp, iat: _iat, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT", kid: key.kid })
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(exp)
+    .sign(key.secret);
 }
 
-/** The claims of a valid, unexpired token; null otherwise. */
-export async function verifyToken(token: string, secret: string, nowS = Math.floor(Date.now() / 1000)): Promise<TokenClaims | null> {
-  const m = /^v1\.([A-Za-z0-9_-]{10,4000})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!m) return null;
-  const [, body, sig] = m as unknown as [string, string, string];
-  let valid: boolean;
+/** The claims of a valid, unexpired token signed with one of `keys`; null otherwise (never throws). */
+export async function verifyToken(token: string, keys: SigningKeys, nowS = Math.floor(Date.now() / 1000)): Promise<TokenClaims | null> {
+  if (token.length > 8000) return null;
+  let kid: string | undefined;
   try {
-    valid = await crypto.subtle.verify("HMAC", await key(secret), fromBase64url(sig), enc.encode(body));
+    const header = decodeProtectedHeader(token);
+    if (header.alg !== ALGORITHM) return null;
+    kid = header.kid;
   } catch {
     return null;
   }
-  if (!valid) return null;
-  try {
-    const claims = JSON.parse(new TextDecoder().decode(fromBase64url(body))) as TokenClaims;
-    return typeof claims.exp === "number" && claims.exp > nowS ? claims : null;
-  } catch {
-    return null;
+  const candidates = [keys.current, keys.previous].filter((s): s is string => typeof s === "string" && s.length > 0);
+  for (const secret of candidates) {
+    const key = await keyOf(secret);
+    if (key.kid !== kid) continue;
+    try {
+      const { payload } = await jwtVerify(token, key.secret, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        requiredClaims: ["exp", "iat", "sub"],
+        currentDate: new Date(nowS * 1000),
+      });
+      const claims = TokenClaims.safeParse(payload);
+      return claims.success ? claims.data : null;
+    } catch (e) {
+      if (e instanceof errors.JOSEError) return null;
+      throw e;
+    }
   }
+  return null;
 }
