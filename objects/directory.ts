@@ -1,14 +1,17 @@
 // The directory: one object for the whole deployment. It holds the accounts of staff and
-// devices, the list of sites with their configuration, and login attempt counters.
+// devices, the list of sites with their configuration, and failed-login counters (see
+// directory/login-limits.ts); its alarm deletes those a day old.
 // Each site's queue lives in its own SiteQueue object; the directory pushes configuration to it.
 import { DurableObject } from "cloudflare:workers";
 import type { PublicSite, Role } from "../protocol/api.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
-import type { Result } from "../protocol/errors.ts";
+import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { ALL_SITES } from "../worker/auth/middleware.ts";
 import type { Env } from "../worker/env.ts";
 import { DEMO_ACCOUNTS, DEMO_SITES } from "./directory/demo-data.ts";
+import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
+import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
 import { migrate } from "./site/schema.ts";
 
@@ -34,6 +37,15 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
     WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'demo-seeded' AND value = '1')
       AND username IN (${DEMO_ACCOUNTS.map((a) => sqlText(a.username)).join(", ")});
   `,
+  // Failed logins counted per name and address together, per address and per name, under keyed hashes
+  // (the old table held names and addresses in clear, and goes); the addresses names signed in from.
+  `
+  DROP TABLE IF EXISTS login_failures;
+  CREATE TABLE IF NOT EXISTS login_counters (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS login_counters_age ON login_counters(last_at);
+  CREATE TABLE IF NOT EXISTS login_known (key TEXT PRIMARY KEY, at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS login_known_age ON login_known(at);
+  `,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */
@@ -50,10 +62,6 @@ export interface FirstManager {
   password: string;
 }
 
-/** Failed logins allowed per user name and per client address in one window. */
-export const LOGIN_LIMIT = 10;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-
 export interface Account {
   username: string;
   role: Role;
@@ -66,6 +74,9 @@ export interface AccountInput extends Account {
   password: string;
 }
 
+/** A sign-in's answer; a refusal by the login limits says in how many seconds to try again. */
+export type LoginResult = { ok: true; value: Account } | { ok: false; code: ErrorCode; message?: string; retryAfterS?: number };
+
 /** A summary the Worker caches: which sites exist, their public description. */
 export interface SiteListing {
   version: number;
@@ -74,11 +85,13 @@ export interface SiteListing {
 
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly logins: LoginRecords;
   private listing: SiteListing | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
@@ -170,11 +183,13 @@ export class Directory extends DurableObject<Env> {
     return this.listing;
   }
 
-  /** Checks a password, counting failures per user name and per client address. */
-  async login(username: string, password: string, client: string, demoAccounts: DemoAccounts): Promise<Result<Account>> {
+  /** Checks a password within the login limits (directory/login-limits.ts), counting a failure against them. */
+  async login(username: string, password: string, client: string, demoAccounts: DemoAccounts): Promise<LoginResult> {
     const now = Date.now();
-    const keys = [`user:${username.toLowerCase()}`, `client:${client}`];
-    if (keys.some((k) => this.failures(k, now) >= LOGIN_LIMIT)) return fail("RATE_LIMITED");
+    const keys = await this.logins.keysFor(username, client);
+    this.logins.purge(now);
+    const verdict = loginVerdict(this.logins.state(keys), now);
+    if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterS: retryAfterSeconds(verdict.retryAfterMs) };
     const row = this.sql
       .exec<{
         username: string;
@@ -190,33 +205,34 @@ export class Directory extends DurableObject<Env> {
     // A demo account outside demo mode is as unknown as a wrong password, and counted like one.
     const refused = row?.demo === 1 && demoAccounts === "refuse";
     if (!row || !good || refused) {
-      for (const k of keys) this.countFailure(k, now);
+      // Counted from the counters as they are now, not as they were before the password was checked.
+      this.logins.recordFailure(keys, afterFailure(this.logins.state(keys), now));
+      await this.armPurge(now);
       return fail("BAD_CREDENTIALS");
     }
-    for (const k of keys) this.sql.exec("DELETE FROM login_failures WHERE key = ?", k);
+    this.logins.recordSuccess(keys, now);
+    await this.armPurge(now);
     const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
     if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
     if (row.device_id) account.deviceId = row.device_id;
     return ok(account);
   }
 
-  private failures(key: string, now: number): number {
-    const row = this.sql
-      .exec<{ window_start: number; count: number }>("SELECT window_start, count FROM login_failures WHERE key = ?", key)
-      .toArray()[0];
-    return row && now - row.window_start < LOGIN_WINDOW_MS ? row.count : 0;
+  /** Deletes the login records whose time is up, then waits for the next. */
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    this.logins.purge(now);
+    const due = this.logins.nextPurgeAt();
+    if (due !== null) await this.ctx.storage.setAlarm(Math.max(due, now + 1));
   }
 
-  private countFailure(key: string, now: number): void {
-    const current = this.failures(key, now);
-    this.sql.exec(
-      "INSERT INTO login_failures (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET count = ?, window_start = CASE WHEN ? = 0 THEN ? ELSE window_start END",
-      key,
-      now,
-      current + 1,
-      current,
-      now,
-    );
+  /** Sets the alarm to the next purge, unless it is set sooner already. */
+  private async armPurge(now: number): Promise<void> {
+    const due = this.logins.nextPurgeAt();
+    if (due === null) return;
+    const at = Math.max(due, now + 1);
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
   private meta(key: string): string | null {

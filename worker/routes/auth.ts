@@ -5,7 +5,7 @@ import { ALL_SITES } from "../auth/middleware.ts";
 import { requireSigningKey } from "../auth/signing-key.ts";
 import { DEVICE_TTL_S, STAFF_TTL_S, signToken, type TokenClaims } from "../auth/token.ts";
 import { isDemo } from "../env.ts";
-import { ApiError, unwrap } from "../errors.ts";
+import { ApiError, errorResponse, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { directory, listSites } from "../sites.ts";
 import { clientAddress } from "../validate.ts";
@@ -21,7 +21,14 @@ export const authRoutes: ApiRoute[] = [
     }
     const client = clientAddress(c);
     // Accounts the demo made sign in only in demo mode.
-    const account = unwrap(await directory(c.env).login(username, password, client, isDemo(c.env) ? "admit" : "refuse"));
+    const answer = await directory(c.env).login(username, password, client, isDemo(c.env) ? "admit" : "refuse");
+    // A refusal by the login limits says when the next attempt may be made.
+    if (!answer.ok && answer.retryAfterS !== undefined) {
+      const refused = errorResponse(answer.code, answer.message);
+      refused.headers.set("Retry-After", String(answer.retryAfterS));
+      return refused;
+    }
+    const account = unwrap(answer);
     const device = account.role === "kiosk" || account.role === "display" || account.role === "agent";
     const exp = Math.floor(Date.now() / 1000) + (device ? DEVICE_TTL_S : STAFF_TTL_S);
     const claims: TokenClaims = { sub: account.username, role: account.role, sites: account.siteIds, exp };
