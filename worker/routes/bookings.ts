@@ -5,12 +5,14 @@ import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import { listSites, requireSite, siteStub } from "../sites.ts";
+import { requireHuman } from "../turnstile.ts";
 import { clientAddress, idempotency } from "../validate.ts";
 
 export const bookingRoutes: ApiRoute[] = [
   // The site is named in the body, so it is resolved here rather than by the site middleware.
   route("createBooking", async (c) => {
     const body = c.req.valid("json");
+    await requireHuman(c, body.turnstileToken);
     await requireSite(c.env, body.siteId);
     const idem = await idempotency(c, `public:${clientAddress(c)}`, body);
     const req = {
