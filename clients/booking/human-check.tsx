@@ -162,7 +162,15 @@ export function HumanCheck(props: {
       <p id="bk-human-hint" class="muted">
         {t("bk.humanHint")}
       </p>
-      <div ref={box} id="bk-human" class="bk-human-widget" tabIndex={-1} />
+      <div
+        ref={box}
+        id="bk-human"
+        class="bk-human-widget"
+        role="group"
+        tabIndex={-1}
+        aria-labelledby="bk-human-title"
+        aria-describedby={problem ? "bk-human-hint bk-human-error" : "bk-human-hint"}
+      />
       <p class="muted" role="status">
         {status ? t(status) : ""}
       </p>
@@ -173,8 +181,10 @@ export function HumanCheck(props: {
   );
 }
 
-/** Takes the focus to the widget (its frame, whose first stop is the checkbox), after a refusal. */
+/**
+ * Takes the focus to the widget's group after a refusal: it names the check and says what went wrong, and
+ * the next Tab is the widget's checkbox. (Not the frame itself: a refused token redraws it.)
+ */
 export function focusHumanCheck(form: HTMLElement | null): void {
-  const frame = form?.querySelector<HTMLIFrameElement>("#bk-human iframe");
-  (frame ?? form?.querySelector<HTMLElement>("#bk-human"))?.focus();
+  form?.querySelector<HTMLElement>("#bk-human")?.focus();
 }
