@@ -304,14 +304,14 @@ const FRAME_TEXTS = {
     checking: "Sprawdzanie…",
     done: "Gotowe",
     badKey: "Błąd konfiguracji: nieznany klucz witryny.",
-    brand: "Zamiennik Turnstile (demo i testy)",
+    brand: "Zamiennik Turnstile (demo)",
   },
   en: {
     label: "Verify you are human",
     checking: "Verifying…",
     done: "Success!",
     badKey: "Configuration error: unknown site key.",
-    brand: "Turnstile stand-in (demo and tests)",
+    brand: "Turnstile stand-in (demo)",
   },
 };
 
@@ -335,21 +335,23 @@ function framePage(url) {
 <meta charset="utf-8">
 <title>${t.label}</title>
 <style>
-  body { margin: 0; font: 16px/1.3 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; }
-  .w { display: flex; align-items: center; gap: 12px; border: 1px solid #767676; border-radius: 4px; padding: 10px 12px; min-height: 41px; box-sizing: border-box; }
-  input { width: 28px; height: 28px; margin: 0; accent-color: #0a6b2d; }
+  /* One box the size of Cloudflare's widget (300 x 65): the checkbox and its label, then who draws it and its state. */
+  html, body { margin: 0; height: 100%; }
+  body { font: 14px/1.25 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; }
+  label { white-space: nowrap; }
+  .w { display: grid; grid-template-columns: auto 1fr; align-items: center; column-gap: 10px; height: 100%; box-sizing: border-box;
+       border: 1px solid #767676; border-radius: 4px; padding: 6px 10px; }
+  input { width: 24px; height: 24px; margin: 0; accent-color: #0a6b2d; grid-row: span 2; }
   input:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
-  label { flex: 1; }
-  small { color: #4a4a4a; font-size: 12px; }
+  small { color: #4a4a4a; font-size: 11.5px; white-space: nowrap; }
 </style>
 </head>
 <body>
 <div class="w">
   <input type="checkbox" id="human"${known ? "" : " disabled"}>
   <label for="human">${t.label}</label>
-  <small>${t.brand}</small>
+  <small>${t.brand} · <span id="status" role="status">${known ? "" : t.badKey}</span></small>
 </div>
-<p id="status" role="status" style="margin:4px 0 0;font-size:14px">${known ? "" : t.badKey}</p>
 <script>
 (() => {
   const c = ${config};
