@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" } })],
   test: {
     include: ["test/workerd/**/*.test.ts", "worker/**/*.test.ts"],
+    // A loopback stand-in for Cloudflare Turnstile; the tests reach it over HTTP (inject("turnstile")).
+    globalSetup: ["test/workerd/turnstile-stand-in.setup.ts"],
     // The demo directory is seeded once per run (PBKDF2 for every demo account).
     testTimeout: 30_000,
     hookTimeout: 60_000,

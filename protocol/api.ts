@@ -207,9 +207,28 @@ export const CreateBookingRequest = z.strictObject({
     .optional()
     .describe("E-mail address (the code and every message then go by e-mail). Give exactly one of phone and email"),
   consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
+  turnstileToken: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .describe("The Cloudflare Turnstile widget's token; required wherever bookingConfig names a human check, checked once"),
 });
 export const CreateBookingResponse = z.object({ bookingId: z.string(), expiresAt: z.string() });
 export type CreateBookingResponse = z.infer<typeof CreateBookingResponse>;
+/** What the booking page needs before it may send a booking: the human check to show, if any. */
+export const BookingConfig = z.object({
+  humanCheck: z
+    .object({
+      provider: z.literal("turnstile"),
+      siteKey: z.string().describe("Turnstile's public site key"),
+      scriptUrl: z.string().describe("The widget's script (Cloudflare's api.js, or a local stand-in in the demo and tests)"),
+      action: z.string().describe("The action the widget is rendered with; the server checks the token carries it"),
+    })
+    .nullable()
+    .describe("null: bookings need no human check here (demo mode without Turnstile settings)"),
+});
+export type BookingConfig = z.infer<typeof BookingConfig>;
 /** A new code was sent: the hold now lasts until `expiresAt`. */
 export const ResendCodeResponse = z.object({ expiresAt: z.string() });
 export const CancelBookingResponse = z.object({ status: z.literal("cancelled") });

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import {
   AvailabilityQuery,
   AvailabilityResponse,
+  BookingConfig,
   BookingQuery,
   BookingSummary,
   CallTicketRequest,
@@ -202,8 +203,14 @@ export const CONTRACT = {
       "IDEMPOTENCY_KEY_INVALID",
     ],
   },
+  bookingConfig: {
+    summary: "What the booking page shows before a booking can be sent: the human check (Turnstile) and its public site key (public).",
+    response: BookingConfig,
+    errors: [],
+  },
   createBooking: {
-    summary: "Hold a slot and send the confirmation code by SMS or by e-mail, to exactly one of phone and email (public).",
+    summary:
+      "Hold a slot and send the confirmation code by SMS or by e-mail, to exactly one of phone and email (public). Where bookingConfig names a human check, the Turnstile token is checked once, before any hold.",
     idempotent: true,
     body: CreateBookingRequest,
     response: CreateBookingResponse,
@@ -224,6 +231,9 @@ export const CONTRACT = {
       "CONTACT_RATE_LIMITED",
       "IDEMPOTENCY_KEY_INVALID",
       "IDEMPOTENCY_KEY_REUSED",
+      "HUMAN_CHECK_FAILED",
+      "HUMAN_CHECK_UNAVAILABLE",
+      "NOT_CONFIGURED",
     ],
   },
   booking: {

@@ -41,6 +41,7 @@ export const ERRORS = {
     "This office sends SMS only to mobile numbers of some countries; give another number or an e-mail address.",
   ],
   EMAIL_INVALID: [400, "This is not a valid e-mail address."],
+  HUMAN_CHECK_FAILED: [403, "The check that a person is booking failed or was not done (a missing, used or expired token); tick it again."],
   MANAGE_TOKEN_INVALID: [403, "This link does not manage this booking."],
   UNKNOWN_BOOKING: [404, "No such booking."],
   UNKNOWN_CODE: [404, "No booking has this code."],
@@ -70,6 +71,7 @@ export const ERRORS = {
   RATE_LIMITED: [429, "Too many attempts; wait a while and try again."],
   INTERNAL: [500, "Something went wrong on our side."],
   NOT_CONFIGURED: [503, "The server is not configured for this mode."],
+  HUMAN_CHECK_UNAVAILABLE: [503, "The check that a person is booking cannot be completed now; try again in a moment."],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -27,6 +27,7 @@ export const ROUTES = {
   checkIn: "POST /api/v1/sites/:siteId/check-in",
   siteMessages: "GET /api/v1/sites/:siteId/messages",
   resendMessage: "POST /api/v1/sites/:siteId/messages/:messageId/resend",
+  bookingConfig: "GET /api/v1/booking/config",
   createBooking: "POST /api/v1/bookings",
   booking: "GET /api/v1/bookings/:bookingId",
   resendBookingCode: "POST /api/v1/bookings/:bookingId/resend",

@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startTurnstileStandIn } from "./turnstile-stand-in.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "node_modules", ".bin");
@@ -42,9 +43,24 @@ if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "
   run("npm", ["run", "--silent", "build:clients", "--if-present"]);
 }
 
+// The booking form's human check: a loopback stand-in for Cloudflare Turnstile (its widget script and
+// siteverify), since the demo must work offline; production uses Cloudflare's (see README, Production).
+const turnstile = await startTurnstileStandIn();
+const turnstileVars = Object.entries(turnstile.vars()).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
+
 const wrangler = spawn(
   join(bin, "wrangler"),
-  ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", "--var", `PUBLIC_URL:${base}`],
+  [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--show-interactive-dev-session=false",
+    "--var",
+    `PUBLIC_URL:${base}`,
+    ...turnstileVars,
+  ],
   {
     cwd: root,
     env,
@@ -60,6 +76,7 @@ const agent = spawn(join(bin, "node"), ["print-agent/main.ts", "print-agent/demo
 const stop = () => {
   agent.kill("SIGINT");
   wrangler.kill("SIGINT");
+  void turnstile.close();
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
@@ -85,7 +102,7 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Desk screen         ${base}/desk-display/demo/d1
   Clerk console       ${base}/clerk
   E-ticket            ${base}/t/<token from a ticket>
-  Booking site        ${base}/booking
+  Booking site        ${base}/booking   (human check: a local Turnstile stand-in at ${turnstile.origin})
   Manager page        ${base}/admin
   Message outbox      ${base}/dev/outbox   (every SMS and e-mail the demo sends; API: ${base}/api/v1/dev/outbox)
   Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>

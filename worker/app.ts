@@ -8,6 +8,7 @@ import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type ApiRoute, route } from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
@@ -42,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...eticketRoutes,
   ...siteBookingRoutes,
   ...siteMessageRoutes,
+  ...bookingConfigRoutes,
   ...bookingRoutes,
   ...smsRoutes,
   ...devRoutes,

@@ -33,6 +33,14 @@ export interface Env {
   EMAIL?: SendEmail;
   /** The e-mails' sender, "numerek <rezerwacje@numerek.example>"; without it every e-mail fails visibly in the outbox. */
   EMAIL_FROM?: string;
+  /** Cloudflare Turnstile on the booking form: the widget's public site key (a var). */
+  TURNSTILE_SITE_KEY?: string;
+  /** Turnstile's secret key for siteverify (a secret). Production refuses bookings without it; demo mode without it skips the check. */
+  TURNSTILE_SECRET_KEY?: string;
+  /** The widget's script; Cloudflare's api.js unless set (the demo and the tests point it at a loopback stand-in). */
+  TURNSTILE_SCRIPT_URL?: string;
+  /** Where tokens are checked; Cloudflare's siteverify unless set (a loopback stand-in in the demo and the tests). */
+  TURNSTILE_SITEVERIFY_URL?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

@@ -1,7 +1,8 @@
 // Step 4: name or company, then how the code comes (a mobile number by SMS, or an e-mail address), the
-// office's data-protection notice and the required consent. Sending holds the slot and sends the code
-// (POST /bookings with an Idempotency-Key, so a retry after a lost answer holds one slot, not two); the
-// request carries either `phone` or `email`; field errors are tied to their fields.
+// office's data-protection notice and the required consent, and the check that a person is booking
+// (Turnstile, where the server asks for it). Sending holds the slot and sends the code (POST /bookings
+// with an Idempotency-Key, so a retry after a lost answer holds one slot, not two); the request carries
+// either `phone` or `email`, and the widget's token; field errors are tied to their fields.
 import { useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { call, errorCode, newKey } from "../shared/api.ts";
@@ -10,9 +11,10 @@ import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 import { ChannelChoice } from "./channel-choice.tsx";
 import { type Contact, type Created, contactAddress } from "./flow.ts";
+import { focusHumanCheck, HumanCheck, useBookingConfig } from "./human-check.tsx";
 import { StepHeading } from "./step-heading.tsx";
 
-type Field = "name" | "phone" | "email" | "consent";
+type Field = "name" | "phone" | "email" | "consent" | "human";
 type Problems = Partial<Record<Field, MessageKey>>;
 
 const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE", "PHONE_COUNTRY_NOT_ALLOWED"];
@@ -24,7 +26,7 @@ const ADDRESS_FIELDS = {
 /** Something, an @, something, a dot, something: the server checks the rest. */
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function check(c: Contact, consent: boolean): Problems {
+function check(c: Contact, consent: boolean, human: { needed: boolean; token: string | null }): Problems {
   const p: Problems = {};
   if (c.name.trim().length < 2) p.name = "bk.nameInvalid";
   if (c.channel === "sms" && c.phone.trim() === "") p.phone = "bk.phoneMissing";
@@ -34,6 +36,7 @@ function check(c: Contact, consent: boolean): Problems {
     else if (!EMAIL_SHAPE.test(email)) p.email = "error.EMAIL_INVALID";
   }
   if (!consent) p.consent = "bk.consentMissing";
+  if (human.needed && !human.token) p.human = "bk.humanMissing";
   return p;
 }
 
@@ -42,6 +45,7 @@ function fieldOf(code: ClientErrorCode, c: Contact): Field | null {
   if (PHONE_ERRORS.includes(code)) return "phone";
   if (EMAIL_ERRORS.includes(code)) return "email";
   if (code === "CONTACT_REQUIRED") return c.channel === "email" ? "email" : "phone";
+  if (code === "HUMAN_CHECK_FAILED") return "human";
   return null;
 }
 
@@ -64,32 +68,51 @@ export function DetailsStep(props: {
   const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const focusField = (f: Field) => form.current?.querySelector<HTMLElement>(`#bk-${f}`)?.focus();
+  const config = useBookingConfig();
+  const humanCheck = config.state === "ready" ? config.humanCheck : null;
+  const [humanToken, setHumanToken] = useState<string | null>(null);
+  /** Each answer of the server spends the token: the widget is drawn afresh for a new one. */
+  const [humanResets, setHumanResets] = useState(0);
+  const focusField = (f: Field) =>
+    f === "human" ? focusHumanCheck(form.current) : form.current?.querySelector<HTMLElement>(`#bk-${f}`)?.focus();
 
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy) return;
     setError(null);
-    const found = check(contact, consent);
+    const found = check(contact, consent, { needed: humanCheck !== null, token: humanToken });
     setProblems(found);
-    const first = (["name", "phone", "email", "consent"] as const).find((f) => found[f]);
+    const first = (["name", "phone", "email", "consent", "human"] as const).find((f) => found[f]);
     if (first) return focusField(first);
     setBusy(true);
     key.current ??= newKey("booking");
     const address = email ? { email: contactAddress(contact) } : { phone: contactAddress(contact) };
     try {
       const created = await call("createBooking", {
-        body: { siteId: props.site.id, matterId: props.matterId, start: props.start, name: contact.name.trim(), ...address, consent: true },
+        body: {
+          siteId: props.site.id,
+          matterId: props.matterId,
+          start: props.start,
+          name: contact.name.trim(),
+          ...address,
+          consent: true,
+          ...(humanToken ? { turnstileToken: humanToken } : {}),
+        },
         idempotencyKey: key.current,
       });
       props.onHeld(created);
     } catch (err) {
       const code = errorCode(err);
-      // Lost on the way: a retry must reuse the key. Refused: the corrected form is a new request.
-      if (code !== "NETWORK") key.current = null;
+      // Lost on the way: a retry must reuse the key (and the token). Refused: the corrected form is a new
+      // request, and the server has spent the token, so the widget gives a new one.
+      if (code !== "NETWORK") {
+        key.current = null;
+        if (humanCheck) setHumanResets((n) => n + 1);
+      }
       if (code === "SLOT_UNAVAILABLE") return props.onSlotGone();
       const field = fieldOf(code, contact);
-      if (field) {
+      // A refused check is shown at the widget; without one on the page (its settings did not load), above the button.
+      if (field && (field !== "human" || humanCheck)) {
         setProblems({ [field]: `error.${code}` });
         focusField(field);
       } else {
@@ -177,6 +200,18 @@ export function DetailsStep(props: {
           <label for="bk-consent">{t("bk.consent")}</label>
         </div>
         {fieldError("consent")}
+        {humanCheck && (
+          <HumanCheck
+            config={humanCheck}
+            resets={humanResets}
+            problem={problems.human ?? null}
+            onToken={(token) => {
+              setHumanToken(token);
+              if (token) setProblems(({ human: _h, ...rest }) => rest);
+            }}
+          />
+        )}
+        {config.state === "failed" && <ErrorNote code={config.code} />}
         <button type="submit" class="btn btn-primary bk-submit" disabled={busy}>
           {busy ? t("bk.sending") : t(email ? "bk.sendCodeEmail" : "bk.sendCode")}
         </button>

@@ -436,6 +436,22 @@ const TEXTS = {
     en: "I have read the data-protection notice and agree to my data being processed to book this visit.",
   },
   "bk.consentMissing": { pl: "Zaznacz zgodę, aby zarezerwować wizytę.", en: "Tick the consent box to book the visit." },
+  "bk.humanTitle": { pl: "Sprawdzenie, czy rezerwuje człowiek", en: "Checking that a person is booking" },
+  "bk.humanHint": {
+    pl: "Chroni urząd przed automatycznymi rezerwacjami. Zwykle dzieje się samo; jeśli pojawi się pole „Potwierdź, że jesteś człowiekiem”, zaznacz je.",
+    en: "It protects the office from automated bookings. It usually happens by itself; if a “Verify you are human” box appears, tick it.",
+  },
+  "bk.humanLoading": { pl: "Ładowanie sprawdzenia…", en: "Loading the check…" },
+  "bk.humanDone": { pl: "Sprawdzenie zakończone.", en: "Check complete." },
+  "bk.humanMissing": {
+    pl: "Poczekaj na koniec sprawdzenia albo zaznacz pole „Potwierdź, że jesteś człowiekiem”.",
+    en: "Wait for the check to finish or tick the “Verify you are human” box.",
+  },
+  "bk.humanExpired": { pl: "Sprawdzenie wygasło – zaznacz pole ponownie.", en: "The check has expired – tick the box again." },
+  "bk.humanBroken": {
+    pl: "Sprawdzenie nie działa. Odśwież stronę; jeśli to nie pomoże, zarezerwuj wizytę telefonicznie lub w urzędzie.",
+    en: "The check is not working. Reload the page; if that does not help, book the visit by phone or at the office.",
+  },
   "bk.sendCode": { pl: "Wyślij kod SMS", en: "Text me the code" },
   "bk.sending": { pl: "Wysyłanie…", en: "Sending…" },
   "bk.channelTitle": { pl: "Jak przesłać kod potwierdzający?", en: "How should we send the confirmation code?" },
@@ -680,6 +696,10 @@ const ERROR_TEXTS = {
     en: "This office sends text messages only to mobile numbers of some countries (usually Poland). Give another number or an e-mail address.",
   },
   EMAIL_INVALID: { pl: "To nie jest prawidłowy adres e-mail.", en: "This is not a valid e-mail address." },
+  HUMAN_CHECK_FAILED: {
+    pl: "Nie udało się potwierdzić, że rezerwuje człowiek. Zaznacz ponownie pole „Potwierdź, że jesteś człowiekiem” i wyślij formularz jeszcze raz.",
+    en: "We could not confirm that a person is booking. Tick the “Verify you are human” box again and send the form once more.",
+  },
   MANAGE_TOKEN_INVALID: { pl: "Ten link nie pozwala zarządzać tą rezerwacją.", en: "This link does not manage this booking." },
   UNKNOWN_BOOKING: { pl: "Nie ma takiej rezerwacji.", en: "There is no such booking." },
   UNKNOWN_CODE: { pl: "Żadna rezerwacja nie ma takiego kodu.", en: "No booking has this code." },
@@ -742,6 +762,10 @@ const ERROR_TEXTS = {
   RATE_LIMITED: { pl: "Zbyt wiele prób – odczekaj chwilę.", en: "Too many attempts – wait a moment." },
   INTERNAL: { pl: "Błąd po stronie serwera. Spróbuj ponownie.", en: "Something went wrong on the server. Try again." },
   NOT_CONFIGURED: { pl: "Serwer nie jest skonfigurowany.", en: "The server is not configured." },
+  HUMAN_CHECK_UNAVAILABLE: {
+    pl: "Nie można teraz sprawdzić, czy rezerwuje człowiek. Spróbuj ponownie za chwilę; jeśli to nie pomoże, zarezerwuj wizytę telefonicznie lub w urzędzie.",
+    en: "The check that a person is booking cannot be done right now. Try again in a moment; if that does not help, book by phone or at the office.",
+  },
   NETWORK: { pl: "Brak połączenia z serwerem. Spróbuj ponownie.", en: "No connection to the server. Try again." },
   UNKNOWN: { pl: "Nieoczekiwany błąd. Spróbuj ponownie.", en: "Unexpected error. Try again." },
 } as const satisfies Record<ErrorCode | "NETWORK" | "UNKNOWN", Text>;

@@ -3,6 +3,7 @@
 // outbox page, confirms, and the confirmation says it went by e-mail. axe finds nothing on each step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { tickHumanCheck } from "./booking-human-check.ts";
 import { bookingUrl, createSite, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
 import { base, expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
@@ -57,6 +58,7 @@ describe("booking with an e-mail address", () => {
     await page.getByLabel("Imię i nazwisko lub nazwa firmy").fill("Anna Nowak");
     await page.getByLabel("Adres e-mail").fill("anna.nowak@example");
     await page.getByLabel(/Zapoznałem\(-am\) się z informacją/).check();
+    await tickHumanCheck(page);
     await page.getByRole("button", { name: "Wyślij kod e-mailem" }).tap();
     await expectText(page.locator("#bk-email-error"), "To nie jest prawidłowy adres e-mail.");
     expect(await page.getByLabel("Adres e-mail").getAttribute("aria-invalid")).toBe("true");

@@ -8,6 +8,7 @@
 // axe finds nothing on any step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { humanBox, tickHumanCheck } from "./booking-human-check.ts";
 import {
   ADDRESS,
   bookByApi,
@@ -146,13 +147,16 @@ describe("online booking", () => {
     await screenshot(page, "booking-calendar", { fullPage: true });
     await slot.tap();
 
-    // Step 4: name and phone, the office's data-protection notice, and the consent it requires.
+    // Step 4: name and phone, the office's data-protection notice, the consent it requires, and the
+    // check that a person is booking (the Turnstile widget, here the loopback stand-in's).
     await expectText(stepTitle(page), "Podaj swoje dane");
     await expectText(page.locator(".bk-summary"), `${longDatePl(date)}, godz. ${time}`);
     await expectText(page.locator(".bk-privacy"), `Administrator danych: ${CONTROLLER}`);
+    await humanBox(page).waitFor();
     await expectNoViolations(page, "booking step 4");
     await page.getByLabel("Imię i nazwisko lub nazwa firmy").fill("Anna Nowak");
     await page.getByLabel("Numer telefonu komórkowego").fill("600 100 201");
+    await tickHumanCheck(page);
     await page.getByRole("button", { name: "Wyślij kod SMS" }).tap();
     await expectText(page.locator("#bk-consent-error"), "Zaznacz zgodę, aby zarezerwować wizytę.");
     await expectNoViolations(page, "booking step 4 with an error");
@@ -360,6 +364,12 @@ describe("online booking", () => {
     await kb.type("600 100 203");
     await tabTo(page, "#bk-consent");
     await kb.press("Space");
+    // The widget's checkbox, inside its frame, is the next stop after the consent.
+    await kb.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
+    await humanBox(page).waitFor();
+    await kb.press("Space");
+    await expectText(page.locator(".bk-human [role=status]"), "Sprawdzenie zakończone.");
     await tabTo(page, "button[type=submit]");
     await kb.press("Enter");
 

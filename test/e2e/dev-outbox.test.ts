@@ -4,6 +4,7 @@
 // that it shows nothing there. axe finds nothing.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { humanToken } from "./booking-human-check.ts";
 import { createSite, freeSlots, RESIDENT, SITE_ID, SITE_NAME, smsCode } from "./booking-site.ts";
 import { base, call, eventually, expectNoViolations, expectText, launch, newPage, SIZES, screenshot } from "./helpers.ts";
 import { startWrangler } from "./server.ts";
@@ -22,7 +23,15 @@ describe("demo outbox page", () => {
   test("shows a booking's code large, then the confirmation on top without a reload, for one office", async () => {
     const slot = (await freeSlots(RESIDENT.id))[3]!;
     const { bookingId } = await call<{ bookingId: string }>("/api/v1/bookings", {
-      body: { siteId: SITE_ID, matterId: RESIDENT.id, start: slot.start, name: "Ewa Kowalska", phone: "600 300 401", consent: true },
+      body: {
+        siteId: SITE_ID,
+        matterId: RESIDENT.id,
+        start: slot.start,
+        name: "Ewa Kowalska",
+        phone: "600 300 401",
+        consent: true,
+        turnstileToken: await humanToken(),
+      },
       key: `e2e-outbox-${Date.now()}`,
     });
     const code = await smsCode("+48600300401");

@@ -1,15 +1,19 @@
 // Global setup of the browser tests: starts `wrangler dev` on a free loopback port with a fresh
 // --persist-to directory (the demo data is seeded on the first request), and stops it afterwards.
+// Its booking form checks for a person through a loopback Turnstile stand-in, started here too.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { startTurnstileStandIn } from "../../scripts/turnstile-stand-in.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The Turnstile stand-in of the shared server (test/e2e/booking-human-check.ts mints tokens from it). */
+    turnstileOrigin: string;
   }
 }
 
@@ -108,7 +112,12 @@ export async function startWrangler(vars: Record<string, string> = {}): Promise<
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const server = await startWrangler();
+  const turnstile = await startTurnstileStandIn();
+  const server = await startWrangler(turnstile.vars());
   project.provide("baseUrl", server.base);
-  return server.stop;
+  project.provide("turnstileOrigin", turnstile.origin);
+  return async () => {
+    await server.stop();
+    await turnstile.close();
+  };
 }

@@ -7,6 +7,7 @@ import { type ApiRoute, route } from "../route.ts";
 import { type SendCount, withSendAllowance } from "../send-limits.ts";
 import { site } from "../site.ts";
 import { listSites, requireSite, siteStub } from "../sites.ts";
+import { requireHuman } from "../turnstile.ts";
 import { clientAddress, idempotency } from "../validate.ts";
 
 export const bookingRoutes: ApiRoute[] = [
@@ -15,12 +16,15 @@ export const bookingRoutes: ApiRoute[] = [
     const body = c.req.valid("json");
     const here = await requireSite(c.env, body.siteId);
     const client = clientAddress(c);
-    const idem = await idempotency(c, `public:${client}`, body);
+    // The human check's token is not part of the request's identity: a retry may carry a fresh one.
+    const { turnstileToken, ...request } = body;
+    const idem = await idempotency(c, `public:${client}`, request);
     const stub = siteStub(c.env, body.siteId);
-    // A retry gets its first answer before any check: its code was counted once already.
+    // A retry gets its first answer before any check: its token is spent and its code was counted once already.
     const prior = idem ? await stub.replayedBooking(idem) : null;
     if (prior) return unwrap(prior);
     const contact = unwrap(bookingContact(body, here.smsCountries));
+    await requireHuman(c, turnstileToken);
     const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, email: body.email, client };
     const counts: SendCount[] = [
       { kind: "client-code", value: client },

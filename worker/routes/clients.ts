@@ -2,6 +2,7 @@
 // served for its paths; scripts and styles under /assets/ are served by the asset layer itself.
 import { pageFile, pageForPath } from "../../protocol/pages.ts";
 import type { Env } from "../env.ts";
+import { widgetOrigin } from "../turnstile.ts";
 
 /**
  * The built page a path shows (the list is protocol/pages.ts), or null when it is not a client's path.
@@ -36,9 +37,20 @@ export async function serveClient(env: Env, request: Request, page: string): Pro
   headers.set("Referrer-Policy", "no-referrer");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
-  headers.set(
-    "Content-Security-Policy",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  );
+  headers.set("Content-Security-Policy", contentSecurityPolicy(page === BOOKING_PAGE ? widgetOrigin(env) : null));
   return new Response(request.method === "HEAD" ? null : res.body, { status: res.status, headers });
+}
+
+/** The booking page's built file (pageFile of "booking"): the only page that shows a third-party widget (Turnstile). */
+const BOOKING_PAGE = "/booking.html";
+
+/**
+ * Only this origin's scripts, styles, images and sockets; no page may be framed. The booking page
+ * also runs the Turnstile widget: its script, and the frame it draws, from that one origin
+ * (production: https://challenges.cloudflare.com; the demo and tests: a loopback stand-in).
+ */
+export function contentSecurityPolicy(widget: string | null): string {
+  const script = widget ? `'self' ${widget}` : "'self'";
+  const frame = widget ? `; frame-src ${widget}` : "";
+  return `default-src 'self'; script-src ${script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${frame}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 }
