@@ -1,0 +1,97 @@
+// The audit log's rows inside an organisation's own object: appended in the same transaction as the
+// change they record, read newest first with filters, and deleted only when older than the retention.
+import type { AuditAction, AuditChange, AuditEntry, AuditQuery } from "../../protocol/audit.ts";
+
+/** The table, for the owning object's migrations. */
+export const AUDIT_MIGRATION = `
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    actor TEXT,
+    address TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    summary TEXT NOT NULL,
+    changes TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_at ON audit_log (at);
+  CREATE INDEX audit_log_action ON audit_log (action, at);
+  CREATE INDEX audit_log_actor ON audit_log (actor, at);
+`;
+
+/** Entries are kept this long unless the organisation says otherwise. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
+export interface AuditRecord {
+  actor: string | null;
+  address: string | null;
+  action: AuditAction;
+  target: string | null;
+  summary: string;
+  changes?: AuditChange[];
+}
+
+interface Row {
+  id: number;
+  at: number;
+  actor: string | null;
+  address: string | null;
+  action: string;
+  target: string | null;
+  summary: string;
+  changes: string;
+  [key: string]: SqlStorageValue;
+}
+
+export class AuditLog {
+  constructor(private readonly sql: SqlStorage) {}
+
+  append(record: AuditRecord, now: number): number {
+    return this.sql
+      .exec<{ id: number }>(
+        "INSERT INTO audit_log (at, actor, address, action, target, summary, changes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        now,
+        record.actor,
+        record.address,
+        record.action,
+        record.target,
+        record.summary,
+        JSON.stringify(record.changes ?? []),
+      )
+      .one().id;
+  }
+
+  /** Newest first, filtered; `before` pages back from an entry id. */
+  query(q: AuditQuery): AuditEntry[] {
+    const filters: [string, string | number | undefined][] = [
+      ["at >= ?", q.from === undefined ? undefined : Date.parse(q.from)],
+      ["at < ?", q.to === undefined ? undefined : Date.parse(q.to)],
+      ["action = ?", q.action],
+      ["actor = ?", q.actor],
+      ["target = ?", q.target],
+      ["id < ?", q.before],
+    ];
+    const used = filters.filter((f): f is [string, string | number] => f[1] !== undefined);
+    const where = used.map(([clause]) => clause);
+    const args = used.map(([, value]) => value);
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
+    return this.sql
+      .exec<Row>(sql, ...args, q.limit)
+      .toArray()
+      .map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actor: r.actor,
+        address: r.address,
+        action: r.action as AuditAction,
+        target: r.target,
+        summary: r.summary,
+        changes: JSON.parse(r.changes) as AuditChange[],
+      }));
+  }
+
+  /** Deletes entries older than the retention; answers how many. */
+  purge(now: number, retentionDays: number): number {
+    return this.sql.exec("DELETE FROM audit_log WHERE at < ?", now - retentionDays * 86_400_000).rowsWritten;
+  }
+}
