@@ -11,23 +11,79 @@ import { ConfirmationPage } from "./confirmation.tsx";
 import { DateStep } from "./date-step.tsx";
 import { DetailsStep } from "./details-step.tsx";
 import { type Contact, type Flow, NO_CONTACT, type StepNumber, stepKey } from "./flow.ts";
+import { flowAt, holdPending, load, save, stepOfPath, stepPath } from "./history.ts";
 import { MatterStep } from "./matter-step.tsx";
 import { SiteStep } from "./site-step.tsx";
 import { StepIndicator } from "./step-indicator.tsx";
 import { Summary } from "./summary.tsx";
 
+interface Start {
+  furthest: Flow;
+  flow: Flow;
+  contact: Contact;
+  city: string | null;
+  heldFor: Contact | null;
+}
+
+/** Where a page load starts: the step its URL names, within what this tab reached before. */
+function startOfPage(): Start {
+  const saved = load(sessionStorage);
+  const urlStep = stepOfPath(location.pathname) ?? 1;
+  // A finished booking is not reopened by going back: the earlier steps start a new one.
+  if (!saved || (saved.furthest.step === 6 && urlStep < 6)) {
+    return { furthest: { step: 1 }, flow: { step: 1 }, contact: saved?.contact ?? NO_CONTACT, city: saved?.city ?? null, heldFor: null };
+  }
+  return { ...saved, flow: flowAt(saved.furthest, urlStep) ?? saved.furthest };
+}
+
 export function BookingApp() {
   const { t } = useI18n();
   const { sites, error } = useSites();
-  const [flow, setFlow] = useState<Flow>({ step: 1 });
-  const [city, setCity] = useState<string | null>(null);
-  const [contact, setContact] = useState<Contact>(NO_CONTACT);
+  const [start] = useState(startOfPage);
+  const [flow, setFlow] = useState<Flow>(start.flow);
+  /** The furthest step reached with all its choices: Forward returns to it, a reload restores it. */
+  const [furthest, setFurthest] = useState<Flow>(start.furthest);
+  const [city, setCity] = useState<string | null>(start.city);
+  const [contact, setContact] = useState<Contact>(start.contact);
+  const [heldFor, setHeldFor] = useState<Contact | null>(start.heldFor);
   /** After the first move the focus follows the steps; on page load it stays at the top. */
   const moved = useRef(false);
+  /** A new choice: the steps after it are those of the new choice. */
   const go = (next: Flow) => {
     moved.current = true;
     setFlow(next);
+    setFurthest(next);
+    history.pushState({ step: next.step }, "", stepPath(next.step));
   };
+  /** To a step already reached, keeping what was chosen after it (Forward, or the form of a held slot). */
+  const revisit = (next: Flow) => {
+    moved.current = true;
+    setFlow(next);
+    history.pushState({ step: next.step }, "", stepPath(next.step));
+  };
+
+  useEffect(() => {
+    if (stepOfPath(location.pathname) !== flow.step) history.replaceState({ step: flow.step }, "", stepPath(flow.step));
+    const onPop = () => {
+      const step = stepOfPath(location.pathname) ?? 1;
+      moved.current = true;
+      setFurthest((reached) => {
+        if (reached.step === 6 && step < 6) {
+          history.replaceState({ step: 1 }, "", stepPath(1));
+          setFlow({ step: 1 });
+          setHeldFor(null);
+          return { step: 1 };
+        }
+        setFlow(flowAt(reached, step) ?? reached);
+        return reached;
+      });
+    };
+    addEventListener("popstate", onPop);
+    return () => removeEventListener("popstate", onPop);
+    // Once per page: the listener reads the furthest step through its setter.
+  }, []);
+
+  useEffect(() => save(sessionStorage, { furthest, contact, city, heldFor }), [furthest, contact, city, heldFor]);
 
   useEffect(() => {
     const where =
@@ -76,7 +132,12 @@ export function BookingApp() {
             contact={contact}
             focus={focus}
             onContact={setContact}
-            onHeld={(created) => go({ ...flow, step: 5, hold: { ...created, sentAt: Date.now() } })}
+            held={furthest.step === 5 && furthest.start === flow.start && heldFor && holdPending(furthest, Date.now()) ? heldFor : null}
+            onContinueHold={() => revisit(furthest)}
+            onHeld={(created) => {
+              setHeldFor(contact);
+              go({ ...flow, step: 5, hold: { ...created, sentAt: Date.now() } });
+            }}
             onSlotGone={() => {
               forgetAvailability(flow.site.id, flow.matter.id);
               go({ step: 3, matter: flow.matter, site: flow.site, slotGone: true });
@@ -89,7 +150,10 @@ export function BookingApp() {
             hold={flow.hold}
             contact={contact}
             focus={focus}
-            onHold={(hold) => setFlow({ ...flow, hold })}
+            onHold={(hold) => {
+              setFlow({ ...flow, hold });
+              setFurthest({ ...flow, hold });
+            }}
             onConfirmed={(confirmation) => {
               forgetAvailability(flow.site.id, flow.matter.id);
               go({ ...flow, step: 6, confirmation });
@@ -107,7 +171,10 @@ export function BookingApp() {
             matterName={flow.matter.name}
             contact={contact}
             confirmation={flow.confirmation}
-            onAnother={() => go({ step: 1 })}
+            onAnother={() => {
+              setHeldFor(null);
+              go({ step: 1 });
+            }}
           />
         );
     }
@@ -123,7 +190,7 @@ export function BookingApp() {
       {(previous || (flow.step > 1 && flow.step < 6)) && (
         <div class="bk-nav">
           {previous && (
-            <button type="button" class="btn" onClick={() => go(previous)}>
+            <button type="button" class="btn" onClick={() => revisit(previous)}>
               <span aria-hidden="true">‹ </span>
               {t("common.back")}
             </button>

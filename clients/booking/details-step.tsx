@@ -11,6 +11,7 @@ import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 import { ChannelChoice } from "./channel-choice.tsx";
 import { type Contact, type Created, contactAddress } from "./flow.ts";
+import { sameContact } from "./history.ts";
 import { focusHumanCheck, HumanCheck, useBookingConfig } from "./human-check.tsx";
 import { StepHeading } from "./step-heading.tsx";
 
@@ -57,6 +58,9 @@ export function DetailsStep(props: {
   focus: boolean;
   onContact: (c: Contact) => void;
   onHeld: (created: Created) => void;
+  /** The contact whose code already went out for this slot, while its hold waits: the same details continue it. */
+  held?: Contact | null;
+  onContinueHold?: () => void;
   onSlotGone: () => void;
 }) {
   const { t } = useI18n();
@@ -80,6 +84,8 @@ export function DetailsStep(props: {
     e.preventDefault();
     if (busy) return;
     setError(null);
+    // Back from the code step with the same details: the slot is held and the code is on its way.
+    if (props.held && sameContact(props.held, contact) && consent) return props.onContinueHold?.();
     const found = check(contact, consent, { needed: humanCheck !== null, token: humanToken });
     setProblems(found);
     const first = (["name", "phone", "email", "consent", "human"] as const).find((f) => found[f]);
@@ -139,6 +145,11 @@ export function DetailsStep(props: {
       <StepHeading focus={props.focus} kicker={t("bk.stepOf", { n: 4 })}>
         {t("bk.detailsTitle")}
       </StepHeading>
+      {props.held && (
+        <p class="bk-note" data-testid="held-note">
+          {t("bk.heldNote")}
+        </p>
+      )}
       <form ref={form} class="bk-form" noValidate onSubmit={submit}>
         <div class="bk-field">
           <label for="bk-name">{t("bk.name")}</label>

@@ -338,6 +338,10 @@ const TEXTS = {
   "ob.list": { pl: "Wiadomości", en: "Messages" },
 
   // ---- public booking site -------------------------------------------------
+  "bk.heldNote": {
+    pl: "Ten termin już na Ciebie czeka, a kod został wysłany. Z tymi samymi danymi przejdziesz od razu do wpisania kodu.",
+    en: "This time is already held for you and the code has been sent. With the same details you go straight to entering the code.",
+  },
   "bk.title": { pl: "Rezerwacja wizyty w urzędzie", en: "Book a visit to the office" },
   "bk.brand": { pl: "numerek – rezerwacje", en: "numerek – bookings" },
   "bk.progress": { pl: "Postęp rezerwacji", en: "Booking progress" },
