@@ -3,6 +3,7 @@
 import type { ETicketView } from "../../protocol/api.ts";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { useChimeArmed } from "./chime.ts";
 
 function Waiting(props: { view: ETicketView }) {
   const { t } = useI18n();
@@ -15,7 +16,19 @@ function Waiting(props: { view: ETicketView }) {
         {ahead > 0 ? t("ticket.ahead", { people: t("count.people", { n: ahead }) }) : t("ticket.nobodyAhead")}
       </p>
       <p>{minutes > 0 ? t("ticket.eta", { minutes: t("count.minutes", { n: minutes }) }) : t("ticket.etaSoon")}</p>
+      <SoundHint />
     </>
+  );
+}
+
+/** Until the page is touched the phone cannot chime at the call: say how to allow it, then that it will. */
+function SoundHint() {
+  const { t } = useI18n();
+  const armed = useChimeArmed();
+  return (
+    <p class="et-sound muted" data-testid="et-sound">
+      {t(armed ? "et.soundOn" : "et.soundHint")}
+    </p>
   );
 }
 

@@ -581,6 +581,11 @@ const TEXTS = {
   "et.matter": { pl: "Sprawa", en: "Matter" },
   "et.site": { pl: "Placówka", en: "Office" },
   "et.live": { pl: "Aktualizowane na żywo", en: "Updated live" },
+  "et.soundHint": {
+    pl: "Dotknij ekranu, a telefon zadzwoni i zawibruje, gdy Cię wezwą.",
+    en: "Touch the screen and the phone will chime and vibrate when you are called.",
+  },
+  "et.soundOn": { pl: "Telefon zadzwoni i zawibruje, gdy Cię wezwą.", en: "The phone will chime and vibrate when you are called." },
   "et.waiting": { pl: "Czekasz w kolejce", en: "You are in the queue" },
   "et.called": { pl: "Twoja kolej! Podejdź do stanowiska", en: "It is your turn! Please go to the desk" },
   "et.serving": { pl: "Jesteś obsługiwany przy stanowisku", en: "You are being served at the desk" },

@@ -154,6 +154,50 @@ describe("e-ticket", () => {
     }
   });
 
+  test("a called ticket makes a phone in a pocket notice: the tab title names the desk, it vibrates and, once touched, chimes", async () => {
+    const admin = await token("admin", "admin");
+    const kiosk = await token("kiosk-demo");
+    await clearDeskD3(admin);
+    const mine = await issue(kiosk, "rejestracja");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    // Record what the page asks of the phone: vibrations and the tones it starts.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { phoneAlerts: seen });
+      navigator.vibrate = () => {
+        seen.push("vibrate");
+        return true;
+      };
+      const start = OscillatorNode.prototype.start;
+      OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+        seen.push("tone");
+        start.call(this, when);
+      };
+    });
+    const alerts = () => page.evaluate(() => (window as unknown as { phoneAlerts: string[] }).phoneAlerts);
+    try {
+      await page.goto(mine.eticketUrl);
+      await expectText(page.getByTestId("et-sound"), "Dotknij ekranu, a telefon zadzwoni i zawibruje, gdy Cię wezwą.");
+      await expectNoViolations(page, "e-ticket before the first touch");
+      await page.getByTestId("et-number").tap();
+      await expectText(page.getByTestId("et-sound"), "Telefon zadzwoni i zawibruje, gdy Cię wezwą.");
+      expect(await alerts()).toEqual([]);
+
+      await desk(admin, "d3", "call", { ticketId: mine.id });
+      await expectText(page.locator("[data-status]"), "Stanowisko 3");
+      await eventually("the tab title names the number and the desk", async () =>
+        (await page.title()).startsWith(`${mine.number} → Stanowisko 3`),
+      );
+      await eventually("a vibration and a chime of two tones", async () => {
+        const seen = await alerts();
+        return seen.filter((a) => a === "vibrate").length === 1 && seen.filter((a) => a === "tone").length === 2;
+      });
+    } finally {
+      await page.context().close();
+      await desk(admin, "d3", "finish");
+    }
+  });
+
   test("a page whose socket floods the server says so in words and dials again only seconds later", async () => {
     const kiosk = await token("kiosk-demo");
     const tk = await issue(kiosk, "prawo-jazdy");
