@@ -6,6 +6,7 @@ import { ErrorNote } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { forgetAvailability } from "./availability.ts";
+import { onlyOffice } from "./catalogue.ts";
 import { CodeStep } from "./code-step.tsx";
 import { ConfirmationPage } from "./confirmation.tsx";
 import { DateStep } from "./date-step.tsx";
@@ -96,7 +97,8 @@ export function BookingApp() {
       case 2:
         return { step: 1 };
       case 3:
-        return { step: 2, matter: flow.matter };
+        // An office chosen for the citizen (the only one offering the matter) is no step to go back to.
+        return sites && onlyOffice(sites, flow.matter) ? { step: 1 } : { step: 2, matter: flow.matter };
       case 4:
         return { step: 3, matter: flow.matter, site: flow.site };
       default:
@@ -110,7 +112,18 @@ export function BookingApp() {
     const focus = moved.current;
     switch (flow.step) {
       case 1:
-        return <MatterStep sites={sites} city={city} focus={focus} onCity={setCity} onMatter={(matter) => go({ step: 2, matter })} />;
+        return (
+          <MatterStep
+            sites={sites}
+            city={city}
+            focus={focus}
+            onCity={setCity}
+            onMatter={(matter) => {
+              const only = onlyOffice(sites, matter);
+              go(only ? { step: 3, matter, site: only } : { step: 2, matter });
+            }}
+          />
+        );
       case 2:
         return <SiteStep sites={sites} matter={flow.matter} focus={focus} onSite={(site) => go({ step: 3, matter: flow.matter, site })} />;
       case 3:

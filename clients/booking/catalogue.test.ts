@@ -1,7 +1,7 @@
 // Step 1's catalogue: a city's matters grouped by department across its sites, and the search.
 import { describe, expect, it } from "vitest";
 import type { PublicSite } from "../../protocol/api.ts";
-import { catalogue, cities, matterCount, search } from "./catalogue.ts";
+import { catalogue, cities, matterCount, onlyOffice, search } from "./catalogue.ts";
 
 /** A matter: id, name and, when it cannot be booked online at that site, false. */
 type M = [string, string] | [string, string, boolean];
@@ -98,5 +98,15 @@ describe("booking catalogue", () => {
     expect(search(groups, "punkt informacyjny")[0]!.matters).toHaveLength(2);
     expect(search(groups, "paszport")).toEqual([]);
     expect(search(groups, "  ")).toEqual(groups);
+  });
+});
+
+describe("onlyOffice", () => {
+  it("chooses the office when it is the only one offering the matter, and none when there are several", () => {
+    const sites = [site("a", "Koszalin", [["Biuro", [["karta", "Karta"]]]]), site("b", "Koszalin", [["Biuro", [["karta", "Karta"]]]])];
+    const [group] = catalogue(sites, "Koszalin");
+    const karta = group!.matters[0]!;
+    expect(onlyOffice(sites, karta)).toBeNull();
+    expect(onlyOffice([sites[0]!], { ...karta, siteIds: ["a"] })?.id).toBe("a");
   });
 });

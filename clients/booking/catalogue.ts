@@ -69,3 +69,9 @@ export function search(groups: readonly DepartmentGroup[], query: string): Depar
 export function matterCount(groups: readonly DepartmentGroup[]): number {
   return new Set(groups.flatMap((g) => g.matters.map((m) => m.id))).size;
 }
+
+/** The one office offering a matter, chosen for the citizen; null when there are several to choose from. */
+export function onlyOffice(sites: readonly PublicSite[], matter: MatterEntry): PublicSite | null {
+  const offering = sites.filter((s) => matter.siteIds.includes(s.id));
+  return offering.length === 1 ? (offering[0] ?? null) : null;
+}

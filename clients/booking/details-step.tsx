@@ -18,6 +18,8 @@ import { StepHeading } from "./step-heading.tsx";
 type Field = "name" | "phone" | "email" | "consent" | "human";
 type Problems = Partial<Record<Field, MessageKey>>;
 
+/** The longest name the API takes (CreateBookingRequest). */
+const NAME_MAX = 120;
 const PHONE_ERRORS: readonly ClientErrorCode[] = ["PHONE_INVALID", "PHONE_NOT_MOBILE", "PHONE_COUNTRY_NOT_ALLOWED"];
 const EMAIL_ERRORS: readonly ClientErrorCode[] = ["EMAIL_INVALID"];
 const ADDRESS_FIELDS = {
@@ -158,12 +160,15 @@ export function DetailsStep(props: {
             name="name"
             autocomplete="name"
             required
-            maxLength={120}
+            maxLength={NAME_MAX}
             aria-invalid={problems.name ? "true" : undefined}
-            aria-describedby={describe("name")}
+            aria-describedby={describe("name", "bk-name-count")}
             value={contact.name}
             onInput={(e) => props.onContact({ ...contact, name: e.currentTarget.value })}
           />
+          <p id="bk-name-count" class="bk-count muted">
+            {t("bk.nameCount", { n: contact.name.length, max: NAME_MAX })}
+          </p>
           {fieldError("name")}
         </div>
         <ChannelChoice

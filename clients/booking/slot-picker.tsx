@@ -8,7 +8,14 @@ import { type Availability, dayStatus, useAvailability } from "./availability.ts
 import { Calendar } from "./calendar.tsx";
 import { longDate } from "./dates.ts";
 
-/** One day's free times as buttons; `skip` leaves out a start (the visit's own time when changing it). */
+/** Parts of the day the times are grouped in, by the hour on the office's clock where they start. */
+const PARTS = [
+  { key: "bk.partMorning", until: 10 },
+  { key: "bk.partMidday", until: 12 },
+  { key: "bk.partAfternoon", until: 24 },
+] as const;
+
+/** One day's free times as buttons, grouped by part of the day; `skip` leaves out a start (the visit's own time when changing it). */
 export function TimeList(props: {
   av: Availability;
   day: string;
@@ -16,23 +23,36 @@ export function TimeList(props: {
   disabled?: boolean;
   onPick: (start: string) => void;
 }) {
+  const { t } = useI18n();
   const slots = dayStatus(props.av, props.day).slots.filter((s) => s.start !== props.skip);
+  const hour = (start: string) => Number(siteClock(start).slice(0, 2));
+  const groups = PARTS.map((part, i) => ({
+    part,
+    slots: slots.filter((s) => hour(s.start) < part.until && hour(s.start) >= (PARTS[i - 1]?.until ?? 0)),
+  })).filter((g) => g.slots.length > 0);
   return (
-    <ul class="bk-times" data-testid="times">
-      {slots.map((s) => (
-        <li key={s.start}>
-          <button
-            type="button"
-            class="bk-time"
-            data-start={s.start}
-            disabled={props.disabled ?? false}
-            onClick={() => props.onPick(s.start)}
-          >
-            {siteClock(s.start)}
-          </button>
-        </li>
+    <div class="bk-times-parts" data-testid="times">
+      {groups.map(({ part, slots: times }) => (
+        <div key={part.key} class="bk-times-part">
+          <h4 class="bk-part">{t(part.key)}</h4>
+          <ul class="bk-times">
+            {times.map((s) => (
+              <li key={s.start}>
+                <button
+                  type="button"
+                  class="bk-time"
+                  data-start={s.start}
+                  disabled={props.disabled ?? false}
+                  onClick={() => props.onPick(s.start)}
+                >
+                  {siteClock(s.start)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
 

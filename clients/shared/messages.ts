@@ -415,6 +415,10 @@ const TEXTS = {
     en: "This office has no free times for this matter now. Choose another office or try later.",
   },
   "bk.timesTitle": { pl: "Wolne godziny – {date}", en: "Free times – {date}" },
+  "bk.partMorning": { pl: "Rano", en: "Morning" },
+  "bk.partMidday": { pl: "Przed południem", en: "Late morning" },
+  "bk.partAfternoon": { pl: "Po południu", en: "Afternoon" },
+  "bk.nameCount": { pl: "{n} z {max} znaków", en: "{n} of {max} characters" },
   "bk.timesPick": { pl: "Najpierw wybierz dzień w kalendarzu.", en: "First pick a day in the calendar." },
   "bk.slotGone": {
     pl: "Ten termin właśnie przestał być dostępny. Wybierz inny.",
@@ -504,7 +508,7 @@ const TEXTS = {
     en: "We have e-mailed a confirmation with these details to {email}.",
   },
   "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
-  "bk.checkInCode": { pl: "Kod odprawy", en: "Check-in code" },
+  "bk.checkInCode": { pl: "Kod do biletomatu", en: "Code for the ticket machine" },
   "bk.checkInKiosk": {
     pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie – biletomat przyjmie go najwcześniej {minutes} przed godziną wizyty. Biletomat wyda bilet z Twoim numerem.",
     en: "When you arrive, enter this code at the ticket kiosk – the kiosk takes it from {minutes} before your time. The kiosk prints a ticket with your number.",

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tickHumanCheck } from "./booking-human-check.ts";
-import { bookingUrl, createSite, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
+import { bookingUrl, chooseOurOffice, createSite, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
 import { base, expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
 const EMAIL = "anna.nowak@example.pl";
@@ -20,13 +20,13 @@ describe("booking with an e-mail address", () => {
     await browser?.close();
   });
 
-  /** Steps 1-3 as a citizen goes through them: the city, the matter, the office, the day and the time. */
+  /** Steps 1-3 as a citizen goes through them: the city, the matter (its only office is chosen), the day and the time. */
   async function pickSlot(page: Page, start: string): Promise<void> {
     await page.goto(bookingUrl());
     await page.getByRole("button", { name: "Koszalin" }).tap();
     await page.getByLabel("Szukaj sprawy").fill("karta mieszk");
     await page.getByRole("button", { name: new RegExp(RESIDENT.name) }).tap();
-    await page.locator(`[data-site="${SITE_ID}"]`).tap();
+    await chooseOurOffice(page);
     await page.getByTestId("calendar").waitFor();
     const day = page.locator(`button[data-date="${start.slice(0, 10)}"]`);
     if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();

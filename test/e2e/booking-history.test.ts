@@ -18,7 +18,8 @@ async function codesTo(e164: string): Promise<number> {
 describe("booking steps in the browser's history", () => {
   let browser: Browser;
   beforeAll(async () => {
-    await createSite();
+    // A city of its own, where this office alone offers the matter.
+    await createSite({ city: "Białogard" });
     browser = await launch();
   });
   afterAll(async () => {
@@ -34,30 +35,35 @@ describe("booking steps in the browser's history", () => {
     const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
     await page.goto(bookingUrl());
     expect(path(page)).toBe("/booking");
-    await page.getByRole("button", { name: "Koszalin" }).tap();
+    await page.getByRole("button", { name: "Białogard" }).tap();
     await page.getByRole("button", { name: /Koszalińska Karta Mieszkańca/ }).tap();
-    await expectText(stepTitle(page), "Wybierz placówkę");
-    expect(path(page)).toBe("/booking/step/2");
-    await page.locator(`[data-site="${SITE_ID}"]`).tap();
+    // The matter's only office is chosen for the citizen: straight to the day and time.
     await expectText(stepTitle(page), "Wybierz dzień i godzinę");
     expect(path(page)).toBe("/booking/step/3");
 
-    // Back (the phone's back button) goes one step back; Forward returns.
+    // Back (the phone's back button) goes one step back, past the office nobody chose; Forward returns.
     await page.goBack();
-    await expectText(stepTitle(page), "Wybierz placówkę");
-    expect(path(page)).toBe("/booking/step/2");
+    await expectText(page.locator("main"), "Jaką sprawę chcesz załatwić?");
+    expect(path(page)).toBe("/booking");
     await page.goForward();
     await expectText(stepTitle(page), "Wybierz dzień i godzinę");
+    expect(path(page)).toBe("/booking/step/3");
 
     await page.getByTestId("calendar").waitFor();
     const day = page.locator(`button[data-date="${target.start.slice(0, 10)}"]`);
     if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
     await day.tap();
+    // The day's times come grouped by part of the day, each under its own heading.
+    const hour = Number(target.start.slice(11, 13));
+    const part = hour < 10 ? "Rano" : hour < 12 ? "Przed południem" : "Po południu";
+    await expectText(page.locator(".bk-times-part", { has: page.locator(`button[data-start="${target.start}"]`) }).locator("h4"), part);
     await page.locator(`button[data-start="${target.start}"]`).tap();
     await expectText(stepTitle(page), "Podaj swoje dane");
     expect(path(page)).toBe("/booking/step/4");
     await page.getByLabel("Imię i nazwisko lub nazwa firmy").fill("Ewa Wrona");
     await page.getByLabel("Numer telefonu komórkowego").fill(PHONE);
+    // The name field shows its limit.
+    await expectText(page.locator("#bk-name-count"), "9 z 120 znaków");
 
     // A reload keeps the step and what was typed.
     await page.reload();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectNoViolationsInWidget, humanBox, humanWidget, tickHumanCheck } from "./booking-human-check.ts";
-import { bookingUrl, createSite, freeAt, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
+import { bookingUrl, chooseOurOffice, createSite, freeAt, freeSlots, RESIDENT } from "./booking-site.ts";
 import { expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
 describe("the human check on the booking form", () => {
@@ -25,7 +25,7 @@ describe("the human check on the booking form", () => {
     await page.getByRole("button", { name: "Koszalin" }).click();
     await page.getByLabel("Szukaj sprawy").fill("karta mieszk");
     await page.getByRole("button", { name: new RegExp(RESIDENT.name) }).click();
-    await page.locator(`[data-site="${SITE_ID}"]`).click();
+    await chooseOurOffice(page);
     await page.getByTestId("calendar").waitFor();
     const day = page.locator(`button[data-date="${start.slice(0, 10)}"]`);
     if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).click();

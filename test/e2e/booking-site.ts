@@ -2,8 +2,10 @@
 // slots and no minimum notice (so a visit can start within minutes), made through the API as a manager
 // would; and the API as the citizen's other hands: free slots, the SMS outbox, booking by API (with a
 // fresh token from the Turnstile stand-in, as the booking page's widget would give).
+
+import type { Page } from "playwright-core";
 import { humanToken } from "./booking-human-check.ts";
-import { base, call, token } from "./helpers.ts";
+import { base, call, eventually, token } from "./helpers.ts";
 
 export const SITE_ID = `e2e-bk-${Date.now().toString(36)}`;
 export const SITE_NAME = "Urząd Miejski w Koszalinie – Punkt Obsługi Mieszkańców";
@@ -14,13 +16,18 @@ export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora" 
 export const DEPARTMENT = "Biuro Obsługi Mieszkańców";
 export const DESK = { id: "d1", name: "Stanowisko 1" };
 
-export async function createSite(): Promise<void> {
+/**
+ * This file's office, in Koszalin (where the sites of earlier test files offer the same matters) or in
+ * a city of its own; `id` and `name` make another office offering them.
+ */
+export async function createSite(place: { city?: string; id?: string; name?: string } = {}): Promise<void> {
   const admin = await token("admin", "admin");
   const allDay = [["00:00", "24:00"]];
+  const id = place.id ?? SITE_ID;
   const config = {
-    id: SITE_ID,
-    city: "Koszalin",
-    name: SITE_NAME,
+    id,
+    city: place.city ?? "Koszalin",
+    name: place.name ?? SITE_NAME,
     address: ADDRESS,
     voice: false,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
@@ -44,7 +51,7 @@ export async function createSite(): Promise<void> {
       notice: "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.",
     },
   };
-  await call(`/api/v1/sites/${SITE_ID}`, { method: "PUT", token: admin, body: config });
+  await call(`/api/v1/sites/${id}`, { method: "PUT", token: admin, body: config });
 }
 
 export interface Slot {
@@ -105,3 +112,17 @@ export function warsawClock(ms: number): { time: string; date: string } {
 }
 
 export const bookingUrl = (): string => `${base()}/booking`;
+
+/**
+ * Past the matter: the office is this file's, chosen on step 2 when the sites of earlier test files offer
+ * the matter too, or chosen for the citizen (straight to step 3) when only this file's does.
+ */
+export async function chooseOurOffice(page: Page): Promise<void> {
+  const title = page.getByTestId("step-title");
+  let text = "";
+  await eventually("step 2 or 3", async () => {
+    text = (await title.isVisible()) ? await title.innerText() : "";
+    return text.includes("Wybierz placówkę") || text.includes("Wybierz dzień i godzinę");
+  });
+  if (text.includes("Wybierz placówkę")) await page.locator(`[data-site="${SITE_ID}"]`).click();
+}
