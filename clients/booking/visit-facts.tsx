@@ -14,6 +14,9 @@ export interface Visit {
   checkInCode?: string;
 }
 
+/** The address on OpenStreetMap (a link only: no map script or tiles load on the page). */
+export const mapUrl = (address: string): string => `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}`;
+
 export function VisitFacts(props: {
   visit: Visit;
   /** The arrival instruction (the visit is still ahead); null: say nothing about arriving. */
@@ -40,7 +43,13 @@ export function VisitFacts(props: {
         {v.address && (
           <>
             <dt>{t("bk.address")}</dt>
-            <dd data-testid="visit-address">{v.address}</dd>
+            <dd>
+              <span data-testid="visit-address">{v.address}</span>{" "}
+              <a class="bk-map" href={mapUrl(v.address)} target="_blank" rel="noopener noreferrer" data-testid="map-link">
+                {t("bk.map")}
+                <span class="visually-hidden"> {t("bk.newTab")}</span>
+              </a>
+            </dd>
           </>
         )}
         {v.start && (

@@ -508,6 +508,8 @@ const TEXTS = {
     en: "We have e-mailed a confirmation with these details to {email}.",
   },
   "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
+  "bk.map": { pl: "Pokaż na mapie", en: "Show on a map" },
+  "bk.newTab": { pl: "(otwiera się w nowej karcie)", en: "(opens in a new tab)" },
   "bk.checkInCode": { pl: "Kod do biletomatu", en: "Code for the ticket machine" },
   "bk.checkInKiosk": {
     pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie – biletomat przyjmie go najwcześniej {minutes} przed godziną wizyty. Biletomat wyda bilet z Twoim numerem.",

@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { tickHumanCheck } from "./booking-human-check.ts";
-import { bookingUrl, createSite, freeAt, freeSlots, RESIDENT, SITE_ID, smsCode } from "./booking-site.ts";
+import { ADDRESS, bookingUrl, createSite, freeAt, freeSlots, RESIDENT, SITE_ID, smsCode } from "./booking-site.ts";
 import { call, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
 const PHONE = "600 100 377";
@@ -94,6 +94,10 @@ describe("booking steps in the browser's history", () => {
     await page.getByLabel("Kod z SMS-a (6 cyfr)").fill(await smsCode(E164));
     await page.getByRole("button", { name: "Potwierdź rezerwację" }).tap();
     await page.getByTestId("confirmation").waitFor();
+    // The office's address comes with a map link that opens apart from the booking.
+    const map = page.getByTestId("map-link");
+    expect(await map.getAttribute("href")).toBe(`https://www.openstreetmap.org/search?query=${encodeURIComponent(ADDRESS)}`);
+    expect(await map.getAttribute("target")).toBe("_blank");
     expect(path(page)).toBe("/booking/step/6");
     // Back from a finished booking starts a new one; it never reopens the code step.
     await page.goBack();
