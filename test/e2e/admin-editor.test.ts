@@ -116,7 +116,10 @@ describe("manager page: the settings editor", () => {
     await monday.getByLabel("do", { exact: true }).nth(1).fill("16:00");
     await expectText(page.getByTestId("cfg-dirty"), "Są niezapisane zmiany.");
     await expectNoViolations(page, "settings editor, a new office filled in");
-    await screenshot(page, "admin-new-site", { fullPage: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "admin-new-site");
+    await page.getByRole("heading", { name: "Stanowiska", exact: true }).evaluate((h) => h.scrollIntoView());
+    await screenshot(page, "admin-editor-desks");
 
     await page.getByRole("button", { name: "Utwórz placówkę" }).click();
     await expectText(page.getByTestId("site-created"), `Utworzono placówkę „${NAME}”`, 10_000);
