@@ -99,7 +99,7 @@ describe("a new site", () => {
     });
   });
 
-  it("with a department, a matter and a desk added by the editor, passes every check but its name", () => {
+  it("with a department, a matter and a desk added by the editor, passes the checks across fields and lacks only what the manager types", () => {
     let s = addMatter(addDepartment({ ...newSiteConfig(), id: "nowa" }), 0);
     s = addDeskMatter(
       addDesk(s, (n) => `Stanowisko ${n}`),
