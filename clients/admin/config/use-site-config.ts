@@ -145,18 +145,12 @@ export function useSiteConfig(siteId: string | null, token: string, takenIds: re
         return null;
       }
       const code = errorCode(err);
-      const refusal = readRefusal(err instanceof ApiError ? err.detail : "");
+      const detail = err instanceof ApiError ? err.detail : "";
+      const refusal = readRefusal(detail);
       const target = refusalTarget(refusal.path, fields);
-      if (target)
-        refuse(
-          { [target]: { kind: "server", code, detail: refusal.text } },
-          { kind: "refused", problem: { kind: "server", code, detail: refusal.text }, onField: true },
-        );
-      else
-        refuse(
-          {},
-          { kind: "refused", problem: { kind: "server", code, detail: err instanceof ApiError ? err.detail : "" }, onField: false },
-        );
+      // Named field: the problem by it, in its own words; else the whole message by the save button.
+      const problem: Problem = { kind: "server", code, detail: target ? refusal.text : detail };
+      refuse(target ? { [target]: problem } : {}, { kind: "refused", problem, onField: target !== null });
       return null;
     } finally {
       setSaving(false);
