@@ -183,6 +183,12 @@ export class Directory extends DurableObject<Env> {
     return this.listing;
   }
 
+  /** One site's whole configuration as stored (with the defaults of fields added since), or null for an unknown id. */
+  async siteConfig(id: string): Promise<SiteConfig | null> {
+    const row = this.sql.exec<{ config: string }>("SELECT config FROM sites WHERE id = ?", id).toArray()[0];
+    return row ? SiteConfig.parse(JSON.parse(row.config)) : null;
+  }
+
   /** Checks a password within the login limits (directory/login-limits.ts), counting a failure against them. */
   async login(username: string, password: string, client: string, demoAccounts: DemoAccounts): Promise<LoginResult> {
     const now = Date.now();

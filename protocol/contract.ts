@@ -40,7 +40,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
-import { CheckedSiteConfig } from "./config.ts";
+import { CheckedSiteConfig, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { RouteName } from "./routes.ts";
 
@@ -320,6 +320,14 @@ export const CONTRACT = {
     query: DevOutboxQuery,
     response: DevOutboxResponse,
     errors: ["VALIDATION_FAILED", "UNKNOWN_SITE", "DEMO_ONLY"],
+  },
+  // ---- the manager page's configuration editor ----
+  siteConfig: {
+    summary:
+      "A site's whole configuration as stored, devices and privacy notice included, for its managers to edit and send back with putSite (manager of the site).",
+    auth: ["manager"],
+    response: SiteConfig,
+    errors: STAFF,
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 

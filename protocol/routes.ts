@@ -36,6 +36,8 @@ export const ROUTES = {
   cancelBooking: "POST /api/v1/bookings/:bookingId/cancel",
   smsStatus: "POST /api/v1/sms/status",
   devOutbox: "GET /api/v1/dev/outbox",
+  // ---- the manager page's configuration editor ----
+  siteConfig: "GET /api/v1/sites/:siteId/config",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -14,6 +14,7 @@ import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { queueRoutes } from "./routes/queue.ts";
+import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
 import { ensureDemo } from "./sites.ts";
@@ -47,6 +48,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...bookingRoutes,
   ...smsRoutes,
   ...devRoutes,
+  ...siteConfigRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

@@ -1,53 +1,123 @@
 // The manager's page: sign-in (manager accounts only; anyone else is told plainly), the choice of one
-// of the sites the account manages (remembered for the tab), then that site's messages, printers and desks.
-import { useCallback, useEffect, useState } from "preact/hooks";
+// of the sites the account manages (remembered for the tab), then that site's work (messages, printers
+// and desks) or its settings (the configuration editor); a manager of every site may create a site.
+// Unsaved settings are never dropped silently: changing the site, creating one or signing out asks first.
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
-import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
+import { SiteEditor } from "./config/site-editor.tsx";
 import { DevicesPanel } from "./devices-panel.tsx";
+import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
+import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
 
 const sessions = sessionStore("numerek.manager", "session");
 const SITE_KEY = "numerek.admin.site";
 
-function SiteView(props: { siteId: string; token: string; onAuthLost: () => void }) {
+/** The views of a site, in the order the page offers them. */
+const VIEWS = ["work", "settings"] as const;
+type View = (typeof VIEWS)[number];
+
+interface SiteViewProps {
+  siteId: string;
+  token: string;
+  takenIds: readonly string[];
+  view: View;
+  onView: (v: View) => void;
+  onAuthLost: () => void;
+  onDirty: (dirty: boolean) => void;
+}
+
+function SiteView(props: SiteViewProps) {
+  const { t } = useI18n();
   const state = useSiteState(props.siteId, props.token, props.onAuthLost);
   return (
     <>
+      <nav class="adm-views" aria-label={t("adm.views")}>
+        {VIEWS.map((v) => (
+          <button key={v} type="button" class="btn" aria-pressed={props.view === v} onClick={() => props.onView(v)}>
+            {t(`adm.view.${v}`)}
+          </button>
+        ))}
+      </nav>
       <ConnectionBanner status={state.status} ended={state.ended} />
-      <MessagesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
-      <DevicesPanel state={state} />
+      {/* Both stay mounted: a draft of the settings survives a look at the work. */}
+      <div class="adm-view" hidden={props.view !== "work"}>
+        <MessagesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
+        <DevicesPanel state={state} />
+      </div>
+      <div class="adm-view" hidden={props.view !== "settings"}>
+        <SiteEditor
+          siteId={props.siteId}
+          token={props.token}
+          takenIds={props.takenIds}
+          onAuthLost={props.onAuthLost}
+          onDirty={props.onDirty}
+        />
+      </div>
     </>
   );
 }
 
-function Manager(props: { session: Session; onSignOut: () => void }) {
+function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: (siteId: string) => void }) {
   const { t } = useI18n();
-  const { sites } = useSites();
+  const { sites, reload } = useSiteList();
   const mine = (sites ?? []).filter((s) => props.session.siteIds.includes(s.id));
   const [siteId, setSiteId] = useState<string | null>(() => sessionStorage.getItem(SITE_KEY));
+  const [view, setView] = useState<View>("work");
+  const [creating, setCreating] = useState(false);
+  /** The name of the site this page has just created, said once it is shown. */
+  const [created, setCreated] = useState<string | null>(null);
+  const createdNote = useRef<HTMLParagraphElement>(null);
   const site = mine.find((s) => s.id === siteId) ?? mine[0] ?? null;
+  const unsaved = useRef(false);
+  const onDirty = useCallback((dirty: boolean) => {
+    unsaved.current = dirty;
+  }, []);
+  /** Whether unsaved settings may be left behind: none, or the manager says so. */
+  const mayLeave = () => !unsaved.current || window.confirm(t("adm.cfg.leaveConfirm"));
 
   useEffect(() => {
-    document.title = `${site ? `${site.name} – ` : ""}${t("adm.title")} – numerek`;
-  }, [site, t]);
+    const where = creating ? t("adm.cfg.newTitle") : site?.name;
+    document.title = `${where ? `${where} – ` : ""}${t("adm.title")} – numerek`;
+  }, [site, creating, t]);
+
+  const siteCreated = async (id: string) => {
+    unsaved.current = false;
+    props.onSiteAdded(id);
+    sessionStorage.setItem(SITE_KEY, id);
+    setSiteId(id);
+    setView("settings");
+    await reload();
+    setCreating(false);
+    setCreated(id);
+  };
+  // The form that had the focus is gone: the focus goes to the note that the site was created.
+  useEffect(() => {
+    if (created) createdNote.current?.focus();
+  }, [created]);
 
   return (
     <div class="adm">
       <header class="adm-head">
         <h1 class="adm-title">{t("adm.title")}</h1>
-        {mine.length > 0 && (
+        {mine.length > 0 && !creating && (
           <div class="adm-site">
             <label for="adm-site">{t("adm.site")}</label>
             <select
               id="adm-site"
               value={site?.id}
               onChange={(e) => {
+                if (!mayLeave()) {
+                  e.currentTarget.value = site?.id ?? "";
+                  return;
+                }
                 sessionStorage.setItem(SITE_KEY, e.currentTarget.value);
                 setSiteId(e.currentTarget.value);
+                setCreated(null);
               }}
             >
               {mine.map((s) => (
@@ -59,8 +129,13 @@ function Manager(props: { session: Session; onSignOut: () => void }) {
           </div>
         )}
         <div class="adm-nav">
+          {sites && !creating && mayCreateSites(props.session, sites) && (
+            <button type="button" class="btn" onClick={() => mayLeave() && setCreating(true)}>
+              {t("adm.cfg.newSite")}
+            </button>
+          )}
           <LangSwitch />
-          <button type="button" class="btn" onClick={props.onSignOut}>
+          <button type="button" class="btn" onClick={() => mayLeave() && props.onSignOut()}>
             {t("common.logout")}
           </button>
         </div>
@@ -68,8 +143,34 @@ function Manager(props: { session: Session; onSignOut: () => void }) {
       <main class="adm-main">
         {!sites ? (
           <p class="muted">{t("common.loading")}</p>
+        ) : creating ? (
+          <SiteEditor
+            siteId={null}
+            token={props.session.token}
+            takenIds={sites.map((s) => s.id)}
+            onAuthLost={props.onSignOut}
+            onDirty={onDirty}
+            onSaved={(id) => void siteCreated(id)}
+            onCancel={() => mayLeave() && setCreating(false)}
+          />
         ) : site ? (
-          <SiteView key={site.id} siteId={site.id} token={props.session.token} onAuthLost={props.onSignOut} />
+          <>
+            {created === site.id && (
+              <p ref={createdNote} class="adm-outcome" role="status" tabIndex={-1} data-testid="site-created">
+                {t("adm.cfg.created", { name: site.name })}
+              </p>
+            )}
+            <SiteView
+              key={site.id}
+              siteId={site.id}
+              token={props.session.token}
+              takenIds={sites.map((s) => s.id)}
+              view={view}
+              onView={setView}
+              onAuthLost={props.onSignOut}
+              onDirty={onDirty}
+            />
+          </>
         ) : (
           <p role="alert">{t("adm.noSites")}</p>
         )}
@@ -83,6 +184,15 @@ export function AdminApp() {
   const signOut = useCallback(() => {
     sessions.clear();
     setSession(null);
+  }, []);
+  // A site this page created belongs to the manager (who may act on every site): it joins the session's list.
+  const siteAdded = useCallback((siteId: string) => {
+    setSession((s) => {
+      if (!s || s.siteIds.includes(siteId)) return s;
+      const next = { ...s, siteIds: [...s.siteIds, siteId] };
+      sessions.save(next);
+      return next;
+    });
   }, []);
 
   // A staff token lasts a working day: at its end the page asks to sign in again.
@@ -107,5 +217,5 @@ export function AdminApp() {
       />
     );
   }
-  return <Manager session={session} onSignOut={signOut} />;
+  return <Manager session={session} onSignOut={signOut} onSiteAdded={siteAdded} />;
 }

@@ -1,0 +1,74 @@
+// The fields of each part of a site's configuration, as data: a new field is one line here (and its
+// label in messages.ts). Paths, labels, errors and focus come from the field components in fields.tsx.
+import type { DepartmentConfig, DeskConfig, MatterConfig, SiteConfig } from "../../../protocol/config.ts";
+import type { MessageKey } from "../../shared/messages.ts";
+
+/** The keys of T whose values are of type V (optional ones included). */
+type KeysOf<T, V> = { [K in keyof T]-?: Exclude<T[K], undefined> extends V ? K : never }[keyof T] & string;
+
+export type FieldSpec<T> =
+  /** One line of text; `upper`: typed letters become capitals (ticket prefixes). */
+  | { kind: "text"; key: KeysOf<T, string>; label: MessageKey; hint?: MessageKey; size?: number; upper?: boolean; long?: boolean }
+  /** A whole number typed as text (what is typed stays on screen until it is a number); `optional`: empty removes it. */
+  | { kind: "int"; key: KeysOf<T, number>; label: MessageKey; hint?: MessageKey; min: number; max: number; optional?: boolean }
+  | { kind: "bool"; key: KeysOf<T, boolean>; label: MessageKey; hint?: MessageKey }
+  /** One of a few values, as radio buttons in a fieldset. */
+  | { kind: "choice"; key: KeysOf<T, string>; label: MessageKey; options: readonly { value: string; label: MessageKey }[] }
+  /** An IANA time zone from the browser's list. */
+  | { kind: "timeZone"; key: KeysOf<T, string>; label: MessageKey; hint?: MessageKey };
+
+export const SITE_FIELDS: readonly FieldSpec<SiteConfig>[] = [
+  { kind: "text", key: "name", label: "adm.cfg.name", long: true },
+  { kind: "text", key: "city", label: "adm.cfg.city" },
+  { kind: "text", key: "address", label: "adm.cfg.address", long: true },
+  { kind: "timeZone", key: "timeZone", label: "adm.cfg.timeZone" },
+  { kind: "bool", key: "voice", label: "adm.cfg.voice", hint: "adm.cfg.voiceHint" },
+  { kind: "int", key: "noShowRecallSeconds", label: "adm.cfg.recall", hint: "adm.cfg.recallHint", min: 10, max: 3600 },
+];
+
+/** Fields of the site kept under "booking" that belong with the site's own settings. */
+export const SITE_BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = [
+  { kind: "int", key: "retentionDays", label: "adm.cfg.retention", hint: "adm.cfg.retentionHint", min: 1, max: 365 },
+];
+
+export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [
+  { kind: "text", key: "name", label: "adm.cfg.departmentName", long: true },
+];
+
+export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
+  { kind: "text", key: "name", label: "adm.cfg.matterName", long: true },
+  { kind: "text", key: "prefix", label: "adm.cfg.prefix", hint: "adm.cfg.prefixHint", size: 3, upper: true },
+  { kind: "int", key: "serviceMinutes", label: "adm.cfg.serviceMinutes", min: 1, max: 240 },
+  { kind: "bool", key: "bookable", label: "adm.cfg.bookable" },
+  { kind: "int", key: "slotMinutes", label: "adm.cfg.slotMinutes", hint: "adm.cfg.slotMinutesHint", min: 5, max: 240, optional: true },
+  { kind: "int", key: "bookingDesks", label: "adm.cfg.bookingDesks", hint: "adm.cfg.bookingDesksHint", min: 0, max: 50 },
+];
+
+export const DESK_FIELDS: readonly FieldSpec<DeskConfig>[] = [
+  { kind: "text", key: "name", label: "adm.cfg.deskName" },
+  { kind: "int", key: "number", label: "adm.cfg.deskNumber", hint: "adm.cfg.deskNumberHint", min: 1, max: 99 },
+];
+
+/** Site-wide fields shown with the opening hours. */
+export const HOURS_FIELDS: readonly FieldSpec<SiteConfig>[] = [
+  { kind: "bool", key: "closedOnPublicHolidays", label: "adm.cfg.publicHolidays", hint: "adm.cfg.publicHolidaysHint" },
+];
+
+export const BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = [
+  { kind: "int", key: "horizonDays", label: "adm.cfg.horizon", hint: "adm.cfg.horizonHint", min: 0, max: 366 },
+  { kind: "int", key: "minNoticeMinutes", label: "adm.cfg.minNotice", hint: "adm.cfg.minNoticeHint", min: 0, max: 10080 },
+  {
+    kind: "choice",
+    key: "checkIn",
+    label: "adm.cfg.checkIn",
+    options: [
+      { value: "kiosk", label: "adm.cfg.checkIn.kiosk" },
+      { value: "auto", label: "adm.cfg.checkIn.auto" },
+    ],
+  },
+  { kind: "int", key: "checkInEarlyMinutes", label: "adm.cfg.checkInEarly", min: 0, max: 120 },
+  { kind: "int", key: "checkInLateMinutes", label: "adm.cfg.checkInLate", min: 0, max: 120 },
+  { kind: "int", key: "reminderDayBeforeHour", label: "adm.cfg.reminderHour", hint: "adm.cfg.reminderHourHint", min: 0, max: 23 },
+  { kind: "int", key: "reminderMinutesBefore", label: "adm.cfg.reminderMinutes", hint: "adm.cfg.reminderMinutesHint", min: 0, max: 1440 },
+  { kind: "int", key: "maxActivePerContact", label: "adm.cfg.maxPerContact", min: 1, max: 20 },
+];
