@@ -35,13 +35,41 @@ export const WaitingCount = z.object({
   count: z.number().int(),
   /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
   open: z.boolean(),
+  /** The matter's walk-in tickets for today are all given out (its daily cap): unavailable until tomorrow. */
+  capReached: z.boolean(),
 });
 export type WaitingCount = z.infer<typeof WaitingCount>;
 
 const DeskStatus = z.enum(["open", "paused"]);
 
+/** A matter as the hall shows it: the kiosk's button (with its hint), the screens' waiting list. */
+export const HallMatter = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The English name, when the office gave one. */
+  nameEn: z.string().nullable(),
+  prefix: z.string(),
+  /** The short note under the matter on the kiosk ("zabierz dowód osobisty"). */
+  hint: z.string().nullable(),
+});
+export type HallMatter = z.infer<typeof HallMatter>;
+
+/**
+ * What of the configuration the hall shows, live: a change reaches the kiosks and screens with the next
+ * frame, without a reload. Departments and matters in their order on the kiosk (the configuration's).
+ */
+export const HallSite = z.object({
+  /** Closed for a while: the notice the kiosks show instead of the matters. Null: open as usual. */
+  closure: z.string().nullable(),
+  /** Languages of the hall screens' texts, the main one first. */
+  languages: z.array(z.enum(["pl", "en"])),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), matters: z.array(HallMatter) })),
+});
+export type HallSite = z.infer<typeof HallSite>;
+
 export const DisplayView = z.object({
   siteName: z.string(),
+  site: HallSite,
   /** Newest first. */
   calls: z.array(CallView),
   waiting: z.array(WaitingCount),

@@ -1,7 +1,8 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type { CallView, ClerkView, DeskScreenView, DisplayView, PrinterStatus } from "../../protocol/live.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
+import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
@@ -108,15 +109,33 @@ export class ViewBuilder {
     };
   }
 
-  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[] = []): DisplayView {
+  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages. */
+  hallSite(): HallSite {
+    const c = this.index.config;
+    return {
+      closure: c.closure?.message ?? null,
+      languages: c.screenLanguages,
+      departments: c.departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: m.nameEn ?? null, prefix: m.prefix, hint: m.hint ?? null })),
+      })),
+    };
+  }
+
+  /** The hall screens' (and kiosks') view; `day`: the site's local day, whose walk-ins the daily caps count. */
+  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[], day: string): DisplayView {
     const counts = waitingCounts(this.state.tickets.values());
+    const taken = walkInsByPrefix(day, this.state.tickets.values());
     return {
       siteName: this.index.config.name,
+      site: this.hallSite(),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
-      waiting: [...this.index.matters.keys()].map((matterId) => ({
-        matterId,
-        count: counts.get(matterId) ?? 0,
-        open: openDesksFor(matterId, this.index.desks.values(), this.state.desks) > 0,
+      waiting: [...this.index.matters.values()].map((m) => ({
+        matterId: m.id,
+        count: counts.get(m.id) ?? 0,
+        open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
+        capReached: capReached(m, taken),
       })),
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
