@@ -134,10 +134,7 @@ export const SiteConfig = z.object({
       .max(7 * 24 * 60)
       .default(60),
     /** Extra closed dates (YYYY-MM-DD), for walk-ins and bookings; Polish public holidays are closed without being listed. */
-    daysOff: z
-      .array(DateText)
-      .max(400)
-      .default([]),
+    daysOff: z.array(DateText).max(400).default([]),
     /** Bookings one phone number or e-mail may hold at a site at once. */
     maxActivePerContact: z.number().int().min(1).max(20).default(2),
     /** Reminder the day before the visit, at this local hour. */
@@ -260,7 +257,11 @@ function hoursProblems(hours: readonly (readonly [string, string])[], path: (str
       problems.push({ code: "HOURS_INVALID", path: [...path, i], message: `opens at ${from} but closes at ${to}: the end must be later` });
     const prev = hours[i - 1];
     if (prev && from < prev[1])
-      problems.push({ code: "HOURS_INVALID", path: [...path, i], message: `starts at ${from}, before the previous hours end (${prev[1]})` });
+      problems.push({
+        code: "HOURS_INVALID",
+        path: [...path, i],
+        message: `starts at ${from}, before the previous hours end (${prev[1]})`,
+      });
   });
   return problems;
 }
@@ -371,7 +372,11 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   );
   site.desks.forEach((desk, di) => {
     if (desk.matterIds.length === 0)
-      problems.push({ code: "DESK_WITHOUT_MATTERS", path: ["desks", di, "matterIds"], message: `desk ${JSON.stringify(desk.id)} serves no matter` });
+      problems.push({
+        code: "DESK_WITHOUT_MATTERS",
+        path: ["desks", di, "matterIds"],
+        message: `desk ${JSON.stringify(desk.id)} serves no matter`,
+      });
     problems.push(
       ...repeats(
         "DUPLICATE_ID",
@@ -383,7 +388,11 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
     );
     desk.matterIds.forEach((m, i) => {
       if (!matterIds.has(m))
-        problems.push({ code: "UNKNOWN_REFERENCE", path: ["desks", di, "matterIds", i], message: `no matter ${JSON.stringify(m)} at this site` });
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["desks", di, "matterIds", i],
+          message: `no matter ${JSON.stringify(m)} at this site`,
+        });
     });
   });
   const deskIds = new Set(site.desks.map((d) => d.id));
@@ -398,7 +407,11 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   );
   site.devices.forEach((dev, i) => {
     if (dev.deskId !== undefined && !deskIds.has(dev.deskId)) {
-      problems.push({ code: "UNKNOWN_REFERENCE", path: ["devices", i, "deskId"], message: `no desk ${JSON.stringify(dev.deskId)} at this site` });
+      problems.push({
+        code: "UNKNOWN_REFERENCE",
+        path: ["devices", i, "deskId"],
+        message: `no desk ${JSON.stringify(dev.deskId)} at this site`,
+      });
     }
   });
   return problems;

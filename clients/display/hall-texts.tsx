@@ -5,17 +5,7 @@ import { useEffect } from "preact/hooks";
 import type { HallMatter } from "../../protocol/live.ts";
 import { type Lang, translate, useI18n } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
-
-/** Pure: the languages a screen shows, main first: its own ?lang= when set, else the office's first. */
-export function screenLanguages(configured: readonly Lang[], asked: Lang | null): Lang[] {
-  const main = asked ?? configured[0] ?? "pl";
-  return [main, ...configured.filter((l) => l !== main)];
-}
-
-/** Pure: a matter's name in one language (the Polish name stands in for a missing English one). */
-export function nameIn(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): string {
-  return lang === "en" ? (m.nameEn ?? m.name) : m.name;
-}
+import { nameIn, screenLanguages } from "./languages.ts";
 
 function askedLang(): Lang | null {
   const asked = new URLSearchParams(location.search).get("lang");

@@ -71,7 +71,13 @@ describe("catalogueOf and matterLabel", () => {
     const live = {
       closure: "Awaria",
       languages: ["pl" as const],
-      departments: [{ id: "wso", name: "Sprawy obywatelskie", matters: [{ id: "dowod", name: "Dowód osobisty", nameEn: "ID card", prefix: "D", hint: "zabierz zdjęcie" }] }],
+      departments: [
+        {
+          id: "wso",
+          name: "Sprawy obywatelskie",
+          matters: [{ id: "dowod", name: "Dowód osobisty", nameEn: "ID card", prefix: "D", hint: "zabierz zdjęcie" }],
+        },
+      ],
     };
     expect(catalogueOf({ site: live }, listed)).toBe(live);
     expect(catalogueOf(null, listed)).toEqual({

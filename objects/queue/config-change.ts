@@ -46,23 +46,28 @@ export function strandings(tickets: Iterable<Ticket>, next: QueueShape): Strandi
   ];
 }
 
+/** "2 tickets (A001, A002) are", "1 ticket (A001) is": how many, and which (the first five). */
 function people(numbers: readonly string[]): string {
   const shown = numbers.slice(0, 5).join(", ");
   const more = numbers.length > 5 ? ` and ${numbers.length - 5} more` : "";
-  return `${numbers.length} ${numbers.length === 1 ? "ticket" : "tickets"} (${shown}${more})`;
+  const one = numbers.length === 1;
+  return `${numbers.length} ${one ? "ticket" : "tickets"} (${shown}${more}) ${one ? "is" : "are"}`;
 }
 
 /** What the refusal says: how many tickets, which, and which matter or desk; the first stranding is named first. */
-export function describeStrandings(list: readonly Stranding[], names: { matter: (id: string) => string; desk: (id: string) => string }): string {
+export function describeStrandings(
+  list: readonly Stranding[],
+  names: { matter: (id: string) => string; desk: (id: string) => string },
+): string {
   return list
     .map((s) => {
       switch (s.kind) {
         case "matter-removed":
-          return `matter ${JSON.stringify(s.matterId)} (${names.matter(s.matterId)}) is removed while ${people(s.numbers)} of it are open today`;
+          return `matter ${JSON.stringify(s.matterId)} (${names.matter(s.matterId)}) is removed while ${people(s.numbers)} open today`;
         case "desk-removed":
-          return `desk ${JSON.stringify(s.deskId)} (${names.desk(s.deskId)}) is removed while ${people(s.numbers)} are called to it, served or waiting for it`;
+          return `desk ${JSON.stringify(s.deskId)} (${names.desk(s.deskId)}) is removed while ${people(s.numbers)} called to it, served there or waiting for it`;
         case "matter-unserved":
-          return `no desk would serve matter ${JSON.stringify(s.matterId)} (${names.matter(s.matterId)}) while ${people(s.numbers)} of it wait`;
+          return `no desk would serve matter ${JSON.stringify(s.matterId)} (${names.matter(s.matterId)}) while ${people(s.numbers)} waiting`;
         default:
           return assertNever(s);
       }

@@ -2,8 +2,8 @@
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
 import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
-import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
+import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal } from "../queue/time.ts";
