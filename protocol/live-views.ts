@@ -86,8 +86,17 @@ export const DeskScreenView = z.object({
 });
 export type DeskScreenView = z.infer<typeof DeskScreenView>;
 
+/** What of the configuration a console names, live: the site, its matters and desks (the transfer's choices). */
+export const ClerkSite = z.object({
+  name: z.string(),
+  matters: z.array(z.object({ id: z.string(), name: z.string() })),
+  desks: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ClerkSite = z.infer<typeof ClerkSite>;
+
 export const ClerkView = z.object({
   desk: DeskView,
+  site: ClerkSite,
   /** Tickets this desk may serve, in the order call-next would take them. */
   waiting: z.array(TicketView),
   /** Tickets put aside after "Nie zgłosił się", to be called again at this desk. */

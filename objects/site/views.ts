@@ -159,8 +159,14 @@ export class ViewBuilder {
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+    const c = this.index.config;
     return {
       desk: this.desk(d),
+      site: {
+        name: c.name,
+        matters: [...this.index.matters.values()].map((m) => ({ id: m.id, name: m.name })),
+        desks: c.desks.map((x) => ({ id: x.id, name: x.name })),
+      },
       waiting: deskQueue(cfg, this.state.tickets.values())
         .slice(0, CLERK_WAITING)
         .map((t) => this.ticket(t)),
