@@ -58,6 +58,12 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (issue.authLost || checkIn.authLost) props.onAuthLost();
   }, [issue.authLost, checkIn.authLost]);
+
+  // A closure ends the visit in progress: when it is lifted the next citizen starts from the beginning.
+  const closure = view?.site.closure ?? null;
+  useEffect(() => {
+    if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
+  }, [closure]);
   const listed = sites?.find((s) => s.id === props.siteId);
   if (!sites) {
     return (
