@@ -88,6 +88,8 @@ export class ViewBuilder {
       estimatedWaitMinutes: this.estimate(t),
       misses: t.misses,
     };
+    const nameEn = this.index.matters.get(t.matterId)?.nameEn;
+    if (nameEn) view.matterNameEn = nameEn;
     if (t.deskId !== null && (t.status === "called" || t.status === "serving")) {
       view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
     }

@@ -8,7 +8,20 @@ import { describe, expect, it } from "vitest";
 import { localDate } from "../../objects/queue/time.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
 import type { DisplayView, ServerMessage } from "../../protocol/live.ts";
-import { accountFor, act, api, expectError, freshSite, issue, isView, LiveSocket, queueOf, takeTicket, testSiteConfig } from "./helpers.ts";
+import {
+  accountFor,
+  act,
+  api,
+  eticketTokenOf,
+  expectError,
+  freshSite,
+  issue,
+  isView,
+  LiveSocket,
+  queueOf,
+  takeTicket,
+  testSiteConfig,
+} from "./helpers.ts";
 
 const displayOf = (m: ServerMessage): DisplayView | null => (isView(m) && m.role === "display" ? (m.view as DisplayView) : null);
 
@@ -66,8 +79,14 @@ describe("the configuration, live", () => {
       prefix: "R",
       hint: "zabierz dowód rejestracyjny",
     });
-    // Nothing of today's queue was lost: the same tickets, and R001 is still the one to call.
-    expect((await queueOf(siteId, admin)).tickets).toEqual(queueBefore.tickets);
+    // The e-ticket offers the English name for its English page.
+    const r001 = queueBefore.tickets[0]!;
+    expect(r001.number).toBe("R001");
+    const token = eticketTokenOf(await issue(siteId, admin, "rej"));
+    const et = (await (await api(`/api/v1/etickets/${token}`)).json()) as { matterName: string; matterNameEn?: string };
+    expect(et).toMatchObject({ matterName: "Rejestracja", matterNameEn: "Vehicle registration" });
+    // Nothing of today's queue was lost: the tickets as they were (and the new one), and R001 is still the one to call.
+    expect((await queueOf(siteId, admin)).tickets.slice(0, 1)).toEqual(queueBefore.tickets);
     expect(changed.waiting.find((w) => w.matterId === "rej")?.count).toBe(1);
 
     await put(siteId, admin, testSiteConfig(siteId, { closure: { message: "Awaria zasilania. Zapraszamy jutro." } }));
