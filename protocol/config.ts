@@ -187,7 +187,6 @@ export function allMatters(site: SiteConfig): MatterConfig[] {
  */
 export const CONFIG_PROBLEM_CODES = [
   "TIME_ZONE_UNKNOWN",
-  "COUNTRY_UNKNOWN",
   "HOURS_INVALID",
   "DATE_INVALID",
   "DUPLICATE_ID",
@@ -201,7 +200,8 @@ export type ConfigProblemCode = (typeof CONFIG_PROBLEM_CODES)[number];
 
 /** One invalid value of a configuration: where it is (as a request's field path), what is wrong, and its code. */
 export interface ConfigProblem {
-  code: ConfigProblemCode;
+  /** VALIDATION_FAILED: a value no specific code describes better (an SMS country, say). */
+  code: ConfigProblemCode | "VALIDATION_FAILED";
   path: (string | number)[];
   message: string;
 }
@@ -233,7 +233,7 @@ function isCalendarDate(date: string): boolean {
 
 /** The paths of the values that repeat an earlier one, with the repeated value. */
 function repeats<T>(
-  code: ConfigProblemCode,
+  code: ConfigProblem["code"],
   items: readonly T[],
   key: (item: T) => string,
   path: (i: number) => (string | number)[],
@@ -311,11 +311,11 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
     problems.push({ code: "TIME_ZONE_UNKNOWN", path: ["timeZone"], message: "must be an IANA time zone such as Europe/Warsaw" });
   site.smsCountries.forEach((code, i) => {
     if (!isSupportedCountry(code))
-      problems.push({ code: "COUNTRY_UNKNOWN", path: ["smsCountries", i], message: `${code} is not a country with a numbering plan` });
+      problems.push({ code: "VALIDATION_FAILED", path: ["smsCountries", i], message: `${code} is not a country with a numbering plan` });
   });
   problems.push(
     ...repeats(
-      "DUPLICATE_ID",
+      "VALIDATION_FAILED",
       site.smsCountries,
       (c) => c,
       (i) => ["smsCountries", i],

@@ -35,8 +35,8 @@ export const WaitingCount = z.object({
   count: z.number().int(),
   /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
   open: z.boolean(),
-  /** The matter's walk-in tickets for today are all given out (its daily cap): unavailable until tomorrow. */
-  capReached: z.boolean(),
+  /** Present (true) once the matter's walk-in tickets for today are all given out (its daily cap): unavailable until tomorrow. */
+  capReached: z.literal(true).optional(),
 });
 export type WaitingCount = z.infer<typeof WaitingCount>;
 

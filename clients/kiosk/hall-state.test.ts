@@ -33,9 +33,9 @@ describe("printerOf", () => {
 describe("closedMatters", () => {
   it("lists the matters no open desk serves, and none while the view is unknown", () => {
     const waiting = [
-      { matterId: "dowod", count: 3, open: true, capReached: false },
-      { matterId: "prawo-jazdy", count: 0, open: false, capReached: false },
-      { matterId: "meldunek", count: 1, open: false, capReached: true },
+      { matterId: "dowod", count: 3, open: true },
+      { matterId: "prawo-jazdy", count: 0, open: false },
+      { matterId: "meldunek", count: 1, open: false, capReached: true as const },
     ];
     expect([...closedMatters({ waiting })]).toEqual(["prawo-jazdy", "meldunek"]);
     expect(closedMatters(null).size).toBe(0);
@@ -45,8 +45,8 @@ describe("closedMatters", () => {
 describe("fullMatters", () => {
   it("lists the matters whose daily cap is reached, and none while the view is unknown", () => {
     const waiting = [
-      { matterId: "dowod", count: 3, open: true, capReached: true },
-      { matterId: "meldunek", count: 1, open: false, capReached: false },
+      { matterId: "dowod", count: 3, open: true, capReached: true as const },
+      { matterId: "meldunek", count: 1, open: false },
     ];
     expect([...fullMatters({ waiting })]).toEqual(["dowod"]);
     expect(fullMatters(null).size).toBe(0);

@@ -31,7 +31,7 @@ export function closedMatters(view: Pick<DisplayView, "waiting"> | null): Readon
 
 /** Pure: the matters whose walk-in tickets for today are all given out (their daily cap). */
 export function fullMatters(view: Pick<DisplayView, "waiting"> | null): ReadonlySet<string> {
-  return new Set((view?.waiting ?? []).filter((w) => w.capReached).map((w) => w.matterId));
+  return new Set((view?.waiting ?? []).filter((w) => w.capReached === true).map((w) => w.matterId));
 }
 
 /**

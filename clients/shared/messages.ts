@@ -643,7 +643,6 @@ const ERROR_TEXTS = {
   VALIDATION_FAILED: { pl: "Dane mają nieprawidłową postać.", en: "The data does not have the expected shape." },
   INVALID_JSON: { pl: "Nieprawidłowe dane.", en: "The data is not valid." },
   TIME_ZONE_UNKNOWN: { pl: "Nieznana strefa czasowa (np. Europe/Warsaw).", en: "Unknown time zone (such as Europe/Warsaw)." },
-  COUNTRY_UNKNOWN: { pl: "Nieznany kod kraju.", en: "Unknown country code." },
   HOURS_INVALID: {
     pl: "Godziny otwarcia kończą się przed rozpoczęciem albo nakładają się na siebie.",
     en: "Opening hours end before they start or overlap.",

@@ -1,6 +1,6 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus } from "../../protocol/live.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
@@ -133,12 +133,15 @@ export class ViewBuilder {
       siteName: this.index.config.name,
       site: this.hallSite(),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
-      waiting: [...this.index.matters.values()].map((m) => ({
-        matterId: m.id,
-        count: counts.get(m.id) ?? 0,
-        open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
-        capReached: capReached(m, taken),
-      })),
+      waiting: [...this.index.matters.values()].map((m) => {
+        const w: WaitingCount = {
+          matterId: m.id,
+          count: counts.get(m.id) ?? 0,
+          open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
+        };
+        if (capReached(m, taken)) w.capReached = true;
+        return w;
+      }),
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;

@@ -96,7 +96,7 @@ const CASES: Case[] = [
   { name: "an unknown time zone", code: "TIME_ZONE_UNKNOWN", field: "timeZone", config: (b) => ({ ...b, timeZone: "Europe/Warszawa" }) },
   {
     name: "an SMS country with no numbering plan",
-    code: "COUNTRY_UNKNOWN",
+    code: "VALIDATION_FAILED",
     field: "smsCountries.1",
     config: (b) => ({ ...b, smsCountries: ["PL", "XX"] }),
   },
