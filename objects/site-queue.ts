@@ -95,7 +95,7 @@ export class SiteQueue extends DurableObject<Env> {
 
   // ---- commands: each a rule on the commit path -----------------------------------------
 
-  /** Sets (or replaces) the site's configuration. Desks keep their state; removed desks hand their client back to the queue. */
+  /** Sets (or replaces) the site's configuration. Desks keep their state; a change that would strand today's tickets is refused. */
   async configure(input: unknown): Promise<Result<{ seq: number }>> {
     const r = await this.path.commit((read) => configure(read, input));
     return r.ok ? ok({ seq: this.memory.seq }) : r;

@@ -117,6 +117,7 @@ export type DeskActor = "clerk" | "manager";
 export const ETicketView = z.object({
   number: z.string(),
   matterName: z.string(),
+  matterNameEn: z.string().optional().describe("The matter's English name, when the office gave one"),
   siteName: z.string(),
   status: TicketStatus,
   waitingAhead: z.number().int().nullable(),

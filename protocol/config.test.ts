@@ -3,7 +3,15 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_SITES } from "../objects/directory/demo-data.ts";
 import { testSiteConfig } from "../test/site-config.ts";
-import { CheckedSiteConfig, configRefusal, isTimeZone, SiteConfig, type SiteConfigInput, siteConfigProblems } from "./config.ts";
+import {
+  CheckedSiteConfig,
+  configFailure,
+  configRefusal,
+  isTimeZone,
+  SiteConfig,
+  type SiteConfigInput,
+  siteConfigProblems,
+} from "./config.ts";
 
 const site = (overrides: Partial<SiteConfigInput> = {}): SiteConfigInput => testSiteConfig("testowo", overrides);
 
@@ -102,8 +110,95 @@ describe("site configuration checks", () => {
     );
   });
 
-  it("lists every problem of a configuration, each at its path", () => {
+  it("lists every problem of a configuration, each at its path with its code", () => {
     const config = SiteConfig.parse(site({ timeZone: "Nowhere/Else", desks: [{ id: "d1", name: "S", number: 1, matterIds: ["x"] }] }));
     expect(siteConfigProblems(config).map((p) => p.path.join("."))).toEqual(["timeZone", "desks.0.matterIds.0"]);
+    expect(siteConfigProblems(config).map((p) => p.code)).toEqual(["TIME_ZONE_UNKNOWN", "UNKNOWN_REFERENCE"]);
+  });
+});
+
+/** The API's code and message for a configuration: null when it is accepted. */
+function failure(config: unknown): { code: string; message: string } | null {
+  const parsed = CheckedSiteConfig.safeParse(config);
+  return parsed.success ? null : configFailure(parsed.error);
+}
+
+describe("configuration refusals carry a stable code", () => {
+  const base = site();
+  const [d1, d2] = [base.desks[0]!, base.desks[1]!];
+  const dept = base.departments[0]!;
+  const [rej, pj] = [dept.matters[0]!, dept.matters[1]!];
+
+  it("names each kind of problem by its own code, the field path kept in the message", () => {
+    const cases: [SiteConfigInput, string, string][] = [
+      [site({ timeZone: "Mars/Base" }), "TIME_ZONE_UNKNOWN", "timeZone"],
+      [site({ smsCountries: ["XX"] }), "VALIDATION_FAILED", "smsCountries.0"],
+      [site({ openingHours: { ...base.openingHours, tue: [["16:00", "08:00"]] } }), "HOURS_INVALID", "openingHours.tue.0"],
+      [site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix: "R" }] }] }), "DUPLICATE_PREFIX", "departments.0.matters.1.prefix"],
+      [site({ desks: [d1, { ...d2, matterIds: [] }] }), "DESK_WITHOUT_MATTERS", "desks.1.matterIds"],
+      [site({ desks: [d1, { ...d2, id: "d1" }] }), "DUPLICATE_ID", "desks.1.id"],
+      [site({ desks: [d1, { ...d2, number: 1 }] }), "DUPLICATE_DESK_NUMBER", "desks.1.number"],
+      [site({ desks: [d1, { ...d2, matterIds: ["nic"] }] }), "UNKNOWN_REFERENCE", "desks.1.matterIds.0"],
+      [site({ specialDays: [{ date: "2026-02-30", hours: [] }] }), "DATE_INVALID", "specialDays.0.date"],
+      [
+        site({
+          specialDays: [
+            { date: "2026-12-05", hours: [["09:00", "13:00"]] },
+            { date: "2026-12-05", hours: [] },
+          ],
+        }),
+        "DUPLICATE_DATE",
+        "specialDays.1.date",
+      ],
+      [
+        site({
+          specialDays: [
+            {
+              date: "2026-12-05",
+              hours: [
+                ["09:00", "13:00"],
+                ["12:00", "14:00"],
+              ],
+            },
+          ],
+        }),
+        "HOURS_INVALID",
+        "specialDays.0.hours.1",
+      ],
+      [
+        site({ specialDays: [{ date: "2026-12-24", hours: [] }], booking: { ...base.booking, daysOff: ["2026-12-24"] } }),
+        "DUPLICATE_DATE",
+        "booking.daysOff.0",
+      ],
+    ];
+    for (const [config, code, path] of cases) {
+      const f = failure(config);
+      expect(f?.code, path).toBe(code);
+      expect(f?.message.startsWith(`${path}: `), f?.message).toBe(true);
+    }
+  });
+
+  it("keeps VALIDATION_FAILED for the schema's own errors", () => {
+    expect(failure(site({ screenLanguages: ["pl", "pl"] }))?.code).toBe("VALIDATION_FAILED");
+    expect(failure(site({ closure: { message: "  " } }))?.code).toBe("VALIDATION_FAILED");
+    expect(failure(site({ departments: [{ ...dept, matters: [{ ...rej, dailyCap: 0 }, pj] }] }))?.code).toBe("VALIDATION_FAILED");
+    expect(failure({ ...site(), voice: "yes" })?.code).toBe("VALIDATION_FAILED");
+  });
+
+  it("accepts the new fields, and gives a stored configuration without them their defaults", () => {
+    const full = site({
+      screenLanguages: ["pl", "en"],
+      closure: { message: "Awaria zasilania – zapraszamy jutro." },
+      specialDays: [{ date: "2026-12-05", hours: [["09:00", "13:00"]] }],
+      departments: [
+        { ...dept, matters: [{ ...rej, nameEn: "Vehicle registration", hint: "zabierz dowód rejestracyjny", dailyCap: 40 }, pj] },
+      ],
+    });
+    expect(failure(full)).toBeNull();
+    const old = SiteConfig.parse(base);
+    expect(old.screenLanguages).toEqual(["pl"]);
+    expect(old.closure).toBeNull();
+    expect(old.specialDays).toEqual([]);
+    expect(old.departments[0]!.matters[0]!.dailyCap).toBeUndefined();
   });
 });

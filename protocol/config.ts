@@ -1,6 +1,7 @@
 // Site configuration: what a manager sets up and what the demo data seeds (R1, R10).
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
+import type { ErrorCode } from "./errors.ts";
 
 /** Identifiers used in URLs: lower-case letters, digits and dashes. */
 export const Id = z
@@ -13,6 +14,18 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "HH:MM");
 
 /** Opening hours of one weekday: intervals [from, to) in local time. Empty: closed. */
 export const DayHours = z.array(z.tuple([HHMM, HHMM])).max(4);
+export type DayHours = z.infer<typeof DayHours>;
+
+/** A date of the local calendar, YYYY-MM-DD. */
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+/** A date with hours of its own: a Saturday opening, shorter hours before a holiday, or closed (no hours). */
+export const SpecialDay = z.object({
+  date: DateText,
+  /** The hours of that date instead of its weekday's (empty: closed all day). */
+  hours: DayHours,
+});
+export type SpecialDay = z.infer<typeof SpecialDay>;
 
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
 export type Weekday = z.infer<typeof Weekday>;
@@ -31,6 +44,12 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 export const MatterConfig = z.object({
   id: Id,
   name: z.string().min(1).max(120),
+  /** The name in English, shown when the kiosk or the e-ticket is in English (the Polish name otherwise). */
+  nameEn: z.string().min(1).max(120).optional(),
+  /** A short note shown on the kiosk under the matter ("zabierz dowód osobisty"). */
+  hint: z.string().min(1).max(140).optional(),
+  /** Walk-in tickets of this matter per local day; past it the kiosk shows the matter as unavailable until tomorrow. None: no cap. */
+  dailyCap: z.number().int().min(1).max(9999).optional(),
   /** Letter(s) that start the ticket number: "A" gives A001. */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   /** Expected minutes one client of this matter takes at a desk. */
@@ -57,8 +76,8 @@ export const DeskConfig = z.object({
   name: z.string().min(1).max(60),
   /** Number spoken by the voice module ("stanowisko 5"). */
   number: z.number().int().min(1).max(99),
-  /** Matters served, in the desk's order of preference. */
-  matterIds: z.array(Id).min(1).max(60),
+  /** Matters served, in the desk's order of preference ("call next" takes the first that has someone waiting). */
+  matterIds: z.array(Id).max(60),
 });
 export type DeskConfig = z.infer<typeof DeskConfig>;
 
@@ -80,6 +99,21 @@ export const SiteConfig = z.object({
   /** Voice announcements in the hall (off at the shopping-mall points in Toruń). */
   voice: z.boolean(),
   openingHours: OpeningHours,
+  /** Dates with hours of their own, before days off, public holidays and the weekday's hours. */
+  specialDays: z.array(SpecialDay).max(400).default([]),
+  /** Languages of the hall screens' texts, the first the main one: ["pl"] or ["pl", "en"]. */
+  screenLanguages: z
+    .array(z.enum(["pl", "en"]))
+    .min(1)
+    .max(2)
+    .refine((l) => new Set(l).size === l.length, "a language is listed twice")
+    .default(["pl"]),
+  /** Closed for a while (a breakdown, a move): the kiosks show the message, walk-ins and bookings are refused. Null: open as usual. */
+  closure: z
+    .object({ message: z.string().trim().min(1).max(300) })
+    .nullable()
+    .default(null),
+  /** Departments and their matters, each list in its order on the kiosk. */
   departments: z.array(DepartmentConfig).min(1).max(30),
   desks: z.array(DeskConfig).min(1).max(200),
   devices: z.array(DeviceConfig).max(200),
@@ -99,11 +133,8 @@ export const SiteConfig = z.object({
       .min(0)
       .max(7 * 24 * 60)
       .default(60),
-    /** Extra closed dates (YYYY-MM-DD); Polish public holidays are closed without being listed. */
-    daysOff: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/))
-      .max(400)
-      .default([]),
+    /** Extra closed dates (YYYY-MM-DD), for walk-ins and bookings; Polish public holidays are closed without being listed. */
+    daysOff: z.array(DateText).max(400).default([]),
     /** Bookings one phone number or e-mail may hold at a site at once. */
     maxActivePerContact: z.number().int().min(1).max(20).default(2),
     /** Reminder the day before the visit, at this local hour. */
@@ -150,14 +181,33 @@ export function allMatters(site: SiteConfig): MatterConfig[] {
   return site.departments.flatMap((d) => d.matters);
 }
 
-/** One invalid value of a configuration: where it is (as a request's field path) and what is wrong. */
+/**
+ * Why a configuration is refused, beyond its shape: each a stable code of protocol/errors.ts, so the
+ * manager page can point at the field and say what to change.
+ */
+export const CONFIG_PROBLEM_CODES = [
+  "TIME_ZONE_UNKNOWN",
+  "HOURS_INVALID",
+  "DATE_INVALID",
+  "DUPLICATE_ID",
+  "DUPLICATE_PREFIX",
+  "DUPLICATE_DESK_NUMBER",
+  "DUPLICATE_DATE",
+  "DESK_WITHOUT_MATTERS",
+  "UNKNOWN_REFERENCE",
+] as const satisfies readonly ErrorCode[];
+export type ConfigProblemCode = (typeof CONFIG_PROBLEM_CODES)[number];
+
+/** One invalid value of a configuration: where it is (as a request's field path), what is wrong, and its code. */
 export interface ConfigProblem {
+  /** VALIDATION_FAILED: a value no specific code describes better (an SMS country, say). */
+  code: ConfigProblemCode | "VALIDATION_FAILED";
   path: (string | number)[];
   message: string;
 }
 
-/** "desks.1.id: …": a problem as the API's VALIDATION_FAILED message names it. */
-export function describeProblem(p: ConfigProblem): string {
+/** "desks.1.id: …": a problem as the API's error message names it. */
+export function describeProblem(p: Pick<ConfigProblem, "path" | "message">): string {
   return `${p.path.length ? p.path.join(".") : "body"}: ${p.message}`;
 }
 
@@ -183,6 +233,7 @@ function isCalendarDate(date: string): boolean {
 
 /** The paths of the values that repeat an earlier one, with the repeated value. */
 function repeats<T>(
+  code: ConfigProblem["code"],
   items: readonly T[],
   key: (item: T) => string,
   path: (i: number) => (string | number)[],
@@ -192,41 +243,89 @@ function repeats<T>(
   const problems: ConfigProblem[] = [];
   items.forEach((item, i) => {
     const k = key(item);
-    if (seen.has(k)) problems.push({ path: path(i), message: `${what} ${JSON.stringify(k)} is used twice` });
+    if (seen.has(k)) problems.push({ code, path: path(i), message: `${what} ${JSON.stringify(k)} is used twice` });
     seen.add(k);
+  });
+  return problems;
+}
+
+/** Hours of one day that start before they end, in order, without overlapping. */
+function hoursProblems(hours: readonly (readonly [string, string])[], path: (string | number)[]): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  hours.forEach(([from, to], i) => {
+    if (from >= to)
+      problems.push({ code: "HOURS_INVALID", path: [...path, i], message: `opens at ${from} but closes at ${to}: the end must be later` });
+    const prev = hours[i - 1];
+    if (prev && from < prev[1])
+      problems.push({
+        code: "HOURS_INVALID",
+        path: [...path, i],
+        message: `starts at ${from}, before the previous hours end (${prev[1]})`,
+      });
+  });
+  return problems;
+}
+
+/** The calendar: weekly hours, special days (real dates, once each, not also a day off) and days off. */
+function calendarProblems(site: SiteConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const day of Weekday.options) problems.push(...hoursProblems(site.openingHours[day], ["openingHours", day]));
+  site.specialDays.forEach((special, i) => {
+    if (!isCalendarDate(special.date))
+      problems.push({ code: "DATE_INVALID", path: ["specialDays", i, "date"], message: `${special.date} is not a date of the calendar` });
+    problems.push(...hoursProblems(special.hours, ["specialDays", i, "hours"]));
+  });
+  problems.push(
+    ...repeats(
+      "DUPLICATE_DATE",
+      site.specialDays,
+      (d) => d.date,
+      (i) => ["specialDays", i, "date"],
+      "special day",
+    ),
+  );
+  site.booking.daysOff.forEach((date, i) => {
+    if (!isCalendarDate(date))
+      problems.push({ code: "DATE_INVALID", path: ["booking", "daysOff", i], message: `${date} is not a date of the calendar` });
+  });
+  const special = new Set(site.specialDays.map((d) => d.date));
+  site.booking.daysOff.forEach((date, i) => {
+    if (special.has(date))
+      problems.push({
+        code: "DUPLICATE_DATE",
+        path: ["booking", "daysOff", i],
+        message: `${date} is also a special day with its own hours: keep one of the two`,
+      });
   });
   return problems;
 }
 
 /**
  * Checks a schema alone cannot express: a known time zone, opening hours that start before they end
- * and do not overlap, unique ids, references to known matters and desks, real calendar dates.
+ * and do not overlap, unique ids and prefixes, desks that serve something, references to known
+ * matters and desks, real calendar dates. Each problem carries its code and its field's path.
  */
 export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  if (!isTimeZone(site.timeZone)) problems.push({ path: ["timeZone"], message: "must be an IANA time zone such as Europe/Warsaw" });
+  if (!isTimeZone(site.timeZone))
+    problems.push({ code: "TIME_ZONE_UNKNOWN", path: ["timeZone"], message: "must be an IANA time zone such as Europe/Warsaw" });
   site.smsCountries.forEach((code, i) => {
-    if (!isSupportedCountry(code)) problems.push({ path: ["smsCountries", i], message: `${code} is not a country with a numbering plan` });
+    if (!isSupportedCountry(code))
+      problems.push({ code: "VALIDATION_FAILED", path: ["smsCountries", i], message: `${code} is not a country with a numbering plan` });
   });
   problems.push(
     ...repeats(
+      "VALIDATION_FAILED",
       site.smsCountries,
       (c) => c,
       (i) => ["smsCountries", i],
       "country",
     ),
   );
-  for (const day of Weekday.options) {
-    site.openingHours[day].forEach(([from, to], i) => {
-      if (from >= to)
-        problems.push({ path: ["openingHours", day, i], message: `opens at ${from} but closes at ${to}: the end must be later` });
-      const prev = site.openingHours[day][i - 1];
-      if (prev && from < prev[1])
-        problems.push({ path: ["openingHours", day, i], message: `starts at ${from}, before the previous hours end (${prev[1]})` });
-    });
-  }
+  problems.push(...calendarProblems(site));
   problems.push(
     ...repeats(
+      "DUPLICATE_ID",
       site.departments,
       (d) => d.id,
       (i) => ["departments", i, "id"],
@@ -236,6 +335,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   const matters = site.departments.flatMap((d, di) => d.matters.map((m, mi) => ({ m, path: ["departments", di, "matters", mi] })));
   problems.push(
     ...repeats(
+      "DUPLICATE_ID",
       matters,
       (x) => x.m.id,
       (i) => [...matters[i]!.path, "id"],
@@ -244,6 +344,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   );
   problems.push(
     ...repeats(
+      "DUPLICATE_PREFIX",
       matters,
       (x) => x.m.prefix,
       (i) => [...matters[i]!.path, "prefix"],
@@ -253,6 +354,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   const matterIds = new Set(matters.map((x) => x.m.id));
   problems.push(
     ...repeats(
+      "DUPLICATE_ID",
       site.desks,
       (d) => d.id,
       (i) => ["desks", i, "id"],
@@ -261,6 +363,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   );
   problems.push(
     ...repeats(
+      "DUPLICATE_DESK_NUMBER",
       site.desks,
       (d) => String(d.number),
       (i) => ["desks", i, "number"],
@@ -268,8 +371,15 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
     ),
   );
   site.desks.forEach((desk, di) => {
+    if (desk.matterIds.length === 0)
+      problems.push({
+        code: "DESK_WITHOUT_MATTERS",
+        path: ["desks", di, "matterIds"],
+        message: `desk ${JSON.stringify(desk.id)} serves no matter`,
+      });
     problems.push(
       ...repeats(
+        "DUPLICATE_ID",
         desk.matterIds,
         (m) => m,
         (i) => ["desks", di, "matterIds", i],
@@ -277,12 +387,18 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
       ),
     );
     desk.matterIds.forEach((m, i) => {
-      if (!matterIds.has(m)) problems.push({ path: ["desks", di, "matterIds", i], message: `no matter ${JSON.stringify(m)} at this site` });
+      if (!matterIds.has(m))
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["desks", di, "matterIds", i],
+          message: `no matter ${JSON.stringify(m)} at this site`,
+        });
     });
   });
   const deskIds = new Set(site.desks.map((d) => d.id));
   problems.push(
     ...repeats(
+      "DUPLICATE_ID",
       site.devices,
       (d) => d.id,
       (i) => ["devices", i, "id"],
@@ -291,23 +407,32 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
   );
   site.devices.forEach((dev, i) => {
     if (dev.deskId !== undefined && !deskIds.has(dev.deskId)) {
-      problems.push({ path: ["devices", i, "deskId"], message: `no desk ${JSON.stringify(dev.deskId)} at this site` });
+      problems.push({
+        code: "UNKNOWN_REFERENCE",
+        path: ["devices", i, "deskId"],
+        message: `no desk ${JSON.stringify(dev.deskId)} at this site`,
+      });
     }
-  });
-  site.booking.daysOff.forEach((date, i) => {
-    if (!isCalendarDate(date)) problems.push({ path: ["booking", "daysOff", i], message: `${date} is not a date of the calendar` });
   });
   return problems;
 }
 
 /**
  * A configuration as a manager sends it: the schema, then the checks across its fields, each problem
- * an issue at its field's path (the API answers the first as 400 VALIDATION_FAILED "path: message").
- * Stored configurations are read with SiteConfig alone: they were checked when they were sent.
+ * an issue at its field's path carrying its code (the API answers the first: 400 with that code and
+ * "path: message"; a plain schema error is VALIDATION_FAILED). Stored configurations are read with
+ * SiteConfig alone: they were checked when they were sent.
  */
 export const CheckedSiteConfig = SiteConfig.superRefine((site, ctx) => {
-  for (const p of siteConfigProblems(site)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  for (const p of siteConfigProblems(site)) ctx.addIssue({ code: "custom", path: p.path, message: p.message, params: { code: p.code } });
 });
+
+/** The stable code a schema issue names in its params (a check of siteConfigProblems), if any. */
+export function issueCode(issue: z.core.$ZodIssue | undefined): ConfigProblemCode | null {
+  if (issue?.code !== "custom") return null;
+  const code: unknown = issue.params?.code;
+  return CONFIG_PROBLEM_CODES.find((c) => c === code) ?? null;
+}
 
 /** The first problem of a configuration that does not pass CheckedSiteConfig, as "path: message". */
 export function configRefusal(error: z.ZodError): string {
@@ -315,4 +440,9 @@ export function configRefusal(error: z.ZodError): string {
   return issue
     ? describeProblem({ path: issue.path.map((k) => (typeof k === "number" ? k : String(k))), message: issue.message })
     : "invalid configuration";
+}
+
+/** The first problem of a refused configuration as the API answers it: its code (VALIDATION_FAILED for the schema's own) and message. */
+export function configFailure(error: z.ZodError): { code: ConfigProblemCode | "VALIDATION_FAILED"; message: string } {
+  return { code: issueCode(error.issues[0]) ?? "VALIDATION_FAILED", message: configRefusal(error) };
 }

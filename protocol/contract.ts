@@ -40,7 +40,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
-import { CheckedSiteConfig, SiteConfig } from "./config.ts";
+import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { RouteName } from "./routes.ts";
 
@@ -119,7 +119,7 @@ export const CONTRACT = {
     auth: ["manager"],
     body: CheckedSiteConfig,
     response: PutSiteResponse,
-    errors: [...BODY, ...STAFF],
+    errors: [...BODY, ...STAFF, ...CONFIG_PROBLEM_CODES, "CONFIG_STRANDS_TICKETS"],
   },
   issueTicket: {
     summary: "Take a walk-in ticket (kiosk or staff).",
@@ -128,7 +128,17 @@ export const CONTRACT = {
     body: IssueTicketRequest,
     response: IssuedTicket,
     status: 201,
-    errors: [...BODY, ...STAFF, "UNKNOWN_MATTER", "SITE_CLOSED", "MATTER_UNAVAILABLE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
+    errors: [
+      ...BODY,
+      ...STAFF,
+      "UNKNOWN_MATTER",
+      "SITE_CLOSED",
+      "SITE_CLOSED_TEMPORARILY",
+      "MATTER_UNAVAILABLE",
+      "MATTER_CAP_REACHED",
+      "IDEMPOTENCY_KEY_INVALID",
+      "IDEMPOTENCY_KEY_REUSED",
+    ],
   },
   queue: { summary: "Open tickets and desks of a site (staff).", auth: CLERKS, response: QueueResponse, errors: STAFF },
   "desk.call-next": desk("call-next", EmptyRequest),
@@ -200,6 +210,7 @@ export const CONTRACT = {
       "WRONG_SITE",
       "ALREADY_CHECKED_IN",
       "BOOKING_NOT_ACTIVE",
+      "SITE_CLOSED_TEMPORARILY",
       "IDEMPOTENCY_KEY_INVALID",
     ],
   },
@@ -221,6 +232,7 @@ export const CONTRACT = {
       "UNKNOWN_MATTER",
       "MATTER_NOT_BOOKABLE",
       "SLOT_UNAVAILABLE",
+      "SITE_CLOSED_TEMPORARILY",
       "CONTACT_REQUIRED",
       "PHONE_INVALID",
       "PHONE_NOT_MOBILE",
@@ -274,6 +286,7 @@ export const CONTRACT = {
       "MANAGE_TOKEN_INVALID",
       "BOOKING_NOT_ACTIVE",
       "SLOT_UNAVAILABLE",
+      "SITE_CLOSED_TEMPORARILY",
       "IDEMPOTENCY_KEY_INVALID",
       "IDEMPOTENCY_KEY_REUSED",
     ],

@@ -35,13 +35,41 @@ export const WaitingCount = z.object({
   count: z.number().int(),
   /** Some open desk serves the matter now (kiosks grey out the others before anyone taps). */
   open: z.boolean(),
+  /** Present (true) once the matter's walk-in tickets for today are all given out (its daily cap): unavailable until tomorrow. */
+  capReached: z.literal(true).optional(),
 });
 export type WaitingCount = z.infer<typeof WaitingCount>;
 
 const DeskStatus = z.enum(["open", "paused"]);
 
+/** A matter as the hall shows it: the kiosk's button (with its hint), the screens' waiting list. */
+export const HallMatter = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The English name, when the office gave one. */
+  nameEn: z.string().nullable(),
+  prefix: z.string(),
+  /** The short note under the matter on the kiosk ("zabierz dowód osobisty"). */
+  hint: z.string().nullable(),
+});
+export type HallMatter = z.infer<typeof HallMatter>;
+
+/**
+ * What of the configuration the hall shows, live: a change reaches the kiosks and screens with the next
+ * frame, without a reload. Departments and matters in their order on the kiosk (the configuration's).
+ */
+export const HallSite = z.object({
+  /** Closed for a while: the notice the kiosks show instead of the matters. Null: open as usual. */
+  closure: z.string().nullable(),
+  /** Languages of the hall screens' texts, the main one first. */
+  languages: z.array(z.enum(["pl", "en"])),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), matters: z.array(HallMatter) })),
+});
+export type HallSite = z.infer<typeof HallSite>;
+
 export const DisplayView = z.object({
   siteName: z.string(),
+  site: HallSite,
   /** Newest first. */
   calls: z.array(CallView),
   waiting: z.array(WaitingCount),
@@ -58,8 +86,17 @@ export const DeskScreenView = z.object({
 });
 export type DeskScreenView = z.infer<typeof DeskScreenView>;
 
+/** What of the configuration a console names, live: the site, its matters and desks (the transfer's choices). */
+export const ClerkSite = z.object({
+  name: z.string(),
+  matters: z.array(z.object({ id: z.string(), name: z.string() })),
+  desks: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type ClerkSite = z.infer<typeof ClerkSite>;
+
 export const ClerkView = z.object({
   desk: DeskView,
+  site: ClerkSite,
   /** Tickets this desk may serve, in the order call-next would take them. */
   waiting: z.array(TicketView),
   /** Tickets put aside after "Nie zgłosił się", to be called again at this desk. */

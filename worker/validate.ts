@@ -5,6 +5,7 @@ import type { Context, Env as HonoEnv, MiddlewareHandler } from "hono";
 import type { z } from "zod";
 import type { Idempotency } from "../objects/site/idempotency.ts";
 import { base64url } from "../objects/site/random.ts";
+import { issueCode } from "../protocol/config.ts";
 import { ApiError } from "./errors.ts";
 
 function describe(error: z.ZodError): string {
@@ -28,7 +29,8 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
     }
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new ApiError("VALIDATION_FAILED", describe(parsed.error));
+  // A check that names its own stable code (a site configuration's duplicate prefix, say) answers with it.
+  if (!parsed.success) throw new ApiError(issueCode(parsed.error.issues[0]) ?? "VALIDATION_FAILED", describe(parsed.error));
   return parsed.data;
 }
 

@@ -31,7 +31,12 @@ export function Console(props: {
   const live = useLive<ClerkView>(sitePath(siteId, `clerk:${deskId}`, props.session.token), "clerk");
   const { sites } = useSites();
   const site = sites?.find((s) => s.id === siteId) ?? null;
-  const matterNames = new Map(site?.departments.flatMap((d) => d.matters).map((m) => [m.id, m.name] as const) ?? []);
+  // Names follow the configuration live (the console's view); the public site list stands in until it arrives.
+  const matterNames = new Map(
+    live.view?.site.matters.map((m) => [m.id, m.name] as const) ??
+      site?.departments.flatMap((d) => d.matters).map((m) => [m.id, m.name] as const) ??
+      [],
+  );
   const cmds = useCommands(siteId, deskId, props.session.token, live.seq, props.onSignOut);
   const [transferOpen, setTransferOpen] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
@@ -71,7 +76,7 @@ export function Console(props: {
       <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="clerk-head">
         <div>
-          <p class="clerk-site">{site?.name ?? ""}</p>
+          <p class="clerk-site">{view?.site.name ?? site?.name ?? ""}</p>
           <h1 class="clerk-title">
             {t("clerk.title")}: {view?.desk.name ?? site?.desks.find((d) => d.id === deskId)?.name ?? deskId}
           </h1>
@@ -101,10 +106,10 @@ export function Console(props: {
               {cmds.pending ? t("clerk.sending") : ""}
             </p>
             <ErrorNote code={cmds.error} />
-            {transferOpen && view.desk.ticket && site && (
+            {transferOpen && view.desk.ticket && (
               <TransferPanel
                 ticket={view.desk.ticket}
-                site={site}
+                site={view.site}
                 deskId={deskId}
                 pending={cmds.pending !== null}
                 onSubmit={async (body) => {

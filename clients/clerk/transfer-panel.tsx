@@ -1,18 +1,20 @@
 // "Przekieruj": send the current client to another matter's queue or to another desk.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { PublicSite, TicketView } from "../../protocol/api.ts";
+import type { TicketView } from "../../protocol/api.ts";
+import type { ClerkSite } from "../../protocol/live.ts";
 import { useI18n } from "../shared/i18n.tsx";
 
 export function TransferPanel(props: {
   ticket: TicketView;
-  site: PublicSite;
+  /** The site's matters and desks as the console's live view names them. */
+  site: ClerkSite;
   deskId: string;
   pending: boolean;
   onSubmit: (body: { ticketId: string; matterId: string } | { ticketId: string; deskId: string }) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const matters = props.site.departments.flatMap((d) => d.matters).filter((m) => m.id !== props.ticket.matterId);
+  const matters = props.site.matters.filter((m) => m.id !== props.ticket.matterId);
   const desks = props.site.desks.filter((d) => d.id !== props.deskId);
   const [kind, setKind] = useState<"matter" | "desk">("matter");
   const [matterId, setMatterId] = useState(matters[0]?.id ?? "");

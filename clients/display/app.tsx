@@ -1,5 +1,6 @@
 // The group screen: the newest call large (number → desk), previous calls, waiting counts
-// per matter, the site's name and a clock; a chime and a highlight for every new call.
+// per matter, the site's name and a clock; a chime and a highlight for every new call. Names and
+// languages follow the office's configuration live (view.site); a closure notice shows above the calls.
 import type { DisplayView } from "../../protocol/live.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
@@ -7,6 +8,7 @@ import { useI18n } from "../shared/i18n.tsx";
 import { sitePath, useLive } from "../shared/use-live.ts";
 import { CallBoard } from "./call-board.tsx";
 import { Clock } from "./clock.tsx";
+import { useScreenLanguages } from "./hall-texts.tsx";
 import { SoundButton } from "./sound-button.tsx";
 import { useNewCall } from "./use-new-call.ts";
 import { WaitingPanel } from "./waiting-panel.tsx";
@@ -18,6 +20,7 @@ export function DisplayApp(props: { siteId: string; token: string }) {
   const site = sites?.find((s) => s.id === props.siteId) ?? null;
   const view = live.view;
   const fresh = useNewCall(view ? view.calls : null);
+  const langs = useScreenLanguages(view?.site.languages);
 
   return (
     <div class="display" data-conn={live.status}>
@@ -27,9 +30,14 @@ export function DisplayApp(props: { siteId: string; token: string }) {
         <SoundButton />
         <Clock />
       </header>
+      {view?.site.closure && (
+        <p class="display-closure" role="status" data-testid="display-closure">
+          {view.site.closure}
+        </p>
+      )}
       <main class="display-main">
-        <CallBoard calls={view?.calls ?? []} fresh={fresh} />
-        <WaitingPanel waiting={view?.waiting ?? []} site={site} />
+        <CallBoard calls={view?.calls ?? []} fresh={fresh} langs={langs} />
+        <WaitingPanel waiting={view?.waiting ?? []} departments={view?.site.departments ?? site?.departments ?? []} langs={langs} />
       </main>
     </div>
   );

@@ -1,14 +1,15 @@
 // The calls: the newest one huge (number → desk, highlighted while fresh), the previous ones below.
 import type { CallView } from "../../protocol/live.ts";
-import { useI18n } from "../shared/i18n.tsx";
+import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { HallText } from "./hall-texts.tsx";
 
-function NewestCall(props: { call: CallView | undefined; fresh: boolean }) {
+function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: readonly Lang[] }) {
   const { t } = useI18n();
   const c = props.call;
   return (
     <section class={`newest ${props.fresh ? "newest-fresh" : ""}`} aria-labelledby="newest-title" data-fresh={props.fresh ? "1" : "0"}>
       <h2 id="newest-title" class="newest-title">
-        {t("display.nowCalling")}
+        <HallText k="display.nowCalling" langs={props.langs} />
       </h2>
       {c ? (
         <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
@@ -21,21 +22,23 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean }) {
           {c.attempt > 1 && <span class="newest-again">{t("display.again")}</span>}
         </p>
       ) : (
-        <p class="newest-empty">{t("display.noCalls")}</p>
+        <p class="newest-empty">
+          <HallText k="display.noCalls" langs={props.langs} />
+        </p>
       )}
     </section>
   );
 }
 
-export function CallBoard(props: { calls: CallView[]; fresh: boolean }) {
+export function CallBoard(props: { calls: CallView[]; fresh: boolean; langs: readonly Lang[] }) {
   const { t } = useI18n();
   const [newest, ...previous] = props.calls;
   return (
     <div class="calls">
-      <NewestCall call={newest} fresh={props.fresh} />
+      <NewestCall call={newest} fresh={props.fresh} langs={props.langs} />
       <section class="previous" aria-labelledby="previous-title">
         <h2 id="previous-title" class="previous-title">
-          {t("display.previous")}
+          <HallText k="display.previous" langs={props.langs} />
         </h2>
         <ol class="previous-list" data-testid="previous-calls">
           {previous.slice(0, 5).map((c) => (

@@ -26,7 +26,7 @@ function lostBy(err: unknown): Lost | null {
 }
 
 export function ETicketApp() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [first, setFirst] = useState<ETicketView | null>(null);
   const [lost, setLost] = useState<Lost | null>(token ? null : "unknown");
   /** After repeated socket failures: is the ticket still there, and is its day still on? */
@@ -86,7 +86,7 @@ export function ETicketApp() {
               </p>
               <dl class="et-facts">
                 <dt>{t("et.matter")}</dt>
-                <dd>{view.matterName}</dd>
+                <dd>{lang === "en" && view.matterNameEn ? view.matterNameEn : view.matterName}</dd>
                 <dt>{t("et.site")}</dt>
                 <dd>{view.siteName}</dd>
               </dl>

@@ -3,13 +3,15 @@
 // Any screen returns to the start when idle. When the print agent reports this kiosk's printer as not
 // ready, the start screen says so and the ticket screen says the ticket was not printed (scan the QR).
 import { useCallback, useEffect, useState } from "preact/hooks";
-import type { IssuedTicket, PublicSite } from "../../protocol/api.ts";
+import type { IssuedTicket } from "../../protocol/api.ts";
+import type { HallSite } from "../../protocol/live.ts";
 import { VersionNotice } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
-import { useI18n } from "../shared/i18n.tsx";
+import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
+import { ClosureNotice } from "./closure-notice.tsx";
 import { Departments } from "./departments.tsx";
-import { useHallState } from "./hall-state.ts";
+import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { Matters } from "./matters.tsx";
 import { OfflineNote } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
@@ -31,18 +33,19 @@ const idleParam = Number(new URLSearchParams(location.search).get("idle"));
 const IDLE_MS = idleParam >= 1 && idleParam <= 600 ? idleParam * 1000 : 30_000;
 const TICKET_IDLE_MS = Math.min(IDLE_MS, 25_000);
 
-function matterName(site: PublicSite, matterId: string): string {
-  return site.departments.flatMap((d) => d.matters).find((m) => m.id === matterId)?.name ?? matterId;
+function matterName(site: HallSite, matterId: string, lang: Lang): string {
+  const m = site.departments.flatMap((d) => d.matters).find((x) => x.id === matterId);
+  return m ? matterLabel(m, lang) : matterId;
 }
 
 export function KioskApp(props: { siteId: string; token: string; deviceId?: string; onAuthLost: () => void }) {
-  const { t, setLang } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const { sites, error } = useSites();
   const reach = useReachable();
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
-  const { printer, closed, ended } = useHallState(props.siteId, props.token, props.deviceId);
+  const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
 
   const restart = useCallback(() => {
     issue.reset();
@@ -55,7 +58,13 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (issue.authLost || checkIn.authLost) props.onAuthLost();
   }, [issue.authLost, checkIn.authLost]);
-  const site = sites?.find((s) => s.id === props.siteId);
+
+  // A closure ends the visit in progress: when it is lifted the next citizen starts from the beginning.
+  const closure = view?.site.closure ?? null;
+  useEffect(() => {
+    if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
+  }, [closure]);
+  const listed = sites?.find((s) => s.id === props.siteId);
   if (!sites) {
     return (
       <main class="kiosk kiosk-center">
@@ -63,7 +72,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
       </main>
     );
   }
-  if (!site) {
+  if (!listed) {
     return (
       <main class="kiosk kiosk-center">
         <p class="kiosk-status" role="alert">
@@ -73,39 +82,42 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     );
   }
 
+  // The configuration as the hall shows it, live: names, hints and a temporary closure follow the manager's changes.
+  const site = catalogueOf(view, listed);
+  const siteName = view?.siteName ?? listed.name;
   const take = async (matterId: string) => {
     const ticket = await issue.take(matterId);
-    if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down });
+    if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down });
   };
+  // A department the manager has just removed sends the kiosk back to the start.
+  const department = screen.kind === "matters" ? site.departments.find((d) => d.id === screen.departmentId) : undefined;
+  // While the office is closed for a while nothing can be taken or checked in: its notice replaces the choices (a ticket on screen stays).
+  const closedNow = site.closure !== null && screen.kind !== "ticket";
 
   return (
     <div class="kiosk">
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
-      {screen.kind === "departments" && (
+      {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
+      {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (
         <Departments
-          site={site}
+          siteName={siteName}
+          departments={site.departments}
           printerNote={printer.down ? <PrinterNote /> : null}
           onDepartment={(id) => setScreen({ kind: "matters", departmentId: id })}
           onBooking={() => setScreen({ kind: "booking" })}
         />
       )}
-      {screen.kind === "matters" && (
-        <Matters
-          department={site.departments.find((d) => d.id === screen.departmentId)!}
-          issue={issue}
-          closed={closed}
-          onTake={(id) => void take(id)}
-          onBack={restart}
-        />
+      {!closedNow && department && (
+        <Matters department={department} issue={issue} closed={closed} full={full} onTake={(id) => void take(id)} onBack={restart} />
       )}
       {screen.kind === "ticket" && (
         <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />
       )}
-      {screen.kind === "booking" && (
+      {!closedNow && screen.kind === "booking" && (
         <BookingCode
           checkIn={checkIn}
           onTicket={(ticket) =>
-            setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId), printed: !printer.down })
+            setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down })
           }
           onBack={restart}
         />

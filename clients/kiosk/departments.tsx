@@ -1,12 +1,13 @@
 // The kiosk's start screen: the site, a note when the printer is down, one big button per department,
 // and "Mam rezerwację".
 import type { ComponentChildren } from "preact";
-import type { PublicSite } from "../../protocol/api.ts";
+import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 
 export function Departments(props: {
-  site: PublicSite;
+  siteName: string;
+  departments: HallSite["departments"];
   printerNote: ComponentChildren;
   onDepartment: (id: string) => void;
   onBooking: () => void;
@@ -16,7 +17,7 @@ export function Departments(props: {
     <main class="kiosk-screen">
       <header class="kiosk-head">
         <div>
-          <p class="kiosk-site">{props.site.name}</p>
+          <p class="kiosk-site">{props.siteName}</p>
           <h1 class="kiosk-title">{t("kiosk.title")}</h1>
         </div>
         <LangSwitch class="kiosk-lang" />
@@ -24,7 +25,7 @@ export function Departments(props: {
       {props.printerNote}
       <h2 class="kiosk-sub">{t("kiosk.chooseDepartment")}</h2>
       <ul class="kiosk-choices">
-        {props.site.departments.map((d) => (
+        {props.departments.map((d) => (
           <li key={d.id}>
             <button type="button" class="kiosk-choice" onClick={() => props.onDepartment(d.id)}>
               {d.name}

@@ -1,6 +1,7 @@
-// What the kiosk reads from the display view: its own printer (ready, not ready, unknown) and the matters no open desk serves.
+// What the kiosk reads from the display view: its own printer (ready, not ready, unknown), the matters no open desk
+// serves or whose tickets for today are given out, and the live configuration (names, hints, closure).
 import { describe, expect, it } from "vitest";
-import { closedMatters, printerOf } from "./hall-state.ts";
+import { catalogueOf, closedMatters, fullMatters, matterLabel, printerOf } from "./hall-state.ts";
 
 const at = "2026-11-23T10:15:00+01:00";
 const view = {
@@ -34,9 +35,61 @@ describe("closedMatters", () => {
     const waiting = [
       { matterId: "dowod", count: 3, open: true },
       { matterId: "prawo-jazdy", count: 0, open: false },
-      { matterId: "meldunek", count: 1, open: false },
+      { matterId: "meldunek", count: 1, open: false, capReached: true as const },
     ];
     expect([...closedMatters({ waiting })]).toEqual(["prawo-jazdy", "meldunek"]);
     expect(closedMatters(null).size).toBe(0);
+  });
+});
+
+describe("fullMatters", () => {
+  it("lists the matters whose daily cap is reached, and none while the view is unknown", () => {
+    const waiting = [
+      { matterId: "dowod", count: 3, open: true, capReached: true as const },
+      { matterId: "meldunek", count: 1, open: false },
+    ];
+    expect([...fullMatters({ waiting })]).toEqual(["dowod"]);
+    expect(fullMatters(null).size).toBe(0);
+  });
+});
+
+describe("catalogueOf and matterLabel", () => {
+  const listed = {
+    id: "s",
+    city: "Testowo",
+    name: "Urząd",
+    address: "ul. 1",
+    voice: false,
+    departments: [{ id: "wso", name: "Obywatelskie", matters: [{ id: "dowod", name: "Dowód", prefix: "D", bookable: true }] }],
+    desks: [],
+    booking: { horizonDays: 14, checkIn: "kiosk" as const, checkInEarlyMinutes: 10, checkInLateMinutes: 15 },
+    smsCountries: ["PL"],
+    privacy: { controller: "Urząd", notice: "…" },
+  };
+
+  it("takes the live configuration once the stream has sent it, the public list before", () => {
+    const live = {
+      closure: "Awaria",
+      languages: ["pl" as const],
+      departments: [
+        {
+          id: "wso",
+          name: "Sprawy obywatelskie",
+          matters: [{ id: "dowod", name: "Dowód osobisty", nameEn: "ID card", prefix: "D", hint: "zabierz zdjęcie" }],
+        },
+      ],
+    };
+    expect(catalogueOf({ site: live }, listed)).toBe(live);
+    expect(catalogueOf(null, listed)).toEqual({
+      closure: null,
+      languages: ["pl"],
+      departments: [{ id: "wso", name: "Obywatelskie", matters: [{ id: "dowod", name: "Dowód", nameEn: null, prefix: "D", hint: null }] }],
+    });
+  });
+
+  it("names a matter in English only when it has an English name", () => {
+    expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("ID card");
+    expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "pl")).toBe("Dowód osobisty");
+    expect(matterLabel({ name: "Meldunek", nameEn: null }, "en")).toBe("Meldunek");
   });
 });

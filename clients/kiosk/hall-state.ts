@@ -1,9 +1,13 @@
 // What the kiosk reads from the site's display stream: its own printer as the print agent reports it
-// (view.printers, found by the kiosk's device id; no entry or no device id means unknown: not down), and
-// the matters no open desk serves now, shown as unavailable before anyone taps them.
+// (view.printers, found by the kiosk's device id; no entry or no device id means unknown: not down), the
+// matters no open desk serves now and those whose tickets for today are all given out (both shown as
+// unavailable before anyone taps them), and the configuration as the hall shows it (names, hints, a
+// temporary closure's notice): a manager's change reaches an open kiosk with the next frame, no reload.
 
 import { useMemo } from "preact/hooks";
-import type { DisplayView, PrinterState } from "../../protocol/live.ts";
+import type { PublicSite } from "../../protocol/api.ts";
+import type { DisplayView, HallMatter, HallSite, PrinterState } from "../../protocol/live.ts";
+import type { Lang } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
@@ -25,9 +29,38 @@ export function closedMatters(view: Pick<DisplayView, "waiting"> | null): Readon
   return new Set((view?.waiting ?? []).filter((w) => !w.open).map((w) => w.matterId));
 }
 
+/** Pure: the matters whose walk-in tickets for today are all given out (their daily cap). */
+export function fullMatters(view: Pick<DisplayView, "waiting"> | null): ReadonlySet<string> {
+  return new Set((view?.waiting ?? []).filter((w) => w.capReached === true).map((w) => w.matterId));
+}
+
+/**
+ * Pure: what the kiosk offers. The live configuration once the stream has sent it; until then the
+ * public site list (loaded with the page), which has no hints, English names or closure.
+ */
+export function catalogueOf(view: Pick<DisplayView, "site"> | null, site: PublicSite): HallSite {
+  if (view) return view.site;
+  return {
+    closure: null,
+    languages: ["pl"],
+    departments: site.departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: null, prefix: m.prefix, hint: null })),
+    })),
+  };
+}
+
+/** Pure: a matter's name in the kiosk's language (the Polish one when no English name is given). */
+export function matterLabel(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): string {
+  return lang === "en" && m.nameEn ? m.nameEn : m.name;
+}
+
 export interface HallState {
+  view: DisplayView | null;
   printer: PrinterInfo;
   closed: ReadonlySet<string>;
+  full: ReadonlySet<string>;
   /** Why the stream ended for good ("version": this page is older than the server). */
   ended: LiveEnd | null;
 }
@@ -35,5 +68,8 @@ export interface HallState {
 export function useHallState(siteId: string, token: string, deviceId: string | undefined): HallState {
   const { view, ended } = useLive<DisplayView>(sitePath(siteId, "display", token), "display");
   // Only a kiosk device has a printer of its own; staff signed in on a kiosk screen have none.
-  return useMemo(() => ({ printer: printerOf(view, deviceId), closed: closedMatters(view), ended }), [view, deviceId, ended]);
+  return useMemo(
+    () => ({ view, printer: printerOf(view, deviceId), closed: closedMatters(view), full: fullMatters(view), ended }),
+    [view, deviceId, ended],
+  );
 }

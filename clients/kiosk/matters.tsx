@@ -1,23 +1,26 @@
-// The matters of one department: pressing one issues the ticket. A matter no open desk serves says so
-// before anyone taps it (from the live stream); refusals (no open desk, office closed, no connection)
-// are said plainly next to the matters.
-import type { PublicSite } from "../../protocol/api.ts";
+// The matters of one department, each with its short hint: pressing one issues the ticket. A matter no
+// open desk serves, or whose tickets for today are all given out, says so before anyone taps it (from the
+// live stream); refusals (no open desk, office closed, no connection) are said plainly next to the matters.
+import type { HallSite } from "../../protocol/live.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import { matterLabel } from "./hall-state.ts";
 import type { IssueState } from "./use-issue.ts";
 
-type Department = PublicSite["departments"][number];
+type Department = HallSite["departments"][number];
 
 export function Matters(props: {
   department: Department;
   issue: IssueState;
   /** Matters no open desk serves now, as the site's live stream says. */
   closed: ReadonlySet<string>;
+  /** Matters whose walk-in tickets for today are all given out. */
+  full: ReadonlySet<string>;
   onTake: (matterId: string) => void;
   onBack: () => void;
 }) {
-  const { t } = useI18n();
-  const { busy, error, unavailable } = props.issue;
+  const { t, lang } = useI18n();
+  const { busy, error, unavailable, capped } = props.issue;
   return (
     <main class="kiosk-screen" aria-busy={busy ? "true" : "false"}>
       <header class="kiosk-head">
@@ -37,22 +40,32 @@ export function Matters(props: {
       )}
       <ul class="kiosk-choices">
         {props.department.matters.map((m) => {
-          const off = props.closed.has(m.id) || unavailable.has(m.id);
+          const full = props.full.has(m.id) || capped.has(m.id);
+          const off = full || props.closed.has(m.id) || unavailable.has(m.id);
+          const described = [m.hint ? `hint-${m.id}` : "", off ? `off-${m.id}` : ""].filter(Boolean).join(" ");
           return (
             <li key={m.id}>
               <button
                 type="button"
                 class={`kiosk-choice kiosk-matter ${off ? "kiosk-off" : ""}`}
                 onClick={() => props.onTake(m.id)}
-                aria-describedby={off ? `off-${m.id}` : undefined}
+                aria-describedby={described || undefined}
+                data-matter={m.id}
               >
                 <span class="kiosk-prefix" aria-hidden="true">
                   {m.prefix}
                 </span>
-                <span>{m.name}</span>
+                <span class="kiosk-matter-text">
+                  <span>{matterLabel(m, lang)}</span>
+                  {m.hint && (
+                    <span class="kiosk-hint" id={`hint-${m.id}`} data-testid="matter-hint">
+                      {m.hint}
+                    </span>
+                  )}
+                </span>
                 {off && (
                   <span class="kiosk-off-note" id={`off-${m.id}`}>
-                    {t("kiosk.unavailable")}
+                    {full ? t("kiosk.capReached") : t("kiosk.unavailable")}
                   </span>
                 )}
               </button>

@@ -11,6 +11,8 @@ export interface IssueState {
   error: { matterId: string; code: ClientErrorCode } | null;
   /** Matters refused as unavailable during this visit. */
   unavailable: ReadonlySet<string>;
+  /** Matters refused because their tickets for today are all given out. */
+  capped: ReadonlySet<string>;
   authLost: boolean;
   take: (matterId: string) => Promise<IssuedTicket | null>;
   reset: () => void;
@@ -18,6 +20,7 @@ export interface IssueState {
 
 export function useIssue(siteId: string, token: string, report: (ok: boolean) => void): IssueState {
   const [unavailable, setUnavailable] = useState<ReadonlySet<string>>(new Set());
+  const [capped, setCapped] = useState<ReadonlySet<string>>(new Set());
   const command = useCommand<string, IssuedTicket>({
     keyPrefix: "kiosk",
     identity: (matterId) => matterId,
@@ -25,6 +28,7 @@ export function useIssue(siteId: string, token: string, report: (ok: boolean) =>
     report,
     onFailure: ({ arg, code }) => {
       if (code === "MATTER_UNAVAILABLE" || code === "SITE_CLOSED") setUnavailable((s) => new Set(s).add(arg));
+      if (code === "MATTER_CAP_REACHED") setCapped((s) => new Set(s).add(arg));
     },
   });
 
@@ -32,12 +36,13 @@ export function useIssue(siteId: string, token: string, report: (ok: boolean) =>
   const reset = useCallback(() => {
     resetCommand();
     setUnavailable(new Set());
+    setCapped(new Set());
   }, [resetCommand]);
 
   const { pending, failure, authLost, send } = command;
   const error = useMemo(() => (failure ? { matterId: failure.arg, code: failure.code } : null), [failure]);
   return useMemo(
-    () => ({ busy: pending, error, unavailable, authLost, take: send, reset }),
-    [pending, error, unavailable, authLost, send, reset],
+    () => ({ busy: pending, error, unavailable, capped, authLost, take: send, reset }),
+    [pending, error, unavailable, capped, authLost, send, reset],
   );
 }

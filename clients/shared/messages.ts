@@ -109,6 +109,8 @@ const TEXTS = {
   "kiosk.qrLabel": { pl: "Kod QR e-biletu", en: "QR code of the e-ticket" },
   "kiosk.done": { pl: "Gotowe", en: "Done" },
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
+  "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
+  "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
   "kiosk.offline": {
     pl: "Kiosk nie ma połączenia z serwerem. Łączę ponownie…",
     en: "The kiosk has no connection to the server. Reconnecting…",
@@ -392,6 +394,15 @@ const TEXTS = {
   "adm.cfg.addMatter": { pl: "Dodaj sprawę", en: "Add a matter" },
   "adm.cfg.removeMatter": { pl: "Usuń sprawę", en: "Remove the matter" },
   "adm.cfg.matterName": { pl: "Nazwa sprawy", en: "Matter name" },
+  "adm.cfg.matterNameEn": { pl: "Nazwa po angielsku", en: "Name in English" },
+  "adm.cfg.matterNameEnHint": {
+    pl: "Na biletomacie, ekranie i e-bilecie w wersji angielskiej. Puste: nazwa polska.",
+    en: "On the kiosk, screen and e-ticket in English. Empty: the Polish name.",
+  },
+  "adm.cfg.matterHint": { pl: "Wskazówka na biletomacie", en: "Hint on the kiosk" },
+  "adm.cfg.matterHintHint": { pl: "Np. „Zabierz dowód osobisty”. Do 140 znaków.", en: "E.g. “Bring your ID card”. Up to 140 characters." },
+  "adm.cfg.dailyCap": { pl: "Limit numerków dziennie", en: "Tickets per day" },
+  "adm.cfg.dailyCapHint": { pl: "Puste: bez limitu.", en: "Empty: no limit." },
   "adm.cfg.prefix": { pl: "Litera numerka", en: "Ticket letter" },
   "adm.cfg.prefixHint": {
     pl: "Jedna lub dwie wielkie litery, inne dla każdej sprawy: „A” daje numerki A001, A002…",
@@ -825,6 +836,21 @@ const ERROR_TEXTS = {
   BAD_REQUEST: { pl: "Nieprawidłowe żądanie.", en: "The request is malformed." },
   VALIDATION_FAILED: { pl: "Dane mają nieprawidłową postać.", en: "The data does not have the expected shape." },
   INVALID_JSON: { pl: "Nieprawidłowe dane.", en: "The data is not valid." },
+  TIME_ZONE_UNKNOWN: { pl: "Nieznana strefa czasowa (np. Europe/Warsaw).", en: "Unknown time zone (such as Europe/Warsaw)." },
+  HOURS_INVALID: {
+    pl: "Godziny otwarcia kończą się przed rozpoczęciem albo nakładają się na siebie.",
+    en: "Opening hours end before they start or overlap.",
+  },
+  DATE_INVALID: { pl: "Nie ma takiej daty w kalendarzu.", en: "There is no such date in the calendar." },
+  DUPLICATE_ID: { pl: "Ten identyfikator jest użyty dwa razy.", en: "This id is used twice." },
+  DUPLICATE_PREFIX: { pl: "Dwie sprawy mają tę samą literę numerka.", en: "Two matters have the same ticket letter." },
+  DUPLICATE_DESK_NUMBER: { pl: "Dwa stanowiska mają ten sam numer.", en: "Two desks have the same number." },
+  DUPLICATE_DATE: { pl: "Ta data jest podana dwa razy.", en: "This date is listed twice." },
+  DESK_WITHOUT_MATTERS: { pl: "Stanowisko musi obsługiwać co najmniej jedną sprawę.", en: "A desk must serve at least one matter." },
+  UNKNOWN_REFERENCE: {
+    pl: "Konfiguracja wskazuje sprawę lub stanowisko, których nie ma w placówce.",
+    en: "The configuration names a matter or desk the office does not have.",
+  },
   IDEMPOTENCY_KEY_INVALID: { pl: "Nieprawidłowy klucz polecenia.", en: "The command key is invalid." },
   UNAUTHENTICATED: { pl: "Najpierw się zaloguj.", en: "Sign in first." },
   TOKEN_INVALID: { pl: "Sesja wygasła – zaloguj się ponownie.", en: "The session has expired – sign in again." },
@@ -864,6 +890,18 @@ const ERROR_TEXTS = {
   SITE_CLOSED: {
     pl: "Urząd jest teraz zamknięty. Zapraszamy w godzinach pracy.",
     en: "The office is closed now. Please come during opening hours.",
+  },
+  SITE_CLOSED_TEMPORARILY: {
+    pl: "Urząd jest czasowo nieczynny. Przepraszamy.",
+    en: "The office is closed for a while. We are sorry.",
+  },
+  MATTER_CAP_REACHED: {
+    pl: "Na dziś wydano już wszystkie numerki do tej sprawy. Zapraszamy jutro.",
+    en: "All tickets for this matter have been given out today. Please come tomorrow.",
+  },
+  CONFIG_STRANDS_TICKETS: {
+    pl: "Tej zmiany nie można zapisać: zostawiłaby czekających klientów bez stanowiska. Najpierw ich obsłuż lub przekieruj.",
+    en: "This change cannot be saved: it would leave waiting clients without a desk. Serve or transfer them first.",
   },
   MATTER_UNAVAILABLE: {
     pl: "Tej sprawy nie obsługuje teraz żadne otwarte stanowisko. Wybierz inną sprawę lub zapytaj w informacji.",

@@ -1,9 +1,10 @@
 // Bookable visit slots of a site: laid on the local wall clock inside opening hours, minus holidays,
-// days off, the minimum notice and the booking horizon (R6); capacity per slot = desks given to bookings.
-import type { OpeningHours } from "../../protocol/config.ts";
+// days off, the minimum notice and the booking horizon (R6); a special day's own hours replace its
+// weekday's (objects/queue/calendar.ts); capacity per slot = desks given to bookings.
+import type { OpeningHours, SpecialDay } from "../../protocol/config.ts";
+import { hoursOn } from "../queue/calendar.ts";
 import { localDate, localTime, zonedInstant } from "../queue/time.ts";
-import { addDays, isDate, weekdayOf } from "./dates.ts";
-import { holidayName } from "./holidays.ts";
+import { addDays, isDate } from "./dates.ts";
 
 /** Everything slot generation needs apart from the date. */
 export interface SlotRules {
@@ -17,6 +18,8 @@ export interface SlotRules {
   publicHolidays?: boolean;
   /** Extra closed dates (YYYY-MM-DD) set by the office. */
   daysOff: readonly string[];
+  /** Dates with hours of their own (a Saturday opening, or closed). */
+  specialDays?: readonly SpecialDay[];
   now: number;
   /** A slot must start at least this many minutes after `now`. */
   minNoticeMinutes: number;
@@ -48,9 +51,8 @@ function toMinutes(hhmm: string): number {
   return h * 60 + m;
 }
 
-/** Whether the whole date is closed to bookings (holiday, day off, past, beyond the horizon). */
+/** Whether the whole date is out of the booking range (past, beyond the horizon). */
 function closedDate(rules: SlotRules, date: string): boolean {
-  if ((rules.publicHolidays !== false && holidayName(date) !== null) || rules.daysOff.includes(date)) return true;
   const today = localDate(rules.now, rules.timeZone);
   return date < today || date > addDays(today, rules.horizonDays);
 }
@@ -84,7 +86,13 @@ export function daySlots(input: SlotInput): Slot[] {
   const earliest = input.now + input.minNoticeMinutes * 60_000;
   const instantOf = wallClock(date, timeZone);
   const byStart = new Map<number, Slot>();
-  for (const [from, to] of input.openingHours[weekdayOf(date)]) {
+  const calendar = {
+    openingHours: input.openingHours,
+    specialDays: input.specialDays ?? [],
+    daysOff: input.daysOff,
+    publicHolidays: input.publicHolidays !== false,
+  };
+  for (const [from, to] of hoursOn(calendar, date)) {
     const end = toMinutes(to);
     for (let m = toMinutes(from); m + slotMinutes <= end; m += slotMinutes) {
       const start = instantOf(m);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OpeningHours } from "../../protocol/config.ts";
-import { isOpenAt, openDesksFor, walkInRefusal } from "./availability.ts";
+import { isOpenAt, openDesksFor } from "./availability.ts";
 import { desk, deskCfg, TZ } from "./test-fixtures.ts";
 import { type LocalTime, localTime } from "./time.ts";
 
@@ -80,43 +80,5 @@ describe("openDesksFor", () => {
 
   it("does not count a configured desk without a stored row", () => {
     expect(openDesksFor("a", configs, new Map([["d2", desk("d2")]]))).toBe(1);
-  });
-});
-
-describe("walkInRefusal", () => {
-  const configs = [deskCfg("d1", "a", "b"), deskCfg("d2", "a")];
-  const allOpen = new Map([desk("d1"), desk("d2")].map((d) => [d.id, d]));
-
-  it("lets a walk-in take a ticket when the site is open and a desk serves the matter", () => {
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, allOpen)).toBeNull();
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "b", configs, allOpen)).toBeNull();
-  });
-
-  it("refuses with SITE_CLOSED on a public holiday the site closes for, even within opening hours", () => {
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, allOpen, true)).toBe("SITE_CLOSED");
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, allOpen, false)).toBeNull();
-  });
-
-  it("refuses with SITE_CLOSED outside opening hours", () => {
-    expect(walkInRefusal(HOURS, at("tue", "16:00"), "a", configs, allOpen)).toBe("SITE_CLOSED");
-    expect(walkInRefusal(HOURS, at("sat", "10:00"), "a", configs, allOpen)).toBe("SITE_CLOSED");
-    expect(walkInRefusal(HOURS, at("mon", "12:30"), "a", configs, allOpen)).toBe("SITE_CLOSED");
-  });
-
-  it("refuses with MATTER_UNAVAILABLE when every desk serving the matter is paused", () => {
-    const d1Paused = new Map([desk("d1", { status: "paused" }), desk("d2")].map((d) => [d.id, d]));
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "b", configs, d1Paused)).toBe("MATTER_UNAVAILABLE");
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, d1Paused)).toBeNull();
-    const bothPaused = new Map([desk("d1", { status: "paused" }), desk("d2", { status: "paused" })].map((d) => [d.id, d]));
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "a", configs, bothPaused)).toBe("MATTER_UNAVAILABLE");
-  });
-
-  it("refuses with MATTER_UNAVAILABLE when no desk serves the matter at all", () => {
-    expect(walkInRefusal(HOURS, at("tue", "10:00"), "z", configs, allOpen)).toBe("MATTER_UNAVAILABLE");
-  });
-
-  it("reports SITE_CLOSED before MATTER_UNAVAILABLE", () => {
-    const bothPaused = new Map([desk("d1", { status: "paused" }), desk("d2", { status: "paused" })].map((d) => [d.id, d]));
-    expect(walkInRefusal(HOURS, at("sat", "10:00"), "a", configs, bothPaused)).toBe("SITE_CLOSED");
   });
 });

@@ -1,6 +1,6 @@
-// Whether a walk-in ticket can be taken now: the site is open and some desk serving the matter is open.
-import type { OpeningHours } from "../../protocol/config.ts";
-import type { ErrorCode } from "../../protocol/errors.ts";
+// Whether a site is open at a local time, and how many open desks serve a matter (objects/queue/intake.ts
+// puts them together with the configuration's other reasons into a walk-in's verdict).
+import type { DayHours, OpeningHours } from "../../protocol/config.ts";
 import type { Desk } from "./model.ts";
 import type { DeskMatters } from "./order.ts";
 import type { LocalTime } from "./time.ts";
@@ -10,8 +10,14 @@ function toMinutes(hhmm: string): number {
   return h * 60 + m;
 }
 
+/** Whether a minute of the day falls in one of the day's intervals [from, to). */
+export function isOpenDuring(hours: Readonly<DayHours>, minutes: number): boolean {
+  return hours.some(([from, to]) => minutes >= toMinutes(from) && minutes < toMinutes(to));
+}
+
+/** Whether the weekly hours are open at a local time (the weekday's intervals alone). */
 export function isOpenAt(hours: OpeningHours, at: LocalTime): boolean {
-  return hours[at.weekday].some(([from, to]) => at.minutes >= toMinutes(from) && at.minutes < toMinutes(to));
+  return isOpenDuring(hours[at.weekday], at.minutes);
 }
 
 /** Open desks that serve a matter. */
@@ -21,18 +27,4 @@ export function openDesksFor(matterId: string, configs: Iterable<DeskMatters>, d
     if (cfg.matterIds.includes(matterId) && desks.get(cfg.id)?.status === "open") n++;
   }
   return n;
-}
-
-export function walkInRefusal(
-  hours: OpeningHours,
-  at: LocalTime,
-  matterId: string,
-  configs: Iterable<DeskMatters>,
-  desks: ReadonlyMap<string, Desk>,
-  /** Today is a public holiday and the site closes on them. */
-  holiday = false,
-): ErrorCode | null {
-  if (holiday || !isOpenAt(hours, at)) return "SITE_CLOSED";
-  if (openDesksFor(matterId, configs, desks) === 0) return "MATTER_UNAVAILABLE";
-  return null;
 }

@@ -86,8 +86,10 @@ export class Bookings {
     return {
       timeZone: c.timeZone,
       openingHours: c.openingHours,
+      specialDays: c.specialDays,
       slotMinutes: slotMinutes(matter),
-      bookingDesks: matter.bookable ? matter.bookingDesks : 0,
+      // Closed for a while: no slot is offered until the closure is lifted.
+      bookingDesks: matter.bookable && c.closure === null ? matter.bookingDesks : 0,
       daysOff: c.booking.daysOff,
       now,
       publicHolidays: c.closedOnPublicHolidays,
@@ -98,6 +100,12 @@ export class Bookings {
   }
 
   private hash = (code: string): string => sha256Hex(`${this.secret}:${code}`);
+
+  /** While the site is closed for a while, no visit is booked, moved or checked in: the refusal carries its notice. */
+  private closed(): Result<never> | null {
+    const closure = this.index.config.closure;
+    return closure ? fail("SITE_CLOSED_TEMPORARILY", closure.message) : null;
+  }
 
   availability(matterId: string, from: string, to: string, now: number): Result<Availability> {
     const rules = this.rules(matterId, now);
@@ -117,6 +125,8 @@ export class Bookings {
     const matter = this.index.matters.get(req.matterId);
     if (!matter) return fail("UNKNOWN_MATTER");
     if (!matter.bookable || matter.bookingDesks === 0) return fail("MATTER_NOT_BOOKABLE");
+    const closed = this.closed();
+    if (closed) return closed;
     const contact = bookingContact(req, this.index.config.smsCountries);
     if (!contact.ok) return contact;
     const start = Date.parse(req.start);
@@ -285,6 +295,8 @@ export class Bookings {
     if (!b) return fail("UNKNOWN_BOOKING");
     if (!b.manageToken || token !== b.manageToken) return fail("MANAGE_TOKEN_INVALID");
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
+    const closed = this.closed();
+    if (closed) return closed;
     const start = Date.parse(rawStart);
     const rules = this.rules(b.matterId, now);
     if (!rules || !Number.isFinite(start) || start === b.startAt || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
@@ -340,6 +352,8 @@ export class Bookings {
     if (!b) return fail("UNKNOWN_CODE");
     if (b.status === "checked-in") return fail("ALREADY_CHECKED_IN");
     if (b.status !== "confirmed") return fail("BOOKING_NOT_ACTIVE");
+    const closed = this.closed();
+    if (closed) return closed;
     const c = this.index.config.booking;
     const w = checkInWindow({ slotStart: b.startAt, earlyMinutes: c.checkInEarlyMinutes, lateMinutes: c.checkInLateMinutes, now });
     if (w === "too-early") return fail("TOO_EARLY", `Check in from ${this.when(b.startAt - c.checkInEarlyMinutes * 60_000)}.`);

@@ -18,7 +18,7 @@ export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttac
   return (a) => {
     switch (a.role) {
       case "display":
-        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers()) };
+        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers(), memory.day) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;

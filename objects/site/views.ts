@@ -1,8 +1,9 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type { CallView, ClerkView, DeskScreenView, DisplayView, PrinterStatus } from "../../protocol/live.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
+import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal } from "../queue/time.ts";
@@ -87,6 +88,8 @@ export class ViewBuilder {
       estimatedWaitMinutes: this.estimate(t),
       misses: t.misses,
     };
+    const nameEn = this.index.matters.get(t.matterId)?.nameEn;
+    if (nameEn) view.matterNameEn = nameEn;
     if (t.deskId !== null && (t.status === "called" || t.status === "serving")) {
       view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
     }
@@ -108,16 +111,37 @@ export class ViewBuilder {
     };
   }
 
-  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[] = []): DisplayView {
+  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages. */
+  hallSite(): HallSite {
+    const c = this.index.config;
+    return {
+      closure: c.closure?.message ?? null,
+      languages: c.screenLanguages,
+      departments: c.departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: m.nameEn ?? null, prefix: m.prefix, hint: m.hint ?? null })),
+      })),
+    };
+  }
+
+  /** The hall screens' (and kiosks') view; `day`: the site's local day, whose walk-ins the daily caps count. */
+  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[], day: string): DisplayView {
     const counts = waitingCounts(this.state.tickets.values());
+    const taken = walkInsByPrefix(day, this.state.tickets.values());
     return {
       siteName: this.index.config.name,
+      site: this.hallSite(),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
-      waiting: [...this.index.matters.keys()].map((matterId) => ({
-        matterId,
-        count: counts.get(matterId) ?? 0,
-        open: openDesksFor(matterId, this.index.desks.values(), this.state.desks) > 0,
-      })),
+      waiting: [...this.index.matters.values()].map((m) => {
+        const w: WaitingCount = {
+          matterId: m.id,
+          count: counts.get(m.id) ?? 0,
+          open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
+        };
+        if (capReached(m, taken)) w.capReached = true;
+        return w;
+      }),
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
@@ -140,8 +164,14 @@ export class ViewBuilder {
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
+    const c = this.index.config;
     return {
       desk: this.desk(d),
+      site: {
+        name: c.name,
+        matters: [...this.index.matters.values()].map((m) => ({ id: m.id, name: m.name })),
+        desks: c.desks.map((x) => ({ id: x.id, name: x.name })),
+      },
       waiting: deskQueue(cfg, this.state.tickets.values())
         .slice(0, CLERK_WAITING)
         .map((t) => this.ticket(t)),

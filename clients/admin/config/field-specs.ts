@@ -8,7 +8,17 @@ type KeysOf<T, V> = { [K in keyof T]-?: Exclude<T[K], undefined> extends V ? K :
 
 export type FieldSpec<T> =
   /** One line of text; `upper`: typed letters become capitals (ticket prefixes). */
-  | { kind: "text"; key: KeysOf<T, string>; label: MessageKey; hint?: MessageKey; size?: number; upper?: boolean; long?: boolean }
+  | {
+      kind: "text";
+      key: KeysOf<T, string>;
+      label: MessageKey;
+      hint?: MessageKey;
+      size?: number;
+      upper?: boolean;
+      long?: boolean;
+      /** Left empty, the value is removed. */
+      optional?: boolean;
+    }
   /** A whole number typed as text (what is typed stays on screen until it is a number); `optional`: empty removes it. */
   | { kind: "int"; key: KeysOf<T, number>; label: MessageKey; hint?: MessageKey; min: number; max: number; optional?: boolean }
   | { kind: "bool"; key: KeysOf<T, boolean>; label: MessageKey; hint?: MessageKey }
@@ -37,7 +47,10 @@ export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [
 
 export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
   { kind: "text", key: "name", label: "adm.cfg.matterName", long: true },
+  { kind: "text", key: "nameEn", label: "adm.cfg.matterNameEn", hint: "adm.cfg.matterNameEnHint", long: true, optional: true },
   { kind: "text", key: "prefix", label: "adm.cfg.prefix", hint: "adm.cfg.prefixHint", size: 3, upper: true },
+  { kind: "text", key: "hint", label: "adm.cfg.matterHint", hint: "adm.cfg.matterHintHint", long: true, optional: true },
+  { kind: "int", key: "dailyCap", label: "adm.cfg.dailyCap", hint: "adm.cfg.dailyCapHint", min: 1, max: 9999, optional: true },
   { kind: "int", key: "serviceMinutes", label: "adm.cfg.serviceMinutes", min: 1, max: 240 },
   { kind: "bool", key: "bookable", label: "adm.cfg.bookable" },
   { kind: "int", key: "slotMinutes", label: "adm.cfg.slotMinutes", hint: "adm.cfg.slotMinutesHint", min: 5, max: 240, optional: true },

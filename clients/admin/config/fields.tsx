@@ -66,7 +66,13 @@ function Hint(props: { id: string; text: string | undefined }) {
 }
 
 export function TextField(
-  props: Bound & { value: string; size?: number | undefined; upper?: boolean | undefined; long?: boolean | undefined },
+  props: Bound & {
+    value: string;
+    size?: number | undefined;
+    upper?: boolean | undefined;
+    long?: boolean | undefined;
+    optional?: boolean | undefined;
+  },
 ) {
   const { editor, key, id, problem, hintId, errorId } = useBound(props.path);
   return (
@@ -82,7 +88,10 @@ export function TextField(
         data-error={problem ? "true" : undefined}
         aria-invalid={problem ? "true" : undefined}
         aria-describedby={describedBy(props.hint && hintId, problem && errorId)}
-        onInput={(e) => editor.set(props.path, props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value)}
+        onInput={(e) => {
+          const typed = props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value;
+          editor.set(props.path, props.optional && typed.trim() === "" ? undefined : typed);
+        }}
       />
       <Hint id={hintId} text={props.hint} />
       <ProblemText id={errorId} problem={problem} />
@@ -237,6 +246,7 @@ function SpecField<T>(props: { spec: FieldSpec<T>; at: Path }) {
           size={spec.size}
           upper={spec.upper}
           long={spec.long}
+          optional={spec.optional}
         />
       );
     case "int":

@@ -2,14 +2,15 @@
 // a booking joining the queue, the alarm's recall of a missed ticket and the end of the day. Each reads the
 // site and returns the rows to write; the commit path writes them.
 import type { DeskActionResponse, DeskActor, DeskCommand, IssuedTicket } from "../../../protocol/api.ts";
-import { CheckedSiteConfig, configRefusal } from "../../../protocol/config.ts";
+import { allMatters, CheckedSiteConfig, configFailure } from "../../../protocol/config.ts";
 import { fail } from "../../../protocol/errors.ts";
 import type { AgentJob } from "../../../protocol/live.ts";
-import { holidayName } from "../../booking/holidays.ts";
-import { walkInRefusal } from "../../queue/availability.ts";
+import { calendarOf } from "../../queue/calendar.ts";
+import { describeStrandings, strandings } from "../../queue/config-change.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
+import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
-import { applyOutcome, isActive } from "../../queue/model.ts";
+import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { aheadOf } from "../../queue/order.ts";
 import { localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
@@ -90,14 +91,24 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   return { issued, change: { tickets: [{ ticket, kioskId }], jobs } };
 }
 
-/** A walk-in ticket for a matter (R2), refused when the site is closed or no open desk serves the matter. */
+/**
+ * A walk-in ticket for a matter (R2), refused while the site is closed for a while (with its notice),
+ * outside its hours that day, once the matter's daily cap is reached, or when no open desk serves it.
+ */
 export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kioskId: string | null): Decision<IssuedTicket> {
   const { index, now } = read;
   const matter = index.matters.get(matterId);
   if (!matter) return refuse(fail("UNKNOWN_MATTER"));
-  const local = localTime(now, index.config.timeZone);
-  const holiday = index.config.closedOnPublicHolidays && holidayName(local.date) !== null;
-  const refusal = walkInRefusal(index.config.openingHours, local, matter.id, index.desks.values(), read.queue.desks, holiday);
+  const { config } = index;
+  const site = {
+    calendar: calendarOf(config),
+    closedTemporarily: config.closure !== null,
+    configs: index.desks.values(),
+    desks: read.queue.desks,
+  };
+  const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
+  const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken);
+  if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
   const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);
@@ -117,26 +128,36 @@ export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCo
   return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, outcomeChange(index, r.outcome));
 }
 
-/** Sets (or replaces) the configuration. Desks keep their state; a removed desk hands its client back to the queue. */
+/**
+ * Sets (or replaces) the configuration; today's queue stays as it is. A change that would strand
+ * people (objects/queue/config-change.ts) is refused with CONFIG_STRANDS_TICKETS, naming how many
+ * tickets and which matter or desk, and nothing is stored. Desks new to the site start open.
+ */
 export function configure(read: SiteRead, input: unknown): Decision<null> {
   const parsed = CheckedSiteConfig.safeParse(input);
-  if (!parsed.success) return refuse(fail("VALIDATION_FAILED", configRefusal(parsed.error)));
+  if (!parsed.success) {
+    const { code, message } = configFailure(parsed.error);
+    return refuse(fail(code, message));
+  }
   const config = parsed.data;
+  const stranded = strandings(read.queue.tickets.values(), {
+    matterIds: new Set(allMatters(config).map((m) => m.id)),
+    desks: config.desks,
+  });
+  if (stranded.length) {
+    const names = {
+      matter: (id: string) => read.index?.matters.get(id)?.name ?? id,
+      desk: (id: string) => read.index?.desks.get(id)?.name ?? id,
+    };
+    return refuse(fail("CONFIG_STRANDS_TICKETS", describeStrandings(stranded, names)));
+  }
   const keep = new Set(config.desks.map((d) => d.id));
   const desks: Desk[] = config.desks.filter((d) => !read.queue.desks.has(d.id)).map((d) => ({ id: d.id, status: "open", ticketId: null }));
-  const tickets: Ticket[] = [];
-  const removedDesks: string[] = [];
-  for (const desk of read.queue.desks.values()) {
-    if (keep.has(desk.id)) continue;
-    removedDesks.push(desk.id);
-    const t = desk.ticketId ? read.queue.tickets.get(desk.ticketId) : undefined;
-    if (t && isActive(t)) tickets.push({ ...t, status: "waiting", deskId: null, calledAt: null, startedAt: null });
-  }
+  const removedDesks = [...read.queue.desks.keys()].filter((id) => !keep.has(id));
   const change: Change = {
     config,
     removedDesks,
     desks,
-    tickets: tickets.map((ticket) => ({ ticket })),
     timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, config.timeZone))],
   };
   // The first configuration starts the site's first day.

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { nameIn, screenLanguages } from "./languages.ts";
+
+describe("screenLanguages", () => {
+  it("puts the office's first language first, the others after", () => {
+    expect(screenLanguages(["pl"], null)).toEqual(["pl"]);
+    expect(screenLanguages(["pl", "en"], null)).toEqual(["pl", "en"]);
+    expect(screenLanguages(["en", "pl"], null)).toEqual(["en", "pl"]);
+  });
+
+  it("keeps a screen set up with ?lang= in that language, the office's others beneath only when it chose several", () => {
+    expect(screenLanguages(["pl", "en"], "en")).toEqual(["en", "pl"]);
+    expect(screenLanguages(["pl"], "en")).toEqual(["en"]);
+    expect(screenLanguages(["pl"], "pl")).toEqual(["pl"]);
+  });
+});
+
+describe("nameIn", () => {
+  it("uses the English name in English, the Polish one otherwise or when there is none", () => {
+    expect(nameIn({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("ID card");
+    expect(nameIn({ name: "Dowód osobisty", nameEn: "ID card" }, "pl")).toBe("Dowód osobisty");
+    expect(nameIn({ name: "Meldunek", nameEn: null }, "en")).toBe("Meldunek");
+  });
+});

@@ -1,0 +1,17 @@
+// Which languages a hall screen shows, and a matter's name in each: pure, for hall-texts.tsx.
+import type { HallMatter } from "../../protocol/live.ts";
+import type { Lang } from "../shared/i18n.tsx";
+
+/**
+ * The languages a screen shows, main first: the office's, in its order. A screen set up with ?lang=
+ * shows that language first, and the office's others beneath only when the office has chosen several.
+ */
+export function screenLanguages(configured: readonly Lang[], asked: Lang | null): Lang[] {
+  if (asked) return configured.length > 1 ? [asked, ...configured.filter((l) => l !== asked)] : [asked];
+  return configured.length ? [...configured] : ["pl"];
+}
+
+/** A matter's name in one language (the Polish name stands in for a missing English one). */
+export function nameIn(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): string {
+  return lang === "en" ? (m.nameEn ?? m.name) : m.name;
+}
