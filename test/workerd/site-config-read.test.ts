@@ -45,7 +45,7 @@ describe("GET /api/v1/sites/{siteId}/config", () => {
       name: "Nie zapisze się",
       desks: [{ id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["nie-ma"] }],
     });
-    await expectError(await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: bad }), 400, "VALIDATION_FAILED");
+    await expectError(await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: bad }), 400, "UNKNOWN_REFERENCE");
     expect(await (await read(siteId, admin)).json()).toEqual(before);
   });
 });
