@@ -36,6 +36,9 @@ export const ROUTES = {
   cancelBooking: "POST /api/v1/bookings/:bookingId/cancel",
   smsStatus: "POST /api/v1/sms/status",
   devOutbox: "GET /api/v1/dev/outbox",
+  // ---- organisations: the deployment's operator ----
+  organisations: "GET /api/v1/organisations",
+  createOrganisation: "POST /api/v1/organisations",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

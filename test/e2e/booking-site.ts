@@ -44,7 +44,7 @@ export async function createSite(): Promise<void> {
       notice: "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.",
     },
   };
-  await call(`/api/v1/sites/${SITE_ID}`, { method: "PUT", token: admin, body: config });
+  await call(`/api/v1/sites/${SITE_ID}?org=koszalin`, { method: "PUT", token: admin, body: config });
 }
 
 export interface Slot {
