@@ -1,6 +1,7 @@
 // HTTP API: the schemas that validate requests are the ones the OpenAPI document is generated from.
 import { z } from "zod";
 import { Id } from "./config.ts";
+import { ROLES } from "./roles.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "missed", "served", "removed", "closed"] as const;
 export const TicketStatus = z.enum(TICKET_STATUSES);
@@ -10,24 +11,9 @@ export const DESK_ACTIONS = ["call-next", "recall", "no-show", "start", "finish"
 export const DeskAction = z.enum(DESK_ACTIONS);
 export type DeskAction = z.infer<typeof DeskAction>;
 
-/**
- * Who an account is. `operator`: the deployment's operator (creates organisations and their first
- * administrator; may act on every site). `org-admin`: administers one organisation (all its sites,
- * staff and devices). `manager`: chosen sites of one organisation. `clerk`: chosen desks of chosen
- * sites. Devices (`kiosk`, `display`, `agent`) are bound to one site.
- */
-export const ROLES = ["operator", "org-admin", "manager", "clerk", "kiosk", "display", "agent"] as const;
+export { ADMIN_ROLES, ROLES, roleAdmitted } from "./roles.ts";
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Roles that hold a site manager's powers on every site they reach (an organisation's, or all). */
-export const ADMIN_ROLES = ["operator", "org-admin"] as const satisfies Role[];
-
-/** Whether an account of `role` may do what a route or screen admits `admitted` to do: an administrator may do what a manager may. */
-export function roleAdmitted(role: Role, admitted: readonly Role[]): boolean {
-  if (admitted.includes(role)) return true;
-  return admitted.includes("manager") && (role === "operator" || role === "org-admin");
-}
 
 /** An organisation's id: lower-case letters, digits and dashes, like a site's. */
 export const OrgId = Id;

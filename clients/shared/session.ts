@@ -1,6 +1,7 @@
 // Sign-in for devices and staff: POST /auth/login, and the token kept in the browser
 // (localStorage for devices set up once, sessionStorage for a clerk's working day).
-import { type LoginResponse, type Role, roleAdmitted } from "../../protocol/api.ts";
+import type { LoginResponse, Role } from "../../protocol/api.ts";
+import { roleAdmitted } from "../../protocol/roles.ts";
 import { call } from "./api.ts";
 
 export type Session = LoginResponse;

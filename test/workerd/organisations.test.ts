@@ -3,7 +3,7 @@
 // and site ids are unique across the deployment; failed logins cost only their own organisation.
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { CONTRACT } from "../../protocol/contract.ts";
+import { CONTRACT, type RouteContract } from "../../protocol/contract.ts";
 import { ROUTES, type RouteName, routeOf } from "../../protocol/routes.ts";
 import { accountFor, api, directoryOf, expectError, issue, login, registryObject, storedState, testSiteConfig } from "./helpers.ts";
 
@@ -34,7 +34,8 @@ function rowsOf(stub: DurableObjectStub, tables: string[]): Promise<Record<strin
 function hit(name: RouteName, siteId: string, token: string): Promise<Response> {
   const { method, path } = routeOf(name);
   const filled = path.replace(":siteId", siteId).replace(":deskId", "d1").replace(":messageId", "ms_00000000000000000000");
-  if (CONTRACT[name].status === 101) {
+  const spec: RouteContract = CONTRACT[name];
+  if (spec.status === 101) {
     return api(`${filled}?role=display&access_token=${token}`, { headers: { Upgrade: "websocket" } });
   }
   return api(filled, { method, token, ...(method === "GET" ? {} : { json: {} }) });
