@@ -11,12 +11,9 @@ export const DESK_ACTIONS = ["call-next", "recall", "no-show", "start", "finish"
 export const DeskAction = z.enum(DESK_ACTIONS);
 export type DeskAction = z.infer<typeof DeskAction>;
 
-export { ADMIN_ROLES, ROLES, roleAdmitted } from "./roles.ts";
+export { ROLES, roleAdmitted } from "./roles.ts";
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** An organisation's id: lower-case letters, digits and dashes, like a site's. */
-export const OrgId = Id;
 
 /**
  * The claims of a staff or device token (a JWT, HS256, its key named by `kid` in the header). Clients

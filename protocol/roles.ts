@@ -10,10 +10,10 @@
 export const ROLES = ["operator", "org-admin", "manager", "clerk", "kiosk", "display", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that hold a site manager's powers on every site they reach (an organisation's, or all). */
-export const ADMIN_ROLES = ["operator", "org-admin"] as const satisfies Role[];
-
-/** Whether an account of `role` may do what a route or screen admits `admitted` to do: an administrator may do what a manager may. */
+/**
+ * Whether an account of `role` may do what a route or screen admits `admitted` to do: an
+ * administrator (the operator, an organisation's administrator) may do what a manager may.
+ */
 export function roleAdmitted(role: Role, admitted: readonly Role[]): boolean {
   if (admitted.includes(role)) return true;
   return admitted.includes("manager") && (role === "operator" || role === "org-admin");
