@@ -1,18 +1,23 @@
-// The directory: one object for the whole deployment. It holds the accounts of staff and
-// devices, the list of sites with their configuration, and failed-login counters (see
-// directory/login-limits.ts); its alarm deletes those a day old.
-// Each site's queue lives in its own SiteQueue object; the directory pushes configuration to it.
+// A directory: one object per organisation (`idFromName("org:" + orgId)`, see registry/scopes.ts),
+// one for the deployment's operators, and one where names no organisation has are checked. It holds
+// the accounts of that organisation's staff and devices (PBKDF2 hashes), its sites' configuration,
+// and its failed-login counters (see directory/login-limits.ts); its alarm deletes those a day old.
+// A burst of failed logins therefore costs only the organisation whose names are guessed.
+// The registry (objects/registry.ts) reserves every user name and site id across the deployment; a
+// directory claims them there before it writes. Each site's queue lives in its own SiteQueue object;
+// the directory pushes configuration to it, then the registry lists the site.
 import { DurableObject } from "cloudflare:workers";
-import type { PublicSite, Role } from "../protocol/api.ts";
+import type { Role } from "../protocol/api.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import { ALL_SITES } from "../worker/auth/middleware.ts";
 import type { Env } from "../worker/env.ts";
-import { DEMO_ACCOUNTS, DEMO_SITES } from "./directory/demo-data.ts";
+import { DEMO_ACCOUNTS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
+import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
+import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
 
 export const DIRECTORY_MIGRATIONS: readonly string[] = [
@@ -46,6 +51,11 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
   CREATE TABLE IF NOT EXISTS login_known (key TEXT PRIMARY KEY, at INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS login_known_age ON login_known(at);
   `,
+  // Organisations: a manager of every site ("*") of the single directory of earlier versions becomes
+  // the administrator of its organisation (registry/scopes.ts: the upgraded deployment's "default").
+  `
+  UPDATE accounts SET role = 'org-admin', site_ids = '[]' WHERE role = 'manager' AND site_ids LIKE '%"*"%';
+  `,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */
@@ -56,8 +66,8 @@ function sqlText(value: string): string {
 /** Whether login admits accounts the demo made: only a Worker in demo mode does. */
 export type DemoAccounts = "admit" | "refuse";
 
-/** The first manager of a production deployment, from the FIRST_MANAGER secret. */
-export interface FirstManager {
+/** The first operator of a production deployment, from the FIRST_OPERATOR (or FIRST_MANAGER) secret. */
+export interface FirstOperator {
   username: string;
   password: string;
 }
@@ -77,16 +87,9 @@ export interface AccountInput extends Account {
 /** A sign-in's answer; a refusal by the login limits says in how many seconds to try again. */
 export type LoginResult = { ok: true; value: Account } | { ok: false; code: ErrorCode; message?: string; retryAfterS?: number };
 
-/** A summary the Worker caches: which sites exist, their public description. */
-export interface SiteListing {
-  version: number;
-  sites: PublicSite[];
-}
-
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly logins: LoginRecords;
-  private listing: SiteListing | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -97,45 +100,71 @@ export class Directory extends DurableObject<Env> {
     });
   }
 
-  /** In demo mode, loads the demo cities and accounts once; configuration reaches every site object before this reports done. */
-  async ensureDemo(): Promise<Result<{ seeded: boolean }>> {
+  /**
+   * In demo mode, loads a demo organisation's sites and accounts (or the demo operator) once;
+   * configuration reaches every site object before this reports done.
+   */
+  async ensureDemo(scope: string): Promise<Result<{ seeded: boolean }>> {
     if (this.env.NUMEREK_MODE !== "demo") return fail("DEMO_ONLY");
+    const bound = this.bind(scope);
+    if (!bound.ok) return bound;
+    const org = DEMO_ORGANISATIONS.find((o) => o.id === scope);
+    const accounts: DemoAccount[] = scope === OPERATORS ? DEMO_OPERATORS : (org?.accounts ?? []);
     // The demo sites follow the demo data as it changes between versions; accounts are made once.
     const version = demoVersion();
     if (this.meta("demo-sites") === version) return ok({ seeded: false });
-    for (const site of DEMO_SITES) {
-      const r = await this.putSite(site);
+    for (const site of org?.sites ?? []) {
+      const r = await this.putSite(scope, site);
       if (!r.ok) return r;
     }
     if (this.meta("demo-seeded") !== "1") {
-      for (const a of DEMO_ACCOUNTS) await this.putAccount(a, { demo: true });
+      for (const a of accounts) {
+        const r = await this.putAccount(scope, a, { demo: true });
+        if (!r.ok) return r;
+      }
       this.setMeta("demo-seeded", "1");
     }
     this.setMeta("demo-sites", version);
     return ok({ seeded: true });
   }
 
-  async putSite(input: unknown): Promise<Result<{ id: string }>> {
+  /** Configures a site of this organisation: its id claimed in the registry, the site object configured, then listed. */
+  async putSite(org: string, input: unknown): Promise<Result<{ id: string }>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
     const parsed = CheckedSiteConfig.safeParse(input);
     if (!parsed.success) return fail("VALIDATION_FAILED", configRefusal(parsed.error));
     const config = parsed.data;
+    const claim = await this.registry().claimSite(config.id, org);
+    if (!claim.ok) return claim;
     // The site object validates again and stores its own copy; only then is the site listed.
     const sites = this.env.DATA_JURISDICTION ? this.env.SITE.jurisdiction(this.env.DATA_JURISDICTION) : this.env.SITE;
     const r = await sites.get(sites.idFromName(config.id)).configure(config);
-    if (!r.ok) return fail(r.code, r.message);
+    if (!r.ok) {
+      if (claim.value.created) await this.registry().releaseSite(config.id, org);
+      return fail(r.code, r.message);
+    }
     this.sql.exec(
       "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
       config.id,
       JSON.stringify(config),
       Date.now(),
     );
-    this.listing = null;
-    this.setMeta("sites-version", String(Number(this.meta("sites-version") ?? 0) + 1));
+    const listed = await this.registry().publishSite(org, config);
+    if (!listed.ok) return listed;
     return ok({ id: config.id });
   }
 
-  /** `demo`: the account was made by the demo, and production refuses it. */
-  async putAccount(input: AccountInput, options: { demo?: boolean } = {}): Promise<void> {
+  /**
+   * Writes an account of this scope (an organisation, or the operators), its user name first claimed
+   * in the registry: a name of another organisation is USERNAME_TAKEN and nothing is written.
+   * `demo`: the account was made by the demo, and production refuses it.
+   */
+  async putAccount(scope: string, input: AccountInput, options: { demo?: boolean } = {}): Promise<Result<null>> {
+    const bound = this.bind(scope);
+    if (!bound.ok) return bound;
+    const claim = await this.registry().claimUser(input.username, scope, options.demo === true);
+    if (!claim.ok) return claim;
     const hash = await hashPassword(input.password);
     this.sql.exec(
       `INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, device_id, demo) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -149,38 +178,26 @@ export class Directory extends DurableObject<Env> {
       input.deviceId ?? null,
       options.demo ? 1 : 0,
     );
-  }
-
-  /** The user names of the accounts the demo made (a production Worker refuses their tokens). */
-  async demoAccountNames(): Promise<string[]> {
-    return this.sql
-      .exec<{ username: string }>("SELECT username FROM accounts WHERE demo = 1")
-      .toArray()
-      .map((r) => r.username);
+    return ok(null);
   }
 
   /**
-   * Production's first manager (every site), made once: only while no manager outside the demo
-   * exists, and never over an existing account of that name. `created: false` when one exists already.
+   * What an earlier version's single directory holds, for the registry to adopt as the organisation
+   * "default". In demo mode the demo's own accounts and sites are left out: the demo seeds them anew
+   * in their organisations (a site's object, keyed by its id, keeps its queue).
    */
-  async ensureFirstManager(first: FirstManager): Promise<Result<{ created: boolean }>> {
-    const managers = this.sql.exec("SELECT 1 FROM accounts WHERE role = 'manager' AND demo = 0 LIMIT 1").toArray();
-    if (managers.length > 0) return ok({ created: false });
-    const taken = this.sql.exec("SELECT 1 FROM accounts WHERE username = ?", first.username).toArray();
-    if (taken.length > 0) return fail("VALIDATION_FAILED", "FIRST_MANAGER names an existing account; choose another user name.");
-    await this.putAccount({ username: first.username, password: first.password, role: "manager", siteIds: [ALL_SITES] });
-    return ok({ created: true });
-  }
-
-  async sites(): Promise<SiteListing> {
-    if (this.listing) return this.listing;
-    const sites = this.sql
-      .exec<{ config: string }>("SELECT config FROM sites ORDER BY id")
+  async legacyInventory(demoMode: boolean): Promise<LegacyInventory> {
+    const demoSites = new Set(DEMO_SITES.map((s) => s.id));
+    const accounts = this.sql
+      .exec<{ username: string; demo: number }>("SELECT username, demo FROM accounts ORDER BY username")
       .toArray()
-      // Through the schema: a configuration stored by an earlier version gets the defaults of fields added since.
-      .map((r) => publicSite(SiteConfig.parse(JSON.parse(r.config))));
-    this.listing = { version: Number(this.meta("sites-version") ?? 0), sites };
-    return this.listing;
+      .filter((a) => !(demoMode && a.demo === 1))
+      .map((a) => ({ username: a.username, demo: a.demo === 1 }));
+    const sites = this.sql
+      .exec<{ id: string; config: string }>("SELECT id, config FROM sites ORDER BY id")
+      .toArray()
+      .filter((s) => !(demoMode && demoSites.has(s.id)));
+    return { accounts, sites };
   }
 
   /** One site's whole configuration as stored (with the defaults of fields added since), or null for an unknown id. */
@@ -241,6 +258,19 @@ export class Directory extends DurableObject<Env> {
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
   }
 
+  /** A directory serves one scope for good: the first write names it, any other is refused. */
+  private bind(scope: string): Result<null> {
+    const bound = this.meta("scope");
+    if (bound === null) this.setMeta("scope", scope);
+    else if (bound !== scope) return fail("INTERNAL", "This directory belongs to another organisation.");
+    return ok(null);
+  }
+
+  private registry() {
+    const ns = this.env.DATA_JURISDICTION ? this.env.REGISTRY.jurisdiction(this.env.DATA_JURISDICTION) : this.env.REGISTRY;
+    return ns.get(ns.idFromName(REGISTRY_NAME));
+  }
+
   private meta(key: string): string | null {
     return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
   }
@@ -256,29 +286,4 @@ function demoVersion(): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return `${text.length}:${h >>> 0}`;
-}
-
-/** What anyone may know of a site: no accounts, no devices. */
-export function publicSite(c: SiteConfig): PublicSite {
-  return {
-    id: c.id,
-    city: c.city,
-    name: c.name,
-    address: c.address,
-    voice: c.voice,
-    departments: c.departments.map((d) => ({
-      id: d.id,
-      name: d.name,
-      matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix, bookable: m.bookable && m.bookingDesks > 0 })),
-    })),
-    desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
-    booking: {
-      horizonDays: c.booking.horizonDays,
-      checkIn: c.booking.checkIn,
-      checkInEarlyMinutes: c.booking.checkInEarlyMinutes,
-      checkInLateMinutes: c.booking.checkInLateMinutes,
-    },
-    smsCountries: c.smsCountries,
-    privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
-  };
 }

@@ -1,6 +1,7 @@
 // HTTP API: the schemas that validate requests are the ones the OpenAPI document is generated from.
 import { z } from "zod";
 import { Id } from "./config.ts";
+import { ROLES } from "./roles.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "missed", "served", "removed", "closed"] as const;
 export const TicketStatus = z.enum(TICKET_STATUSES);
@@ -10,7 +11,7 @@ export const DESK_ACTIONS = ["call-next", "recall", "no-show", "start", "finish"
 export const DeskAction = z.enum(DESK_ACTIONS);
 export type DeskAction = z.infer<typeof DeskAction>;
 
-export const ROLES = ["manager", "clerk", "kiosk", "display", "agent"] as const;
+export { ROLES, roleAdmitted } from "./roles.ts";
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -23,6 +24,8 @@ export const TokenClaims = z.object({
   sub: z.string().min(1).max(64),
   role: Role,
   sites: z.array(z.string().min(1).max(64)).max(1000),
+  /** The account's organisation (absent only for the operator, who belongs to none). */
+  org: Id.optional(),
   /** For clerks: the desks they may operate (absent: every desk of their sites). */
   desks: z.array(Id).max(1000).optional(),
   /** For devices: which kiosk, screen or agent this is. */
@@ -40,7 +43,8 @@ export const LoginRequest = z.strictObject({
 export const LoginResponse = z.object({
   token: z.string(),
   role: Role,
-  siteIds: z.array(Id),
+  siteIds: z.array(Id).describe("The sites the account may act on (an administrator's: every site of its organisation, or all)."),
+  org: Id.optional().describe("The account's organisation (absent for the deployment's operator)."),
   deskIds: z.array(Id).optional().describe("For clerks: the desks they may operate."),
   deviceId: Id.optional().describe("For devices: which kiosk, screen or agent of the site this is."),
   expiresAt: z.string(),
@@ -322,3 +326,39 @@ export const DevOutboxResponse = z.object({ messages: z.array(DevOutboxMessage).
 
 /** PUT /api/v1/sites/{siteId}: the configuration is stored. */
 export const PutSiteResponse = z.object({ id: Id });
+
+/** PUT /api/v1/sites/{siteId}?org=…: the organisation a new site goes into (the operator names it; an org-admin's own is implied). */
+export const PutSiteQuery = z.strictObject({
+  org: Id.optional().describe("The organisation a new site goes into: required of the operator, optional (their own) for an org-admin"),
+});
+
+// ---- organisations (tenants of one deployment) ------------------------------------
+
+/** A user name: letters, digits, '.', '_' or '-', unique across the deployment. */
+export const Username = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'");
+
+/** A password set by someone else for first use: long enough to resist guessing. */
+export const TemporaryPassword = z.string().min(12, "at least 12 characters").max(200);
+
+export const CreateOrganisationRequest = z.strictObject({
+  id: Id.describe("Lower-case letters, digits and dashes; never changes"),
+  name: z.string().trim().min(1).max(200),
+  admin: z
+    .strictObject({ username: Username, password: TemporaryPassword })
+    .describe("The organisation's first administrator (role org-admin) and a temporary password"),
+});
+export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequest>;
+
+export const Organisation = z.object({
+  id: Id,
+  name: z.string(),
+  siteIds: z.array(Id).describe("The organisation's sites"),
+  createdAt: z.string(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+export const CreateOrganisationResponse = z.object({ organisation: Organisation, admin: z.object({ username: z.string(), role: Role }) });
+export const OrganisationsResponse = z.object({ organisations: z.array(Organisation) });

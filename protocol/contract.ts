@@ -17,6 +17,8 @@ import {
   ConfirmBookingResponse,
   CreateBookingRequest,
   CreateBookingResponse,
+  CreateOrganisationRequest,
+  CreateOrganisationResponse,
   DeskActionResponse,
   DevOutboxQuery,
   DevOutboxResponse,
@@ -29,6 +31,8 @@ import {
   LiveQuery,
   LoginRequest,
   LoginResponse,
+  OrganisationsResponse,
+  PutSiteQuery,
   PutSiteResponse,
   QueueResponse,
   RescheduleBookingRequest,
@@ -46,7 +50,7 @@ import type { RouteName } from "./routes.ts";
 
 export interface RouteContract {
   summary: string;
-  /** Roles whose bearer token may call it; absent: public. */
+  /** Roles whose bearer token may call it (a route of managers admits administrators too: roleAdmitted); absent: public. */
   auth?: readonly Role[];
   /** Honours an Idempotency-Key header: a retry with the same key gets the first answer. */
   idempotent?: boolean;
@@ -115,11 +119,13 @@ export const CONTRACT = {
   openapi: { summary: "This document.", description: "The OpenAPI 3.1 document", errors: [] },
   sites: { summary: "Sites with departments, matters and desks (public).", response: SitesResponse, errors: [] },
   putSite: {
-    summary: "Create or replace a site's configuration (manager).",
+    summary:
+      "Create or replace a site's configuration. Creating one: the organisation's administrator, or the operator naming the organisation (?org=); replacing one: also a manager of the site. Site ids are unique across the deployment.",
     auth: ["manager"],
+    query: PutSiteQuery,
     body: CheckedSiteConfig,
     response: PutSiteResponse,
-    errors: [...BODY, ...STAFF, ...CONFIG_PROBLEM_CODES, "CONFIG_STRANDS_TICKETS"],
+    errors: [...BODY, ...STAFF, ...CONFIG_PROBLEM_CODES, "CONFIG_STRANDS_TICKETS", "SITE_ID_TAKEN"],
   },
   issueTicket: {
     summary: "Take a walk-in ticket (kiosk or staff).",
@@ -341,6 +347,22 @@ export const CONTRACT = {
     auth: ["manager"],
     response: SiteConfig,
     errors: STAFF,
+  },
+  // ---- organisations: the deployment's operator ----
+  organisations: {
+    summary: "Every organisation of the deployment, with its sites (operator).",
+    auth: ["operator"],
+    response: OrganisationsResponse,
+    errors: ["UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED"],
+  },
+  createOrganisation: {
+    summary:
+      "Create an organisation and its first administrator (role org-admin) with a temporary password of at least 12 characters (operator). User names are unique across the deployment.",
+    auth: ["operator"],
+    body: CreateOrganisationRequest,
+    response: CreateOrganisationResponse,
+    status: 201,
+    errors: [...BODY, "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "ORGANISATION_EXISTS", "USERNAME_TAKEN"],
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 

@@ -6,6 +6,7 @@ import { routePath } from "hono/route";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
+import { ensureStorage } from "./organisations.ts";
 import { type ApiRoute, route } from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
@@ -13,19 +14,19 @@ import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.t
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
+import { organisationRoutes } from "./routes/organisations.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
-import { ensureDemo } from "./sites.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export const app = new Hono<AppEnv>();
 
-app.use("/api/*", async function demoData(c, next) {
-  await ensureDemo(c.env);
+app.use("/api/*", async function storage(c, next) {
+  await ensureStorage(c.env);
   await next();
 });
 app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }));
@@ -49,6 +50,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...smsRoutes,
   ...devRoutes,
   ...siteConfigRoutes,
+  ...organisationRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

@@ -1,14 +1,18 @@
 // Bindings and settings the Worker and the objects receive (see wrangler.jsonc).
 import type { Directory } from "../objects/directory.ts";
+import type { Registry } from "../objects/registry.ts";
 import type { SendLimits } from "../objects/send-limits.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
 
 export interface Env {
   SITE: DurableObjectNamespace<SiteQueue>;
+  /** One object per organisation (accounts, its sites' configuration, login records), one for the operators. */
   DIRECTORY: DurableObjectNamespace<Directory>;
+  /** One object for the deployment: organisations, and which organisation each site and user name belongs to. */
+  REGISTRY: DurableObjectNamespace<Registry>;
   /** Sends counted across the deployment (codes per number, mailbox and client address), a few objects by key. */
   SEND_LIMITS: DurableObjectNamespace<SendLimits>;
-  /** "demo" seeds the demo cities and the admin/admin account; "production" refuses both. */
+  /** "demo" seeds the demo organisations and the admin/admin operator; "production" refuses both. */
   NUMEREK_MODE: "demo" | "production";
   /** Base of e-ticket links. */
   PUBLIC_URL: string;
@@ -16,7 +20,9 @@ export interface Env {
   AUTH_SECRET: string;
   /** During a key rotation: the key before AUTH_SECRET, whose tokens are believed until they expire. */
   AUTH_SECRET_PREVIOUS?: string;
-  /** Production only, a secret "username:password": the first manager (every site), made once if no manager exists. */
+  /** Production only, a secret "username:password": the first operator, made once if no operator exists. */
+  FIRST_OPERATOR?: string;
+  /** The earlier name of FIRST_OPERATOR, still accepted (FIRST_OPERATOR wins when both are set). */
   FIRST_MANAGER?: string;
   /** "eu" in production: objects are created in, and never leave, the EU jurisdiction. */
   DATA_JURISDICTION?: "eu";

@@ -2,6 +2,7 @@
 // the route table (protocol/routes.ts) and the contract it is registered and validated with
 // (protocol/contract.ts); no second list of routes.
 import { z } from "zod";
+import { ROLES, roleAdmitted } from "../protocol/api.ts";
 import { CONTRACT, type RouteContract } from "../protocol/contract.ts";
 import { ERRORS } from "../protocol/errors.ts";
 import { type RouteName, routeOf } from "../protocol/routes.ts";
@@ -15,6 +16,7 @@ export function openApiPath(path: string): { path: string; params: string[] } {
 }
 
 function operation(spec: RouteContract, params: string[]): Record<string, unknown> {
+  const auth = spec.auth;
   const parameters: unknown[] = params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
   if (spec.idempotent) {
     parameters.push({
@@ -46,7 +48,7 @@ function operation(spec: RouteContract, params: string[]): Record<string, unknow
   }
   return {
     summary: spec.summary,
-    ...(spec.auth ? { security: [{ bearer: [] }], description: `Who may call: ${spec.auth.join(", ")}.` } : {}),
+    ...(auth ? { security: [{ bearer: [] }], description: `Who may call: ${ROLES.filter((r) => roleAdmitted(r, auth)).join(", ")}.` } : {}),
     parameters,
     ...(spec.body ? { requestBody: { required: false, content: { "application/json": { schema: schema(spec.body) } } } } : {}),
     responses,

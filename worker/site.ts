@@ -1,16 +1,19 @@
 // The site middleware: every route that acts on one site resolves it here, once. It reads the site's
 // id (from the path, or from the e-ticket token or booking id that starts with it), checks that the
-// caller's token may act on it (and on the path's desk), checks that the site exists, and puts the
-// site's id and its object's stub on the context.
+// site exists and that the caller's token may act on it: in the caller's organisation, and among the
+// token's sites unless the caller administers the organisation (objects/registry/access.ts), and on
+// the path's desk. Then it puts the site's id and its object's stub on the context. Public routes
+// (no token) reach every organisation's sites.
 import type { MiddlewareHandler } from "hono";
+import { mayActOnSite, namesSite } from "../objects/registry/access.ts";
 import { siteOfEticketToken } from "../objects/site/random.ts";
 import { Id } from "../protocol/config.ts";
 import type { ErrorCode } from "../protocol/errors.ts";
 import { assertNever } from "../protocol/live.ts";
 import type { SiteEnv } from "./app-env.ts";
-import { assertDesk, assertSite } from "./auth/middleware.ts";
+import { assertDesk } from "./auth/middleware.ts";
 import { ApiError } from "./errors.ts";
-import { requireSite, siteStub } from "./sites.ts";
+import { findSite, siteStub } from "./sites.ts";
 
 export interface SiteOptions {
   /**
@@ -19,7 +22,7 @@ export interface SiteOptions {
    * names no known site is answered as unknown (UNKNOWN_ETICKET, UNKNOWN_BOOKING), not UNKNOWN_SITE.
    */
   from?: "siteId" | "eticket" | "booking";
-  /** PUT /sites/:siteId creates the site: it need not exist yet. */
+  /** PUT /sites/:siteId creates the site: it need not exist yet (an id another organisation has is SITE_ID_TAKEN). */
   mayCreate?: boolean;
 }
 
@@ -41,17 +44,15 @@ export function site(options: SiteOptions = {}): MiddlewareHandler<SiteEnv> {
   return async function siteHandler(c, next) {
     let siteId: string;
     let unknown: ErrorCode = "UNKNOWN_SITE";
+    const claims = c.get("claims");
     switch (from) {
       case "siteId": {
         siteId = pathId(c.req.param("siteId"), "siteId");
         const deskParam = c.req.param("deskId");
-        const claims = c.get("claims");
-        if (deskParam !== undefined) {
-          const deskId = pathId(deskParam, "deskId");
-          if (claims) assertDesk(claims, siteId, deskId);
-        } else if (claims) {
-          assertSite(claims, siteId);
-        }
+        const deskId = deskParam === undefined ? undefined : pathId(deskParam, "deskId");
+        // A site not named in the token is refused before it is looked up, whether it exists or not.
+        if (claims && !namesSite(claims, siteId)) throw new ApiError("SITE_FORBIDDEN");
+        if (claims && deskId !== undefined) assertDesk(claims, deskId);
         break;
       }
       case "eticket":
@@ -65,10 +66,11 @@ export function site(options: SiteOptions = {}): MiddlewareHandler<SiteEnv> {
       default:
         return assertNever(from);
     }
-    if (!options.mayCreate) {
-      await requireSite(c.env, siteId).catch((e: unknown) => {
-        throw e instanceof ApiError && e.code === "UNKNOWN_SITE" ? new ApiError(unknown) : e;
-      });
+    const found = await findSite(c.env, siteId);
+    if (!found && !options.mayCreate) throw new ApiError(unknown);
+    if (found && claims && !mayActOnSite(claims, siteId, found.org)) {
+      // Creating a site under an id another organisation has: the id is taken; anything else there is forbidden.
+      throw new ApiError(options.mayCreate && claims.role === "org-admin" ? "SITE_ID_TAKEN" : "SITE_FORBIDDEN");
     }
     c.set("siteId", siteId);
     c.set("stub", siteStub(c.env, siteId));

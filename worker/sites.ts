@@ -1,71 +1,79 @@
-// The Worker's view of which sites exist: asked of the directory, kept for a few seconds.
+// The Worker's view of which sites exist and which organisation each belongs to: asked of the
+// registry, kept for a few seconds. A site's organisation never changes, so a stale answer can only
+// miss a new site (answered as unknown until the next refresh), never let a caller into another's.
 
-import type { SiteListing } from "../objects/directory.ts";
+import type { Directory } from "../objects/directory.ts";
+import { directoryName, REGISTRY_NAME } from "../objects/registry/scopes.ts";
+import type { SiteListing } from "../objects/registry.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
 import type { PublicSite } from "../protocol/api.ts";
 import type { Env } from "./env.ts";
-import { isDemo } from "./env.ts";
-import { ApiError, unwrap } from "./errors.ts";
+import { ApiError } from "./errors.ts";
 
 const TTL_MS = 10_000;
-/** An unknown id refreshes the list at most this often, so random ids cannot flood the directory. */
+/** An unknown id refreshes the list at most this often, so random ids cannot flood the registry. */
 const MISS_REFRESH_MS = 1_000;
 
 let cached: { listing: SiteListing; at: number } | null = null;
-let demoReady: Promise<void> | null = null;
 
 /** Object ids are made in the configured jurisdiction (the EU in production), where the data stays. */
 function namespace<T extends Rpc.DurableObjectBranded | undefined>(env: Env, ns: DurableObjectNamespace<T>): DurableObjectNamespace<T> {
   return env.DATA_JURISDICTION ? ns.jurisdiction(env.DATA_JURISDICTION) : ns;
 }
 
-export function directory(env: Env) {
-  const ns = namespace(env, env.DIRECTORY);
-  return ns.get(ns.idFromName("directory"));
+/** The deployment's registry: organisations, and which one each site and user name belongs to. */
+export function registry(env: Env) {
+  const ns = namespace(env, env.REGISTRY);
+  return ns.get(ns.idFromName(REGISTRY_NAME));
 }
 
-/** In demo mode the demo cities are loaded before the first request is answered. */
-export function ensureDemo(env: Env): Promise<void> {
-  if (!isDemo(env)) return Promise.resolve();
-  demoReady ??= directory(env)
-    .ensureDemo()
-    .then((r) => {
-      unwrap(r);
-    })
-    .catch((e: unknown) => {
-      demoReady = null;
-      throw e;
-    });
-  return demoReady;
+/** The directory of a scope: an organisation's id, or registry/scopes.ts's OPERATORS and UNAFFILIATED. */
+export function directoryOf(env: Env, scope: string): DurableObjectStub<Directory> {
+  const ns = namespace(env, env.DIRECTORY);
+  return ns.get(ns.idFromName(directoryName(scope)));
 }
 
 async function refresh(env: Env): Promise<SiteListing> {
-  const listing = await directory(env).sites();
+  const listing = await registry(env).listing();
   cached = { listing, at: Date.now() };
   return listing;
 }
 
+async function currentListing(env: Env): Promise<SiteListing> {
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.listing;
+  return refresh(env);
+}
+
 export async function listSites(env: Env): Promise<PublicSite[]> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.listing.sites;
-  return (await refresh(env)).sites;
+  return (await currentListing(env)).sites;
+}
+
+/** Every listed site's organisation, by site id. */
+export async function siteOrgs(env: Env): Promise<Record<string, string>> {
+  return (await currentListing(env)).orgs;
+}
+
+/** A listed site and its organisation, or null (the list refreshed first when it is old enough). */
+export async function findSite(env: Env, siteId: string): Promise<{ site: PublicSite; org: string } | null> {
+  let listing = await currentListing(env);
+  let site = listing.sites.find((s) => s.id === siteId);
+  if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) {
+    listing = await refresh(env);
+    site = listing.sites.find((s) => s.id === siteId);
+  }
+  const org = listing.orgs[siteId];
+  return site && org !== undefined ? { site, org } : null;
 }
 
 export async function requireSite(env: Env, siteId: string): Promise<PublicSite> {
-  let site = (await listSites(env)).find((s) => s.id === siteId);
-  if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) site = (await refresh(env)).sites.find((s) => s.id === siteId);
-  if (!site) throw new ApiError("UNKNOWN_SITE");
-  return site;
+  const found = await findSite(env, siteId);
+  if (!found) throw new ApiError("UNKNOWN_SITE");
+  return found.site;
 }
 
-/** Whether the directory lists the site: asked before any site object is reached, so invented ids create none. */
+/** Whether the registry lists the site: asked before any site object is reached, so invented ids create none. */
 export async function knowsSite(env: Env, siteId: string): Promise<boolean> {
-  try {
-    await requireSite(env, siteId);
-    return true;
-  } catch (e) {
-    if (e instanceof ApiError && e.code === "UNKNOWN_SITE") return false;
-    throw e;
-  }
+  return (await findSite(env, siteId)) !== null;
 }
 
 export type SiteStub = DurableObjectStub<SiteQueue>;

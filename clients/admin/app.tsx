@@ -129,7 +129,7 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
           </div>
         )}
         <div class="adm-nav">
-          {sites && !creating && mayCreateSites(props.session, sites) && (
+          {sites && !creating && mayCreateSites(props.session) && (
             <button type="button" class="btn" onClick={() => mayLeave() && setCreating(true)}>
               {t("adm.cfg.newSite")}
             </button>

@@ -1,9 +1,8 @@
-// Whether the page offers "Nowa placówka". A manager of every site (signed in with "*", whose sign-in
-// listed every site there was) may create sites; any other manager would be refused SITE_FORBIDDEN by
-// the server, which decides in every case. Sites this page creates are added to the session's list.
-import type { PublicSite } from "../../protocol/api.ts";
+// Whether the page offers "Nowa placówka": an organisation's administrator creates sites in their
+// organisation. A manager of chosen sites may not, and the operator names the organisation through the
+// API; the server decides in every case. Sites this page creates are added to the session's list.
 import type { Session } from "../shared/session.ts";
 
-export function mayCreateSites(session: Session, sites: readonly PublicSite[]): boolean {
-  return session.role === "manager" && sites.length > 0 && sites.every((s) => session.siteIds.includes(s.id));
+export function mayCreateSites(session: Session): boolean {
+  return session.role === "org-admin";
 }

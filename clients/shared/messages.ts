@@ -951,6 +951,12 @@ const ERROR_TEXTS = {
   },
   WRONG_SITE: { pl: "Ta rezerwacja dotyczy innej placówki.", en: "This booking is for another office." },
   ALREADY_CHECKED_IN: { pl: "Odprawa tej rezerwacji już się odbyła.", en: "This booking has already been checked in." },
+  SITE_ID_TAKEN: {
+    pl: "Ten identyfikator placówki należy do innej organizacji; wybierz inny.",
+    en: "This site id belongs to another organisation; choose another.",
+  },
+  USERNAME_TAKEN: { pl: "Ta nazwa użytkownika jest już zajęta; wybierz inną.", en: "This user name is taken; choose another." },
+  ORGANISATION_EXISTS: { pl: "Organizacja o tym identyfikatorze już istnieje.", en: "An organisation with this id exists already." },
   MESSAGE_NOT_FAILED: {
     pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.",
     en: "Only a message that failed can be sent again.",

@@ -1,6 +1,7 @@
 // Sign-in for devices and staff: POST /auth/login, and the token kept in the browser
 // (localStorage for devices set up once, sessionStorage for a clerk's working day).
 import type { LoginResponse, Role } from "../../protocol/api.ts";
+import { roleAdmitted } from "../../protocol/roles.ts";
 import { call } from "./api.ts";
 
 export type Session = LoginResponse;
@@ -45,9 +46,9 @@ export function sessionStore(key: string, storage: "local" | "session"): Session
   };
 }
 
-/** Whether a session may run a screen of this site in one of these roles. */
+/** Whether a session may run a screen of this site in one of these roles (an administrator may run a manager's). */
 export function sessionFits(s: Session, roles: readonly Role[], siteId: string | null): "ok" | "wrongRole" | "wrongSite" {
-  if (!roles.includes(s.role)) return "wrongRole";
+  if (!roleAdmitted(s.role, roles)) return "wrongRole";
   if (siteId !== null && !s.siteIds.includes(siteId)) return "wrongSite";
   return "ok";
 }

@@ -1,13 +1,15 @@
 // Demo data seeded into a fresh local run (R1, R10): the five Toruń sites of the
 // first seed (37 desks, 6 kiosks), the two Koszalin sites of the second seed
-// (5 units, 2 kiosks, 5 wall screens) and a training site "demo" open all day.
-// Repetitive parts (hours, desks, devices, accounts) come from small helpers.
+// (5 units, 2 kiosks, 5 wall screens) and a training site "demo" open all day,
+// each city an organisation of its own and the training site a third; admin/admin
+// is the deployment's operator. Repetitive parts (hours, desks, devices, accounts)
+// come from small helpers.
 import type { DeskConfig, DeviceConfig, OpeningHours, SiteConfigInput } from "../../protocol/config.ts";
 
 export interface DemoAccount {
   username: string;
   password: string;
-  role: "manager" | "clerk" | "kiosk" | "display" | "agent";
+  role: "operator" | "org-admin" | "manager" | "clerk" | "kiosk" | "display" | "agent";
   siteIds: string[];
   deskIds?: string[];
   deviceId?: string;
@@ -373,21 +375,50 @@ function siteAccounts(site: SiteConfigInput): DemoAccount[] {
   return out;
 }
 
-export const DEMO_ACCOUNTS: DemoAccount[] = [
-  // "*": every site, including ones added later (the only account that may add sites).
-  { username: "admin", password: "admin", role: "manager", siteIds: ["*"] },
-  { username: "kierownik", password: "demo", role: "manager", siteIds: ["demo"] },
-  ...demoDesks.map(
-    (d, i): DemoAccount => ({
-      username: `urzednik${i + 1}`,
-      password: "demo",
-      role: "clerk",
-      siteIds: ["demo"],
-      deskIds: [d.id],
-    }),
-  ),
-  { username: "kiosk-demo", password: "demo", role: "kiosk", siteIds: ["demo"], deviceId: "kiosk-1" },
-  { username: "ekran-demo", password: "demo", role: "display", siteIds: ["demo"], deviceId: "ekran-1" },
-  { username: "agent-demo", password: "demo", role: "agent", siteIds: ["demo"], deviceId: "agent-1" },
-  ...[...TORUN_SITES, ...KOSZALIN_SITES].flatMap(siteAccounts),
+/** A demo organisation: its sites and its accounts (an administrator's site list is empty: every site of theirs). */
+export interface DemoOrganisation {
+  id: string;
+  name: string;
+  sites: SiteConfigInput[];
+  accounts: DemoAccount[];
+}
+
+export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
+  {
+    id: "demo",
+    name: "Urząd Demo (szkoleniowy)",
+    sites: [DEMO_SITE],
+    accounts: [
+      { username: "kierownik", password: "demo", role: "manager", siteIds: ["demo"] },
+      ...demoDesks.map(
+        (d, i): DemoAccount => ({
+          username: `urzednik${i + 1}`,
+          password: "demo",
+          role: "clerk",
+          siteIds: ["demo"],
+          deskIds: [d.id],
+        }),
+      ),
+      { username: "kiosk-demo", password: "demo", role: "kiosk", siteIds: ["demo"], deviceId: "kiosk-1" },
+      { username: "ekran-demo", password: "demo", role: "display", siteIds: ["demo"], deviceId: "ekran-1" },
+      { username: "agent-demo", password: "demo", role: "agent", siteIds: ["demo"], deviceId: "agent-1" },
+    ],
+  },
+  {
+    id: "torun",
+    name: "Urząd Miasta Torunia",
+    sites: TORUN_SITES,
+    accounts: [{ username: "torun-admin", password: "demo", role: "org-admin", siteIds: [] }, ...TORUN_SITES.flatMap(siteAccounts)],
+  },
+  {
+    id: "koszalin",
+    name: "Urząd Miejski w Koszalinie",
+    sites: KOSZALIN_SITES,
+    accounts: [{ username: "koszalin-admin", password: "demo", role: "org-admin", siteIds: [] }, ...KOSZALIN_SITES.flatMap(siteAccounts)],
+  },
 ];
+
+/** The deployment's operator in the demo: creates organisations and their first administrators. */
+export const DEMO_OPERATORS: DemoAccount[] = [{ username: "admin", password: "admin", role: "operator", siteIds: [] }];
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [...DEMO_OPERATORS, ...DEMO_ORGANISATIONS.flatMap((o) => o.accounts)];

@@ -56,7 +56,7 @@ async function main() {
     const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
     const siteId = `bench-booking-${Date.now().toString(36)}`;
     const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await api(base, `/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: siteConfig(siteId, date) });
+    await api(base, `/api/v1/sites/${siteId}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId, date) });
     const to = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const today = new Date().toISOString().slice(0, 10);
     const availability = async () =>

@@ -100,7 +100,7 @@ async function bench(base) {
   const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
   const siteId = `flood-${Date.now().toString(36)}`;
   const site = `/api/v1/sites/${siteId}`;
-  await api(base, site, { method: "PUT", token: admin, json: siteConfig(siteId) });
+  await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
   const tickets = await pool(2 * (N.warmup + N.calls) + N.overlaps + 1, N.inFlight, () =>
     api(base, `${site}/tickets`, { method: "POST", token: admin, json: { matterId: "rej" }, expect: 201 }),
   );

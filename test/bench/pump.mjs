@@ -85,7 +85,7 @@ async function bench(base) {
     const ids = Array.from({ length: N.sites }, (_, k) => `pump-${stamp}-${name}-${k}`);
     const starts = {};
     for (const id of ids) {
-      await api(base, `/api/v1/sites/${id}`, { method: "PUT", token: admin, json: siteConfig(id) });
+      await api(base, `/api/v1/sites/${id}?org=demo`, { method: "PUT", token: admin, json: siteConfig(id) });
       const days = (await api(base, `/api/v1/sites/${id}/availability?matterId=rej&from=${today}&to=${to}`)).days;
       starts[id] = days.flatMap((d) => d.slots).map((s) => s.start);
     }

@@ -135,7 +135,7 @@ async function benchNumerek(base) {
   const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
   const siteId = `bench-${Date.now().toString(36)}`;
   const site = `/api/v1/sites/${siteId}`;
-  await api(base, site, { method: "PUT", token: admin, json: siteConfig(siteId) });
+  await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
   const take = (key, i) =>
     api(base, `${site}/tickets`, {
       method: "POST",

@@ -59,7 +59,8 @@ describe("manager page: the settings editor", () => {
     admin = await token("admin", "admin");
     page = await newPage(browser, { viewport: SIZES.pc });
     await page.goto(`${base()}/admin`);
-    await signIn(page, "admin", "admin");
+    // Toruń's administrator: sites are created in the administrator's organisation.
+    await signIn(page, "torun-admin", "demo");
     await page.getByRole("heading", { name: "Panel kierownika" }).waitFor();
   });
   afterAll(async () => {

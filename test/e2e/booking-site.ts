@@ -51,7 +51,7 @@ export async function createSite(place: { city?: string; id?: string; name?: str
       notice: "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.",
     },
   };
-  await call(`/api/v1/sites/${id}`, { method: "PUT", token: admin, body: config });
+  await call(`/api/v1/sites/${id}?org=koszalin`, { method: "PUT", token: admin, body: config });
 }
 
 export interface Slot {

@@ -115,7 +115,7 @@ describe("clerk console", () => {
       devices: [],
       booking: { horizonDays: 14, checkIn: "auto" },
     });
-    await call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: config(["o1", "o2"]) });
+    await call(`/api/v1/sites/${siteId}?org=demo`, { method: "PUT", token: admin, body: config(["o1", "o2"]) });
     const page = await newPage(browser, { viewport: SIZES.console });
     await page.goto(`${base()}/clerk`);
     await signIn(page, "admin", "admin");

@@ -120,13 +120,13 @@ describe("authentication and authorisation", () => {
   it("forged token (claims changed or signature made up): 401 TOKEN_INVALID", async () => {
     const { siteId, admin, before } = await busySite();
     const clerk = await login("urzednik1", "demo");
-    // A clerk of the demo site rewrites their claims to a manager of every site, keeping the signature.
+    // A clerk of the demo site rewrites their claims to the deployment's operator, keeping the signature.
     const [header, , sig] = clerk.split(".");
     const forgedClaims = b64url(
       JSON.stringify({
         sub: "urzednik1",
-        role: "manager",
-        sites: ["*"],
+        role: "operator",
+        sites: [],
         iss: "numerek",
         iat: Math.floor(Date.now() / 1000),
         exp: Math.floor(Date.now() / 1000) + 3600,
@@ -154,14 +154,14 @@ describe("authentication and authorisation", () => {
   it("expired token, even when properly signed: 401 TOKEN_INVALID", async () => {
     const { siteId, before } = await busySite();
     const now = Math.floor(Date.now() / 1000);
-    const fresh = await signedToken({ sub: "admin", role: "manager", sites: ["*"], exp: now + 600 });
+    const fresh = await signedToken({ sub: "admin", role: "operator", sites: [], exp: now + 600 });
     // The control: the same token with a future expiry gets past sign-in (to the desk's own answer),
     // so the refusals below are the expiry.
     await expectError(await desk(siteId, "d2", "resume", fresh), 409, "DESK_NOT_PAUSED");
-    const expired = await signedToken({ sub: "admin", role: "manager", sites: ["*"], exp: now - 5 });
+    const expired = await signedToken({ sub: "admin", role: "operator", sites: [], exp: now - 5 });
     await expectError(await desk(siteId, "d1", "finish", expired), 401, "TOKEN_INVALID");
     await expectError(await takeTicket(siteId, expired, "rej"), 401, "TOKEN_INVALID");
-    const noExpiry = await signedToken({ sub: "admin", role: "manager", sites: ["*"] });
+    const noExpiry = await signedToken({ sub: "admin", role: "operator", sites: [] });
     await expectError(await desk(siteId, "d1", "finish", noExpiry), 401, "TOKEN_INVALID");
     await expectUnchanged(siteId, before);
   });

@@ -2,6 +2,7 @@
 
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { expect } from "vitest";
+import { directoryName, REGISTRY_NAME } from "../../objects/registry/scopes.ts";
 import type { DeskActionResponse, IssuedTicket, QueueResponse, Role } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
@@ -30,12 +31,22 @@ export async function login(username: string, password: string): Promise<string>
 
 export { testSiteConfig };
 
+/** The demo organisation test sites and accounts go into (unless a test makes its own). */
+export const TEST_ORG = "demo";
+
 let counter = 0;
-/** A new site with a unique id (so every test has its own object), open around the clock. */
+/**
+ * A new site with a unique id (so every test has its own object), open around the clock, made by the
+ * deployment's operator in the test organisation. `admin` is the operator's token: it acts on every site.
+ */
 export async function freshSite(overrides: Partial<SiteConfigInput> = {}): Promise<{ siteId: string; admin: string }> {
   const siteId = `t-${Date.now().toString(36)}-${(counter++).toString(36)}`;
   const admin = await login("admin", "admin");
-  const res = await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, json: testSiteConfig(siteId, overrides) });
+  const res = await api(`/api/v1/sites/${siteId}?org=${TEST_ORG}`, {
+    method: "PUT",
+    token: admin,
+    json: testSiteConfig(siteId, overrides),
+  });
   if (res.status !== 200) throw new Error(`create site: ${res.status} ${await res.text()}`);
   return { siteId, admin };
 }
@@ -110,15 +121,30 @@ export function siteObject(siteId: string) {
 }
 
 let accounts = 0;
+/** The directory of an organisation (or of the operators), as the Worker reaches it. */
+export function directoryOf(scope: string) {
+  return testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName(directoryName(scope)));
+}
+
+/** The deployment's registry of organisations, sites and user names. */
+export function registryObject() {
+  return testEnv.REGISTRY.get(testEnv.REGISTRY.idFromName(REGISTRY_NAME));
+}
+
 /**
  * An account made for a test site through the directory's own method (the demo data
  * has accounts only for the demo sites), signed in. Returns the bearer token.
  */
-export async function accountFor(role: Role, siteIds: string[], extra: { deskIds?: string[]; deviceId?: string } = {}): Promise<string> {
+export async function accountFor(
+  role: Role,
+  siteIds: string[],
+  extra: { deskIds?: string[]; deviceId?: string; org?: string } = {},
+): Promise<string> {
   const username = `t-${role}-${Date.now().toString(36)}-${(accounts++).toString(36)}`;
   const password = "test-password";
-  const dir = testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName("directory"));
-  await dir.putAccount({ username, password, role, siteIds, ...extra });
+  const { org = TEST_ORG, ...rest } = extra;
+  const r = await directoryOf(org).putAccount(org, { username, password, role, siteIds, ...rest });
+  if (!r.ok) throw new Error(`account ${username}: ${r.code}`);
   return login(username, password);
 }
 

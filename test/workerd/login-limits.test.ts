@@ -6,9 +6,10 @@ import { describe, expect, it } from "vitest";
 import { ADDRESS_LIMIT, FAILURE_RECORD_MS, NAME_BACKOFF, PAIR_LIMIT } from "../../objects/directory/login-limits.ts";
 import { type LoginKeys, LoginRecords } from "../../objects/directory/login-records.ts";
 import type { Directory } from "../../objects/directory.ts";
-import { api, expectError, testEnv } from "./helpers.ts";
+import { api, directoryOf, expectError, TEST_ORG, testEnv } from "./helpers.ts";
 
-const dir = () => testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName("directory"));
+/** The test organisation's directory: its accounts and its login records. */
+const dir = () => directoryOf(TEST_ORG);
 
 /** A client address of this test alone (documentation range 2001:db8::/32). */
 function ip(): string {
@@ -24,7 +25,8 @@ const PASSWORD = "the-clerks-own-password";
 /** A clerk account of this test alone. */
 async function clerk(): Promise<string> {
   const username = `t-clerk-${crypto.randomUUID().slice(0, 8)}`;
-  await dir().putAccount({ username, password: PASSWORD, role: "clerk", siteIds: ["demo"], deskIds: ["D1"] });
+  const r = await dir().putAccount(TEST_ORG, { username, password: PASSWORD, role: "clerk", siteIds: ["demo"], deskIds: ["D1"] });
+  if (!r.ok) throw new Error(r.code);
   return username;
 }
 
@@ -70,12 +72,9 @@ describe("guesses from one address", () => {
     expect((await attempt("kierownik", "demo", attacker)).status).toBe(200);
   });
 
-  it(`one address failing for many names is refused after ${ADDRESS_LIMIT.failures}, for every name`, async () => {
+  it(`one address failing for many names of an organisation is refused after ${ADDRESS_LIMIT.failures}, for every name`, async () => {
     const sprayer = ip();
-    const names = Array.from(
-      { length: Math.ceil(ADDRESS_LIMIT.failures / (PAIR_LIMIT.failures - 1)) },
-      () => `ghost-${crypto.randomUUID().slice(0, 8)}`,
-    );
+    const names = await Promise.all(Array.from({ length: Math.ceil(ADDRESS_LIMIT.failures / (PAIR_LIMIT.failures - 1)) }, () => clerk()));
     let failures = 0;
     for (const name of names) {
       for (let i = 0; i < PAIR_LIMIT.failures - 1 && failures < ADDRESS_LIMIT.failures; i++, failures++) {
@@ -146,7 +145,7 @@ describe("failed-login records", () => {
   });
 
   it("a day old are deleted by the next sign-in too", async () => {
-    const name = `ghost-${crypto.randomUUID().slice(0, 8)}`;
+    const name = await clerk();
     const attacker = ip();
     await expectError(await attempt(name, "guess", attacker), 401, "BAD_CREDENTIALS");
     const keys = await keysOf(name, attacker);

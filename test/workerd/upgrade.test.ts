@@ -2,7 +2,8 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { PublicSite } from "../../protocol/api.ts";
-import { api, freshSite, issue, siteObject, testEnv } from "./helpers.ts";
+import { invalidateSites } from "../../worker/sites.ts";
+import { api, freshSite, issue, registryObject, siteObject } from "./helpers.ts";
 
 /** The configuration as the first version stored it: no privacy, booking extras, holidays switch or booking fields on matters. */
 function firstVersion(config: Record<string, unknown>): Record<string, unknown> {
@@ -23,13 +24,15 @@ describe("configurations stored by an earlier version", () => {
       const raw = state.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'config'").one().value;
       state.storage.sql.exec("UPDATE meta SET value = ? WHERE key = 'config'", JSON.stringify(firstVersion(JSON.parse(raw))));
     });
-    const dir = testEnv.DIRECTORY.get(testEnv.DIRECTORY.idFromName("directory"));
-    await runInDurableObject(dir, (_i: unknown, state: DurableObjectState) => {
+    // The registry lists sites from the configuration it keeps of each.
+    const reg = registryObject();
+    await runInDurableObject(reg, (_i: unknown, state: DurableObjectState) => {
       const raw = state.storage.sql.exec<{ config: string }>("SELECT config FROM sites WHERE id = ?", siteId).one().config;
       state.storage.sql.exec("UPDATE sites SET config = ? WHERE id = ?", JSON.stringify(firstVersion(JSON.parse(raw))), siteId);
     });
     await evictDurableObject(site);
-    await evictDurableObject(dir);
+    await evictDurableObject(reg);
+    invalidateSites();
 
     const t = await issue(siteId, admin, "rej");
     expect(t.number).toBe("R001");

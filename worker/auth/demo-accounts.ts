@@ -2,18 +2,18 @@
 // including ones signed before the switch with the same key.
 import { type Env, isDemo } from "../env.ts";
 import { ApiError } from "../errors.ts";
-import { directory } from "../sites.ts";
+import { registry } from "../sites.ts";
 import type { TokenClaims } from "./token.ts";
 
-/** The names are asked of the directory at most this often per Worker instance. */
+/** The names are asked of the registry at most this often per Worker instance. */
 const TTL_MS = 60_000;
 
 let cached: { names: Promise<Set<string>>; at: number } | null = null;
 
 function demoAccountNames(env: Env): Promise<Set<string>> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.names;
-  const names = directory(env)
-    .demoAccountNames()
+  const names = registry(env)
+    .demoUserNames()
     .then((list) => new Set(list));
   cached = { names, at: Date.now() };
   names.catch(() => {

@@ -1,6 +1,7 @@
 // Who is calling, and may they act on this site or desk.
 import type { MiddlewareHandler } from "hono";
-import type { Role } from "../../protocol/api.ts";
+import type { Principal } from "../../objects/site-queue.ts";
+import { type Role, roleAdmitted } from "../../protocol/api.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { refuseDemoAccount } from "./demo-accounts.ts";
@@ -25,7 +26,9 @@ function bearer(header: string | undefined, query: string | undefined, tokenInQu
 }
 
 /**
- * Requires a valid token whose role is one of `roles`. `tokenInQuery`: the route is a WebSocket
+ * Requires a valid token whose role is one of `roles` (a route of managers admits administrators:
+ * roleAdmitted). A token of anyone but the operator names its organisation; one that does not (signed
+ * before organisations existed) is refused, and its holder signs in again. `tokenInQuery`: the route is a WebSocket
  * upgrade, which also takes the token as `?access_token=` (browsers cannot set headers there).
  */
 export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[]; tokenInQuery?: boolean }): MiddlewareHandler<E> {
@@ -36,8 +39,9 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     if (!token) throw new ApiError("UNAUTHENTICATED");
     const claims = await verifyToken(token, signingKeys(c.env));
     if (!claims) throw new ApiError("TOKEN_INVALID");
+    if (claims.role !== "operator" && claims.org === undefined) throw new ApiError("TOKEN_INVALID");
     await refuseDemoAccount(c.env, claims);
-    if (!options.roles.includes(claims.role)) throw new ApiError("FORBIDDEN");
+    if (!roleAdmitted(claims.role, options.roles)) throw new ApiError("FORBIDDEN");
     c.set("claims", claims);
     await next();
   };
@@ -50,20 +54,18 @@ export function claimsOf(c: { var: { claims?: TokenClaims } }): TokenClaims {
   return claims;
 }
 
-/** "*" in a manager's sites: every site, including ones added later. */
-export const ALL_SITES = "*";
-
-export function hasSite(claims: TokenClaims, siteId: string): boolean {
-  return claims.sites.includes(siteId) || (claims.role === "manager" && claims.sites.includes(ALL_SITES));
-}
-
-export function assertSite(claims: TokenClaims, siteId: string): void {
-  if (!hasSite(claims, siteId)) throw new ApiError("SITE_FORBIDDEN");
-}
-
-/** A clerk acts only on their desks; a manager on every desk of their sites. */
-export function assertDesk(claims: TokenClaims, siteId: string, deskId: string): void {
-  assertSite(claims, siteId);
+/**
+ * A clerk acts only on their desks; a manager (or an administrator) on every desk of their sites.
+ * The site itself is checked by the site middleware (worker/site.ts), by organisation.
+ */
+export function assertDesk(claims: TokenClaims, deskId: string): void {
   if (claims.role === "clerk" && claims.desks && !claims.desks.includes(deskId)) throw new ApiError("DESK_FORBIDDEN");
-  if (claims.role !== "clerk" && claims.role !== "manager") throw new ApiError("FORBIDDEN");
+  if (!roleAdmitted(claims.role, ["clerk", "manager"])) throw new ApiError("FORBIDDEN");
+}
+
+/** Who acts, as a site object records it: an administrator acts at a site as its manager. */
+export function principalOf(claims: TokenClaims): Principal {
+  const { role } = claims;
+  if (role === "operator" || role === "org-admin") return { id: claims.sub, role: "manager" };
+  return { id: claims.sub, role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
 }

@@ -1,6 +1,6 @@
 // Online booking: free slots, holding a slot until the code (by SMS or e-mail) confirms it, changing the time, cancelling, kiosk check-in.
 import { bookingContact } from "../../objects/booking/contact.ts";
-import { claimsOf } from "../auth/middleware.ts";
+import { claimsOf, principalOf } from "../auth/middleware.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
@@ -68,7 +68,7 @@ export const siteBookingRoutes: ApiRoute[] = [
     const siteId = c.var.siteId;
     const { code } = c.req.valid("json");
     const idem = await idempotency(c, claims.sub, { code });
-    const principal = { id: claims.sub, role: claims.role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
+    const principal = principalOf(claims);
     const r = await c.var.stub.checkIn({ code, principal, client: clientAddress(c), ...(idem ? { idempotency: idem } : {}) });
     if (!r.ok && r.code === "UNKNOWN_CODE") {
       // A code of another office of the same city: say where to go instead of "unknown".

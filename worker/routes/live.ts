@@ -2,6 +2,7 @@
 // with the hibernation API (Hono's upgradeWebSocket would keep the Worker awake instead).
 import { smsNumber } from "../../objects/booking/contact.ts";
 import { LIVE_HEADER, type LiveRequest } from "../../objects/site/live-request.ts";
+import { type Role, roleAdmitted } from "../../protocol/api.ts";
 import { assertNever } from "../../protocol/live.ts";
 import { assertDesk, claimsOf } from "../auth/middleware.ts";
 import type { TokenClaims } from "../auth/token.ts";
@@ -29,22 +30,27 @@ function parseRole(role: string): { kind: LiveRole; deskId: string } {
   return kind === "display" || kind === "agent" || kind === "desk" ? { kind, deskId } : { kind: "clerk", deskId };
 }
 
+/** Refuses a caller whose role may not open this view (an administrator may open what a manager may). */
+function allow(claims: TokenClaims, roles: readonly Role[]): void {
+  if (!roleAdmitted(claims.role, roles)) throw new ApiError("FORBIDDEN");
+}
+
 /** Which live view a staff member or device may open (the site middleware has checked the site). */
-function liveSpec(claims: TokenClaims, siteId: string, role: string): LiveRequest {
+function liveSpec(claims: TokenClaims, role: string): LiveRequest {
   const { kind, deskId } = parseRole(role);
   switch (kind) {
     case "display":
       // A kiosk watches it too: it shows which matters have an open desk and whether its printer works.
-      if (!["display", "kiosk", "clerk", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
+      allow(claims, ["display", "kiosk", "clerk", "manager"]);
       return { role: "display" };
     case "agent":
-      if (!["agent", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
+      allow(claims, ["agent", "manager"]);
       return { role: "agent" };
     case "desk":
-      if (!["display", "clerk", "manager"].includes(claims.role)) throw new ApiError("FORBIDDEN");
+      allow(claims, ["display", "clerk", "manager"]);
       return { role: "desk", deskId };
     case "clerk":
-      assertDesk(claims, siteId, deskId);
+      assertDesk(claims, deskId);
       return { role: "clerk", deskId };
     default:
       return assertNever(kind);
@@ -53,7 +59,7 @@ function liveSpec(claims: TokenClaims, siteId: string, role: string): LiveReques
 
 export const siteLiveRoutes: ApiRoute[] = [
   route("siteLive", site(), async (c) => {
-    const spec = liveSpec(claimsOf(c), c.var.siteId, c.req.valid("query").role);
+    const spec = liveSpec(claimsOf(c), c.req.valid("query").role);
     requireUpgrade(c.req.raw);
     return forward(c.var.stub, c.req.raw, spec);
   }),

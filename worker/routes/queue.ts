@@ -2,15 +2,15 @@
 import type { Context } from "hono";
 import type { DeskActionResponse, DeskActor, DeskCommand, Role } from "../../protocol/api.ts";
 import type { SiteEnv } from "../app-env.ts";
-import { claimsOf } from "../auth/middleware.ts";
+import { claimsOf, principalOf } from "../auth/middleware.ts";
 import { unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import { idempotency } from "../validate.ts";
 
-/** What a desk command may touch: a manager's command any ticket, anyone else's only their desk's (the rule decides). */
+/** What a desk command may touch: a manager's (or an administrator's) command any ticket, anyone else's only their desk's (the rule decides). */
 function deskActor(role: Role): DeskActor {
-  return role === "manager" ? "manager" : "clerk";
+  return role === "clerk" ? "clerk" : "manager";
 }
 
 /** Runs a desk command at the path's desk (the site middleware has checked the caller may operate it). */
@@ -27,7 +27,7 @@ export const queueRoutes: ApiRoute[] = [
     const claims = claimsOf(c);
     const body = c.req.valid("json");
     const idem = await idempotency(c, claims.sub, body);
-    const principal = { id: claims.sub, role: claims.role, ...(claims.dev ? { deviceId: claims.dev } : {}) };
+    const principal = principalOf(claims);
     return unwrap(await c.var.stub.issueTicket({ matterId: body.matterId, principal, ...(idem ? { idempotency: idem } : {}) }));
   }),
   route("queue", site(), async (c) => unwrap(await c.var.stub.queueView())),

@@ -8,5 +8,5 @@ export function readConfig(siteId: string, token: string): Promise<SiteConfig> {
 }
 
 export async function storeConfig(config: SiteConfig, token: string): Promise<void> {
-  await call("putSite", { params: { siteId: config.id }, body: config, token });
+  await call("putSite", { params: { siteId: config.id }, query: {}, body: config, token });
 }

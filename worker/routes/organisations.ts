@@ -1,0 +1,22 @@
+// Organisations, by the deployment's operator: the list, and a new organisation with its first
+// administrator. The registry reserves the id and the user name together (nothing is stored when
+// either is taken); the administrator's account is then written in the organisation's own directory.
+import { ApiError, unwrap } from "../errors.ts";
+import { forgetUser } from "../organisations.ts";
+import { type ApiRoute, route } from "../route.ts";
+import { directoryOf, registry } from "../sites.ts";
+
+export const organisationRoutes: ApiRoute[] = [
+  route("organisations", async (c) => ({ organisations: await registry(c.env).organisations() })),
+  route("createOrganisation", async (c) => {
+    const { id, name, admin } = c.req.valid("json");
+    const reg = registry(c.env);
+    unwrap(await reg.createOrganisation(id, name, admin.username));
+    const account = { username: admin.username, password: admin.password, role: "org-admin" as const, siteIds: [] };
+    unwrap(await directoryOf(c.env, id).putAccount(id, account));
+    forgetUser(admin.username);
+    const organisation = (await reg.organisations()).find((o) => o.id === id);
+    if (!organisation) throw new ApiError("INTERNAL");
+    return { organisation, admin: { username: admin.username, role: "org-admin" as const } };
+  }),
+];
