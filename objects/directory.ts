@@ -8,10 +8,13 @@
 // the directory pushes configuration to it, then the registry lists the site.
 import { DurableObject } from "cloudflare:workers";
 import type { Role } from "../protocol/api.ts";
+import type { AuditEntry, AuditQuery } from "../protocol/audit.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import type { Env } from "../worker/env.ts";
+import { AUDIT_MIGRATION, AuditLog, type AuditRecord } from "./audit/audit-log.ts";
+import { configDiff } from "./audit/diff.ts";
 import { DEMO_ACCOUNTS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
@@ -56,6 +59,8 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `
   UPDATE accounts SET role = 'org-admin', site_ids = '[]' WHERE role = 'manager' AND site_ids LIKE '%"*"%';
   `,
+  // The organisation's audit log: who changed what, when and from where.
+  AUDIT_MIGRATION,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */
@@ -87,14 +92,23 @@ export interface AccountInput extends Account {
 /** A sign-in's answer; a refusal by the login limits says in how many seconds to try again. */
 export type LoginResult = { ok: true; value: Account } | { ok: false; code: ErrorCode; message?: string; retryAfterS?: number };
 
+/** Who acted, for the audit log: a user name and the client address, or the system. */
+export interface Who {
+  actor: string | null;
+  address: string | null;
+}
+const SYSTEM: Who = { actor: null, address: null };
+
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private readonly audit: AuditLog;
   private readonly logins: LoginRecords;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
+    this.audit = new AuditLog(this.sql);
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
@@ -129,7 +143,7 @@ export class Directory extends DurableObject<Env> {
   }
 
   /** Configures a site of this organisation: its id claimed in the registry, the site object configured, then listed. */
-  async putSite(org: string, input: unknown): Promise<Result<{ id: string }>> {
+  async putSite(org: string, input: unknown, who: Who = SYSTEM): Promise<Result<{ id: string }>> {
     const bound = this.bind(org);
     if (!bound.ok) return bound;
     const parsed = CheckedSiteConfig.safeParse(input);
@@ -144,12 +158,29 @@ export class Directory extends DurableObject<Env> {
       if (claim.value.created) await this.registry().releaseSite(config.id, org);
       return fail(r.code, r.message);
     }
-    this.sql.exec(
-      "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
-      config.id,
-      JSON.stringify(config),
-      Date.now(),
-    );
+    const before = this.sql.exec<{ config: string }>("SELECT config FROM sites WHERE id = ?", config.id).toArray()[0];
+    const now = Date.now();
+    // The configuration and its audit entry are written together.
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "INSERT INTO sites (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at",
+        config.id,
+        JSON.stringify(config),
+        now,
+      );
+      this.audit.append(
+        before
+          ? {
+              ...who,
+              action: "site.changed",
+              target: config.id,
+              summary: `Zmieniono konfigurację placówki ${config.name}`,
+              changes: configDiff(JSON.parse(before.config), config),
+            }
+          : { ...who, action: "site.created", target: config.id, summary: `Utworzono placówkę ${config.name}` },
+        now,
+      );
+    });
     const listed = await this.registry().publishSite(org, config);
     if (!listed.ok) return listed;
     return ok({ id: config.id });
@@ -206,6 +237,16 @@ export class Directory extends DurableObject<Env> {
     return row ? SiteConfig.parse(JSON.parse(row.config)) : null;
   }
 
+  /** The organisation's audit log, newest first, filtered. */
+  async auditEntries(q: AuditQuery): Promise<AuditEntry[]> {
+    return this.audit.query(q);
+  }
+
+  /** Records what was done outside the directory (a message sent again, the log exported). */
+  async recordAudit(record: AuditRecord): Promise<void> {
+    this.audit.append(record, Date.now());
+  }
+
   /** Checks a password within the login limits (directory/login-limits.ts), counting a failure against them. */
   async login(username: string, password: string, client: string, demoAccounts: DemoAccounts): Promise<LoginResult> {
     const now = Date.now();
@@ -230,10 +271,21 @@ export class Directory extends DurableObject<Env> {
     if (!row || !good || refused) {
       // Counted from the counters as they are now, not as they were before the password was checked.
       this.logins.recordFailure(keys, afterFailure(this.logins.state(keys), now));
+      // Only an account's own name is logged: what was typed for an unknown one may be a password.
+      if (row) {
+        this.audit.append(
+          { actor: row.username, address: client, action: "login.failed", target: row.username, summary: "Nieudane logowanie" },
+          now,
+        );
+      }
       await this.armPurge(now);
       return fail("BAD_CREDENTIALS");
     }
     this.logins.recordSuccess(keys, now);
+    this.audit.append(
+      { actor: row.username, address: client, action: "login.succeeded", target: row.username, summary: "Zalogowano" },
+      now,
+    );
     await this.armPurge(now);
     const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
     if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];

@@ -43,6 +43,11 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** What the manager page filters the log by; newest first, `before` (an entry id) pages back. */
 export const AuditQuery = z.strictObject({
+  org: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
+    .optional()
+    .describe("The organisation: required of the operator; an administrator's own when absent"),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   action: AuditAction.optional(),
@@ -52,3 +57,6 @@ export const AuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+export type AuditResponse = z.infer<typeof AuditResponse>;

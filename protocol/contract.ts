@@ -44,6 +44,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
+import { AuditQuery, AuditResponse } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
 import type { RouteName } from "./routes.ts";
@@ -347,6 +348,22 @@ export const CONTRACT = {
     auth: ["manager"],
     response: SiteConfig,
     errors: STAFF,
+  },
+  // ---- the audit log of an organisation ----
+  audit: {
+    summary:
+      "The organisation's audit log, newest first: configuration changes with each value changed, sign-ins and their failures, organisations made, messages sent again, exports (organisation administrator; the operator names the organisation with ?org=).",
+    auth: ["org-admin", "operator"],
+    query: AuditQuery,
+    response: AuditResponse,
+    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+  },
+  auditExport: {
+    summary: "The same entries as CSV (RFC 4180, a header row); the export itself is recorded in the log.",
+    auth: ["org-admin", "operator"],
+    query: AuditQuery,
+    description: "text/csv: id, at, actor, address, action, target, summary, changes",
+    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
   },
   // ---- organisations: the deployment's operator ----
   organisations: {

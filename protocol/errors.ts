@@ -69,6 +69,7 @@ export const ERRORS = {
   ALREADY_CHECKED_IN: [409, "This booking has already been checked in."],
   SITE_ID_TAKEN: [409, "This site id belongs to another organisation; choose another."],
   USERNAME_TAKEN: [409, "This user name is taken (user names are unique across the deployment); choose another."],
+  UNKNOWN_ORGANISATION: [404, "There is no such organisation."],
   ORGANISATION_EXISTS: [409, "An organisation with this id exists already."],
   MESSAGE_NOT_FAILED: [409, "Only a message that failed can be sent again."],
   MESSAGE_EXPIRED: [409, "Sending this message again is pointless: its code hold has ended or the visit has begun."],

@@ -38,6 +38,9 @@ export const ROUTES = {
   devOutbox: "GET /api/v1/dev/outbox",
   // ---- the manager page's configuration editor ----
   siteConfig: "GET /api/v1/sites/:siteId/config",
+  // ---- the audit log of an organisation ----
+  audit: "GET /api/v1/audit",
+  auditExport: "GET /api/v1/audit/export",
   // ---- organisations: the deployment's operator ----
   organisations: "GET /api/v1/organisations",
   createOrganisation: "POST /api/v1/organisations",

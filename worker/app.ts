@@ -8,6 +8,7 @@ import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { ensureStorage } from "./organisations.ts";
 import { type ApiRoute, route } from "./route.ts";
+import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
@@ -51,6 +52,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...devRoutes,
   ...siteConfigRoutes,
   ...organisationRoutes,
+  ...auditRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

@@ -956,6 +956,7 @@ const ERROR_TEXTS = {
     en: "This site id belongs to another organisation; choose another.",
   },
   USERNAME_TAKEN: { pl: "Ta nazwa użytkownika jest już zajęta; wybierz inną.", en: "This user name is taken; choose another." },
+  UNKNOWN_ORGANISATION: { pl: "Nie ma takiej organizacji.", en: "There is no such organisation." },
   ORGANISATION_EXISTS: { pl: "Organizacja o tym identyfikatorze już istnieje.", en: "An organisation with this id exists already." },
   MESSAGE_NOT_FAILED: {
     pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.",

@@ -4,7 +4,7 @@ import type { AuditAction, AuditChange, AuditEntry, AuditQuery } from "../../pro
 
 /** The table, for the owning object's migrations. */
 export const AUDIT_MIGRATION = `
-  CREATE TABLE audit_log (
+  CREATE TABLE IF NOT EXISTS audit_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at INTEGER NOT NULL,
     actor TEXT,
@@ -14,9 +14,9 @@ export const AUDIT_MIGRATION = `
     summary TEXT NOT NULL,
     changes TEXT NOT NULL
   );
-  CREATE INDEX audit_log_at ON audit_log (at);
-  CREATE INDEX audit_log_action ON audit_log (action, at);
-  CREATE INDEX audit_log_actor ON audit_log (actor, at);
+  CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+  CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, at);
+  CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, at);
 `;
 
 /** Entries are kept this long unless the organisation says otherwise. */
@@ -46,7 +46,9 @@ interface Row {
 export class AuditLog {
   constructor(private readonly sql: SqlStorage) {}
 
-  append(record: AuditRecord, now: number): number {
+  /** Appends an entry, and deletes those past the retention (cheap by the time index). */
+  append(record: AuditRecord, now: number, retentionDays = DEFAULT_AUDIT_RETENTION_DAYS): number {
+    this.purge(now, retentionDays);
     return this.sql
       .exec<{ id: number }>(
         "INSERT INTO audit_log (at, actor, address, action, target, summary, changes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -60,7 +60,8 @@ describe("configuration changes, live", () => {
     await browser?.close();
   });
 
-  const put = (siteId: string, config: unknown) => call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: config });
+  // The operator names the organisation a new site goes into.
+  const put = (siteId: string, config: unknown) => call(`/api/v1/sites/${siteId}?org=demo`, { method: "PUT", token: admin, body: config });
 
   test("the open kiosk shows a matter's new name and hint, a reached cap and a closure within a second, without a reload", async () => {
     const siteId = `e2e-live-${Date.now().toString(36)}`;

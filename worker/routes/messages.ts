@@ -5,7 +5,8 @@ import { claimsOf } from "../auth/middleware.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
-import { idempotency } from "../validate.ts";
+import { directoryOf, findSite } from "../sites.ts";
+import { clientAddress, idempotency } from "../validate.ts";
 
 export const siteMessageRoutes: ApiRoute[] = [
   route("siteMessages", site(), async (c) => unwrap(await c.var.stub.siteMessages(c.req.valid("query")))),
@@ -13,6 +14,17 @@ export const siteMessageRoutes: ApiRoute[] = [
     const messageId = c.req.param("messageId");
     if (!OUTBOX_MESSAGE_ID.test(messageId)) throw new ApiError("UNKNOWN_MESSAGE");
     const idem = await idempotency(c, claimsOf(c).sub, { messageId });
-    return unwrap(await c.var.stub.resendMessage(messageId, idem));
+    const sent = unwrap(await c.var.stub.resendMessage(messageId, idem));
+    const found = await findSite(c.env, c.var.siteId);
+    if (found) {
+      await directoryOf(c.env, found.org).recordAudit({
+        actor: claimsOf(c).sub,
+        address: clientAddress(c),
+        action: "message.resent",
+        target: messageId,
+        summary: `Wysłano ponownie wiadomość placówki ${c.var.siteId}`,
+      });
+    }
+    return sent;
   }),
 ];

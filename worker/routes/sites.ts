@@ -7,6 +7,7 @@ import { ApiError, unwrap } from "../errors.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import { directoryOf, findSite, invalidateSites, listSites } from "../sites.ts";
+import { clientAddress } from "../validate.ts";
 
 export const siteRoutes: ApiRoute[] = [
   route("sites", async (c) => ({ sites: await listSites(c.env) })),
@@ -26,7 +27,7 @@ export const siteRoutes: ApiRoute[] = [
       if (!target.ok) throw new ApiError(target.code, target.message);
       org = target.org;
     }
-    const r = unwrap(await directoryOf(c.env, org).putSite(org, config));
+    const r = unwrap(await directoryOf(c.env, org).putSite(org, config, { actor: claimsOf(c).sub, address: clientAddress(c) }));
     invalidateSites();
     return r;
   }),
