@@ -218,7 +218,7 @@ describe("manager page: the settings editor", () => {
       asked = d.message();
       void d.dismiss();
     });
-    await site.selectOption("demo");
+    await site.selectOption("torun-wk");
     expect(asked).toContain("niezapisane zmiany");
     expect(await site.inputValue()).toBe(SITE_ID);
     expect(await group(page, "Wtorek").getByLabel("od", { exact: true }).inputValue()).toBe("16:00");
@@ -231,9 +231,9 @@ describe("manager page: the settings editor", () => {
 
     // Discarded on purpose: the other office's settings are read as stored.
     page.once("dialog", (d) => void d.accept());
-    await site.selectOption("demo");
+    await site.selectOption("torun-wk");
     await page.getByRole("button", { name: "Ustawienia placówki" }).click();
-    await expectText(group(page, "Placówka"), "demo");
+    await expectText(group(page, "Placówka"), "torun-wk");
     await page.context().close();
   });
 });
