@@ -73,10 +73,10 @@ function EntryRows(props: { entry: AuditEntry; open: boolean; onToggle: () => vo
     <>
       <tr ref={props.rowRef} tabIndex={-1} data-entry={e.id} data-action={e.action}>
         <td>{officeDateTime(lang, e.at)}</td>
-        <td>{e.actor ?? t("adm.audit.system")}</td>
-        <td class="adm-audit-address">{e.address ?? ""}</td>
+        <td class="adm-audit-nowrap">{e.actor ?? t("adm.audit.system")}</td>
+        <td class="adm-audit-address adm-audit-nowrap">{e.address ?? ""}</td>
         <td>{t(`adm.audit.action.${e.action}`)}</td>
-        <td>{e.target ?? ""}</td>
+        <td class="adm-audit-nowrap">{e.target ?? ""}</td>
         <td>
           <span lang="pl">{e.summary}</span>
           {e.changes.length > 0 && (
