@@ -216,7 +216,7 @@ export function OrganisationsPanel(props: { token: string; onAuthLost: () => voi
                   <td class="adm-audit-path">{o.id}</td>
                   <th scope="row">{o.name}</th>
                   <td>{o.siteIds.length ? o.siteIds.join(", ") : t("adm.orgs.noSites")}</td>
-                  <td>
+                  <td class="adm-audit-nowrap">
                     <button
                       type="button"
                       class="btn"
