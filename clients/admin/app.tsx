@@ -11,6 +11,7 @@ import { SiteEditor } from "./config/site-editor.tsx";
 import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
+import { type OrgView, OrgViewPanel, OrgViewSwitch } from "./org-views.tsx";
 import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
 
@@ -69,6 +70,7 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
   const [siteId, setSiteId] = useState<string | null>(() => sessionStorage.getItem(SITE_KEY));
   const [view, setView] = useState<View>("work");
   const [creating, setCreating] = useState(false);
+  const [orgView, setOrgView] = useState<OrgView | null>(null);
   /** The name of the site this page has just created, said once it is shown. */
   const [created, setCreated] = useState<string | null>(null);
   const createdNote = useRef<HTMLParagraphElement>(null);
@@ -104,7 +106,7 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
     <div class="adm">
       <header class="adm-head">
         <h1 class="adm-title">{t("adm.title")}</h1>
-        {mine.length > 0 && !creating && (
+        {mine.length > 0 && !creating && !orgView && (
           <div class="adm-site">
             <label for="adm-site">{t("adm.site")}</label>
             <select
@@ -129,7 +131,8 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
           </div>
         )}
         <div class="adm-nav">
-          {sites && !creating && mayCreateSites(props.session) && (
+          {!creating && <OrgViewSwitch session={props.session} view={orgView} onView={setOrgView} mayLeave={mayLeave} />}
+          {sites && !creating && !orgView && mayCreateSites(props.session) && (
             <button type="button" class="btn" onClick={() => mayLeave() && setCreating(true)}>
               {t("adm.cfg.newSite")}
             </button>
@@ -141,7 +144,9 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
         </div>
       </header>
       <main class="adm-main">
-        {!sites ? (
+        {orgView ? (
+          <OrgViewPanel view={orgView} session={props.session} onAuthLost={props.onSignOut} />
+        ) : !sites ? (
           <p class="muted">{t("common.loading")}</p>
         ) : creating ? (
           <SiteEditor
