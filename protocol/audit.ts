@@ -1,23 +1,10 @@
 // The audit log: who changed what, when and from where, in an organisation. Append-only; entries carry
 // staff user names and addresses, never citizens' personal data.
 import { z } from "zod";
+import { AUDIT_ACTIONS } from "./audit-actions.ts";
 
-export const AUDIT_ACTIONS = [
-  "organisation.created",
-  "site.created",
-  "site.changed",
-  "account.created",
-  "account.changed",
-  "account.disabled",
-  "account.signed-out",
-  "password.changed",
-  "login.succeeded",
-  "login.failed",
-  "device.paired",
-  "device.revoked",
-  "message.resent",
-  "audit.exported",
-] as const;
+export { AUDIT_ACTIONS };
+
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 

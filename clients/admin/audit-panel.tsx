@@ -3,7 +3,8 @@
 // days; "Starsze" pages back; a configuration change opens to its changed values (before → after); and
 // "Eksportuj CSV" downloads the entries of the current filters.
 import { useEffect, useRef, useState } from "preact/hooks";
-import { AUDIT_ACTIONS, type AuditAction, type AuditChange, type AuditEntry } from "../../protocol/audit.ts";
+import type { AuditAction, AuditChange, AuditEntry } from "../../protocol/audit.ts";
+import { AUDIT_ACTIONS } from "../../protocol/audit-actions.ts";
 import { assertNever } from "../../protocol/live.ts";
 import { ApiError, errorCode } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
