@@ -12,6 +12,7 @@ import type { AuditEntry, AuditQuery } from "../protocol/audit.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
+import type { CreateStaffRequest, StaffAccount, StaffAssignment } from "../protocol/staff.ts";
 import type { Env } from "../worker/env.ts";
 import { AUDIT_MIGRATION, AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
@@ -19,6 +20,7 @@ import { DEMO_ACCOUNTS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type Dem
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
+import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
@@ -61,6 +63,13 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `,
   // The organisation's audit log: who changed what, when and from where.
   AUDIT_MIGRATION,
+  // Staff managed by the administrator: a disabled account, a temporary password to change at first
+  // sign-in, and a token version that "sign out everywhere" raises (tokens of a lower one are refused).
+  `
+  ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE accounts ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE accounts ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */
@@ -83,6 +92,8 @@ export interface Account {
   siteIds: string[];
   deskIds?: string[];
   deviceId?: string;
+  /** Tokens carry it; "sign out everywhere" raises it (absent: 0). */
+  tokenVersion?: number;
 }
 
 export interface AccountInput extends Account {
@@ -98,6 +109,38 @@ export interface Who {
   address: string | null;
 }
 const SYSTEM: Who = { actor: null, address: null };
+
+/** An account whose tokens are refused: disabled, or signed out everywhere (tokens below `version`). */
+export interface Revocation {
+  username: string;
+  disabled: boolean;
+  version: number;
+}
+
+type AccountRow = {
+  username: string;
+  password_hash: string;
+  role: string;
+  site_ids: string;
+  desk_ids: string | null;
+  device_id: string | null;
+  demo: number;
+  disabled: number;
+  must_change: number;
+  token_version: number;
+};
+
+function staffOf(row: AccountRow): StaffAccount {
+  const account: StaffAccount = {
+    username: row.username,
+    role: row.role,
+    siteIds: JSON.parse(row.site_ids) as string[],
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change === 1,
+  };
+  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
+  return account;
+}
 
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -254,17 +297,7 @@ export class Directory extends DurableObject<Env> {
     this.logins.purge(now);
     const verdict = loginVerdict(this.logins.state(keys), now);
     if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterS: retryAfterSeconds(verdict.retryAfterMs) };
-    const row = this.sql
-      .exec<{
-        username: string;
-        password_hash: string;
-        role: string;
-        site_ids: string;
-        desk_ids: string | null;
-        device_id: string | null;
-        demo: number;
-      }>("SELECT * FROM accounts WHERE username = ?", username)
-      .toArray()[0];
+    const row = this.accountRow(username);
     const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     // A demo account outside demo mode is as unknown as a wrong password, and counted like one.
     const refused = row?.demo === 1 && demoAccounts === "refuse";
@@ -282,6 +315,8 @@ export class Directory extends DurableObject<Env> {
       return fail("BAD_CREDENTIALS");
     }
     this.logins.recordSuccess(keys, now);
+    // The right password of a disabled account: counted as a success (it was not guessed), but no token.
+    if (row.disabled === 1) return fail("ACCOUNT_DISABLED");
     this.audit.append(
       { actor: row.username, address: client, action: "login.succeeded", target: row.username, summary: "Zalogowano" },
       now,
@@ -290,7 +325,141 @@ export class Directory extends DurableObject<Env> {
     const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
     if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
     if (row.device_id) account.deviceId = row.device_id;
+    if (row.token_version > 0) account.tokenVersion = row.token_version;
     return ok(account);
+  }
+
+  /** The organisation's accounts, without their password hashes. */
+  async staff(): Promise<StaffAccount[]> {
+    return this.sql.exec<AccountRow>("SELECT * FROM accounts ORDER BY username").toArray().map(staffOf);
+  }
+
+  /** The accounts whose tokens are refused now (the Worker keeps this a short while: worker/auth/revocations.ts). */
+  async revocations(): Promise<Revocation[]> {
+    return this.sql
+      .exec<AccountRow>("SELECT * FROM accounts WHERE disabled = 1 OR token_version > 0")
+      .toArray()
+      .map((r) => ({ username: r.username, disabled: r.disabled === 1, version: r.token_version }));
+  }
+
+  /**
+   * A new account of the organisation with a temporary password, to be changed at first sign-in.
+   * Its sites and desks are checked first, then its name claimed in the registry; nothing is stored on a refusal.
+   */
+  async createStaff(org: string, input: CreateStaffRequest, who: Who): Promise<Result<StaffAccount>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    const { username, password, ...assignment } = input;
+    const refusal = assignmentRefusal(assignment, this.siteDesks());
+    if (refusal) return fail(refusal.code, refusal.message);
+    if (this.accountRow(username)) return fail("USERNAME_TAKEN");
+    const claim = await this.registry().claimUser(username, org, false);
+    if (!claim.ok) return claim;
+    const hash = await hashPassword(password);
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, must_change) VALUES (?, ?, ?, ?, ?, 1)",
+        username,
+        hash,
+        assignment.role,
+        JSON.stringify(assignment.siteIds),
+        assignment.deskIds ? JSON.stringify(assignment.deskIds) : null,
+      );
+      this.audit.append(
+        { ...who, action: "account.created", target: username, summary: `Utworzono konto ${username} (${describe(assignment)})` },
+        now,
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Changes an account's role, sites and desks (an administrator's are not changed here). */
+  async assignStaff(org: string, username: string, assignment: StaffAssignment, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    if (row.value.role === "org-admin" || row.value.role === "operator") return fail("ADMIN_ACCOUNT");
+    const refusal = assignmentRefusal(assignment, this.siteDesks());
+    if (refusal) return fail(refusal.code, refusal.message);
+    const before = staffOf(row.value);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "UPDATE accounts SET role = ?, site_ids = ?, desk_ids = ? WHERE username = ?",
+        assignment.role,
+        JSON.stringify(assignment.siteIds),
+        assignment.deskIds ? JSON.stringify(assignment.deskIds) : null,
+        username,
+      );
+      this.audit.append(
+        {
+          ...who,
+          action: "account.changed",
+          target: username,
+          summary: `Zmieniono konto ${username} (${describe(assignment)})`,
+          changes: configDiff(
+            { role: before.role, siteIds: before.siteIds, deskIds: before.deskIds ?? null },
+            { role: assignment.role, siteIds: assignment.siteIds, deskIds: assignment.deskIds ?? null },
+          ),
+        },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Disables (its tokens stop working) or enables an account; the last working administrator stays. */
+  async setDisabled(org: string, username: string, disabled: boolean, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    if (disabled) {
+      const all = this.sql.exec<AccountRow>("SELECT * FROM accounts").toArray();
+      const states = all.map((r) => ({ username: r.username, role: r.role, disabled: r.disabled === 1 }));
+      if (disablesLastAdmin(states, username)) return fail("LAST_ADMIN");
+    }
+    if ((row.value.disabled === 1) === disabled) return ok(staffOf(row.value));
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE accounts SET disabled = ? WHERE username = ?", disabled ? 1 : 0, username);
+      this.audit.append(
+        disabled
+          ? { ...who, action: "account.disabled", target: username, summary: `Wyłączono konto ${username}` }
+          : { ...who, action: "account.changed", target: username, summary: `Włączono konto ${username}` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. */
+  async setTemporaryPassword(org: string, username: string, password: string, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    const hash = await hashPassword(password);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "UPDATE accounts SET password_hash = ?, must_change = 1, token_version = token_version + 1 WHERE username = ?",
+        hash,
+        username,
+      );
+      this.audit.append(
+        { ...who, action: "password.changed", target: username, summary: `Nadano hasło tymczasowe kontu ${username}` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Every token of the account signed before now is refused from now on. */
+  async signOutEverywhere(org: string, username: string, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE accounts SET token_version = token_version + 1 WHERE username = ?", username);
+      this.audit.append(
+        { ...who, action: "account.signed-out", target: username, summary: `Wylogowano konto ${username} ze wszystkich urządzeń` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
   }
 
   /** Deletes the login records whose time is up, then waits for the next. */
@@ -308,6 +477,32 @@ export class Directory extends DurableObject<Env> {
     const at = Math.max(due, now + 1);
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  private accountRow(username: string): AccountRow | undefined {
+    return this.sql.exec<AccountRow>("SELECT * FROM accounts WHERE username = ?", username).toArray()[0];
+  }
+
+  private requireRow(username: string): AccountRow {
+    const row = this.accountRow(username);
+    if (!row) throw new Error(`account ${username} vanished`);
+    return row;
+  }
+
+  /** An account of this organisation, or UNKNOWN_ACCOUNT. */
+  private staffRow(org: string, username: string): Result<AccountRow> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    const row = this.accountRow(username);
+    return row ? ok(row) : fail("UNKNOWN_ACCOUNT");
+  }
+
+  /** The organisation's sites and their desks, as stored here. */
+  private siteDesks(): SiteDesks[] {
+    return this.sql
+      .exec<{ id: string; config: string }>("SELECT id, config FROM sites")
+      .toArray()
+      .map((r) => ({ id: r.id, deskIds: SiteConfig.parse(JSON.parse(r.config)).desks.map((d) => d.id) }));
   }
 
   /** A directory serves one scope for good: the first write names it, any other is refused. */
@@ -330,6 +525,11 @@ export class Directory extends DurableObject<Env> {
   private setMeta(key: string, value: string): void {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
+}
+
+/** An assignment as one line of the audit log: "clerk; site-a; d1, d2". */
+function describe(a: StaffAssignment): string {
+  return [a.role, a.siteIds.join(", "), ...(a.deskIds ? [a.deskIds.join(", ")] : [])].join("; ");
 }
 
 /** A fingerprint of the demo sites' data: when it changes, a local run's demo sites are updated. */

@@ -30,6 +30,8 @@ export const TokenClaims = z.object({
   desks: z.array(Id).max(1000).optional(),
   /** For devices: which kiosk, screen or agent this is. */
   dev: Id.optional(),
+  /** The account's token version when signed: "sign out everywhere" raises it, refusing lower ones (absent: 0). */
+  ver: z.number().int().min(0).optional(),
   /** Issued at (set when signed, always present in a verified token) and expiry, seconds since epoch. */
   iat: z.number().int().optional(),
   exp: z.number().int(),

@@ -71,6 +71,13 @@ export const ERRORS = {
   USERNAME_TAKEN: [409, "This user name is taken (user names are unique across the deployment); choose another."],
   UNKNOWN_ORGANISATION: [404, "There is no such organisation."],
   ORGANISATION_EXISTS: [409, "An organisation with this id exists already."],
+  // ---- staff of an organisation ----
+  UNKNOWN_ACCOUNT: [404, "There is no such account in this organisation."],
+  SITE_NOT_IN_ORGANISATION: [400, "An account may be given only sites of its own organisation."],
+  UNKNOWN_STAFF_DESK: [400, "A clerk may be given only desks of the sites chosen for them."],
+  LAST_ADMIN: [409, "The organisation's last administrator cannot be disabled."],
+  ADMIN_ACCOUNT: [409, "An administrator's role, sites and desks are not changed here."],
+  ACCOUNT_DISABLED: [403, "This account is disabled; ask your organisation's administrator."],
   MESSAGE_NOT_FAILED: [409, "Only a message that failed can be sent again."],
   MESSAGE_EXPIRED: [409, "Sending this message again is pointless: its code hold has ended or the visit has begun."],
   CODE_WRONG: [422, "Wrong code."],

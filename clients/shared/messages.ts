@@ -958,6 +958,27 @@ const ERROR_TEXTS = {
   USERNAME_TAKEN: { pl: "Ta nazwa użytkownika jest już zajęta; wybierz inną.", en: "This user name is taken; choose another." },
   UNKNOWN_ORGANISATION: { pl: "Nie ma takiej organizacji.", en: "There is no such organisation." },
   ORGANISATION_EXISTS: { pl: "Organizacja o tym identyfikatorze już istnieje.", en: "An organisation with this id exists already." },
+  UNKNOWN_ACCOUNT: { pl: "W tej organizacji nie ma takiego konta.", en: "There is no such account in this organisation." },
+  SITE_NOT_IN_ORGANISATION: {
+    pl: "Konto może dostać tylko placówki własnej organizacji.",
+    en: "An account may be given only sites of its own organisation.",
+  },
+  UNKNOWN_STAFF_DESK: {
+    pl: "Urzędnik może dostać tylko stanowiska wybranych placówek.",
+    en: "A clerk may be given only desks of the sites chosen for them.",
+  },
+  LAST_ADMIN: {
+    pl: "Nie można wyłączyć ostatniego administratora organizacji.",
+    en: "The organisation's last administrator cannot be disabled.",
+  },
+  ADMIN_ACCOUNT: {
+    pl: "Roli, placówek i stanowisk administratora nie zmienia się tutaj.",
+    en: "An administrator's role, sites and desks are not changed here.",
+  },
+  ACCOUNT_DISABLED: {
+    pl: "To konto jest wyłączone; zwróć się do administratora organizacji.",
+    en: "This account is disabled; ask your organisation's administrator.",
+  },
   MESSAGE_NOT_FAILED: {
     pl: "Ponownie można wysłać tylko wiadomość, która nie wyszła.",
     en: "Only a message that failed can be sent again.",

@@ -5,6 +5,7 @@ import { type Role, roleAdmitted } from "../../protocol/api.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { refuseDemoAccount } from "./demo-accounts.ts";
+import { refuseRevokedToken } from "./revocations.ts";
 import { requireSigningKey, signingKeys } from "./signing-key.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
@@ -41,6 +42,7 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     if (!claims) throw new ApiError("TOKEN_INVALID");
     if (claims.role !== "operator" && claims.org === undefined) throw new ApiError("TOKEN_INVALID");
     await refuseDemoAccount(c.env, claims);
+    await refuseRevokedToken(c.env, claims);
     if (!roleAdmitted(claims.role, options.roles)) throw new ApiError("FORBIDDEN");
     c.set("claims", claims);
     await next();

@@ -44,6 +44,7 @@ export const authRoutes: ApiRoute[] = [
     if (org !== undefined) claims.org = org;
     if (account.deskIds) claims.desks = account.deskIds;
     if (account.deviceId) claims.dev = account.deviceId;
+    if (account.tokenVersion !== undefined) claims.ver = account.tokenVersion;
     const body: LoginResponse = {
       token: await signToken(claims, c.env.AUTH_SECRET),
       role: account.role,
