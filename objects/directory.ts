@@ -94,6 +94,8 @@ export interface Account {
   deviceId?: string;
   /** Tokens carry it; "sign out everywhere" raises it (absent: 0). */
   tokenVersion?: number;
+  /** Signed in with a temporary password, to be changed before anything else. */
+  mustChangePassword?: true;
 }
 
 export interface AccountInput extends Account {
@@ -129,6 +131,15 @@ type AccountRow = {
   must_change: number;
   token_version: number;
 };
+
+function accountOf(row: AccountRow): Account {
+  const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
+  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
+  if (row.device_id) account.deviceId = row.device_id;
+  if (row.token_version > 0) account.tokenVersion = row.token_version;
+  if (row.must_change === 1) account.mustChangePassword = true;
+  return account;
+}
 
 function staffOf(row: AccountRow): StaffAccount {
   const account: StaffAccount = {
@@ -322,11 +333,40 @@ export class Directory extends DurableObject<Env> {
       now,
     );
     await this.armPurge(now);
-    const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
-    if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
-    if (row.device_id) account.deviceId = row.device_id;
-    if (row.token_version > 0) account.tokenVersion = row.token_version;
-    return ok(account);
+    return ok(accountOf(row));
+  }
+
+  /**
+   * One's own new password, given the current one (a wrong one counts against the login limits). The
+   * account's other tokens stop working; the caller signs a new token for the account returned.
+   */
+  async changePassword(username: string, current: string, next: string, client: string): Promise<LoginResult> {
+    const now = Date.now();
+    const keys = await this.logins.keysFor(username, client);
+    const verdict = loginVerdict(this.logins.state(keys), now);
+    if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterS: retryAfterSeconds(verdict.retryAfterMs) };
+    const row = this.accountRow(username);
+    if (!row) return fail("UNKNOWN_ACCOUNT");
+    if (!(await verifyPassword(current, row.password_hash))) {
+      this.logins.recordFailure(keys, afterFailure(this.logins.state(keys), now));
+      await this.armPurge(now);
+      return fail("PASSWORD_WRONG");
+    }
+    if (row.disabled === 1) return fail("ACCOUNT_DISABLED");
+    if (current === next) return fail("PASSWORD_UNCHANGED");
+    const hash = await hashPassword(next);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "UPDATE accounts SET password_hash = ?, must_change = 0, token_version = token_version + 1 WHERE username = ?",
+        hash,
+        username,
+      );
+      this.audit.append(
+        { actor: username, address: client, action: "password.changed", target: username, summary: "Zmieniono własne hasło" },
+        now,
+      );
+    });
+    return ok(accountOf(this.requireRow(username)));
   }
 
   /** The organisation's accounts, without their password hashes. */

@@ -47,8 +47,17 @@ import {
 import { AuditQuery, AuditResponse } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
+import { ROLES } from "./roles.ts";
 import type { RouteName } from "./routes.ts";
-import { CreateStaffRequest, StaffAssignment, StaffListResponse, StaffPasswordRequest, StaffQuery, StaffResponse } from "./staff.ts";
+import {
+  ChangePasswordRequest,
+  CreateStaffRequest,
+  StaffAssignment,
+  StaffListResponse,
+  StaffPasswordRequest,
+  StaffQuery,
+  StaffResponse,
+} from "./staff.ts";
 
 export interface RouteContract {
   summary: string;
@@ -389,6 +398,24 @@ export const CONTRACT = {
     response: CreateOrganisationResponse,
     status: 201,
     errors: [...BODY, "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "ORGANISATION_EXISTS", "USERNAME_TAKEN"],
+  },
+  // ---- one's own password ----
+  changePassword: {
+    summary:
+      "Change one's own password (12+ characters), giving the current one: the only route a token signed with a temporary password is accepted by. Answers a new token like login's; the account's other tokens stop working.",
+    auth: ROLES,
+    body: ChangePasswordRequest,
+    response: LoginResponse,
+    errors: [
+      ...BODY,
+      "UNAUTHENTICATED",
+      "TOKEN_INVALID",
+      "NOT_CONFIGURED",
+      "PASSWORD_WRONG",
+      "PASSWORD_UNCHANGED",
+      "ACCOUNT_DISABLED",
+      "RATE_LIMITED",
+    ],
   },
   // ---- staff of an organisation: its administrator ----
   staff: {

@@ -5,6 +5,8 @@
 
 export const ROUTES = {
   login: "POST /api/v1/auth/login",
+  // ---- one's own password ----
+  changePassword: "POST /api/v1/auth/password",
   openapi: "GET /api/openapi.json",
   sites: "GET /api/v1/sites",
   putSite: "PUT /api/v1/sites/:siteId",

@@ -43,3 +43,10 @@ export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
 export const StaffPasswordRequest = z.strictObject({ password: TemporaryPassword });
 export const StaffResponse = z.object({ account: StaffAccount });
+
+/** POST /api/v1/auth/password: anyone signed in changes their own password (a temporary one first of all). */
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12, "at least 12 characters").max(200),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;

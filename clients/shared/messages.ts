@@ -975,6 +975,12 @@ const ERROR_TEXTS = {
     pl: "Roli, placówek i stanowisk administratora nie zmienia się tutaj.",
     en: "An administrator's role, sites and desks are not changed here.",
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    pl: "Najpierw ustaw nowe hasło: hasło, którym się zalogowano, było tymczasowe.",
+    en: "Set a new password first: the one you signed in with was temporary.",
+  },
+  PASSWORD_WRONG: { pl: "Obecne hasło jest nieprawidłowe.", en: "The current password is wrong." },
+  PASSWORD_UNCHANGED: { pl: "Nowe hasło musi być inne niż obecne.", en: "The new password must differ from the current one." },
   ACCOUNT_DISABLED: {
     pl: "To konto jest wyłączone; zwróć się do administratora organizacji.",
     en: "This account is disabled; ask your organisation's administrator.",

@@ -36,6 +36,20 @@ interface Account {
   mustChangePassword: boolean;
 }
 
+const OWN = "wlasne-haslo-123";
+
+/** A first sign-in with the temporary password: the password changed, the normal token returned. */
+async function firstSignIn(username: string, temporary = TEMP): Promise<string> {
+  const marked = await login(username, temporary);
+  const res = await api("/api/v1/auth/password", {
+    method: "POST",
+    token: marked,
+    json: { currentPassword: temporary, newPassword: OWN },
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
 async function accounts(token: string, query = ""): Promise<Account[]> {
   const res = await api(`/api/v1/staff${query}`, { token });
   expect(res.status).toBe(200);
@@ -90,7 +104,7 @@ describe("an organisation's administrator manages its staff", () => {
     expect(entry).toMatchObject({ actor: adminName, target: clerk });
     expect(entry?.summary).not.toContain(TEMP);
     // The clerk signs in and works at desk d2 only.
-    const token = await login(clerk, TEMP);
+    const token = await firstSignIn(clerk);
     const call = await api(`/api/v1/sites/${site}/desks/d1/call-next`, { method: "POST", token, json: {} });
     await expectError(call, 403, "DESK_FORBIDDEN");
   });
@@ -198,13 +212,13 @@ describe("disabled and signed-out accounts", () => {
     const { admin, site } = await freshOrganisation();
     const clerk = unique("urz");
     await api("/api/v1/staff", { method: "POST", token: admin, json: { username: clerk, password: TEMP, role: "clerk", siteIds: [site] } });
-    const token = await login(clerk, TEMP);
+    const token = await firstSignIn(clerk);
     expect((await api(`/api/v1/sites/${site}/queue`, { token })).status).toBe(200);
     const off = await api(`/api/v1/staff/${clerk}/disable`, { method: "POST", token: admin, json: {} });
     expect(((await off.json()) as { account: Account }).account.disabled).toBe(true);
     await expectError(await api(`/api/v1/sites/${site}/queue`, { token }), 401, "TOKEN_INVALID");
     await expectError(
-      await api("/api/v1/auth/login", { method: "POST", json: { username: clerk, password: TEMP } }),
+      await api("/api/v1/auth/login", { method: "POST", json: { username: clerk, password: OWN } }),
       403,
       "ACCOUNT_DISABLED",
     );
@@ -215,7 +229,7 @@ describe("disabled and signed-out accounts", () => {
       "BAD_CREDENTIALS",
     );
     expect((await api(`/api/v1/staff/${clerk}/enable`, { method: "POST", token: admin, json: {} })).status).toBe(200);
-    const again = await login(clerk, TEMP);
+    const again = await login(clerk, OWN);
     expect((await api(`/api/v1/sites/${site}/queue`, { token: again })).status).toBe(200);
     const actions = (await auditOf(admin)).filter((e) => e.target === clerk).map((e) => e.action);
     expect(actions).toContain("account.disabled");
@@ -225,11 +239,11 @@ describe("disabled and signed-out accounts", () => {
     const { admin, site } = await freshOrganisation();
     const clerk = unique("urz");
     await api("/api/v1/staff", { method: "POST", token: admin, json: { username: clerk, password: TEMP, role: "clerk", siteIds: [site] } });
-    const first = await login(clerk, TEMP);
-    const second = await login(clerk, TEMP);
+    const first = await firstSignIn(clerk);
+    const second = await login(clerk, OWN);
     expect((await api(`/api/v1/staff/${clerk}/sign-out`, { method: "POST", token: admin, json: {} })).status).toBe(200);
     for (const token of [first, second]) await expectError(await api(`/api/v1/sites/${site}/queue`, { token }), 401, "TOKEN_INVALID");
-    const after = await login(clerk, TEMP);
+    const after = await login(clerk, OWN);
     expect((await api(`/api/v1/sites/${site}/queue`, { token: after })).status).toBe(200);
     const entry = (await auditOf(admin)).find((e) => e.action === "account.signed-out");
     expect(entry).toMatchObject({ target: clerk, actor: expect.any(String) });
@@ -239,7 +253,7 @@ describe("disabled and signed-out accounts", () => {
     const { admin, site } = await freshOrganisation();
     const clerk = unique("urz");
     await api("/api/v1/staff", { method: "POST", token: admin, json: { username: clerk, password: TEMP, role: "clerk", siteIds: [site] } });
-    const token = await login(clerk, TEMP);
+    const token = await firstSignIn(clerk);
     const next = "nowe-tymczasowe-2";
     expect((await api(`/api/v1/staff/${clerk}/password`, { method: "POST", token: admin, json: { password: next } })).status).toBe(200);
     await expectError(await api(`/api/v1/sites/${site}/queue`, { token }), 401, "TOKEN_INVALID");
@@ -248,7 +262,10 @@ describe("disabled and signed-out accounts", () => {
       401,
       "BAD_CREDENTIALS",
     );
-    expect(await login(clerk, next)).toBeTruthy();
+    // The new temporary password must be changed again before anything else.
+    const marked = await login(clerk, next);
+    await expectError(await api(`/api/v1/sites/${site}/queue`, { token: marked }), 403, "PASSWORD_CHANGE_REQUIRED");
+    expect((await api(`/api/v1/sites/${site}/queue`, { token: await firstSignIn(clerk, next) })).status).toBe(200);
     const entry = (await auditOf(admin)).find((e) => e.action === "password.changed");
     expect(JSON.stringify(entry)).not.toContain(next);
   });
@@ -265,5 +282,50 @@ describe("disabled and signed-out accounts", () => {
       409,
       "LAST_ADMIN",
     );
+  });
+});
+
+describe("a temporary password is changed at first sign-in", () => {
+  it("the marked token works only for the password change, which answers a normal token", async () => {
+    const { org, admin, site } = await freshOrganisation();
+    const clerk = unique("urz");
+    await api("/api/v1/staff", { method: "POST", token: admin, json: { username: clerk, password: TEMP, role: "clerk", siteIds: [site] } });
+    const res = await api("/api/v1/auth/login", { method: "POST", json: { username: clerk, password: TEMP } });
+    const session = (await res.json()) as { token: string; passwordChangeRequired?: boolean };
+    expect(session.passwordChangeRequired).toBe(true);
+    const marked = session.token;
+    await expectError(await api(`/api/v1/sites/${site}/queue`, { token: marked }), 403, "PASSWORD_CHANGE_REQUIRED");
+    const socket = await api(`/api/v1/sites/${site}/live?role=clerk&access_token=${marked}`, { headers: { Upgrade: "websocket" } });
+    await expectError(socket, 403, "PASSWORD_CHANGE_REQUIRED");
+    const change = (json: unknown, token = marked) => api("/api/v1/auth/password", { method: "POST", token, json });
+    const before = await stored(org);
+    await expectError(await change({ currentPassword: TEMP, newPassword: "krotkie-11z" }), 400, "VALIDATION_FAILED");
+    await expectError(await change({ currentPassword: "zle-haslo-123", newPassword: OWN }), 403, "PASSWORD_WRONG");
+    await expectError(await change({ currentPassword: TEMP, newPassword: TEMP }), 400, "PASSWORD_UNCHANGED");
+    // Nothing stored (the wrong current password is counted by the login limits, in their own tables).
+    expect(await stored(org)).toEqual(before);
+    const changed = await change({ currentPassword: TEMP, newPassword: OWN });
+    expect(changed.status).toBe(200);
+    const fresh = (await changed.json()) as { token: string; passwordChangeRequired?: boolean };
+    expect(fresh.passwordChangeRequired).toBeUndefined();
+    expect((await api(`/api/v1/sites/${site}/queue`, { token: fresh.token })).status).toBe(200);
+    // The marked token is spent; the temporary password no longer signs in.
+    await expectError(await api(`/api/v1/sites/${site}/queue`, { token: marked }), 401, "TOKEN_INVALID");
+    await expectError(
+      await api("/api/v1/auth/login", { method: "POST", json: { username: clerk, password: TEMP } }),
+      401,
+      "BAD_CREDENTIALS",
+    );
+    expect((await accounts(admin)).find((a) => a.username === clerk)?.mustChangePassword).toBe(false);
+    const entry = (await auditOf(admin)).find((e) => e.action === "password.changed" && e.actor === clerk);
+    expect(JSON.stringify(entry)).not.toContain(OWN);
+  });
+
+  it("anyone signed in changes their own password", async () => {
+    const { adminName, admin } = await freshOrganisation();
+    const changed = await api("/api/v1/auth/password", { method: "POST", token: admin, json: { currentPassword: TEMP, newPassword: OWN } });
+    expect(changed.status).toBe(200);
+    expect(await login(adminName, OWN)).toBeTruthy();
+    await expectError(await api("/api/v1/staff", { token: admin }), 401, "TOKEN_INVALID");
   });
 });
