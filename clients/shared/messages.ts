@@ -81,6 +81,16 @@ const TEXTS = {
   "login.submit": { pl: "Zaloguj", en: "Sign in" },
   "login.busy": { pl: "Logowanie…", en: "Signing in…" },
   "login.wrongRole": { pl: "To konto nie może obsługiwać tego ekranu.", en: "This account cannot run this screen." },
+  "login.newTitle": { pl: "Ustaw nowe hasło", en: "Set a new password" },
+  "login.newNote": {
+    pl: "Zalogowano hasłem tymczasowym. Ustaw własne hasło (co najmniej 12 znaków), aby kontynuować.",
+    en: "You signed in with a temporary password. Set your own password (at least 12 characters) to continue.",
+  },
+  "login.newPassword": { pl: "Nowe hasło", en: "New password" },
+  "login.repeatPassword": { pl: "Powtórz nowe hasło", en: "Repeat the new password" },
+  "login.newSubmit": { pl: "Zmień hasło", en: "Change password" },
+  "login.tooShort": { pl: "Hasło musi mieć co najmniej 12 znaków.", en: "The password must have at least 12 characters." },
+  "login.mismatch": { pl: "Hasła się różnią.", en: "The passwords differ." },
   "login.managerTitle": { pl: "Logowanie kierownika placówki", en: "Office manager sign-in" },
 
   // ---- kiosk ---------------------------------------------------------------
