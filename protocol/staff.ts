@@ -4,11 +4,9 @@
 import { z } from "zod";
 import { TemporaryPassword, Username } from "./api.ts";
 import { Id } from "./config.ts";
+import { STAFF_ROLES } from "./roles.ts";
 
-/** The roles an administrator gives: staff and devices, never another administrator or an operator. */
-export const STAFF_ROLES = ["manager", "clerk", "kiosk", "display", "agent"] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
-export type StaffRole = z.infer<typeof StaffRole>;
 
 /** ?org=…: the organisation (required of the operator; an administrator's own when absent). */
 export const StaffQuery = z.strictObject({

@@ -11,6 +11,7 @@ import { SiteEditor } from "./config/site-editor.tsx";
 import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
+import { StaffPanel } from "./staff-panel.tsx";
 import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
 
@@ -173,6 +174,9 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
           </>
         ) : (
           <p role="alert">{t("adm.noSites")}</p>
+        )}
+        {sites && !creating && props.session.role === "org-admin" && (
+          <StaffPanel token={props.session.token} sites={mine} onAuthLost={props.onSignOut} />
         )}
       </main>
     </div>

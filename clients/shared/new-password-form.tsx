@@ -49,7 +49,6 @@ export function NewPasswordForm(props: { marked: Session; current: string; onSes
         type="password"
         autocomplete="new-password"
         required
-        minLength={MIN_PASSWORD}
         value={next}
         onInput={(e) => setNext(e.currentTarget.value)}
       />
@@ -60,7 +59,6 @@ export function NewPasswordForm(props: { marked: Session; current: string; onSes
         type="password"
         autocomplete="new-password"
         required
-        minLength={MIN_PASSWORD}
         value={repeat}
         onInput={(e) => setRepeat(e.currentTarget.value)}
       />
