@@ -63,12 +63,16 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `,
   // The organisation's audit log: who changed what, when and from where.
   AUDIT_MIGRATION,
-  // Staff managed by the administrator: a disabled account, a temporary password to change at first
-  // sign-in, and a token version that "sign out everywhere" raises (tokens of a lower one are refused).
+  // Staff managed by the administrator, per account (no row: none of these): disabled, a temporary
+  // password to change at first sign-in, and a token version that "sign out everywhere" raises
+  // (tokens of a lower one are refused).
   `
-  ALTER TABLE accounts ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE accounts ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE accounts ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE IF NOT EXISTS account_access (
+    username TEXT PRIMARY KEY,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    must_change INTEGER NOT NULL DEFAULT 0,
+    token_version INTEGER NOT NULL DEFAULT 0
+  );
   `,
 ];
 
@@ -131,6 +135,10 @@ type AccountRow = {
   must_change: number;
   token_version: number;
 };
+
+/** An account with its access (account_access), as AccountRow has it. */
+const ACCOUNT_SELECT = `SELECT a.*, COALESCE(x.disabled, 0) AS disabled, COALESCE(x.must_change, 0) AS must_change,
+  COALESCE(x.token_version, 0) AS token_version FROM accounts a LEFT JOIN account_access x ON x.username = a.username`;
 
 function accountOf(row: AccountRow): Account {
   const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
@@ -356,11 +364,8 @@ export class Directory extends DurableObject<Env> {
     if (current === next) return fail("PASSWORD_UNCHANGED");
     const hash = await hashPassword(next);
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec(
-        "UPDATE accounts SET password_hash = ?, must_change = 0, token_version = token_version + 1 WHERE username = ?",
-        hash,
-        username,
-      );
+      this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);
+      this.setAccess(username, "must_change = 0, token_version = token_version + 1");
       this.audit.append(
         { actor: username, address: client, action: "password.changed", target: username, summary: "Zmieniono własne hasło" },
         now,
@@ -371,13 +376,15 @@ export class Directory extends DurableObject<Env> {
 
   /** The organisation's accounts, without their password hashes. */
   async staff(): Promise<StaffAccount[]> {
-    return this.sql.exec<AccountRow>("SELECT * FROM accounts ORDER BY username").toArray().map(staffOf);
+    return this.sql.exec<AccountRow>(`${ACCOUNT_SELECT} ORDER BY a.username`).toArray().map(staffOf);
   }
 
   /** The accounts whose tokens are refused now (the Worker keeps this a short while: worker/auth/revocations.ts). */
   async revocations(): Promise<Revocation[]> {
     return this.sql
-      .exec<AccountRow>("SELECT * FROM accounts WHERE disabled = 1 OR token_version > 0")
+      .exec<{ username: string; disabled: number; token_version: number }>(
+        "SELECT username, disabled, token_version FROM account_access WHERE disabled = 1 OR token_version > 0",
+      )
       .toArray()
       .map((r) => ({ username: r.username, disabled: r.disabled === 1, version: r.token_version }));
   }
@@ -399,13 +406,14 @@ export class Directory extends DurableObject<Env> {
     const now = Date.now();
     this.ctx.storage.transactionSync(() => {
       this.sql.exec(
-        "INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids, must_change) VALUES (?, ?, ?, ?, ?, 1)",
+        "INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids) VALUES (?, ?, ?, ?, ?)",
         username,
         hash,
         assignment.role,
         JSON.stringify(assignment.siteIds),
         assignment.deskIds ? JSON.stringify(assignment.deskIds) : null,
       );
+      this.setAccess(username, "must_change = 1");
       this.audit.append(
         { ...who, action: "account.created", target: username, summary: `Utworzono konto ${username} (${describe(assignment)})` },
         now,
@@ -452,13 +460,13 @@ export class Directory extends DurableObject<Env> {
     const row = this.staffRow(org, username);
     if (!row.ok) return row;
     if (disabled) {
-      const all = this.sql.exec<AccountRow>("SELECT * FROM accounts").toArray();
+      const all = this.sql.exec<AccountRow>(ACCOUNT_SELECT).toArray();
       const states = all.map((r) => ({ username: r.username, role: r.role, disabled: r.disabled === 1 }));
       if (disablesLastAdmin(states, username)) return fail("LAST_ADMIN");
     }
     if ((row.value.disabled === 1) === disabled) return ok(staffOf(row.value));
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec("UPDATE accounts SET disabled = ? WHERE username = ?", disabled ? 1 : 0, username);
+      this.setAccess(username, `disabled = ${disabled ? 1 : 0}`);
       this.audit.append(
         disabled
           ? { ...who, action: "account.disabled", target: username, summary: `Wyłączono konto ${username}` }
@@ -475,11 +483,8 @@ export class Directory extends DurableObject<Env> {
     if (!row.ok) return row;
     const hash = await hashPassword(password);
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec(
-        "UPDATE accounts SET password_hash = ?, must_change = 1, token_version = token_version + 1 WHERE username = ?",
-        hash,
-        username,
-      );
+      this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);
+      this.setAccess(username, "must_change = 1, token_version = token_version + 1");
       this.audit.append(
         { ...who, action: "password.changed", target: username, summary: `Nadano hasło tymczasowe kontu ${username}` },
         Date.now(),
@@ -493,7 +498,7 @@ export class Directory extends DurableObject<Env> {
     const row = this.staffRow(org, username);
     if (!row.ok) return row;
     this.ctx.storage.transactionSync(() => {
-      this.sql.exec("UPDATE accounts SET token_version = token_version + 1 WHERE username = ?", username);
+      this.setAccess(username, "token_version = token_version + 1");
       this.audit.append(
         { ...who, action: "account.signed-out", target: username, summary: `Wylogowano konto ${username} ze wszystkich urządzeń` },
         Date.now(),
@@ -520,7 +525,13 @@ export class Directory extends DurableObject<Env> {
   }
 
   private accountRow(username: string): AccountRow | undefined {
-    return this.sql.exec<AccountRow>("SELECT * FROM accounts WHERE username = ?", username).toArray()[0];
+    return this.sql.exec<AccountRow>(`${ACCOUNT_SELECT} WHERE a.username = ?`, username).toArray()[0];
+  }
+
+  /** Sets an account's access (`assignments`: fixed SQL of this file, never input). */
+  private setAccess(username: string, assignments: string): void {
+    this.sql.exec("INSERT INTO account_access (username) VALUES (?) ON CONFLICT (username) DO NOTHING", username);
+    this.sql.exec(`UPDATE account_access SET ${assignments} WHERE username = ?`, username);
   }
 
   private requireRow(username: string): AccountRow {
