@@ -12,6 +12,7 @@ import type { AuditEntry, AuditQuery } from "../protocol/audit.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
 import type { ErrorCode, Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
+import type { CreateStaffRequest, StaffAccount, StaffAssignment } from "../protocol/staff.ts";
 import type { Env } from "../worker/env.ts";
 import { AUDIT_MIGRATION, AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
@@ -19,6 +20,7 @@ import { DEMO_ACCOUNTS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type Dem
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
+import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
@@ -61,6 +63,17 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `,
   // The organisation's audit log: who changed what, when and from where.
   AUDIT_MIGRATION,
+  // Staff managed by the administrator, per account (no row: none of these): disabled, a temporary
+  // password to change at first sign-in, and a token version that "sign out everywhere" raises
+  // (tokens of a lower one are refused).
+  `
+  CREATE TABLE IF NOT EXISTS account_access (
+    username TEXT PRIMARY KEY,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    must_change INTEGER NOT NULL DEFAULT 0,
+    token_version INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */
@@ -83,6 +96,10 @@ export interface Account {
   siteIds: string[];
   deskIds?: string[];
   deviceId?: string;
+  /** Tokens carry it; "sign out everywhere" raises it (absent: 0). */
+  tokenVersion?: number;
+  /** Signed in with a temporary password, to be changed before anything else. */
+  mustChangePassword?: true;
 }
 
 export interface AccountInput extends Account {
@@ -98,6 +115,51 @@ export interface Who {
   address: string | null;
 }
 const SYSTEM: Who = { actor: null, address: null };
+
+/** An account whose tokens are refused: disabled, or signed out everywhere (tokens below `version`). */
+export interface Revocation {
+  username: string;
+  disabled: boolean;
+  version: number;
+}
+
+type AccountRow = {
+  username: string;
+  password_hash: string;
+  role: string;
+  site_ids: string;
+  desk_ids: string | null;
+  device_id: string | null;
+  demo: number;
+  disabled: number;
+  must_change: number;
+  token_version: number;
+};
+
+/** An account with its access (account_access), as AccountRow has it. */
+const ACCOUNT_SELECT = `SELECT a.*, COALESCE(x.disabled, 0) AS disabled, COALESCE(x.must_change, 0) AS must_change,
+  COALESCE(x.token_version, 0) AS token_version FROM accounts a LEFT JOIN account_access x ON x.username = a.username`;
+
+function accountOf(row: AccountRow): Account {
+  const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
+  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
+  if (row.device_id) account.deviceId = row.device_id;
+  if (row.token_version > 0) account.tokenVersion = row.token_version;
+  if (row.must_change === 1) account.mustChangePassword = true;
+  return account;
+}
+
+function staffOf(row: AccountRow): StaffAccount {
+  const account: StaffAccount = {
+    username: row.username,
+    role: row.role,
+    siteIds: JSON.parse(row.site_ids) as string[],
+    disabled: row.disabled === 1,
+    mustChangePassword: row.must_change === 1,
+  };
+  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
+  return account;
+}
 
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -254,17 +316,7 @@ export class Directory extends DurableObject<Env> {
     this.logins.purge(now);
     const verdict = loginVerdict(this.logins.state(keys), now);
     if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterS: retryAfterSeconds(verdict.retryAfterMs) };
-    const row = this.sql
-      .exec<{
-        username: string;
-        password_hash: string;
-        role: string;
-        site_ids: string;
-        desk_ids: string | null;
-        device_id: string | null;
-        demo: number;
-      }>("SELECT * FROM accounts WHERE username = ?", username)
-      .toArray()[0];
+    const row = this.accountRow(username);
     const good = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     // A demo account outside demo mode is as unknown as a wrong password, and counted like one.
     const refused = row?.demo === 1 && demoAccounts === "refuse";
@@ -282,15 +334,177 @@ export class Directory extends DurableObject<Env> {
       return fail("BAD_CREDENTIALS");
     }
     this.logins.recordSuccess(keys, now);
+    // The right password of a disabled account: counted as a success (it was not guessed), but no token.
+    if (row.disabled === 1) return fail("ACCOUNT_DISABLED");
     this.audit.append(
       { actor: row.username, address: client, action: "login.succeeded", target: row.username, summary: "Zalogowano" },
       now,
     );
     await this.armPurge(now);
-    const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
-    if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
-    if (row.device_id) account.deviceId = row.device_id;
-    return ok(account);
+    return ok(accountOf(row));
+  }
+
+  /**
+   * One's own new password, given the current one (a wrong one counts against the login limits). The
+   * account's other tokens stop working; the caller signs a new token for the account returned.
+   */
+  async changePassword(username: string, current: string, next: string, client: string): Promise<LoginResult> {
+    const now = Date.now();
+    const keys = await this.logins.keysFor(username, client);
+    const verdict = loginVerdict(this.logins.state(keys), now);
+    if (!verdict.allowed) return { ok: false, code: "RATE_LIMITED", retryAfterS: retryAfterSeconds(verdict.retryAfterMs) };
+    const row = this.accountRow(username);
+    if (!row) return fail("UNKNOWN_ACCOUNT");
+    if (!(await verifyPassword(current, row.password_hash))) {
+      this.logins.recordFailure(keys, afterFailure(this.logins.state(keys), now));
+      await this.armPurge(now);
+      return fail("PASSWORD_WRONG");
+    }
+    if (row.disabled === 1) return fail("ACCOUNT_DISABLED");
+    if (current === next) return fail("PASSWORD_UNCHANGED");
+    const hash = await hashPassword(next);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);
+      this.setAccess(username, "must_change = 0, token_version = token_version + 1");
+      this.audit.append(
+        { actor: username, address: client, action: "password.changed", target: username, summary: "Zmieniono własne hasło" },
+        now,
+      );
+    });
+    return ok(accountOf(this.requireRow(username)));
+  }
+
+  /** The organisation's accounts, without their password hashes. */
+  async staff(): Promise<StaffAccount[]> {
+    return this.sql.exec<AccountRow>(`${ACCOUNT_SELECT} ORDER BY a.username`).toArray().map(staffOf);
+  }
+
+  /** The accounts whose tokens are refused now (the Worker keeps this a short while: worker/auth/revocations.ts). */
+  async revocations(): Promise<Revocation[]> {
+    return this.sql
+      .exec<{ username: string; disabled: number; token_version: number }>(
+        "SELECT username, disabled, token_version FROM account_access WHERE disabled = 1 OR token_version > 0",
+      )
+      .toArray()
+      .map((r) => ({ username: r.username, disabled: r.disabled === 1, version: r.token_version }));
+  }
+
+  /**
+   * A new account of the organisation with a temporary password, to be changed at first sign-in.
+   * Its sites and desks are checked first, then its name claimed in the registry; nothing is stored on a refusal.
+   */
+  async createStaff(org: string, input: CreateStaffRequest, who: Who): Promise<Result<StaffAccount>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    const { username, password, ...assignment } = input;
+    const refusal = assignmentRefusal(assignment, this.siteDesks());
+    if (refusal) return fail(refusal.code, refusal.message);
+    if (this.accountRow(username)) return fail("USERNAME_TAKEN");
+    const claim = await this.registry().claimUser(username, org, false);
+    if (!claim.ok) return claim;
+    const hash = await hashPassword(password);
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "INSERT INTO accounts (username, password_hash, role, site_ids, desk_ids) VALUES (?, ?, ?, ?, ?)",
+        username,
+        hash,
+        assignment.role,
+        JSON.stringify(assignment.siteIds),
+        assignment.deskIds ? JSON.stringify(assignment.deskIds) : null,
+      );
+      this.setAccess(username, "must_change = 1");
+      this.audit.append(
+        { ...who, action: "account.created", target: username, summary: `Utworzono konto ${username} (${describe(assignment)})` },
+        now,
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Changes an account's role, sites and desks (an administrator's are not changed here). */
+  async assignStaff(org: string, username: string, assignment: StaffAssignment, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    if (row.value.role === "org-admin" || row.value.role === "operator") return fail("ADMIN_ACCOUNT");
+    const refusal = assignmentRefusal(assignment, this.siteDesks());
+    if (refusal) return fail(refusal.code, refusal.message);
+    const before = staffOf(row.value);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec(
+        "UPDATE accounts SET role = ?, site_ids = ?, desk_ids = ? WHERE username = ?",
+        assignment.role,
+        JSON.stringify(assignment.siteIds),
+        assignment.deskIds ? JSON.stringify(assignment.deskIds) : null,
+        username,
+      );
+      this.audit.append(
+        {
+          ...who,
+          action: "account.changed",
+          target: username,
+          summary: `Zmieniono konto ${username} (${describe(assignment)})`,
+          changes: configDiff(
+            { role: before.role, siteIds: before.siteIds, deskIds: before.deskIds ?? null },
+            { role: assignment.role, siteIds: assignment.siteIds, deskIds: assignment.deskIds ?? null },
+          ),
+        },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Disables (its tokens stop working) or enables an account; the last working administrator stays. */
+  async setDisabled(org: string, username: string, disabled: boolean, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    if (disabled) {
+      const all = this.sql.exec<AccountRow>(ACCOUNT_SELECT).toArray();
+      const states = all.map((r) => ({ username: r.username, role: r.role, disabled: r.disabled === 1 }));
+      if (disablesLastAdmin(states, username)) return fail("LAST_ADMIN");
+    }
+    if ((row.value.disabled === 1) === disabled) return ok(staffOf(row.value));
+    this.ctx.storage.transactionSync(() => {
+      this.setAccess(username, `disabled = ${disabled ? 1 : 0}`);
+      this.audit.append(
+        disabled
+          ? { ...who, action: "account.disabled", target: username, summary: `Wyłączono konto ${username}` }
+          : { ...who, action: "account.changed", target: username, summary: `Włączono konto ${username}` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. */
+  async setTemporaryPassword(org: string, username: string, password: string, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    const hash = await hashPassword(password);
+    this.ctx.storage.transactionSync(() => {
+      this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);
+      this.setAccess(username, "must_change = 1, token_version = token_version + 1");
+      this.audit.append(
+        { ...who, action: "password.changed", target: username, summary: `Nadano hasło tymczasowe kontu ${username}` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
+  }
+
+  /** Every token of the account signed before now is refused from now on. */
+  async signOutEverywhere(org: string, username: string, who: Who): Promise<Result<StaffAccount>> {
+    const row = this.staffRow(org, username);
+    if (!row.ok) return row;
+    this.ctx.storage.transactionSync(() => {
+      this.setAccess(username, "token_version = token_version + 1");
+      this.audit.append(
+        { ...who, action: "account.signed-out", target: username, summary: `Wylogowano konto ${username} ze wszystkich urządzeń` },
+        Date.now(),
+      );
+    });
+    return ok(staffOf(this.requireRow(username)));
   }
 
   /** Deletes the login records whose time is up, then waits for the next. */
@@ -308,6 +522,38 @@ export class Directory extends DurableObject<Env> {
     const at = Math.max(due, now + 1);
     const current = await this.ctx.storage.getAlarm();
     if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+  }
+
+  private accountRow(username: string): AccountRow | undefined {
+    return this.sql.exec<AccountRow>(`${ACCOUNT_SELECT} WHERE a.username = ?`, username).toArray()[0];
+  }
+
+  /** Sets an account's access (`assignments`: fixed SQL of this file, never input). */
+  private setAccess(username: string, assignments: string): void {
+    this.sql.exec("INSERT INTO account_access (username) VALUES (?) ON CONFLICT (username) DO NOTHING", username);
+    this.sql.exec(`UPDATE account_access SET ${assignments} WHERE username = ?`, username);
+  }
+
+  private requireRow(username: string): AccountRow {
+    const row = this.accountRow(username);
+    if (!row) throw new Error(`account ${username} vanished`);
+    return row;
+  }
+
+  /** An account of this organisation, or UNKNOWN_ACCOUNT. */
+  private staffRow(org: string, username: string): Result<AccountRow> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    const row = this.accountRow(username);
+    return row ? ok(row) : fail("UNKNOWN_ACCOUNT");
+  }
+
+  /** The organisation's sites and their desks, as stored here. */
+  private siteDesks(): SiteDesks[] {
+    return this.sql
+      .exec<{ id: string; config: string }>("SELECT id, config FROM sites")
+      .toArray()
+      .map((r) => ({ id: r.id, deskIds: SiteConfig.parse(JSON.parse(r.config)).desks.map((d) => d.id) }));
   }
 
   /** A directory serves one scope for good: the first write names it, any other is refused. */
@@ -330,6 +576,11 @@ export class Directory extends DurableObject<Env> {
   private setMeta(key: string, value: string): void {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
+}
+
+/** An assignment as one line of the audit log: "clerk; site-a; d1, d2". */
+function describe(a: StaffAssignment): string {
+  return [a.role, a.siteIds.join(", "), ...(a.deskIds ? [a.deskIds.join(", ")] : [])].join("; ");
 }
 
 /** A fingerprint of the demo sites' data: when it changes, a local run's demo sites are updated. */

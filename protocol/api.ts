@@ -30,6 +30,10 @@ export const TokenClaims = z.object({
   desks: z.array(Id).max(1000).optional(),
   /** For devices: which kiosk, screen or agent this is. */
   dev: Id.optional(),
+  /** The account's token version when signed: "sign out everywhere" raises it, refusing lower ones (absent: 0). */
+  ver: z.number().int().min(0).optional(),
+  /** Signed with a temporary password: only POST /api/v1/auth/password accepts it. */
+  pwc: z.literal(true).optional(),
   /** Issued at (set when signed, always present in a verified token) and expiry, seconds since epoch. */
   iat: z.number().int().optional(),
   exp: z.number().int(),
@@ -48,6 +52,10 @@ export const LoginResponse = z.object({
   deskIds: z.array(Id).optional().describe("For clerks: the desks they may operate."),
   deviceId: Id.optional().describe("For devices: which kiosk, screen or agent of the site this is."),
   expiresAt: z.string(),
+  passwordChangeRequired: z
+    .literal(true)
+    .optional()
+    .describe("Signed in with a temporary password: the token is accepted only by POST /api/v1/auth/password until it is changed."),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 

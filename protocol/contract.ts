@@ -47,7 +47,17 @@ import {
 import { AuditQuery, AuditResponse } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
+import { ROLES } from "./roles.ts";
 import type { RouteName } from "./routes.ts";
+import {
+  ChangePasswordRequest,
+  CreateStaffRequest,
+  StaffAssignment,
+  StaffListResponse,
+  StaffPasswordRequest,
+  StaffQuery,
+  StaffResponse,
+} from "./staff.ts";
 
 export interface RouteContract {
   summary: string;
@@ -94,6 +104,14 @@ const DESK_ERRORS = [
   "TRANSFER_TARGET_INVALID",
   "IDEMPOTENCY_KEY_INVALID",
   "IDEMPOTENCY_KEY_REUSED",
+] as const satisfies ErrorCode[];
+const ADMINS = ["org-admin", "operator"] as const satisfies Role[];
+const ADMIN_ERRORS = [
+  "UNAUTHENTICATED",
+  "TOKEN_INVALID",
+  "FORBIDDEN",
+  "NOT_CONFIGURED",
+  "UNKNOWN_ORGANISATION",
 ] as const satisfies ErrorCode[];
 const CLERKS = ["clerk", "manager"] as const satisfies Role[];
 const TICKET_TAKERS = ["kiosk", "clerk", "manager"] as const satisfies Role[];
@@ -380,6 +398,83 @@ export const CONTRACT = {
     response: CreateOrganisationResponse,
     status: 201,
     errors: [...BODY, "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "ORGANISATION_EXISTS", "USERNAME_TAKEN"],
+  },
+  // ---- one's own password ----
+  changePassword: {
+    summary:
+      "Change one's own password (12+ characters), giving the current one: the only route a token signed with a temporary password is accepted by. Answers a new token like login's; the account's other tokens stop working.",
+    auth: ROLES,
+    body: ChangePasswordRequest,
+    response: LoginResponse,
+    errors: [
+      ...BODY,
+      "UNAUTHENTICATED",
+      "TOKEN_INVALID",
+      "NOT_CONFIGURED",
+      "PASSWORD_WRONG",
+      "PASSWORD_UNCHANGED",
+      "ACCOUNT_DISABLED",
+      "RATE_LIMITED",
+    ],
+  },
+  // ---- staff of an organisation: its administrator ----
+  staff: {
+    summary:
+      "The organisation's accounts of staff and devices, without passwords (organisation administrator; the operator names the organisation with ?org=).",
+    auth: ADMINS,
+    query: StaffQuery,
+    response: StaffListResponse,
+    errors: [...COMMON, ...ADMIN_ERRORS],
+  },
+  createStaff: {
+    summary:
+      "Create an account (manager, clerk, kiosk, display or agent) with sites of the organisation, desks of those sites for a clerk, and a temporary password of at least 12 characters, changed at first sign-in. User names are unique across the deployment.",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: CreateStaffRequest,
+    response: StaffResponse,
+    status: 201,
+    errors: [...BODY, ...ADMIN_ERRORS, "USERNAME_TAKEN", "SITE_NOT_IN_ORGANISATION", "UNKNOWN_STAFF_DESK"],
+  },
+  assignStaff: {
+    summary: "Change an account's role, sites and desks (not an administrator's).",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: StaffAssignment,
+    response: StaffResponse,
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT", "ADMIN_ACCOUNT", "SITE_NOT_IN_ORGANISATION", "UNKNOWN_STAFF_DESK"],
+  },
+  disableStaff: {
+    summary: "Disable an account: it cannot sign in, and its tokens stop working (within 30 s on every Worker instance).",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: EmptyRequest,
+    response: StaffResponse,
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT", "LAST_ADMIN"],
+  },
+  enableStaff: {
+    summary: "Enable a disabled account again.",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: EmptyRequest,
+    response: StaffResponse,
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+  },
+  staffPassword: {
+    summary: "Give an account a new temporary password (12+ characters), to be changed at its next sign-in; its tokens stop working.",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: StaffPasswordRequest,
+    response: StaffResponse,
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+  },
+  staffSignOut: {
+    summary: "Sign an account out everywhere: every token signed before this is refused (within 30 s on every Worker instance).",
+    auth: ADMINS,
+    query: StaffQuery,
+    body: EmptyRequest,
+    response: StaffResponse,
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 

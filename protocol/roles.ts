@@ -18,3 +18,7 @@ export function roleAdmitted(role: Role, admitted: readonly Role[]): boolean {
   if (admitted.includes(role)) return true;
   return admitted.includes("manager") && (role === "operator" || role === "org-admin");
 }
+
+/** The roles an organisation's administrator gives: staff and devices, never another administrator or an operator. */
+export const STAFF_ROLES = ["manager", "clerk", "kiosk", "display", "agent"] as const satisfies readonly Role[];
+export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -5,6 +5,8 @@
 
 export const ROUTES = {
   login: "POST /api/v1/auth/login",
+  // ---- one's own password ----
+  changePassword: "POST /api/v1/auth/password",
   openapi: "GET /api/openapi.json",
   sites: "GET /api/v1/sites",
   putSite: "PUT /api/v1/sites/:siteId",
@@ -44,6 +46,14 @@ export const ROUTES = {
   // ---- organisations: the deployment's operator ----
   organisations: "GET /api/v1/organisations",
   createOrganisation: "POST /api/v1/organisations",
+  // ---- staff of an organisation: its administrator ----
+  staff: "GET /api/v1/staff",
+  createStaff: "POST /api/v1/staff",
+  assignStaff: "PUT /api/v1/staff/:username",
+  disableStaff: "POST /api/v1/staff/:username/disable",
+  enableStaff: "POST /api/v1/staff/:username/enable",
+  staffPassword: "POST /api/v1/staff/:username/password",
+  staffSignOut: "POST /api/v1/staff/:username/sign-out",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

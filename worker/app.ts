@@ -20,6 +20,7 @@ import { queueRoutes } from "./routes/queue.ts";
 import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
+import { staffRoutes } from "./routes/staff.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -53,6 +54,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...siteConfigRoutes,
   ...organisationRoutes,
   ...auditRoutes,
+  ...staffRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

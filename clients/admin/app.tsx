@@ -12,6 +12,7 @@ import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
 import { type OrgView, OrgViewPanel, OrgViewSwitch } from "./org-views.tsx";
+import { StaffPanel } from "./staff-panel.tsx";
 import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
 
@@ -178,6 +179,9 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
           </>
         ) : (
           <p role="alert">{t("adm.noSites")}</p>
+        )}
+        {sites && !creating && !orgView && props.session.role === "org-admin" && (
+          <StaffPanel token={props.session.token} sites={mine} onAuthLost={props.onSignOut} />
         )}
       </main>
     </div>

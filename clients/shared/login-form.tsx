@@ -6,6 +6,7 @@ import { errorCode } from "./api.ts";
 import { ErrorNote, LangSwitch } from "./components.tsx";
 import { useI18n } from "./i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "./messages.ts";
+import { NewPasswordForm } from "./new-password-form.tsx";
 import { login, type Session, sessionFits } from "./session.ts";
 
 export function LoginForm(props: {
@@ -23,6 +24,16 @@ export function LoginForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [refused, setRefused] = useState(false);
+  // Signed in with a temporary password: a new one is asked for before anything else.
+  const [marked, setMarked] = useState<Session | null>(null);
+
+  const proceed = (s: Session) => {
+    setMarked(null);
+    const fit = sessionFits(s, props.roles, props.siteId);
+    if (fit === "ok") props.onSession(s);
+    else if (fit === "wrongRole" && props.refusal) setRefused(true);
+    else setError(fit === "wrongSite" ? "SITE_FORBIDDEN" : "FORBIDDEN");
+  };
 
   const submit = async (ev: Event) => {
     ev.preventDefault();
@@ -32,16 +43,25 @@ export function LoginForm(props: {
     setRefused(false);
     try {
       const s = await login(username.trim(), password);
-      const fit = sessionFits(s, props.roles, props.siteId);
-      if (fit === "ok") props.onSession(s);
-      else if (fit === "wrongRole" && props.refusal) setRefused(true);
-      else setError(fit === "wrongSite" ? "SITE_FORBIDDEN" : "FORBIDDEN");
+      if (s.passwordChangeRequired) setMarked(s);
+      else proceed(s);
     } catch (err) {
       setError(errorCode(err));
     } finally {
       setBusy(false);
     }
   };
+
+  if (marked) {
+    return (
+      <main class="login">
+        <div class="login-top">
+          <LangSwitch />
+        </div>
+        <NewPasswordForm marked={marked} current={password} onSession={proceed} />
+      </main>
+    );
+  }
 
   return (
     <main class="login">

@@ -2,9 +2,11 @@
 import type { MiddlewareHandler } from "hono";
 import type { Principal } from "../../objects/site-queue.ts";
 import { type Role, roleAdmitted } from "../../protocol/api.ts";
+import { routeOf } from "../../protocol/routes.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { refuseDemoAccount } from "./demo-accounts.ts";
+import { refuseRevokedToken } from "./revocations.ts";
 import { requireSigningKey, signingKeys } from "./signing-key.ts";
 import { type TokenClaims, verifyToken } from "./token.ts";
 
@@ -41,10 +43,18 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     if (!claims) throw new ApiError("TOKEN_INVALID");
     if (claims.role !== "operator" && claims.org === undefined) throw new ApiError("TOKEN_INVALID");
     await refuseDemoAccount(c.env, claims);
+    await refuseRevokedToken(c.env, claims);
+    // A token signed with a temporary password works only where the password is changed.
+    if (claims.pwc && !isPasswordChange(c.req.method, c.req.path)) throw new ApiError("PASSWORD_CHANGE_REQUIRED");
     if (!roleAdmitted(claims.role, options.roles)) throw new ApiError("FORBIDDEN");
     c.set("claims", claims);
     await next();
   };
+}
+
+const PASSWORD_CHANGE = routeOf("changePassword");
+function isPasswordChange(method: string, path: string): boolean {
+  return method === PASSWORD_CHANGE.method && path === PASSWORD_CHANGE.path;
 }
 
 /** The caller's claims on a route behind requireAuth. */
