@@ -207,6 +207,11 @@ describe("manager page: the operator's organisations", () => {
     const theirs = await newPage(browser, { viewport: SIZES.pc });
     await theirs.goto(`${base()}/admin`);
     await signIn(theirs, ORG_ADMIN, ORG_PASSWORD);
+    // The operator's password is temporary: the administrator sets their own first.
+    await theirs.getByRole("heading", { name: "Ustaw nowe hasło" }).waitFor();
+    await theirs.getByLabel("Nowe hasło", { exact: true }).fill("haslo-nowej-gminy-2026");
+    await theirs.getByLabel("Powtórz nowe hasło").fill("haslo-nowej-gminy-2026");
+    await theirs.getByRole("button", { name: "Zmień hasło" }).click();
     await theirs.getByRole("heading", { name: "Panel kierownika" }).waitFor();
     await theirs.getByRole("button", { name: "Dziennik zdarzeń" }).click();
     await expectText(rows(theirs, "login.succeeded").filter({ hasText: ORG_ADMIN }).first(), /Logowanie/);

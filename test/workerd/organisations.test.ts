@@ -149,14 +149,24 @@ describe("the operator", () => {
       admin: { role: "org-admin" },
     });
 
-    const admin = await signIn(`${id}-admin`, "tymczasowe-hasło-1");
+    // The operator's password is temporary: the first sign-in allows only setting one's own.
+    const first = await signIn(`${id}-admin`, "tymczasowe-hasło-1");
+    expect(first).toMatchObject({ role: "org-admin", org: id, siteIds: [], passwordChangeRequired: true });
+    await expectError(await api("/api/v1/organisations", { token: first.token }), 403, "PASSWORD_CHANGE_REQUIRED");
+    const changed = await api("/api/v1/auth/password", {
+      method: "POST",
+      token: first.token,
+      json: { currentPassword: "tymczasowe-hasło-1", newPassword: "własne-hasło-admina" },
+    });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    const admin = (await changed.json()) as SignIn;
     expect(admin).toMatchObject({ role: "org-admin", org: id, siteIds: [] });
     const siteId = `${id}-urzad`;
     const put = await api(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin.token, json: testSiteConfig(siteId) });
     expect(put.status, await put.clone().text()).toBe(200);
     // The site is listed, the administrator acts on it, and a new sign-in names it.
     expect((await api(`/api/v1/sites/${siteId}/queue`, { token: admin.token })).status).toBe(200);
-    expect((await signIn(`${id}-admin`, "tymczasowe-hasło-1")).siteIds).toEqual([siteId]);
+    expect((await signIn(`${id}-admin`, "własne-hasło-admina")).siteIds).toEqual([siteId]);
     const list = (await (await api("/api/v1/organisations", { token: operator })).json()) as {
       organisations: { id: string; siteIds: string[] }[];
     };
@@ -167,7 +177,7 @@ describe("the operator", () => {
     const second = `${id}-filia`;
     const named = await api(`/api/v1/sites/${second}?org=${id}`, { method: "PUT", token: operator, json: testSiteConfig(second) });
     expect(named.status).toBe(200);
-    expect((await signIn(`${id}-admin`, "tymczasowe-hasło-1")).siteIds).toEqual([second, siteId]);
+    expect((await signIn(`${id}-admin`, "własne-hasło-admina")).siteIds).toEqual([second, siteId]);
   });
 
   it("refuses an organisation that exists, a taken user name, a short password; nothing is stored", async () => {

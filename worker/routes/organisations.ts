@@ -17,13 +17,15 @@ export const organisationRoutes: ApiRoute[] = [
     const account = { username: admin.username, password: admin.password, role: "org-admin" as const, siteIds: [] };
     const dir = directoryOf(c.env, id);
     unwrap(await dir.putAccount(id, account));
+    const who = { actor: claimsOf(c).sub, address: clientAddress(c) };
     await dir.recordAudit({
-      actor: claimsOf(c).sub,
-      address: clientAddress(c),
+      ...who,
       action: "organisation.created",
       target: id,
       summary: `Utworzono organizację ${name} z administratorem ${admin.username}`,
     });
+    // The operator chose the password: it is temporary, and the administrator sets their own at first sign-in.
+    unwrap(await dir.setTemporaryPassword(id, admin.username, admin.password, who));
     forgetUser(admin.username);
     const organisation = (await reg.organisations()).find((o) => o.id === id);
     if (!organisation) throw new ApiError("INTERNAL");
