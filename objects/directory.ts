@@ -7,159 +7,38 @@
 // directory claims them there before it writes. Each site's queue lives in its own SiteQueue object;
 // the directory pushes configuration to it, then the registry lists the site.
 import { DurableObject } from "cloudflare:workers";
-import type { Role } from "../protocol/api.ts";
 import type { AuditEntry, AuditQuery } from "../protocol/audit.ts";
 import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config.ts";
-import type { ErrorCode, Result } from "../protocol/errors.ts";
+import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import type { CreateStaffRequest, StaffAccount, StaffAssignment } from "../protocol/staff.ts";
 import type { Env } from "../worker/env.ts";
-import { AUDIT_MIGRATION, AuditLog, type AuditRecord } from "./audit/audit-log.ts";
+import { AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
-import { DEMO_ACCOUNTS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
+import {
+  ACCOUNT_SELECT,
+  type AccountInput,
+  type AccountRow,
+  accountOf,
+  type DemoAccounts,
+  type LoginResult,
+  type Revocation,
+  SYSTEM,
+  staffOf,
+  type Who,
+} from "./directory/accounts.ts";
+import { DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
+import { DIRECTORY_MIGRATIONS } from "./directory/schema.ts";
 import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
 
-export const DIRECTORY_MIGRATIONS: readonly string[] = [
-  `
-  CREATE TABLE accounts (
-    username TEXT PRIMARY KEY,
-    password_hash TEXT NOT NULL,
-    role TEXT NOT NULL,
-    site_ids TEXT NOT NULL,
-    desk_ids TEXT,
-    device_id TEXT
-  );
-  CREATE TABLE sites (id TEXT PRIMARY KEY, config TEXT NOT NULL, updated_at INTEGER NOT NULL);
-  CREATE TABLE login_failures (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL);
-  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  `,
-  // Accounts made by the demo are marked, so that production refuses every one of them. Storage seeded
-  // before this column existed has its demo accounts marked by name (only if the demo was ever loaded).
-  `
-  ALTER TABLE accounts ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
-  UPDATE accounts SET demo = 1
-    WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'demo-seeded' AND value = '1')
-      AND username IN (${DEMO_ACCOUNTS.map((a) => sqlText(a.username)).join(", ")});
-  `,
-  // Failed logins counted per name and address together, per address and per name, under keyed hashes
-  // (the old table held names and addresses in clear, and goes); the addresses names signed in from.
-  `
-  DROP TABLE IF EXISTS login_failures;
-  CREATE TABLE IF NOT EXISTS login_counters (key TEXT PRIMARY KEY, window_start INTEGER NOT NULL, count INTEGER NOT NULL, last_at INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS login_counters_age ON login_counters(last_at);
-  CREATE TABLE IF NOT EXISTS login_known (key TEXT PRIMARY KEY, at INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS login_known_age ON login_known(at);
-  `,
-  // Organisations: a manager of every site ("*") of the single directory of earlier versions becomes
-  // the administrator of its organisation (registry/scopes.ts: the upgraded deployment's "default").
-  `
-  UPDATE accounts SET role = 'org-admin', site_ids = '[]' WHERE role = 'manager' AND site_ids LIKE '%"*"%';
-  `,
-  // The organisation's audit log: who changed what, when and from where.
-  AUDIT_MIGRATION,
-  // Staff managed by the administrator, per account (no row: none of these): disabled, a temporary
-  // password to change at first sign-in, and a token version that "sign out everywhere" raises
-  // (tokens of a lower one are refused).
-  `
-  CREATE TABLE IF NOT EXISTS account_access (
-    username TEXT PRIMARY KEY,
-    disabled INTEGER NOT NULL DEFAULT 0,
-    must_change INTEGER NOT NULL DEFAULT 0,
-    token_version INTEGER NOT NULL DEFAULT 0
-  );
-  `,
-];
-
-/** A text literal for a migration (the demo's user names are fixed in the source). */
-function sqlText(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** Whether login admits accounts the demo made: only a Worker in demo mode does. */
-export type DemoAccounts = "admit" | "refuse";
-
-/** The first operator of a production deployment, from the FIRST_OPERATOR (or FIRST_MANAGER) secret. */
-export interface FirstOperator {
-  username: string;
-  password: string;
-}
-
-export interface Account {
-  username: string;
-  role: Role;
-  siteIds: string[];
-  deskIds?: string[];
-  deviceId?: string;
-  /** Tokens carry it; "sign out everywhere" raises it (absent: 0). */
-  tokenVersion?: number;
-  /** Signed in with a temporary password, to be changed before anything else. */
-  mustChangePassword?: true;
-}
-
-export interface AccountInput extends Account {
-  password: string;
-}
-
-/** A sign-in's answer; a refusal by the login limits says in how many seconds to try again. */
-export type LoginResult = { ok: true; value: Account } | { ok: false; code: ErrorCode; message?: string; retryAfterS?: number };
-
-/** Who acted, for the audit log: a user name and the client address, or the system. */
-export interface Who {
-  actor: string | null;
-  address: string | null;
-}
-const SYSTEM: Who = { actor: null, address: null };
-
-/** An account whose tokens are refused: disabled, or signed out everywhere (tokens below `version`). */
-export interface Revocation {
-  username: string;
-  disabled: boolean;
-  version: number;
-}
-
-type AccountRow = {
-  username: string;
-  password_hash: string;
-  role: string;
-  site_ids: string;
-  desk_ids: string | null;
-  device_id: string | null;
-  demo: number;
-  disabled: number;
-  must_change: number;
-  token_version: number;
-};
-
-/** An account with its access (account_access), as AccountRow has it. */
-const ACCOUNT_SELECT = `SELECT a.*, COALESCE(x.disabled, 0) AS disabled, COALESCE(x.must_change, 0) AS must_change,
-  COALESCE(x.token_version, 0) AS token_version FROM accounts a LEFT JOIN account_access x ON x.username = a.username`;
-
-function accountOf(row: AccountRow): Account {
-  const account: Account = { username: row.username, role: row.role as Role, siteIds: JSON.parse(row.site_ids) as string[] };
-  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
-  if (row.device_id) account.deviceId = row.device_id;
-  if (row.token_version > 0) account.tokenVersion = row.token_version;
-  if (row.must_change === 1) account.mustChangePassword = true;
-  return account;
-}
-
-function staffOf(row: AccountRow): StaffAccount {
-  const account: StaffAccount = {
-    username: row.username,
-    role: row.role,
-    siteIds: JSON.parse(row.site_ids) as string[],
-    disabled: row.disabled === 1,
-    mustChangePassword: row.must_change === 1,
-  };
-  if (row.desk_ids) account.deskIds = JSON.parse(row.desk_ids) as string[];
-  return account;
-}
+export type { Account, AccountInput, DemoAccounts, FirstOperator, LoginResult, Revocation, Who } from "./directory/accounts.ts";
+export { DIRECTORY_MIGRATIONS } from "./directory/schema.ts";
 
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
