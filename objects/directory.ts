@@ -12,6 +12,7 @@ import { CheckedSiteConfig, configRefusal, SiteConfig } from "../protocol/config
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import type { CreateStaffRequest, StaffAccount, StaffAssignment } from "../protocol/staff.ts";
+import { DEVICE_TTL_S } from "../worker/auth/token.ts";
 import type { Env } from "../worker/env.ts";
 import { AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
@@ -28,11 +29,13 @@ import {
   type Who,
 } from "./directory/accounts.ts";
 import { DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
+import { DeviceBook, type DeviceRow, type NewPairing } from "./directory/devices.ts";
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
 import { DIRECTORY_MIGRATIONS } from "./directory/schema.ts";
 import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
+import { deviceSubject } from "./pairing/rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
@@ -44,12 +47,14 @@ export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly audit: AuditLog;
   private readonly logins: LoginRecords;
+  private readonly devices: DeviceBook;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
     this.audit = new AuditLog(this.sql);
+    this.devices = new DeviceBook(this.sql);
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
@@ -258,14 +263,82 @@ export class Directory extends DurableObject<Env> {
     return this.sql.exec<AccountRow>(`${ACCOUNT_SELECT} ORDER BY a.username`).toArray().map(staffOf);
   }
 
-  /** The accounts whose tokens are refused now (the Worker keeps this a short while: worker/auth/revocations.ts). */
+  /**
+   * The accounts whose tokens are refused now, and the revoked devices (subject device:<id>) whose tokens
+   * may not have expired yet (the Worker keeps this a short while: worker/auth/revocations.ts).
+   */
   async revocations(): Promise<Revocation[]> {
-    return this.sql
+    const accounts = this.sql
       .exec<{ username: string; disabled: number; token_version: number }>(
         "SELECT username, disabled, token_version FROM account_access WHERE disabled = 1 OR token_version > 0",
       )
       .toArray()
       .map((r) => ({ username: r.username, disabled: r.disabled === 1, version: r.token_version }));
+    const devices = this.devices
+      .revokedSince(Date.now() - DEVICE_TTL_S * 1000)
+      .map((id) => ({ username: deviceSubject(id), disabled: true, version: 0 }));
+    return [...accounts, ...devices];
+  }
+
+  // ---- devices paired by code ---------------------------------------------------------
+
+  /** A site's paired devices in force. */
+  async pairedDevices(siteId: string): Promise<DeviceRow[]> {
+    return this.devices.active(siteId);
+  }
+
+  /**
+   * Records a device paired by `who` at one of the organisation's sites. Pairings of the same configured
+   * device in force before are revoked (a replaced kiosk PC stops working): their ids are answered, so
+   * their sockets can be closed.
+   */
+  async pairDevice(org: string, p: NewPairing, who: Who): Promise<Result<{ device: DeviceRow; replaced: string[] }>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    if (!this.sql.exec("SELECT 1 FROM sites WHERE id = ?", p.siteId).toArray().length) return fail("UNKNOWN_SITE");
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    const replaced = this.devices.activeOf(p.siteId, p.deviceId).map((d) => d.id);
+    this.ctx.storage.transactionSync(() => {
+      for (const old of replaced) this.devices.revoke(old, now);
+      this.devices.add(id, p, who.actor ?? "system", now);
+      const also = replaced.length ? `; poprzednie sparowanie odłączone` : "";
+      this.audit.append(
+        {
+          ...who,
+          action: "device.paired",
+          target: `${p.siteId}/${p.deviceId}`,
+          summary: `Sparowano urządzenie ${p.deviceId} (${p.kind}, ${p.version}) w placówce ${p.siteId}${also}`,
+        },
+        now,
+      );
+    });
+    const device = this.devices.find(id);
+    if (!device) throw new Error(`pairing ${id} vanished`);
+    return ok({ device, replaced });
+  }
+
+  /** Revokes a pairing of the site: its tokens are refused from now on. */
+  async revokeDevice(org: string, siteId: string, id: string, who: Who): Promise<Result<DeviceRow>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    const row = this.devices.find(id);
+    if (!row || row.site_id !== siteId) return fail("UNKNOWN_DEVICE");
+    if (row.revoked_at !== null) return fail("DEVICE_REVOKED");
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.devices.revoke(id, now);
+      this.audit.append(
+        {
+          ...who,
+          action: "device.revoked",
+          target: `${siteId}/${row.device_id}`,
+          summary: `Odłączono urządzenie ${row.device_id} (${row.kind}) w placówce ${siteId}`,
+        },
+        now,
+      );
+    });
+    return ok({ ...row, revoked_at: now });
   }
 
   /**

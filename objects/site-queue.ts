@@ -17,7 +17,7 @@ import type {
 } from "../protocol/api.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import { PING, PONG } from "../protocol/live.ts";
+import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
@@ -26,6 +26,7 @@ import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
+import { DeviceContacts, subjectOfTags, subjectTag } from "./site/device-contacts.ts";
 import type { SiteStores } from "./site/draft.ts";
 import { type Idempotency, replay } from "./site/idempotency.ts";
 import { LiveHub, readClientFrame, send } from "./site/live-hub.ts";
@@ -55,6 +56,7 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly memory = new SiteMemory();
   private readonly hub: LiveHub;
   private readonly path: CommitPath;
+  private readonly contacts: DeviceContacts;
   /** The providers of SMS and e-mail (tests swap one through runInDurableObject). */
   readonly sender: MessageSender;
 
@@ -70,6 +72,7 @@ export class SiteQueue extends DurableObject<Env> {
       notices: new NoticeStore(sql),
     };
     this.sender = new MessageSender(env);
+    this.contacts = new DeviceContacts(sql);
     this.hub = new LiveHub(
       ctx,
       () => this.memory.seq,
@@ -230,7 +233,38 @@ export class SiteQueue extends DurableObject<Env> {
     if (a instanceof Response) return a;
     const pair = new WebSocketPair();
     this.hub.accept(pair[1], a.attachment, a.tags);
+    const who = subjectOfTags(a.tags);
+    if (who) this.contacts.touch(who, Date.now());
     return new Response(null, { status: 101, webSocket: pair[0] });
+  }
+
+  /**
+   * Closes every socket of `subject` (a user name, or device:<pairing id>) with ACCESS_REVOKED: the
+   * account was disabled or signed out everywhere, or the device revoked. Answers how many closed.
+   */
+  async closeSocketsOf(subject: string): Promise<number> {
+    const sockets = this.ctx.getWebSockets(subjectTag(subject));
+    for (const ws of sockets) {
+      try {
+        ws.close(CLOSE.ACCESS_REVOKED, "access revoked");
+      } catch {
+        /* already closed */
+      }
+    }
+    return sockets.length;
+  }
+
+  /** For the manager page's device list: each subject's last contact (now, when a socket is open), and the printers. */
+  async deviceContacts(
+    subjects: string[],
+  ): Promise<{ contacts: Record<string, { online: boolean; at: number | null }>; printers: PrinterStatus[] }> {
+    const seen = this.contacts.all();
+    const contacts: Record<string, { online: boolean; at: number | null }> = {};
+    for (const sub of subjects.slice(0, 500)) {
+      const online = this.ctx.getWebSockets(subjectTag(sub)).length > 0;
+      contacts[sub] = { online, at: online ? Date.now() : (seen[sub] ?? null) };
+    }
+    return { contacts, printers: this.stores.printers.printers() };
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -248,6 +282,8 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    const who = subjectOfTags(this.ctx.getTags(ws));
+    if (who) this.contacts.touch(who, Date.now());
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, "bye");
     } catch {

@@ -46,6 +46,14 @@ import {
 } from "./api.ts";
 import { AuditQuery, AuditResponse } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
+import {
+  DevicesResponse,
+  PairDeviceRequest,
+  PairedDeviceResponse,
+  PairingState,
+  StartPairingRequest,
+  StartPairingResponse,
+} from "./devices.ts";
 import type { ErrorCode } from "./errors.ts";
 import { ROLES } from "./roles.ts";
 import type { RouteName } from "./routes.ts";
@@ -475,6 +483,53 @@ export const CONTRACT = {
     body: EmptyRequest,
     response: StaffResponse,
     errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+  },
+  // ---- devices paired by code ----
+  startPairing: {
+    summary:
+      "A device opened without credentials (kiosk, hall or desk screen, print agent) asks for a pairing code to show; public, at most 100 codes waiting per client address.",
+    body: StartPairingRequest,
+    response: StartPairingResponse,
+    status: 201,
+    errors: [...BODY, "UNKNOWN_SITE", "RATE_LIMITED"],
+  },
+  pairingState: {
+    summary: "The waiting device asks, with its secret, whether a manager has paired it; once paired, the answer carries its session.",
+    response: PairingState,
+    errors: ["VALIDATION_FAILED", "PAIRING_UNKNOWN"],
+  },
+  siteDevices: {
+    summary:
+      "The site's paired devices: what each is, when and by whom it was paired, last contact, version and printer (manager of the site).",
+    auth: ["manager"],
+    response: DevicesResponse,
+    errors: STAFF,
+  },
+  pairDevice: {
+    summary:
+      "Pair the device showing `code` as one of the site's configured devices; it receives its own long-lived token. An earlier pairing of the same device is revoked.",
+    auth: ["manager"],
+    body: PairDeviceRequest,
+    response: PairedDeviceResponse,
+    status: 201,
+    errors: [
+      ...BODY,
+      ...STAFF,
+      "UNKNOWN_DEVICE",
+      "PAIRING_CODE_UNKNOWN",
+      "PAIRING_CODE_EXPIRED",
+      "PAIRING_CODE_USED",
+      "PAIRING_SITE_MISMATCH",
+      "DEVICE_KIND_MISMATCH",
+      "RATE_LIMITED",
+    ],
+  },
+  revokeDevice: {
+    summary: "Revoke a paired device: its tokens stop working and its sockets close at once (4401); it shows a new pairing code.",
+    auth: ["manager"],
+    body: EmptyRequest,
+    response: PairedDeviceResponse,
+    errors: [...BODY, ...STAFF, "UNKNOWN_DEVICE", "DEVICE_REVOKED"],
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 

@@ -31,6 +31,7 @@ export type LiveEnd = "gone" | "version" | "auth";
 export function endOfClose(code: number): LiveEnd | null {
   if (code === CLOSE.TICKET_GONE || code === CLOSE.DESK_GONE) return "gone";
   if (code === CLOSE.VERSION_UNSUPPORTED) return "version";
+  if (code === CLOSE.ACCESS_REVOKED) return "auth";
   return null;
 }
 

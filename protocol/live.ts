@@ -48,6 +48,8 @@ export const CLOSE = {
   DESK_GONE: 4410,
   /** The client's protocol version is not one this server speaks: reload the page, update the agent. */
   VERSION_UNSUPPORTED: 4426,
+  /** The account was disabled or signed out everywhere, or the device revoked: sign in (or pair) again. */
+  ACCESS_REVOKED: 4401,
   /** A public (e-ticket) socket sent more messages than it may: reconnect after the longest backoff. */
   TOO_MANY_MESSAGES: 4429,
 } as const;

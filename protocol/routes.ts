@@ -54,6 +54,12 @@ export const ROUTES = {
   enableStaff: "POST /api/v1/staff/:username/enable",
   staffPassword: "POST /api/v1/staff/:username/password",
   staffSignOut: "POST /api/v1/staff/:username/sign-out",
+  // ---- devices paired by code: the device asks, a manager of the site pairs it ----
+  startPairing: "POST /api/v1/pairings",
+  pairingState: "GET /api/v1/pairings/:secret",
+  siteDevices: "GET /api/v1/sites/:siteId/devices",
+  pairDevice: "POST /api/v1/sites/:siteId/devices",
+  revokeDevice: "POST /api/v1/sites/:siteId/devices/:pairingId/revoke",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

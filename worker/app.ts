@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
+import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...organisationRoutes,
   ...auditRoutes,
   ...staffRoutes,
+  ...deviceRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

@@ -1,5 +1,6 @@
 // Bindings and settings the Worker and the objects receive (see wrangler.jsonc).
 import type { Directory } from "../objects/directory.ts";
+import type { Pairings } from "../objects/pairings.ts";
 import type { Registry } from "../objects/registry.ts";
 import type { SendLimits } from "../objects/send-limits.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
@@ -12,6 +13,8 @@ export interface Env {
   REGISTRY: DurableObjectNamespace<Registry>;
   /** Sends counted across the deployment (codes per number, mailbox and client address), a few objects by key. */
   SEND_LIMITS: DurableObjectNamespace<SendLimits>;
+  /** Codes devices show while they wait to be paired: one object for the deployment. */
+  PAIRINGS: DurableObjectNamespace<Pairings>;
   /** "demo" seeds the demo organisations and the admin/admin operator; "production" refuses both. */
   NUMEREK_MODE: "demo" | "production";
   /** Base of e-ticket links. */

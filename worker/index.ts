@@ -3,6 +3,7 @@ import { app } from "./app.ts";
 import type { Env } from "./env.ts";
 
 export { Directory } from "../objects/directory.ts";
+export { Pairings } from "../objects/pairings.ts";
 export { Registry } from "../objects/registry.ts";
 export { SendLimits } from "../objects/send-limits.ts";
 export { SiteQueue } from "../objects/site-queue.ts";

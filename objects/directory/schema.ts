@@ -1,7 +1,8 @@
 // The directory's tables, as versioned migrations (run by objects/site/schema.ts's migrate): accounts,
-// sites, login records, account access and the audit log.
+// sites, login records, account access, the audit log and paired devices.
 import { AUDIT_MIGRATION } from "../audit/audit-log.ts";
 import { DEMO_ACCOUNTS } from "./demo-data.ts";
+import { DEVICES_MIGRATION } from "./devices.ts";
 
 export const DIRECTORY_MIGRATIONS: readonly string[] = [
   `
@@ -52,6 +53,8 @@ export const DIRECTORY_MIGRATIONS: readonly string[] = [
     token_version INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // Devices paired by code (directory/devices.ts).
+  DEVICES_MIGRATION,
 ];
 
 /** A text literal for a migration (the demo's user names are fixed in the source). */

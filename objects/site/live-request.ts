@@ -7,15 +7,19 @@
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
 import { assertNever, CLOSE, PROTOCOL_PARAM, protocolSupported, SUPPORTED_PROTOCOLS } from "../../protocol/live.ts";
 import type { Ticket } from "../queue/model.ts";
+import { subjectTag } from "./device-contacts.ts";
 import { eticketEnded } from "./eticket-expiry.ts";
 import { type LiveAttachment, streamKey } from "./live-hub.ts";
 import { addressTag, overSocketCap } from "./live-limits.ts";
 import type { SiteIndex } from "./site-index.ts";
 
-/** What the Worker asks of a socket, after checking who may open it. */
+/**
+ * What the Worker asks of a socket, after checking who may open it. `who`: the token's subject (a user
+ * name, or device:<pairing id>), whose sockets close at once when it is disabled, signed out or revoked.
+ */
 export type LiveRequest =
-  | { role: "display" | "agent" }
-  | { role: "desk" | "clerk"; deskId: string }
+  | { role: "display" | "agent"; who?: string }
+  | { role: "desk" | "clerk"; deskId: string; who?: string }
   | { role: "eticket"; token: string; client: string };
 
 export const LIVE_HEADER = "X-Numerek-Live";
@@ -70,11 +74,11 @@ export function liveAdmission(request: Request, site: LiveContext): LiveAdmissio
   switch (spec.role) {
     case "display":
     case "agent":
-      return { attachment: { role: spec.role }, tags: [] };
+      return { attachment: { role: spec.role }, tags: whoTags(spec.who) };
     case "desk":
     case "clerk":
       return site.index.desks.has(spec.deskId)
-        ? { attachment: { role: spec.role, deskId: spec.deskId }, tags: [] }
+        ? { attachment: { role: spec.role, deskId: spec.deskId }, tags: whoTags(spec.who) }
         : errorResponse("UNKNOWN_DESK");
     case "eticket": {
       const t = site.ticketByToken(spec.token);
@@ -88,4 +92,8 @@ export function liveAdmission(request: Request, site: LiveContext): LiveAdmissio
     default:
       return assertNever(spec);
   }
+}
+
+function whoTags(who: string | undefined): string[] {
+  return who ? [subjectTag(who)] : [];
 }

@@ -5,7 +5,7 @@ import type { Env } from "../../worker/env.ts";
 import numerek from "../../worker/index.ts";
 import type { BenchBaseline } from "./baseline-object.ts";
 
-export { Directory, Registry, SendLimits, SiteQueue } from "../../worker/index.ts";
+export { Directory, Pairings, Registry, SendLimits, SiteQueue } from "../../worker/index.ts";
 export { BenchBaseline } from "./baseline-object.ts";
 
 interface BenchEnv extends Env {

@@ -35,23 +35,28 @@ function allow(claims: TokenClaims, roles: readonly Role[]): void {
   if (!roleAdmitted(claims.role, roles)) throw new ApiError("FORBIDDEN");
 }
 
-/** Which live view a staff member or device may open (the site middleware has checked the site). */
+/**
+ * Which live view a staff member or device may open (the site middleware has checked the site). The
+ * socket carries the token's subject, so that it closes at once when the account is disabled or signed
+ * out everywhere, or the device revoked.
+ */
 function liveSpec(claims: TokenClaims, role: string): LiveRequest {
   const { kind, deskId } = parseRole(role);
+  const who = claims.sub;
   switch (kind) {
     case "display":
       // A kiosk watches it too: it shows which matters have an open desk and whether its printer works.
       allow(claims, ["display", "kiosk", "clerk", "manager"]);
-      return { role: "display" };
+      return { role: "display", who };
     case "agent":
       allow(claims, ["agent", "manager"]);
-      return { role: "agent" };
+      return { role: "agent", who };
     case "desk":
       allow(claims, ["display", "clerk", "manager"]);
-      return { role: "desk", deskId };
+      return { role: "desk", deskId, who };
     case "clerk":
       assertDesk(claims, deskId);
-      return { role: "clerk", deskId };
+      return { role: "clerk", deskId, who };
     default:
       return assertNever(kind);
   }

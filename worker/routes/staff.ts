@@ -10,7 +10,7 @@ import { forgetRevocations } from "../auth/revocations.ts";
 import { ApiError, unwrap } from "../errors.ts";
 import { forgetUser } from "../organisations.ts";
 import { type ApiRoute, route } from "../route.ts";
-import { directoryOf, registry } from "../sites.ts";
+import { directoryOf, registry, siteOrgs, siteStub } from "../sites.ts";
 import { clientAddress } from "../validate.ts";
 
 /** Whose staff: an administrator's own organisation, or the one the operator names (which must exist). */
@@ -37,6 +37,19 @@ function changed(org: string, r: Result<StaffAccount>): { account: StaffAccount 
   return { account: unwrap(r) };
 }
 
+/**
+ * An account whose tokens no longer work (disabled, signed out everywhere, given a new password): its
+ * open sockets close at once with ACCESS_REVOKED at every site of the organisation, so a console or
+ * screen signed in with it stops at once instead of at its next request.
+ */
+async function revoked(c: Context<AppEnv>, org: string, r: Result<StaffAccount>): Promise<{ account: StaffAccount }> {
+  const out = changed(org, r);
+  const orgs = await siteOrgs(c.env);
+  const sites = Object.keys(orgs).filter((id) => orgs[id] === org);
+  await Promise.all(sites.map((id) => siteStub(c.env, id).closeSocketsOf(out.account.username)));
+  return out;
+}
+
 export const staffRoutes: ApiRoute[] = [
   route("staff", async (c) => {
     const org = await organisationOf(c, c.req.valid("query"));
@@ -55,7 +68,7 @@ export const staffRoutes: ApiRoute[] = [
   }),
   route("disableStaff", async (c) => {
     const org = await organisationOf(c, c.req.valid("query"));
-    return changed(org, await directoryOf(c.env, org).setDisabled(org, c.req.param("username"), true, whoOf(c)));
+    return revoked(c, org, await directoryOf(c.env, org).setDisabled(org, c.req.param("username"), true, whoOf(c)));
   }),
   route("enableStaff", async (c) => {
     const org = await organisationOf(c, c.req.valid("query"));
@@ -64,10 +77,10 @@ export const staffRoutes: ApiRoute[] = [
   route("staffPassword", async (c) => {
     const org = await organisationOf(c, c.req.valid("query"));
     const { password } = c.req.valid("json");
-    return changed(org, await directoryOf(c.env, org).setTemporaryPassword(org, c.req.param("username"), password, whoOf(c)));
+    return revoked(c, org, await directoryOf(c.env, org).setTemporaryPassword(org, c.req.param("username"), password, whoOf(c)));
   }),
   route("staffSignOut", async (c) => {
     const org = await organisationOf(c, c.req.valid("query"));
-    return changed(org, await directoryOf(c.env, org).signOutEverywhere(org, c.req.param("username"), whoOf(c)));
+    return revoked(c, org, await directoryOf(c.env, org).signOutEverywhere(org, c.req.param("username"), whoOf(c)));
   }),
 ];
