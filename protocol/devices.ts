@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { LoginResponse } from "./api.ts";
 import { DeviceConfig, Id } from "./config.ts";
+import { PRINTER_STATES } from "./live.ts";
 
 export const DeviceKind = DeviceConfig.shape.kind;
 export type DeviceKind = z.infer<typeof DeviceKind>;
@@ -61,7 +62,7 @@ export const PairedDevice = z.object({
   online: z.boolean().describe("A live socket of the device is open now"),
   lastContactAt: z.string().nullable(),
   version: z.string(),
-  printer: z.string().optional().describe("A kiosk's printer as the print agent last reported it"),
+  printer: z.enum(PRINTER_STATES).optional().describe("A kiosk's printer as the print agent last reported it"),
 });
 export type PairedDevice = z.infer<typeof PairedDevice>;
 

@@ -12,6 +12,7 @@ import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
 import { type OrgView, OrgViewPanel, OrgViewSwitch } from "./org-views.tsx";
+import { PairedDevicesPanel } from "./paired-devices-panel.tsx";
 import { StaffPanel } from "./staff-panel.tsx";
 import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
@@ -50,6 +51,7 @@ function SiteView(props: SiteViewProps) {
       <div class="adm-view" hidden={props.view !== "work"}>
         <MessagesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
         <DevicesPanel state={state} />
+        <PairedDevicesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
       </div>
       <div class="adm-view" hidden={props.view !== "settings"}>
         <SiteEditor

@@ -11,7 +11,7 @@ const [siteId = null, deskId = null] = pathParts("/desk-display/");
 
 render(
   <I18nProvider persist>
-    <DeviceGate kind="screen" siteId={siteId && deskId ? siteId : null} roles={["display", "manager", "clerk"]}>
+    <DeviceGate pairAs="desk-screen" kind="screen" siteId={siteId && deskId ? siteId : null} roles={["display", "manager", "clerk"]}>
       {(session) => <DeskScreenApp siteId={siteId!} deskId={deskId!} token={session.token} />}
     </DeviceGate>
   </I18nProvider>,

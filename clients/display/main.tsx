@@ -11,7 +11,7 @@ const siteId = pathParts("/display/")[0] ?? null;
 
 render(
   <I18nProvider persist>
-    <DeviceGate kind="screen" siteId={siteId} roles={["display", "manager", "clerk"]}>
+    <DeviceGate pairAs="group-screen" kind="screen" siteId={siteId} roles={["display", "manager", "clerk"]}>
       {(session) => <DisplayApp siteId={siteId!} token={session.token} />}
     </DeviceGate>
   </I18nProvider>,

@@ -13,7 +13,7 @@ const siteId = pathParts("/kiosk/")[0] ?? null;
 render(
   // Not persisted: the next citizen starts in Polish.
   <I18nProvider persist={false}>
-    <DeviceGate kind="kiosk" siteId={siteId} roles={["kiosk", "manager", "clerk"]}>
+    <DeviceGate pairAs="kiosk" kind="kiosk" siteId={siteId} roles={["kiosk", "manager", "clerk"]}>
       {(session, signOut) => <KioskApp siteId={siteId!} token={session.token} deviceId={session.deviceId} onAuthLost={signOut} />}
     </DeviceGate>
   </I18nProvider>,

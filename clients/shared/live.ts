@@ -51,6 +51,12 @@ function reader<V>(role: LiveRole): (text: string) => LiveFrame<V> {
   };
 }
 
+/**
+ * Told on `window` when a live socket is closed because its token no longer works (4401: the device
+ * revoked, the account disabled or signed out everywhere): the screen's gate signs it out.
+ */
+export const AUTH_LOST_EVENT = "numerek:auth-lost";
+
 export class LiveSocket<V> {
   private readonly socket: CoreSocket<V>;
 
@@ -75,6 +81,7 @@ export class LiveSocket<V> {
         ended: (why) => {
           this.unlisten();
           opts.onEnd?.(why);
+          if (why === "auth") window.dispatchEvent(new Event(AUTH_LOST_EVENT));
         },
       },
     );

@@ -9,7 +9,7 @@ import type { ClientErrorCode, MessageKey } from "./messages.ts";
 import { NewPasswordForm } from "./new-password-form.tsx";
 import { login, type Session, sessionFits } from "./session.ts";
 
-export function LoginForm(props: {
+export interface LoginProps {
   title: MessageKey;
   note?: MessageKey;
   roles: readonly Role[];
@@ -17,7 +17,25 @@ export function LoginForm(props: {
   /** What to say to an account of another role (default: the generic "may not do this"). */
   refusal?: MessageKey;
   onSession: (s: Session) => void;
-}) {
+}
+
+/** The sign-in page: the language switch and the form. */
+export function LoginForm(props: LoginProps) {
+  return (
+    <main class="login">
+      <div class="login-top">
+        <LangSwitch />
+      </div>
+      <LoginFields {...props} />
+    </main>
+  );
+}
+
+/**
+ * The sign-in form alone, its title a heading of `level` (a page that shows something above it, such as
+ * a device's pairing code, makes it a sub-heading); a temporary password is replaced before the session is given.
+ */
+export function LoginFields(props: LoginProps & { level?: 1 | 2 }) {
   const { t } = useI18n();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
@@ -52,55 +70,42 @@ export function LoginForm(props: {
     }
   };
 
-  if (marked) {
-    return (
-      <main class="login">
-        <div class="login-top">
-          <LangSwitch />
-        </div>
-        <NewPasswordForm marked={marked} current={password} onSession={proceed} />
-      </main>
-    );
-  }
+  if (marked) return <NewPasswordForm marked={marked} current={password} onSession={proceed} />;
 
+  const Heading = props.level === 2 ? "h2" : "h1";
   return (
-    <main class="login">
-      <div class="login-top">
-        <LangSwitch />
-      </div>
-      <form class="login-form" onSubmit={submit} aria-describedby="login-error">
-        <h1>{t(props.title)}</h1>
-        {props.note && <p class="muted">{t(props.note)}</p>}
-        <label for="login-user">{t("login.username")}</label>
-        <input
-          id="login-user"
-          name="username"
-          autocomplete="username"
-          required
-          value={username}
-          onInput={(e) => setUsername(e.currentTarget.value)}
-        />
-        <label for="login-pass">{t("login.password")}</label>
-        <input
-          id="login-pass"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {busy ? t("login.busy") : t("login.submit")}
-        </button>
-        {refused && props.refusal ? (
-          <p class="error-note" role="alert" id="login-error">
-            {t(props.refusal)}
-          </p>
-        ) : (
-          <ErrorNote code={error} id="login-error" />
-        )}
-      </form>
-    </main>
+    <form class="login-form" onSubmit={submit} aria-describedby="login-error">
+      <Heading>{t(props.title)}</Heading>
+      {props.note && <p class="muted">{t(props.note)}</p>}
+      <label for="login-user">{t("login.username")}</label>
+      <input
+        id="login-user"
+        name="username"
+        autocomplete="username"
+        required
+        value={username}
+        onInput={(e) => setUsername(e.currentTarget.value)}
+      />
+      <label for="login-pass">{t("login.password")}</label>
+      <input
+        id="login-pass"
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+      />
+      <button type="submit" class="btn btn-primary" disabled={busy}>
+        {busy ? t("login.busy") : t("login.submit")}
+      </button>
+      {refused && props.refusal ? (
+        <p class="error-note" role="alert" id="login-error">
+          {t(props.refusal)}
+        </p>
+      ) : (
+        <ErrorNote code={error} id="login-error" />
+      )}
+    </form>
   );
 }
