@@ -2,6 +2,7 @@
 // the speakers, and acknowledges each one after it is done (at-least-once delivery, done once:
 // a job seen again is only acknowledged again). It also reports each kiosk printer's state.
 import type { AgentJob, PrinterState } from "../protocol/live.ts";
+import { PROTOCOL_VERSION } from "../protocol/live.ts";
 import { Announcer } from "./audio/announcer.ts";
 import { ClipBank } from "./audio/clip-bank.ts";
 import { clipSpecs } from "./audio/phrases.ts";
@@ -11,6 +12,11 @@ import { generateClipBank } from "./clips/generate.ts";
 import type { AgentConfig } from "./config.ts";
 import { clipDir } from "./config.ts";
 import { Connection } from "./connection.ts";
+import { Credentials } from "./credentials.ts";
+
+/** What the manager page's device list shows of this agent. */
+const AGENT_VERSION = `agent/${PROTOCOL_VERSION}`;
+
 import { JobStore } from "./job-store.ts";
 import type { Logger } from "./log.ts";
 import { consoleLogger, errorText } from "./log.ts";
@@ -87,8 +93,15 @@ export class Agent {
       {
         server: config.server,
         siteId: config.siteId,
-        username: config.username,
-        password: config.password,
+        credentials: new Credentials({
+          server: config.server,
+          siteId: config.siteId,
+          username: config.username,
+          password: config.password,
+          tokenFile: config.tokenFile,
+          version: AGENT_VERSION,
+          log,
+        }),
         log,
         keepAliveMs: config.keepAliveSeconds * 1000,
         minDelayMs: config.reconnect.minSeconds * 1000,

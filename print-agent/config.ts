@@ -40,9 +40,14 @@ export const AgentConfigSchema = z.strictObject({
   /** The numerek server, e.g. https://numerek.example.pl (the socket URL is derived from it). */
   server: z.url({ protocol: /^https?$/ }),
   siteId: z.string().min(1).max(40),
-  /** The site's agent account (role "agent"). NUMEREK_AGENT_PASSWORD overrides the password. */
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
+  /**
+   * The site's agent account (role "agent"). NUMEREK_AGENT_PASSWORD overrides the password. Without
+   * both, the agent pairs: it shows a pairing code in its log for a manager to type into the manager page.
+   */
+  username: z.string().min(1).max(64).optional(),
+  password: z.string().min(1).max(200).optional(),
+  /** Where a paired agent keeps its token (default: device-token.json beside the job file). */
+  tokenFile: z.string().min(1).optional(),
   language: z.enum(["pl", "en"]).default("pl"),
   /** Dates on tickets are printed in this zone. */
   timeZone: z.string().min(1).default("Europe/Warsaw"),
@@ -63,7 +68,7 @@ export const AgentConfigSchema = z.strictObject({
     .prefault({}),
 });
 
-export type AgentConfig = z.output<typeof AgentConfigSchema>;
+export type AgentConfig = z.output<typeof AgentConfigSchema> & { tokenFile: string };
 export type PrinterConfig = z.output<typeof Printer>;
 export type AudioConfig = z.output<typeof Audio>;
 export type Paper = z.output<typeof Paper>;
@@ -87,7 +92,13 @@ export function parseConfig(raw: unknown, baseDir: string, env: NodeJS.ProcessEn
   }
   // The environment may override the server (npm start on another port) and the password (kept out of the file).
   const server = env.NUMEREK_SERVER || c.server;
-  return { ...c, server, password: env.NUMEREK_AGENT_PASSWORD || c.password, store: abs(c.store), printers, audio };
+  const password = env.NUMEREK_AGENT_PASSWORD || c.password;
+  if ((c.username === undefined) !== (password === undefined)) {
+    throw new Error("invalid agent configuration:\n  username, password: give both (an agent account) or neither (pairing)");
+  }
+  const store = abs(c.store);
+  const tokenFile = c.tokenFile ? abs(c.tokenFile) : join(dirname(store), "device-token.json");
+  return { ...c, server, password, store, tokenFile, printers, audio };
 }
 
 export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): AgentConfig {

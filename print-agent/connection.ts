@@ -6,14 +6,14 @@
 import type { ErrorCode } from "../protocol/errors.ts";
 import { AgentFrameEnvelope, AgentJob, type AgentView, CLOSE, type ClientMessage, PROTOCOL_VERSION } from "../protocol/live.ts";
 import { type LiveFrame, LiveSocket } from "../protocol/live-socket.ts";
+import type { Credentials } from "./credentials.ts";
 import type { Logger } from "./log.ts";
 import { errorText } from "./log.ts";
 
 export interface ConnectionOptions {
   server: string;
   siteId: string;
-  username: string;
-  password: string;
+  credentials: Credentials;
   keepAliveMs: number;
   minDelayMs: number;
   maxDelayMs: number;
@@ -56,6 +56,8 @@ export function readAgentFrame(text: string, unreadable: (count: number) => void
 
 export class Connection {
   private token: string | null = null;
+  /** The last dial failed before the socket opened: the token is checked before the next one. */
+  private refusedBefore = false;
   private readonly opts: ConnectionOptions;
   private readonly socket: LiveSocket<AgentView>;
 
@@ -84,8 +86,12 @@ export class Connection {
         error: (code, message) => handler.onError(code, message),
         invalid: (why) => log.warn(`ignored a frame from the server: ${why}`),
         closed: (code, reason, opened) => {
-          // A socket refused before it opened may mean an expired token: sign in again next time.
-          if (!opened) this.token = null;
+          // A socket refused before it opened may mean an expired or revoked token: it is checked before the next dial.
+          if (!opened) this.refusedBefore = true;
+          if (code === CLOSE.ACCESS_REVOKED) {
+            this.token = null;
+            opts.credentials.forget();
+          }
           if (code === CLOSE.VERSION_UNSUPPORTED) {
             log.error(
               `the server does not speak this agent's protocol version ${PROTOCOL_VERSION} (${code}${reason ? ` ${reason}` : ""}): update the print agent; trying again`,
@@ -119,23 +125,19 @@ export class Connection {
   }
 
   private async socketUrl(): Promise<string> {
-    this.token ??= await this.login();
+    if (this.token && this.refusedBefore) {
+      this.refusedBefore = false;
+      if (!this.opts.credentials.paired) this.token = null;
+      else if (await this.opts.credentials.refused(this.token)) {
+        this.token = null;
+        this.opts.credentials.forget();
+      }
+    }
+    this.token ??= await this.opts.credentials.token();
     const url = new URL(`/api/v1/sites/${encodeURIComponent(this.opts.siteId)}/live`, this.opts.server);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("role", "agent");
     url.searchParams.set("access_token", this.token);
     return url.toString();
-  }
-
-  private async login(): Promise<string> {
-    const res = await fetch(new URL("/api/v1/auth/login", this.opts.server), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ username: this.opts.username, password: this.opts.password }),
-      signal: AbortSignal.timeout(15_000),
-    });
-    const body = (await res.json().catch(() => null)) as { token?: unknown; error?: { code?: string } } | null;
-    if (!res.ok || typeof body?.token !== "string") throw new Error(`HTTP ${res.status} ${body?.error?.code ?? ""}`.trim());
-    return body.token;
   }
 }
