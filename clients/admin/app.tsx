@@ -7,6 +7,7 @@ import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
+import { useAuthLost } from "../shared/use-auth-lost.ts";
 import { SiteEditor } from "./config/site-editor.tsx";
 import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
@@ -196,6 +197,7 @@ export function AdminApp() {
     sessions.clear();
     setSession(null);
   }, []);
+  useAuthLost(signOut);
   // A site this page created belongs to the manager (who may act on every site): it joins the session's list.
   const siteAdded = useCallback((siteId: string) => {
     setSession((s) => {

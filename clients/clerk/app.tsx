@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
+import { useAuthLost } from "../shared/use-auth-lost.ts";
 import { Console } from "./console.tsx";
 import { type DeskChoice, DeskPicker } from "./desk-picker.tsx";
 
@@ -41,6 +42,9 @@ export function ClerkApp() {
     setNotice("clerk.deskGone");
     leaveDesk();
   }, [leaveDesk]);
+
+  // Disabled or signed out everywhere meanwhile: the console's socket closes (4401) and it signs out.
+  useAuthLost(signOut);
 
   // A staff token lasts a working day: at its end the console asks to sign in again.
   useEffect(() => {

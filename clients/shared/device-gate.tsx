@@ -3,15 +3,15 @@
 // localStorage per site and kind. A token the server stops accepting (the device revoked: its socket
 // closes with 4401, or a request answers 401) takes the screen back to its pairing code.
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Role } from "../../protocol/api.ts";
 import type { DeviceKind } from "../../protocol/devices.ts";
 import { LangSwitch } from "./components.tsx";
 import { useI18n } from "./i18n.tsx";
-import { AUTH_LOST_EVENT } from "./live.ts";
 import { LoginFields } from "./login-form.tsx";
 import { PairingPanel } from "./pairing-panel.tsx";
 import { type Session, sessionStore } from "./session.ts";
+import { useAuthLost } from "./use-auth-lost.ts";
 
 export function deviceStore(kind: "kiosk" | "screen", siteId: string) {
   return sessionStore(`numerek.device.${kind}.${siteId}`, "local");
@@ -33,10 +33,7 @@ export function DeviceGate(props: {
     store?.clear();
     setSession(null);
   };
-  useEffect(() => {
-    window.addEventListener(AUTH_LOST_EVENT, signOut);
-    return () => window.removeEventListener(AUTH_LOST_EVENT, signOut);
-  });
+  useAuthLost(signOut);
   if (!props.siteId || !store) {
     return (
       <main class="login">
