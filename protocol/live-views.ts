@@ -103,6 +103,8 @@ export const ClerkView = z.object({
   missed: z.array(TicketView),
   /** When the current client was called or started (for the service timer). */
   since: z.string().nullable(),
+  /** Clients this desk has finished serving today. */
+  servedToday: z.number().int().min(0),
 });
 export type ClerkView = z.infer<typeof ClerkView>;
 

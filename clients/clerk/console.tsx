@@ -21,7 +21,8 @@ import { WaitingList } from "./waiting-list.tsx";
 export function Console(props: {
   session: Session;
   choice: DeskChoice;
-  onChangeDesk: () => void;
+  /** Back to the choice of desk; null for an account with one desk (nothing to choose). */
+  onChangeDesk: (() => void) | null;
   /** The desk was removed from the site's configuration: its stream has ended for good. */
   onDeskGone: () => void;
   onSignOut: () => void;
@@ -42,6 +43,9 @@ export function Console(props: {
   const actionsRef = useRef<HTMLDivElement>(null);
   const view = live.view;
   const { onDeskGone } = props;
+  // A chosen ticket, waiting or set aside, is called only to an open desk with nobody at it.
+  const canCall = view?.desk.status === "open" && !view.desk.ticket && !cmds.pending;
+  const callTicket = (ticketId: string) => void cmds.send("call", { ticketId });
 
   useEffect(() => {
     if (live.ended === "gone") onDeskGone();
@@ -80,12 +84,19 @@ export function Console(props: {
           <h1 class="clerk-title">
             {t("clerk.title")}: {view?.desk.name ?? site?.desks.find((d) => d.id === deskId)?.name ?? deskId}
           </h1>
+          {view && (
+            <p class="clerk-served" data-testid="served-today">
+              {t("clerk.servedToday", { n: view.servedToday })}
+            </p>
+          )}
         </div>
         <nav class="clerk-nav" aria-label={t("clerk.title")}>
           <LangSwitch />
-          <button type="button" class="btn" onClick={props.onChangeDesk}>
-            {t("clerk.changeDesk")}
-          </button>
+          {props.onChangeDesk && (
+            <button type="button" class="btn" onClick={props.onChangeDesk}>
+              {t("clerk.changeDesk")}
+            </button>
+          )}
           <button type="button" class="btn" onClick={props.onSignOut}>
             {t("common.logout")}
           </button>
@@ -121,13 +132,8 @@ export function Console(props: {
             <ShortcutHelp />
           </div>
           <div class="clerk-col">
-            <WaitingList
-              view={view}
-              matterNames={matterNames}
-              canCall={view.desk.status === "open" && !view.desk.ticket && !cmds.pending}
-              onCall={(ticketId) => void cmds.send("call", { ticketId })}
-            />
-            <MissedList view={view} />
+            <WaitingList view={view} matterNames={matterNames} canCall={canCall} onCall={callTicket} />
+            <MissedList view={view} canCall={canCall} onCall={callTicket} />
           </div>
         </main>
       )}

@@ -2,6 +2,7 @@
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
 import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
+import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
@@ -159,7 +160,8 @@ export class ViewBuilder {
     return { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
   }
 
-  clerk(deskId: string): ClerkView | null {
+  /** A desk's console; `day`: the site's local day, whose services it counts. */
+  clerk(deskId: string, day: string): ClerkView | null {
     const cfg = this.index.desks.get(deskId);
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
@@ -177,6 +179,7 @@ export class ViewBuilder {
         .map((t) => this.ticket(t)),
       missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),
       since: this.iso(cur ? (cur.startedAt ?? cur.calledAt) : null),
+      servedToday: servedAt(deskId, day, this.state.tickets.values()),
     };
   }
 }

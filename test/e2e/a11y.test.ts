@@ -105,9 +105,7 @@ describe("accessibility", () => {
     await kb.press("Tab");
     await kb.type("demo");
     await kb.press("Enter");
-    await page.getByRole("button", { name: "Otwórz konsolę" }).waitFor();
-    await tabTo(page, "button[type=submit]");
-    await kb.press("Enter");
+    // urzednik4 has one desk: its console opens without a choice.
     await page.getByTestId("queue").waitFor();
 
     // N calls the first ticket of the desk's queue.
