@@ -50,13 +50,15 @@ export class ViewBuilder {
   desk(d: Desk): DeskView {
     const cfg = this.index.desks.get(d.id);
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-    return {
+    const view: DeskView = {
       id: d.id,
       name: cfg?.name ?? d.id,
       status: d.status,
       matterIds: cfg?.matterIds ?? [],
       ticket: cur ? this.ticket(cur) : null,
     };
+    if (d.pause) view.pauseReason = d.pause.reason;
+    return view;
   }
 
   /** People ahead of a waiting ticket in its queue (null once it is not waiting). */
@@ -157,7 +159,9 @@ export class ViewBuilder {
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-    return { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    const view: DeskScreenView = { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    if (d.pause) view.desk.pauseReason = d.pause.reason;
+    return view;
   }
 
   /** A desk's console; `day`: the site's local day, whose services it counts. */
