@@ -12,6 +12,7 @@ import { type ActionDef, actionForKey } from "./actions.ts";
 import { CurrentClient } from "./current-client.tsx";
 import type { DeskChoice } from "./desk-picker.tsx";
 import { MissedList } from "./missed-list.tsx";
+import { PausePanel } from "./pause-panel.tsx";
 import { ShortcutHelp } from "./shortcut-help.tsx";
 import { TransferPanel } from "./transfer-panel.tsx";
 import { useCommands } from "./use-commands.ts";
@@ -40,6 +41,7 @@ export function Console(props: {
   );
   const cmds = useCommands(siteId, deskId, props.session.token, live.seq, props.onSignOut);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [pauseOpen, setPauseOpen] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
   const view = live.view;
   const { onDeskGone } = props;
@@ -54,13 +56,15 @@ export function Console(props: {
   const run = useCallback(
     async (a: ActionDef) => {
       if (a.id === "transfer-open") return setTransferOpen(true);
+      // A pause asks for its reason first.
+      if (a.id === "pause") return setPauseOpen(true);
       await cmds.send(a.id);
     },
     [cmds],
   );
 
   useShortcuts((key) => {
-    if (!view || transferOpen || cmds.pending) return false;
+    if (!view || transferOpen || pauseOpen || cmds.pending) return false;
     const a = actionForKey(key, view);
     if (!a) return false;
     void run(a);
@@ -71,9 +75,9 @@ export function Console(props: {
   // the focus moves to the first command that is possible now.
   useEffect(() => {
     const el = document.activeElement;
-    if (transferOpen || (el && el !== document.body && !(el as HTMLButtonElement).disabled)) return;
+    if (transferOpen || pauseOpen || (el && el !== document.body && !(el as HTMLButtonElement).disabled)) return;
     actionsRef.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
-  }, [view, transferOpen]);
+  }, [view, transferOpen, pauseOpen]);
 
   return (
     <div class="clerk" data-conn={live.status}>
@@ -117,6 +121,15 @@ export function Console(props: {
               {cmds.pending ? t("clerk.sending") : ""}
             </p>
             <ErrorNote code={cmds.error} />
+            {pauseOpen && view.desk.status === "open" && !view.desk.ticket && (
+              <PausePanel
+                pending={cmds.pending !== null}
+                onPause={async (reason) => {
+                  if (await cmds.send("pause", { reason })) setPauseOpen(false);
+                }}
+                onClose={() => setPauseOpen(false)}
+              />
+            )}
             {transferOpen && view.desk.ticket && (
               <TransferPanel
                 ticket={view.desk.ticket}

@@ -1,10 +1,11 @@
 // The clerk console through a working day: a set-aside citizen who comes back is called at once from
 // "Odłożeni"; an account with one desk opens its console without a choice; the queue shows how long each
-// person has waited, kept current; the desk counts the clients it served today. Each test runs on a
+// person has waited, kept current; the desk counts the clients it served today; a break asks for its
+// reason, which the console and the desk's screen name. Each test runs on a
 // site of its own (one desk's queue is not shared with the other files' tests).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { base, call, expectNoViolations, expectText, launch, newPage, SIZES, signIn, token } from "./helpers.ts";
+import { base, call, expectAttr, expectNoViolations, expectText, launch, newPage, SIZES, signIn, token } from "./helpers.ts";
 
 interface Ticket {
   id: string;
@@ -158,6 +159,44 @@ describe("clerk console: the day at a desk", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Bieżący klient" }).waitFor();
     await expectText(served, "Obsłużeni dziś: 2");
+    await page.context().close();
+  });
+
+  test("„Przerwa” asks for the reason; the console and the desk's screen name it, and the desk keeps it", async () => {
+    const siteId = await site();
+    const page = await consoleAt(siteId);
+    const screen = await newPage(browser, { viewport: SIZES.deskScreen });
+    await screen.goto(`${base()}/desk-display/${siteId}/o1`);
+    await signIn(screen, "admin", "admin");
+    await expectText(screen.locator("h1"), "Okienko 1");
+
+    await page.getByRole("button", { name: /Przerwa/ }).click();
+    const panel = page.getByTestId("pause-panel");
+    await panel.getByRole("heading", { name: "Powód przerwy" }).waitFor();
+    expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Przerwa", "Szkolenie", "Inne", "Anuluj"]);
+    await expectNoViolations(page, "clerk console: the reason for a break");
+    // Escape (or "Anuluj") leaves the desk open.
+    await panel.getByRole("button", { name: "Szkolenie" }).press("Escape");
+    await panel.waitFor({ state: "detached" });
+    expect(await page.getByTestId("current-paused").count()).toBe(0);
+
+    await page.getByRole("button", { name: /Przerwa/ }).click();
+    await panel.getByRole("button", { name: "Szkolenie" }).click();
+    await expectText(page.getByTestId("current-paused"), "Stanowisko na przerwie. Powód: Szkolenie");
+    await expectAttr(screen.getByTestId("desk-state"), "data-state", "paused");
+    await expectText(screen.getByTestId("desk-state"), "Szkolenie");
+    const desks = (
+      await call<{ desks: { id: string; status: string; pauseReason?: string }[] }>(`/api/v1/sites/${siteId}/queue`, { token: admin })
+    ).desks;
+    expect(desks.find((d) => d.id === "o1")).toMatchObject({ status: "paused", pauseReason: "training" });
+
+    // In English too.
+    await page.getByRole("button", { name: "Switch to English" }).click();
+    await expectText(page.getByTestId("current-paused"), "Reason: Training");
+
+    await page.getByRole("button", { name: /Resume/ }).click();
+    await expectAttr(screen.getByTestId("desk-state"), "data-state", "idle");
+    await screen.context().close();
     await page.context().close();
   });
 });
