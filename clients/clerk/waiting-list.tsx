@@ -6,7 +6,7 @@ import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 
 /** Whole minutes since `fromIso` (never below 0: a clock a little behind the server's shows 0). */
-export function minutesSince(fromIso: string, now: number): number {
+function minutesSince(fromIso: string, now: number): number {
   return Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000));
 }
 
