@@ -88,10 +88,16 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
+/** Why a desk is paused, kept for the statistics: a break, training, or something else. */
+export const PAUSE_REASONS = ["break", "training", "other"] as const;
+export const PauseReason = z.enum(PAUSE_REASONS);
+export type PauseReason = z.infer<typeof PauseReason>;
+
 export const DeskView = z.object({
   id: Id,
   name: z.string(),
   status: z.enum(["open", "paused"]),
+  pauseReason: PauseReason.optional().describe("Why the desk is paused: present only while it is (and the reason was kept)."),
   matterIds: z.array(Id),
   ticket: TicketView.nullable(),
 });
@@ -110,12 +116,15 @@ export const TransferRequest = z.union([
   z.strictObject({ ticketId: z.string().min(1).max(64), deskId: Id }),
 ]);
 export const EmptyRequest = z.strictObject({});
+/** "Przerwa": the reason is optional, so a console that sends none (an older one) pauses for a break. */
+export const PauseRequest = z.strictObject({ reason: PauseReason.default("break") });
 
 export const DeskActionResponse = z.object({ desk: DeskView, ticket: TicketView.nullable() });
 export type DeskActionResponse = z.infer<typeof DeskActionResponse>;
 
 export type DeskCommand =
-  | { action: "call-next" | "recall" | "no-show" | "start" | "finish" | "pause" | "resume" }
+  | { action: "call-next" | "recall" | "no-show" | "start" | "finish" | "resume" }
+  | { action: "pause"; reason: PauseReason }
   | { action: "call"; ticketId: string }
   | { action: "transfer"; ticketId: string; matterId: string }
   | { action: "transfer"; ticketId: string; deskId: string };

@@ -2,7 +2,7 @@
 // frames (protocol/live.ts), one schema per role, with the print agent's jobs and printer states.
 // The ticket, desk and e-ticket shapes are the HTTP API's own (protocol/api.ts).
 import { z } from "zod";
-import { DeskView, TicketView } from "./api.ts";
+import { DeskView, PauseReason, TicketView } from "./api.ts";
 
 // ---- kiosk printers, as the print agent reports them -----------------------------
 /** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
@@ -81,7 +81,7 @@ export type DisplayView = z.infer<typeof DisplayView>;
 
 // ---- desk screen and clerk console ----------------------------------------------
 export const DeskScreenView = z.object({
-  desk: z.object({ id: z.string(), name: z.string(), status: DeskStatus }),
+  desk: z.object({ id: z.string(), name: z.string(), status: DeskStatus, pauseReason: PauseReason.optional() }),
   number: z.string().nullable(),
 });
 export type DeskScreenView = z.infer<typeof DeskScreenView>;
@@ -103,6 +103,8 @@ export const ClerkView = z.object({
   missed: z.array(TicketView),
   /** When the current client was called or started (for the service timer). */
   since: z.string().nullable(),
+  /** Clients this desk has finished serving today. */
+  servedToday: z.number().int().min(0),
 });
 export type ClerkView = z.infer<typeof ClerkView>;
 

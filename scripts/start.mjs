@@ -1,22 +1,45 @@
 #!/usr/bin/env node
 // npm start: installs what is missing, starts numerek locally on workerd (wrangler dev)
 // with the demo data, and prints the address of every client.
+//   npm start                      http://localhost:8787, this machine only
+//   PORT=8080 npm start            another port (or: npm start -- --port 8080)
+//   npm start -- --lan             also a phone on the same network: listens on every interface, and the
+//                                  QR codes and links carry the machine's LAN address (or NUMEREK_LAN=1;
+//                                  --lan=192.168.1.23 names the address)
 // Plain JavaScript for any Node >= 18: the machine's own Node runs this file, while
 // wrangler runs on the Node 24 that `npm ci` puts in node_modules/.bin.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { networkInterfaces } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lanAddress, startOptions } from "./start-options.mjs";
 import { startTurnstileStandIn } from "./turnstile-stand-in.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bin = join(root, "node_modules", ".bin");
-const port = Number(process.env.PORT ?? 8787);
-const base = `http://localhost:${port}`;
+let options;
+try {
+  options = startOptions(process.argv.slice(2), process.env);
+} catch (err) {
+  console.error(`numerek: ${err.message}`);
+  process.exit(2);
+}
+const { port } = options;
+const lan = options.lan === true ? lanAddress(networkInterfaces()) : options.lan || null;
+if (options.lan === true && !lan)
+  console.log("numerek: no network address found (is the machine on a network?): starting for this machine only.");
+// Where the clients are opened, and what the QR codes and links carry (the Worker's PUBLIC_URL).
+const base = `http://${lan ?? "localhost"}:${port}`;
+// Where this script and the print agent reach the Worker: always this machine.
+const local = `http://127.0.0.1:${port}`;
 const env = {
   ...process.env,
   PATH: `${bin}:${process.env.PATH}`,
   WRANGLER_SEND_METRICS: "false",
+  // The Worker does not read request.cf; without this, wrangler asks Cloudflare for it at every start
+  // and, offline, prints a warning with a stack trace.
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
 };
 
 function run(cmd, args) {
@@ -45,7 +68,7 @@ if (existsSync(join(root, "clients", "package.json")) || existsSync(join(root, "
 
 // The booking form's human check: a loopback stand-in for Cloudflare Turnstile (its widget script and
 // siteverify), since the demo must work offline; production uses Cloudflare's (see README, Production).
-const turnstile = await startTurnstileStandIn();
+const turnstile = await startTurnstileStandIn({ host: lan ?? "127.0.0.1" });
 const turnstileVars = Object.entries(turnstile.vars()).flatMap(([name, value]) => ["--var", `${name}:${value}`]);
 
 const wrangler = spawn(
@@ -55,7 +78,7 @@ const wrangler = spawn(
     "--port",
     String(port),
     "--ip",
-    "127.0.0.1",
+    lan ? "0.0.0.0" : "127.0.0.1",
     "--show-interactive-dev-session=false",
     "--var",
     `PUBLIC_URL:${base}`,
@@ -67,29 +90,32 @@ const wrangler = spawn(
     stdio: ["ignore", "inherit", "inherit"],
   },
 );
-// The demo site's print agent: a virtual printer writing each ticket as a PNG and a WAV file for every call.
-const agent = spawn(join(bin, "node"), ["print-agent/main.ts", "print-agent/demo.json"], {
-  cwd: root,
-  env: { ...env, NUMEREK_SERVER: `http://127.0.0.1:${port}` },
-  stdio: ["ignore", "inherit", "inherit"],
-});
+/** The demo site's print agent (started once the Worker answers, so its first sign-in succeeds). */
+let agent = null;
 const stop = () => {
-  agent.kill("SIGINT");
+  agent?.kill("SIGINT");
   wrangler.kill("SIGINT");
   void turnstile.close();
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 wrangler.on("exit", (code) => {
-  agent.kill("SIGINT");
+  agent?.kill("SIGINT");
   process.exit(code ?? 0);
 });
 
+const reachable = lan ?? lanAddress(networkInterfaces());
+const phone = lan
+  ? `  On a phone          every address above works from a phone on the same network, and the QR codes carry it.
+                      (This machine's firewall must let port ${port} in; the demo accounts are open to that network.)`
+  : `  On a phone          \`npm start -- --lan\` opens numerek to phones on the same network${reachable ? ` (http://${reachable}:${port})` : ""}.`;
+
 // Wait until the Worker answers (the first request loads the demo cities), then show the way in.
-for (let i = 0; i < 120; i++) {
+console.log("numerek: starting the Worker on workerd; the first start loads the demo data and may take a minute…");
+for (let i = 0; i < 240; i++) {
   await new Promise((r) => setTimeout(r, 500));
   try {
-    const res = await fetch(`${base}/api/v1/sites`);
+    const res = await fetch(`${local}/api/v1/sites`);
     if (!res.ok) continue;
     const { sites } = await res.json();
     console.log(`
@@ -105,7 +131,8 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Booking site        ${base}/booking   (human check: a local Turnstile stand-in at ${turnstile.origin})
   Manager page        ${base}/admin
   Message outbox      ${base}/dev/outbox   (every SMS and e-mail the demo sends; API: ${base}/api/v1/dev/outbox)
-  Live socket         ws://localhost:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
+  Live socket         ws://${lan ?? "localhost"}:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
+${phone}
 
   Print agent (demo)  tickets as PNG: print-agent/.demo/tickets/   calls as WAV: print-agent/.demo/calls/
 
@@ -113,8 +140,15 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   kiosk-demo/demo, ekran-demo/demo, agent-demo/demo; README lists the rest.
   Stop with Ctrl+C. State is kept in .wrangler/state between runs.
 `);
+    // The demo site's print agent: a virtual printer writing each ticket as a PNG and a WAV file for every call.
+    agent = spawn(join(bin, "node"), ["print-agent/main.ts", "print-agent/demo.json"], {
+      cwd: root,
+      env: { ...env, NUMEREK_SERVER: local },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     break;
   } catch {
     /* not up yet */
   }
 }
+if (!agent) console.log("numerek: the Worker has not answered for two minutes: wrangler's lines above say why.");

@@ -1,5 +1,6 @@
 // The console's flow: staff sign-in (token for the working day in sessionStorage), the
-// choice of site and desk (remembered for the tab), then the console of that desk.
+// choice of site and desk (remembered for the tab; skipped for an account with one desk), then
+// the console of that desk.
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
@@ -21,9 +22,16 @@ function loadChoice(s: Session | null): DeskChoice | null {
   return null;
 }
 
+/** An account of one site and one desk has nothing to choose: its console opens at once. */
+function onlyDesk(s: Session | null): DeskChoice | null {
+  const siteId = s?.siteIds.length === 1 ? s.siteIds[0] : undefined;
+  const deskId = s?.deskIds?.length === 1 ? s.deskIds[0] : undefined;
+  return siteId && deskId ? { siteId, deskId } : null;
+}
+
 export function ClerkApp() {
   const [session, setSession] = useState<Session | null>(() => sessions.load());
-  const [choice, setChoice] = useState<DeskChoice | null>(() => loadChoice(session));
+  const [choice, setChoice] = useState<DeskChoice | null>(() => loadChoice(session) ?? onlyDesk(session));
   // Why the console went back to the choice of desk (its desk was removed), shown there.
   const [notice, setNotice] = useState<"clerk.deskGone" | null>(null);
 
@@ -63,7 +71,7 @@ export function ClerkApp() {
         onSession={(s) => {
           sessions.save(s);
           setSession(s);
-          setChoice(loadChoice(s));
+          setChoice(loadChoice(s) ?? onlyDesk(s));
         }}
       />
     );
@@ -82,5 +90,13 @@ export function ClerkApp() {
       />
     );
   }
-  return <Console session={session} choice={choice} onChangeDesk={leaveDesk} onDeskGone={deskGone} onSignOut={signOut} />;
+  return (
+    <Console
+      session={session}
+      choice={choice}
+      onChangeDesk={onlyDesk(session) ? null : leaveDesk}
+      onDeskGone={deskGone}
+      onSignOut={signOut}
+    />
+  );
 }

@@ -12,6 +12,7 @@ import { type ActionDef, actionForKey } from "./actions.ts";
 import { CurrentClient } from "./current-client.tsx";
 import type { DeskChoice } from "./desk-picker.tsx";
 import { MissedList } from "./missed-list.tsx";
+import { PausePanel } from "./pause-panel.tsx";
 import { ShortcutHelp } from "./shortcut-help.tsx";
 import { TransferPanel } from "./transfer-panel.tsx";
 import { useCommands } from "./use-commands.ts";
@@ -21,7 +22,8 @@ import { WaitingList } from "./waiting-list.tsx";
 export function Console(props: {
   session: Session;
   choice: DeskChoice;
-  onChangeDesk: () => void;
+  /** Back to the choice of desk; null for an account with one desk (nothing to choose). */
+  onChangeDesk: (() => void) | null;
   /** The desk was removed from the site's configuration: its stream has ended for good. */
   onDeskGone: () => void;
   onSignOut: () => void;
@@ -39,9 +41,13 @@ export function Console(props: {
   );
   const cmds = useCommands(siteId, deskId, props.session.token, live.seq, props.onSignOut);
   const [transferOpen, setTransferOpen] = useState(false);
+  const [pauseOpen, setPauseOpen] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
   const view = live.view;
   const { onDeskGone } = props;
+  // A chosen ticket, waiting or set aside, is called only to an open desk with nobody at it.
+  const canCall = view?.desk.status === "open" && !view.desk.ticket && !cmds.pending;
+  const callTicket = (ticketId: string) => void cmds.send("call", { ticketId });
 
   useEffect(() => {
     if (live.ended === "gone") onDeskGone();
@@ -50,13 +56,15 @@ export function Console(props: {
   const run = useCallback(
     async (a: ActionDef) => {
       if (a.id === "transfer-open") return setTransferOpen(true);
+      // A pause asks for its reason first.
+      if (a.id === "pause") return setPauseOpen(true);
       await cmds.send(a.id);
     },
     [cmds],
   );
 
   useShortcuts((key) => {
-    if (!view || transferOpen || cmds.pending) return false;
+    if (!view || transferOpen || pauseOpen || cmds.pending) return false;
     const a = actionForKey(key, view);
     if (!a) return false;
     void run(a);
@@ -67,9 +75,9 @@ export function Console(props: {
   // the focus moves to the first command that is possible now.
   useEffect(() => {
     const el = document.activeElement;
-    if (transferOpen || (el && el !== document.body && !(el as HTMLButtonElement).disabled)) return;
+    if (transferOpen || pauseOpen || (el && el !== document.body && !(el as HTMLButtonElement).disabled)) return;
     actionsRef.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus();
-  }, [view, transferOpen]);
+  }, [view, transferOpen, pauseOpen]);
 
   return (
     <div class="clerk" data-conn={live.status}>
@@ -80,12 +88,19 @@ export function Console(props: {
           <h1 class="clerk-title">
             {t("clerk.title")}: {view?.desk.name ?? site?.desks.find((d) => d.id === deskId)?.name ?? deskId}
           </h1>
+          {view && (
+            <p class="clerk-served" data-testid="served-today">
+              {t("clerk.servedToday", { n: view.servedToday })}
+            </p>
+          )}
         </div>
         <nav class="clerk-nav" aria-label={t("clerk.title")}>
           <LangSwitch />
-          <button type="button" class="btn" onClick={props.onChangeDesk}>
-            {t("clerk.changeDesk")}
-          </button>
+          {props.onChangeDesk && (
+            <button type="button" class="btn" onClick={props.onChangeDesk}>
+              {t("clerk.changeDesk")}
+            </button>
+          )}
           <button type="button" class="btn" onClick={props.onSignOut}>
             {t("common.logout")}
           </button>
@@ -106,6 +121,15 @@ export function Console(props: {
               {cmds.pending ? t("clerk.sending") : ""}
             </p>
             <ErrorNote code={cmds.error} />
+            {pauseOpen && view.desk.status === "open" && !view.desk.ticket && (
+              <PausePanel
+                pending={cmds.pending !== null}
+                onPause={async (reason) => {
+                  if (await cmds.send("pause", { reason })) setPauseOpen(false);
+                }}
+                onClose={() => setPauseOpen(false)}
+              />
+            )}
             {transferOpen && view.desk.ticket && (
               <TransferPanel
                 ticket={view.desk.ticket}
@@ -121,13 +145,8 @@ export function Console(props: {
             <ShortcutHelp />
           </div>
           <div class="clerk-col">
-            <WaitingList
-              view={view}
-              matterNames={matterNames}
-              canCall={view.desk.status === "open" && !view.desk.ticket && !cmds.pending}
-              onCall={(ticketId) => void cmds.send("call", { ticketId })}
-            />
-            <MissedList view={view} />
+            <WaitingList view={view} matterNames={matterNames} canCall={canCall} onCall={callTicket} />
+            <MissedList view={view} canCall={canCall} onCall={callTicket} />
           </div>
         </main>
       )}

@@ -3,6 +3,7 @@ import type { ClerkView } from "../../protocol/live.ts";
 import { elapsed } from "../shared/format.ts";
 import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { PAUSE_LABELS } from "./pause-panel.tsx";
 
 export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap<string, string> }) {
   const { t } = useI18n();
@@ -14,7 +15,12 @@ export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap
       <h2 id="current-title" class="clerk-h2">
         {t("clerk.current")}
       </h2>
-      {paused && <p class="current-paused">{t("clerk.paused")}</p>}
+      {paused && (
+        <p class="current-paused" data-testid="current-paused">
+          {t("clerk.paused")}
+          {props.view.desk.pauseReason && ` ${t("clerk.pauseReason", { reason: t(PAUSE_LABELS[props.view.desk.pauseReason]) })}`}
+        </p>
+      )}
       {!tk ? (
         !paused && (
           <p class="muted" data-testid="current-empty">

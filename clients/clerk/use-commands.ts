@@ -1,21 +1,29 @@
 // Sending desk commands: one at a time, each with an Idempotency-Key per command at the view's seq,
 // so a double click (or a retry) before the view moves on repeats the first answer instead of acting twice.
 import { useMemo } from "preact/hooks";
-import type { DeskAction, DeskActionResponse } from "../../protocol/api.ts";
+import type { DeskAction, DeskActionResponse, PauseReason } from "../../protocol/api.ts";
 import { call } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { useCommand } from "../shared/use-command.ts";
 
+/** What a command takes besides its action: a ticket, a transfer's target, a pause's reason. */
+export interface CommandBody {
+  ticketId?: string;
+  matterId?: string;
+  deskId?: string;
+  reason?: PauseReason;
+}
+
 export interface Commands {
   pending: DeskAction | null;
   error: ClientErrorCode | null;
-  send: (action: DeskAction, body?: Record<string, string>) => Promise<boolean>;
+  send: (action: DeskAction, body?: CommandBody) => Promise<boolean>;
   clearError: () => void;
 }
 
 interface DeskCommandArg {
   action: DeskAction;
-  body: Record<string, string>;
+  body: CommandBody;
   /** The view's seq when the command was given. */
   seq: number;
 }
@@ -33,6 +41,8 @@ function sendDeskCommand(
   switch (arg.action) {
     case "call":
       return call("desk.call", { ...req, body: { ticketId } });
+    case "pause":
+      return call("desk.pause", { ...req, body: { reason: arg.body.reason ?? "break" } });
     case "transfer":
       return call("desk.transfer", {
         ...req,
@@ -47,7 +57,7 @@ export function useCommands(siteId: string, deskId: string, token: string, seq: 
   const command = useCommand<DeskCommandArg, DeskActionResponse>({
     keyPrefix: "desk",
     identity: ({ action, body, seq: at }) =>
-      [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? ""].join(":"),
+      [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? "", body.reason ?? ""].join(":"),
     run: (arg, key) => sendDeskCommand(siteId, deskId, token, arg, key),
     onAuthLost,
   });
@@ -56,7 +66,7 @@ export function useCommands(siteId: string, deskId: string, token: string, seq: 
     () => ({
       pending: pending?.action ?? null,
       error: failure?.code ?? null,
-      send: async (action: DeskAction, body: Record<string, string> = {}) => (await sendCommand({ action, body, seq })) !== null,
+      send: async (action: DeskAction, body: CommandBody = {}) => (await sendCommand({ action, body, seq })) !== null,
       clearError: clear,
     }),
     [pending, failure, sendCommand, clear, seq],

@@ -1,7 +1,14 @@
-// The desk's queue in call order, with a button to call a chosen ticket out of turn.
+// The desk's queue in call order, how long each person has waited (whole minutes, kept current),
+// with a button to call a chosen ticket out of turn.
 import type { ClerkView } from "../../protocol/live.ts";
 import { siteClock } from "../shared/format.ts";
+import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
+
+/** Whole minutes since `fromIso` (never below 0: a clock a little behind the server's shows 0). */
+function minutesSince(fromIso: string, now: number): number {
+  return Math.max(0, Math.floor((now - Date.parse(fromIso)) / 60_000));
+}
 
 export function WaitingList(props: {
   view: ClerkView;
@@ -10,6 +17,7 @@ export function WaitingList(props: {
   onCall: (ticketId: string) => void;
 }) {
   const { t } = useI18n();
+  const now = useNow(15_000);
   const list = props.view.waiting;
   return (
     <section class="queue" aria-labelledby="queue-title">
@@ -25,6 +33,7 @@ export function WaitingList(props: {
               <th scope="col">{t("clerk.colNumber")}</th>
               <th scope="col">{t("clerk.colMatter")}</th>
               <th scope="col">{t("clerk.colTaken")}</th>
+              <th scope="col">{t("clerk.colWaited")}</th>
               <th scope="col">{t("clerk.colAction")}</th>
             </tr>
           </thead>
@@ -39,6 +48,7 @@ export function WaitingList(props: {
                   {tk.deskId === props.view.desk.id && <span class="queue-pinned"> ({t("clerk.pinned")})</span>}
                 </td>
                 <td>{siteClock(tk.takenAt)}</td>
+                <td data-testid="waited">{t("clerk.waitedMinutes", { n: minutesSince(tk.takenAt, now) })}</td>
                 <td>
                   <button
                     type="button"

@@ -58,7 +58,9 @@ export function DeskScreenApp(props: { siteId: string; deskId: string; token: st
           </p>
         ) : !view ? null : paused ? (
           <div class="desk-break" data-testid="desk-state" data-state="paused">
-            <p class="desk-break-title">{t("desk.break")}</p>
+            <p class="desk-break-title" data-reason={view.desk.pauseReason}>
+              {t(view.desk.pauseReason === "training" ? "desk.training" : "desk.break")}
+            </p>
             <p class="desk-break-note">{t("desk.breakNote")}</p>
           </div>
         ) : view.number ? (

@@ -308,6 +308,16 @@ const TEXTS = {
     pl: "Działają, gdy kursor nie stoi w polu formularza. Tab przechodzi między przyciskami, Enter je naciska.",
     en: "They work when no form field has the focus. Tab moves between buttons, Enter presses them.",
   },
+  // the console's day: minutes waited, clients served, reasons for a break
+  "clerk.colWaited": { pl: "Czeka", en: "Waiting" },
+  "clerk.waitedMinutes": { pl: "{n} min", en: "{n} min" },
+  "clerk.servedToday": { pl: "Obsłużeni dziś: {n}", en: "Served today: {n}" },
+  "clerk.pauseTitle": { pl: "Powód przerwy", en: "Reason for the break" },
+  "clerk.pauseReason": { pl: "Powód: {reason}", en: "Reason: {reason}" },
+  "pause.break": { pl: "Przerwa", en: "Break" },
+  "pause.training": { pl: "Szkolenie", en: "Training" },
+  "pause.other": { pl: "Inne", en: "Other" },
+  "desk.training": { pl: "Szkolenie", en: "Training" },
 
   // ---- manager page ----------------------------------------------------------
   "adm.title": { pl: "Panel kierownika", en: "Manager's page" },

@@ -69,7 +69,7 @@ describe("call-next", () => {
     const h = office();
     h.callNext("d1");
     expect(h.error("d1", { action: "call-next" })).toBe("DESK_BUSY");
-    h.run("d2", { action: "pause" });
+    h.run("d2", { action: "pause", reason: "break" });
     expect(h.error("d2", { action: "call-next" })).toBe("DESK_PAUSED");
   });
 
@@ -143,7 +143,7 @@ describe("call a specific ticket", () => {
     const h = office();
     h.callNext("d1");
     expect(h.error("d1", { action: "call", ticketId: "A002" })).toBe("DESK_BUSY");
-    h.run("d2", { action: "pause" });
+    h.run("d2", { action: "pause", reason: "break" });
     expect(h.error("d2", { action: "call", ticketId: "B002" })).toBe("DESK_PAUSED");
   });
 });
@@ -219,17 +219,26 @@ describe("start and finish", () => {
 describe("pause and resume", () => {
   it("pauses an idle desk and resumes it", () => {
     const h = office();
-    const out = h.run("d1", { action: "pause" });
-    expect(out.desks).toEqual([{ id: "d1", status: "paused", ticketId: null }]);
+    const out = h.run("d1", { action: "pause", reason: "break" });
+    expect(out.desks).toEqual([{ id: "d1", status: "paused", ticketId: null, pause: { reason: "break", since: h.now } }]);
     expect(h.desk("d1").status).toBe("paused");
     h.run("d1", { action: "resume" });
     expect(h.desk("d1").status).toBe("open");
     expect(h.callNext("d1")).toBe("A001");
   });
 
+  it("keeps the reason of the pause and when it began, until the desk resumes", () => {
+    const h = office();
+    h.run("d1", { action: "pause", reason: "training" });
+    expect(h.desk("d1").pause).toEqual({ reason: "training", since: h.now });
+    h.run("d1", { action: "resume" });
+    expect(h.desk("d1")).toEqual({ id: "d1", status: "open", ticketId: null });
+    expect("pause" in h.desk("d1")).toBe(false);
+  });
+
   it("a paused desk calls nobody; the other desks go on", () => {
     const h = office();
-    h.run("d1", { action: "pause" });
+    h.run("d1", { action: "pause", reason: "break" });
     expect(h.error("d1", { action: "call-next" })).toBe("DESK_PAUSED");
     expect(h.callNext("d2")).toBe("B001");
   });
@@ -237,9 +246,9 @@ describe("pause and resume", () => {
   it("refuses to pause a desk with a client (DESK_BUSY) or one already paused (DESK_PAUSED)", () => {
     const h = office();
     h.callNext("d1");
-    expect(h.error("d1", { action: "pause" })).toBe("DESK_BUSY");
-    h.run("d2", { action: "pause" });
-    expect(h.error("d2", { action: "pause" })).toBe("DESK_PAUSED");
+    expect(h.error("d1", { action: "pause", reason: "break" })).toBe("DESK_BUSY");
+    h.run("d2", { action: "pause", reason: "break" });
+    expect(h.error("d2", { action: "pause", reason: "break" })).toBe("DESK_PAUSED");
   });
 
   it("refuses to resume a desk that is not paused (DESK_NOT_PAUSED)", () => {
@@ -344,7 +353,7 @@ describe("transfer to another desk", () => {
       desks: [deskCfg("d1", "a"), deskCfg("d2", "a")],
       tickets: [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN)],
     });
-    h.run("d2", { action: "pause" });
+    h.run("d2", { action: "pause", reason: "break" });
     h.callNext("d1");
     h.run("d1", { action: "transfer", ticketId: "A001", deskId: "d2" });
     expect(h.callNext("d1")).toBe("A002");

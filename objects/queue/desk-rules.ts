@@ -3,7 +3,7 @@ import type { DeskActor, DeskCommand } from "../../protocol/api.ts";
 import type { ErrorCode } from "../../protocol/errors.ts";
 import { assertNever } from "../../protocol/live.ts";
 import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./model.ts";
-import { isActive } from "./model.ts";
+import { isActive, reopened } from "./model.ts";
 import { type DeskMatters, deskQueue, missedAtDesk } from "./order.ts";
 
 /** R5: the third "Nie zgłosił się" removes the ticket from the queue. */
@@ -160,12 +160,12 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
     case "pause": {
       if (desk.status === "paused") return no("DESK_PAUSED");
       if (cur) return no("DESK_BUSY");
-      d.putDesk({ ...desk, status: "paused" });
+      d.putDesk({ ...desk, status: "paused", pause: { reason: cmd.reason, since: now } });
       return d.outcome(deskId, null);
     }
     case "resume": {
       if (desk.status !== "paused") return no("DESK_NOT_PAUSED");
-      d.putDesk({ ...desk, status: "open" });
+      d.putDesk(reopened(desk));
       return d.outcome(deskId, null);
     }
     case "transfer": {
@@ -228,7 +228,7 @@ export function endOfDay(state: QueueState, now: number, day: string): Outcome {
   }
   const desks: Desk[] = [];
   for (const desk of state.desks.values()) {
-    if (desk.ticketId !== null || desk.status !== "open") desks.push({ ...desk, status: "open", ticketId: null });
+    if (desk.ticketId !== null || desk.status !== "open") desks.push({ ...reopened(desk), ticketId: null });
   }
   return { tickets, desks, calls: [], deskId: null, ticketId: null };
 }

@@ -19,7 +19,12 @@ function eveningState() {
       ticket("A008", "a", T0, { status: "closed", finishedAt: T0 }),
       booking("B001", "b", NOW, NOW + 15 * 60 * MIN, { day: "2026-11-24" }),
     ],
-    [desk("d1", { ticketId: "A003" }), desk("d2", { ticketId: "A004" }), desk("d3", { status: "paused" }), desk("d4")],
+    [
+      desk("d1", { ticketId: "A003" }),
+      desk("d2", { ticketId: "A004" }),
+      desk("d3", { status: "paused", pause: { reason: "training", since: T0 } }),
+      desk("d4"),
+    ],
   );
 }
 
@@ -58,7 +63,8 @@ describe("endOfDay", () => {
     const out = endOfDay(state, NOW, DAY);
     expect(out.desks.map((d) => d.id).sort()).toEqual(["d1", "d2", "d3"]);
     const after = applyOutcome(state, out);
-    for (const d of after.desks.values()) expect(d).toEqual({ id: d.id, status: "open", ticketId: null });
+    // A reopened desk keeps no pause (its reason ends with it).
+    for (const d of after.desks.values()) expect(d).toStrictEqual({ id: d.id, status: "open", ticketId: null });
     expect(out.calls).toEqual([]);
     expect(out.deskId).toBeNull();
     expect(out.ticketId).toBeNull();

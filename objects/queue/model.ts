@@ -1,5 +1,5 @@
 // Plain data the queue rules work on. The site object stores exactly this in SQLite.
-import type { TicketStatus } from "../../protocol/api.ts";
+import type { PauseReason, TicketStatus } from "../../protocol/api.ts";
 
 export interface Ticket {
   id: string;
@@ -31,6 +31,22 @@ export interface Desk {
   status: "open" | "paused";
   /** The client called to or served at this desk. */
   ticketId: string | null;
+  /**
+   * Present while the desk is paused: why, and since when (kept for the statistics). A pause stored
+   * before reasons were kept has none.
+   */
+  pause?: DeskPause;
+}
+
+export interface DeskPause {
+  reason: PauseReason;
+  since: number;
+}
+
+/** The desk open again: its status and its pause go together. */
+export function reopened(desk: Desk): Desk {
+  const { pause: _ended, ...rest } = desk;
+  return { ...rest, status: "open" };
 }
 
 export interface QueueState {

@@ -218,7 +218,7 @@ describe("alarmRecall: the missed ticket's desk has nobody else", () => {
 
   it("does nothing while the desk is paused, and calls once it is back", () => {
     const h = missedAtIdleDesk();
-    h.run("d1", { action: "pause" });
+    h.run("d1", { action: "pause", reason: "break" });
     h.advance(DELAY);
     expect(h.alarm("A001")).toBeNull();
     expect(h.ticket("A001").status).toBe("missed");

@@ -196,9 +196,9 @@ export class CommitPath {
   private writeRows(c: Change, now: number): void {
     const { site, queue, bookings, messages, printers, notices } = this.d.stores;
     if (c.config) site.setMeta("config", JSON.stringify(c.config));
-    for (const id of c.removedDesks ?? []) queue.deleteDesk(id);
+    for (const id of c.removedDesks ?? []) queue.deleteDesk(id, now);
     for (const { ticket, kioskId } of c.tickets ?? []) queue.putTicket(ticket, kioskId ?? null);
-    for (const d of c.desks ?? []) queue.putDesk(d);
+    for (const d of c.desks ?? []) queue.putDesk(d, now);
     for (const call of c.calls ?? []) queue.addCall(call);
     for (const k of c.counters ?? []) queue.setCounter(k.day, k.matterId, k.value);
     for (const b of c.bookings ?? []) bookings.put(b);

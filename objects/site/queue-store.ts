@@ -1,4 +1,5 @@
 // SQLite rows of the queue (tickets, desks, calls, the day's counters) ↔ the plain data of the queue rules.
+import { PauseReason } from "../../protocol/api.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
@@ -102,22 +103,47 @@ export class QueueStore {
       kioskId,
     );
   }
+  /** Desks with their current pause (the open row of desk_pauses), if any. */
   loadDesks(): Desk[] {
     return this.sql
-      .exec<{ id: string; status: string; ticket_id: string | null }>("SELECT id, status, ticket_id FROM desks")
+      .exec<{ id: string; status: string; ticket_id: string | null; reason: string | null; started_at: number | null }>(
+        `SELECT d.id, d.status, d.ticket_id, p.reason, p.started_at FROM desks d
+         LEFT JOIN desk_pauses p ON p.desk_id = d.id AND p.ended_at IS NULL`,
+      )
       .toArray()
-      .map((r) => ({ id: r.id, status: r.status as Desk["status"], ticketId: r.ticket_id }));
+      .map((r) => {
+        const desk: Desk = { id: r.id, status: r.status as Desk["status"], ticketId: r.ticket_id };
+        const reason = PauseReason.safeParse(r.reason);
+        if (desk.status === "paused" && reason.success && r.started_at !== null) desk.pause = { reason: reason.data, since: r.started_at };
+        return desk;
+      });
   }
-  putDesk(d: Desk): void {
+  /**
+   * A desk's row; its pause is a row of desk_pauses, kept for the statistics: a new pause opens one,
+   * and once the desk is written without it (resumed, reopened at the end of the day) it ends `now`.
+   */
+  putDesk(d: Desk, now: number): void {
     this.sql.exec(
       "INSERT INTO desks (id, status, ticket_id) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, ticket_id = excluded.ticket_id",
       d.id,
       d.status,
       d.ticketId,
     );
+    const since = d.pause?.since ?? null;
+    this.sql.exec("UPDATE desk_pauses SET ended_at = ? WHERE desk_id = ? AND ended_at IS NULL AND started_at IS NOT ?", now, d.id, since);
+    if (d.pause) {
+      this.sql.exec(
+        "INSERT INTO desk_pauses (desk_id, reason, started_at) VALUES (?, ?, ?) ON CONFLICT (desk_id, started_at) DO NOTHING",
+        d.id,
+        d.pause.reason,
+        d.pause.since,
+      );
+    }
   }
-  deleteDesk(id: string): void {
+  /** A desk removed from the configuration: its row goes, a pause it was on ends (the record stays). */
+  deleteDesk(id: string, now: number): void {
     this.sql.exec("DELETE FROM desks WHERE id = ?", id);
+    this.sql.exec("UPDATE desk_pauses SET ended_at = ? WHERE desk_id = ? AND ended_at IS NULL", now, id);
   }
 
   /** The last number given for a matter on a local day (numbering restarts every day); 0 before the first. */

@@ -24,7 +24,7 @@ export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttac
         return v ? { role: "desk", view: v } : null;
       }
       case "clerk": {
-        const v = views.clerk(a.deskId);
+        const v = views.clerk(a.deskId, memory.day);
         return v ? { role: "clerk", view: v } : null;
       }
       case "eticket": {

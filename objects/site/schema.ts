@@ -116,6 +116,18 @@ export const SITE_MIGRATIONS: readonly string[] = [
     count INTEGER NOT NULL
   );
   `,
+  // 7: a desk's pauses with their reason (break, training, other), for the statistics: the open one
+  //    (ended_at NULL) is the desk's current pause.
+  `
+  CREATE TABLE IF NOT EXISTS desk_pauses (
+    desk_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    ended_at INTEGER,
+    PRIMARY KEY (desk_id, started_at)
+  );
+  CREATE INDEX IF NOT EXISTS desk_pauses_open ON desk_pauses(desk_id) WHERE ended_at IS NULL;
+  `,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

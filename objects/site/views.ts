@@ -2,6 +2,7 @@
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
 import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
+import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
@@ -49,13 +50,15 @@ export class ViewBuilder {
   desk(d: Desk): DeskView {
     const cfg = this.index.desks.get(d.id);
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-    return {
+    const view: DeskView = {
       id: d.id,
       name: cfg?.name ?? d.id,
       status: d.status,
       matterIds: cfg?.matterIds ?? [],
       ticket: cur ? this.ticket(cur) : null,
     };
+    if (d.pause) view.pauseReason = d.pause.reason;
+    return view;
   }
 
   /** People ahead of a waiting ticket in its queue (null once it is not waiting). */
@@ -156,10 +159,13 @@ export class ViewBuilder {
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-    return { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    const view: DeskScreenView = { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    if (d.pause) view.desk.pauseReason = d.pause.reason;
+    return view;
   }
 
-  clerk(deskId: string): ClerkView | null {
+  /** A desk's console; `day`: the site's local day, whose services it counts. */
+  clerk(deskId: string, day: string): ClerkView | null {
     const cfg = this.index.desks.get(deskId);
     const d = this.state.desks.get(deskId);
     if (!cfg || !d) return null;
@@ -177,6 +183,7 @@ export class ViewBuilder {
         .map((t) => this.ticket(t)),
       missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),
       since: this.iso(cur ? (cur.startedAt ?? cur.calledAt) : null),
+      servedToday: servedAt(deskId, day, this.state.tickets.values()),
     };
   }
 }

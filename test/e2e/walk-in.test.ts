@@ -111,6 +111,7 @@ describe("walk-in journey", () => {
 
   test("a break on the console shows on the desk screen", async () => {
     await console_.getByRole("button", { name: /Przerwa/ }).click();
+    await console_.getByTestId("pause-panel").getByRole("button", { name: "Przerwa" }).click();
     await expectAttr(deskScreen.getByTestId("desk-state"), "data-state", "paused");
     await expectText(deskScreen.getByTestId("desk-state"), "Przerwa");
     await screenshot(deskScreen, "desk-screen-break");
