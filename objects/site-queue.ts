@@ -21,6 +21,7 @@ import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
+import { byWhom } from "./site/change.ts";
 import * as bookings from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame } from "./site/commands/printers.ts";
@@ -43,6 +44,7 @@ import { migrate, SITE_MIGRATIONS } from "./site/schema.ts";
 import { SiteStore } from "./site/store.ts";
 import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
+import { VisitStore } from "./site/visit-store.ts";
 
 /** Who asked: the Worker authenticates and passes this along. */
 export interface Principal {
@@ -70,6 +72,7 @@ export class SiteQueue extends DurableObject<Env> {
       messages: new MessageStore(sql),
       printers: new PrinterStore(sql),
       notices: new NoticeStore(sql),
+      visits: new VisitStore(sql),
     };
     this.sender = new MessageSender(env);
     this.contacts = new DeviceContacts(sql);
@@ -105,17 +108,28 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   issueTicket(input: { matterId: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
-    return this.path.commitOnSite((read, draft) => walkIn(read, draft, input.matterId, kioskOf(input.principal)), input.idempotency);
+    const by = input.principal.role === "kiosk" ? null : input.principal.id;
+    return this.path.commitOnSite(
+      (read, draft) => byWhom(walkIn(read, draft, input.matterId, kioskOf(input.principal)), by),
+      input.idempotency,
+    );
   }
 
-  /** A desk command; `actor` is the caller's role as the Worker read it from the token (a clerk acts only within the desk). */
+  /**
+   * A desk command; `actor` is the caller's role as the Worker read it from the token (a clerk acts only
+   * within the desk), `by` their user name (kept with the visits for the statistics).
+   */
   deskCommand(input: {
     deskId: string;
     command: DeskCommand;
     actor: DeskActor;
+    by?: string;
     idempotency?: Idempotency;
   }): Promise<Result<DeskActionResponse>> {
-    return this.path.commitOnSite((read) => deskAction(read, input.deskId, input.command, input.actor), input.idempotency);
+    return this.path.commitOnSite(
+      (read) => deskAction(read, input.deskId, input.command, input.actor, input.by ?? null),
+      input.idempotency,
+    );
   }
 
   /** Holds the slot and sends the code. A retry with the same Idempotency-Key returns the first answer, holding one slot. */
@@ -258,7 +272,7 @@ export class SiteQueue extends DurableObject<Env> {
   async deviceContacts(
     subjects: string[],
   ): Promise<{ contacts: Record<string, { online: boolean; at: number | null }>; printers: PrinterStatus[] }> {
-    const seen = this.contacts.all();
+    const seen = this.contacts.of(subjects.slice(0, 500));
     const contacts: Record<string, { online: boolean; at: number | null }> = {};
     for (const sub of subjects.slice(0, 500)) {
       const online = this.ctx.getWebSockets(subjectTag(sub)).length > 0;

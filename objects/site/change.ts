@@ -65,6 +65,10 @@ export interface Change {
   /** A new local day (YYYY-MM-DD): only its tickets and those still open stay in memory. */
   day?: string;
   housekeeping?: Housekeeping;
+  /** Who made the change (a clerk's or manager's user name): recorded with the visits it touches. */
+  actor?: string | null;
+  /** The wait shown for tickets this change issued, in minutes: kept with their visits. */
+  estimates?: { ticketId: string; minutes: number }[];
   /** Something every live view must see although no row above shows it. */
   live?: boolean;
 }
@@ -81,6 +85,11 @@ export function accept<T>(value: T, change: Change = {}): Decision<T> {
 
 export function refuse<T>(refusal: Refusal, change: Change = {}): Decision<T> {
   return { result: refusal, change };
+}
+
+/** The decision with who made it (a clerk or manager; null for a kiosk), for the visits it records. */
+export function byWhom<T>(d: Decision<T>, actor: string | null): Decision<T> {
+  return actor === null ? d : { ...d, change: { ...d.change, actor } };
 }
 
 /** A refused command's answer: a stable error code. */

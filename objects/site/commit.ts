@@ -8,6 +8,8 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import type { Result } from "../../protocol/errors.ts";
+import type { VisitChannel } from "../statistics/records.ts";
+import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { dayEnd } from "./commands/queue.ts";
@@ -184,12 +186,43 @@ export class CommitPath {
         : decided;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {
+      // Before the rows: the visits compare each ticket with what memory holds of it until now.
+      this.recordVisits(change, now);
       this.writeRows(change, now);
       if (answer?.idempotency) site.rememberIdempotent(answer.idempotency.key, answer.idempotency.fingerprint, answer.result, now);
       if (seq !== memory.seq) site.setMeta("seq", String(seq));
     });
     memory.apply(change, seq);
     return change;
+  }
+
+  /** Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the transaction. */
+  private recordVisits(c: Change, now: number): void {
+    if (!c.tickets?.length) return;
+    const { memory, stores } = this.d;
+    const config = c.config ?? memory.index?.config;
+    const departments = new Map<string, string>();
+    for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
+    const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e.minutes]));
+    for (const { ticket, kioskId } of c.tickets) {
+      const before = memory.queue.tickets.get(ticket.id);
+      const channel: VisitChannel =
+        ticket.source === "booking"
+          ? config?.booking.checkIn === "kiosk"
+            ? "booking-kiosk"
+            : "booking-auto"
+          : kioskId || !c.actor
+            ? "kiosk"
+            : "clerk";
+      const rows = visitUpdates(before, ticket, stores.visits.latest(ticket.id), c.calls ?? [], {
+        now,
+        clerk: c.actor ?? null,
+        departmentOf: (m) => departments.get(m) ?? "",
+        channel,
+        estimate: estimates.get(ticket.id) ?? null,
+      });
+      for (const r of rows) stores.visits.put(r);
+    }
   }
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */

@@ -1,7 +1,7 @@
 // When each signed-in device or person last had a live socket at this site, for the manager page's
-// device list: written when a socket opens and when it closes (never per frame), in the site's meta
-// row `contacts`. Connection bookkeeping, not the site's state: it is written beside the commit path,
-// and bounded (the most recent MAX_CONTACTS subjects).
+// device list: written when a socket opens and when it closes (never per frame), in its own table.
+// Connection bookkeeping, not the site's state: it is written beside the commit path, and bounded (the
+// most recent MAX_CONTACTS subjects).
 export const MAX_CONTACTS = 500;
 
 /** The tag a socket of subject `sub` (a user name, or device:<pairing id>) is found by. */
@@ -15,27 +15,26 @@ export function subjectOfTags(tags: readonly string[]): string | null {
   return tag ? tag.slice(4) : null;
 }
 
-/** `contacts` with `sub` seen at `at`, the oldest dropped beyond MAX_CONTACTS. */
-export function touched(contacts: Record<string, number>, sub: string, at: number): Record<string, number> {
-  const next = { ...contacts, [sub]: at };
-  const subs = Object.keys(next);
-  if (subs.length <= MAX_CONTACTS) return next;
-  const kept = subs.sort((a, b) => (next[b] ?? 0) - (next[a] ?? 0)).slice(0, MAX_CONTACTS);
-  return Object.fromEntries(kept.map((s) => [s, next[s] ?? 0]));
-}
+export const CONTACTS_MIGRATION = `
+  CREATE TABLE IF NOT EXISTS contacts (subject TEXT PRIMARY KEY, at INTEGER NOT NULL);
+  CREATE INDEX IF NOT EXISTS contacts_by_age ON contacts (at);
+`;
 
 export class DeviceContacts {
   constructor(private readonly sql: SqlStorage) {}
 
-  all(): Record<string, number> {
-    const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'contacts'").toArray()[0];
-    return row ? (JSON.parse(row.value) as Record<string, number>) : {};
+  /** When each of `subjects` was last seen (absent: never). */
+  of(subjects: readonly string[]): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const s of subjects) {
+      const row = this.sql.exec<{ at: number }>("SELECT at FROM contacts WHERE subject = ?", s).toArray()[0];
+      if (row) out[s] = row.at;
+    }
+    return out;
   }
 
   touch(sub: string, at: number): void {
-    this.sql.exec(
-      "INSERT INTO meta (key, value) VALUES ('contacts', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-      JSON.stringify(touched(this.all(), sub, at)),
-    );
+    this.sql.exec("INSERT INTO contacts (subject, at) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET at = excluded.at", sub, at);
+    this.sql.exec("DELETE FROM contacts WHERE subject IN (SELECT subject FROM contacts ORDER BY at DESC LIMIT -1 OFFSET ?)", MAX_CONTACTS);
   }
 }

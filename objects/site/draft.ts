@@ -10,6 +10,7 @@ import type { PrinterStore } from "./printer-store.ts";
 import type { QueueStore } from "./queue-store.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SiteStore } from "./store.ts";
+import type { VisitStore } from "./visit-store.ts";
 
 /** What the Worker configured the object with: secrets and the public address of the links it sends. */
 export interface SiteSettings {
@@ -25,6 +26,7 @@ export interface SiteStores {
   messages: MessageStore;
   printers: PrinterStore;
   notices: NoticeStore;
+  visits: VisitStore;
 }
 
 /** A site as a rule sees it: the time, the day, the configuration, the queue in memory and the stores to read. */

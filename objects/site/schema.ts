@@ -1,4 +1,6 @@
 // Versioned migrations of a site object's SQLite database. Append only: never edit a shipped step.
+import { CONTACTS_MIGRATION } from "./device-contacts.ts";
+import { VISITS_MIGRATION } from "./visit-store.ts";
 export const SITE_MIGRATIONS: readonly string[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
   `
@@ -128,6 +130,10 @@ export const SITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX IF NOT EXISTS desk_pauses_open ON desk_pauses(desk_id) WHERE ended_at IS NULL;
   `,
+  // 8: every visit, part by part, for the statistics (objects/site/visit-store.ts).
+  VISITS_MIGRATION,
+  // 9: when each signed-in device or person last had a socket here (objects/site/device-contacts.ts).
+  CONTACTS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

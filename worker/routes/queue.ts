@@ -19,7 +19,7 @@ async function deskCommand(c: Context<SiteEnv>, command: DeskCommand): Promise<D
   const idem = await idempotency(c, claims.sub, command);
   const deskId = c.req.param("deskId") ?? "";
   const actor = deskActor(claims.role);
-  return unwrap(await c.var.stub.deskCommand({ deskId, command, actor, ...(idem ? { idempotency: idem } : {}) }));
+  return unwrap(await c.var.stub.deskCommand({ deskId, command, actor, by: claims.sub, ...(idem ? { idempotency: idem } : {}) }));
 }
 
 export const queueRoutes: ApiRoute[] = [

@@ -88,7 +88,8 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
         },
       ]
     : [];
-  return { issued, change: { tickets: [{ ticket, kioskId }], jobs } };
+  const estimates = [{ ticketId: ticket.id, minutes: issued.estimatedWaitMinutes }];
+  return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates } };
 }
 
 /**
@@ -116,7 +117,13 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
 }
 
 /** A clerk's or a manager's command at a desk (R4, R5). */
-export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCommand, actor: DeskActor): Decision<DeskActionResponse> {
+export function deskAction(
+  read: ConfiguredRead,
+  deskId: string,
+  command: DeskCommand,
+  actor: DeskActor,
+  by: string | null = null,
+): Decision<DeskActionResponse> {
   const { index } = read;
   const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command, actor);
   if (!r.ok) return refuse(fail(r.code));
@@ -125,7 +132,7 @@ export function deskAction(read: ConfiguredRead, deskId: string, command: DeskCo
   const desk = next.desks.get(deskId);
   if (!desk) return refuse(fail("UNKNOWN_DESK"));
   const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
-  return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, outcomeChange(index, r.outcome));
+  return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, { ...outcomeChange(index, r.outcome), actor: by });
 }
 
 /**

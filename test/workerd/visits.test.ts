@@ -1,0 +1,65 @@
+// Every visit is recorded by the real site object in the same transaction as the change it describes:
+// a kiosk walk-in served at a desk by its clerk, a ticket removed after three misses, a transfer that
+// ends one part of a visit and begins the next, a ticket a clerk entered, and the estimate shown at issue.
+import { describe, expect, it } from "vitest";
+import type { VisitRecord } from "../../objects/statistics/records.ts";
+import { accountFor, desk, freshSite, issue, siteSql } from "./helpers.ts";
+
+async function visits(siteId: string): Promise<VisitRecord[]> {
+  const rows = await siteSql(siteId, "SELECT record FROM visits ORDER BY rowid");
+  return rows.map((r) => JSON.parse(String(r.record)) as VisitRecord).sort((a, b) => a.queuedAt - b.queuedAt || a.part - b.part);
+}
+
+describe("visit records", () => {
+  it("follow each ticket through the day, part by part, with desk, clerk and outcome", async () => {
+    const { siteId, admin } = await freshSite();
+    const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
+    const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1", "d2"] });
+
+    // A walk-in at the kiosk, served at desk 1.
+    const a = await issue(siteId, kiosk, "rej");
+    for (const action of ["call-next", "start", "finish"]) expect((await desk(siteId, "d1", action, clerk)).status).toBe(200);
+
+    // Another misses three calls and is removed.
+    const b = await issue(siteId, kiosk, "rej");
+    expect((await desk(siteId, "d1", "call-next", clerk)).status).toBe(200);
+    expect((await desk(siteId, "d1", "no-show", clerk)).status).toBe(200);
+    for (let i = 0; i < 2; i++) {
+      expect((await desk(siteId, "d1", "call", clerk, { ticketId: b.id })).status).toBe(200);
+      expect((await desk(siteId, "d1", "no-show", clerk)).status).toBe(200);
+    }
+
+    // A third is entered by the manager, called at desk 1 and sent on to "Prawo jazdy".
+    const c = await issue(siteId, admin, "rej");
+    expect((await desk(siteId, "d1", "call-next", clerk)).status).toBe(200);
+    expect((await desk(siteId, "d1", "transfer", clerk, { ticketId: c.id, matterId: "pj" })).status).toBe(200);
+
+    const all = await visits(siteId);
+    const of = (id: string) => all.filter((v) => v.ticketId === id);
+    const [served] = of(a.id);
+    expect(served).toMatchObject({
+      part: 0,
+      matterId: "rej",
+      departmentId: "wk",
+      channel: "kiosk",
+      estimateMinutes: a.estimatedWaitMinutes,
+      deskId: "d1",
+      outcome: "served",
+    });
+    expect(served!.calls).toHaveLength(1);
+    expect(served!.clerk).toMatch(/^t-clerk-/);
+    expect(served!.startedAt).not.toBeNull();
+    expect(served!.finishedAt).not.toBeNull();
+
+    const [noShow] = of(b.id);
+    expect(noShow!.outcome).toBe("no-show");
+    expect(noShow!.calls).toHaveLength(3);
+
+    expect(of(c.id).map((v) => [v.part, v.matterId, v.channel, v.outcome])).toEqual([
+      [0, "rej", "clerk", "transferred"],
+      [1, "pj", "clerk", "open"],
+    ]);
+    // Nothing personal: a visit holds ids, times and user names of staff only.
+    expect(JSON.stringify(all)).not.toMatch(/@|\+48|token/);
+  });
+});
