@@ -138,6 +138,19 @@ const TEXTS = {
   "adm.staff.done.disable": { pl: "Wyłączono konto {name}.", en: "The account {name} was disabled." },
   "adm.staff.done.enable": { pl: "Włączono konto {name}.", en: "The account {name} was enabled." },
   "adm.staff.done.signOut": { pl: "Wylogowano konto {name} ze wszystkich urządzeń.", en: "{name} was signed out everywhere." },
+  // ---- a new temporary password for a person, shown once with a copy button ----
+  "adm.staff.password": { pl: "Nowe hasło tymczasowe", en: "New temporary password" },
+  "adm.staff.passwordLabel": { pl: "Nowe hasło tymczasowe: {name}", en: "New temporary password: {name}" },
+  "adm.staff.done.password": {
+    pl: "Nadano kontu {name} nowe hasło tymczasowe i wylogowano je ze wszystkich urządzeń. Przy następnym logowaniu trzeba je zmienić.",
+    en: "{name} has a new temporary password and was signed out everywhere. It must be changed at the next sign-in.",
+  },
+  "adm.staff.copy": { pl: "Kopiuj hasło", en: "Copy the password" },
+  "adm.staff.copied": { pl: "Skopiowano hasło do schowka.", en: "The password was copied to the clipboard." },
+  "adm.staff.copyFailed": {
+    pl: "Nie udało się skopiować: hasło jest zaznaczone, skopiuj je klawiszami Ctrl+C.",
+    en: "Could not copy: the password is selected, copy it with Ctrl+C.",
+  },
   "login.managerTitle": { pl: "Logowanie kierownika placówki", en: "Office manager sign-in" },
 
   // ---- kiosk ---------------------------------------------------------------
