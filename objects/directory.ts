@@ -15,6 +15,7 @@ import type { CreateStaffRequest, StaffAccount, StaffAssignment } from "../proto
 import type { Env } from "../worker/env.ts";
 import { AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
+import { nextExpiryAt, retentionAllowed, storedRetention } from "./audit/retention.ts";
 import {
   ACCOUNT_SELECT,
   type AccountInput,
@@ -49,7 +50,7 @@ export class Directory extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
-    this.audit = new AuditLog(this.sql);
+    this.audit = new AuditLog(this.sql, () => storedRetention(this.meta(AUDIT_RETENTION_KEY)));
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
@@ -183,9 +184,41 @@ export class Directory extends DurableObject<Env> {
     return this.audit.query(q);
   }
 
+  /** How many days the audit log keeps its entries. */
+  async auditRetention(): Promise<number> {
+    return storedRetention(this.meta(AUDIT_RETENTION_KEY));
+  }
+
+  /** Sets how long the audit log keeps its entries: recorded, and older entries are deleted with it. */
+  async setAuditRetention(org: string, days: number, who: Who): Promise<Result<{ days: number }>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    if (!retentionAllowed(days)) return fail("VALIDATION_FAILED", "days: whole days from 30 to 3650");
+    const before = storedRetention(this.meta(AUDIT_RETENTION_KEY));
+    if (before === days) return ok({ days });
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.setMeta(AUDIT_RETENTION_KEY, String(days));
+      this.audit.append(
+        {
+          ...who,
+          action: "audit.retention-changed",
+          target: null,
+          summary: `Zmieniono okres przechowywania dziennika zdarzeń na ${days} dni`,
+          changes: configDiff({ days: before }, { days }),
+        },
+        now,
+      );
+    });
+    await this.armPurge(now);
+    return ok({ days });
+  }
+
   /** Records what was done outside the directory (a message sent again, the log exported). */
   async recordAudit(record: AuditRecord): Promise<void> {
-    this.audit.append(record, Date.now());
+    const now = Date.now();
+    this.audit.append(record, now);
+    await this.armPurge(now);
   }
 
   /** Checks a password within the login limits (directory/login-limits.ts), counting a failure against them. */
@@ -386,17 +419,30 @@ export class Directory extends DurableObject<Env> {
     return ok(staffOf(this.requireRow(username)));
   }
 
-  /** Deletes the login records whose time is up, then waits for the next. */
+  /** Deletes the login records and audit entries whose time is up, then waits for the next. */
   override async alarm(): Promise<void> {
     const now = Date.now();
-    this.logins.purge(now);
-    const due = this.logins.nextPurgeAt();
+    await this.purgeDue(now);
+    const due = this.nextPurgeAt();
     if (due !== null) await this.ctx.storage.setAlarm(Math.max(due, now + 1));
+  }
+
+  /** The purge as at `now`: login records whose time is up, and audit entries past the retention; answers how many of those. */
+  async purgeDue(now: number): Promise<{ auditEntries: number }> {
+    this.logins.purge(now);
+    return { auditEntries: this.audit.purge(now, storedRetention(this.meta(AUDIT_RETENTION_KEY))) };
+  }
+
+  /** When the next login record or audit entry is due to go (null: none). */
+  private nextPurgeAt(): number | null {
+    const due = [this.logins.nextPurgeAt(), nextExpiryAt(this.audit.oldestAt(), storedRetention(this.meta(AUDIT_RETENTION_KEY)))];
+    const times = due.filter((t): t is number => t !== null);
+    return times.length > 0 ? Math.min(...times) : null;
   }
 
   /** Sets the alarm to the next purge, unless it is set sooner already. */
   private async armPurge(now: number): Promise<void> {
-    const due = this.logins.nextPurgeAt();
+    const due = this.nextPurgeAt();
     if (due === null) return;
     const at = Math.max(due, now + 1);
     const current = await this.ctx.storage.getAlarm();
@@ -456,6 +502,9 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
 }
+
+/** The meta key of the audit log's retention in days (absent: the default). */
+const AUDIT_RETENTION_KEY = "audit-retention-days";
 
 /** An assignment as one line of the audit log: "clerk; site-a; d1, d2". */
 function describe(a: StaffAssignment): string {

@@ -44,7 +44,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
-import { AuditQuery, AuditResponse } from "./audit.ts";
+import { AuditOrgQuery, AuditQuery, AuditResponse, AuditRetention } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import type { ErrorCode } from "./errors.ts";
 import { ROLES } from "./roles.ts";
@@ -382,6 +382,22 @@ export const CONTRACT = {
     query: AuditQuery,
     description: "text/csv: id, at, actor, address, action, target, summary, changes",
     errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+  },
+  auditRetention: {
+    summary: "How many days the organisation's audit log keeps its entries (a year unless set).",
+    auth: ["org-admin", "operator"],
+    query: AuditOrgQuery,
+    response: AuditRetention,
+    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+  },
+  setAuditRetention: {
+    summary:
+      "Set how many days the organisation's audit log keeps its entries (30 to 3650): older entries are deleted at once, and the change is recorded in the log.",
+    auth: ["org-admin", "operator"],
+    query: AuditOrgQuery,
+    body: AuditRetention,
+    response: AuditRetention,
+    errors: [...BODY, "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
   },
   // ---- organisations: the deployment's operator ----
   organisations: {

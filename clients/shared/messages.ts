@@ -633,6 +633,19 @@ const TEXTS = {
   "adm.audit.action.device.revoked": { pl: "Odłączenie urządzenia", en: "Device revoked" },
   "adm.audit.action.message.resent": { pl: "Ponowna wysyłka wiadomości", en: "Message sent again" },
   "adm.audit.action.audit.exported": { pl: "Eksport dziennika", en: "Log exported" },
+  "adm.audit.action.audit.retention-changed": { pl: "Zmiana okresu przechowywania dziennika", en: "Log retention changed" },
+  // ---- how long the audit log keeps its entries ----
+  "adm.audit.retention.title": { pl: "Przechowywanie wpisów", en: "Keeping entries" },
+  "adm.audit.retention.days": { pl: "Okres przechowywania wpisów (dni)", en: "Keep entries for (days)" },
+  "adm.audit.retention.hint": {
+    pl: "Od {min} do {max} dni; domyślnie {default}. Starsze wpisy są usuwane, także od razu po skróceniu okresu.",
+    en: "From {min} to {max} days; {default} by default. Older entries are deleted, also at once when the period is shortened.",
+  },
+  "adm.audit.retention.save": { pl: "Zapisz okres", en: "Save the period" },
+  "adm.audit.retention.saved": {
+    pl: "Zapisano: wpisy dziennika są przechowywane przez {days} dni.",
+    en: "Saved: the log keeps its entries for {days} days.",
+  },
   "adm.orgs.title": { pl: "Organizacje", en: "Organisations" },
   "adm.orgs.note": {
     pl: "Urzędy korzystające z tej instalacji. Każdą zakłada operator razem z jej pierwszym administratorem, który dalej sam dodaje placówki, pracowników i urządzenia.",
