@@ -110,6 +110,7 @@ const ADMIN_ERRORS = [
   "UNAUTHENTICATED",
   "TOKEN_INVALID",
   "FORBIDDEN",
+  "ORGANISATION_FORBIDDEN",
   "NOT_CONFIGURED",
   "UNKNOWN_ORGANISATION",
 ] as const satisfies ErrorCode[];
@@ -374,21 +375,21 @@ export const CONTRACT = {
     auth: ["org-admin", "operator"],
     query: AuditQuery,
     response: AuditResponse,
-    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
   },
   auditExport: {
     summary: "The same entries as CSV (RFC 4180, a header row); the export itself is recorded in the log.",
     auth: ["org-admin", "operator"],
     query: AuditQuery,
     description: "text/csv: id, at, actor, address, action, target, summary, changes",
-    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
   },
   auditRetention: {
     summary: "How many days the organisation's audit log keeps its entries (a year unless set).",
     auth: ["org-admin", "operator"],
     query: AuditOrgQuery,
     response: AuditRetention,
-    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
   },
   setAuditRetention: {
     summary:
@@ -397,7 +398,7 @@ export const CONTRACT = {
     query: AuditOrgQuery,
     body: AuditRetention,
     response: AuditRetention,
-    errors: [...BODY, "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: [...BODY, ...ADMIN_ERRORS],
   },
   // ---- organisations: the deployment's operator ----
   organisations: {

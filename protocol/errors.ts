@@ -77,6 +77,7 @@ export const ERRORS = {
   UNKNOWN_STAFF_DESK: [400, "A clerk may be given only desks of the sites chosen for them."],
   LAST_ADMIN: [409, "The organisation's last administrator cannot be disabled."],
   ADMIN_ACCOUNT: [409, "An administrator's role, sites and desks are not changed here."],
+  ORGANISATION_FORBIDDEN: [403, "Your account administers another organisation."],
   PASSWORD_CHANGE_REQUIRED: [403, "Set a new password first: the one you signed in with was temporary."],
   PASSWORD_WRONG: [403, "The current password is wrong."],
   PASSWORD_UNCHANGED: [400, "The new password must differ from the current one."],

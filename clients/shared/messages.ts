@@ -1164,6 +1164,10 @@ const ERROR_TEXTS = {
     pl: "Roli, placówek i stanowisk administratora nie zmienia się tutaj.",
     en: "An administrator's role, sites and desks are not changed here.",
   },
+  ORGANISATION_FORBIDDEN: {
+    pl: "Twoje konto administruje inną organizacją.",
+    en: "Your account administers another organisation.",
+  },
   PASSWORD_CHANGE_REQUIRED: {
     pl: "Najpierw ustaw nowe hasło: hasło, którym się zalogowano, było tymczasowe.",
     en: "Set a new password first: the one you signed in with was temporary.",

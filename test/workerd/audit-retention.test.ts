@@ -92,8 +92,8 @@ describe("the audit log's retention", () => {
     expect((await setRetention(operator, { days: 730 }, `?org=${org}`)).status).toBe(200);
     expect(await retention(operator, `?org=${org}`)).toBe(730);
     const koszalin = await login("koszalin-admin", "demo");
-    await expectError(await api(`/api/v1/audit/retention?org=${org}`, { token: koszalin }), 403, "FORBIDDEN");
-    await expectError(await setRetention(koszalin, { days: 30 }, `?org=${org}`), 403, "FORBIDDEN");
+    await expectError(await api(`/api/v1/audit/retention?org=${org}`, { token: koszalin }), 403, "ORGANISATION_FORBIDDEN");
+    await expectError(await setRetention(koszalin, { days: 30 }, `?org=${org}`), 403, "ORGANISATION_FORBIDDEN");
     expect(await retention(operator, `?org=${org}`)).toBe(730);
   });
 });
