@@ -33,7 +33,7 @@ import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
 import { DIRECTORY_MIGRATIONS } from "./directory/schema.ts";
-import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
+import { assignmentRefusal, disablesLastAdmin, type SiteDesks, temporaryPasswordRefusal } from "./directory/staff-rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
 import { migrate } from "./site/schema.ts";
@@ -389,10 +389,12 @@ export class Directory extends DurableObject<Env> {
     return ok(staffOf(this.requireRow(username)));
   }
 
-  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. */
+  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. Never one's own. */
   async setTemporaryPassword(org: string, username: string, password: string, who: Who): Promise<Result<StaffAccount>> {
     const row = this.staffRow(org, username);
     if (!row.ok) return row;
+    const refusal = temporaryPasswordRefusal(who.actor, username);
+    if (refusal) return fail(refusal.code, refusal.message);
     const hash = await hashPassword(password);
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);

@@ -483,7 +483,7 @@ export const CONTRACT = {
     query: StaffQuery,
     body: StaffPasswordRequest,
     response: StaffResponse,
-    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT", "OWN_PASSWORD"],
   },
   staffSignOut: {
     summary: "Sign an account out everywhere: every token signed before this is refused (within 30 s on every Worker instance).",

@@ -1168,6 +1168,10 @@ const ERROR_TEXTS = {
     pl: "Twoje konto administruje inną organizacją.",
     en: "Your account administers another organisation.",
   },
+  OWN_PASSWORD: {
+    pl: "Własnego hasła nie zmienia się tutaj: każdy zmienia je sam, podając obecne.",
+    en: "Your own password is not changed here: everyone changes their own by giving the current one.",
+  },
   PASSWORD_CHANGE_REQUIRED: {
     pl: "Najpierw ustaw nowe hasło: hasło, którym się zalogowano, było tymczasowe.",
     en: "Set a new password first: the one you signed in with was temporary.",

@@ -145,4 +145,34 @@ describe("staff on the manager page", () => {
     expect(JSON.stringify(log.entries)).not.toContain(temporary);
     await page.context().close();
   });
+
+  test("an administrator's own row refuses a new temporary password, and they stay signed in", async () => {
+    const stamp = Date.now().toString(36);
+    const org = `e2e-own-${stamp}`;
+    const admin = `own-admin-${stamp}`;
+    const first = "haslo-od-operatora-1";
+    const own = "wlasne-haslo-administratora";
+    await call("/api/v1/organisations", {
+      token: await token("admin", "admin"),
+      body: { id: org, name: "Gmina Własna", admin: { username: admin, password: first } },
+    });
+    await call("/api/v1/auth/password", { token: await token(admin, first), body: { currentPassword: first, newPassword: own } });
+
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(`${base()}/admin`);
+    await signIn(page, admin, own);
+    const panel = page.getByTestId("staff-panel");
+    await panel.getByRole("button", { name: `Nowe hasło tymczasowe: ${admin}` }).click();
+    await expectText(
+      panel.getByRole("alert").filter({ hasText: /./ }),
+      "Własnego hasła nie zmienia się tutaj: każdy zmienia je sam, podając obecne.",
+    );
+    expect(await panel.getByTestId("staff-temp-password").count()).toBe(0);
+    await expectNoViolations(page, "the staff panel, one's own new temporary password refused");
+    // Still signed in, with the same password.
+    await page.reload();
+    await expectText(panel.locator(`tr[data-account="${admin}"] [data-testid="staff-state"]`), "Aktywne");
+    expect(await token(admin, own)).toBeTruthy();
+    await page.context().close();
+  });
 });

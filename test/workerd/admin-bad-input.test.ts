@@ -13,6 +13,7 @@ import { api, directoryOf, expectError, registryObject, storedState, testSiteCon
 interface Fixture {
   org: string;
   site: string;
+  adminName: string;
   /** The organisation's administrator, its clerk (own password set) and the operator: tokens. */
   admin: string;
   clerk: string;
@@ -186,6 +187,12 @@ const CASES: Case[] = [
     code: "ORGANISATION_FORBIDDEN",
     send: (f) => json("POST", "/api/v1/staff/koszalin-usc-urzednik/sign-out?org=koszalin", f.admin, {}),
   },
+  {
+    name: "a temporary password an administrator gives themselves",
+    route: "staffPassword",
+    code: "OWN_PASSWORD",
+    send: (f) => json("POST", `/api/v1/staff/${f.adminName}/password`, f.admin, { password: "nowe-tymczasowe-1" }),
+  },
   // ---- GET /api/v1/audit, /export ----
   { name: "a page of no entries", route: "audit", code: "VALIDATION_FAILED", send: (f) => get("/api/v1/audit?limit=0", f.admin) },
   { name: "a page of 501 entries", route: "audit", code: "VALIDATION_FAILED", send: (f) => get("/api/v1/audit?limit=501", f.admin) },
@@ -356,11 +363,11 @@ describe("bad input to the routes of running one's own office", () => {
   let fixture: Fixture;
 
   beforeAll(async () => {
-    const { org, site, admin, operator } = await freshOrganisation();
+    const { org, site, admin, adminName, operator } = await freshOrganisation();
     const clerkName = unique("urz");
     const made = await json("POST", "/api/v1/staff", admin, { username: clerkName, password: TEMPORARY, role: "clerk", siteIds: [site] });
     expect(made.status).toBe(201);
-    fixture = { org, site, admin, operator, clerkName, clerk: await firstSignIn(clerkName) };
+    fixture = { org, site, admin, adminName, operator, clerkName, clerk: await firstSignIn(clerkName) };
   });
 
   it(`tries ${CASES.length} bad inputs, at least 25, each on a route of these`, () => {
