@@ -50,7 +50,7 @@ export class Directory extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
-    this.audit = new AuditLog(this.sql, () => storedRetention(this.meta(AUDIT_RETENTION_KEY)));
+    this.audit = new AuditLog(this.sql, () => this.auditDays());
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
     });
@@ -186,7 +186,7 @@ export class Directory extends DurableObject<Env> {
 
   /** How many days the audit log keeps its entries. */
   async auditRetention(): Promise<number> {
-    return storedRetention(this.meta(AUDIT_RETENTION_KEY));
+    return this.auditDays();
   }
 
   /** Sets how long the audit log keeps its entries: recorded, and older entries are deleted with it. */
@@ -194,7 +194,7 @@ export class Directory extends DurableObject<Env> {
     const bound = this.bind(org);
     if (!bound.ok) return bound;
     if (!retentionAllowed(days)) return fail("VALIDATION_FAILED", "days: whole days from 30 to 3650");
-    const before = storedRetention(this.meta(AUDIT_RETENTION_KEY));
+    const before = this.auditDays();
     if (before === days) return ok({ days });
     const now = Date.now();
     this.ctx.storage.transactionSync(() => {
@@ -432,14 +432,19 @@ export class Directory extends DurableObject<Env> {
   /** The purge as at `now`: login records whose time is up, and audit entries past the retention; answers how many of those. */
   async purgeDue(now: number): Promise<{ auditEntries: number }> {
     this.logins.purge(now);
-    return { auditEntries: this.audit.purge(now, storedRetention(this.meta(AUDIT_RETENTION_KEY))) };
+    return { auditEntries: this.audit.purge(now, this.auditDays()) };
   }
 
   /** When the next login record or audit entry is due to go (null: none). */
   private nextPurgeAt(): number | null {
-    const due = [this.logins.nextPurgeAt(), nextExpiryAt(this.audit.oldestAt(), storedRetention(this.meta(AUDIT_RETENTION_KEY)))];
+    const due = [this.logins.nextPurgeAt(), nextExpiryAt(this.audit.oldestAt(), this.auditDays())];
     const times = due.filter((t): t is number => t !== null);
     return times.length > 0 ? Math.min(...times) : null;
+  }
+
+  /** The audit log's retention in days, as stored (the default when never set). */
+  private auditDays(): number {
+    return storedRetention(this.meta(AUDIT_RETENTION_KEY));
   }
 
   /** Sets the alarm to the next purge, unless it is set sooner already. */
