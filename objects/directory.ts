@@ -16,6 +16,7 @@ import { DEVICE_TTL_S } from "../worker/auth/token.ts";
 import type { Env } from "../worker/env.ts";
 import { AuditLog, type AuditRecord } from "./audit/audit-log.ts";
 import { configDiff } from "./audit/diff.ts";
+import { nextExpiryAt, retentionAllowed, storedRetention } from "./audit/retention.ts";
 import {
   ACCOUNT_SELECT,
   type AccountInput,
@@ -34,7 +35,7 @@ import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login
 import { LoginRecords } from "./directory/login-records.ts";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./directory/password.ts";
 import { DIRECTORY_MIGRATIONS } from "./directory/schema.ts";
-import { assignmentRefusal, disablesLastAdmin, type SiteDesks } from "./directory/staff-rules.ts";
+import { assignmentRefusal, disablesLastAdmin, type SiteDesks, temporaryPasswordRefusal } from "./directory/staff-rules.ts";
 import { deviceSubject } from "./pairing/rules.ts";
 import { OPERATORS, REGISTRY_NAME } from "./registry/scopes.ts";
 import type { LegacyInventory } from "./registry.ts";
@@ -53,7 +54,7 @@ export class Directory extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.logins = new LoginRecords(this.sql, env.AUTH_SECRET);
-    this.audit = new AuditLog(this.sql);
+    this.audit = new AuditLog(this.sql, () => this.auditDays());
     this.devices = new DeviceBook(this.sql);
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, DIRECTORY_MIGRATIONS);
@@ -188,9 +189,41 @@ export class Directory extends DurableObject<Env> {
     return this.audit.query(q);
   }
 
+  /** How many days the audit log keeps its entries. */
+  async auditRetention(): Promise<number> {
+    return this.auditDays();
+  }
+
+  /** Sets how long the audit log keeps its entries: recorded, and older entries are deleted with it. */
+  async setAuditRetention(org: string, days: number, who: Who): Promise<Result<{ days: number }>> {
+    const bound = this.bind(org);
+    if (!bound.ok) return bound;
+    if (!retentionAllowed(days)) return fail("VALIDATION_FAILED", "days: whole days from 30 to 3650");
+    const before = this.auditDays();
+    if (before === days) return ok({ days });
+    const now = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.setMeta(AUDIT_RETENTION_KEY, String(days));
+      this.audit.append(
+        {
+          ...who,
+          action: "audit.retention-changed",
+          target: null,
+          summary: `Zmieniono okres przechowywania dziennika zdarzeń na ${days} dni`,
+          changes: configDiff({ days: before }, { days }),
+        },
+        now,
+      );
+    });
+    await this.armPurge(now);
+    return ok({ days });
+  }
+
   /** Records what was done outside the directory (a message sent again, the log exported). */
   async recordAudit(record: AuditRecord): Promise<void> {
-    this.audit.append(record, Date.now());
+    const now = Date.now();
+    this.audit.append(record, now);
+    await this.armPurge(now);
   }
 
   /** Checks a password within the login limits (directory/login-limits.ts), counting a failure against them. */
@@ -429,10 +462,12 @@ export class Directory extends DurableObject<Env> {
     return ok(staffOf(this.requireRow(username)));
   }
 
-  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. */
+  /** A new temporary password, to be changed at next sign-in; the account's tokens stop working. Never one's own. */
   async setTemporaryPassword(org: string, username: string, password: string, who: Who): Promise<Result<StaffAccount>> {
     const row = this.staffRow(org, username);
     if (!row.ok) return row;
+    const refusal = temporaryPasswordRefusal(who.actor, username);
+    if (refusal) return fail(refusal.code, refusal.message);
     const hash = await hashPassword(password);
     this.ctx.storage.transactionSync(() => {
       this.sql.exec("UPDATE accounts SET password_hash = ? WHERE username = ?", hash, username);
@@ -459,17 +494,35 @@ export class Directory extends DurableObject<Env> {
     return ok(staffOf(this.requireRow(username)));
   }
 
-  /** Deletes the login records whose time is up, then waits for the next. */
+  /** Deletes the login records and audit entries whose time is up, then waits for the next. */
   override async alarm(): Promise<void> {
     const now = Date.now();
-    this.logins.purge(now);
-    const due = this.logins.nextPurgeAt();
+    await this.purgeDue(now);
+    const due = this.nextPurgeAt();
     if (due !== null) await this.ctx.storage.setAlarm(Math.max(due, now + 1));
+  }
+
+  /** The purge as at `now`: login records whose time is up, and audit entries past the retention; answers how many of those. */
+  async purgeDue(now: number): Promise<{ auditEntries: number }> {
+    this.logins.purge(now);
+    return { auditEntries: this.audit.purge(now, this.auditDays()) };
+  }
+
+  /** When the next login record or audit entry is due to go (null: none). */
+  private nextPurgeAt(): number | null {
+    const due = [this.logins.nextPurgeAt(), nextExpiryAt(this.audit.oldestAt(), this.auditDays())];
+    const times = due.filter((t): t is number => t !== null);
+    return times.length > 0 ? Math.min(...times) : null;
+  }
+
+  /** The audit log's retention in days, as stored (the default when never set). */
+  private auditDays(): number {
+    return storedRetention(this.meta(AUDIT_RETENTION_KEY));
   }
 
   /** Sets the alarm to the next purge, unless it is set sooner already. */
   private async armPurge(now: number): Promise<void> {
-    const due = this.logins.nextPurgeAt();
+    const due = this.nextPurgeAt();
     if (due === null) return;
     const at = Math.max(due, now + 1);
     const current = await this.ctx.storage.getAlarm();
@@ -529,6 +582,9 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value);
   }
 }
+
+/** The meta key of the audit log's retention in days (absent: the default). */
+const AUDIT_RETENTION_KEY = "audit-retention-days";
 
 /** An assignment as one line of the audit log: "clerk; site-a; d1, d2". */
 function describe(a: StaffAssignment): string {

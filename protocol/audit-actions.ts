@@ -15,4 +15,5 @@ export const AUDIT_ACTIONS = [
   "device.revoked",
   "message.resent",
   "audit.exported",
+  "audit.retention-changed",
 ] as const;

@@ -2,6 +2,7 @@
 // staff user names and addresses, never citizens' personal data.
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "./audit-actions.ts";
+import { AUDIT_RETENTION_DAYS } from "./audit-retention.ts";
 
 export { AUDIT_ACTIONS };
 
@@ -47,3 +48,18 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
 export type AuditResponse = z.infer<typeof AuditResponse>;
+
+/** ?org=…: whose log (required of the operator; an administrator's own when absent). */
+export const AuditOrgQuery = AuditQuery.pick({ org: true });
+export type AuditOrgQuery = z.infer<typeof AuditOrgQuery>;
+
+/** How many days the organisation's log keeps its entries (a year unless set). */
+export const AuditRetention = z.strictObject({
+  days: z
+    .number()
+    .int()
+    .min(AUDIT_RETENTION_DAYS.min)
+    .max(AUDIT_RETENTION_DAYS.max)
+    .describe(`Whole days from ${AUDIT_RETENTION_DAYS.min} to ${AUDIT_RETENTION_DAYS.max}; ${AUDIT_RETENTION_DAYS.default} unless set`),
+});
+export type AuditRetention = z.infer<typeof AuditRetention>;

@@ -45,7 +45,7 @@ import {
   SitesResponse,
   TransferRequest,
 } from "./api.ts";
-import { AuditQuery, AuditResponse } from "./audit.ts";
+import { AuditOrgQuery, AuditQuery, AuditResponse, AuditRetention } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
 import {
   DevicesResponse,
@@ -119,6 +119,7 @@ const ADMIN_ERRORS = [
   "UNAUTHENTICATED",
   "TOKEN_INVALID",
   "FORBIDDEN",
+  "ORGANISATION_FORBIDDEN",
   "NOT_CONFIGURED",
   "UNKNOWN_ORGANISATION",
 ] as const satisfies ErrorCode[];
@@ -383,14 +384,30 @@ export const CONTRACT = {
     auth: ["org-admin", "operator"],
     query: AuditQuery,
     response: AuditResponse,
-    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
   },
   auditExport: {
     summary: "The same entries as CSV (RFC 4180, a header row); the export itself is recorded in the log.",
     auth: ["org-admin", "operator"],
     query: AuditQuery,
     description: "text/csv: id, at, actor, address, action, target, summary, changes",
-    errors: ["VALIDATION_FAILED", "UNAUTHENTICATED", "TOKEN_INVALID", "FORBIDDEN", "NOT_CONFIGURED", "UNKNOWN_ORGANISATION"],
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
+  },
+  auditRetention: {
+    summary: "How many days the organisation's audit log keeps its entries (a year unless set).",
+    auth: ["org-admin", "operator"],
+    query: AuditOrgQuery,
+    response: AuditRetention,
+    errors: ["VALIDATION_FAILED", ...ADMIN_ERRORS],
+  },
+  setAuditRetention: {
+    summary:
+      "Set how many days the organisation's audit log keeps its entries (30 to 3650): older entries are deleted at once, and the change is recorded in the log.",
+    auth: ["org-admin", "operator"],
+    query: AuditOrgQuery,
+    body: AuditRetention,
+    response: AuditRetention,
+    errors: [...BODY, ...ADMIN_ERRORS],
   },
   // ---- organisations: the deployment's operator ----
   organisations: {
@@ -475,7 +492,7 @@ export const CONTRACT = {
     query: StaffQuery,
     body: StaffPasswordRequest,
     response: StaffResponse,
-    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+    errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT", "OWN_PASSWORD"],
   },
   staffSignOut: {
     summary: "Sign an account out everywhere: every token signed before this is refused (within 30 s on every Worker instance).",

@@ -85,6 +85,8 @@ export const ERRORS = {
   UNKNOWN_STAFF_DESK: [400, "A clerk may be given only desks of the sites chosen for them."],
   LAST_ADMIN: [409, "The organisation's last administrator cannot be disabled."],
   ADMIN_ACCOUNT: [409, "An administrator's role, sites and desks are not changed here."],
+  ORGANISATION_FORBIDDEN: [403, "Your account administers another organisation."],
+  OWN_PASSWORD: [409, "Your own password is changed with POST /api/v1/auth/password, giving the current one."],
   PASSWORD_CHANGE_REQUIRED: [403, "Set a new password first: the one you signed in with was temporary."],
   PASSWORD_WRONG: [403, "The current password is wrong."],
   PASSWORD_UNCHANGED: [400, "The new password must differ from the current one."],

@@ -43,6 +43,8 @@ export const ROUTES = {
   // ---- the audit log of an organisation ----
   audit: "GET /api/v1/audit",
   auditExport: "GET /api/v1/audit/export",
+  auditRetention: "GET /api/v1/audit/retention",
+  setAuditRetention: "PUT /api/v1/audit/retention",
   // ---- organisations: the deployment's operator ----
   organisations: "GET /api/v1/organisations",
   createOrganisation: "POST /api/v1/organisations",

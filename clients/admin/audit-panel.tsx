@@ -1,7 +1,7 @@
 // The audit log of an organisation (its administrator's, or the one the operator chose): a table of
 // entries newest first with time, who, address, action, target and summary; filters by action, who and
 // days; "Starsze" pages back; a configuration change opens to its changed values (before → after); and
-// "Eksportuj CSV" downloads the entries of the current filters.
+// "Eksportuj CSV" downloads the entries of the current filters. Below, how long entries are kept.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AuditAction, AuditChange, AuditEntry } from "../../protocol/audit.ts";
 import { AUDIT_ACTIONS } from "../../protocol/audit-actions.ts";
@@ -13,6 +13,7 @@ import { type T, useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { exportAudit, PAGE, readAudit, saveFile } from "./audit-api.ts";
 import { type AuditFilters, auditQuery, exportFileName, NO_FILTERS, type Readable, readable } from "./audit-query.ts";
+import { AuditRetentionForm } from "./audit-retention.tsx";
 import "./audit.css";
 
 const authLost = (err: unknown) => err instanceof ApiError && (err.code === "TOKEN_INVALID" || err.code === "UNAUTHENTICATED");
@@ -337,6 +338,7 @@ export function AuditPanel(props: AuditPanelProps) {
           )}
         </>
       )}
+      <AuditRetentionForm token={token} org={org} onAuthLost={onAuthLost} onSaved={() => setApplied((now) => ({ ...now }))} />
     </section>
   );
 }

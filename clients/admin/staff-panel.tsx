@@ -1,6 +1,7 @@
 // "Pracownicy": an organisation administrator's staff and devices. The list (role, sites, desks,
 // state), a new account with a temporary password made here and shown once, a change of role, sites
-// and desks, disabling and enabling, and signing a person out everywhere; each outcome said aloud.
+// and desks, disabling and enabling, a new temporary password for a person (shown once, which signs
+// them out everywhere), and signing a person out everywhere; each outcome said aloud.
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { STAFF_ROLES, type StaffRole } from "../../protocol/roles.ts";
@@ -9,6 +10,7 @@ import { ApiError, call, errorCode } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode } from "../shared/messages.ts";
+import { ShownPassword } from "./staff-panel-password.tsx";
 import { temporaryPassword } from "./temporary-password.ts";
 import "./staff-panel.css";
 
@@ -229,6 +231,20 @@ export function StaffPanel(props: Props) {
       failed(err);
     }
   };
+  /** A new temporary password made here, shown once; the server signs the person out everywhere. */
+  const newPassword = async (a: StaffAccount) => {
+    setError(null);
+    setShown(null);
+    const password = temporaryPassword();
+    try {
+      await call("staffPassword", { token, params: { username: a.username }, query: {}, body: { password } });
+      setShown({ username: a.username, password });
+      setOutcome(t("adm.staff.done.password", { name: a.username }));
+      await load();
+    } catch (err) {
+      failed(err);
+    }
+  };
   const edited = accounts?.find((a) => a.username === editing);
   const siteName = (id: string) => props.sites.find((s) => s.id === id)?.name ?? id;
 
@@ -238,11 +254,7 @@ export function StaffPanel(props: Props) {
       <p role="status" class="adm-outcome" data-testid="staff-outcome">
         {outcome}
       </p>
-      {shown && (
-        <p class="adm-staff-password" data-testid="staff-temp-password">
-          {t("adm.staff.shownOnce", { name: shown.username })} <code>{shown.password}</code>
-        </p>
-      )}
+      {shown && <ShownPassword key={`${shown.username}:${shown.password}`} username={shown.username} password={shown.password} />}
       <ErrorNote code={error} />
       {creating ? (
         <CreateForm
@@ -307,6 +319,14 @@ export function StaffPanel(props: Props) {
                       onClick={() => void act(a, a.disabled ? "enable" : "disable")}
                     >
                       {t(a.disabled ? "adm.staff.enable" : "adm.staff.disable")}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={t("adm.staff.passwordLabel", { name: a.username })}
+                      onClick={() => void newPassword(a)}
+                    >
+                      {t("adm.staff.password")}
                     </button>
                     <button
                       type="button"

@@ -150,6 +150,19 @@ const TEXTS = {
   "adm.staff.done.disable": { pl: "Wyłączono konto {name}.", en: "The account {name} was disabled." },
   "adm.staff.done.enable": { pl: "Włączono konto {name}.", en: "The account {name} was enabled." },
   "adm.staff.done.signOut": { pl: "Wylogowano konto {name} ze wszystkich urządzeń.", en: "{name} was signed out everywhere." },
+  // ---- a new temporary password for a person, shown once with a copy button ----
+  "adm.staff.password": { pl: "Nowe hasło tymczasowe", en: "New temporary password" },
+  "adm.staff.passwordLabel": { pl: "Nowe hasło tymczasowe: {name}", en: "New temporary password: {name}" },
+  "adm.staff.done.password": {
+    pl: "Nadano kontu {name} nowe hasło tymczasowe i wylogowano je ze wszystkich urządzeń. Przy następnym logowaniu trzeba je zmienić.",
+    en: "{name} has a new temporary password and was signed out everywhere. It must be changed at the next sign-in.",
+  },
+  "adm.staff.copy": { pl: "Kopiuj hasło", en: "Copy the password" },
+  "adm.staff.copied": { pl: "Skopiowano hasło do schowka.", en: "The password was copied to the clipboard." },
+  "adm.staff.copyFailed": {
+    pl: "Nie udało się skopiować: hasło jest zaznaczone, skopiuj je klawiszami Ctrl+C.",
+    en: "Could not copy: the password is selected, copy it with Ctrl+C.",
+  },
   "login.managerTitle": { pl: "Logowanie kierownika placówki", en: "Office manager sign-in" },
 
   // ---- kiosk ---------------------------------------------------------------
@@ -676,6 +689,19 @@ const TEXTS = {
   "adm.audit.action.device.revoked": { pl: "Odłączenie urządzenia", en: "Device revoked" },
   "adm.audit.action.message.resent": { pl: "Ponowna wysyłka wiadomości", en: "Message sent again" },
   "adm.audit.action.audit.exported": { pl: "Eksport dziennika", en: "Log exported" },
+  "adm.audit.action.audit.retention-changed": { pl: "Zmiana okresu przechowywania dziennika", en: "Log retention changed" },
+  // ---- how long the audit log keeps its entries ----
+  "adm.audit.retention.title": { pl: "Przechowywanie wpisów", en: "Keeping entries" },
+  "adm.audit.retention.days": { pl: "Okres przechowywania wpisów (dni)", en: "Keep entries for (days)" },
+  "adm.audit.retention.hint": {
+    pl: "Od {min} do {max} dni; domyślnie {default}. Starsze wpisy są usuwane, także od razu po skróceniu okresu.",
+    en: "From {min} to {max} days; {default} by default. Older entries are deleted, also at once when the period is shortened.",
+  },
+  "adm.audit.retention.save": { pl: "Zapisz okres", en: "Save the period" },
+  "adm.audit.retention.saved": {
+    pl: "Zapisano: wpisy dziennika są przechowywane przez {days} dni.",
+    en: "Saved: the log keeps its entries for {days} days.",
+  },
   "adm.orgs.title": { pl: "Organizacje", en: "Organisations" },
   "adm.orgs.note": {
     pl: "Urzędy korzystające z tej instalacji. Każdą zakłada operator razem z jej pierwszym administratorem, który dalej sam dodaje placówki, pracowników i urządzenia.",
@@ -1213,6 +1239,14 @@ const ERROR_TEXTS = {
   ADMIN_ACCOUNT: {
     pl: "Roli, placówek i stanowisk administratora nie zmienia się tutaj.",
     en: "An administrator's role, sites and desks are not changed here.",
+  },
+  ORGANISATION_FORBIDDEN: {
+    pl: "Twoje konto administruje inną organizacją.",
+    en: "Your account administers another organisation.",
+  },
+  OWN_PASSWORD: {
+    pl: "Własnego hasła nie zmienia się tutaj: każdy zmienia je sam, podając obecne.",
+    en: "Your own password is not changed here: everyone changes their own by giving the current one.",
   },
   PASSWORD_CHANGE_REQUIRED: {
     pl: "Najpierw ustaw nowe hasło: hasło, którym się zalogowano, było tymczasowe.",

@@ -1,6 +1,8 @@
 // The audit log's rows inside an organisation's own object: appended in the same transaction as the
-// change they record, read newest first with filters, and deleted only when older than the retention.
+// change they record, read newest first with filters, and deleted only when past the organisation's
+// retention (audit/retention.ts): at each append, and by the owning object's alarm.
 import type { AuditAction, AuditChange, AuditEntry, AuditQuery } from "../../protocol/audit.ts";
+import { retentionCutoff } from "./retention.ts";
 
 /** The table, for the owning object's migrations. */
 export const AUDIT_MIGRATION = `
@@ -18,9 +20,6 @@ export const AUDIT_MIGRATION = `
   CREATE INDEX IF NOT EXISTS audit_log_action ON audit_log (action, at);
   CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, at);
 `;
-
-/** Entries are kept this long unless the organisation says otherwise. */
-export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
 
 export interface AuditRecord {
   actor: string | null;
@@ -44,11 +43,15 @@ interface Row {
 }
 
 export class AuditLog {
-  constructor(private readonly sql: SqlStorage) {}
+  /** `retentionDays`: the organisation's retention as it is when asked. */
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly retentionDays: () => number,
+  ) {}
 
   /** Appends an entry, and deletes those past the retention (cheap by the time index). */
-  append(record: AuditRecord, now: number, retentionDays = DEFAULT_AUDIT_RETENTION_DAYS): number {
-    this.purge(now, retentionDays);
+  append(record: AuditRecord, now: number): number {
+    this.purge(now, this.retentionDays());
     return this.sql
       .exec<{ id: number }>(
         "INSERT INTO audit_log (at, actor, address, action, target, summary, changes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -92,8 +95,13 @@ export class AuditLog {
       }));
   }
 
-  /** Deletes entries older than the retention; answers how many. */
+  /** Deletes the entries past the retention at `now` (retention.ts: isPastRetention); answers how many. */
   purge(now: number, retentionDays: number): number {
-    return this.sql.exec("DELETE FROM audit_log WHERE at < ?", now - retentionDays * 86_400_000).rowsWritten;
+    return this.sql.exec("DELETE FROM audit_log WHERE at < ?", retentionCutoff(now, retentionDays)).rowsWritten;
+  }
+
+  /** When the oldest entry was made (null: none). */
+  oldestAt(): number | null {
+    return this.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM audit_log").one().at;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignmentRefusal, disablesLastAdmin } from "./staff-rules.ts";
+import { assignmentRefusal, disablesLastAdmin, temporaryPasswordRefusal } from "./staff-rules.ts";
 
 const SITES = [
   { id: "a", deskIds: ["d1", "d2"] },
@@ -21,6 +21,15 @@ describe("what an administrator may assign", () => {
   it("gives desks only to clerks, and each site once", () => {
     expect(assignmentRefusal({ role: "manager", siteIds: ["a"], deskIds: ["d1"] }, SITES)?.code).toBe("VALIDATION_FAILED");
     expect(assignmentRefusal({ role: "manager", siteIds: ["a", "a"] }, SITES)?.code).toBe("VALIDATION_FAILED");
+  });
+});
+
+describe("a new temporary password", () => {
+  it("is given to another account, never to one's own", () => {
+    expect(temporaryPasswordRefusal("torun-admin", "urzednik")).toBeNull();
+    expect(temporaryPasswordRefusal(null, "urzednik")).toBeNull();
+    expect(temporaryPasswordRefusal("torun-admin", "torun-admin")?.code).toBe("OWN_PASSWORD");
+    expect(temporaryPasswordRefusal("Torun-Admin", "torun-admin")?.code).toBe("OWN_PASSWORD");
   });
 });
 

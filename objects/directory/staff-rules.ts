@@ -1,6 +1,6 @@
 // What an administrator may assign and take away, as pure rules: an account's sites are the
-// organisation's own, a clerk's desks are desks of those sites, and an organisation never loses its
-// last working administrator.
+// organisation's own, a clerk's desks are desks of those sites, an organisation never loses its
+// last working administrator, and nobody gives themselves a temporary password.
 import type { ErrorCode } from "../../protocol/errors.ts";
 import type { StaffAssignment } from "../../protocol/staff.ts";
 
@@ -24,6 +24,16 @@ export function assignmentRefusal(a: StaffAssignment, sites: readonly SiteDesks[
   const unknown = a.deskIds.find((d) => !desks.has(d));
   if (unknown !== undefined) return { code: "UNKNOWN_STAFF_DESK", message: `deskIds: ${unknown} is not a desk of the chosen sites` };
   return null;
+}
+
+/**
+ * Why `actor` may not give `username` a new temporary password: their own password is changed by
+ * giving the current one (POST /auth/password), never replaced by one that signs them out at once.
+ */
+export function temporaryPasswordRefusal(actor: string | null, username: string): Refusal {
+  return actor !== null && actor.toLowerCase() === username.toLowerCase()
+    ? { code: "OWN_PASSWORD", message: "Change your own password with POST /api/v1/auth/password." }
+    : null;
 }
 
 /** An account as the last-administrator rule sees it. */

@@ -3,7 +3,7 @@
 // to its changed values (by keyboard); the log filters by action and exports the CSV of its filters; axe
 // finds nothing, in Polish and in English. The operator creates an organisation with its first
 // administrator in "Organizacje" (a short password refused on its field first), reads its log, and the
-// new administrator signs in to the manager page.
+// new administrator signs in to the manager page, and keeps the log's entries for 90 days.
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -215,5 +215,17 @@ describe("manager page: the operator's organisations", () => {
     await theirs.getByRole("heading", { name: "Panel kierownika" }).waitFor();
     await theirs.getByRole("button", { name: "Dziennik zdarzeń" }).click();
     await expectText(rows(theirs, "login.succeeded").filter({ hasText: ORG_ADMIN }).first(), /Logowanie/);
+
+    // They keep the log's entries for 90 days instead of a year; the change is itself in the log.
+    const keep = theirs.getByRole("form", { name: "Przechowywanie wpisów" });
+    const days = keep.getByLabel("Okres przechowywania wpisów (dni)");
+    await eventually("a year shown", async () => (await days.inputValue()) === "365");
+    await days.fill("90");
+    await keep.getByRole("button", { name: "Zapisz okres" }).click();
+    await expectText(keep.getByTestId("audit-retention-saved"), "Zapisano: wpisy dziennika są przechowywane przez 90 dni.");
+    await expectText(rows(theirs, "audit.retention-changed").first(), /Zmiana okresu przechowywania dziennika.*90 dni/);
+    await expectNoViolations(theirs, "audit log, its retention changed");
+    const theirToken = await token(ORG_ADMIN, "haslo-nowej-gminy-2026");
+    expect(await call<{ days: number }>("/api/v1/audit/retention", { token: theirToken })).toEqual({ days: 90 });
   });
 });

@@ -61,7 +61,7 @@ describe("the audit log", () => {
   it("an administrator reads only their own organisation's log; the operator names the organisation", async () => {
     await signIn("torun-admin", "demo");
     const koszalin = await signIn("koszalin-admin", "demo");
-    await expectError(await api("/api/v1/audit?org=torun", { token: koszalin }), 403, "FORBIDDEN");
+    await expectError(await api("/api/v1/audit?org=torun", { token: koszalin }), 403, "ORGANISATION_FORBIDDEN");
     expect((await entries(koszalin)).every((e) => !String(e.target).startsWith("torun"))).toBe(true);
     const clerk = await signIn("torun-wk-urzednik", "demo");
     await expectError(await api("/api/v1/audit", { token: clerk }), 403, "FORBIDDEN");

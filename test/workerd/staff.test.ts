@@ -133,11 +133,11 @@ describe("an organisation's administrator manages its staff", () => {
     await expectError(await api("/api/v1/staff?org=no-such-org", { token: operator }), 404, "UNKNOWN_ORGANISATION");
     const torun = await login("torun-admin", "demo");
     const before = await stored(org);
-    await expectError(await api(`/api/v1/staff?org=${org}`, { token: torun }), 403, "FORBIDDEN");
+    await expectError(await api(`/api/v1/staff?org=${org}`, { token: torun }), 403, "ORGANISATION_FORBIDDEN");
     await expectError(
       await api(`/api/v1/staff/${adminName}/disable?org=${org}`, { method: "POST", token: torun, json: {} }),
       403,
-      "FORBIDDEN",
+      "ORGANISATION_FORBIDDEN",
     );
     // Toruń's own directory has no such account.
     await expectError(await api(`/api/v1/staff/${adminName}/sign-out`, { method: "POST", token: torun, json: {} }), 404, "UNKNOWN_ACCOUNT");

@@ -3,33 +3,14 @@
 // temporary password, and signing out everywhere. The directory checks and records each change.
 import type { Context } from "hono";
 import type { Result } from "../../protocol/errors.ts";
-import type { StaffAccount, StaffQuery } from "../../protocol/staff.ts";
+import type { StaffAccount } from "../../protocol/staff.ts";
 import type { AppEnv } from "../app-env.ts";
-import { claimsOf } from "../auth/middleware.ts";
 import { forgetRevocations } from "../auth/revocations.ts";
-import { ApiError, unwrap } from "../errors.ts";
+import { unwrap } from "../errors.ts";
 import { forgetUser } from "../organisations.ts";
 import { type ApiRoute, route } from "../route.ts";
-import { directoryOf, registry, siteOrgs, siteStub } from "../sites.ts";
-import { clientAddress } from "../validate.ts";
-
-/** Whose staff: an administrator's own organisation, or the one the operator names (which must exist). */
-async function organisationOf(c: Context<AppEnv>, q: StaffQuery): Promise<string> {
-  const claims = claimsOf(c);
-  if (claims.role === "org-admin") {
-    if (!claims.org || (q.org !== undefined && q.org !== claims.org)) throw new ApiError("FORBIDDEN");
-    return claims.org;
-  }
-  if (q.org === undefined) throw new ApiError("VALIDATION_FAILED", "org: the operator names the organisation");
-  // Asked of the registry first, so an invented id creates no directory.
-  if (!(await registry(c.env).organisations()).some((o) => o.id === q.org)) throw new ApiError("UNKNOWN_ORGANISATION");
-  return q.org;
-}
-
-/** Who acts, for the audit log. */
-function whoOf(c: Context<AppEnv>) {
-  return { actor: claimsOf(c).sub, address: clientAddress(c) };
-}
+import { directoryOf, siteOrgs, siteStub } from "../sites.ts";
+import { organisationOf, whoOf } from "./organisation-scope.ts";
 
 /** An account changed: this Worker believes its tokens' fate at once (others within 30 s). */
 function changed(org: string, r: Result<StaffAccount>): { account: StaffAccount } {
