@@ -34,6 +34,8 @@ const PUBLIC: Partial<Record<RouteName, string>> = {
   eticketLive: "an e-ticket's socket, by its unguessable token",
   smsStatus: "Twilio's delivery reports, signed by Twilio",
   devOutbox: "the demo's outbox, in demo mode only",
+  startPairing: "a device asks for a code to show; it learns nothing, and pairing it takes a manager of its site",
+  pairingState: "a waiting device's own pairing, by its unguessable secret",
 };
 
 /** Routes of one's own account only. */
@@ -50,6 +52,8 @@ const BODIES: Partial<Record<RouteName, unknown>> = {
   staffPassword: { password: "przejecie-hasla-1" },
   staffSignOut: {},
   setAuditRetention: { days: 30 },
+  pairDevice: { code: "ACD-EFH", deviceId: "k1" },
+  revokeDevice: {},
 };
 
 interface Operation {
