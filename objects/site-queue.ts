@@ -15,6 +15,7 @@ import type {
   SiteMessage,
   SiteMessagesQuery,
 } from "../protocol/api.ts";
+import type { SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
@@ -27,6 +28,7 @@ import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
+import { ConsoleSessions } from "./site/console-sessions.ts";
 import { DeviceContacts, subjectOfTags, subjectTag } from "./site/device-contacts.ts";
 import type { SiteStores } from "./site/draft.ts";
 import { type Idempotency, replay } from "./site/idempotency.ts";
@@ -41,10 +43,12 @@ import { QueueStore } from "./site/queue-store.ts";
 import * as reads from "./site/reads.ts";
 import { roleViews } from "./site/role-views.ts";
 import { migrate, SITE_MIGRATIONS } from "./site/schema.ts";
+import { siteFacts } from "./site/statistics-read.ts";
 import { SiteStore } from "./site/store.ts";
 import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
 import { VisitStore } from "./site/visit-store.ts";
+import type { SiteDayFacts } from "./statistics/records.ts";
 
 /** Who asked: the Worker authenticates and passes this along. */
 export interface Principal {
@@ -59,6 +63,7 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly hub: LiveHub;
   private readonly path: CommitPath;
   private readonly contacts: DeviceContacts;
+  private readonly consoles: ConsoleSessions;
   /** The providers of SMS and e-mail (tests swap one through runInDurableObject). */
   readonly sender: MessageSender;
 
@@ -76,6 +81,7 @@ export class SiteQueue extends DurableObject<Env> {
     };
     this.sender = new MessageSender(env);
     this.contacts = new DeviceContacts(sql);
+    this.consoles = new ConsoleSessions(sql);
     this.hub = new LiveHub(
       ctx,
       () => this.memory.seq,
@@ -95,6 +101,7 @@ export class SiteQueue extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, SITE_MIGRATIONS);
       this.memory.load(this.stores);
+      this.consoles.reconcile((clerk) => ctx.getWebSockets(subjectTag(clerk)).length > 0, Date.now());
       await this.path.start();
     });
   }
@@ -235,6 +242,14 @@ export class SiteQueue extends DurableObject<Env> {
     return ok({ messages: reads.staffMessages(this.path.read(Date.now()), q) });
   }
 
+  /** The statistics facts of local days `from` to `to` (objects/site/statistics-read.ts); UNKNOWN_SITE before a configuration. */
+  async statisticsFacts(from: string, to: string): Promise<Result<{ facts: SiteDayFacts; config: SiteConfig }>> {
+    const config = this.memory.index?.config;
+    if (!config) return fail("UNKNOWN_SITE");
+    const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.consoles };
+    return ok({ facts: siteFacts(sources, config, from, to, Date.now()), config });
+  }
+
   // ---- live sockets ---------------------------------------------------------------------
 
   override async fetch(request: Request): Promise<Response> {
@@ -249,6 +264,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.hub.accept(pair[1], a.attachment, a.tags);
     const who = subjectOfTags(a.tags);
     if (who) this.contacts.touch(who, Date.now());
+    if (who && a.attachment.role === "clerk") this.consoles.opened(a.attachment.deskId, who, Date.now());
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
@@ -298,6 +314,8 @@ export class SiteQueue extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     const who = subjectOfTags(this.ctx.getTags(ws));
     if (who) this.contacts.touch(who, Date.now());
+    const a = this.hub.attachment(ws);
+    if (who && a?.role === "clerk") this.consoles.closed(a.deskId, who, Date.now());
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, "bye");
     } catch {

@@ -1,4 +1,5 @@
 // Versioned migrations of a site object's SQLite database. Append only: never edit a shipped step.
+import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
 export const SITE_MIGRATIONS: readonly string[] = [
@@ -134,6 +135,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   VISITS_MIGRATION,
   // 9: when each signed-in device or person last had a socket here (objects/site/device-contacts.ts).
   CONTACTS_MIGRATION,
+  // 10: clerk consoles open at each desk, for the statistics (objects/site/console-sessions.ts).
+  CONSOLE_SESSIONS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

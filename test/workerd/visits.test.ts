@@ -3,7 +3,7 @@
 // ends one part of a visit and begins the next, a ticket a clerk entered, and the estimate shown at issue.
 import { describe, expect, it } from "vitest";
 import type { VisitRecord } from "../../objects/statistics/records.ts";
-import { accountFor, desk, freshSite, issue, siteSql } from "./helpers.ts";
+import { accountFor, desk, freshSite, issue, LiveSocket, siteObject, siteSql } from "./helpers.ts";
 
 async function visits(siteId: string): Promise<VisitRecord[]> {
   const rows = await siteSql(siteId, "SELECT record FROM visits ORDER BY rowid");
@@ -61,5 +61,30 @@ describe("visit records", () => {
     ]);
     // Nothing personal: a visit holds ids, times and user names of staff only.
     expect(JSON.stringify(all)).not.toMatch(/@|\+48|token/);
+  });
+
+  it("a day's facts: what the desk did (a clerk's console open, a training break), the visits, read back for a range of days", async () => {
+    const { siteId } = await freshSite();
+    const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
+    const console1 = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=clerk:d1&access_token=${clerk}`);
+    await console1.waitFor((m) => m.type === "snapshot");
+    const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
+    await issue(siteId, kiosk, "rej");
+    for (const action of ["call-next", "start", "finish"]) expect((await desk(siteId, "d1", action, clerk)).status).toBe(200);
+    expect((await desk(siteId, "d1", "pause", clerk, { reason: "training" })).status).toBe(200);
+    expect((await desk(siteId, "d1", "resume", clerk)).status).toBe(200);
+    console1.close();
+
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(new Date());
+    const r = await siteObject(siteId).statisticsFacts(today, today);
+    if (!r.ok) throw new Error(r.code);
+    const { facts } = r.value;
+    expect(facts.visits.map((v) => v.outcome)).toEqual(["served"]);
+    const d1 = facts.desks.filter((s) => s.deskId === "d1");
+    expect(d1.some((s) => s.state === "serving")).toBe(true);
+    expect(d1.find((s) => s.state === "break")).toMatchObject({ reason: "training" });
+    expect(d1.every((s) => s.clerk === null || s.clerk.startsWith("t-clerk-"))).toBe(true);
+    expect(d1.some((s) => s.clerk?.startsWith("t-clerk-"))).toBe(true);
+    expect(facts.bookings).toEqual([]);
   });
 });
