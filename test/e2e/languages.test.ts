@@ -5,7 +5,7 @@
 // language they do not offer (Ukrainian remembered from the booking site) reads as Polish there.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { base, expectAttr, expectText, issue, launch, newPage, SIZES, screenshot, signIn, token } from "./helpers.ts";
+import { base, call, expectAttr, expectText, issue, launch, newPage, SIZES, screenshot, signIn, token } from "./helpers.ts";
 
 const UK_MONTHS = "січень|лютий|березень|квітень|травень|червень|липень|серпень|вересень|жовтень|листопад|грудень";
 
@@ -143,6 +143,50 @@ describe("languages of the citizens' pages", () => {
     expect(await htmlLang(page)).toBe("pl");
     expect(await page.getByRole("button", { name: "Switch to English" }).count()).toBe(1);
     expect(await page.getByRole("group", { name: "Język" }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  test("booking site: a matter's English name in English, its Polish name in Polish and Ukrainian", async () => {
+    // An office of its own in a town of its own, whose one matter has an English name.
+    const siteId = `e2e-lang-${Date.now().toString(36)}`;
+    const allDay = [["00:00", "24:00"]];
+    await call(`/api/v1/sites/${siteId}?org=koszalin`, {
+      method: "PUT",
+      token: await token("admin", "admin"),
+      body: {
+        id: siteId,
+        city: "Lębork",
+        name: "Urząd Miejski w Lęborku",
+        address: "ul. Armii Krajowej 14, Lębork",
+        voice: false,
+        openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+        departments: [
+          {
+            id: "wk",
+            name: "Wydział Komunikacji",
+            matters: [{ id: "rej", name: "Rejestracja pojazdu", nameEn: "Vehicle registration", prefix: "R", serviceMinutes: 10 }],
+          },
+        ],
+        desks: [{ id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej"] }],
+        devices: [],
+        booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0 },
+        closedOnPublicHolidays: false,
+        privacy: { controller: "Burmistrz Miasta Lęborka", notice: "Dane służą wyłącznie do rezerwacji wizyty." },
+      },
+    });
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await page.goto(`${base()}/booking`);
+    await page.locator('[data-city="Lębork"]').tap();
+    const matter = page.locator('[data-matter="rej"]');
+    await expectText(matter, "Rejestracja pojazdu");
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    await expectText(matter, "Vehicle registration");
+    await page.getByLabel("Search for a matter").fill("vehicle");
+    await expectText(page.getByRole("status").filter({ hasText: "Found" }), "Found: 1 matter");
+    await matter.tap();
+    await expectText(page.locator(".bk-summary"), "Vehicle registration");
+    await page.getByRole("button", { name: "Обрати мову: українська" }).tap();
+    await expectText(page.locator(".bk-summary"), "Rejestracja pojazdu");
     await page.context().close();
   });
 
