@@ -57,7 +57,7 @@ export function LangSwitch(props: { class?: string }) {
     );
   }
   return (
-    <div class="lang-choice" role="group" aria-label={t("lang.group")}>
+    <div class="lang-choice">
       {langs.map((l) => (
         <button
           key={l}

@@ -72,7 +72,15 @@ describe("Ukrainian texts of the public pages", () => {
     for (const k of ["kiosk.title", "kiosk.checkIn.tooLate", "bk.title", "bk.status.checkedIn", "et.title", "et.smsSet"] as const) {
       expect(keys.has(k), k).toBe(true);
     }
-    for (const k of ["lang.choose", "conn.offline", "ticket.eta", "count.people", "login.deviceTitle", "error.NETWORK"] as const) {
+    for (const k of [
+      "lang.name",
+      "lang.choose",
+      "conn.offline",
+      "ticket.eta",
+      "count.people",
+      "login.deviceTitle",
+      "error.NETWORK",
+    ] as const) {
       expect(keys.has(k), k).toBe(true);
     }
     // And nothing only staff see.

@@ -14,7 +14,6 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "lang.switchLabel": "Przełącz na język polski",
   "lang.name": "Українська",
   "lang.choose": "Обрати мову: українська",
-  "lang.group": "Мова",
   "conn.offline": "Немає з’єднання із сервером – підключаємося знову…",
   "conn.connecting": "З’єднання із сервером…",
   "conn.tooMany": "Ця сторінка надіслала серверу забагато повідомлень – підключимося знову за кілька секунд.",
