@@ -167,6 +167,7 @@ export type ETicketNotifyResponse = z.infer<typeof ETicketNotifyResponse>;
 export const PublicMatter = z.object({
   id: Id,
   name: z.string(),
+  nameEn: z.string().optional().describe("The name in English, when the office gave one"),
   prefix: z.string(),
   bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
 });

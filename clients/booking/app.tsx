@@ -6,7 +6,7 @@ import { ErrorNote } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { forgetAvailability } from "./availability.ts";
-import { onlyOffice } from "./catalogue.ts";
+import { matterName, onlyOffice } from "./catalogue.ts";
 import { CodeStep } from "./code-step.tsx";
 import { ConfirmationPage } from "./confirmation.tsx";
 import { DateStep } from "./date-step.tsx";
@@ -38,7 +38,7 @@ function startOfPage(): Start {
 }
 
 export function BookingApp() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { sites, error } = useSites();
   const [start] = useState(startOfPage);
   const [flow, setFlow] = useState<Flow>(start.flow);
@@ -181,7 +181,7 @@ export function BookingApp() {
         return (
           <ConfirmationPage
             site={flow.site}
-            matterName={flow.matter.name}
+            matterName={matterName(flow.matter, lang)}
             contact={contact}
             confirmation={flow.confirmation}
             onAnother={() => {

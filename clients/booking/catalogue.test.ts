@@ -1,7 +1,7 @@
 // Step 1's catalogue: a city's matters grouped by department across its sites, and the search.
 import { describe, expect, it } from "vitest";
 import type { PublicSite } from "../../protocol/api.ts";
-import { catalogue, cities, matterCount, onlyOffice, search } from "./catalogue.ts";
+import { catalogue, cities, matterCount, matterName, onlyOffice, search } from "./catalogue.ts";
 
 /** A matter: id, name and, when it cannot be booked online at that site, false. */
 type M = [string, string] | [string, string, boolean];
@@ -108,5 +108,27 @@ describe("onlyOffice", () => {
     const karta = group!.matters[0]!;
     expect(onlyOffice(sites, karta)).toBeNull();
     expect(onlyOffice([sites[0]!], { ...karta, siteIds: ["a"] })?.id).toBe("a");
+  });
+});
+
+describe("matter names in the page's language", () => {
+  it("shows the office's English name in English, the Polish one in Polish and Ukrainian; search finds either", () => {
+    const base = site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]);
+    const withEn: PublicSite = {
+      ...base,
+      departments: base.departments.map((d) => ({ ...d, matters: d.matters.map((m) => ({ ...m, nameEn: "Vehicle registration" })) })),
+    };
+    const groups = catalogue([withEn], "Koszalin");
+    const rej = groups[0]!.matters[0]!;
+    expect([matterName(rej, "pl"), matterName(rej, "en"), matterName(rej, "uk")]).toEqual([
+      "Rejestracja pojazdu",
+      "Vehicle registration",
+      "Rejestracja pojazdu",
+    ]);
+    expect(matterCount(search(groups, "vehicle"))).toBe(1);
+    expect(matterCount(search(groups, "pojazd"))).toBe(1);
+    // No English name given: the Polish one in every language.
+    const plain = catalogue([base], "Koszalin")[0]!.matters[0]!;
+    expect(matterName(plain, "en")).toBe("Rejestracja pojazdu");
   });
 });

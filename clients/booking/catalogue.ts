@@ -2,10 +2,13 @@
 // department across its sites (a matter is known by its id; each lists the sites where it can be booked
 // online – a matter bookable nowhere in the city is left out); search.
 import type { PublicSite } from "../../protocol/api.ts";
+import type { Lang } from "../shared/i18n.tsx";
 
 export interface MatterEntry {
   id: string;
   name: string;
+  /** The office's English name, when it gave one. */
+  nameEn?: string;
   /** Every site of the city where this matter can be booked online, whatever department it sits in there. */
   siteIds: string[];
 }
@@ -40,7 +43,9 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     for (const d of site.departments) {
       const group = groups.get(d.name) ?? new Map<string, MatterEntry>();
       for (const m of d.matters) {
-        if (m.bookable && !group.has(m.id)) group.set(m.id, { id: m.id, name: m.name, siteIds: offering.get(m.id) ?? [site.id] });
+        if (m.bookable && !group.has(m.id)) {
+          group.set(m.id, { id: m.id, name: m.name, ...(m.nameEn ? { nameEn: m.nameEn } : {}), siteIds: offering.get(m.id) ?? [site.id] });
+        }
       }
       if (group.size > 0) groups.set(d.name, group);
     }
@@ -50,18 +55,28 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
+/**
+ * A matter's name in the page's language: the office's English name in English; the Polish name otherwise
+ * (in Ukrainian too: the office's own word for it, as on its signs, forms and the printed ticket).
+ */
+export function matterName(m: Pick<MatterEntry, "name" | "nameEn">, lang: Lang): string {
+  return lang === "en" && m.nameEn ? m.nameEn : m.name;
+}
+
 /** Lower case without diacritics ("Dowód" and "dowod" match; ł counts as l). */
 export function fold(text: string): string {
   return text.toLocaleLowerCase("pl").normalize("NFD").replace(/\p{M}/gu, "").replace(/ł/g, "l");
 }
 
-/** The matters whose name contains every word of the query; a department whose name does keeps all its matters. */
+/** The matters whose name (Polish or English) contains every word of the query; a department whose name does keeps all its matters. */
 export function search(groups: readonly DepartmentGroup[], query: string): DepartmentGroup[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...groups];
   const hit = (text: string) => words.every((w) => fold(text).includes(w));
   return groups
-    .map((g) => (hit(g.name) ? g : { name: g.name, matters: g.matters.filter((m) => hit(m.name)) }))
+    .map((g) =>
+      hit(g.name) ? g : { name: g.name, matters: g.matters.filter((m) => hit(m.name) || (m.nameEn !== undefined && hit(m.nameEn))) },
+    )
     .filter((g) => g.matters.length > 0);
 }
 

@@ -1,9 +1,7 @@
 // Calendar dates of the booking site as "YYYY-MM-DD" strings of the offices' wall clock (Europe/Warsaw),
 // computed in UTC so the browser's own time zone never shifts a day; month grids and date texts.
 import { OFFICE_TZ } from "../shared/format.ts";
-import type { Lang } from "../shared/i18n.tsx";
-
-const LOCALE: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
+import { type Lang, LOCALE } from "../shared/i18n.tsx";
 
 const utc = (date: string): Date => new Date(`${date}T00:00:00Z`);
 const iso = (d: Date): string => d.toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 // Entry of the public booking site: /booking (the five steps) and /booking/manage/{bookingId}?token=…
-// (cancel a visit). Phone-first; Polish by default, English on request (remembered).
+// (cancel a visit). Phone-first; Polish by default, English or Ukrainian on request (remembered).
 import { render } from "preact";
 import "../shared/base.css";
 import "./booking.css";
 import { LangSwitch } from "../shared/components.tsx";
 import { pathParts } from "../shared/format.ts";
-import { I18nProvider, useI18n } from "../shared/i18n.tsx";
+import { I18nProvider, PUBLIC_LANGS, useI18n } from "../shared/i18n.tsx";
 import { BookingApp } from "./app.tsx";
 import { ManagePage } from "./manage.tsx";
 
@@ -34,7 +34,7 @@ function Page() {
 }
 
 render(
-  <I18nProvider persist>
+  <I18nProvider persist langs={PUBLIC_LANGS}>
     <Page />
   </I18nProvider>,
   document.getElementById("app")!,

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import { catalogue, cities, type MatterEntry, matterCount, search } from "./catalogue.ts";
+import { catalogue, cities, type MatterEntry, matterCount, matterName, search } from "./catalogue.ts";
 import { StepHeading } from "./step-heading.tsx";
 
 export function MatterStep(props: {
@@ -70,7 +70,7 @@ function Matters(props: {
   onChange: () => void;
   onMatter: (m: MatterEntry) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [query, setQuery] = useState("");
   const groups = useMemo(() => catalogue(props.sites, props.city), [props.sites, props.city]);
   const shown = useMemo(() => search(groups, query), [groups, query]);
@@ -118,7 +118,7 @@ function Matters(props: {
             {g.matters.map((m) => (
               <li key={m.id}>
                 <button type="button" class="bk-choice" data-matter={m.id} onClick={() => props.onMatter(m)}>
-                  <span class="bk-choice-main">{m.name}</span>
+                  <span class="bk-choice-main">{matterName(m, lang)}</span>
                   {props.sites.filter((s) => s.city === props.city).length > 1 && (
                     <span class="bk-choice-sub">{t("count.sitesIn", { n: m.siteIds.length })}</span>
                   )}

@@ -2,7 +2,7 @@
 import type { PublicSite } from "../../protocol/api.ts";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import type { MatterEntry } from "./catalogue.ts";
+import { type MatterEntry, matterName } from "./catalogue.ts";
 import { longDate } from "./dates.ts";
 
 export function Summary(props: { matter: MatterEntry; site?: PublicSite; start?: string }) {
@@ -11,7 +11,7 @@ export function Summary(props: { matter: MatterEntry; site?: PublicSite; start?:
     <section class="bk-summary" aria-label={t("bk.summary")}>
       <dl>
         <dt>{t("bk.matter")}</dt>
-        <dd>{props.matter.name}</dd>
+        <dd>{matterName(props.matter, lang)}</dd>
         {props.site && (
           <>
             <dt>{t("bk.site")}</dt>

@@ -47,13 +47,18 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
   const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
 
+  // Back, "Gotowe" and a closure return to the start in the language chosen; only going idle brings the
+  // next citizen's Polish back (also from the start screen, where a chosen language would otherwise stay).
   const restart = useCallback(() => {
     issue.reset();
     checkIn.reset();
     setScreen({ kind: "departments" });
+  }, [issue, checkIn]);
+  const idle = useCallback(() => {
+    restart();
     setLang("pl");
-  }, [issue, checkIn, setLang]);
-  useIdle(screen.kind !== "departments", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, restart);
+  }, [restart, setLang]);
+  useIdle(screen.kind !== "departments" || lang !== "pl", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, idle);
 
   useEffect(() => {
     if (issue.authLost || checkIn.authLost) props.onAuthLost();

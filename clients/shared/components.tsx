@@ -1,6 +1,6 @@
 // Small pieces every client shows: the connection banner, the language switch, a labelled error.
 
-import { useI18n } from "./i18n.tsx";
+import { translate, useI18n } from "./i18n.tsx";
 import type { LiveEnd, LiveStatus } from "./live.ts";
 import type { ClientErrorCode } from "./messages.ts";
 
@@ -36,20 +36,42 @@ export function VersionNotice() {
   );
 }
 
-/** One button that switches between Polish and English; its text is in the other language. */
+/**
+ * The language switch. Staff pages (two languages): one button in the other language. The citizens'
+ * pages: a button per language, each named in its own language (with its `lang`), the current one pressed.
+ */
 export function LangSwitch(props: { class?: string }) {
-  const { lang, setLang, t } = useI18n();
-  const other = lang === "pl" ? "en" : "pl";
+  const { lang, langs, setLang, t } = useI18n();
+  if (langs.length <= 2) {
+    const other = lang === "pl" ? "en" : "pl";
+    return (
+      <button
+        type="button"
+        class={`lang-switch ${props.class ?? ""}`}
+        lang={other}
+        aria-label={t("lang.switchLabel")}
+        onClick={() => setLang(other)}
+      >
+        {t("lang.switchTo")}
+      </button>
+    );
+  }
   return (
-    <button
-      type="button"
-      class={`lang-switch ${props.class ?? ""}`}
-      lang={other}
-      aria-label={t("lang.switchLabel")}
-      onClick={() => setLang(other)}
-    >
-      {t("lang.switchTo")}
-    </button>
+    <div class="lang-choice">
+      {langs.map((l) => (
+        <button
+          key={l}
+          type="button"
+          class={`lang-switch ${props.class ?? ""}`}
+          lang={l}
+          aria-label={translate(l, "lang.choose")}
+          aria-pressed={l === lang ? "true" : "false"}
+          onClick={() => setLang(l)}
+        >
+          {translate(l, "lang.name")}
+        </button>
+      ))}
+    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 // Formatting of times the API sends in the site's local time ("2026-11-23T10:15:00+01:00"), and of
 // instants on the offices' clock.
-import type { Lang } from "./i18n.tsx";
+import { type Lang, LOCALE } from "./i18n.tsx";
 
 /** The offices' time zone: every site of the demo and of Polish deployments. */
 export const OFFICE_TZ = "Europe/Warsaw";
@@ -25,25 +25,20 @@ export function pathParts(prefix: string): string[] {
   return rest.split("/").filter(Boolean).map(decodeURIComponent);
 }
 
+const dateTimeIn = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    timeZone: OFFICE_TZ,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 const DATE_TIME: Record<Lang, Intl.DateTimeFormat> = {
-  pl: new Intl.DateTimeFormat("pl-PL", {
-    timeZone: OFFICE_TZ,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: OFFICE_TZ,
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }),
+  pl: dateTimeIn(LOCALE.pl),
+  en: dateTimeIn(LOCALE.en),
+  uk: dateTimeIn(LOCALE.uk),
 };
 
 /** "23.11.2026, 10:15:07" on the offices' clock, of an instant (ms or ISO); "" when there is none. */

@@ -17,6 +17,10 @@ const TEXTS = {
   "app.name": { pl: "numerek", en: "numerek" },
   "lang.switchTo": { pl: "English", en: "Polski" },
   "lang.switchLabel": { pl: "Switch to English", en: "Przełącz na język polski" },
+  // The three-language switch of the public pages: each language's button is written in that language
+  // ("lang.name" of English is "English" whatever the page's language).
+  "lang.name": { pl: "Polski", en: "English" },
+  "lang.choose": { pl: "Przełącz na język polski", en: "Switch to English" },
   "conn.offline": { pl: "Brak połączenia z serwerem – łączę ponownie…", en: "No connection to the server – reconnecting…" },
   "conn.connecting": { pl: "Łączenie z serwerem…", en: "Connecting to the server…" },
   "conn.tooMany": {

@@ -13,7 +13,13 @@ export function publicSite(c: SiteConfig): PublicSite {
     departments: c.departments.map((d) => ({
       id: d.id,
       name: d.name,
-      matters: d.matters.map((m) => ({ id: m.id, name: m.name, prefix: m.prefix, bookable: m.bookable && m.bookingDesks > 0 })),
+      matters: d.matters.map((m) => ({
+        id: m.id,
+        name: m.name,
+        ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+        prefix: m.prefix,
+        bookable: m.bookable && m.bookingDesks > 0,
+      })),
     })),
     desks: c.desks.map((d) => ({ id: d.id, name: d.name })),
     booking: {

@@ -1,6 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0/2.1 A and AA) finds nothing on the kiosk, the e-ticket and the
-// clerk console in their main states, and the console works from the keyboard alone.
-import type { Browser } from "playwright-core";
+// clerk console in their main states, nor on the kiosk, the e-ticket and the booking site in each of
+// their languages (Polish, English, Ukrainian); and the console works from the keyboard alone.
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   base,
@@ -68,6 +69,81 @@ describe("accessibility", () => {
     await expectNoViolations(page, "e-ticket called");
     await desk(clerk, "d2", "finish");
     await page.context().close();
+  });
+
+  /** The citizens' pages' languages, by the name of their switch button (each in its own language). */
+  const LANGUAGES = [
+    { lang: "pl", button: "Przełącz na język polski", done: "Gotowe", booking: "Mam rezerwację", confirm: "Potwierdź", back: "Wstecz" },
+    { lang: "en", button: "Switch to English", done: "Done", booking: "I have a booking", confirm: "Confirm", back: "Back" },
+    { lang: "uk", button: "Обрати мову: українська", done: "Готово", booking: "У мене є запис", confirm: "Підтвердити", back: "Назад" },
+  ] as const;
+  const choose = async (page: Page, l: (typeof LANGUAGES)[number]) => {
+    await page.getByRole("button", { name: l.button }).tap();
+    await eventually(`<html lang="${l.lang}">`, async () => (await page.evaluate(() => document.documentElement.lang)) === l.lang);
+  };
+
+  test("kiosk in every language: start, matters, ticket and check-in code have no axe violations", async () => {
+    const page = await newPage(browser, { viewport: SIZES.kiosk, hasTouch: true });
+    await page.goto(`${base()}/kiosk/demo`);
+    await signIn(page, "kiosk-demo");
+    await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
+    for (const l of LANGUAGES) {
+      await choose(page, l);
+      await expectNoViolations(page, `kiosk start (${l.lang})`);
+      await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
+      await page.locator("[data-matter]").first().waitFor();
+      await expectNoViolations(page, `kiosk matters (${l.lang})`);
+      await page.getByRole("button", { name: /Informacja/ }).tap();
+      await page.getByTestId("kiosk-number").waitFor();
+      await expectNoViolations(page, `kiosk ticket (${l.lang})`);
+      await page.getByRole("button", { name: l.done }).tap();
+      await page.getByRole("button", { name: l.booking }).tap();
+      for (const k of "ZZZZZZ") await page.getByRole("button", { name: k, exact: true }).tap();
+      await page.getByRole("button", { name: l.confirm, exact: true }).tap();
+      await page.getByTestId("booking-result").filter({ hasText: /\S/ }).waitFor();
+      await expectNoViolations(page, `kiosk check-in code (${l.lang})`);
+      await page.getByRole("button", { name: l.back, exact: true }).tap();
+      await page.getByRole("button", { name: l.booking }).waitFor();
+    }
+    await page.context().close();
+  });
+
+  test("e-ticket in every language: waiting and called have no axe violations", async () => {
+    const tk = await issue(kioskToken, "informacja");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await page.goto(tk.eticketUrl);
+    await expectAttr(page.locator("[data-status]"), "data-status", "waiting");
+    for (const l of LANGUAGES) {
+      await choose(page, l);
+      await expectNoViolations(page, `e-ticket waiting (${l.lang})`);
+    }
+    const clerk = await token("admin", "admin");
+    await desk(clerk, "d2", "call", { ticketId: tk.id });
+    await expectAttr(page.locator("[data-status]"), "data-status", "called");
+    for (const l of LANGUAGES) {
+      await choose(page, l);
+      await expectNoViolations(page, `e-ticket called (${l.lang})`);
+    }
+    await desk(clerk, "d2", "finish");
+    await page.context().close();
+  });
+
+  test("booking site in every language: the matter, the office and the calendar have no axe violations", async () => {
+    for (const l of LANGUAGES) {
+      const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+      await page.goto(`${base()}/booking`);
+      await page.locator("[data-city], [data-matter]").first().waitFor();
+      await choose(page, l);
+      await expectNoViolations(page, `booking step 1 (${l.lang})`);
+      if (await page.locator('[data-city="Toruń"]').count()) await page.locator('[data-city="Toruń"]').tap();
+      await page.locator('[data-matter="dowod-wniosek"]').first().tap();
+      await page.locator("button[data-site]").first().waitFor();
+      await expectNoViolations(page, `booking step 2 (${l.lang})`);
+      await page.locator("button[data-site]").first().tap();
+      await page.getByTestId("calendar").waitFor();
+      await expectNoViolations(page, `booking calendar (${l.lang})`);
+      await page.context().close();
+    }
   });
 
   test("clerk console: sign-in, desk choice, console and transfer panel have no axe violations", async () => {

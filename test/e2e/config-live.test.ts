@@ -85,8 +85,9 @@ describe("configuration changes, live", () => {
     await page.getByRole("button", { name: "Switch to English" }).tap();
     await page.getByRole("button", { name: "Biuro Obsługi" }).tap();
     await expectText(first, "General matters");
-    // Back at the start, the next citizen finds the kiosk in Polish again.
+    // Back at the start (still in English until the kiosk goes idle), then Polish again.
     await page.getByRole("button", { name: "Back" }).tap();
+    await page.getByRole("button", { name: "Przełącz na język polski" }).tap();
 
     // A daily cap of one, already taken: the matter says so before a tap.
     await call(`/api/v1/sites/${siteId}/tickets`, { token: admin, body: { matterId: "ogolna" } });

@@ -6,6 +6,7 @@
 // matter or desk whose removal strands nobody goes.
 import { describe, expect, it } from "vitest";
 import { localDate } from "../../objects/queue/time.ts";
+import type { PublicSite } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
 import type { DisplayView, ServerMessage } from "../../protocol/live.ts";
 import {
@@ -85,6 +86,12 @@ describe("the configuration, live", () => {
     const token = eticketTokenOf(await issue(siteId, admin, "rej"));
     const et = (await (await api(`/api/v1/etickets/${token}`)).json()) as { matterName: string; matterNameEn?: string };
     expect(et).toMatchObject({ matterName: "Rejestracja", matterNameEn: "Vehicle registration" });
+    // And the public site list, for the booking site's English page.
+    const { sites } = (await (await api("/api/v1/sites")).json()) as { sites: PublicSite[] };
+    expect(sites.find((s) => s.id === siteId)?.departments[0]?.matters[0]).toMatchObject({
+      name: "Rejestracja",
+      nameEn: "Vehicle registration",
+    });
     // Nothing of today's queue was lost: the tickets as they were (and the new one), and R001 is still the one to call.
     expect((await queueOf(siteId, admin)).tickets.slice(0, 1)).toEqual(queueBefore.tickets);
     expect(changed.waiting.find((w) => w.matterId === "rej")?.count).toBe(1);

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { assertNever } from "../../../protocol/live.ts";
 import { ErrorNote } from "../../shared/components.tsx";
 import { officeDateTime } from "../../shared/format.ts";
-import { type T, useI18n } from "../../shared/i18n.tsx";
+import { type Lang, type T, useI18n } from "../../shared/i18n.tsx";
 import { DepartmentsSection } from "./departments-section.tsx";
 import { DesksSection } from "./desks-section.tsx";
 import { EditorContext } from "./editor-context.ts";
@@ -14,7 +14,7 @@ import { BookingSection, HoursSection } from "./hours-section.tsx";
 import { SiteSection } from "./site-section.tsx";
 import { type Outcome, useSiteConfig } from "./use-site-config.ts";
 
-function OutcomeText(props: { outcome: Outcome | null; t: T; lang: "pl" | "en" }) {
+function OutcomeText(props: { outcome: Outcome | null; t: T; lang: Lang }) {
   const o = props.outcome;
   if (!o) return null;
   switch (o.kind) {
