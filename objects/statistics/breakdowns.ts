@@ -2,29 +2,13 @@
 // belongs to the desk and clerk that served it (or last called it); parts never called belong to no desk.
 // Desk and clerk rows add the clerks' time from the desk spans; period rows too (a span by its local date).
 import type { GroupRow, PeriodRow, StaffRow, StatisticsGrouping } from "../../protocol/statistics.ts";
-import { localDate } from "../queue/time.ts";
 import { clerkTimeOf, staffFigures } from "./clerk-time.ts";
+import { groupBy, sortedKeys } from "./group-by.ts";
+import { localDateOf } from "./local-clock.ts";
 import type { FigureOptions } from "./options.ts";
 import { periodOf } from "./periods.ts";
 import type { DeskSpan, SiteDayFacts, VisitRecord } from "./records.ts";
 import { visitFigures } from "./visit-figures.ts";
-
-export function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === null) continue;
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
-/** Keys in ascending order (ids, dates). */
-export function sortedKeys(...maps: Map<string, unknown>[]): string[] {
-  return [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
-}
 
 function groupRows(parts: readonly VisitRecord[], key: (v: VisitRecord) => string, targets: FigureOptions["targets"]): GroupRow[] {
   const groups = groupBy(parts, key);
@@ -77,7 +61,7 @@ export function byClerk(facts: SiteDayFacts, options: FigureOptions): StaffRow[]
 export function byPeriod(facts: SiteDayFacts, options: FigureOptions): PeriodRow[] {
   const grouping: StatisticsGrouping = options.groupBy ?? "day";
   const partGroups = groupBy(facts.visits, (v) => periodOf(v.day, grouping));
-  const spanGroups = groupBy(facts.desks, (s) => periodOf(localDate(s.from, options.timeZone), grouping));
+  const spanGroups = groupBy(facts.desks, (s) => periodOf(localDateOf(s.from, options.timeZone), grouping));
   return sortedKeys(partGroups, spanGroups).map((period) => {
     const figures = visitFigures(partGroups.get(period) ?? [], options.targets);
     return { period, ...figures, ...staffFigures(clerkTimeOf(spanGroups.get(period) ?? [], options.now), figures.served) };

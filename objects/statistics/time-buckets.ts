@@ -2,7 +2,8 @@
 // service began, waits by the hour queued), the weekday × hour heat map of arrivals, the waits in buckets,
 // and how many people were waiting every 15 minutes of the day.
 import type { HourRow, WaitBucketRow, WaitingRow, WeekdayHourRow } from "../../protocol/statistics.ts";
-import { localTime, zonedInstant } from "../queue/time.ts";
+import { groupBy } from "./group-by.ts";
+import { hourOf, instantOf } from "./local-clock.ts";
 import { type Histogram, histogramMax, histogramPercentile, maxOf, percentile, roundTo, share } from "./percentiles.ts";
 import { weekdayOf } from "./periods.ts";
 import type { VisitRecord } from "./records.ts";
@@ -20,10 +21,6 @@ export const WAIT_BUCKETS: readonly (readonly [number, number | null])[] = [
 
 export const QUARTER_MINUTES = 15;
 export const QUARTERS = 1440 / QUARTER_MINUTES;
-
-export function hourOf(epochMs: number, timeZone: string): number {
-  return Math.floor(localTime(epochMs, timeZone).minutes / 60);
-}
 
 /** Per hour: arrived, served and the waits' histogram (whole minutes). */
 export interface HourTally {
@@ -48,14 +45,18 @@ export function hourRow(hour: number, t: HourTally | undefined): HourRow {
 
 /** The 24 hours of the day, straight from the records. */
 export function byHour(parts: readonly VisitRecord[], timeZone: string): HourRow[] {
+  const queuedIn = groupBy(parts, (v) => String(hourOf(v.queuedAt, timeZone)));
+  const servedIn = groupBy(
+    parts.filter((v) => v.outcome === "served"),
+    (v) => (v.startedAt === null ? null : String(hourOf(v.startedAt, timeZone))),
+  );
   return Array.from({ length: 24 }, (_, hour) => {
-    const arrived = parts.filter((v) => v.part === 0 && hourOf(v.queuedAt, timeZone) === hour).length;
-    const served = parts.filter((v) => v.outcome === "served" && v.startedAt !== null && hourOf(v.startedAt, timeZone) === hour).length;
-    const waits = waitValues(parts.filter((v) => hourOf(v.queuedAt, timeZone) === hour));
+    const queued = queuedIn.get(String(hour)) ?? [];
+    const waits = waitValues(queued);
     return {
       hour,
-      arrived,
-      served,
+      arrived: queued.filter((v) => v.part === 0).length,
+      served: servedIn.get(String(hour))?.length ?? 0,
       waitMinutes: { p50: percentile(waits, 50), p90: percentile(waits, 90), max: maxOf(waits) },
     };
   });
@@ -108,7 +109,7 @@ export function waitBuckets(wait: readonly number[]): WaitBucketRow[] {
 export function waitingCounts(parts: readonly VisitRecord[], day: string, timeZone: string, now?: number): number[] {
   const counts: number[] = [];
   for (let q = 0; q < QUARTERS; q++) {
-    const t = zonedInstant(day, q * QUARTER_MINUTES, timeZone);
+    const t = instantOf(day, q * QUARTER_MINUTES, timeZone);
     if (now !== undefined && t > now) {
       counts.push(0);
       continue;
