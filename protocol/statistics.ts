@@ -2,7 +2,7 @@
 // days went at a site (JSON, or CSV with &format=csv). Figures with no data are null, never 0: a range
 // with no called ticket has no wait p50. Minutes are whole minutes, shares are fractions 0…1.
 //
-// Definitions (objects/statistics computes them; the README's statistics section repeats them):
+// Definitions (objects/statistics computes them):
 // - A visit has one part per queue it waited in: a transfer ends a part and begins the next.
 // - arrived: tickets taken (parts 0); transferred-in parts are not arrivals but are waited for and served.
 // - served, noShows (removed after three misses), cancelled, left, closed, open, transferred: parts by how
