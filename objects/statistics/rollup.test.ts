@@ -25,7 +25,7 @@ const stored = (a: DayAggregate): DayAggregate => JSON.parse(JSON.stringify(a));
 
 describe("the daily roll-up", () => {
   // 2026-10-19 … 2026-11-13: four working weeks, Warsaw moves from UTC+2 to UTC+1 on 2026-10-25
-  const days = simulateDays("2026-10-19", 26, 120, 7);
+  const days = simulateDays("2026-10-19", 26, 80, 7);
 
   it("gives the same figures as the raw records, by day, week and month", () => {
     expect(days.length).toBe(20);
