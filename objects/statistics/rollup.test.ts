@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { StatisticsFigures } from "../../protocol/statistics.ts";
 import { computeStatistics } from "./figures.ts";
+import { withNames } from "./names.ts";
 import type { FigureOptions } from "./options.ts";
 import type { SiteDayFacts } from "./records.ts";
 import { type DayAggregate, figuresFromAggregates, rollUpDay, withoutClerks } from "./rollup.ts";
@@ -69,5 +70,29 @@ describe("the daily roll-up", () => {
     const open = JSON.stringify(withoutClerks(rollUpDay("2026-11-30", facts, OPTIONS)));
     for (const clerk of ["a.nowak", "b.kowalska"]) expect(open).not.toContain(clerk);
     expect(open).not.toContain("2026-11-30-1"); // no ticket ids
+  });
+});
+
+describe("a range with today", () => {
+  it("is the stored days plus today rolled up on the fly, named from the configuration", () => {
+    const past = simulateDays("2026-11-23", 5, 40, 11).map((d) => stored(rollUpDay(d.day, d.facts, OPTIONS)));
+    const now = Date.parse("2026-11-30T10:00:00+01:00");
+    const today = simulateDay("2026-11-30", 60, 5);
+    const live = { ...today, visits: today.visits.filter((v) => v.queuedAt <= now) };
+    const figures = withNames(figuresFromAggregates([...past, rollUpDay("2026-11-30", live, { ...OPTIONS, now })]), {
+      matters: { dowody: "Dowody osobiste" },
+    });
+    expect(figures.byPeriod.map((p) => p.period)).toEqual([
+      "2026-11-23",
+      "2026-11-24",
+      "2026-11-25",
+      "2026-11-26",
+      "2026-11-27",
+      "2026-11-30",
+    ]);
+    expect(figures.byMatter.find((m) => m.id === "dowody")?.name).toBe("Dowody osobiste");
+    expect(figures.byMatter.find((m) => m.id === "meldunek")?.name).toBeUndefined();
+    // nobody is counted waiting after 10:00 today
+    expect(figuresFromAggregates([rollUpDay("2026-11-30", live, { ...OPTIONS, now })]).waitingThroughDay.at(-1)?.time).toBe("10:00");
   });
 });
