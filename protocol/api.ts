@@ -160,6 +160,8 @@ export const PublicMatter = z.object({
   name: z.string(),
   prefix: z.string(),
   bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
+  hint: z.string().optional().describe("What to bring, as the kiosk shows it under the matter"),
+  slotMinutes: z.number().int().optional().describe("Length of one booked visit, in minutes"),
 });
 export const PublicSite = z.object({
   id: Id,

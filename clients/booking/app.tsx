@@ -181,6 +181,7 @@ export function BookingApp() {
         return (
           <ConfirmationPage
             site={flow.site}
+            matterId={flow.matter.id}
             matterName={flow.matter.name}
             contact={contact}
             confirmation={flow.confirmation}

@@ -854,7 +854,7 @@ const TEXTS = {
   "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
   "bk.map": { pl: "Pokaż na mapie", en: "Show on a map" },
   "bk.newTab": { pl: "(otwiera się w nowej karcie)", en: "(opens in a new tab)" },
-  "bk.checkInCode": { pl: "Kod do biletomatu", en: "Code for the ticket machine" },
+  "bk.checkInCode": { pl: "Kod do biletomatu", en: "Kiosk code" },
   "bk.checkInKiosk": {
     pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie – biletomat przyjmie go najwcześniej {minutes} przed godziną wizyty. Biletomat wyda bilet z Twoim numerem.",
     en: "When you arrive, enter this code at the ticket kiosk – the kiosk takes it from {minutes} before your time. The kiosk prints a ticket with your number.",
@@ -877,6 +877,13 @@ const TEXTS = {
     en: "The link is also in the e-mail. Use it to change the time of the visit or to cancel it.",
   },
   "bk.bookAnother": { pl: "Zarezerwuj kolejną wizytę", en: "Book another visit" },
+  // What to bring (the matter's hint) and the visit as a calendar file, on the confirmation and manage pages.
+  "bk.bring": { pl: "Co zabrać", en: "What to bring" },
+  "bk.addToCalendar": { pl: "Dodaj do kalendarza", en: "Add to calendar" },
+  "bk.calendarFile": { pl: "(plik .ics)", en: "(.ics file)" },
+  "bk.ics.summary": { pl: "Wizyta: {matter} – {office}", en: "Visit: {matter} – {office}" },
+  "bk.ics.ticket": { pl: "Numer biletu: {ticket}", en: "Ticket number: {ticket}" },
+  "bk.ics.bring": { pl: "Co zabrać: {hint}", en: "What to bring: {hint}" },
 
   "bk.manageTitle": { pl: "Twoja rezerwacja", en: "Your booking" },
   "bk.statusLabel": { pl: "Stan rezerwacji", en: "Booking status" },

@@ -18,6 +18,7 @@ import {
   createSite,
   DEPARTMENT,
   DESK,
+  downloadText,
   freeAt,
   freeSlots,
   RESIDENT,
@@ -196,6 +197,17 @@ describe("online booking", () => {
     const checkIn = (await page.getByTestId("visit-checkin").innerText()).trim();
     const manageUrl = (await page.getByTestId("manage-link").getAttribute("href")) ?? "";
     expect(manageUrl).toMatch(new RegExp(`^${base()}/booking/manage/${SITE_ID}\\.[^?]+\\?token=.+`));
+    // What to bring (the matter's hint), and the visit as a calendar file: the office's time (in UTC), its
+    // address, the matter and the number, and nothing of the citizen.
+    await expectText(page.getByTestId("visit-bring"), RESIDENT.hint);
+    const ics = await downloadText(page, page.getByRole("link", { name: "Dodaj do kalendarza (plik .ics)" }));
+    const lines = ics.replace(/\r\n /g, "").split("\r\n");
+    expect(lines).toContain(`DTSTART:${new Date(target.start).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`);
+    expect(lines).toContain(`DTEND:${new Date(Date.parse(target.start) + 5 * 60_000).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`);
+    expect(lines).toContain(`LOCATION:${ADDRESS.replace(/,/g, "\\,")}`);
+    expect(lines.find((l) => l.startsWith("SUMMARY:"))).toContain(RESIDENT.name);
+    expect(ics).toContain(ticket);
+    for (const personal of ["Anna Nowak", "600 100 201", "600100201", checkIn, "token"]) expect(ics).not.toContain(personal);
     await expectNoViolations(page, "booking confirmation");
     await screenshot(page, "booking-confirmation", { fullPage: true });
     await page.context().close();
@@ -211,6 +223,8 @@ describe("online booking", () => {
     await expectText(manage.getByTestId("visit-time"), time);
     await expectText(manage.getByTestId("visit-ticket"), ticket);
     await expectText(manage.getByTestId("visit-checkin"), checkIn);
+    await expectText(manage.getByTestId("visit-bring"), RESIDENT.hint);
+    expect(await downloadText(manage, manage.getByTestId("add-to-calendar"))).toContain(`LOCATION:${ADDRESS.replace(/,/g, "\\,")}`);
     await manage.getByRole("button", { name: "Odwołaj wizytę" }).waitFor();
     // The internal booking id is no "booking number" to read off and try with: the page never shows it.
     const bookingId = new URL(manageUrl).pathname.split("/").at(-1) ?? "";
