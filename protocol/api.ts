@@ -144,6 +144,11 @@ export const ETicketView = z.object({
     })
     .optional()
     .describe("The holder's SMS request, when one is set."),
+  servingNow: z
+    .array(z.string())
+    .max(8)
+    .optional()
+    .describe("While the ticket waits: the numbers called or being served now at the desks that serve its matter."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
 

@@ -944,6 +944,9 @@ const TEXTS = {
   },
   "et.soundOn": { pl: "Telefon zadzwoni i zawibruje, gdy Cię wezwą.", en: "The phone will chime and vibrate when you are called." },
   "et.waiting": { pl: "Czekasz w kolejce", en: "You are in the queue" },
+  // What the desks of the ticket's matter call or serve now, under the waiting ticket.
+  "et.servingNow": { pl: "Teraz obsługiwane", en: "Being served now" },
+  "et.servingNone": { pl: "nikt – stanowiska czekają na kolejny numer", en: "nobody – the desks are about to call the next number" },
   "et.called": { pl: "Twoja kolej! Podejdź do stanowiska", en: "It is your turn! Please go to the desk" },
   "et.serving": { pl: "Jesteś obsługiwany przy stanowisku", en: "You are being served at the desk" },
   "et.served": { pl: "Sprawa obsłużona. Dziękujemy!", en: "Served. Thank you!" },
