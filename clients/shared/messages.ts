@@ -173,12 +173,12 @@ const TEXTS = {
     en: "The kiosk has no connection to the server. Reconnecting…",
   },
   "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
-  "kiosk.bookingPrompt": { pl: "Wpisz kod odprawy z SMS-a", en: "Enter the check-in code from your text message" },
+  "kiosk.bookingPrompt": { pl: "Wpisz kod do biletomatu z SMS-a", en: "Enter the kiosk code from your text message" },
   "kiosk.bookingNote": {
     pl: "Kod ma 6 znaków – cyfry i litery. Znajdziesz go w SMS-ie potwierdzającym rezerwację.",
     en: "The code has 6 characters – digits and letters. It is in the text message that confirmed your booking.",
   },
-  "kiosk.bookingCode": { pl: "Kod odprawy", en: "Check-in code" },
+  "kiosk.bookingCode": { pl: "Kod do biletomatu", en: "Kiosk code" },
   "kiosk.bookingCodeEmpty": { pl: "brak", en: "empty" },
   "kiosk.bookingSubmit": { pl: "Potwierdź", en: "Confirm" },
   "kiosk.bookingClear": { pl: "Wyczyść", en: "Clear" },
@@ -741,9 +741,11 @@ const TEXTS = {
 
   "bk.dateTitle": { pl: "Wybierz dzień i godzinę", en: "Choose the day and the time" },
   "bk.calendar": { pl: "Kalendarz wolnych terminów", en: "Calendar of free times" },
-  "bk.calendarHelp": {
-    pl: "Dni z wolnymi terminami są pogrubione. Klawiszami strzałek przechodzisz między dniami, Page Up i Page Down zmieniają miesiąc, Enter wybiera dzień.",
-    en: "Days with free times are in bold. Arrow keys move between days, Page Up and Page Down change the month, Enter picks the day.",
+  "bk.calendarHelp": { pl: "Dni z wolnymi terminami są pogrubione.", en: "Days with free times are in bold." },
+  // The keyboard's part of the calendar's help: not shown on touch screens.
+  "bk.calendarKeys": {
+    pl: "Klawiszami strzałek przechodzisz między dniami, Page Up i Page Down zmieniają miesiąc, Enter wybiera dzień.",
+    en: "Arrow keys move between days, Page Up and Page Down change the month, Enter picks the day.",
   },
   "bk.prevMonth": { pl: "Poprzedni miesiąc", en: "Previous month" },
   "bk.nextMonth": { pl: "Następny miesiąc", en: "Next month" },

@@ -13,7 +13,7 @@ export const SITE_NAME = "Urząd Miejski w Koszalinie – Punkt Obsługi Mieszka
 export const ADDRESS = "ul. Zwycięstwa 140, Koszalin";
 export const CONTROLLER = "Prezydent Miasta Koszalina, Rynek Staromiejski 6-7, 75-007 Koszalin";
 export const RESIDENT = { id: "karta-mieszkanca", name: "Koszalińska Karta Mieszkańca", hint: "Zabierz dowód osobisty i zdjęcie" };
-export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora" };
+export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora", hint: "Zabierz legitymację emeryta lub rencisty" };
 export const DEPARTMENT = "Biuro Obsługi Mieszkańców";
 export const DESK = { id: "d1", name: "Stanowisko 1" };
 
@@ -38,7 +38,7 @@ export async function createSite(place: { city?: string; id?: string; name?: str
         name: DEPARTMENT,
         matters: [
           { id: RESIDENT.id, name: RESIDENT.name, hint: RESIDENT.hint, prefix: "K", serviceMinutes: 5 },
-          { id: SENIOR.id, name: SENIOR.name, prefix: "S", serviceMinutes: 5 },
+          { id: SENIOR.id, name: SENIOR.name, hint: SENIOR.hint, prefix: "S", serviceMinutes: 5 },
         ],
       },
     ],
