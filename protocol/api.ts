@@ -153,6 +153,11 @@ export const ETicketView = z.object({
     })
     .optional()
     .describe("The holder's SMS request, when one is set."),
+  servingNow: z
+    .array(z.string())
+    .max(8)
+    .optional()
+    .describe("While the ticket waits: the numbers called or being served now at the desks that serve its matter."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
 
@@ -170,6 +175,8 @@ export const PublicMatter = z.object({
   nameEn: z.string().optional().describe("The name in English, when the office gave one"),
   prefix: z.string(),
   bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
+  hint: z.string().optional().describe("What to bring, as the kiosk shows it under the matter"),
+  slotMinutes: z.number().int().optional().describe("Length of one booked visit, in minutes"),
 });
 export const PublicSite = z.object({
   id: Id,

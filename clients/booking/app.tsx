@@ -181,6 +181,7 @@ export function BookingApp() {
         return (
           <ConfirmationPage
             site={flow.site}
+            matterId={flow.matter.id}
             matterName={matterName(flow.matter, lang)}
             contact={contact}
             confirmation={flow.confirmation}

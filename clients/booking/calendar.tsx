@@ -96,7 +96,10 @@ export function Calendar(props: { av: Availability; selected: string | null; onS
   return (
     <div class="bk-cal">
       <p id="bk-cal-help" class="muted bk-cal-help">
-        {t("bk.calendarHelp")}
+        {t("bk.calendarHelp")}{" "}
+        <span class="bk-keys" data-testid="calendar-keys">
+          {t("bk.calendarKeys")}
+        </span>
       </p>
       <div class="bk-cal-nav">
         <button type="button" class="btn" disabled={month <= minMonth} onClick={() => showMonth(addMonths(month, -1))}>

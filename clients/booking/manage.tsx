@@ -11,11 +11,12 @@ import { siteClock } from "../shared/format.ts";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
+import { AddToCalendar } from "./add-to-calendar.tsx";
 import { forgetAvailability } from "./availability.ts";
 import { longDate } from "./dates.ts";
 import { FreeSlots } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
-import { VisitFacts } from "./visit-facts.tsx";
+import { matterOf, VisitFacts } from "./visit-facts.tsx";
 
 type Phase = "view" | "ask" | "busy" | "cancelled" | "pick" | "moving" | "moved";
 
@@ -78,6 +79,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
   const status = phase === "cancelled" ? "cancelled" : booking.status === "confirmed" && !ahead ? "past" : booking.status;
   const cancellable = status === "confirmed";
   const site = sites?.find((s) => s.id === booking.siteId) ?? null;
+  const matter = matterOf(site, booking.matterId);
   const instruction =
     status === "confirmed" || status === "pending"
       ? { checkInEarlyMinutes: site?.booking.checkIn === "kiosk" ? site.booking.checkInEarlyMinutes : null }
@@ -136,6 +138,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
       <VisitFacts
         visit={{
           matterName: booking.matterName,
+          bring: matter?.hint,
           siteName: booking.siteName,
           address: booking.address,
           start: booking.start,
@@ -144,6 +147,18 @@ export function ManagePage(props: { bookingId: string; token: string }) {
         }}
         instruction={instruction}
       />
+      {status === "confirmed" && (phase === "view" || phase === "moved") && (
+        <AddToCalendar
+          siteId={booking.siteId}
+          siteName={booking.siteName}
+          address={booking.address}
+          matterName={booking.matterName}
+          start={booking.start}
+          ticketNumber={booking.ticketNumber}
+          minutes={matter?.slotMinutes}
+          hint={matter?.hint}
+        />
+      )}
       {phase === "moved" && (
         <p ref={done} tabIndex={-1} class="bk-ok-box" role="status" data-testid="rescheduled">
           {t("bk.rescheduled", { date: longDate(lang, booking.start.slice(0, 10)), time: siteClock(booking.start) })}

@@ -1,17 +1,29 @@
-// A booked visit as a list of facts: matter, office, address, date, time, ticket number and, where the office
+// A booked visit as a list of facts: matter, what to bring, office, address with a map link, date, time,
+// ticket number and, where the office
 // checks in at the kiosk, the check-in code with what to do with it (and from how many minutes before the
 // visit the kiosk takes it). Shared by the confirmation and manage pages.
+import type { PublicSite } from "../../protocol/api.ts";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { longDate } from "./dates.ts";
 
 export interface Visit {
   matterName?: string;
+  /** What to bring: the matter's hint. */
+  bring?: string | undefined;
   siteName?: string;
   address?: string;
   start?: string;
   ticketNumber?: string | null;
   checkInCode?: string;
+}
+
+/** A matter of a site by its id (for its hint and visit length). */
+export function matterOf(
+  site: PublicSite | null | undefined,
+  matterId: string,
+): PublicSite["departments"][number]["matters"][number] | null {
+  return site?.departments.flatMap((d) => d.matters).find((m) => m.id === matterId) ?? null;
 }
 
 /** The address on OpenStreetMap (a link only: no map script or tiles load on the page). */
@@ -32,6 +44,12 @@ export function VisitFacts(props: {
           <>
             <dt>{t("bk.matter")}</dt>
             <dd data-testid="visit-matter">{v.matterName}</dd>
+          </>
+        )}
+        {v.bring && (
+          <>
+            <dt>{t("bk.bring")}</dt>
+            <dd data-testid="visit-bring">{v.bring}</dd>
           </>
         )}
         {v.siteName && (

@@ -16,8 +16,21 @@ function Waiting(props: { view: ETicketView }) {
         {ahead > 0 ? t("ticket.ahead", { people: t("count.people", { n: ahead }) }) : t("ticket.nobodyAhead")}
       </p>
       <p>{minutes > 0 ? t("ticket.eta", { minutes: t("count.minutes", { n: minutes }) }) : t("ticket.etaSoon")}</p>
+      <ServingNow numbers={props.view.servingNow} />
       <SoundHint />
     </>
+  );
+}
+
+/** The numbers the desks of this matter call or serve now (the hall screen's picture, for this queue). */
+function ServingNow(props: { numbers: readonly string[] | undefined }) {
+  const { t } = useI18n();
+  if (!props.numbers) return null;
+  return (
+    <p class="et-serving" data-testid="et-serving-now">
+      {t("et.servingNow")}:{" "}
+      {props.numbers.length > 0 ? <strong class="et-serving-numbers">{props.numbers.join(", ")}</strong> : t("et.servingNone")}
+    </p>
   );
 }
 
@@ -68,6 +81,7 @@ export function StatusCard(props: { view: ETicketView }) {
           <h2>{t("et.missed", { misses: v.misses })}</h2>
           <p>{t("et.missedWhen", { time: siteClock(v.recallAt) })}</p>
           <p class="et-strong">{t("et.missedWarning")}</p>
+          <ServingNow numbers={v.servingNow} />
         </section>
       );
     case "removed":

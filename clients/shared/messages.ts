@@ -202,12 +202,12 @@ const TEXTS = {
     en: "The kiosk has no connection to the server. Reconnecting…",
   },
   "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
-  "kiosk.bookingPrompt": { pl: "Wpisz kod odprawy z SMS-a", en: "Enter the check-in code from your text message" },
+  "kiosk.bookingPrompt": { pl: "Wpisz kod do biletomatu z SMS-a", en: "Enter the kiosk code from your text message" },
   "kiosk.bookingNote": {
     pl: "Kod ma 6 znaków – cyfry i litery. Znajdziesz go w SMS-ie potwierdzającym rezerwację.",
     en: "The code has 6 characters – digits and letters. It is in the text message that confirmed your booking.",
   },
-  "kiosk.bookingCode": { pl: "Kod odprawy", en: "Check-in code" },
+  "kiosk.bookingCode": { pl: "Kod do biletomatu", en: "Kiosk code" },
   "kiosk.bookingCodeEmpty": { pl: "brak", en: "empty" },
   "kiosk.bookingSubmit": { pl: "Potwierdź", en: "Confirm" },
   "kiosk.bookingClear": { pl: "Wyczyść", en: "Clear" },
@@ -827,9 +827,11 @@ const TEXTS = {
 
   "bk.dateTitle": { pl: "Wybierz dzień i godzinę", en: "Choose the day and the time" },
   "bk.calendar": { pl: "Kalendarz wolnych terminów", en: "Calendar of free times" },
-  "bk.calendarHelp": {
-    pl: "Dni z wolnymi terminami są pogrubione. Klawiszami strzałek przechodzisz między dniami, Page Up i Page Down zmieniają miesiąc, Enter wybiera dzień.",
-    en: "Days with free times are in bold. Arrow keys move between days, Page Up and Page Down change the month, Enter picks the day.",
+  "bk.calendarHelp": { pl: "Dni z wolnymi terminami są pogrubione.", en: "Days with free times are in bold." },
+  // The keyboard's part of the calendar's help: not shown on touch screens.
+  "bk.calendarKeys": {
+    pl: "Klawiszami strzałek przechodzisz między dniami, Page Up i Page Down zmieniają miesiąc, Enter wybiera dzień.",
+    en: "Arrow keys move between days, Page Up and Page Down change the month, Enter picks the day.",
   },
   "bk.prevMonth": { pl: "Poprzedni miesiąc", en: "Previous month" },
   "bk.nextMonth": { pl: "Następny miesiąc", en: "Next month" },
@@ -940,7 +942,7 @@ const TEXTS = {
   "bk.ticket": { pl: "Numer biletu", en: "Ticket number" },
   "bk.map": { pl: "Pokaż na mapie", en: "Show on a map" },
   "bk.newTab": { pl: "(otwiera się w nowej karcie)", en: "(opens in a new tab)" },
-  "bk.checkInCode": { pl: "Kod do biletomatu", en: "Code for the ticket machine" },
+  "bk.checkInCode": { pl: "Kod do biletomatu", en: "Kiosk code" },
   "bk.checkInKiosk": {
     pl: "Po przybyciu do urzędu wpisz ten kod w biletomacie – biletomat przyjmie go najwcześniej {minutes} przed godziną wizyty. Biletomat wyda bilet z Twoim numerem.",
     en: "When you arrive, enter this code at the ticket kiosk – the kiosk takes it from {minutes} before your time. The kiosk prints a ticket with your number.",
@@ -963,6 +965,13 @@ const TEXTS = {
     en: "The link is also in the e-mail. Use it to change the time of the visit or to cancel it.",
   },
   "bk.bookAnother": { pl: "Zarezerwuj kolejną wizytę", en: "Book another visit" },
+  // What to bring (the matter's hint) and the visit as a calendar file, on the confirmation and manage pages.
+  "bk.bring": { pl: "Co zabrać", en: "What to bring" },
+  "bk.addToCalendar": { pl: "Dodaj do kalendarza", en: "Add to calendar" },
+  "bk.calendarFile": { pl: "(plik .ics)", en: "(.ics file)" },
+  "bk.ics.summary": { pl: "Wizyta: {matter} – {office}", en: "Visit: {matter} – {office}" },
+  "bk.ics.ticket": { pl: "Numer biletu: {ticket}", en: "Ticket number: {ticket}" },
+  "bk.ics.bring": { pl: "Co zabrać: {hint}", en: "What to bring: {hint}" },
 
   "bk.manageTitle": { pl: "Twoja rezerwacja", en: "Your booking" },
   "bk.statusLabel": { pl: "Stan rezerwacji", en: "Booking status" },
@@ -1023,6 +1032,9 @@ const TEXTS = {
   },
   "et.soundOn": { pl: "Telefon zadzwoni i zawibruje, gdy Cię wezwą.", en: "The phone will chime and vibrate when you are called." },
   "et.waiting": { pl: "Czekasz w kolejce", en: "You are in the queue" },
+  // What the desks of the ticket's matter call or serve now, under the waiting ticket.
+  "et.servingNow": { pl: "Teraz obsługiwane", en: "Being served now" },
+  "et.servingNone": { pl: "nikt – stanowiska czekają na kolejny numer", en: "nobody – the desks are about to call the next number" },
   "et.called": { pl: "Twoja kolej! Podejdź do stanowiska", en: "It is your turn! Please go to the desk" },
   "et.serving": { pl: "Jesteś obsługiwany przy stanowisku", en: "You are being served at the desk" },
   "et.served": { pl: "Sprawa obsłużona. Dziękujemy!", en: "Served. Thank you!" },

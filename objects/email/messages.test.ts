@@ -32,7 +32,7 @@ describe("confirmationEmail", () => {
       "wt 24.11.2026, godz. 09:30",
       "Numer: R012",
       "7KX3MP",
-      "najwcześniej 10 min",
+      "Kod do biletomatu: 7KX3MP - wpisz go od godz. 09:20",
       KOSZALIN.manageUrl,
     ]) {
       expect(e.text).toContain(fact);
@@ -42,7 +42,7 @@ describe("confirmationEmail", () => {
   it("at an automatic check-in office asks to come 5-10 minutes early instead of a code", () => {
     const e = confirmationEmail(TORUN);
     expect(e.text).toContain("Przyjdź 5-10 min wcześniej.");
-    expect(e.text).not.toContain("Kod:");
+    expect(e.text).not.toContain("Kod do biletomatu");
   });
 
   it("refuses a malformed visit like the SMS does", () => {
@@ -62,7 +62,7 @@ describe("reminders and cancellation", () => {
   it("shortly before: in how many minutes", () => {
     const e = reminderSoonEmail(KOSZALIN, 60);
     expect(e.subject).toBe("Za 60 min Twoja wizyta (godz. 09:30)");
-    expect(e.text).toContain("Kod: 7KX3MP");
+    expect(e.text).toContain("Kod do biletomatu: 7KX3MP");
     expect(() => reminderSoonEmail(KOSZALIN, 0)).toThrow(RangeError);
   });
 

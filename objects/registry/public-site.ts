@@ -1,6 +1,6 @@
 // The public description of a site: what the site list shows anyone (kiosks, the booking site).
 import type { PublicSite } from "../../protocol/api.ts";
-import type { SiteConfig } from "../../protocol/config.ts";
+import { type SiteConfig, slotMinutes } from "../../protocol/config.ts";
 
 /** What anyone may know of a site: no accounts, no devices. */
 export function publicSite(c: SiteConfig): PublicSite {
@@ -19,6 +19,8 @@ export function publicSite(c: SiteConfig): PublicSite {
         ...(m.nameEn ? { nameEn: m.nameEn } : {}),
         prefix: m.prefix,
         bookable: m.bookable && m.bookingDesks > 0,
+        ...(m.hint ? { hint: m.hint } : {}),
+        slotMinutes: slotMinutes(m),
       })),
     })),
     desks: c.desks.map((d) => ({ id: d.id, name: d.name })),

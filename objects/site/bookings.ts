@@ -10,6 +10,7 @@ import { fail, ok } from "../../protocol/errors.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
 import { bookingContact } from "../booking/contact.ts";
 import { isDate } from "../booking/dates.ts";
+import { manageLink } from "../booking/manage-link.ts";
 import { cryptoRandomInt } from "../booking/random.ts";
 import { minutesLeft, type ReminderKind, reminderStillDue, reminderTimes } from "../booking/reminders.ts";
 import { sha256Hex } from "../booking/sha256.ts";
@@ -378,7 +379,7 @@ export class Bookings {
   }
 
   private manageUrl(b: Booking): string {
-    return `${this.publicUrl.replace(/\/$/, "")}/booking/manage/${b.id}?token=${b.manageToken ?? ""}`;
+    return manageLink(this.publicUrl, b.id, b.manageToken ?? "");
   }
 
   /** A pending booking whose hold has ended is expired (stored as such); its slot is free again. */

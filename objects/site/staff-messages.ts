@@ -14,8 +14,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export const HIDDEN = "[…]";
 /** Any address carrying a token (a manage link, an e-ticket link): the token is the key to the visit. */
 const TOKEN_LINK = /\S*[?&]token=[A-Za-z0-9_-]+/g;
-/** A check-in code as the confirmation and reminders write it ("Kod: ABC234", "Check-in code: ABC234"). */
-const CHECK_IN_CODE = new RegExp(`((?:Kod|code):\\s*)[${CHECK_IN_ALPHABET}]{${CHECK_IN_CODE_LENGTH}}(?![${CHECK_IN_ALPHABET}])`, "gi");
+/** A check-in code as the confirmation and reminders write it ("Kod do biletomatu: ABC234", "Kiosk code: ABC234"; "Kod:" before). */
+const CHECK_IN_CODE = new RegExp(
+  `((?:Kod(?: do biletomatu)?|code):\\s*)[${CHECK_IN_ALPHABET}]{${CHECK_IN_CODE_LENGTH}}(?![${CHECK_IN_ALPHABET}])`,
+  "gi",
+);
 
 /** A message body as staff may read it: links with a token and check-in codes replaced by a placeholder. */
 export function staffBody(body: string): string {

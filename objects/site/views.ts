@@ -14,9 +14,12 @@ import type { SiteIndex } from "./site-index.ts";
 export const DISPLAY_CALLS = 8;
 /** The clerk console lists at most this many waiting tickets. */
 export const CLERK_WAITING = 50;
+/** An e-ticket names at most this many numbers being served now (a phone's frame stays small). */
+export const ETICKET_SERVING = 8;
 
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
+  private serving = new Map<string, string[]>();
 
   constructor(
     private readonly index: SiteIndex,
@@ -98,7 +101,24 @@ export class ViewBuilder {
     }
     if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.at(t.recallAt);
     if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
+    if (t.status === "waiting" || t.status === "missed") view.servingNow = this.servingNow(t.matterId);
     return view;
+  }
+
+  /** The numbers called or served now at the desks that serve a matter, in the desks' order (one list per matter a turn). */
+  servingNow(matterId: string): string[] {
+    const known = this.serving.get(matterId);
+    if (known) return known;
+    const numbers: string[] = [];
+    for (const cfg of this.index.config.desks) {
+      if (!cfg.matterIds.includes(matterId)) continue;
+      const id = this.state.desks.get(cfg.id)?.ticketId;
+      const cur = id ? this.state.tickets.get(id) : undefined;
+      if (cur && (cur.status === "called" || cur.status === "serving") && !numbers.includes(cur.number)) numbers.push(cur.number);
+      if (numbers.length === ETICKET_SERVING) break;
+    }
+    this.serving.set(matterId, numbers);
+    return numbers;
   }
 
   call(c: CallEvent): CallView {

@@ -40,26 +40,28 @@ describe("formatVisitDate", () => {
 
 describe("confirmationSms", () => {
   it("with kiosk check-in: place, date, time, ticket, the code and when to type it, the manage link", () => {
+    // Longer than two UCS-2 parts with the Polish letters: sent without their marks, in GSM-7.
     expect(confirmationSms(KOSZALIN)).toBe(
-      "numerek: rezerwacja potwierdzona. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. wt 24.11.2026, godz. 09:30. " +
-        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
-        "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+      "numerek: rezerwacja potwierdzona. wt 24.11.2026, godz. 09:30, Urzad Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+        "Numer: R012. Kod do biletomatu: 7KX3MP - wpisz go od godz. 09:20. " +
+        "Zmien lub odwolaj: https://numerek.example/r/K7Q2XW9P",
     );
     expect(confirmationSms(KOSZALIN, "en")).toBe(
-      "numerek: booking confirmed. Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. Tue 24.11.2026, 09:30. " +
-        "Ticket: R012. Check-in code: 7KX3MP - type it at the kiosk no earlier than 10 min before your visit. " +
+      "numerek: booking confirmed. Tue 24.11.2026, 09:30, Urzad Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+        "Ticket: R012. Kiosk code: 7KX3MP - type it at the kiosk from 09:20. " +
         "Change or cancel: https://numerek.example/r/K7Q2XW9P",
     );
   });
 
   it("uses the site's check-in window", () => {
-    expect(confirmationSms({ ...KOSZALIN, checkInEarlyMinutes: 15 })).toContain("najwcześniej 15 min przed wizytą");
+    expect(confirmationSms({ ...KOSZALIN, checkInEarlyMinutes: 15 })).toContain("wpisz go od godz. 09:15");
+    expect(confirmationSms({ ...KOSZALIN, time: "00:05", checkInEarlyMinutes: 15 })).toContain("wpisz go od godz. 23:50");
   });
 
   it("with automatic check-in: no code, come 5-10 minutes early", () => {
     expect(confirmationSms(TORUN)).toBe(
-      "numerek: rezerwacja potwierdzona. USC Toruń, Wały gen. Sikorskiego 8. wt 24.11.2026, godz. 09:30. " +
-        "Numer: R012. Przyjdź 5-10 min wcześniej. Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+      "numerek: rezerwacja potwierdzona. wt 24.11.2026, godz. 09:30, USC Torun, Waly gen. Sikorskiego 8. " +
+        "Numer: R012. Przyjdz 5-10 min wczesniej. Zmien lub odwolaj: https://numerek.example/r/K7Q2XW9P",
     );
     const { checkInCode: _none, ...withoutCode } = TORUN;
     expect(confirmationSms(withoutCode, "en")).toContain("Ticket: R012. Please arrive 5-10 min early. Change or cancel:");
@@ -85,20 +87,23 @@ describe("confirmationSms", () => {
 describe("reminders", () => {
   it("the day before: date, time, place, ticket, check-in, manage link", () => {
     expect(reminderDayBeforeSms(KOSZALIN)).toBe(
-      "numerek: jutro Twoja wizyta: wt 24.11.2026, godz. 09:30, Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
-        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą. " +
-        "Zmień lub odwołaj: https://numerek.example/r/K7Q2XW9P",
+      "numerek: jutro Twoja wizyta: wt 24.11.2026, godz. 09:30, Urzad Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+        "Numer: R012. Kod do biletomatu: 7KX3MP - wpisz go od godz. 09:20. " +
+        "Zmien lub odwolaj: https://numerek.example/r/K7Q2XW9P",
     );
     expect(reminderDayBeforeSms(TORUN, "en")).toBe(
-      "numerek: your visit is tomorrow: Tue 24.11.2026, 09:30, USC Toruń, Wały gen. Sikorskiego 8. " +
+      "numerek: your visit is tomorrow: Tue 24.11.2026, 09:30, USC Torun, Waly gen. Sikorskiego 8. " +
         "Ticket: R012. Please arrive 5-10 min early. Change or cancel: https://numerek.example/r/K7Q2XW9P",
     );
   });
 
   it("N minutes before: time, place, ticket, check-in", () => {
     expect(reminderSoonSms(KOSZALIN, 60)).toBe(
-      "numerek: za 60 min Twoja wizyta (godz. 09:30): Urząd Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
-        "Numer: R012. Kod: 7KX3MP - wpisz go w biletomacie najwcześniej 10 min przed wizytą.",
+      "numerek: za 60 min Twoja wizyta (godz. 09:30): Urzad Miejski w Koszalinie, ul. Rynek Staromiejski 6-7. " +
+        "Numer: R012. Kod do biletomatu: 7KX3MP - wpisz go od godz. 09:20.",
+    );
+    expect(reminderSoonSms(TORUN, 60)).toBe(
+      "numerek: za 60 min Twoja wizyta (godz. 09:30): USC Toruń, Wały gen. Sikorskiego 8. Numer: R012. Przyjdź 5-10 min wcześniej.",
     );
     expect(reminderSoonSms(TORUN, 30, "en")).toBe(
       "numerek: your visit is in 30 min (09:30): USC Toruń, Wały gen. Sikorskiego 8. Ticket: R012. Please arrive 5-10 min early.",
@@ -162,10 +167,10 @@ describe("turnNearSms", () => {
 
   it("adds the live e-ticket link when given", () => {
     expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" })).toBe(
-      "numerek: A012 - przed Tobą 2 osoby. Wróć do sali i obserwuj ekran. Na żywo: https://numerek.example/t/x1",
+      "numerek: A012 - przed Tobą 2 osoby. Wróć do sali. E-bilet: https://numerek.example/t/x1",
     );
     expect(turnNearSms({ ticket: "A012", ahead: 2, eticketUrl: "https://numerek.example/t/x1" }, "en")).toContain(
-      " Live: https://numerek.example/t/x1",
+      "Please return to the hall. E-ticket: https://numerek.example/t/x1",
     );
   });
 

@@ -3,7 +3,8 @@
 // would; and the API as the citizen's other hands: free slots, the SMS outbox, booking by API (with a
 // fresh token from the Turnstile stand-in, as the booking page's widget would give).
 
-import type { Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import type { Locator, Page } from "playwright-core";
 import { humanToken } from "./booking-human-check.ts";
 import { base, call, eventually, token } from "./helpers.ts";
 
@@ -11,8 +12,8 @@ export const SITE_ID = `e2e-bk-${Date.now().toString(36)}`;
 export const SITE_NAME = "Urząd Miejski w Koszalinie – Punkt Obsługi Mieszkańców";
 export const ADDRESS = "ul. Zwycięstwa 140, Koszalin";
 export const CONTROLLER = "Prezydent Miasta Koszalina, Rynek Staromiejski 6-7, 75-007 Koszalin";
-export const RESIDENT = { id: "karta-mieszkanca", name: "Koszalińska Karta Mieszkańca" };
-export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora" };
+export const RESIDENT = { id: "karta-mieszkanca", name: "Koszalińska Karta Mieszkańca", hint: "Zabierz dowód osobisty i zdjęcie" };
+export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora", hint: "Zabierz legitymację emeryta lub rencisty" };
 export const DEPARTMENT = "Biuro Obsługi Mieszkańców";
 export const DESK = { id: "d1", name: "Stanowisko 1" };
 
@@ -36,8 +37,8 @@ export async function createSite(place: { city?: string; id?: string; name?: str
         id: "bom",
         name: DEPARTMENT,
         matters: [
-          { id: RESIDENT.id, name: RESIDENT.name, prefix: "K", serviceMinutes: 5 },
-          { id: SENIOR.id, name: SENIOR.name, prefix: "S", serviceMinutes: 5 },
+          { id: RESIDENT.id, name: RESIDENT.name, hint: RESIDENT.hint, prefix: "K", serviceMinutes: 5 },
+          { id: SENIOR.id, name: SENIOR.name, hint: SENIOR.hint, prefix: "S", serviceMinutes: 5 },
         ],
       },
     ],
@@ -125,4 +126,11 @@ export async function chooseOurOffice(page: Page): Promise<void> {
     return text.includes("Wybierz placówkę") || text.includes("Wybierz dzień i godzinę");
   });
   if (text.includes("Wybierz placówkę")) await page.locator(`[data-site="${SITE_ID}"]`).click();
+}
+
+/** The text of the file a link downloads. */
+export async function downloadText(page: Page, link: Locator): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const path = await download.path();
+  return readFile(path, "utf8");
 }

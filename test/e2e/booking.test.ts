@@ -18,6 +18,7 @@ import {
   createSite,
   DEPARTMENT,
   DESK,
+  downloadText,
   freeAt,
   freeSlots,
   RESIDENT,
@@ -79,6 +80,8 @@ describe("online booking", () => {
   /** "Mam rezerwację" on the kiosk's start screen, then the code on its keypad. */
   async function checkInWith(kiosk: Page, code: string): Promise<void> {
     await kiosk.getByRole("button", { name: "Mam rezerwację" }).tap();
+    // The code is called what the SMS and the confirmation call it.
+    await expectText(kiosk.locator("h1"), "Wpisz kod do biletomatu z SMS-a");
     for (const ch of code) await kiosk.getByRole("button", { name: ch, exact: true }).tap();
     await expectText(kiosk.getByTestId("booking-code"), code);
     await kiosk.getByRole("button", { name: "Potwierdź" }).tap();
@@ -330,6 +333,9 @@ describe("online booking", () => {
     await focusOn("the step's heading", "data-testid", "step-title");
     // The calendar appears once the free times have loaded.
     await page.locator('button.bk-day[tabindex="0"]').waitFor();
+    // With a keyboard and a mouse, the calendar says which keys move in it.
+    expect(await page.getByTestId("calendar-keys").isVisible()).toBe(true);
+    await expectText(page.locator("#bk-cal-help"), "Klawiszami strzałek przechodzisz między dniami");
     await tabTo(page, 'button.bk-day[tabindex="0"]');
     expect(await focused("data-date")).toBe(first);
     const press = async (key: string, date: string) => {
@@ -380,6 +386,23 @@ describe("online booking", () => {
     await expectText(stepTitle(page), "Wizyta zarezerwowana");
     await expectText(page.getByTestId("visit-ticket"), /^S\d{3}$/);
     await expectText(page.getByTestId("visit-time"), target.start.slice(11, 16));
+    // The code is called what the SMS and the kiosk call it; what to bring comes from the matter's hint.
+    await expectText(page.getByTestId("visit"), "Kod do biletomatu");
+    expect(await page.getByTestId("confirmation").innerText()).not.toMatch(/odprawy/i);
+    await expectText(page.getByTestId("visit-bring"), SENIOR.hint);
+    // The visit as a calendar file: the office's time (in UTC), its address, the matter and the number,
+    // and nothing of the citizen.
+    const ticket = (await page.getByTestId("visit-ticket").innerText()).trim();
+    const checkIn = (await page.getByTestId("visit-checkin").innerText()).trim();
+    const ics = await downloadText(page, page.getByRole("link", { name: "Dodaj do kalendarza (plik .ics)" }));
+    const lines = ics.replace(/\r\n /g, "").split("\r\n");
+    const utc = (ms: number) => `${new Date(ms).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+    expect(lines).toContain(`DTSTART:${utc(Date.parse(target.start))}`);
+    expect(lines).toContain(`DTEND:${utc(Date.parse(target.start) + 5 * 60_000)}`);
+    expect(lines).toContain(`LOCATION:${ADDRESS.replace(/,/g, "\\,")}`);
+    expect(lines.find((l) => l.startsWith("SUMMARY:"))).toContain(SENIOR.name);
+    expect(lines.find((l) => l.startsWith("DESCRIPTION:"))).toContain(ticket);
+    for (const personal of ["Firma Testowa", "600 100 203", "600100203", checkIn, "token"]) expect(ics).not.toContain(personal);
     await page.context().close();
   });
 
@@ -411,6 +434,12 @@ describe("online booking", () => {
     await expectText(page.getByTestId("visit-ticket"), booked.ticketNumber);
     await expectText(page.getByTestId("manage"), "Możesz przenieść wizytę na inny wolny termin");
     await expectNoViolations(page, "manage page");
+    // What to bring, and the visit as a calendar file, as on the confirmation.
+    await expectText(page.getByTestId("visit-bring"), RESIDENT.hint);
+    const calendarStart = async () =>
+      (await downloadText(page, page.getByTestId("add-to-calendar"))).split("\r\n").find((l) => l.startsWith("DTSTART:"));
+    const utc = (iso: string) => `DTSTART:${new Date(iso).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+    expect(await calendarStart()).toBe(utc(slot.start));
 
     // "Zmień termin": the same office's calendar for the same matter; the new time replaces the old one.
     const next = (await freeSlots(RESIDENT.id)).find(
@@ -420,6 +449,9 @@ describe("online booking", () => {
     await page.getByRole("button", { name: "Zmień termin" }).tap();
     await expectText(page.getByTestId("reschedule"), "Wybierz nowy termin");
     await page.getByTestId("calendar").waitFor();
+    // A touch screen has no arrow keys: the calendar's help leaves them out.
+    await expectText(page.locator("#bk-cal-help"), "Dni z wolnymi terminami są pogrubione.");
+    expect(await page.getByTestId("calendar-keys").isVisible()).toBe(false);
     const day = page.locator(`[data-testid="reschedule"] button[data-date="${nextDate}"]`);
     if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
     await day.tap();
@@ -431,6 +463,7 @@ describe("online booking", () => {
     await expectText(page.getByTestId("visit-time"), nextTime);
     await expectText(page.getByTestId("booking-status"), "wizyta potwierdzona");
     await expectNoViolations(page, "manage page, time changed");
+    expect(await calendarStart()).toBe(utc(next.start));
     await eventually("the old time free again", async () => (await freeAt(RESIDENT.id, slot.start)) === slot.free);
     expect(await freeAt(RESIDENT.id, next.start)).toBe(next.free - 1);
     // Opened again, the link shows the new time.

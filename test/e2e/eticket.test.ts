@@ -1,5 +1,6 @@
 // The e-ticket page on a 360-pixel phone: Polish plural forms for people and minutes, English on
 // request, the SMS alert (refusals in words; set at 2 ahead, then sent exactly once after two calls),
+// the numbers being served now, what makes a phone in a pocket notice the call,
 // and a clear message for an unknown link and for one whose day has ended.
 import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -195,6 +196,34 @@ describe("e-ticket", () => {
     } finally {
       await page.context().close();
       await desk(admin, "d3", "finish");
+    }
+  });
+
+  test("a waiting ticket shows which numbers the desks of its matter are serving now, live", async () => {
+    const admin = await token("admin", "admin");
+    const kiosk = await token("kiosk-demo");
+    await clearDeskD3(admin);
+    const before = await issue(kiosk, "rejestracja");
+    const mine = await issue(kiosk, "rejestracja");
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    try {
+      await page.goto(mine.eticketUrl);
+      const serving = page.getByTestId("et-serving-now");
+      await expectText(serving, "Teraz obsługiwane:");
+      expect(await serving.innerText()).not.toContain(before.number);
+
+      await desk(admin, "d3", "call", { ticketId: before.id });
+      await expectText(serving, before.number);
+      await expectNoViolations(page, "e-ticket with the numbers served now");
+      await page.getByRole("button", { name: "Switch to English" }).tap();
+      await expectText(serving, `Being served now: `);
+      await expectText(serving, before.number);
+
+      await desk(admin, "d3", "finish");
+      await eventually("the finished number leaves the list", async () => !(await serving.innerText()).includes(before.number));
+    } finally {
+      await page.context().close();
+      await clearDeskD3(admin);
     }
   });
 

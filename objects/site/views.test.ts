@@ -1,0 +1,91 @@
+// The e-ticket's view: while the ticket waits, the numbers served now at the desks that serve its matter.
+import { describe, expect, it } from "vitest";
+import type { TicketStatus } from "../../protocol/api.ts";
+import { SiteConfig } from "../../protocol/config.ts";
+import type { Desk, Ticket } from "../queue/model.ts";
+import { indexSite } from "./site-index.ts";
+import { ViewBuilder } from "./views.ts";
+
+const allDay = [["00:00", "24:00"]];
+const config = SiteConfig.parse({
+  id: "views",
+  city: "Toruń",
+  name: "USC Toruń",
+  address: "ul. Łazienna 8",
+  voice: false,
+  openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+  departments: [
+    {
+      id: "usc",
+      name: "USC",
+      matters: [
+        { id: "akt", name: "Odpis aktu", prefix: "A", serviceMinutes: 5 },
+        { id: "slub", name: "Ślub", prefix: "S", serviceMinutes: 30 },
+      ],
+    },
+  ],
+  desks: [
+    { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["akt"] },
+    { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["akt", "slub"] },
+    { id: "d3", name: "Stanowisko 3", number: 3, matterIds: ["slub"] },
+  ],
+  devices: [],
+  booking: { horizonDays: 14, checkIn: "auto" },
+});
+
+function ticket(id: string, number: string, matterId: string, status: TicketStatus, deskId: string | null = null): Ticket {
+  return {
+    id,
+    token: `t-${id}`,
+    day: "2026-11-24",
+    number,
+    matterId,
+    source: "walk-in",
+    status,
+    takenAt: Number(number.slice(1)),
+    reservedAt: null,
+    deskId,
+    misses: 0,
+    recallAt: null,
+    calledAt: deskId ? 1 : null,
+    startedAt: status === "serving" ? 2 : null,
+    finishedAt: null,
+  };
+}
+
+function views(tickets: Ticket[], desks: Desk[]): ViewBuilder {
+  return new ViewBuilder(
+    indexSite(config),
+    { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(desks.map((d) => [d.id, d])) },
+    new Map(),
+  );
+}
+
+describe("the e-ticket's numbers served now", () => {
+  const tickets = [
+    ticket("1", "A001", "akt", "serving", "d1"),
+    ticket("2", "S001", "slub", "called", "d2"),
+    ticket("3", "S002", "slub", "serving", "d3"),
+    ticket("4", "A002", "akt", "waiting"),
+    ticket("5", "S003", "slub", "waiting"),
+    ticket("6", "A000", "akt", "served"),
+  ];
+  const desks: Desk[] = [
+    { id: "d1", status: "open", ticketId: "1" },
+    { id: "d2", status: "open", ticketId: "2" },
+    { id: "d3", status: "open", ticketId: "3" },
+  ];
+
+  it("names what the desks of the ticket's matter call or serve, in the desks' order", () => {
+    const v = views(tickets, desks);
+    expect(v.eticket(tickets[3]!).servingNow).toEqual(["A001", "S001"]);
+    expect(v.eticket(tickets[4]!).servingNow).toEqual(["S001", "S002"]);
+  });
+
+  it("is empty while nobody is at those desks, and left out once the ticket no longer waits", () => {
+    expect(views(tickets, [{ id: "d1", status: "open", ticketId: null }]).eticket(tickets[3]!).servingNow).toEqual([]);
+    const v = views(tickets, desks);
+    expect(v.eticket(tickets[0]!).servingNow).toBeUndefined();
+    expect(v.eticket(tickets[5]!)).not.toHaveProperty("servingNow");
+  });
+});
