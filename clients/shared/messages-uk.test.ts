@@ -78,7 +78,7 @@ describe("Ukrainian texts of the public pages", () => {
       "conn.offline",
       "ticket.eta",
       "count.people",
-      "login.deviceTitle",
+      "login.deviceAccount",
       "error.NETWORK",
     ] as const) {
       expect(keys.has(k), k).toBe(true);

@@ -14,6 +14,8 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "lang.switchLabel": "Przełącz na język polski",
   "lang.name": "Українська",
   "lang.choose": "Обрати мову: українська",
+  "et.servingNow": "Зараз обслуговуються",
+  "et.servingNone": "нікого – вікна ось-ось викличуть наступний номер",
   "conn.offline": "Немає з’єднання із сервером – підключаємося знову…",
   "conn.connecting": "З’єднання із сервером…",
   "conn.tooMany": "Ця сторінка надіслала серверу забагато повідомлень – підключимося знову за кілька секунд.",
@@ -36,7 +38,13 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "ticket.etaSoon": "Орієнтовний час очікування: зовсім трохи",
 
   // ---- sign-in (a kiosk is set up once, on its own screen) -----------------
-  "login.deviceTitle": "Налаштування пристрою",
+  "login.deviceAccount": "Або увійдіть з обліковим записом пристрою",
+  // ---- pairing a device ------------------------------------------------------
+  "pair.title": "Під’єднайте цей пристрій",
+  "pair.codeLabel": "Код під’єднання",
+  "pair.unavailable": "Зараз не вдається отримати код під’єднання. Наступна спроба за мить.",
+  "pair.howTo":
+    "Керівник установи вводить цей код на сторінці керівника (установа {site}, «Urządzenia») і вибирає, чим є цей пристрій. Екран запуститься сам.",
   "login.deviceNote": "Пристрій входить один раз; токен зберігається в цьому браузері.",
   "login.username": "Ім’я користувача",
   "login.password": "Пароль",
@@ -128,6 +136,13 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "bk.siteNoneFree": "У цій установі немає вільних місць для запису.",
   "bk.dateTitle": "Оберіть день і час",
   "bk.calendar": "Календар вільних місць",
+  "bk.calendarKeys": "Клавішами зі стрілками ви переходите між днями, Page Up і Page Down змінюють місяць, Enter вибирає день.",
+  "bk.bring": "Що взяти з собою",
+  "bk.addToCalendar": "Додати до календаря",
+  "bk.calendarFile": "(файл .ics)",
+  "bk.ics.summary": "Візит: {matter} – {office}",
+  "bk.ics.ticket": "Номер талона: {ticket}",
+  "bk.ics.bring": "Що взяти з собою: {hint}",
   "bk.calendarHelp":
     "Дні з вільними місцями виділено жирним. Клавішами зі стрілками ви переходите між днями, Page Up і Page Down змінюють місяць, Enter обирає день.",
   "bk.prevMonth": "Попередній місяць",
@@ -269,6 +284,16 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
 
   // ---- what the API's error codes mean to a citizen --------------------------
   "error.BAD_REQUEST": "Неправильний запит.",
+  "error.UNKNOWN_DEVICE": "В установі немає такого пристрою.",
+  "error.PAIRING_CODE_UNKNOWN": "Жоден пристрій не показує цей код. Перевірте код на екрані пристрою.",
+  "error.PAIRING_UNKNOWN": "Це під’єднання застаріло; пристрій покаже новий код.",
+  "error.PAIRING_CODE_EXPIRED": "Термін дії цього коду минув. Пристрій уже показує новий.",
+  "error.PAIRING_CODE_USED": "Цим кодом уже під’єднано пристрій.",
+  "error.PAIRING_SITE_MISMATCH": "Пристрій відкрито для іншої установи. Відкрийте його за адресою цієї установи.",
+  "error.DEVICE_KIND_MISMATCH": "Цей пристрій іншого типу, ніж вибраний (напр. екран, а не термінал).",
+  "error.DEVICE_REVOKED": "Цей пристрій уже від’єднано.",
+  "error.ORGANISATION_FORBIDDEN": "Ваш обліковий запис адмініструє іншу організацію.",
+  "error.OWN_PASSWORD": "Власний пароль тут не змінюють: кожен змінює його сам, указавши поточний.",
   "error.VALIDATION_FAILED": "Дані мають неправильний формат.",
   "error.INVALID_JSON": "Неправильні дані.",
   "error.TIME_ZONE_UNKNOWN": "Невідомий часовий пояс (напр. Europe/Warsaw).",

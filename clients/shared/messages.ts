@@ -74,7 +74,6 @@ const TEXTS = {
   "msg.status.failed": { pl: "nie wysłana", en: "not sent" },
 
   // ---- sign-in -------------------------------------------------------------
-  "login.deviceTitle": { pl: "Konfiguracja urządzenia", en: "Device setup" },
   "login.staffTitle": { pl: "Logowanie do konsoli", en: "Sign in to the console" },
   "login.deviceNote": {
     pl: "Urządzenie loguje się jeden raz; token zostaje zapisany w tej przeglądarce.",
