@@ -19,6 +19,7 @@ import type { SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
+import type { StatisticsGrouping, StatisticsResponse } from "../protocol/statistics.ts";
 import type { Env } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
@@ -29,6 +30,7 @@ import { agentFrame } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import { ConsoleSessions } from "./site/console-sessions.ts";
+import { DayAggregates } from "./site/day-aggregates.ts";
 import { DeviceContacts, subjectOfTags, subjectTag } from "./site/device-contacts.ts";
 import type { SiteStores } from "./site/draft.ts";
 import { type Idempotency, replay } from "./site/idempotency.ts";
@@ -43,7 +45,7 @@ import { QueueStore } from "./site/queue-store.ts";
 import * as reads from "./site/reads.ts";
 import { roleViews } from "./site/role-views.ts";
 import { migrate, SITE_MIGRATIONS } from "./site/schema.ts";
-import { siteFacts } from "./site/statistics-read.ts";
+import { siteFacts, siteStatistics } from "./site/statistics-read.ts";
 import { SiteStore } from "./site/store.ts";
 import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
@@ -64,6 +66,7 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly path: CommitPath;
   private readonly contacts: DeviceContacts;
   private readonly consoles: ConsoleSessions;
+  private readonly aggregates: DayAggregates;
   /** The providers of SMS and e-mail (tests swap one through runInDurableObject). */
   readonly sender: MessageSender;
 
@@ -82,6 +85,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.sender = new MessageSender(env);
     this.contacts = new DeviceContacts(sql);
     this.consoles = new ConsoleSessions(sql);
+    this.aggregates = new DayAggregates(sql);
     this.hub = new LiveHub(
       ctx,
       () => this.memory.seq,
@@ -240,6 +244,15 @@ export class SiteQueue extends DurableObject<Env> {
   /** The managers' view of the outbox: masked recipients, no code texts. */
   async siteMessages(q: SiteMessagesQuery): Promise<Result<{ messages: SiteMessage[] }>> {
     return ok({ messages: reads.staffMessages(this.path.read(Date.now()), q) });
+  }
+
+  /** The site's statistics for a range of local days (objects/site/statistics-read.ts); UNKNOWN_SITE before a configuration. */
+  async statistics(q: { from: string; to: string; groupBy?: StatisticsGrouping }): Promise<Result<StatisticsResponse>> {
+    const config = this.memory.index?.config;
+    if (!config) return fail("UNKNOWN_SITE");
+    const now = Date.now();
+    const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.consoles, aggregates: this.aggregates };
+    return ok(siteStatistics(sources, config, q, this.path.current(now).day, now));
   }
 
   /** The statistics facts of local days `from` to `to` (objects/site/statistics-read.ts); UNKNOWN_SITE before a configuration. */

@@ -54,6 +54,8 @@ export const MatterConfig = z.object({
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   /** Expected minutes one client of this matter takes at a desk. */
   serviceMinutes: z.number().int().min(1).max(240),
+  /** The service-level target: a citizen should wait at most this long (statistics: share served within it). None: 15 minutes. */
+  targetWaitMinutes: z.number().int().min(1).max(480).optional(),
   /** Whether citizens may book this matter online. */
   bookable: z.boolean().default(true),
   /** Length of one booked visit; by default the expected service time, rounded up to 5 minutes. */

@@ -1,5 +1,6 @@
 // Versioned migrations of a site object's SQLite database. Append only: never edit a shipped step.
 import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
+import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
 export const SITE_MIGRATIONS: readonly string[] = [
@@ -137,6 +138,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   CONTACTS_MIGRATION,
   // 10: clerk consoles open at each desk, for the statistics (objects/site/console-sessions.ts).
   CONSOLE_SESSIONS_MIGRATION,
+  // 11: each local day rolled up for the statistics (objects/site/day-aggregates.ts).
+  DAY_AGGREGATES_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */
