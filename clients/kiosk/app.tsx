@@ -9,6 +9,7 @@ import { VersionNotice } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
+import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
@@ -20,10 +21,12 @@ import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
 import { useReachable } from "./use-reachable.ts";
+import { useSettle } from "./use-settle.ts";
 
 type Screen =
   | { kind: "departments" }
-  | { kind: "matters"; departmentId: string }
+  /** from: where the department's button was (no matter is drawn there). */
+  | { kind: "matters"; departmentId: string; from: Box | null }
   /** printed: false when the printer was known to be down as the ticket was issued. */
   | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
   | { kind: "booking" };
@@ -64,6 +67,10 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
   }, [closure]);
+  // Each new screen ignores taps for a moment (a slow double tap must not choose what nobody saw).
+  const shown =
+    closure !== null && screen.kind !== "ticket" ? "closed" : screen.kind === "matters" ? `matters:${screen.departmentId}` : screen.kind;
+  const settling = useSettle(shown);
   const listed = sites?.find((s) => s.id === props.siteId);
   if (!sites) {
     return (
@@ -95,7 +102,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const closedNow = site.closure !== null && screen.kind !== "ticket";
 
   return (
-    <div class="kiosk">
+    <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
       {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (
@@ -103,12 +110,20 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           siteName={siteName}
           departments={site.departments}
           printerNote={printer.down ? <PrinterNote /> : null}
-          onDepartment={(id) => setScreen({ kind: "matters", departmentId: id })}
+          onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
           onBooking={() => setScreen({ kind: "booking" })}
         />
       )}
       {!closedNow && department && (
-        <Matters department={department} issue={issue} closed={closed} full={full} onTake={(id) => void take(id)} onBack={restart} />
+        <Matters
+          department={department}
+          avoid={screen.kind === "matters" ? screen.from : null}
+          issue={issue}
+          closed={closed}
+          full={full}
+          onTake={(id) => void take(id)}
+          onBack={restart}
+        />
       )}
       {screen.kind === "ticket" && (
         <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />

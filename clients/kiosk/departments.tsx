@@ -4,12 +4,14 @@ import type { ComponentChildren } from "preact";
 import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import { type Box, pageBox } from "./clear-of.ts";
 
 export function Departments(props: {
   siteName: string;
   departments: HallSite["departments"];
   printerNote: ComponentChildren;
-  onDepartment: (id: string) => void;
+  /** The department chosen, and where its button was. */
+  onDepartment: (id: string, from: Box) => void;
   onBooking: () => void;
 }) {
   const { t } = useI18n();
@@ -27,7 +29,7 @@ export function Departments(props: {
       <ul class="kiosk-choices">
         {props.departments.map((d) => (
           <li key={d.id}>
-            <button type="button" class="kiosk-choice" onClick={() => props.onDepartment(d.id)}>
+            <button type="button" class="kiosk-choice" onClick={(e) => props.onDepartment(d.id, pageBox(e.currentTarget))}>
               {d.name}
             </button>
           </li>

@@ -36,8 +36,10 @@ describe("kiosk", () => {
     });
 
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
-    // Two taps on the same spot, as fast as a finger can.
-    const box = (await page.getByRole("button", { name: /Informacja/ }).boundingBox())!;
+    // Two taps on the same spot, as fast as a finger can, once the matters take taps.
+    const matter = page.getByRole("button", { name: /Informacja/, disabled: false });
+    await matter.waitFor();
+    const box = (await matter.boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
     await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
