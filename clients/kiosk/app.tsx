@@ -6,14 +6,16 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { HallSite } from "../../protocol/live.ts";
 import { VersionNotice } from "../shared/components.tsx";
-import { useSites } from "../shared/hooks.ts";
+import { useNow, useSites } from "../shared/hooks.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
 import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
+import { HoursNote } from "./hours-note.tsx";
 import { Matters } from "./matters.tsx";
+import { officeNow } from "./office-hours.ts";
 import { OfflineNote } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
@@ -49,6 +51,9 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
   const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
+  // Outside the office's hours the start screen says so; checked again every half minute.
+  const now = useNow(30_000);
+  const office = view ? officeNow(view.hours, now) : null;
 
   const restart = useCallback(() => {
     issue.reset();
@@ -110,6 +115,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           siteName={siteName}
           departments={site.departments}
           printerNote={printer.down ? <PrinterNote /> : null}
+          hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
           onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
           onBooking={() => setScreen({ kind: "booking" })}
         />

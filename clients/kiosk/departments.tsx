@@ -1,5 +1,5 @@
-// The kiosk's start screen: the site, a note when the printer is down, one big button per department,
-// and "Mam rezerwację".
+// The kiosk's start screen: the site, a note when the office is closed at this hour (with its hours) or
+// when the printer is down, one big button per department, and "Mam rezerwację".
 import type { ComponentChildren } from "preact";
 import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
@@ -10,6 +10,8 @@ export function Departments(props: {
   siteName: string;
   departments: HallSite["departments"];
   printerNote: ComponentChildren;
+  /** Outside the office's hours: said before the choices. */
+  hoursNote: ComponentChildren;
   /** The department chosen, and where its button was. */
   onDepartment: (id: string, from: Box) => void;
   onBooking: () => void;
@@ -24,6 +26,7 @@ export function Departments(props: {
         </div>
         <LangSwitch class="kiosk-lang" />
       </header>
+      {props.hoursNote}
       {props.printerNote}
       <h2 class="kiosk-sub">{t("kiosk.chooseDepartment")}</h2>
       <ul class="kiosk-choices">

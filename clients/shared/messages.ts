@@ -168,6 +168,17 @@ const TEXTS = {
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
+  // The start screen outside the office's hours: today's hours and the next opening, before any choice.
+  "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
+  "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
+  "kiosk.hours.todayClosed": { pl: "Dziś nieczynne", en: "Closed today" },
+  "kiosk.hours.nextToday": { pl: "Zapraszamy dziś od godz. {time}.", en: "Please come back today from {time}." },
+  "kiosk.hours.nextTomorrow": { pl: "Zapraszamy jutro od godz. {time}.", en: "Please come back tomorrow from {time}." },
+  "kiosk.hours.nextDay": { pl: "Zapraszamy: {day}, od godz. {time}.", en: "Please come back on {day} from {time}." },
+  "kiosk.hours.noNext": {
+    pl: "W najbliższym tygodniu urząd jest nieczynny.",
+    en: "The office is closed all of the coming week.",
+  },
   "kiosk.offline": {
     pl: "Kiosk nie ma połączenia z serwerem. Łączę ponownie…",
     en: "The kiosk has no connection to the server. Reconnecting…",
