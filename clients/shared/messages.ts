@@ -1018,6 +1018,10 @@ const ERROR_TEXTS = {
   DATE_INVALID: { pl: "Nie ma takiej daty w kalendarzu.", en: "There is no such date in the calendar." },
   DUPLICATE_ID: { pl: "Ten identyfikator jest użyty dwa razy.", en: "This id is used twice." },
   DUPLICATE_PREFIX: { pl: "Dwie sprawy mają tę samą literę numerka.", en: "Two matters have the same ticket letter." },
+  PREFIX_AMBIGUOUS: {
+    pl: "Litery I i O w numerku wyglądają jak cyfry 1 i 0 – wybierz inne litery.",
+    en: "The letters I and O in a ticket number look like the digits 1 and 0 – choose other letters.",
+  },
   DUPLICATE_DESK_NUMBER: { pl: "Dwa stanowiska mają ten sam numer.", en: "Two desks have the same number." },
   DUPLICATE_DATE: { pl: "Ta data jest podana dwa razy.", en: "This date is listed twice." },
   DESK_WITHOUT_MATTERS: { pl: "Stanowisko musi obsługiwać co najmniej jedną sprawę.", en: "A desk must serve at least one matter." },

@@ -61,7 +61,7 @@ describe("kiosk printer fallback", () => {
     // A ticket now: the screen says it was not printed, and its QR code is the e-ticket.
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await page.getByRole("button", { name: /Informacja/ }).tap();
-    await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
+    await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
     await expectText(page.getByTestId("not-printed"), "Bilet nie został wydrukowany – drukarka jest nieczynna.");
     await expectText(page.locator(".kiosk-qr figcaption"), "Zeskanuj kod QR telefonem – to Twój bilet.");
     const qr = page.getByRole("img", { name: "Kod QR e-biletu" });
@@ -80,7 +80,7 @@ describe("kiosk printer fallback", () => {
     await expectHidden(banner);
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await page.getByRole("button", { name: /Informacja/ }).tap();
-    await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
+    await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
     await expectText(page.locator(".kiosk-qr figcaption"), "Zeskanuj kod telefonem, aby śledzić kolejkę na żywo.");
     expect(await page.getByTestId("not-printed").count()).toBe(0);
     await page.context().close();

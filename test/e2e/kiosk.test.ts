@@ -42,7 +42,7 @@ describe("kiosk", () => {
     const box = (await matter.boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await Promise.all([page.touchscreen.tap(x, y), page.touchscreen.tap(x, y)]);
-    await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
+    await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
     const first = (await page.getByTestId("kiosk-number").innerText()).trim();
     expect((await waitingOf("informacja")).length).toBe(before + 1);
 
@@ -126,7 +126,7 @@ describe("kiosk", () => {
     await page.locator("[data-conn=offline]").waitFor({ state: "detached", timeout: 15_000 });
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await page.getByRole("button", { name: /Informacja/ }).tap();
-    await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
+    await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
     await page.context().close();
   });
 
