@@ -16,7 +16,7 @@ import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
 import { Matters } from "./matters.tsx";
 import { officeNow } from "./office-hours.ts";
-import { OfflineNote } from "./offline-note.tsx";
+import { OfflineNote, OfflineWords } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
@@ -80,7 +80,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   if (!sites) {
     return (
       <main class="kiosk kiosk-center">
-        <p class="kiosk-status">{error === "NETWORK" ? t("kiosk.offline") : t("common.loading")}</p>
+        <p class="kiosk-status">{error === "NETWORK" ? <OfflineWords /> : t("common.loading")}</p>
       </main>
     );
   }

@@ -183,6 +183,15 @@ const TEXTS = {
     pl: "Kiosk nie ma połączenia z serwerem. Łączę ponownie…",
     en: "The kiosk has no connection to the server. Reconnecting…",
   },
+  // No connection: what it means for the citizen and what to do, in plain words.
+  "kiosk.offlineNow": {
+    pl: "Biletomat nie ma teraz połączenia i nie wyda numerka.",
+    en: "This ticket machine has no connection now and cannot give out tickets.",
+  },
+  "kiosk.offlineWhatToDo": {
+    pl: "Zaczekaj chwilę – biletomat sam spróbuje ponownie. Jeśli to potrwa, poproś o pomoc pracownika urzędu.",
+    en: "Please wait a moment – the machine keeps trying by itself. If it takes long, ask a member of staff for help.",
+  },
   "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
   "kiosk.bookingPrompt": { pl: "Wpisz kod odprawy z SMS-a", en: "Enter the check-in code from your text message" },
   "kiosk.bookingNote": {
