@@ -1,5 +1,6 @@
 // A slow double tap on a department (120, 400 or 700 ms between the taps) gives no ticket: the new screen
-// ignores taps for a moment and no matter sits where the department's button was. A deliberate tap later does.
+// ignores taps for a moment and no matter sits where the department's button was. A deliberate tap later does;
+// a keyboard works the same way.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { base, expectText, launch, newPage, queueTickets, SIZES, signIn, token } from "./helpers.ts";
@@ -31,6 +32,25 @@ describe("kiosk: a slow double tap", () => {
   }
 
   const waiting = async () => (await queueTickets(staff)).filter((t) => t.status === "waiting").length;
+
+  test("by keyboard the same: Enter on a matter the moment it appears does nothing, a moment later it takes the ticket", async () => {
+    const page = await openKiosk(SIZES.kiosk);
+    const before = await waiting();
+    await page.getByRole("button", { name: DEPARTMENTS[1], disabled: false }).focus();
+    await page.keyboard.press("Enter");
+    const matter = page.locator('[data-matter="rejestracja"]');
+    await matter.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(900);
+    expect(await page.getByTestId("kiosk-ticket").count()).toBe(0);
+    expect(await waiting()).toBe(before);
+    // The focus stayed on the matter; Enter now is a deliberate choice.
+    expect(await matter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expectText(page.getByTestId("kiosk-number"), /^R\d{3}$/);
+    expect(await waiting()).toBe(before + 1);
+    await page.context().close();
+  });
 
   for (const [orientation, viewport] of ORIENTATIONS) {
     test(`${orientation}: a second tap 120-700 ms after a department's issues nothing, a deliberate tap later does`, async () => {
