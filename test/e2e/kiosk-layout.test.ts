@@ -1,6 +1,6 @@
 // The kiosk uses the whole screen, upright (1080×1920) and on its side (1920×1080), and keeps every control
 // on it: every screen a citizen can meet (start, a department's matters, the ticket, the check-in keypad and
-// its refusal, closed for a while, the printer out, no connection) has every button inside the viewport,
+// its refusal, closed for a while or at this hour, the printer out, no connection) has every button inside the viewport,
 // without scrolling. A big office (five departments, five matters with hints) is walked as well as the demo.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -13,8 +13,8 @@ const ORIENTATIONS = [
 ] as const;
 
 /** An office with many long names: five departments, the first with five matters and their hints. */
-function bigSite(siteId: string, closure: { message: string } | null = null) {
-  const allDay = [["00:00", "24:00"]];
+function bigSite(siteId: string, closure: { message: string } | null = null, hours: "all day" | "none" = "all day") {
+  const allDay = hours === "all day" ? [["00:00", "24:00"]] : [];
   const matter = (id: string, name: string, prefix: string, hint?: string) => ({ id, name, prefix, serviceMinutes: 10, hint });
   const departments = [
     {
@@ -143,7 +143,7 @@ describe("kiosk layout in both orientations", () => {
       await page.context().close();
     });
 
-    test(`${orientation}: a big office's start and matters, and closed for a while`, async () => {
+    test(`${orientation}: a big office's start and matters, closed for a while, and closed at this hour`, async () => {
       const page = await open(viewport, bigId, "admin", "admin");
       await expectAllInside(page, "big office: start", `kiosk-${orientation}-big-start`);
       await page.getByRole("button", { name: "Wydział Komunikacji i Transportu Zbiorowego" }).tap();
@@ -158,6 +158,13 @@ describe("kiosk layout in both orientations", () => {
       });
       await page.getByTestId("closure-message").waitFor();
       await expectAllInside(page, "closed for a while", `kiosk-${orientation}-closed`);
+      await call(`/api/v1/sites/${bigId}?org=demo`, { method: "PUT", token: admin, body: bigSite(bigId) });
+      await page.getByRole("button", { name: "Urząd Stanu Cywilnego" }).waitFor();
+
+      // Closed at this hour: the note with the hours above the five departments.
+      await call(`/api/v1/sites/${bigId}?org=demo`, { method: "PUT", token: admin, body: bigSite(bigId, null, "none") });
+      await page.getByTestId("kiosk-hours").waitFor();
+      await expectAllInside(page, "closed at this hour", `kiosk-${orientation}-closed-hours`);
       await call(`/api/v1/sites/${bigId}?org=demo`, { method: "PUT", token: admin, body: bigSite(bigId) });
       await page.context().close();
     });
