@@ -27,6 +27,24 @@ describe("site configuration checks", () => {
     for (const demo of DEMO_SITES) expect(refusal(demo), demo.id).toBeNull();
   });
 
+  it("refuses a ticket prefix with I or O (read as 1 and 0 beside the number), at the matter's prefix; no demo site has one", () => {
+    const dept = site().departments[0]!;
+    const [rej, pj] = [dept.matters[0]!, dept.matters[1]!];
+    for (const prefix of ["I", "O", "AI", "OK", "IO"]) {
+      const config = site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix }] }] });
+      expect(failure(config), prefix).toEqual({
+        code: "PREFIX_AMBIGUOUS",
+        message: expect.stringMatching(/^departments\.0\.matters\.1\.prefix: ticket prefix "[A-Z]+" has I or O/),
+      });
+    }
+    for (const prefix of ["A", "N", "B", "PJ"]) {
+      expect(failure(site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix }] }] })), prefix).toBeNull();
+    }
+    for (const demo of DEMO_SITES) {
+      for (const d of demo.departments) for (const m of d.matters) expect(m.prefix, `${demo.id}: ${m.id}`).not.toMatch(/[IO]/);
+    }
+  });
+
   it("refuses a time zone that is not an IANA zone, at timeZone", () => {
     for (const tz of ["Mars/Olympus_Mons", "Europe/Warszawa", "+01:00", "CET+1", "", "Europe/../Warsaw"]) {
       expect(refusal(site({ timeZone: tz })), tz).toMatch(/^timeZone: /);
@@ -135,6 +153,7 @@ describe("configuration refusals carry a stable code", () => {
       [site({ smsCountries: ["XX"] }), "VALIDATION_FAILED", "smsCountries.0"],
       [site({ openingHours: { ...base.openingHours, tue: [["16:00", "08:00"]] } }), "HOURS_INVALID", "openingHours.tue.0"],
       [site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix: "R" }] }] }), "DUPLICATE_PREFIX", "departments.0.matters.1.prefix"],
+      [site({ departments: [{ ...dept, matters: [rej, { ...pj, prefix: "O" }] }] }), "PREFIX_AMBIGUOUS", "departments.0.matters.1.prefix"],
       [site({ desks: [d1, { ...d2, matterIds: [] }] }), "DESK_WITHOUT_MATTERS", "desks.1.matterIds"],
       [site({ desks: [d1, { ...d2, id: "d1" }] }), "DUPLICATE_ID", "desks.1.id"],
       [site({ desks: [d1, { ...d2, number: 1 }] }), "DUPLICATE_DESK_NUMBER", "desks.1.number"],

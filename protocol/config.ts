@@ -193,6 +193,7 @@ export const CONFIG_PROBLEM_CODES = [
   "DATE_INVALID",
   "DUPLICATE_ID",
   "DUPLICATE_PREFIX",
+  "PREFIX_AMBIGUOUS",
   "DUPLICATE_DESK_NUMBER",
   "DUPLICATE_DATE",
   "DESK_WITHOUT_MATTERS",
@@ -232,6 +233,12 @@ function isCalendarDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
+
+/**
+ * Letters that read as digits on a ticket, a screen or in a voice call: "I012" as 1012, "O07" as 007.
+ * A prefix with either is refused, so every number a citizen holds reads one way.
+ */
+const AMBIGUOUS_IN_PREFIX = /[IO]/;
 
 /** The paths of the values that repeat an earlier one, with the repeated value. */
 function repeats<T>(
@@ -304,7 +311,7 @@ function calendarProblems(site: SiteConfig): ConfigProblem[] {
 
 /**
  * Checks a schema alone cannot express: a known time zone, opening hours that start before they end
- * and do not overlap, unique ids and prefixes, desks that serve something, references to known
+ * and do not overlap, unique ids and prefixes (none that reads as digits), desks that serve something, references to known
  * matters and desks, real calendar dates. Each problem carries its code and its field's path.
  */
 export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
@@ -353,6 +360,14 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
       "ticket prefix",
     ),
   );
+  matters.forEach(({ m, path }) => {
+    if (AMBIGUOUS_IN_PREFIX.test(m.prefix))
+      problems.push({
+        code: "PREFIX_AMBIGUOUS",
+        path: [...path, "prefix"],
+        message: `ticket prefix ${JSON.stringify(m.prefix)} has I or O, which read as the digits 1 and 0 beside the number`,
+      });
+  });
   const matterIds = new Set(matters.map((x) => x.m.id));
   problems.push(
     ...repeats(

@@ -8,6 +8,7 @@ export const ERRORS = {
   DATE_INVALID: [400, "The date is not a date of the calendar."],
   DUPLICATE_ID: [400, "An id, or a matter of one desk, is used twice."],
   DUPLICATE_PREFIX: [400, "Two matters of the site have the same ticket prefix."],
+  PREFIX_AMBIGUOUS: [400, "A ticket prefix with I or O reads as the digits 1 and 0; choose other letters."],
   DUPLICATE_DESK_NUMBER: [400, "Two desks of the site have the same number."],
   DUPLICATE_DATE: [400, "A date is listed twice among the special days and days off."],
   DESK_WITHOUT_MATTERS: [400, "A desk must serve at least one matter."],

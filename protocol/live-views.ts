@@ -67,6 +67,17 @@ export const HallSite = z.object({
 });
 export type HallSite = z.infer<typeof HallSite>;
 
+/**
+ * The office's hours from today on, a week ahead, as its calendar has them (special days, days off and
+ * holidays applied): a closed kiosk says so before any choice, with today's hours and the next opening.
+ */
+export const OfficeWeek = z.object({
+  timeZone: z.string(),
+  /** Today (the site's local date) first, then the next 7 days; `hours`: [from, to) "HH:MM" pairs, none on a closed day. */
+  days: z.array(z.object({ date: z.string(), hours: z.array(z.tuple([z.string(), z.string()])) })),
+});
+export type OfficeWeek = z.infer<typeof OfficeWeek>;
+
 export const DisplayView = z.object({
   siteName: z.string(),
   site: HallSite,
@@ -76,6 +87,7 @@ export const DisplayView = z.object({
   desks: z.array(z.object({ id: z.string(), name: z.string(), status: DeskStatus, number: z.string().nullable() })),
   /** Kiosk printers as last reported by the print agent (kiosks show a QR fallback when not ready). */
   printers: z.array(PrinterStatus),
+  hours: OfficeWeek,
 });
 export type DisplayView = z.infer<typeof DisplayView>;
 

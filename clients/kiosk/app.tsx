@@ -6,24 +6,29 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { HallSite } from "../../protocol/live.ts";
 import { VersionNotice } from "../shared/components.tsx";
-import { useSites } from "../shared/hooks.ts";
+import { useNow, useSites } from "../shared/hooks.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
+import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
+import { HoursNote } from "./hours-note.tsx";
 import { Matters } from "./matters.tsx";
-import { OfflineNote } from "./offline-note.tsx";
+import { officeNow } from "./office-hours.ts";
+import { OfflineNote, OfflineWords } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
 import { useReachable } from "./use-reachable.ts";
+import { useSettle } from "./use-settle.ts";
 
 type Screen =
   | { kind: "departments" }
-  | { kind: "matters"; departmentId: string }
+  /** from: where the department's button was (no matter is drawn there). */
+  | { kind: "matters"; departmentId: string; from: Box | null }
   /** printed: false when the printer was known to be down as the ticket was issued. */
   | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
   | { kind: "booking" };
@@ -46,6 +51,9 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
   const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
+  // Outside the office's hours the start screen says so; checked again every half minute.
+  const now = useNow(30_000);
+  const office = view ? officeNow(view.hours, now) : null;
 
   // Back, "Gotowe" and a closure return to the start in the language chosen; only going idle brings the
   // next citizen's Polish back (also from the start screen, where a chosen language would otherwise stay).
@@ -69,11 +77,15 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
   }, [closure]);
+  // Each new screen ignores taps for a moment (a slow double tap must not choose what nobody saw).
+  const shown =
+    closure !== null && screen.kind !== "ticket" ? "closed" : screen.kind === "matters" ? `matters:${screen.departmentId}` : screen.kind;
+  const settling = useSettle(shown);
   const listed = sites?.find((s) => s.id === props.siteId);
   if (!sites) {
     return (
       <main class="kiosk kiosk-center">
-        <p class="kiosk-status">{error === "NETWORK" ? t("kiosk.offline") : t("common.loading")}</p>
+        <p class="kiosk-status">{error === "NETWORK" ? <OfflineWords /> : t("common.loading")}</p>
       </main>
     );
   }
@@ -100,7 +112,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const closedNow = site.closure !== null && screen.kind !== "ticket";
 
   return (
-    <div class="kiosk">
+    <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
       {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (
@@ -108,12 +120,21 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           siteName={siteName}
           departments={site.departments}
           printerNote={printer.down ? <PrinterNote /> : null}
-          onDepartment={(id) => setScreen({ kind: "matters", departmentId: id })}
+          hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
+          onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
           onBooking={() => setScreen({ kind: "booking" })}
         />
       )}
       {!closedNow && department && (
-        <Matters department={department} issue={issue} closed={closed} full={full} onTake={(id) => void take(id)} onBack={restart} />
+        <Matters
+          department={department}
+          avoid={screen.kind === "matters" ? screen.from : null}
+          issue={issue}
+          closed={closed}
+          full={full}
+          onTake={(id) => void take(id)}
+          onBack={restart}
+        />
       )}
       {screen.kind === "ticket" && (
         <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />

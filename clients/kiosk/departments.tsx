@@ -1,15 +1,19 @@
-// The kiosk's start screen: the site, a note when the printer is down, one big button per department,
-// and "Mam rezerwację".
+// The kiosk's start screen: the site, a note when the office is closed at this hour (with its hours) or
+// when the printer is down, one big button per department, and "Mam rezerwację".
 import type { ComponentChildren } from "preact";
 import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import { type Box, pageBox } from "./clear-of.ts";
 
 export function Departments(props: {
   siteName: string;
   departments: HallSite["departments"];
   printerNote: ComponentChildren;
-  onDepartment: (id: string) => void;
+  /** Outside the office's hours: said before the choices. */
+  hoursNote: ComponentChildren;
+  /** The department chosen, and where its button was. */
+  onDepartment: (id: string, from: Box) => void;
   onBooking: () => void;
 }) {
   const { t } = useI18n();
@@ -22,12 +26,13 @@ export function Departments(props: {
         </div>
         <LangSwitch class="kiosk-lang" />
       </header>
+      {props.hoursNote}
       {props.printerNote}
       <h2 class="kiosk-sub">{t("kiosk.chooseDepartment")}</h2>
       <ul class="kiosk-choices">
         {props.departments.map((d) => (
           <li key={d.id}>
-            <button type="button" class="kiosk-choice" onClick={() => props.onDepartment(d.id)}>
+            <button type="button" class="kiosk-choice" onClick={(e) => props.onDepartment(d.id, pageBox(e.currentTarget))}>
               {d.name}
             </button>
           </li>

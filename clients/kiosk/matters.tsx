@@ -1,9 +1,12 @@
 // The matters of one department, each with its short hint: pressing one issues the ticket. A matter no
 // open desk serves, or whose tickets for today are all given out, says so before anyone taps it (from the
 // live stream); refusals (no open desk, office closed, no connection) are said plainly next to the matters.
+// No matter is drawn where the department's button was: the list moves down when one would be.
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { HallSite } from "../../protocol/live.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import { type Box, clearingShift, pageBox } from "./clear-of.ts";
 import { matterLabel } from "./hall-state.ts";
 import type { IssueState } from "./use-issue.ts";
 
@@ -11,6 +14,8 @@ type Department = HallSite["departments"][number];
 
 export function Matters(props: {
   department: Department;
+  /** Where the tapped department's button was: no matter sits there. */
+  avoid: Box | null;
   issue: IssueState;
   /** Matters no open desk serves now, as the site's live stream says. */
   closed: ReadonlySet<string>;
@@ -21,6 +26,16 @@ export function Matters(props: {
 }) {
   const { t, lang } = useI18n();
   const { busy, error, unavailable, capped } = props.issue;
+  const list = useRef<HTMLUListElement>(null);
+  // Measured after every render (names, hints and notes change a button's height), before the screen is painted.
+  useLayoutEffect(() => {
+    const ul = list.current;
+    if (!ul) return;
+    ul.style.marginTop = "";
+    if (!props.avoid) return;
+    const shift = clearingShift([...ul.querySelectorAll("button")].map(pageBox), props.avoid);
+    if (shift > 0) ul.style.marginTop = `${shift}px`;
+  });
   return (
     <main class="kiosk-screen" aria-busy={busy ? "true" : "false"}>
       <header class="kiosk-head">
@@ -38,7 +53,7 @@ export function Matters(props: {
           {t("kiosk.issuing")}
         </p>
       )}
-      <ul class="kiosk-choices">
+      <ul class="kiosk-choices" ref={list}>
         {props.department.matters.map((m) => {
           const full = props.full.has(m.id) || capped.has(m.id);
           const off = full || props.closed.has(m.id) || unavailable.has(m.id);

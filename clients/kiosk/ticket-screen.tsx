@@ -2,11 +2,12 @@
 // of the e-ticket to follow the queue on a phone; when the printer was down, it says the ticket was not
 // printed and that the QR code (scanned with a phone) is the ticket.
 import type { IssuedTicket } from "../../protocol/api.ts";
+import { estimatedWaitText } from "../../protocol/wait-wording.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { QrCode } from "./qr-code.tsx";
 
 export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; printed: boolean; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const tk = props.ticket;
   return (
     <main class="kiosk-screen kiosk-ticket" data-testid="kiosk-ticket">
@@ -23,10 +24,9 @@ export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; 
       <p class="kiosk-fact" data-testid="kiosk-ahead">
         {tk.waitingAhead > 0 ? t("ticket.ahead", { people: t("count.people", { n: tk.waitingAhead }) }) : t("ticket.nobodyAhead")}
       </p>
-      <p class="kiosk-fact">
-        {tk.estimatedWaitMinutes > 0
-          ? t("ticket.eta", { minutes: t("count.minutes", { n: tk.estimatedWaitMinutes }) })
-          : t("ticket.etaSoon")}
+      {/* The same sentence as the printed ticket's. */}
+      <p class="kiosk-fact" data-testid="kiosk-wait">
+        {estimatedWaitText(tk.estimatedWaitMinutes, lang)}
       </p>
       <figure class="kiosk-qr">
         <QrCode text={tk.eticketUrl} label={t("kiosk.qrLabel")} size={320} />

@@ -196,9 +196,29 @@ const TEXTS = {
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
+  // The start screen outside the office's hours: today's hours and the next opening, before any choice.
+  "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
+  "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
+  "kiosk.hours.todayClosed": { pl: "Dziś nieczynne", en: "Closed today" },
+  "kiosk.hours.nextToday": { pl: "Zapraszamy dziś od godz. {time}.", en: "Please come back today from {time}." },
+  "kiosk.hours.nextTomorrow": { pl: "Zapraszamy jutro od godz. {time}.", en: "Please come back tomorrow from {time}." },
+  "kiosk.hours.nextDay": { pl: "Zapraszamy: {day}, od godz. {time}.", en: "Please come back on {day} from {time}." },
+  "kiosk.hours.noNext": {
+    pl: "W najbliższym tygodniu urząd jest nieczynny.",
+    en: "The office is closed all of the coming week.",
+  },
   "kiosk.offline": {
     pl: "Kiosk nie ma połączenia z serwerem. Łączę ponownie…",
     en: "The kiosk has no connection to the server. Reconnecting…",
+  },
+  // No connection: what it means for the citizen and what to do, in plain words.
+  "kiosk.offlineNow": {
+    pl: "Biletomat nie ma teraz połączenia i nie wyda numerka.",
+    en: "This ticket machine has no connection now and cannot give out tickets.",
+  },
+  "kiosk.offlineWhatToDo": {
+    pl: "Zaczekaj chwilę – biletomat sam spróbuje ponownie. Jeśli to potrwa, poproś o pomoc pracownika urzędu.",
+    en: "Please wait a moment – the machine keeps trying by itself. If it takes long, ask a member of staff for help.",
   },
   "kiosk.bookingTitle": { pl: "Mam rezerwację", en: "I have a booking" },
   "kiosk.bookingPrompt": { pl: "Wpisz kod do biletomatu z SMS-a", en: "Enter the kiosk code from your text message" },
@@ -1104,6 +1124,10 @@ const ERROR_TEXTS = {
   DATE_INVALID: { pl: "Nie ma takiej daty w kalendarzu.", en: "There is no such date in the calendar." },
   DUPLICATE_ID: { pl: "Ten identyfikator jest użyty dwa razy.", en: "This id is used twice." },
   DUPLICATE_PREFIX: { pl: "Dwie sprawy mają tę samą literę numerka.", en: "Two matters have the same ticket letter." },
+  PREFIX_AMBIGUOUS: {
+    pl: "Litery I i O w numerku wyglądają jak cyfry 1 i 0 – wybierz inne litery.",
+    en: "The letters I and O in a ticket number look like the digits 1 and 0 – choose other letters.",
+  },
   DUPLICATE_DESK_NUMBER: { pl: "Dwa stanowiska mają ten sam numer.", en: "Two desks have the same number." },
   DUPLICATE_DATE: { pl: "Ta data jest podana dwa razy.", en: "This date is listed twice." },
   DESK_WITHOUT_MATTERS: { pl: "Stanowisko musi obsługiwać co najmniej jedną sprawę.", en: "A desk must serve at least one matter." },

@@ -21,7 +21,7 @@ type DepartmentInput = { id: string; name: string; matters: MatterInput[] };
 
 // ---------------------------------------------------------------- helpers
 
-/** One matter: id, name, ticket prefix, expected minutes at the desk. */
+/** One matter: id, name, ticket prefix (never I or O: they read as 1 and 0), expected minutes at the desk. */
 function m(id: string, name: string, prefix: string, serviceMinutes: number, bookable = true): MatterInput {
   return { id, name, prefix, serviceMinutes, bookable };
 }
@@ -102,9 +102,9 @@ function torunMallPoint(id: string, mall: string, address: string): SiteConfigIn
     openingHours: TORUN_MALL_HOURS,
     departments: [
       dept("punkt-informacyjny", "Punkt Informacyjny UMT", [
-        m("informacja", "Informacja i przyjmowanie pism", "I", 5, false),
+        m("informacja", "Informacja i przyjmowanie pism", "N", 5, false),
         m("dowod-wniosek", "Dowód osobisty – złożenie wniosku", "D", 15),
-        m("dowod-odbior", "Dowód osobisty – odbiór", "O", 5),
+        m("dowod-odbior", "Dowód osobisty – odbiór", "B", 5),
         m("profil-zaufany", "Profil zaufany – potwierdzenie", "P", 10),
         m("karta-wedkarska", "Karta wędkarska", "K", 10),
       ]),
@@ -152,7 +152,7 @@ const TORUN_SITES: SiteConfigInput[] = [
     departments: [
       dept("dowody-osobiste", "Referat Dowodów Osobistych", [
         m("dowod-wniosek", "Dowód osobisty – złożenie wniosku", "D", 15),
-        m("dowod-odbior", "Dowód osobisty – odbiór", "O", 5),
+        m("dowod-odbior", "Dowód osobisty – odbiór", "B", 5),
         m("dowod-zgloszenie", "Dowód osobisty – zgłoszenie utraty", "U", 10),
       ]),
       dept("ewidencja-ludnosci", "Referat Ewidencji Ludności", [
@@ -183,7 +183,7 @@ const TORUN_SITES: SiteConfigInput[] = [
         m("rejestracja", "Rejestracja pojazdu", "R", 20),
         m("wyrejestrowanie", "Wyrejestrowanie pojazdu", "W", 15),
         m("zbycie-nabycie", "Zgłoszenie zbycia lub nabycia pojazdu", "Z", 10),
-        m("odbior-dowodu-rej", "Odbiór dowodu rejestracyjnego", "O", 5),
+        m("odbior-dowodu-rej", "Odbiór dowodu rejestracyjnego", "B", 5),
       ]),
       dept("prawa-jazdy", "Referat Praw Jazdy", [
         m("prawo-jazdy", "Prawo jazdy – wniosek o wydanie lub wymianę", "P", 15),
@@ -263,7 +263,7 @@ const KOSZALIN_SITES: SiteConfigInput[] = [
       dept("wydzial-komunikacji", "Wydział Komunikacji", [
         m("rejestracja", "Rejestracja pojazdu", "R", 20),
         m("zbycie-nabycie", "Zgłoszenie zbycia lub nabycia pojazdu", "Z", 10),
-        m("odbior-dowodu-rej", "Odbiór dowodu rejestracyjnego", "O", 5),
+        m("odbior-dowodu-rej", "Odbiór dowodu rejestracyjnego", "B", 5),
         m("prawo-jazdy", "Prawo jazdy – wniosek", "P", 15),
         m("odbior-prawa-jazdy", "Odbiór prawa jazdy", "J", 5),
       ]),
@@ -340,7 +340,7 @@ const DEMO_SITE: SiteConfigInput = {
     dept("sprawy-obywatelskie", "Wydział Spraw Obywatelskich", [
       m("dowod", "Dowód osobisty", "D", 10),
       m("meldunek", "Zameldowanie", "Z", 10),
-      m("informacja", "Informacja", "I", 5, false),
+      m("informacja", "Informacja", "N", 5, false),
     ]),
     dept("komunikacja", "Wydział Komunikacji", [
       m("rejestracja", "Rejestracja pojazdu", "R", 15),

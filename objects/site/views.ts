@@ -1,7 +1,18 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
+import type {
+  CallView,
+  ClerkView,
+  DeskScreenView,
+  DisplayView,
+  HallSite,
+  OfficeWeek,
+  PrinterStatus,
+  WaitingCount,
+} from "../../protocol/live.ts";
+import { addDays } from "../booking/dates.ts";
 import { openDesksFor } from "../queue/availability.ts";
+import { calendarOf, hoursOn } from "../queue/calendar.ts";
 import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
@@ -171,7 +182,16 @@ export class ViewBuilder {
         return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null };
       }),
       printers: [...printers],
+      hours: this.officeWeek(day),
     };
+  }
+
+  /** The site's hours from its local `day` on, a week ahead (what a closed kiosk says). */
+  officeWeek(day: string): OfficeWeek {
+    const c = this.index.config;
+    const cal = calendarOf(c);
+    const days = Array.from({ length: 8 }, (_, i) => addDays(day, i)).map((date) => ({ date, hours: [...hoursOn(cal, date)] }));
+    return { timeZone: c.timeZone, days };
   }
 
   deskScreen(deskId: string): DeskScreenView | null {

@@ -1,5 +1,5 @@
 // What a paper ticket says, in Polish and English: the plural of people waiting ahead, the
-// estimated wait, the date and time, the note at the bottom.
+// estimated wait (worded once for the ticket and the kiosk's screen), the date and time, the note at the bottom.
 import type { Language } from "../config.ts";
 
 /** Polish has three plural forms: 1 osoba, 2-4 osoby (but 12-14 osób), 5+ osób. */
@@ -22,16 +22,8 @@ export function waitingAheadText(n: number, lang: Language): string {
   return `${n} ${noun} ${verb} przed Tobą`;
 }
 
-export function estimatedWaitText(minutes: number, lang: Language): string {
-  const m = Math.round(minutes);
-  const label = lang === "en" ? "Estimated wait" : "Szacowany czas oczekiwania";
-  if (m < 1) return `${label}: ${lang === "en" ? "under a minute" : "poniżej minuty"}`;
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  const hours = h === 0 ? "" : lang === "en" ? `${h} h ` : `${h} godz. `;
-  const mins = rest === 0 && h > 0 ? "" : `${rest} min`;
-  return `${label}: ${lang === "en" ? "about" : "ok."} ${`${hours}${mins}`.trim()}`;
-}
+/** The wait as the kiosk's screen says it too: one function for both (protocol/wait-wording.ts). */
+export { estimatedWaitText } from "../../protocol/wait-wording.ts";
 
 /** "23.11.2026, 13:05" in the site's time zone (the ISO time if it cannot be read). */
 export function takenAtText(iso: string, timeZone: string, lang: Language): string {

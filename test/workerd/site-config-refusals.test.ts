@@ -193,6 +193,12 @@ const CASES: Case[] = [
     config: (b) => withMatters(b, [rej(b), { ...pj(b), prefix: "R" }]),
   },
   {
+    name: "a prefix that reads as a digit",
+    code: "PREFIX_AMBIGUOUS",
+    field: "departments.0.matters.1.prefix",
+    config: (b) => withMatters(b, [rej(b), { ...pj(b), prefix: "O" }]),
+  },
+  {
     name: "two desks with one number",
     code: "DUPLICATE_DESK_NUMBER",
     field: "desks.1.number",
