@@ -11,6 +11,7 @@ interface WaitWords {
 const WORDS = {
   pl: { label: "Szacowany czas oczekiwania", underMinute: "poniżej minuty", about: "ok.", hours: (h) => `${h} godz.` },
   en: { label: "Estimated wait", underMinute: "under a minute", about: "about", hours: (h) => `${h} h` },
+  uk: { label: "Орієнтовний час очікування", underMinute: "менше хвилини", about: "бл.", hours: (h) => `${h} год` },
 } as const satisfies Record<string, WaitWords>;
 
 /** The languages the sentence is written in (a paper ticket's languages). */

@@ -60,6 +60,16 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "login.mismatch": "Паролі не збігаються.",
 
   // ---- kiosk ---------------------------------------------------------------
+  "kiosk.hours.closedNow": "Установа зараз не працює",
+  "kiosk.hours.today": "Сьогодні працює: {hours}",
+  "kiosk.hours.todayClosed": "Сьогодні не працює",
+  "kiosk.hours.nextToday": "Запрошуємо сьогодні з {time}.",
+  "kiosk.hours.nextTomorrow": "Запрошуємо завтра з {time}.",
+  "kiosk.hours.nextDay": "Запрошуємо: {day}, з {time}.",
+  "kiosk.hours.noNext": "Найближчого тижня установа не працює.",
+  "kiosk.offlineNow": "Термінал зараз не має з’єднання і не видасть талон.",
+  "kiosk.offlineWhatToDo":
+    "Зачекайте хвилинку – термінал сам спробує ще раз. Якщо це триває довго, попросіть допомоги в працівника установи.",
   "kiosk.title": "Отримати талон",
   "kiosk.chooseDepartment": "Оберіть відділ",
   "kiosk.chooseMatter": "Оберіть послугу",
@@ -284,6 +294,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
 
   // ---- what the API's error codes mean to a citizen --------------------------
   "error.BAD_REQUEST": "Неправильний запит.",
+  "error.PREFIX_AMBIGUOUS": "Літери I та O в номері талона схожі на цифри 1 і 0 – виберіть інші літери.",
   "error.UNKNOWN_DEVICE": "В установі немає такого пристрою.",
   "error.PAIRING_CODE_UNKNOWN": "Жоден пристрій не показує цей код. Перевірте код на екрані пристрою.",
   "error.PAIRING_UNKNOWN": "Це під’єднання застаріло; пристрій покаже новий код.",
