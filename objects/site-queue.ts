@@ -65,8 +65,6 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly hub: LiveHub;
   private readonly path: CommitPath;
   private readonly contacts: DeviceContacts;
-  private readonly consoles: ConsoleSessions;
-  private readonly aggregates: DayAggregates;
   /** The providers of SMS and e-mail (tests swap one through runInDurableObject). */
   readonly sender: MessageSender;
 
@@ -81,11 +79,12 @@ export class SiteQueue extends DurableObject<Env> {
       printers: new PrinterStore(sql),
       notices: new NoticeStore(sql),
       visits: new VisitStore(sql),
+      consoles: new ConsoleSessions(sql),
+      aggregates: new DayAggregates(sql),
     };
     this.sender = new MessageSender(env);
     this.contacts = new DeviceContacts(sql);
-    this.consoles = new ConsoleSessions(sql);
-    this.aggregates = new DayAggregates(sql);
+
     this.hub = new LiveHub(
       ctx,
       () => this.memory.seq,
@@ -105,7 +104,7 @@ export class SiteQueue extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(async () => {
       migrate(ctx.storage, SITE_MIGRATIONS);
       this.memory.load(this.stores);
-      this.consoles.reconcile((clerk) => ctx.getWebSockets(subjectTag(clerk)).length > 0, Date.now());
+      this.stores.consoles.reconcile((clerk) => ctx.getWebSockets(subjectTag(clerk)).length > 0, Date.now());
       await this.path.start();
     });
   }
@@ -251,7 +250,12 @@ export class SiteQueue extends DurableObject<Env> {
     const config = this.memory.index?.config;
     if (!config) return fail("UNKNOWN_SITE");
     const now = Date.now();
-    const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.consoles, aggregates: this.aggregates };
+    const sources = {
+      sql: this.ctx.storage.sql,
+      visits: this.stores.visits,
+      consoles: this.stores.consoles,
+      aggregates: this.stores.aggregates,
+    };
     return ok(siteStatistics(sources, config, q, this.path.current(now).day, now));
   }
 
@@ -259,7 +263,7 @@ export class SiteQueue extends DurableObject<Env> {
   async statisticsFacts(from: string, to: string): Promise<Result<{ facts: SiteDayFacts; config: SiteConfig }>> {
     const config = this.memory.index?.config;
     if (!config) return fail("UNKNOWN_SITE");
-    const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.consoles };
+    const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.stores.consoles };
     return ok({ facts: siteFacts(sources, config, from, to, Date.now()), config });
   }
 
@@ -277,7 +281,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.hub.accept(pair[1], a.attachment, a.tags);
     const who = subjectOfTags(a.tags);
     if (who) this.contacts.touch(who, Date.now());
-    if (who && a.attachment.role === "clerk") this.consoles.opened(a.attachment.deskId, who, Date.now());
+    if (who && a.attachment.role === "clerk") this.stores.consoles.opened(a.attachment.deskId, who, Date.now());
     return new Response(null, { status: 101, webSocket: pair[0] });
   }
 
@@ -328,7 +332,7 @@ export class SiteQueue extends DurableObject<Env> {
     const who = subjectOfTags(this.ctx.getTags(ws));
     if (who) this.contacts.touch(who, Date.now());
     const a = this.hub.attachment(ws);
-    if (who && a?.role === "clerk") this.consoles.closed(a.deskId, who, Date.now());
+    if (who && a?.role === "clerk") this.stores.consoles.closed(a.deskId, who, Date.now());
     try {
       ws.close(code === 1005 || code === 1006 ? 1000 : code, "bye");
     } catch {

@@ -1,6 +1,6 @@
 // HTTP API: the schemas that validate requests are the ones the OpenAPI document is generated from.
 import { z } from "zod";
-import { Id } from "./config.ts";
+import { CalendarDate, Id } from "./config.ts";
 import { ROLES } from "./roles.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "missed", "served", "removed", "closed"] as const;
@@ -211,7 +211,7 @@ export const LiveQuery = z.strictObject({
 });
 
 // ---- online booking (R6, R7) ------------------------------------------------
-const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const DateStr = CalendarDate;
 
 export const AvailabilityQuery = z.strictObject({ matterId: Id, from: DateStr, to: DateStr });
 export const AvailabilityResponse = z.object({

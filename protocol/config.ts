@@ -18,6 +18,8 @@ export type DayHours = z.infer<typeof DayHours>;
 
 /** A date of the local calendar, YYYY-MM-DD. */
 const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+/** A date of the calendar in a query, "YYYY-MM-DD" (2026-02-30 is refused). */
+export const CalendarDate = DateText.refine((d) => isCalendarDate(d), "not a date of the calendar");
 
 /** A date with hours of its own: a Saturday opening, shorter hours before a holiday, or closed (no hours). */
 export const SpecialDay = z.object({
@@ -229,7 +231,7 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** Whether "YYYY-MM-DD" is a date of the calendar (not 2026-02-30). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   const d = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }

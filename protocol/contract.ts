@@ -67,6 +67,7 @@ import {
   StaffQuery,
   StaffResponse,
 } from "./staff.ts";
+import { OrganisationStatisticsQuery, OrganisationStatisticsResponse, StatisticsQuery, StatisticsResponse } from "./statistics.ts";
 
 export interface RouteContract {
   summary: string;
@@ -501,6 +502,23 @@ export const CONTRACT = {
     body: EmptyRequest,
     response: StaffResponse,
     errors: [...BODY, ...ADMIN_ERRORS, "UNKNOWN_ACCOUNT"],
+  },
+  // ---- statistics ----
+  siteStatistics: {
+    summary:
+      "A site's figures for local days from..to (at most 366): totals, by department, matter, desk, clerk, period, hour, weekday × hour, the wait distribution and people waiting through the day; today live. `format=csv`: every table (or `table=`) as CSV for Excel with Polish settings (BOM, semicolons, decimal comma). No personal data (manager of the site).",
+    auth: ["manager"],
+    query: StatisticsQuery,
+    response: StatisticsResponse,
+    errors: [...STAFF, "VALIDATION_FAILED"],
+  },
+  organisationStatistics: {
+    summary:
+      "Every site of an organisation side by side for the same range: each site's totals (its administrator, or the operator naming it with ?org=).",
+    auth: ADMINS,
+    query: OrganisationStatisticsQuery,
+    response: OrganisationStatisticsResponse,
+    errors: [...ADMIN_ERRORS, "VALIDATION_FAILED"],
   },
   // ---- devices paired by code ----
   startPairing: {

@@ -56,6 +56,9 @@ export const ROUTES = {
   enableStaff: "POST /api/v1/staff/:username/enable",
   staffPassword: "POST /api/v1/staff/:username/password",
   staffSignOut: "POST /api/v1/staff/:username/sign-out",
+  // ---- statistics: a site's, and an organisation's sites side by side ----
+  siteStatistics: "GET /api/v1/sites/:siteId/statistics",
+  organisationStatistics: "GET /api/v1/statistics",
   // ---- devices paired by code: the device asks, a manager of the site pairs it ----
   startPairing: "POST /api/v1/pairings",
   pairingState: "GET /api/v1/pairings/:secret",

@@ -17,8 +17,9 @@
 // - estimateError: the wait shown at issue against the real wait (part 0, called): mean |real − shown| and
 //   mean (real − shown), positive when people waited longer than they were told.
 import { z } from "zod";
+import { CalendarDate } from "./config.ts";
 
-const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const DateText = CalendarDate;
 
 export const STATISTICS_GROUPINGS = ["day", "week", "month"] as const;
 export const StatisticsGrouping = z.enum(STATISTICS_GROUPINGS);
@@ -40,22 +41,39 @@ export const STATISTICS_TABLES = [
 export const StatisticsTable = z.enum(STATISTICS_TABLES);
 export type StatisticsTable = z.infer<typeof StatisticsTable>;
 
+const QueryFields = {
+  from: DateText,
+  to: DateText,
+  format: z.enum(["json", "csv"]).optional().describe("json (the default) or csv"),
+  groupBy: StatisticsGrouping.optional().describe("byPeriod's rows: day (the default), week (ISO) or month"),
+  table: StatisticsTable.optional().describe("CSV only: one table (all of them by default)"),
+  lang: z.enum(["pl", "en"]).optional().describe("CSV column headers: Polish (the default) or English"),
+};
+
+/** from ≤ to, at most 366 days. */
+function inRange<T extends { from: string; to: string }>(schema: z.ZodType<T>) {
+  return schema
+    .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 365 * 86_400_000, { message: "at most 366 days", path: ["to"] });
+}
+
 /** ?from=…&to=…: local dates of the site, both included, at most 366 days. */
-export const StatisticsQuery = z
-  .strictObject({
+export const StatisticsQuery = inRange(z.strictObject(QueryFields));
+export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
+
+/** The organisation-wide form: the same range for every site of the organisation (?org= for the operator). */
+export const OrganisationStatisticsQuery = inRange(
+  z.strictObject({
     from: DateText,
     to: DateText,
-    format: z.enum(["json", "csv"]).optional().describe("json (the default) or csv"),
-    groupBy: StatisticsGrouping.optional().describe("byPeriod's rows: day (the default), week (ISO) or month"),
-    table: StatisticsTable.optional().describe("CSV only: one table (all of them by default)"),
-    lang: z.enum(["pl", "en"]).optional().describe("CSV column headers: Polish (the default) or English"),
-  })
-  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 365 * 86_400_000, {
-    message: "at most 366 days",
-    path: ["to"],
-  });
-export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
+    org: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/)
+      .optional()
+      .describe("The organisation: required of the operator; an administrator's own when absent"),
+  }),
+);
+export type OrganisationStatisticsQuery = z.infer<typeof OrganisationStatisticsQuery>;
 
 const Count = z.number().int().min(0);
 const Minutes = z.number().int().min(0);

@@ -22,6 +22,7 @@ import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
 import { staffRoutes } from "./routes/staff.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -57,6 +58,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...auditRoutes,
   ...staffRoutes,
   ...deviceRoutes,
+  ...statisticsRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

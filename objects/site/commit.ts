@@ -19,6 +19,7 @@ import { replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
 import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
 import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
+import { rollUp } from "./statistics-read.ts";
 
 /** Messages sent per look at the outbox. */
 const SEND_BATCH = 20;
@@ -250,6 +251,13 @@ export class CommitPath {
     if (c.printers) printers.setPrinters(c.printers);
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
+      // The day that ends is rolled up for the statistics, its visits as this change leaves them.
+      const ended = this.d.memory.day;
+      const config = c.config ?? this.d.memory.index?.config;
+      if (config && ended && ended < c.day) {
+        const { visits, consoles, aggregates } = this.d.stores;
+        aggregates.put(rollUp({ sql: this.d.storage.sql, visits, consoles }, config, ended, now));
+      }
       site.pruneIdempotency(c.housekeeping.pruneBefore);
       printers.pruneJobs(c.housekeeping.pruneBefore);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.

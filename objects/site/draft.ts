@@ -4,6 +4,8 @@
 import type { QueueState } from "../queue/model.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
 import type { Change } from "./change.ts";
+import type { ConsoleSessions } from "./console-sessions.ts";
+import type { DayAggregates } from "./day-aggregates.ts";
 import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
 import type { PrinterStore } from "./printer-store.ts";
@@ -27,6 +29,8 @@ export interface SiteStores {
   printers: PrinterStore;
   notices: NoticeStore;
   visits: VisitStore;
+  consoles: ConsoleSessions;
+  aggregates: DayAggregates;
 }
 
 /** A site as a rule sees it: the time, the day, the configuration, the queue in memory and the stores to read. */

@@ -56,6 +56,11 @@ const BODIES: Partial<Record<RouteName, unknown>> = {
   revokeDevice: {},
 };
 
+/** Query parameters an organisation's route requires, so that what refuses it is the organisation. */
+const QUERIES: Partial<Record<RouteName, string>> = {
+  organisationStatistics: "&from=2026-11-01&to=2026-11-30",
+};
+
 interface Operation {
   name: RouteName;
   method: string;
@@ -150,7 +155,12 @@ describe("an administrator of Toruń and everything of Koszalin", () => {
         else await expectRefused(await send(op, torun), 403, "SITE_FORBIDDEN", "");
       } else if (op.query.includes("org")) {
         expect(op.hasBody && BODIES[op.name] === undefined, `${what}: give BODIES a body it accepts`).toBe(false);
-        await expectRefused(await send(op, torun, "?org=koszalin"), 403, "ORGANISATION_FORBIDDEN", " ?org=koszalin");
+        await expectRefused(
+          await send(op, torun, `?org=koszalin${QUERIES[op.name] ?? ""}`),
+          403,
+          "ORGANISATION_FORBIDDEN",
+          " ?org=koszalin",
+        );
         // Without ?org= it is Toruń's own: a Koszalin account's name is no account of Toruń.
         if (op.path.includes("{username}")) await expectRefused(await send(op, torun), 404, "UNKNOWN_ACCOUNT", ` of ${ACCOUNT}`);
       } else {
