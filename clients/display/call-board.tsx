@@ -13,7 +13,9 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: 
       </h2>
       {c ? (
         <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
-          <span class="newest-number">{c.number}</span>
+          <span class="newest-number" data-len={Math.min(c.number.length, 7)}>
+            {c.number}
+          </span>
           <span class="newest-arrow" aria-hidden="true">
             →
           </span>

@@ -230,6 +230,8 @@ const TEXTS = {
   "display.noCalls": { pl: "Za chwilę pierwsze wezwanie", en: "The first call is coming soon" },
   "display.waiting": { pl: "Oczekujący", en: "Waiting" },
   "display.enableSound": { pl: "Włącz dźwięk wezwań", en: "Turn on the call chime" },
+  // ---- hall screen: paging of the waiting list ----
+  "display.page": { pl: "Strona {page} z {pages}", en: "Page {page} of {pages}" },
   "desk.break": { pl: "Przerwa", en: "On a break" },
   "desk.breakNote": { pl: "Stanowisko chwilowo nieczynne", en: "This desk is closed for a moment" },
   "desk.serving": { pl: "Obsługiwany numer", en: "Now serving" },
