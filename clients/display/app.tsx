@@ -1,6 +1,7 @@
-// The group screen: the newest call large (number → desk), previous calls, waiting counts
-// per matter, the site's name and a clock; a chime and a highlight for every new call. Names and
-// languages follow the office's configuration live (view.site); a closure notice shows above the calls.
+// The group screen: the call whose turn it is large (number → desk; calls made together take turns),
+// previous calls, waiting counts per matter, the site's name and a clock; a chime and a highlight for
+// every new call. Names and languages follow the office's configuration live (view.site); a closure
+// notice shows above the calls.
 import type { DisplayView } from "../../protocol/live.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
@@ -10,7 +11,7 @@ import { CallBoard } from "./call-board.tsx";
 import { Clock } from "./clock.tsx";
 import { useScreenLanguages } from "./hall-texts.tsx";
 import { SoundButton } from "./sound-button.tsx";
-import { useNewCall } from "./use-new-call.ts";
+import { useCallTurns } from "./use-call-turns.ts";
 import { WaitingPanel } from "./waiting-panel.tsx";
 
 export function DisplayApp(props: { siteId: string; token: string }) {
@@ -19,7 +20,7 @@ export function DisplayApp(props: { siteId: string; token: string }) {
   const { sites } = useSites();
   const site = sites?.find((s) => s.id === props.siteId) ?? null;
   const view = live.view;
-  const fresh = useNewCall(view ? view.calls : null);
+  const turns = useCallTurns(view ? view.calls : null);
   const langs = useScreenLanguages(view?.site.languages);
 
   return (
@@ -36,7 +37,7 @@ export function DisplayApp(props: { siteId: string; token: string }) {
         </p>
       )}
       <main class="display-main">
-        <CallBoard calls={view?.calls ?? []} fresh={fresh} langs={langs} />
+        <CallBoard current={turns.current} previous={turns.previous} fresh={turns.fresh} turn={turns.turn} langs={langs} />
         <WaitingPanel waiting={view?.waiting ?? []} departments={view?.site.departments ?? site?.departments ?? []} langs={langs} />
       </main>
     </div>

@@ -1,9 +1,9 @@
-// The calls: the newest one huge (number → desk, highlighted while fresh), the previous ones below.
+// The calls: the one whose turn it is huge (number → desk, highlighted while fresh), the previous ones below.
 import type { CallView } from "../../protocol/live.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { HallText } from "./hall-texts.tsx";
 
-function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: readonly Lang[] }) {
+function NewestCall(props: { call: CallView | null; fresh: boolean; langs: readonly Lang[] }) {
   const { t } = useI18n();
   const c = props.call;
   return (
@@ -32,12 +32,13 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: 
   );
 }
 
-export function CallBoard(props: { calls: CallView[]; fresh: boolean; langs: readonly Lang[] }) {
+/** `turn` counts the calls given their turn: a new one draws the frame afresh, restarting its flash. */
+export function CallBoard(props: { current: CallView | null; previous: CallView[]; fresh: boolean; turn: number; langs: readonly Lang[] }) {
   const { t } = useI18n();
-  const [newest, ...previous] = props.calls;
+  const previous = props.previous;
   return (
     <div class="calls">
-      <NewestCall call={newest} fresh={props.fresh} langs={props.langs} />
+      <NewestCall key={props.turn} call={props.current} fresh={props.fresh} langs={props.langs} />
       <section class="previous" aria-labelledby="previous-title">
         <h2 id="previous-title" class="previous-title">
           <HallText k="display.previous" langs={props.langs} />
