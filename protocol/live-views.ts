@@ -63,6 +63,12 @@ export const HallSite = z.object({
   closure: z.string().nullable(),
   /** Languages of the hall screens' texts, the main one first. */
   languages: z.array(z.enum(["pl", "en"])),
+  /**
+   * The open stretches of the coming days (site-local ISO 8601 with offset), in order: a hall screen
+   * tells from them, on its own clock, that the office is closed and when it opens next. Absent where
+   * the hours are not known (a kiosk's catalogue built before the live view arrives).
+   */
+  openings: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
   departments: z.array(z.object({ id: z.string(), name: z.string(), matters: z.array(HallMatter) })),
 });
 export type HallSite = z.infer<typeof HallSite>;

@@ -1,15 +1,16 @@
 // The group screen: the call whose turn it is large (number → desk; calls made together take turns),
 // previous calls, waiting counts per matter, the site's name and a clock; a chime and a highlight for
 // every new call. Names and languages follow the office's configuration live (view.site); a closure
-// notice shows above the calls.
+// notice shows above the calls; outside its hours the screen says when the office opens next.
 import type { DisplayView } from "../../protocol/live.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
-import { useSites } from "../shared/hooks.ts";
+import { useNow, useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { sitePath, useLive } from "../shared/use-live.ts";
 import { CallBoard } from "./call-board.tsx";
 import { Clock } from "./clock.tsx";
 import { useScreenLanguages } from "./hall-texts.tsx";
+import { openState } from "./opening.ts";
 import { SoundButton } from "./sound-button.tsx";
 import { useCallTurns } from "./use-call-turns.ts";
 import { WaitingPanel } from "./waiting-panel.tsx";
@@ -22,6 +23,10 @@ export function DisplayApp(props: { siteId: string; token: string }) {
   const view = live.view;
   const turns = useCallTurns(view ? view.calls : null);
   const langs = useScreenLanguages(view?.site.languages);
+  // Outside the office's hours the screen says when it opens, instead of promising a first call.
+  const now = useNow(15_000);
+  const open = openState(view?.site.openings, now);
+  const closed = open.open ? null : { next: open.next, now };
 
   return (
     <div class="display" data-conn={live.status}>
@@ -37,7 +42,7 @@ export function DisplayApp(props: { siteId: string; token: string }) {
         </p>
       )}
       <main class="display-main">
-        <CallBoard current={turns.current} previous={turns.previous} fresh={turns.fresh} turn={turns.turn} langs={langs} />
+        <CallBoard current={turns.current} previous={turns.previous} fresh={turns.fresh} turn={turns.turn} closed={closed} langs={langs} />
         <WaitingPanel waiting={view?.waiting ?? []} departments={view?.site.departments ?? site?.departments ?? []} langs={langs} />
       </main>
     </div>

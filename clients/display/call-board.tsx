@@ -1,9 +1,16 @@
 // The calls: the one whose turn it is huge (number → desk, highlighted while fresh), the previous ones below.
 import type { CallView } from "../../protocol/live.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { ClosedNotice } from "./closed-notice.tsx";
 import { HallText } from "./hall-texts.tsx";
 
-function NewestCall(props: { call: CallView | null; fresh: boolean; langs: readonly Lang[] }) {
+/** The office is closed by its hours: when it opens next (null: not within the days the screen knows). */
+export interface Closed {
+  next: string | null;
+  now: number;
+}
+
+function NewestCall(props: { call: CallView | null; fresh: boolean; closed: Closed | null; langs: readonly Lang[] }) {
   const { t } = useI18n();
   const c = props.call;
   return (
@@ -23,6 +30,8 @@ function NewestCall(props: { call: CallView | null; fresh: boolean; langs: reado
           <span class="newest-desk">{c.deskName}</span>
           {c.attempt > 1 && <span class="newest-again">{t("display.again")}</span>}
         </p>
+      ) : props.closed ? (
+        <ClosedNotice next={props.closed.next} now={props.closed.now} langs={props.langs} />
       ) : (
         <p class="newest-empty">
           <HallText k="display.noCalls" langs={props.langs} />
@@ -33,12 +42,19 @@ function NewestCall(props: { call: CallView | null; fresh: boolean; langs: reado
 }
 
 /** `turn` counts the calls given their turn: a new one draws the frame afresh, restarting its flash. */
-export function CallBoard(props: { current: CallView | null; previous: CallView[]; fresh: boolean; turn: number; langs: readonly Lang[] }) {
+export function CallBoard(props: {
+  current: CallView | null;
+  previous: CallView[];
+  fresh: boolean;
+  turn: number;
+  closed: Closed | null;
+  langs: readonly Lang[];
+}) {
   const { t } = useI18n();
   const previous = props.previous;
   return (
     <div class="calls">
-      <NewestCall key={props.turn} call={props.current} fresh={props.fresh} langs={props.langs} />
+      <NewestCall key={props.turn} call={props.current} fresh={props.fresh} closed={props.closed} langs={props.langs} />
       <section class="previous" aria-labelledby="previous-title">
         <h2 id="previous-title" class="previous-title">
           <HallText k="display.previous" langs={props.langs} />

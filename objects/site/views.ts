@@ -2,20 +2,25 @@
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
 import type { CallView, ClerkView, DeskScreenView, DisplayView, HallSite, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
+import { calendarOf } from "../queue/calendar.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
+import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal } from "../queue/time.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
 export const DISPLAY_CALLS = 8;
+/** The hall screens know the office's hours this many days ahead (a closure of a fortnight is still told). */
+export const OPENING_DAYS = 15;
 /** The clerk console lists at most this many waiting tickets. */
 export const CLERK_WAITING = 50;
 
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
+  private openings: HallSite["openings"] | null = null;
 
   constructor(
     private readonly index: SiteIndex,
@@ -111,12 +116,17 @@ export class ViewBuilder {
     };
   }
 
-  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages. */
-  hallSite(): HallSite {
+  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages, the hours from `day` on. */
+  hallSite(day: string): HallSite {
     const c = this.index.config;
+    this.openings ??= openingsAhead(calendarOf(c), c.timeZone, day, OPENING_DAYS).map((o) => ({
+      from: this.at(o.from),
+      to: this.at(o.to),
+    }));
     return {
       closure: c.closure?.message ?? null,
       languages: c.screenLanguages,
+      openings: this.openings,
       departments: c.departments.map((d) => ({
         id: d.id,
         name: d.name,
@@ -131,7 +141,7 @@ export class ViewBuilder {
     const taken = walkInsByPrefix(day, this.state.tickets.values());
     return {
       siteName: this.index.config.name,
-      site: this.hallSite(),
+      site: this.hallSite(day),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
       waiting: [...this.index.matters.values()].map((m) => {
         const w: WaitingCount = {

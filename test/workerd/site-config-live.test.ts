@@ -48,6 +48,7 @@ describe("the configuration, live", () => {
     expect(first.site).toEqual({
       closure: null,
       languages: ["pl"],
+      openings: expect.any(Array),
       departments: [
         {
           id: "wk",
