@@ -90,6 +90,11 @@ export const DeviceConfig = z.object({
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 
+/** Longest ticker line: about one line of a hall screen at a size read from afar. */
+export const TICKER_MAX = 200;
+/** Control characters, and the format characters that turn text's direction around (spoofing). */
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+
 export const SiteConfig = z.object({
   id: Id,
   city: z.string().min(1).max(80),
@@ -113,6 +118,14 @@ export const SiteConfig = z.object({
     .object({ message: z.string().trim().min(1).max(300) })
     .nullable()
     .default(null),
+  /** A line of text the hall screens show at their bottom ("W piątek urząd czynny do 13:00"). None: no line. */
+  ticker: z
+    .string()
+    .trim()
+    .min(1)
+    .max(TICKER_MAX)
+    .refine((text) => !CONTROL.test(text), "no control characters (line breaks, tabs, direction overrides)")
+    .optional(),
   /** Departments and their matters, each list in its order on the kiosk. */
   departments: z.array(DepartmentConfig).min(1).max(30),
   desks: z.array(DeskConfig).min(1).max(200),

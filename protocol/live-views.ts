@@ -63,6 +63,8 @@ export const HallSite = z.object({
   closure: z.string().nullable(),
   /** Languages of the hall screens' texts, the main one first. */
   languages: z.array(z.enum(["pl", "en"])),
+  /** The line of text the office shows at the bottom of its hall screens. Absent: none. */
+  ticker: z.string().optional(),
   /**
    * The open stretches of the coming days (site-local ISO 8601 with offset), in order: a hall screen
    * tells from them, on its own clock, that the office is closed and when it opens next. Absent where

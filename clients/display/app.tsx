@@ -1,7 +1,8 @@
 // The group screen: the call whose turn it is large (number → desk; calls made together take turns),
 // previous calls, waiting counts per matter, the site's name and a clock; a chime and a highlight for
 // every new call. Names and languages follow the office's configuration live (view.site); a closure
-// notice shows above the calls; outside its hours the screen says when the office opens next.
+// notice shows above the calls; outside its hours the screen says when the office opens next; the
+// office's ticker line runs along the bottom.
 import type { DisplayView } from "../../protocol/live.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useNow, useSites } from "../shared/hooks.ts";
@@ -45,6 +46,11 @@ export function DisplayApp(props: { siteId: string; token: string }) {
         <CallBoard current={turns.current} previous={turns.previous} fresh={turns.fresh} turn={turns.turn} closed={closed} langs={langs} />
         <WaitingPanel waiting={view?.waiting ?? []} departments={view?.site.departments ?? site?.departments ?? []} langs={langs} />
       </main>
+      {view?.site.ticker && (
+        <footer class="display-ticker">
+          <p data-testid="display-ticker">{view.site.ticker}</p>
+        </footer>
+      )}
     </div>
   );
 }

@@ -452,6 +452,12 @@ const TEXTS = {
     pl: "Po tylu sekundach numer, który się nie zgłosił, jest wzywany ponownie, gdy przy stanowisku nikt inny nie czeka.",
     en: "After this many seconds a missed number is called again when nobody else waits for the desk.",
   },
+  // ---- site settings: the hall screens' ticker ----
+  "adm.cfg.ticker": { pl: "Pasek informacyjny ekranów w holu", en: "Information line of the hall screens" },
+  "adm.cfg.tickerHint": {
+    pl: "Jedna linia tekstu u dołu ekranów grupowych, do 200 znaków. Puste pole: bez paska.",
+    en: "One line of text at the bottom of the group screens, up to 200 characters. Empty: no line.",
+  },
   "adm.cfg.retention": { pl: "Przechowywanie danych kontaktowych (dni)", en: "Keeping contact data (days)" },
   "adm.cfg.retentionHint": {
     pl: "Telefon i e-mail z rezerwacji są usuwane tyle dni po wizycie.",

@@ -127,6 +127,7 @@ export class ViewBuilder {
       closure: c.closure?.message ?? null,
       languages: c.screenLanguages,
       openings: this.openings,
+      ...(c.ticker ? { ticker: c.ticker } : {}),
       departments: c.departments.map((d) => ({
         id: d.id,
         name: d.name,

@@ -1,6 +1,7 @@
 // The hall screen keeps the called number in sight whatever the office offers: with 1, 13 (Koszalin's
-// town hall) and 30 matters, landscape and portrait, the number is on top of everything and wholly on
-// the screen, and every matter's row is seen whole (on one page, or on the pages shown in turn).
+// town hall) and 30 matters (with the longest ticker line), landscape and portrait, the number is on top
+// of everything and wholly on the screen, and every matter's row is seen whole (on one page, or on the
+// pages shown in turn).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { callNext, createHallSite, matterIds, takeTicket } from "./hall-screen-site.ts";
@@ -77,7 +78,10 @@ describe("hall screen: the called number is never hidden", () => {
   for (const count of [1, 13, 30]) {
     test(`${count} matter(s): the number is on top and on the screen, every matter is seen, in both orientations`, async () => {
       const siteId = `e2e-hall-fit-${count}-${Date.now().toString(36)}`;
-      const admin = await createHallSite(siteId, { matters: count });
+      // With many matters, a ticker line of the longest kind too: it takes height from the rest.
+      const ticker =
+        count > 1 ? { ticker: `${"Urząd czynny w piątek 4 grudnia do 13:00, w sobotę nieczynny. ".repeat(4)}`.slice(0, 200) } : {};
+      const admin = await createHallSite(siteId, { matters: count, extra: ticker });
       const all = matterIds(count);
       const ticket = await takeTicket(admin, siteId, all[all.length - 1]!);
       for (const id of all.slice(0, 3)) await takeTicket(admin, siteId, id);

@@ -1,9 +1,10 @@
 // What the hall screen says besides the calls: the date beside the clock, in the screen's language; when
-// a closed office opens next, instead of a first call promised at night.
+// a closed office opens next, instead of a first call promised at night; the office's ticker line, set
+// in the manager page's settings editor, changing live.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createHallSite } from "./hall-screen-site.ts";
-import { base, expectNoViolations, expectText, launch, newPage, SIZES, signIn } from "./helpers.ts";
+import { createHallSite, hallSiteConfig } from "./hall-screen-site.ts";
+import { base, call, expectHidden, expectNoViolations, expectText, launch, newPage, SIZES, signIn } from "./helpers.ts";
 
 const today = (locale: string) =>
   new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Warsaw" }).format(
@@ -53,5 +54,51 @@ describe("hall screen: date, notices and the ticker", () => {
     expect(await page.getByText("Za chwilę pierwsze wezwanie").count()).toBe(0);
     await expectNoViolations(page, "hall screen: closed by its hours");
     await page.context().close();
+  });
+
+  test("the manager's ticker line runs along the bottom of the hall screen and changes without a reload", async () => {
+    const siteId = `e2e-hall-ticker-${Date.now().toString(36)}`;
+    const admin = await createHallSite(siteId, { matters: 13 });
+    const screen = await newPage(browser, { viewport: SIZES.display });
+    await screen.goto(`${base()}/display/${siteId}`);
+    await signIn(screen, "admin", "admin");
+    await expectText(screen.locator(".waiting-list"), "Rejestracja pojazdu 1");
+    await screen.evaluate(() => {
+      (window as unknown as { kept?: boolean }).kept = true;
+    });
+
+    // The manager types it in the settings editor and saves.
+    const line = "W piątek 4 grudnia urząd czynny do 13:00.";
+    const manager = await newPage(browser, { viewport: SIZES.pc });
+    await manager.goto(`${base()}/admin`);
+    await signIn(manager, "koszalin-admin");
+    await manager.getByRole("heading", { name: "Panel kierownika" }).waitFor();
+    await manager.getByLabel("Placówka", { exact: true }).selectOption(siteId);
+    await manager.getByRole("button", { name: "Ustawienia placówki" }).click();
+    await manager.getByLabel("Pasek informacyjny ekranów w holu").fill(line);
+    await manager.getByRole("button", { name: "Zapisz zmiany" }).click();
+    await expectText(manager.getByTestId("cfg-outcome"), "Zapisano", 10_000);
+    await expectNoViolations(manager, "settings editor with the ticker");
+    await manager.context().close();
+
+    const ticker = screen.getByTestId("display-ticker");
+    await expectText(ticker, line, 2_000);
+    // Below everything else, and the called number's panel is not covered.
+    const box = await ticker.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(SIZES.display.height);
+    await expectNoViolations(screen, "hall screen with the ticker");
+
+    // A change, then none: live, without a reload.
+    const put = (extra: Record<string, unknown>) =>
+      call(`/api/v1/sites/${siteId}`, { method: "PUT", token: admin, body: hallSiteConfig(siteId, { matters: 13, extra }) });
+    await put({ ticker: "Zapraszamy do Biura Obsługi Mieszkańców na parterze." });
+    await expectText(ticker, "Biura Obsługi Mieszkańców", 2_000);
+    await put({});
+    await expectHidden(ticker);
+    expect(await screen.evaluate(() => (window as unknown as { kept?: boolean }).kept === true)).toBe(true);
+
+    // A line with a line break is refused.
+    await expect(put({ ticker: "pierwsza\ndruga" })).rejects.toThrow(/ticker/);
+    await screen.context().close();
   });
 });
