@@ -219,3 +219,24 @@ describe("the hall screens' ticker", () => {
     }
   });
 });
+
+describe("a group screen bound to departments or desks", () => {
+  const screen = (binding: { departmentIds?: string[]; deskIds?: string[] }) =>
+    site({ devices: [{ id: "ekran-1", name: "Monitor zbiorczy – parter", kind: "group-screen", ...binding }] });
+
+  it("accepts the site's own departments and desks", () => {
+    const s = site();
+    expect(failure(screen({ departmentIds: [s.departments[0]!.id], deskIds: [s.desks[0]!.id] }))).toBeNull();
+  });
+
+  it("refuses a department or a desk the site does not have, at its path", () => {
+    expect(failure(screen({ departmentIds: ["nie-ma"] }))).toMatchObject({
+      code: "UNKNOWN_REFERENCE",
+      message: expect.stringMatching(/^devices\.0\.departmentIds\.0: /),
+    });
+    expect(failure(screen({ deskIds: ["nie-ma"] }))).toMatchObject({
+      code: "UNKNOWN_REFERENCE",
+      message: expect.stringMatching(/^devices\.0\.deskIds\.0: /),
+    });
+  });
+});

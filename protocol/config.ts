@@ -87,6 +87,10 @@ export const DeviceConfig = z.object({
   kind: z.enum(["kiosk", "group-screen", "desk-screen", "agent"]),
   /** For a desk screen: the desk it belongs to. */
   deskId: Id.optional(),
+  /** For a group screen: shows only the calls and queues of these departments (with deskIds: of either). None: the whole site. */
+  departmentIds: z.array(Id).max(30).optional(),
+  /** For a group screen: shows only the calls to these desks and the queues they serve. */
+  deskIds: z.array(Id).max(200).optional(),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 
@@ -313,6 +317,31 @@ function calendarProblems(site: SiteConfig): ConfigProblem[] {
   return problems;
 }
 
+/** A group screen's binding names departments and desks of the site. */
+function screenBindingProblems(site: SiteConfig, deskIds: ReadonlySet<string>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const departmentIds = new Set(site.departments.map((d) => d.id));
+  site.devices.forEach((dev, i) => {
+    dev.departmentIds?.forEach((id, j) => {
+      if (!departmentIds.has(id))
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["devices", i, "departmentIds", j],
+          message: `no department ${JSON.stringify(id)} at this site`,
+        });
+    });
+    dev.deskIds?.forEach((id, j) => {
+      if (!deskIds.has(id))
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["devices", i, "deskIds", j],
+          message: `no desk ${JSON.stringify(id)} at this site`,
+        });
+    });
+  });
+  return problems;
+}
+
 /**
  * Checks a schema alone cannot express: a known time zone, opening hours that start before they end
  * and do not overlap, unique ids and prefixes, desks that serve something, references to known
@@ -427,6 +456,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
       });
     }
   });
+  problems.push(...screenBindingProblems(site, deskIds));
   return problems;
 }
 

@@ -3,7 +3,16 @@ import type { CallView } from "../../protocol/live.ts";
 import { arrivals, callKey, historyOf } from "./call-turns.ts";
 
 function call(n: number, at = `2026-11-30T10:00:0${n}+01:00`): CallView {
-  return { ticketId: `t${n}`, number: `A00${n}`, deskId: `s${n}`, deskName: `Stanowisko ${n}`, deskNumber: n, at, attempt: 1 };
+  return {
+    ticketId: `t${n}`,
+    number: `A00${n}`,
+    deskId: `s${n}`,
+    deskName: `Stanowisko ${n}`,
+    deskNumber: n,
+    at,
+    attempt: 1,
+    matterId: "rejestracja",
+  };
 }
 
 describe("arrivals", () => {

@@ -113,6 +113,7 @@ export class ViewBuilder {
       deskNumber: cfg?.number ?? 0,
       at: this.at(c.at),
       attempt: c.attempt,
+      matterId: this.state.tickets.get(c.ticketId)?.matterId ?? null,
     };
   }
 
@@ -128,6 +129,15 @@ export class ViewBuilder {
       languages: c.screenLanguages,
       openings: this.openings,
       ...(c.ticker ? { ticker: c.ticker } : {}),
+      screens: c.devices
+        .filter((d) => d.kind === "group-screen")
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          ...(d.departmentIds ? { departmentIds: d.departmentIds } : {}),
+          ...(d.deskIds ? { deskIds: d.deskIds } : {}),
+        })),
+      desks: c.desks.map((d) => ({ id: d.id, name: d.name, matterIds: d.matterIds })),
       departments: c.departments.map((d) => ({
         id: d.id,
         name: d.name,

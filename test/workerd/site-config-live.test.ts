@@ -49,6 +49,8 @@ describe("the configuration, live", () => {
       closure: null,
       languages: ["pl"],
       openings: expect.any(Array),
+      screens: expect.any(Array),
+      desks: expect.any(Array),
       departments: [
         {
           id: "wk",
