@@ -1,9 +1,10 @@
 // A hall screen per department: bound in the configuration (a group screen's departments or desks) or
-// by its address (?departments=), a screen shows only its calls and queues, and names what it shows.
+// by its address (?departments=), a screen shows only its calls and queues, and names what it shows;
+// Koszalin town hall's demo screens, one a floor (pictures for the README).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { callNext, createHallSite, matterIds, takeTicket } from "./hall-screen-site.ts";
-import { base, expectAttr, expectNoViolations, expectText, launch, newPage, SIZES, signIn } from "./helpers.ts";
+import { base, call, expectAttr, expectNoViolations, expectText, launch, newPage, SIZES, screenshot, signIn } from "./helpers.ts";
 
 /** The matters whose queues the screen lists. */
 const listed = (page: Page) => page.locator(".waiting-item").evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.matter));
@@ -68,5 +69,37 @@ describe("hall screen: a screen per department", () => {
     await expectText(byAddress.getByTestId("display-scope"), "Wydział 2");
     await expectNoViolations(byDepartment, "hall screen bound to a department");
     await byDepartment.context().close();
+  });
+
+  test("Koszalin town hall: the whole hall and the ground floor's screen, with a call", async () => {
+    // The demo's town hall as configured, open around the clock so the test runs at any hour.
+    const admin = await createHallSite(`e2e-hall-kz-${Date.now().toString(36)}`, { matters: 1 });
+    const demo = await call<Record<string, unknown>>("/api/v1/sites/koszalin-ratusz/config", { token: admin });
+    const siteId = `e2e-ratusz-${Date.now().toString(36)}`;
+    const allDay = [["00:00", "24:00"]];
+    const days = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
+    const config = { ...demo, id: siteId, openingHours: days, specialDays: [], closedOnPublicHolidays: false };
+    await call(`/api/v1/sites/${siteId}?org=koszalin`, { method: "PUT", token: admin, body: config });
+    for (const matterId of ["rejestracja", "rejestracja", "prawo-jazdy", "dowod-osobisty", "ceidg"])
+      await takeTicket(admin, siteId, matterId);
+    await callNext(admin, siteId, "s1");
+
+    const hall = await newPage(browser, { viewport: SIZES.display });
+    await hall.goto(`${base()}/display/${siteId}`);
+    await signIn(hall, "admin", "admin");
+    await expectAttr(hall.getByTestId("newest-call"), "data-number", "R001");
+    await expectText(hall.locator('[data-matter="podatek-zaswiadczenie"]'), "Zaświadczenie o niezaleganiu");
+    await screenshot(hall, "hall-koszalin-ratusz");
+    await hall.setViewportSize(SIZES.displayPortrait);
+    await screenshot(hall, "hall-koszalin-ratusz-portrait");
+
+    const ground = await hall.context().newPage();
+    await ground.setViewportSize(SIZES.display);
+    await ground.goto(`${base()}/display/${siteId}?screen=ekran-1`);
+    await expectText(ground.getByTestId("display-scope"), "Wydział Komunikacji");
+    await expectAttr(ground.getByTestId("newest-call"), "data-number", "R001");
+    expect(await listed(ground)).toEqual(["rejestracja", "zbycie-nabycie", "odbior-dowodu-rej", "prawo-jazdy", "odbior-prawa-jazdy"]);
+    await screenshot(ground, "hall-koszalin-ratusz-parter");
+    await hall.context().close();
   });
 });
