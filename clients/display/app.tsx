@@ -36,7 +36,7 @@ export function DisplayApp(props: { siteId: string; token: string; deviceId?: st
   const binding = bindingOf(view?.site.screens, props.deviceId ?? null, new URLSearchParams(location.search));
   const departments: readonly ShownDepartment[] = view?.site.departments ?? site?.departments ?? [];
   const scope = scopeOf(binding, { departments }, view?.site.desks ?? []);
-  const turns = useCallTurns(view ? callsIn(scope, view.calls) : null);
+  const turns = useCallTurns(view ? callsIn(scope, view.calls) : null, view, live.status === "online");
   const langs = useScreenLanguages(view?.site.languages);
   // Outside the office's hours the screen says when it opens, instead of promising a first call.
   const now = useNow(15_000);

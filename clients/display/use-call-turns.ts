@@ -1,7 +1,9 @@
 // Each new call gets its turn large, in the order the calls were made: shown for at least TURN_MS
 // (with its chime and flash) before the next one takes its place, so four desks calling within a
 // second are all seen and heard, none put straight into the history. The first picture after loading
-// is not new; a call made while offline is (nobody saw it yet).
+// is not new. Back after a lost connection, the newest of the calls missed meanwhile is shown and
+// chimed (nobody saw it yet) without holding its turn, the older ones go to the history: they are
+// old news, and the next live call follows at once.
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { CallView } from "../../protocol/live.ts";
 import { arrivals, callKey, historyOf } from "./call-turns.ts";
@@ -29,12 +31,23 @@ interface Turn {
   n: number;
 }
 
-/** `calls`: the view's calls, newest first; null until the first view has arrived. */
-export function useCallTurns(calls: CallView[] | null): CallTurns {
+/**
+ * `calls`: the view's calls, newest first; null until the first view has arrived. `frame`: the view
+ * itself (a new one with every frame received); `online`: the live connection's state.
+ */
+export function useCallTurns(calls: CallView[] | null, frame: unknown, online: boolean): CallTurns {
   const known = useRef<Set<string> | null>(null);
   const pending = useRef<CallView[]>([]);
   const busyUntil = useRef(0);
   const turns = useRef(0);
+  /** The connection was lost since the last frame: the next one catches up. */
+  const missed = useRef(false);
+  const wasOnline = useRef(false);
+  if (online) wasOnline.current = true;
+  else if (wasOnline.current) {
+    wasOnline.current = false;
+    missed.current = true;
+  }
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   const [turn, setTurn] = useState<Turn>({ call: null, fresh: false, n: 0 });
   // Renders again when calls join the line (they leave the history before the screen is painted).
@@ -48,13 +61,13 @@ export function useCallTurns(calls: CallView[] | null): CallTurns {
     timers.current.add(id);
   };
 
-  /** Starts the next waiting call's turn when the current one has had its time. */
-  const advance = () => {
+  /** Starts the next waiting call's turn when the current one has had its time; `hold`: keep it for TURN_MS. */
+  const advance = (hold = true) => {
     const now = Date.now();
     if (now < busyUntil.current) return;
     const next = pending.current.shift();
     if (!next) return;
-    busyUntil.current = now + TURN_MS;
+    busyUntil.current = hold ? now + TURN_MS : 0;
     const n = ++turns.current;
     chime();
     // For the screen's own checks (and tests): how many calls had their turn, and chimed.
@@ -62,11 +75,10 @@ export function useCallTurns(calls: CallView[] | null): CallTurns {
     document.documentElement.dataset.chimes = String(chimesPlayed());
     setTurn({ call: next, fresh: true, n });
     later(FRESH_MS, () => setTurn((cur) => (cur.n === n ? { ...cur, fresh: false } : cur)));
-    later(TURN_MS, advance);
+    if (hold) later(TURN_MS, () => advance());
   };
 
-  const keys = calls?.map(callKey).join(" ");
-  // Before the paint: a new call is never drawn in the history while it waits for its turn.
+  // Before the paint: a new call is never drawn in the history while it waits for its turn. Once a frame.
   useLayoutEffect(() => {
     if (!calls) return;
     if (known.current === null || calls.length === 0) {
@@ -77,11 +89,22 @@ export function useCallTurns(calls: CallView[] | null): CallTurns {
       setTurn({ call: calls[0] ?? null, fresh: false, n: turns.current });
       return;
     }
-    pending.current.push(...arrivals(calls, known.current));
+    const fresh = arrivals(calls, known.current);
     known.current = new Set(calls.map(callKey));
+    if (missed.current) {
+      // Catching up after a lost connection: the newest missed call only, shown at once.
+      missed.current = false;
+      const newest = fresh.at(-1);
+      if (!newest) return;
+      pending.current = [newest];
+      busyUntil.current = 0;
+      advance(false);
+      return;
+    }
+    pending.current.push(...fresh);
     setWaiting((w) => w + 1);
     advance();
-  }, [keys]);
+  }, [frame]);
 
   useEffect(
     () => () => {
