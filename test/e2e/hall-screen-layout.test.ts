@@ -30,10 +30,10 @@ async function numberInSight(page: Page): Promise<{ inside: boolean; onTop: bool
   });
 }
 
-/** The matters whose rows are seen whole now: inside the screen, inside the list's box, and on top. */
+/** The matters whose rows are seen whole now: inside the screen, inside the waiting panel, and on top (not clipped or covered). */
 async function rowsInSight(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const box = document.querySelector(".waiting-box")?.getBoundingClientRect();
+    const box = document.querySelector(".waiting")?.getBoundingClientRect();
     if (!box) return [];
     const seen: string[] = [];
     for (const li of document.querySelectorAll<HTMLElement>(".waiting-item")) {
@@ -54,11 +54,11 @@ async function rowsInSight(page: Page): Promise<string[]> {
 /** Every matter seen whole, page by page; the pages must change by themselves. */
 async function everyRowSeen(page: Page, all: string[]): Promise<number> {
   const list = page.getByTestId("waiting-list");
-  await expectAttr(list, "data-page", "0", 20_000);
-  const pages = Number(await list.getAttribute("data-pages"));
+  // A list without pages is one page.
+  const pages = Number((await list.getAttribute("data-pages")) ?? "1");
   const seen = new Set<string>();
   for (let p = 0; p < pages; p++) {
-    await expectAttr(list, "data-page", String(p), 12_000);
+    if (pages > 1) await expectAttr(list, "data-page", String(p), 20_000);
     for (const id of await rowsInSight(page)) seen.add(id);
   }
   expect([...seen].sort()).toEqual([...all].sort());
@@ -97,6 +97,8 @@ describe("hall screen: the called number is never hidden", () => {
         ["portrait", SIZES.displayPortrait],
       ] as const) {
         await page.setViewportSize(size);
+        // The list fits itself to its new box within a frame or two.
+        await page.waitForTimeout(500);
         const pages = await everyRowSeen(page, all);
         const sight = await numberInSight(page);
         expect(sight, `${orientation}, ${count} matters`).toEqual({ inside: true, onTop: [true, true, true, true, true] });
