@@ -221,3 +221,41 @@ describe("configuration refusals carry a stable code", () => {
     expect(old.departments[0]!.matters[0]!.dailyCap).toBeUndefined();
   });
 });
+
+describe("the hall screens' ticker", () => {
+  it("accepts one line of up to 200 characters, trimmed, and none at all", () => {
+    expect(failure(site({ ticker: "W piątek 5 grudnia urząd czynny do 13:00." }))).toBeNull();
+    expect(SiteConfig.parse(site({ ticker: "  Zapraszamy.  " })).ticker).toBe("Zapraszamy.");
+    expect(failure(site({ ticker: "x".repeat(200) }))).toBeNull();
+    expect(SiteConfig.parse(site()).ticker).toBeUndefined();
+  });
+
+  it("refuses a longer line, an empty one and control characters", () => {
+    expect(failure(site({ ticker: "x".repeat(201) }))?.message).toMatch(/^ticker: /);
+    expect(failure(site({ ticker: "   " }))?.code).toBe("VALIDATION_FAILED");
+    for (const bad of ["pierwsza\ndruga", "tab\there", "bell\u0007", "odwrócony \u202Etekst"]) {
+      expect(failure(site({ ticker: bad }))?.message, JSON.stringify(bad)).toMatch(/^ticker: /);
+    }
+  });
+});
+
+describe("a group screen bound to departments or desks", () => {
+  const screen = (binding: { departmentIds?: string[]; deskIds?: string[] }) =>
+    site({ devices: [{ id: "ekran-1", name: "Monitor zbiorczy – parter", kind: "group-screen", ...binding }] });
+
+  it("accepts the site's own departments and desks", () => {
+    const s = site();
+    expect(failure(screen({ departmentIds: [s.departments[0]!.id], deskIds: [s.desks[0]!.id] }))).toBeNull();
+  });
+
+  it("refuses a department or a desk the site does not have, at its path", () => {
+    expect(failure(screen({ departmentIds: ["nie-ma"] }))).toMatchObject({
+      code: "UNKNOWN_REFERENCE",
+      message: expect.stringMatching(/^devices\.0\.departmentIds\.0: /),
+    });
+    expect(failure(screen({ deskIds: ["nie-ma"] }))).toMatchObject({
+      code: "UNKNOWN_REFERENCE",
+      message: expect.stringMatching(/^devices\.0\.deskIds\.0: /),
+    });
+  });
+});

@@ -91,8 +91,17 @@ export const DeviceConfig = z.object({
   kind: z.enum(["kiosk", "group-screen", "desk-screen", "agent"]),
   /** For a desk screen: the desk it belongs to. */
   deskId: Id.optional(),
+  /** For a group screen: shows only the calls and queues of these departments (with deskIds: of either). None: the whole site. */
+  departmentIds: z.array(Id).max(30).optional(),
+  /** For a group screen: shows only the calls to these desks and the queues they serve. */
+  deskIds: z.array(Id).max(200).optional(),
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
+
+/** Longest ticker line: about one line of a hall screen at a size read from afar. */
+export const TICKER_MAX = 200;
+/** Control characters, and the format characters that turn text's direction around (spoofing). */
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 export const SiteConfig = z.object({
   id: Id,
@@ -117,6 +126,14 @@ export const SiteConfig = z.object({
     .object({ message: z.string().trim().min(1).max(300) })
     .nullable()
     .default(null),
+  /** A line of text the hall screens show at their bottom ("W piątek urząd czynny do 13:00"). None: no line. */
+  ticker: z
+    .string()
+    .trim()
+    .min(1)
+    .max(TICKER_MAX)
+    .refine((text) => !CONTROL.test(text), "no control characters (line breaks, tabs, direction overrides)")
+    .optional(),
   /** Departments and their matters, each list in its order on the kiosk. */
   departments: z.array(DepartmentConfig).min(1).max(30),
   desks: z.array(DeskConfig).min(1).max(200),
@@ -311,6 +328,31 @@ function calendarProblems(site: SiteConfig): ConfigProblem[] {
   return problems;
 }
 
+/** A group screen's binding names departments and desks of the site. */
+function screenBindingProblems(site: SiteConfig, deskIds: ReadonlySet<string>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const departmentIds = new Set(site.departments.map((d) => d.id));
+  site.devices.forEach((dev, i) => {
+    dev.departmentIds?.forEach((id, j) => {
+      if (!departmentIds.has(id))
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["devices", i, "departmentIds", j],
+          message: `no department ${JSON.stringify(id)} at this site`,
+        });
+    });
+    dev.deskIds?.forEach((id, j) => {
+      if (!deskIds.has(id))
+        problems.push({
+          code: "UNKNOWN_REFERENCE",
+          path: ["devices", i, "deskIds", j],
+          message: `no desk ${JSON.stringify(id)} at this site`,
+        });
+    });
+  });
+  return problems;
+}
+
 /**
  * Checks a schema alone cannot express: a known time zone, opening hours that start before they end
  * and do not overlap, unique ids and prefixes (none that reads as digits), desks that serve something, references to known
@@ -433,6 +475,7 @@ export function siteConfigProblems(site: SiteConfig): ConfigProblem[] {
       });
     }
   });
+  problems.push(...screenBindingProblems(site, deskIds));
   return problems;
 }
 

@@ -27,6 +27,8 @@ export const CallView = z.object({
   at: z.string(),
   /** 1 for the first call, 2 and 3 for recalls after "Nie zgłosił się", more for "Wezwij ponownie". */
   attempt: z.number().int(),
+  /** The ticket's matter (a screen bound to a department shows only its calls); null once the ticket is gone. */
+  matterId: z.string().nullable(),
 });
 export type CallView = z.infer<typeof CallView>;
 
@@ -54,6 +56,15 @@ export const HallMatter = z.object({
 });
 export type HallMatter = z.infer<typeof HallMatter>;
 
+/** A group screen of the site and what it is bound to (DeviceConfig): only these departments' and desks' calls and queues. */
+export const HallScreen = z.object({
+  id: z.string(),
+  name: z.string(),
+  departmentIds: z.array(z.string()).optional(),
+  deskIds: z.array(z.string()).optional(),
+});
+export type HallScreen = z.infer<typeof HallScreen>;
+
 /**
  * What of the configuration the hall shows, live: a change reaches the kiosks and screens with the next
  * frame, without a reload. Departments and matters in their order on the kiosk (the configuration's).
@@ -63,6 +74,18 @@ export const HallSite = z.object({
   closure: z.string().nullable(),
   /** Languages of the hall screens' texts, the main one first. */
   languages: z.array(z.enum(["pl", "en"])),
+  /** The line of text the office shows at the bottom of its hall screens. Absent: none. */
+  ticker: z.string().optional(),
+  /** The site's group screens and their bindings (a screen finds its own by its device id). */
+  screens: z.array(HallScreen).optional(),
+  /** The desks and the matters each serves (a screen bound to desks lists the queues they serve). */
+  desks: z.array(z.object({ id: z.string(), name: z.string(), matterIds: z.array(z.string()) })).optional(),
+  /**
+   * The open stretches of the coming days (site-local ISO 8601 with offset), in order: a hall screen
+   * tells from them, on its own clock, that the office is closed and when it opens next. Absent where
+   * the hours are not known (a kiosk's catalogue built before the live view arrives).
+   */
+  openings: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
   departments: z.array(z.object({ id: z.string(), name: z.string(), matters: z.array(HallMatter) })),
 });
 export type HallSite = z.infer<typeof HallSite>;

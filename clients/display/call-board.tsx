@@ -1,9 +1,16 @@
-// The calls: the newest one huge (number → desk, highlighted while fresh), the previous ones below.
+// The calls: the one whose turn it is huge (number → desk, highlighted while fresh), the previous ones below.
 import type { CallView } from "../../protocol/live.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { ClosedNotice } from "./closed-notice.tsx";
 import { HallText } from "./hall-texts.tsx";
 
-function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: readonly Lang[] }) {
+/** The office is closed by its hours: when it opens next (null: not within the days the screen knows). */
+export interface Closed {
+  next: string | null;
+  now: number;
+}
+
+function NewestCall(props: { call: CallView | null; fresh: boolean; closed: Closed | null; langs: readonly Lang[] }) {
   const { t } = useI18n();
   const c = props.call;
   return (
@@ -13,7 +20,9 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: 
       </h2>
       {c ? (
         <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
-          <span class="newest-number">{c.number}</span>
+          <span class="newest-number" data-len={Math.min(c.number.length, 7)}>
+            {c.number}
+          </span>
           <span class="newest-arrow" aria-hidden="true">
             →
           </span>
@@ -21,6 +30,8 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: 
           <span class="newest-desk">{c.deskName}</span>
           {c.attempt > 1 && <span class="newest-again">{t("display.again")}</span>}
         </p>
+      ) : props.closed ? (
+        <ClosedNotice next={props.closed.next} now={props.closed.now} langs={props.langs} />
       ) : (
         <p class="newest-empty">
           <HallText k="display.noCalls" langs={props.langs} />
@@ -30,12 +41,20 @@ function NewestCall(props: { call: CallView | undefined; fresh: boolean; langs: 
   );
 }
 
-export function CallBoard(props: { calls: CallView[]; fresh: boolean; langs: readonly Lang[] }) {
+/** `turn` counts the calls given their turn: a new one draws the frame afresh, restarting its flash. */
+export function CallBoard(props: {
+  current: CallView | null;
+  previous: CallView[];
+  fresh: boolean;
+  turn: number;
+  closed: Closed | null;
+  langs: readonly Lang[];
+}) {
   const { t } = useI18n();
-  const [newest, ...previous] = props.calls;
+  const previous = props.previous;
   return (
     <div class="calls">
-      <NewestCall call={newest} fresh={props.fresh} langs={props.langs} />
+      <NewestCall key={props.turn} call={props.current} fresh={props.fresh} closed={props.closed} langs={props.langs} />
       <section class="previous" aria-labelledby="previous-title">
         <h2 id="previous-title" class="previous-title">
           <HallText k="display.previous" langs={props.langs} />

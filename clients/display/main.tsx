@@ -12,7 +12,7 @@ const siteId = pathParts("/display/")[0] ?? null;
 render(
   <I18nProvider persist>
     <DeviceGate pairAs="group-screen" kind="screen" siteId={siteId} roles={["display", "manager", "clerk"]}>
-      {(session) => <DisplayApp siteId={siteId!} token={session.token} />}
+      {(session) => <DisplayApp siteId={siteId!} token={session.token} deviceId={session.deviceId} />}
     </DeviceGate>
   </I18nProvider>,
   document.getElementById("app")!,

@@ -278,6 +278,21 @@ const TEXTS = {
   "display.noCalls": { pl: "Za chwilę pierwsze wezwanie", en: "The first call is coming soon" },
   "display.waiting": { pl: "Oczekujący", en: "Waiting" },
   "display.enableSound": { pl: "Włącz dźwięk wezwań", en: "Turn on the call chime" },
+  // ---- hall screen: paging of the waiting list ----
+  "display.page": { pl: "Strona {page} z {pages}", en: "Page {page} of {pages}" },
+  // ---- hall screen: the office closed by its hours, and when it opens next ----
+  "display.closedUntil": { pl: "Nieczynne – zapraszamy {day} od {hour}", en: "Closed – please come {day} from {hour}" },
+  "display.closed": { pl: "Nieczynne", en: "Closed" },
+  "display.day.today": { pl: "dziś", en: "today" },
+  "display.day.tomorrow": { pl: "jutro", en: "tomorrow" },
+  "display.day.mon": { pl: "w poniedziałek", en: "on Monday" },
+  "display.day.tue": { pl: "we wtorek", en: "on Tuesday" },
+  "display.day.wed": { pl: "w środę", en: "on Wednesday" },
+  "display.day.thu": { pl: "w czwartek", en: "on Thursday" },
+  "display.day.fri": { pl: "w piątek", en: "on Friday" },
+  "display.day.sat": { pl: "w sobotę", en: "on Saturday" },
+  "display.day.sun": { pl: "w niedzielę", en: "on Sunday" },
+  "display.day.date": { pl: "{date}", en: "on {date}" },
   "desk.break": { pl: "Przerwa", en: "On a break" },
   "desk.breakNote": { pl: "Stanowisko chwilowo nieczynne", en: "This desk is closed for a moment" },
   "desk.serving": { pl: "Obsługiwany numer", en: "Now serving" },
@@ -528,6 +543,12 @@ const TEXTS = {
   "adm.cfg.recallHint": {
     pl: "Po tylu sekundach numer, który się nie zgłosił, jest wzywany ponownie, gdy przy stanowisku nikt inny nie czeka.",
     en: "After this many seconds a missed number is called again when nobody else waits for the desk.",
+  },
+  // ---- site settings: the hall screens' ticker ----
+  "adm.cfg.ticker": { pl: "Pasek informacyjny ekranów w holu", en: "Information line of the hall screens" },
+  "adm.cfg.tickerHint": {
+    pl: "Jedna linia tekstu u dołu ekranów grupowych, do 200 znaków. Puste pole: bez paska.",
+    en: "One line of text at the bottom of the group screens, up to 200 characters. Empty: no line.",
   },
   "adm.cfg.retention": { pl: "Przechowywanie danych kontaktowych (dni)", en: "Keeping contact data (days)" },
   "adm.cfg.retentionHint": {

@@ -57,8 +57,8 @@ function desks(profiles: string[][], idPrefix = "s"): DeskConfig[] {
 
 interface DeviceCounts {
   kiosks: number;
-  /** Names of the group screens; ids are ekran-1, ekran-2, ... */
-  groupScreens: string[];
+  /** Names of the group screens, or a name with the departments the screen shows; ids are ekran-1, ekran-2, ... */
+  groupScreens: (string | { name: string; departmentIds: string[] })[];
   /** One desk screen per desk (ids ekran-<deskId>). */
   deskScreens: boolean;
   /** The site PC running the print agent (kiosk printers, hall speakers). */
@@ -70,7 +70,13 @@ function devices(siteDesks: DeskConfig[], c: DeviceCounts): DeviceConfig[] {
   for (let i = 1; i <= c.kiosks; i++) {
     out.push({ id: `kiosk-${i}`, name: c.kiosks > 1 ? `Biletomat ${i}` : "Biletomat", kind: "kiosk" });
   }
-  c.groupScreens.forEach((name, i) => out.push({ id: `ekran-${i + 1}`, name, kind: "group-screen" }));
+  c.groupScreens.forEach((screen, i) =>
+    out.push(
+      typeof screen === "string"
+        ? { id: `ekran-${i + 1}`, name: screen, kind: "group-screen" }
+        : { id: `ekran-${i + 1}`, name: screen.name, kind: "group-screen", departmentIds: screen.departmentIds },
+    ),
+  );
   if (c.deskScreens) {
     for (const d of siteDesks) {
       out.push({ id: `ekran-${d.id}`, name: `Ekran stanowiskowy ${d.number}`, kind: "desk-screen", deskId: d.id });
@@ -285,7 +291,12 @@ const KOSZALIN_SITES: SiteConfigInput[] = [
     desks: koszalinRatuszDesks,
     devices: devices(koszalinRatuszDesks, {
       kiosks: 1,
-      groupScreens: ["Monitor zbiorczy – parter", "Monitor zbiorczy – I piętro", "Monitor zbiorczy – II piętro"],
+      // One screen a floor, each showing the departments on its floor.
+      groupScreens: [
+        { name: "Monitor zbiorczy – parter", departmentIds: ["wydzial-komunikacji"] },
+        { name: "Monitor zbiorczy – I piętro", departmentIds: ["wydzial-spraw-obywatelskich"] },
+        { name: "Monitor zbiorczy – II piętro", departmentIds: ["biuro-dzialalnosci-gospodarczej", "referat-wymiaru-podatkow"] },
+      ],
       deskScreens: false,
       agent: true,
     }),

@@ -17,12 +17,15 @@ import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
+import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal } from "../queue/time.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
 export const DISPLAY_CALLS = 8;
+/** The hall screens know the office's hours this many days ahead (a closure of a fortnight is still told). */
+export const OPENING_DAYS = 15;
 /** The clerk console lists at most this many waiting tickets. */
 export const CLERK_WAITING = 50;
 /** An e-ticket names at most this many numbers being served now (a phone's frame stays small). */
@@ -31,6 +34,7 @@ export const ETICKET_SERVING = 8;
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
   private serving = new Map<string, string[]>();
+  private openings: HallSite["openings"] | null = null;
 
   constructor(
     private readonly index: SiteIndex,
@@ -142,15 +146,31 @@ export class ViewBuilder {
       deskNumber: cfg?.number ?? 0,
       at: this.at(c.at),
       attempt: c.attempt,
+      matterId: this.state.tickets.get(c.ticketId)?.matterId ?? null,
     };
   }
 
-  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages. */
-  hallSite(): HallSite {
+  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages, the hours from `day` on. */
+  hallSite(day: string): HallSite {
     const c = this.index.config;
+    this.openings ??= openingsAhead(calendarOf(c), c.timeZone, day, OPENING_DAYS).map((o) => ({
+      from: this.at(o.from),
+      to: this.at(o.to),
+    }));
     return {
       closure: c.closure?.message ?? null,
       languages: c.screenLanguages,
+      openings: this.openings,
+      ...(c.ticker ? { ticker: c.ticker } : {}),
+      screens: c.devices
+        .filter((d) => d.kind === "group-screen")
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          ...(d.departmentIds ? { departmentIds: d.departmentIds } : {}),
+          ...(d.deskIds ? { deskIds: d.deskIds } : {}),
+        })),
+      desks: c.desks.map((d) => ({ id: d.id, name: d.name, matterIds: d.matterIds })),
       departments: c.departments.map((d) => ({
         id: d.id,
         name: d.name,
@@ -165,7 +185,7 @@ export class ViewBuilder {
     const taken = walkInsByPrefix(day, this.state.tickets.values());
     return {
       siteName: this.index.config.name,
-      site: this.hallSite(),
+      site: this.hallSite(day),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
       waiting: [...this.index.matters.values()].map((m) => {
         const w: WaitingCount = {

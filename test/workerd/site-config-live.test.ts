@@ -49,6 +49,9 @@ describe("the configuration, live", () => {
     expect(first.site).toEqual({
       closure: null,
       languages: ["pl"],
+      openings: expect.any(Array),
+      screens: expect.any(Array),
+      desks: expect.any(Array),
       departments: [
         {
           id: "wk",

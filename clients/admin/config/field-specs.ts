@@ -34,6 +34,7 @@ export const SITE_FIELDS: readonly FieldSpec<SiteConfig>[] = [
   { kind: "timeZone", key: "timeZone", label: "adm.cfg.timeZone" },
   { kind: "bool", key: "voice", label: "adm.cfg.voice", hint: "adm.cfg.voiceHint" },
   { kind: "int", key: "noShowRecallSeconds", label: "adm.cfg.recall", hint: "adm.cfg.recallHint", min: 10, max: 3600 },
+  { kind: "text", key: "ticker", label: "adm.cfg.ticker", hint: "adm.cfg.tickerHint", long: true, optional: true },
 ];
 
 /** Fields of the site kept under "booking" that belong with the site's own settings. */

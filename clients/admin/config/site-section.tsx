@@ -1,5 +1,5 @@
 // The site itself: its id (chosen once, when the site is created), name, city, address, time zone,
-// voice, the no-show recall delay and how long contact data is kept.
+// voice, the no-show recall delay, the hall screens' ticker and how long contact data is kept.
 import { useI18n } from "../../shared/i18n.tsx";
 import { useEditor } from "./editor-context.ts";
 import { SITE_BOOKING_FIELDS, SITE_FIELDS } from "./field-specs.ts";
