@@ -59,10 +59,11 @@ export default defineConfig({
     target: "es2022",
     rolldownOptions: {
       input: Object.fromEntries(CLIENT_PAGES.map((page) => [page.name, htmlPath(page)])),
-      // protocol/ is shared with the Worker: its zod schemas must not end up in a browser bundle
-      // just because a client imported a pure helper (acceptsUpdate) from the same module.
-      // Its modules have no side effects, and building an unused schema (z.…) is pure.
-      treeshake: { moduleSideEffects: (id: string) => !id.includes("/protocol/"), manualPureFunctions: ["z"] },
+      // protocol/ is shared with the Worker and has no side effects. Clients import its zod-free
+      // modules only (live-wire.ts, routes.ts, roles.ts…), so no schema reaches a browser bundle. No
+      // function is declared pure by name: Preact's minified style setter is called `z` too, and
+      // declaring `z` pure once dropped every style={…} of every client.
+      treeshake: { moduleSideEffects: (id: string) => !id.includes("/protocol/") },
     },
   },
 });

@@ -5,7 +5,8 @@
 // Plain TypeScript with no DOM or Node API: the caller hands in how to open a WebSocket.
 import { backoffDelay } from "./backoff.ts";
 import type { ErrorCode } from "./errors.ts";
-import { acceptsUpdate, CLOSE, type ClientMessage, PING, PONG, withProtocol } from "./live.ts";
+import type { ClientMessage } from "./live.ts";
+import { acceptsUpdate, CLOSE, PING, PONG, withProtocol } from "./live-wire.ts";
 
 /** The part of a WebSocket (the browser's, or Node's global one) this socket uses. */
 export interface SocketLike {

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { AuditAction, AuditChange, AuditEntry } from "../../protocol/audit.ts";
 import { AUDIT_ACTIONS } from "../../protocol/audit-actions.ts";
-import { assertNever } from "../../protocol/live.ts";
+import { assertNever } from "../../protocol/live-wire.ts";
 import { ApiError, errorCode } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { OFFICE_TZ, officeDateTime } from "../shared/format.ts";

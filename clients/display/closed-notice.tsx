@@ -1,7 +1,7 @@
 // The office closed by its hours: "Nieczynne – zapraszamy jutro od 8:00" in every language of the
 // screen, where the first call would otherwise be promised.
 
-import { assertNever } from "../../protocol/live.ts";
+import { assertNever } from "../../protocol/live-wire.ts";
 import { type Lang, translate } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
 import { type OpeningDay, openingWords } from "./opening.ts";

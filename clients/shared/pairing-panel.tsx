@@ -3,7 +3,7 @@
 // session it collects is the device's own long-lived token. An expired code is replaced by a new one.
 import { useEffect, useState } from "preact/hooks";
 import type { DeviceKind, StartPairingResponse } from "../../protocol/devices.ts";
-import { PROTOCOL_VERSION } from "../../protocol/live.ts";
+import { PROTOCOL_VERSION } from "../../protocol/live-wire.ts";
 import { call, errorCode } from "./api.ts";
 import { useI18n } from "./i18n.tsx";
 import type { Session } from "./session.ts";

@@ -1,6 +1,7 @@
 // Preact hook around LiveSocket: the latest view of one live stream and the connection status.
 import { useEffect, useState } from "preact/hooks";
-import { CLOSE, type RoleView } from "../../protocol/live.ts";
+import type { RoleView } from "../../protocol/live.ts";
+import { CLOSE } from "../../protocol/live-wire.ts";
 import { urlOf } from "./api.ts";
 import { type LiveEnd, LiveSocket, type LiveStatus } from "./live.ts";
 

@@ -44,4 +44,11 @@ describe("serving the clients", () => {
       expect(js, f).not.toMatch(/ZodError|\$ZodType|strictObject/);
     }
   });
+
+  test("Preact's style setter survives the build, so style={…} reaches the page", async () => {
+    const files = (await readdir(join(dist, "assets"))).filter((f) => f.endsWith(".js"));
+    const bundles = await Promise.all(files.map((f) => readFile(join(dist, "assets", f), "utf8")));
+    // Preact sets a style property through element.style.setProperty (custom properties) or by name.
+    expect(bundles.some((js) => /\.style,\w+,/.test(js) && js.includes("setProperty"))).toBe(true);
+  });
 });
