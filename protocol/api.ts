@@ -184,7 +184,7 @@ export const PublicSite = z.object({
   name: z.string(),
   address: z.string(),
   voice: z.boolean(),
-  departments: z.array(z.object({ id: Id, name: z.string(), matters: z.array(PublicMatter) })),
+  departments: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string().optional(), matters: z.array(PublicMatter) })),
   desks: z.array(z.object({ id: Id, name: z.string() })),
   booking: z.object({
     horizonDays: z.number().int(),

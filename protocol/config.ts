@@ -70,6 +70,8 @@ export type MatterConfig = z.infer<typeof MatterConfig>;
 export const DepartmentConfig = z.object({
   id: Id,
   name: z.string().min(1).max(120),
+  /** The name in English, shown when the kiosk or the booking site is in English (the Polish name otherwise). */
+  nameEn: z.string().min(1).max(120).optional(),
   matters: z.array(MatterConfig).min(1).max(60),
 });
 export type DepartmentConfig = z.infer<typeof DepartmentConfig>;

@@ -86,7 +86,9 @@ export const HallSite = z.object({
    * the hours are not known (a kiosk's catalogue built before the live view arrives).
    */
   openings: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
-  departments: z.array(z.object({ id: z.string(), name: z.string(), matters: z.array(HallMatter) })),
+  departments: z.array(
+    z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable().optional(), matters: z.array(HallMatter) }),
+  ),
 });
 export type HallSite = z.infer<typeof HallSite>;
 

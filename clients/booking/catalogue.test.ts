@@ -131,4 +131,12 @@ describe("matter names in the page's language", () => {
     const plain = catalogue([base], "Koszalin")[0]!.matters[0]!;
     expect(matterName(plain, "en")).toBe("Rejestracja pojazdu");
   });
+
+  it("a department's English name heads its group in English, and search finds its matters by it", () => {
+    const base = site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]);
+    const withEn: PublicSite = { ...base, departments: base.departments.map((d) => ({ ...d, nameEn: "Transport Department" })) };
+    const [group] = catalogue([withEn], "Koszalin");
+    expect([matterName(group!, "pl"), matterName(group!, "en")]).toEqual(["Wydział Komunikacji", "Transport Department"]);
+    expect(matterCount(search([group!], "transport"))).toBe(1);
+  });
 });

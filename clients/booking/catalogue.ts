@@ -15,6 +15,8 @@ export interface MatterEntry {
 
 export interface DepartmentGroup {
   name: string;
+  /** The department's English name, when the office gave one. */
+  nameEn?: string;
   matters: MatterEntry[];
 }
 
@@ -39,8 +41,10 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     }
   }
   const groups = new Map<string, Map<string, MatterEntry>>();
+  const english = new Map<string, string>();
   for (const site of inCity) {
     for (const d of site.departments) {
+      if (d.nameEn && !english.has(d.name)) english.set(d.name, d.nameEn);
       const group = groups.get(d.name) ?? new Map<string, MatterEntry>();
       for (const m of d.matters) {
         if (m.bookable && !group.has(m.id)) {
@@ -51,7 +55,11 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     }
   }
   return [...groups]
-    .map(([name, matters]) => ({ name, matters: [...matters.values()].sort((a, b) => collator.compare(a.name, b.name)) }))
+    .map(([name, matters]) => ({
+      name,
+      ...(english.has(name) ? { nameEn: english.get(name) } : {}),
+      matters: [...matters.values()].sort((a, b) => collator.compare(a.name, b.name)),
+    }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
@@ -75,7 +83,9 @@ export function search(groups: readonly DepartmentGroup[], query: string): Depar
   const hit = (text: string) => words.every((w) => fold(text).includes(w));
   return groups
     .map((g) =>
-      hit(g.name) ? g : { name: g.name, matters: g.matters.filter((m) => hit(m.name) || (m.nameEn !== undefined && hit(m.nameEn))) },
+      hit(g.name) || (g.nameEn !== undefined && hit(g.nameEn))
+        ? g
+        : { ...g, matters: g.matters.filter((m) => hit(m.name) || (m.nameEn !== undefined && hit(m.nameEn))) },
     )
     .filter((g) => g.matters.length > 0);
 }

@@ -112,8 +112,8 @@ function Matters(props: {
             : t("bk.notFound", { query: query.trim() })}
       </p>
       {shown.map((g) => (
-        <section key={g.name} class="bk-group" aria-label={g.name}>
-          <h3 class="bk-sub">{g.name}</h3>
+        <section key={g.name} class="bk-group" aria-label={matterName(g, lang)}>
+          <h3 class="bk-sub">{matterName(g, lang)}</h3>
           <ul class="bk-choices">
             {g.matters.map((m) => (
               <li key={m.id}>

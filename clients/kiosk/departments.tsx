@@ -5,6 +5,7 @@ import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { type Box, pageBox } from "./clear-of.ts";
+import { matterLabel } from "./hall-state.ts";
 
 export function Departments(props: {
   siteName: string;
@@ -16,7 +17,7 @@ export function Departments(props: {
   onDepartment: (id: string, from: Box) => void;
   onBooking: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <main class="kiosk-screen">
       <header class="kiosk-head">
@@ -33,7 +34,7 @@ export function Departments(props: {
         {props.departments.map((d) => (
           <li key={d.id}>
             <button type="button" class="kiosk-choice" onClick={(e) => props.onDepartment(d.id, pageBox(e.currentTarget))}>
-              {d.name}
+              {matterLabel(d, lang)}
             </button>
           </li>
         ))}

@@ -6,7 +6,7 @@
 
 import { useMemo } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
-import type { DisplayView, HallMatter, HallSite, PrinterState } from "../../protocol/live.ts";
+import type { DisplayView, HallSite, PrinterState } from "../../protocol/live.ts";
 import type { Lang } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
@@ -51,8 +51,8 @@ export function catalogueOf(view: Pick<DisplayView, "site"> | null, site: Public
   };
 }
 
-/** Pure: a matter's name in the kiosk's language (the Polish one when no English name is given). */
-export function matterLabel(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): string {
+/** Pure: a matter's or department's name in the kiosk's language (the Polish one when no English name is given). */
+export function matterLabel(m: { name: string; nameEn?: string | null | undefined }, lang: Lang): string {
   return lang === "en" && m.nameEn ? m.nameEn : m.name;
 }
 

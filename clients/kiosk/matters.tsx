@@ -40,7 +40,7 @@ export function Matters(props: {
     <main class="kiosk-screen" aria-busy={busy ? "true" : "false"}>
       <header class="kiosk-head">
         <div>
-          <p class="kiosk-site">{props.department.name}</p>
+          <p class="kiosk-site">{matterLabel(props.department, lang)}</p>
           <h1 class="kiosk-title">{t("kiosk.chooseMatter")}</h1>
         </div>
         <button type="button" class="kiosk-back" onClick={props.onBack}>

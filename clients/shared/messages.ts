@@ -565,6 +565,16 @@ const TEXTS = {
   "adm.cfg.removeMatter": { pl: "Usuń sprawę", en: "Remove the matter" },
   "adm.cfg.matterName": { pl: "Nazwa sprawy", en: "Matter name" },
   "adm.cfg.matterNameEn": { pl: "Nazwa po angielsku", en: "Name in English" },
+  "adm.cfg.departmentNameEn": { pl: "Nazwa wydziału po angielsku", en: "Department name in English" },
+  "adm.cfg.departmentNameEnHint": {
+    pl: "Na biletomacie w wersji angielskiej. Puste: nazwa polska.",
+    en: "On the kiosk in English. Empty: the Polish name.",
+  },
+  "adm.cfg.targetWait": { pl: "Docelowy czas oczekiwania (minuty)", en: "Target wait (minutes)" },
+  "adm.cfg.targetWaitHint": {
+    pl: "Statystyki liczą, jaka część osób czekała najwyżej tyle. Puste: 15 minut.",
+    en: "The statistics count the share of people who waited at most this long. Empty: 15 minutes.",
+  },
   "adm.cfg.matterNameEnHint": {
     pl: "Na biletomacie, ekranie i e-bilecie w wersji angielskiej. Puste: nazwa polska.",
     en: "On the kiosk, screen and e-ticket in English. Empty: the Polish name.",

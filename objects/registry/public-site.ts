@@ -13,6 +13,7 @@ export function publicSite(c: SiteConfig): PublicSite {
     departments: c.departments.map((d) => ({
       id: d.id,
       name: d.name,
+      ...(d.nameEn ? { nameEn: d.nameEn } : {}),
       matters: d.matters.map((m) => ({
         id: m.id,
         name: m.name,

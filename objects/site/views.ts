@@ -174,6 +174,7 @@ export class ViewBuilder {
       departments: c.departments.map((d) => ({
         id: d.id,
         name: d.name,
+        nameEn: d.nameEn ?? null,
         matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: m.nameEn ?? null, prefix: m.prefix, hint: m.hint ?? null })),
       })),
     };

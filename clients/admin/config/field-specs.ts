@@ -44,6 +44,7 @@ export const SITE_BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = 
 
 export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [
   { kind: "text", key: "name", label: "adm.cfg.departmentName", long: true },
+  { kind: "text", key: "nameEn", label: "adm.cfg.departmentNameEn", hint: "adm.cfg.departmentNameEnHint", long: true, optional: true },
 ];
 
 export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
@@ -53,6 +54,15 @@ export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
   { kind: "text", key: "hint", label: "adm.cfg.matterHint", hint: "adm.cfg.matterHintHint", long: true, optional: true },
   { kind: "int", key: "dailyCap", label: "adm.cfg.dailyCap", hint: "adm.cfg.dailyCapHint", min: 1, max: 9999, optional: true },
   { kind: "int", key: "serviceMinutes", label: "adm.cfg.serviceMinutes", min: 1, max: 240 },
+  {
+    kind: "int",
+    key: "targetWaitMinutes",
+    label: "adm.cfg.targetWait",
+    hint: "adm.cfg.targetWaitHint",
+    min: 1,
+    max: 480,
+    optional: true,
+  },
   { kind: "bool", key: "bookable", label: "adm.cfg.bookable" },
   { kind: "int", key: "slotMinutes", label: "adm.cfg.slotMinutes", hint: "adm.cfg.slotMinutesHint", min: 5, max: 240, optional: true },
   { kind: "int", key: "bookingDesks", label: "adm.cfg.bookingDesks", hint: "adm.cfg.bookingDesksHint", min: 0, max: 50 },
