@@ -530,7 +530,7 @@ const TEXTS = {
   "stats.emailSent": { pl: "E-maile wysłane", en: "E-mails sent" },
   "stats.emailFailed": { pl: "E-maile nieudane", en: "E-mails failed" },
   "stats.estimateError": { pl: "Błąd prognozy czasu (średnio)", en: "Estimate error (mean)" },
-  "stats.estimateBias": { pl: "Czekano dłużej niż prognoza o", en: "Waited longer than shown by" },
+  "stats.estimateBias": { pl: "Rzeczywiste minus prognozowane oczekiwanie (średnio)", en: "Real minus shown wait (mean)" },
   "stats.byDepartment": { pl: "Według wydziałów", en: "By department" },
   "stats.byMatter": { pl: "Według spraw", en: "By matter" },
   "stats.byDesk": { pl: "Według stanowisk", en: "By desk" },

@@ -81,13 +81,18 @@ export function WaitingChart(props: { rows: WaitingRow[] }) {
       {props.rows.length === 0 ? (
         <p class="muted">{t("stats.chart.empty")}</p>
       ) : (
-        <UPlotChart name={title} x={x} xLabel={clockOf} series={series} testId="chart-waiting" />
+        <UPlotChart name={title} x={x} xLabel={clockOf} xSteps={CLOCK_STEPS} series={series} testId="chart-waiting" />
       )}
     </ChartBox>
   );
 }
 
 const hourText = (h: number) => `${String(h).padStart(2, "0")}:00`;
+const hourTick = (h: number) => String(h);
+/** Tick steps: minutes of the day by the hour, whole hours, whole buckets. */
+const CLOCK_STEPS = [60, 120, 180, 240];
+const HOUR_STEPS = [1, 2, 3, 4, 6];
+const BUCKET_STEPS = [1];
 
 export function ByHourChart(props: { rows: HourRow[] }) {
   const { t, lang } = useI18n();
@@ -142,7 +147,7 @@ export function ByHourChart(props: { rows: HourRow[] }) {
         </table>
       }
     >
-      <UPlotChart name={title} x={x} xLabel={(h) => String(h)} series={series} testId="chart-hour" />
+      <UPlotChart name={title} x={x} xLabel={hourTick} xSteps={HOUR_STEPS} series={series} testId="chart-hour" />
     </ChartBox>
   );
 }
@@ -269,7 +274,7 @@ export function WaitDistributionChart(props: { rows: WaitBucketRow[] }) {
       {props.rows.length === 0 ? (
         <p class="muted">{t("stats.chart.empty")}</p>
       ) : (
-        <UPlotChart name={title} x={x} xLabel={label} series={series} testId="chart-dist" />
+        <UPlotChart name={title} x={x} xLabel={label} xSteps={BUCKET_STEPS} series={series} testId="chart-dist" />
       )}
     </ChartBox>
   );

@@ -21,6 +21,8 @@ export interface ChartProps {
   x: number[];
   /** The x axis' tick text. */
   xLabel: (x: number) => string;
+  /** The steps the x axis' ticks may take (whole hours, whole buckets): never a tick between two values. */
+  xSteps: number[];
   series: ChartSeries[];
   height?: number;
   testId?: string;
@@ -66,7 +68,7 @@ export function UPlotChart(props: ChartProps) {
           cursor: { show: false },
           scales: { x: { time: false } },
           axes: [
-            { ...AXIS, values: (_u, ticks) => ticks.map((v) => props.xLabel(v)) },
+            { ...AXIS, incrs: props.xSteps, values: (_u, ticks) => ticks.map((v) => props.xLabel(v)) },
             { ...AXIS, size: 48 },
           ],
           series: [{}, ...props.series.map(seriesOpts)],
@@ -87,7 +89,7 @@ export function UPlotChart(props: ChartProps) {
       watch.disconnect();
       plot?.destroy();
     };
-  }, [props.x, props.series, props.xLabel, props.height]);
+  }, [props.x, props.series, props.xLabel, props.xSteps, props.height]);
   return (
     <div class="stats-chart">
       <div ref={box} role="img" aria-label={props.name} data-testid={props.testId} class="stats-canvas" />
