@@ -1,6 +1,7 @@
 // The manager's page: sign-in (manager accounts only; anyone else is told plainly), the choice of one
 // of the sites the account manages (remembered for the tab), then that site's work (messages, printers
 // and desks) or its settings (the configuration editor); a manager of every site may create a site.
+// "Statystyki" shows how the days went at the site (and, to an organisation's administrator, at all its sites).
 // Unsaved settings are never dropped silently: changing the site, creating one or signing out asks first.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
@@ -15,6 +16,7 @@ import { MessagesPanel } from "./messages-panel.tsx";
 import { type OrgView, OrgViewPanel, OrgViewSwitch } from "./org-views.tsx";
 import { PairedDevicesPanel } from "./paired-devices-panel.tsx";
 import { StaffPanel } from "./staff-panel.tsx";
+import { StatisticsPanel } from "./statistics/statistics-panel.tsx";
 import { useSiteList } from "./use-site-list.ts";
 import { useSiteState } from "./use-site-state.ts";
 
@@ -22,12 +24,15 @@ const sessions = sessionStore("numerek.manager", "session");
 const SITE_KEY = "numerek.admin.site";
 
 /** The views of a site, in the order the page offers them. */
-const VIEWS = ["work", "settings"] as const;
+const VIEWS = ["work", "settings", "stats"] as const;
 type View = (typeof VIEWS)[number];
 
 interface SiteViewProps {
   siteId: string;
+  siteName: string;
   token: string;
+  /** An organisation's administrator: the statistics show all its sites side by side too. */
+  organisation: boolean;
   takenIds: readonly string[];
   view: View;
   onView: (v: View) => void;
@@ -61,6 +66,16 @@ function SiteView(props: SiteViewProps) {
           takenIds={props.takenIds}
           onAuthLost={props.onAuthLost}
           onDirty={props.onDirty}
+        />
+      </div>
+      <div class="adm-view" hidden={props.view !== "stats"}>
+        <StatisticsPanel
+          siteId={props.siteId}
+          siteName={props.siteName}
+          token={props.token}
+          organisation={props.organisation}
+          shown={props.view === "stats"}
+          onAuthLost={props.onAuthLost}
         />
       </div>
     </>
@@ -172,7 +187,9 @@ function Manager(props: { session: Session; onSignOut: () => void; onSiteAdded: 
             <SiteView
               key={site.id}
               siteId={site.id}
+              siteName={site.name}
               token={props.session.token}
+              organisation={props.session.role === "org-admin"}
               takenIds={sites.map((s) => s.id)}
               view={view}
               onView={setView}
