@@ -1,6 +1,6 @@
 // The date range of the statistics view: today (live), yesterday, the last 7 or 30 days (today
 // included), a chosen month, or two dates of one's own. Dates are local dates of the offices' clock.
-import { assertNever } from "../../../protocol/live.ts";
+import { assertNever } from "../../../protocol/live-wire.ts";
 import { OFFICE_TZ } from "../../shared/format.ts";
 
 export const RANGE_KINDS = ["today", "yesterday", "last7", "last30", "month", "custom"] as const;

@@ -3,7 +3,7 @@
 // changes. The numbers themselves are in the table beside every chart.
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
-import { assertNever } from "../../../protocol/live.ts";
+import { assertNever } from "../../../protocol/live-wire.ts";
 import "uplot/dist/uPlot.min.css";
 
 export interface ChartSeries {
