@@ -21,23 +21,12 @@ import { CalendarDate } from "./config.ts";
 
 const DateText = CalendarDate;
 
-export const STATISTICS_GROUPINGS = ["day", "week", "month"] as const;
+export { STATISTICS_GROUPINGS, STATISTICS_TABLES } from "./statistics-words.ts";
+
+import { STATISTICS_GROUPINGS, STATISTICS_TABLES } from "./statistics-words.ts";
 export const StatisticsGrouping = z.enum(STATISTICS_GROUPINGS);
 export type StatisticsGrouping = z.infer<typeof StatisticsGrouping>;
 
-/** The tables of the answer, each one CSV on its own (&table=…), all of them in one file otherwise. */
-export const STATISTICS_TABLES = [
-  "totals",
-  "byDepartment",
-  "byMatter",
-  "byDesk",
-  "byClerk",
-  "byPeriod",
-  "byHour",
-  "byWeekdayHour",
-  "waitDistribution",
-  "waitingThroughDay",
-] as const;
 export const StatisticsTable = z.enum(STATISTICS_TABLES);
 export type StatisticsTable = z.infer<typeof StatisticsTable>;
 

@@ -2,7 +2,7 @@
 // and its problem tied to it (aria-describedby, aria-invalid), marked with data-path so a refusal naming
 // that path shows on it and the focus can go to it. <Fields> renders a table of field-specs.ts.
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { assertNever } from "../../../protocol/live.ts";
+import { assertNever } from "../../../protocol/live-wire.ts";
 import { useI18n } from "../../shared/i18n.tsx";
 import { type Problem, useEditor } from "./editor-context.ts";
 import type { FieldSpec } from "./field-specs.ts";

@@ -2,7 +2,7 @@
 // opening hours and booking rules, saved as one PUT. A refusal shows by the field it names, with the
 // focus there; the draft is never lost to a refusal, and leaving with unsaved changes asks first.
 import { useEffect, useRef } from "preact/hooks";
-import { assertNever } from "../../../protocol/live.ts";
+import { assertNever } from "../../../protocol/live-wire.ts";
 import { ErrorNote } from "../../shared/components.tsx";
 import { officeDateTime } from "../../shared/format.ts";
 import { type Lang, type T, useI18n } from "../../shared/i18n.tsx";

@@ -4,7 +4,8 @@
 // and "Pobierz CSV" of the range in the page's language. An organisation's administrator also sees all
 // its sites side by side for the same range.
 import { useEffect, useState } from "preact/hooks";
-import { STATISTICS_GROUPINGS, type StatisticsGrouping, type StatisticsResponse } from "../../../protocol/statistics.ts";
+import type { StatisticsGrouping, StatisticsResponse } from "../../../protocol/statistics.ts";
+import { STATISTICS_GROUPINGS } from "../../../protocol/statistics-words.ts";
 import { errorCode } from "../../shared/api.ts";
 import { officeDateTime } from "../../shared/format.ts";
 import { useI18n } from "../../shared/i18n.tsx";
