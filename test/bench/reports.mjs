@@ -38,6 +38,8 @@ function siteConfig(siteId, today) {
     city: "Benchowo",
     name: `Urząd ${siteId}`,
     address: "ul. Pomiarowa 1",
+    voice: false,
+    noShowRecallSeconds: 60,
     openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: [], sun: [] },
     specialDays: [{ date: today, hours: allDay }],
     closedOnPublicHolidays: true,
