@@ -6,7 +6,7 @@
 // then times through the full HTTP path, as a manager asks:
 //   1. the 30-day report, and the one-year report (365 days), each under 1 second;
 //   2. today's live figures, under 100 ms;
-// and prints a markdown table with the machine's load and the site's SQLite size.
+// and prints a markdown table with the machine's load and the site's SQLite size; exits 1 when a target is missed.
 // BENCH_DEBUG=1 shows wrangler's output.
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -144,7 +144,7 @@ function table(m, r, load) {
     row("Today's live figures", r.live, TARGET.liveMs),
   ];
   const ok = rows.every((x) => x[4] === "yes");
-  return [
+  const text = [
     `Machine: ${m.cpu}, ${m.cores} cores; Node ${m.node}; workerd ${m.workerd}; wrangler ${m.wrangler} (wrangler dev, local);`,
     `load average (1 / 5 / 15 min) ${load.before.map((x) => f(x, 2)).join(" / ")} before, ${load.after.map((x) => f(x, 2)).join(" / ")} after.`,
     `One site (2 departments, 4 matters, 12 desks): ${r.loaded.workingDays} working days of simulated history (${r.loaded.visits.toLocaleString("en")} visit parts,`,
@@ -158,6 +158,7 @@ function table(m, r, load) {
     `The site object's SQLite database after the year: ${mb(r.databaseSize)} (a Durable Object may hold 10 GB).`,
     `Targets: ${ok ? "all hold" : "MISSED (rows marked NO)"}.`,
   ].join("\n");
+  return { text, ok };
 }
 
 async function main() {
@@ -171,7 +172,9 @@ async function main() {
   try {
     console.error(`bench: reports on ${server.base}: a year of ${N.visitsPerDay} visits a day…`);
     const r = await bench(server.base);
-    console.log(table(m, r, { before, after: loadavg() }));
+    const { text, ok } = table(m, r, { before, after: loadavg() });
+    console.log(text);
+    if (!ok) process.exitCode = 1;
   } catch (e) {
     console.error(`bench failed: ${e.stack ?? e}\n--- wrangler output (tail) ---\n${server.log()}`);
     process.exitCode = 1;
