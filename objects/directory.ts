@@ -29,7 +29,7 @@ import {
   staffOf,
   type Who,
 } from "./directory/accounts.ts";
-import { DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount } from "./directory/demo-data.ts";
+import { DEMO_HISTORY_DAYS, DEMO_OPERATORS, DEMO_ORGANISATIONS, DEMO_SITES, type DemoAccount, demoClerks } from "./directory/demo-data.ts";
 import { DeviceBook, type DeviceRow, type NewPairing } from "./directory/devices.ts";
 import { afterFailure, loginVerdict, retryAfterSeconds } from "./directory/login-limits.ts";
 import { LoginRecords } from "./directory/login-records.ts";
@@ -73,20 +73,28 @@ export class Directory extends DurableObject<Env> {
     const accounts: DemoAccount[] = scope === OPERATORS ? DEMO_OPERATORS : (org?.accounts ?? []);
     // The demo sites follow the demo data as it changes between versions; accounts are made once.
     const version = demoVersion();
-    if (this.meta("demo-sites") === version) return ok({ seeded: false });
-    for (const site of org?.sites ?? []) {
-      const r = await this.putSite(scope, site);
-      if (!r.ok) return r;
-    }
-    if (this.meta("demo-seeded") !== "1") {
-      for (const a of accounts) {
-        const r = await this.putAccount(scope, a, { demo: true });
+    const seeded = this.meta("demo-sites") !== version;
+    if (seeded) {
+      for (const site of org?.sites ?? []) {
+        const r = await this.putSite(scope, site);
         if (!r.ok) return r;
       }
-      this.setMeta("demo-seeded", "1");
+      if (this.meta("demo-seeded") !== "1") {
+        for (const a of accounts) {
+          const r = await this.putAccount(scope, a, { demo: true });
+          if (!r.ok) return r;
+        }
+        this.setMeta("demo-seeded", "1");
+      }
+      this.setMeta("demo-sites", version);
     }
-    this.setMeta("demo-sites", version);
-    return ok({ seeded: true });
+    // Every start: the days since the last one get their history too (a day with visits is left alone).
+    for (const site of org?.sites ?? []) {
+      const sites = this.env.DATA_JURISDICTION ? this.env.SITE.jurisdiction(this.env.DATA_JURISDICTION) : this.env.SITE;
+      const r = await sites.get(sites.idFromName(site.id)).loadHistory({ days: DEMO_HISTORY_DAYS, clerks: demoClerks(site.id) });
+      if (!r.ok) return fail(r.code, r.message);
+    }
+    return ok({ seeded });
   }
 
   /** Configures a site of this organisation: its id claimed in the registry, the site object configured, then listed. */

@@ -20,7 +20,7 @@ import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
 import type { StatisticsGrouping, StatisticsResponse } from "../protocol/statistics.ts";
-import type { Env } from "../worker/env.ts";
+import { type Env, isDemo } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
 import { byWhom } from "./site/change.ts";
@@ -33,6 +33,7 @@ import { ConsoleSessions } from "./site/console-sessions.ts";
 import { DayAggregates } from "./site/day-aggregates.ts";
 import { DeviceContacts, subjectOfTags, subjectTag } from "./site/device-contacts.ts";
 import type { SiteStores } from "./site/draft.ts";
+import { type HistoryLoaded, type HistoryOptions, loadHistory } from "./site/history.ts";
 import { type Idempotency, replay } from "./site/idempotency.ts";
 import { LiveHub, readClientFrame, send } from "./site/live-hub.ts";
 import { liveAdmission } from "./site/live-request.ts";
@@ -265,6 +266,21 @@ export class SiteQueue extends DurableObject<Env> {
     if (!config) return fail("UNKNOWN_SITE");
     const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.stores.consoles };
     return ok({ facts: siteFacts(sources, config, from, to, Date.now()), config });
+  }
+
+  /** Demo mode only: past days without visits filled with simulated ones (objects/site/history.ts). */
+  async loadHistory(options: HistoryOptions): Promise<Result<HistoryLoaded>> {
+    if (!isDemo(this.env)) return fail("DEMO_ONLY");
+    const config = this.memory.index?.config;
+    if (!config) return fail("UNKNOWN_SITE");
+    const now = Date.now();
+    const stores = {
+      storage: this.ctx.storage,
+      visits: this.stores.visits,
+      consoles: this.stores.consoles,
+      aggregates: this.stores.aggregates,
+    };
+    return ok(loadHistory(stores, config, this.path.current(now).day, now, options));
   }
 
   // ---- live sockets ---------------------------------------------------------------------

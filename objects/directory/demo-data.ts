@@ -433,3 +433,16 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
 export const DEMO_OPERATORS: DemoAccount[] = [{ username: "admin", password: "admin", role: "operator", siteIds: [] }];
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [...DEMO_OPERATORS, ...DEMO_ORGANISATIONS.flatMap((o) => o.accounts)];
+
+/** Days of simulated past visits the demo sites are given, so the statistics have charts at once. */
+export const DEMO_HISTORY_DAYS = 60;
+
+/** The clerk account signed in at each desk of a demo site, for its simulated history. */
+export function demoClerks(siteId: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS) {
+    if (a.role !== "clerk" || !a.siteIds.includes(siteId)) continue;
+    for (const deskId of a.deskIds ?? []) out[deskId] ??= a.username;
+  }
+  return out;
+}

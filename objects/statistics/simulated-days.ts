@@ -20,8 +20,17 @@ export interface SimulationSite {
   timeZone: string;
   /** Matter id → department id. */
   matters: Record<string, string>;
-  desks: { id: string; clerk: string }[];
+  /** Each desk, the clerk signed in at it (null: none known), and the matters it serves (absent: all). */
+  desks: { id: string; clerk: string | null; matterIds?: readonly string[] }[];
 }
+
+/** The part of a local day the office takes tickets, in minutes after midnight (default 08:00–16:00). */
+export interface SimulationHours {
+  from: number;
+  to: number;
+}
+
+const OFFICE_HOURS: SimulationHours = { from: 8 * 60, to: 16 * 60 };
 
 export const SIMULATION_SITE: SimulationSite = {
   timeZone: "Europe/Warsaw",
@@ -49,14 +58,29 @@ function waitMs(random: () => number, peak: boolean): number {
   return Math.floor(-Math.log(1 - random()) * scale * MIN + random() * MIN);
 }
 
+/** The desks that serve `matterId` (every desk when none says so). */
+function desksFor(site: SimulationSite, matterId: string): SimulationSite["desks"] {
+  const serving = site.desks.filter((d) => d.matterIds === undefined || d.matterIds.includes(matterId));
+  return serving.length > 0 ? serving : site.desks;
+}
+
 /**
- * One simulated day at a site: `visits` tickets between 08:00 and 15:30 local, more in the morning.
- * With `now`, tickets not yet over at that moment stay open (today, live).
+ * One simulated day at a site: `visits` tickets from the opening until half an hour before the close
+ * (08:00 to 15:30 local by default), two of three in the morning peak (the first three hours, at most
+ * two fifths of the day).
  */
-export function simulateDay(day: string, visits: number, seed: number, site: SimulationSite = SIMULATION_SITE): SiteDayFacts {
+export function simulateDay(
+  day: string,
+  visits: number,
+  seed: number,
+  site: SimulationSite = SIMULATION_SITE,
+  hours: SimulationHours = OFFICE_HOURS,
+): SiteDayFacts {
   const random = seededRandom(seed);
-  const open = zonedInstant(day, 8 * 60, site.timeZone);
-  const close = zonedInstant(day, 16 * 60, site.timeZone);
+  const open = zonedInstant(day, hours.from, site.timeZone);
+  const close = zonedInstant(day, hours.to, site.timeZone);
+  const span = Math.max(30, hours.to - hours.from - 30);
+  const peak = Math.min(180, span * 0.4);
   const matterIds = Object.keys(site.matters);
   const records: VisitRecord[] = [];
   const bookings: BookingFact[] = [];
@@ -64,14 +88,14 @@ export function simulateDay(day: string, visits: number, seed: number, site: Sim
 
   for (let i = 0; i < visits; i++) {
     // the morning peak: two of three tickets in the first three hours
-    const offset = random() < 0.66 ? random() * 180 * MIN : 180 * MIN + random() * 270 * MIN;
+    const offset = random() < 0.66 ? random() * peak * MIN : peak * MIN + random() * (span - peak) * MIN;
     const queuedAt = Math.floor(open + offset);
     const matterId = pick(random, matterIds);
-    const desk = pick(random, site.desks);
+    const desk = pick(random, desksFor(site, matterId));
     const booked = random() < 0.2;
     const channel = booked ? (random() < 0.5 ? "booking-auto" : "booking-kiosk") : random() < 0.9 ? "kiosk" : "clerk";
     const slotAt = booked ? queuedAt + Math.floor(random() * 10) * MIN : null;
-    const wait = waitMs(random, offset < 180 * MIN);
+    const wait = waitMs(random, offset < peak * MIN);
     const called = queuedAt + wait;
     const roll = random();
     const base = {
@@ -168,7 +192,7 @@ export function simulateDay(day: string, visits: number, seed: number, site: Sim
         endedAt: finishedAt,
       });
       const next = pick(random, matterIds);
-      const nextDesk = pick(random, site.desks);
+      const nextDesk = pick(random, desksFor(site, next));
       const nextCalled = finishedAt + waitMs(random, false);
       const nextStart = nextCalled + Math.floor(random() * 60_000);
       const nextFinish = nextStart + Math.floor((2 + random() * 15) * MIN);
