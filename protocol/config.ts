@@ -191,6 +191,8 @@ export const SiteConfig = z.object({
   closedOnPublicHolidays: z.boolean().default(true),
   /** Seconds before a missed ticket is called again when its desk has nobody else (R5). */
   noShowRecallSeconds: z.number().int().min(10).max(3600).default(120),
+  /** Years the statistics (visits without personal data, desk spans, daily roll-ups) are kept; older days are deleted. */
+  statisticsRetentionYears: z.number().int().min(1).max(20).default(5),
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;
 export type SiteConfigInput = z.input<typeof SiteConfig>;

@@ -669,6 +669,11 @@ const TEXTS = {
     pl: "Na biletomacie w wersji angielskiej. Puste: nazwa polska.",
     en: "On the kiosk in English. Empty: the Polish name.",
   },
+  "adm.cfg.statsYears": { pl: "Przechowywanie statystyk (lata)", en: "Keep statistics (years)" },
+  "adm.cfg.statsYearsHint": {
+    pl: "Statystyki nie zawierają danych osobowych; starsze dni są usuwane.",
+    en: "Statistics hold no personal data; older days are deleted.",
+  },
   "adm.cfg.targetWait": { pl: "Docelowy czas oczekiwania (minuty)", en: "Target wait (minutes)" },
   "adm.cfg.targetWaitHint": {
     pl: "Statystyki liczą, jaka część osób czekała najwyżej tyle. Puste: 15 minut.",

@@ -34,6 +34,8 @@ export interface Housekeeping {
   retentionBefore: number;
   /** Tickets of local days before this one lose their e-ticket token: their links can never match again. */
   ticketLinksBefore: string;
+  /** Statistics of local days before this one are deleted (the site's statisticsRetentionYears). */
+  statisticsBefore: string;
 }
 
 export interface Change {

@@ -251,9 +251,10 @@ export class CommitPath {
     if (c.printers) printers.setPrinters(c.printers);
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
-      // The day that ends is rolled up for the statistics, its visits as this change leaves them.
+      // Statistics older than the site keeps them go; the day that ends is rolled up, its visits as this change leaves them.
       const ended = this.d.memory.day;
       const config = c.config ?? this.d.memory.index?.config;
+      if (config) this.d.stores.aggregates.purgeBefore(this.d.storage.sql, c.housekeeping.statisticsBefore, config.timeZone);
       if (config && ended && ended < c.day) {
         const { visits, consoles, aggregates } = this.d.stores;
         aggregates.put(rollUp({ sql: this.d.storage.sql, visits, consoles }, config, ended, now));

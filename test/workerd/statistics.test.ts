@@ -142,4 +142,24 @@ describe("statistics of a day", () => {
       "ORGANISATION_FORBIDDEN",
     );
   });
+
+  it("statistics older than the site keeps them (5 years by default) are deleted when a day ends; younger ones stay", async () => {
+    const { siteId, admin } = await freshSite();
+    await issue(siteId, admin, "rej");
+    const day = today();
+    const yearsAgo = (n: number) => `${Number(day.slice(0, 4)) - n}${day.slice(4)}`;
+    const old = dayAfter(yearsAgo(5), -1);
+    const young = yearsAgo(4);
+    for (const d of [old, young]) {
+      await siteSql(siteId, "INSERT INTO day_aggregates (day, version, aggregate) VALUES (?, 1, '{}')", d);
+      await siteSql(siteId, "INSERT INTO visits (ticket_id, part, day, record) VALUES (?, 0, ?, '{}')", `t-${d}`, d);
+    }
+    // A new day begins.
+    await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", dayAfter(day, -1));
+    await evictDurableObject(siteObject(siteId));
+    await issue(siteId, admin, "rej");
+    const kept = (table: string) => siteSql(siteId, `SELECT day FROM ${table} WHERE day < ? ORDER BY day`, dayAfter(day, -1));
+    expect((await kept("day_aggregates")).map((r) => r.day)).toEqual([young]);
+    expect((await kept("visits")).map((r) => r.day)).toEqual([young]);
+  });
 });

@@ -34,6 +34,14 @@ export const SITE_FIELDS: readonly FieldSpec<SiteConfig>[] = [
   { kind: "timeZone", key: "timeZone", label: "adm.cfg.timeZone" },
   { kind: "bool", key: "voice", label: "adm.cfg.voice", hint: "adm.cfg.voiceHint" },
   { kind: "int", key: "noShowRecallSeconds", label: "adm.cfg.recall", hint: "adm.cfg.recallHint", min: 10, max: 3600 },
+  {
+    kind: "int",
+    key: "statisticsRetentionYears",
+    label: "adm.cfg.statsYears",
+    hint: "adm.cfg.statsYearsHint",
+    min: 1,
+    max: 20,
+  },
   { kind: "text", key: "ticker", label: "adm.cfg.ticker", hint: "adm.cfg.tickerHint", long: true, optional: true },
 ];
 

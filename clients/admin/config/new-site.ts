@@ -40,5 +40,6 @@ export function newSiteConfig(): SiteConfig {
     smsCountries: ["PL"],
     closedOnPublicHolidays: true,
     noShowRecallSeconds: 120,
+    statisticsRetentionYears: 5,
   };
 }

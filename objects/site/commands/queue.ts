@@ -14,6 +14,7 @@ import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { aheadOf } from "../../queue/order.ts";
 import { localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
+import { statisticsCutoff } from "../../statistics/retention.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
@@ -196,6 +197,7 @@ export function dayEnd(read: ConfiguredRead): Change | null {
       retentionBefore: now - index.config.booking.retentionDays * DAY_MS,
       // The day that ends keeps its links through the grace after midnight (eticket-expiry.ts); earlier days lose them.
       ticketLinksBefore: read.day,
+      statisticsBefore: statisticsCutoff(today, index.config.statisticsRetentionYears),
     },
   });
 }
