@@ -56,6 +56,7 @@ describe("the configuration, live", () => {
         {
           id: "wk",
           name: "Wydział Komunikacji",
+          nameEn: null,
           matters: [
             { id: "rej", name: "Rejestracja pojazdu", nameEn: null, prefix: "R", hint: null },
             { id: "pj", name: "Prawo jazdy", nameEn: null, prefix: "P", hint: null },
