@@ -272,12 +272,12 @@ describe("online booking", () => {
     const queued = clerk.getByTestId("queue").locator("tbody");
     await expectText(
       queued,
-      new RegExp(`^${ticket} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij ${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`),
+      new RegExp(`^${ticket} ${RESIDENT.name} \\d\\d:\\d\\d \\d+ min Wezwij ${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d \\d+ min Wezwij$`),
     );
     await clerk.getByRole("button", { name: /Wezwij następnego/ }).click();
     await expectText(clerk.getByTestId("current-number"), ticket);
     await expectText(clerk.getByTestId("current-status"), "Wezwany");
-    await expectText(queued, new RegExp(`^${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d Wezwij$`));
+    await expectText(queued, new RegExp(`^${walkIn} ${RESIDENT.name} \\d\\d:\\d\\d \\d+ min Wezwij$`));
     await expectAttr(hall.getByTestId("newest-call"), "data-number", ticket);
     await expectText(hall.getByTestId("newest-call"), `${ticket} → zapraszamy do ${DESK.name}`);
     await expectAttr(phone.locator("[data-status]"), "data-status", "called");

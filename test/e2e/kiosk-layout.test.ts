@@ -111,7 +111,7 @@ describe("kiosk layout in both orientations", () => {
       await page.getByRole("heading", { name: "Wybierz sprawę" }).waitFor();
       await expectAllInside(page, "matters", `kiosk-${orientation}-matters`);
 
-      await page.getByRole("button", { name: /Dowód osobisty/ }).tap();
+      await page.getByRole("button", { name: /Informacja/ }).tap();
       await page.getByTestId("kiosk-number").waitFor();
       await expectAllInside(page, "ticket", `kiosk-${orientation}-ticket`);
       await page.getByRole("button", { name: "Gotowe" }).tap();

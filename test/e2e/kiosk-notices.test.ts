@@ -119,17 +119,17 @@ describe("kiosk notices", () => {
     const agent = await printJobs(admin);
     try {
       // People ahead, so there is a wait to speak of.
-      await issue(kiosk, "rejestracja");
-      await issue(kiosk, "rejestracja");
+      await issue(kiosk, "informacja");
+      await issue(kiosk, "informacja");
       const page = await openKiosk();
       for (const [lang, department, matter] of [
-        ["pl", "Wydział Komunikacji", /Rejestracja pojazdu/],
-        ["en", "Wydział Komunikacji", /Rejestracja pojazdu/],
+        ["pl", "Wydział Spraw Obywatelskich", /Informacja/],
+        ["en", "Wydział Spraw Obywatelskich", /Informacja/],
       ] as const) {
         if (lang === "en") await page.getByRole("button", { name: "English" }).tap();
         await page.getByRole("button", { name: department }).tap();
         await page.getByRole("button", { name: matter }).tap();
-        await expectText(page.getByTestId("kiosk-number"), /^R\d{3}$/);
+        await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
         const number = (await page.getByTestId("kiosk-number").innerText()).trim();
         const onScreen = (await page.getByTestId("kiosk-wait").innerText()).trim();
         let printed: PrintJob["ticket"] | null = null;

@@ -66,7 +66,7 @@ describe("languages of the citizens' pages", () => {
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await page.getByRole("button", { name: /Informacja/ }).tap();
     await page.getByRole("heading", { name: "Your number" }).waitFor();
-    await expectText(page.getByTestId("kiosk-number"), /^I\d{3}$/);
+    await expectText(page.getByTestId("kiosk-number"), /^N\d{3}$/);
     await page.getByRole("button", { name: "Done" }).tap();
     await page.getByRole("heading", { name: "Take a ticket" }).waitFor();
     expect(await htmlLang(page)).toBe("en");
