@@ -78,12 +78,15 @@ describe("manager page: the settings editor", () => {
 
     // A department with two matters; each new item's first field takes the focus.
     await page.getByRole("button", { name: "Dodaj wydział" }).click();
-    expect(await focused(page)).toBe("cfg-departments-0-name");
+    await eventually("the focus on cfg-departments-0-name", async () => (await focused(page)) === "cfg-departments-0-name");
     await page.keyboard.type(DEPARTMENT);
     const department = group(page, `Wydział 1: ${DEPARTMENT}`);
     for (const [i, name] of MATTERS.entries()) {
       await department.getByRole("button", { name: /^Dodaj sprawę/ }).click();
-      expect(await focused(page)).toBe(`cfg-departments-0-matters-${i}-name`);
+      await eventually(
+        `the focus on cfg-departments-0-matters-${i}-name`,
+        async () => (await focused(page)) === `cfg-departments-0-matters-${i}-name`,
+      );
       await page.keyboard.type(name);
       await group(department, `Sprawa ${i + 1}: ${name}`)
         .getByLabel("Czas obsługi (minuty)")
@@ -105,13 +108,13 @@ describe("manager page: the settings editor", () => {
     await desk1.getByRole("button", { name: "Niżej: Dowód osobisty (A)" }).focus();
     await page.keyboard.press("Enter");
     await expectText(desk1.locator("ol"), "Meldunek (B) Wyżej Niżej Usuń Dowód osobisty (A)");
-    expect(await focused(page)).toMatch(/-m1-up$/);
+    await eventually("the focus on the first matter's Wyżej", async () => /-m1-up$/.test(await focused(page)));
 
     // Opening hours: Monday with a break (8:00-12:00 and 12:30-16:00).
     const monday = group(page, "Poniedziałek");
     await monday.getByLabel("do", { exact: true }).fill("12:00");
     await monday.getByRole("button", { name: "Dodaj przedział – Poniedziałek" }).click();
-    expect(await focused(page)).toBe("cfg-openingHours-mon-1-0");
+    await eventually("the focus on cfg-openingHours-mon-1-0", async () => (await focused(page)) === "cfg-openingHours-mon-1-0");
     await page.keyboard.press("ControlOrMeta+a");
     await page.keyboard.type("12:30");
     await monday.getByLabel("do", { exact: true }).nth(1).fill("16:00");
@@ -177,7 +180,10 @@ describe("manager page: the settings editor", () => {
     await page.getByRole("button", { name: "Zapisz zmiany" }).click();
     await expectAttr(prefix, "aria-invalid", "true");
     await expectText(page.getByTestId("cfg-outcome"), "Nie zapisano");
-    expect(await focused(page)).toBe("cfg-departments-0-matters-1-prefix");
+    await eventually(
+      "the focus on cfg-departments-0-matters-1-prefix",
+      async () => (await focused(page)) === "cfg-departments-0-matters-1-prefix",
+    );
     const error = page.locator("#cfg-departments-0-matters-1-prefix-error");
     await expectText(error, /"A"/);
     expect(await prefix.getAttribute("aria-describedby")).toContain("cfg-departments-0-matters-1-prefix-error");

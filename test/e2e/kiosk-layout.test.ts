@@ -129,7 +129,7 @@ describe("kiosk layout in both orientations", () => {
       await page.getByTestId("printer-note").waitFor();
       await expectAllInside(page, "start, printer out", `kiosk-${orientation}-printer-out`);
       await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
-      await page.getByRole("button", { name: /Dowód osobisty/ }).tap();
+      await page.getByRole("button", { name: /Informacja/ }).tap();
       await page.getByTestId("not-printed").waitFor();
       await expectAllInside(page, "ticket, not printed", `kiosk-${orientation}-ticket-not-printed`);
       await page.getByRole("button", { name: "Gotowe" }).tap();
