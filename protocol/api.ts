@@ -62,6 +62,13 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 export const IssueTicketRequest = z.strictObject({ matterId: Id });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
+/** The wait shown to a citizen as a range of whole minutes (objects/queue/wait-range.ts), low ≤ high. */
+export const WaitRangeView = z
+  .object({ low: z.number().int().min(0), high: z.number().int().min(0) })
+  .refine((r) => r.low <= r.high, { message: "low must not exceed high" })
+  .describe("Estimated wait as a range of whole minutes; meant to hold for about 8 in 10 people.");
+export type WaitRangeView = z.infer<typeof WaitRangeView>;
+
 export const IssuedTicket = z.object({
   id: z.string(),
   number: z.string().describe("Prefix and three digits, e.g. A001; restarts every local day."),

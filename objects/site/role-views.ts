@@ -5,7 +5,7 @@ import { assertNever } from "../../protocol/live.ts";
 import type { SiteStores } from "./draft.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteMemory } from "./memory.ts";
-import { ViewBuilder } from "./views.ts";
+import { forecastAt, ViewBuilder } from "./views.ts";
 
 /** Jobs the print agent gets at once. */
 const AGENT_JOBS = 100;
@@ -14,7 +14,7 @@ const AGENT_JOBS = 100;
 export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttachment) => RoleView | null {
   const index = memory.index;
   if (!index) return () => null;
-  const views = new ViewBuilder(index, memory.queue, memory.durations);
+  const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now()));
   return (a) => {
     switch (a.role) {
       case "display":

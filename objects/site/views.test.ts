@@ -58,6 +58,7 @@ function views(tickets: Ticket[], desks: Desk[]): ViewBuilder {
     indexSite(config),
     { tickets: new Map(tickets.map((t) => [t.id, t])), desks: new Map(desks.map((d) => [d.id, d])) },
     new Map(),
+    { now: 0, closesAt: null, bookingsDue: new Map() },
   );
 }
 
@@ -87,5 +88,32 @@ describe("the e-ticket's numbers served now", () => {
     const v = views(tickets, desks);
     expect(v.eticket(tickets[0]!).servingNow).toBeUndefined();
     expect(v.eticket(tickets[5]!)).not.toHaveProperty("servingNow");
+  });
+});
+
+describe("the wait range a new ticket would be shown", () => {
+  const waiting = (n: number, matterId: string, letter: string): Ticket[] =>
+    Array.from({ length: n }, (_, i) => ticket(`${letter}${i}`, `${letter}${String(i + 1).padStart(3, "0")}`, matterId, "waiting"));
+  const open: Desk[] = ["d1", "d2", "d3"].map((id) => ({ id, status: "open", ticketId: null }));
+
+  it("grows with the people waiting for the matter", () => {
+    const few = views(waiting(2, "slub", "S"), open).newTicketRange("slub");
+    const many = views(waiting(8, "slub", "S"), open).newTicketRange("slub");
+    expect(many.low).toBeGreaterThan(few.low);
+    expect(many.high).toBeGreaterThan(few.high);
+  });
+
+  it("is longer when the matter's own desk is on a break and only a shared desk serves it", () => {
+    const tickets = waiting(6, "slub", "S");
+    const both = views(tickets, open).newTicketRange("slub");
+    const paused: Desk[] = open.map((d) => (d.id === "d3" ? { ...d, status: "paused" } : d));
+    expect(views(tickets, paused).newTicketRange("slub").low).toBeGreaterThan(both.low);
+  });
+
+  it("matches the range the ticket shows once taken", () => {
+    const tickets = waiting(5, "akt", "A");
+    const before = views(tickets, open).newTicketRange("akt");
+    const taken = ticket("new", "A006", "akt", "waiting");
+    expect(views([...tickets, taken], open).range(taken)).toEqual(before);
   });
 });

@@ -19,7 +19,9 @@ import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
-import { isoLocal } from "../queue/time.ts";
+import { isoLocal, localDate } from "../queue/time.ts";
+import { closingAt, type Forecast, forecastRange } from "../queue/wait-forecast.ts";
+import type { WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
@@ -31,6 +33,13 @@ export const CLERK_WAITING = 50;
 /** An e-ticket names at most this many numbers being served now (a phone's frame stays small). */
 export const ETICKET_SERVING = 8;
 
+/** The office's forecast at `now`: its closing time today and the bookings still to join (per matter, ms). */
+export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]> = new Map()): Forecast {
+  const c = index.config;
+  const hours = hoursOn(calendarOf(c), localDate(now, c.timeZone));
+  return { now, closesAt: closingAt(hours, now, c.timeZone), bookingsDue };
+}
+
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
   private serving = new Map<string, string[]>();
@@ -40,6 +49,7 @@ export class ViewBuilder {
     private readonly index: SiteIndex,
     private readonly state: QueueState,
     private readonly durations: ReadonlyMap<string, readonly number[]>,
+    private readonly forecast: Forecast,
   ) {}
 
   private iso(ms: number | null): string | null {
@@ -96,6 +106,41 @@ export class ViewBuilder {
       openDesks,
       observedMs: this.durations.get(t.matterId) ?? [],
     });
+  }
+
+  /** The wait range of a waiting ticket (null once it is not waiting). */
+  range(t: Ticket, ahead: number | null = this.waitingAhead(t)): WaitRange | null {
+    if (ahead === null) return null;
+    return forecastRange(
+      {
+        matterId: t.matterId,
+        deskId: t.deskId,
+        ahead,
+        serviceMinutes: this.index.matters.get(t.matterId)?.serviceMinutes ?? 10,
+        observedMs: this.durations.get(t.matterId) ?? [],
+      },
+      this.forecast,
+      this.index.desks.values(),
+      this.state.desks,
+    );
+  }
+
+  /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
+  newTicketRange(matterId: string): WaitRange {
+    let ahead = 0;
+    for (const t of this.state.tickets.values()) if (t.status === "waiting" && t.deskId === null && t.matterId === matterId) ahead++;
+    return forecastRange(
+      {
+        matterId,
+        deskId: null,
+        ahead,
+        serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
+        observedMs: this.durations.get(matterId) ?? [],
+      },
+      this.forecast,
+      this.index.desks.values(),
+      this.state.desks,
+    );
   }
 
   /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */

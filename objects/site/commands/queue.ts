@@ -21,7 +21,7 @@ import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
 import { ruleContext, type SiteIndex } from "../site-index.ts";
 import { eticketUrl, newTicket } from "../tickets.ts";
-import { ViewBuilder } from "../views.ts";
+import { forecastAt, ViewBuilder } from "../views.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -56,7 +56,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
   const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-  const views = new ViewBuilder(index, next, read.durations);
+  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now));
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
   const ahead = aheadOf(ticket, next.tickets.values());
   const issued: IssuedTicket = {
@@ -129,7 +129,7 @@ export function deskAction(
   const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command, actor);
   if (!r.ok) return refuse(fail(r.code));
   const next = applyOutcome(read.queue, r.outcome);
-  const views = new ViewBuilder(index, next, read.durations);
+  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now));
   const desk = next.desks.get(deskId);
   if (!desk) return refuse(fail("UNKNOWN_DESK"));
   const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;

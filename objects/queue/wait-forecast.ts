@@ -1,0 +1,79 @@
+// What the wait estimator needs to know about the office now, gathered from the queue and the calendar:
+// the desk time open for a matter, the bookings still to join today, and when the office closes.
+import type { DayHours } from "../../protocol/config.ts";
+import type { Desk } from "./model.ts";
+import type { DeskMatters } from "./order.ts";
+import { localDate, localTime, zonedInstant } from "./time.ts";
+import { estimateWaitRange, type WaitRange } from "./wait-range.ts";
+
+/** The office at the moment a view is built. */
+export interface Forecast {
+  now: number;
+  /** When the office closes today (the end of the open interval now runs in, else of the day), or null. */
+  closesAt: number | null;
+  /** Times (ms) at which today's bookings not yet joined become due, per matter. */
+  bookingsDue: ReadonlyMap<string, readonly number[]>;
+}
+
+function toMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+}
+
+/** The end of today's last open interval (a break in the day does not close the office), or null when closed. */
+export function closingAt(hours: Readonly<DayHours>, now: number, timeZone: string): number | null {
+  const last = hours.at(-1);
+  if (!last) return null;
+  const end = toMinutes(last[1]);
+  if (localTime(now, timeZone).minutes >= end) return null;
+  return zonedInstant(localDate(now, timeZone), end, timeZone);
+}
+
+/**
+ * The desk time a matter has now: each open desk serving it counts 1/k when it serves k matters; the same
+ * for the desks on a break. A ticket sent to one desk has that desk alone (its hand-overs go first there).
+ */
+export function deskShares(
+  matterId: string,
+  deskId: string | null,
+  configs: Iterable<DeskMatters>,
+  desks: ReadonlyMap<string, Desk>,
+): { open: number; paused: number } {
+  let open = 0;
+  let paused = 0;
+  for (const cfg of configs) {
+    const share = deskId !== null ? (cfg.id === deskId ? 1 : 0) : cfg.matterIds.includes(matterId) ? 1 / cfg.matterIds.length : 0;
+    if (share === 0) continue;
+    if (desks.get(cfg.id)?.status === "open") open += share;
+    else paused += share;
+  }
+  return { open, paused };
+}
+
+export interface RangeQuestion {
+  matterId: string;
+  deskId: string | null;
+  ahead: number;
+  serviceMinutes: number;
+  observedMs: readonly number[];
+}
+
+/** The range shown for a ticket with `ahead` people before it, as the office stands in `forecast`. */
+export function forecastRange(
+  q: RangeQuestion,
+  forecast: Forecast,
+  configs: Iterable<DeskMatters>,
+  desks: ReadonlyMap<string, Desk>,
+): WaitRange {
+  const shares = deskShares(q.matterId, q.deskId, configs, desks);
+  const due = q.deskId !== null ? [] : (forecast.bookingsDue.get(q.matterId) ?? []);
+  return estimateWaitRange({
+    ahead: q.ahead,
+    serviceMinutes: q.serviceMinutes,
+    observedMs: q.observedMs,
+    deskShare: shares.open,
+    pausedDeskShare: shares.paused,
+    bookingsDueInMinutes: due.filter((at) => at >= forecast.now).map((at) => (at - forecast.now) / 60_000),
+    minutesToClose: forecast.closesAt === null ? null : Math.max(0, (forecast.closesAt - forecast.now) / 60_000),
+  });
+}
