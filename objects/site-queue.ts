@@ -153,7 +153,7 @@ export class SiteQueue extends DurableObject<Env> {
    * check, since a retry's human-check token is spent and its code was counted.
    */
   async replayedBooking(idem: Idempotency): Promise<Result<{ bookingId: string; expiresAt: string }> | null> {
-    return replay(this.stores.site, idem);
+    return replay(this.stores.site, idem, Date.now());
   }
 
   /** The key a pending booking's contact is counted by (the Worker counts a resent code), or null. */

@@ -15,7 +15,7 @@ import { turnNotices } from "./commands/notices.ts";
 import { dayEnd } from "./commands/queue.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
-import { replay } from "./idempotency.ts";
+import { remember, replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
 import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
 import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
@@ -81,11 +81,11 @@ export class CommitPath {
   async commit<T>(rule: Rule<T>, idempotency?: Idempotency): Promise<Result<T>> {
     const now = Date.now();
     this.rollDay(now);
-    const prior = replay<T>(this.d.stores.site, idempotency);
+    const prior = replay<T>(this.d.stores.site, idempotency, now);
     if (prior) return prior;
     const read = this.read(now);
     const decision = rule(read, new Draft(read));
-    const written = this.write(decision.change, now, decision.result.ok ? { result: decision.result.value, idempotency } : null);
+    const written = this.write(decision.change, now, idempotency ? { result: decision.result, idempotency } : null);
     await this.settle(now, written);
     return decision.result;
   }
@@ -173,7 +173,7 @@ export class CommitPath {
    * The one write: a change, the turn notices it sets off, the idempotency record, seq, in one
    * transaction; then memory. Returns what was written.
    */
-  private write(decided: Change, now: number, answer: { result: unknown; idempotency: Idempotency | undefined } | null): Change {
+  private write(decided: Change, now: number, answer: { result: Result<unknown>; idempotency: Idempotency } | null): Change {
     const { memory } = this.d;
     const { site } = this.d.stores;
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
@@ -190,7 +190,7 @@ export class CommitPath {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
       this.recordVisits(change, now);
       this.writeRows(change, now);
-      if (answer?.idempotency) site.rememberIdempotent(answer.idempotency.key, answer.idempotency.fingerprint, answer.result, now);
+      if (answer) remember(site, answer.idempotency, answer.result, now);
       if (seq !== memory.seq) site.setMeta("seq", String(seq));
     });
     memory.apply(change, seq);

@@ -3,6 +3,13 @@ import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
+
+/** Refusals are found by their age to be pruned (objects/site/idempotency.ts). */
+const IDEMPOTENT_REFUSALS_MIGRATION = `
+  ALTER TABLE idempotency ADD COLUMN refused TEXT;
+  CREATE INDEX idempotency_refused ON idempotency(created_at) WHERE refused IS NOT NULL;
+`;
+
 export const SITE_MIGRATIONS: readonly string[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
   `
@@ -140,6 +147,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   CONSOLE_SESSIONS_MIGRATION,
   // 11: each local day rolled up for the statistics (objects/site/day-aggregates.ts).
   DAY_AGGREGATES_MIGRATION,
+  // 12: a refused command is recorded under its idempotency key too, with the refusal's code (objects/site/idempotency.ts).
+  IDEMPOTENT_REFUSALS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

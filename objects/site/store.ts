@@ -60,24 +60,40 @@ export class SiteStore {
   }
 
   // ---- idempotency ---------------------------------------------------------------
-  idempotent(key: string): { fingerprint: string; response: string } | null {
-    return (
-      this.sql
-        .exec<{ fingerprint: string; response: string }>("SELECT fingerprint, response FROM idempotency WHERE key = ?", key)
-        .toArray()[0] ?? null
-    );
+  idempotent(key: string): IdempotencyRecord | null {
+    const row = this.sql
+      .exec<{ fingerprint: string; response: string; refused: string | null; created_at: number }>(
+        "SELECT fingerprint, response, refused, created_at FROM idempotency WHERE key = ?",
+        key,
+      )
+      .toArray()[0];
+    return row ? { fingerprint: row.fingerprint, response: row.response, refused: row.refused, createdAt: row.created_at } : null;
   }
-  rememberIdempotent(key: string, fingerprint: string, response: unknown, now: number): void {
+  /** The answer (or, with `refused`, the refusal's code and message) under a key; a lapsed refusal is replaced. */
+  rememberIdempotent(key: string, fingerprint: string, response: unknown, now: number, refused: string | null): void {
     this.sql.exec(
-      "INSERT INTO idempotency (key, fingerprint, response, created_at) VALUES (?, ?, ?, ?)",
+      "INSERT OR REPLACE INTO idempotency (key, fingerprint, response, created_at, refused) VALUES (?, ?, ?, ?, ?)",
       key,
       fingerprint,
       JSON.stringify(response),
       now,
+      refused,
     );
+  }
+  /** Drops the refusals recorded before `before` (answers stay for the day's housekeeping). */
+  pruneRefusals(before: number): void {
+    this.sql.exec("DELETE FROM idempotency WHERE refused IS NOT NULL AND created_at < ?", before);
   }
   /** Drops idempotency records older than `before`. */
   pruneIdempotency(before: number): void {
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", before);
   }
+}
+
+/** One idempotency record: the request's fingerprint, its answer (JSON), and the refusal's code when it was refused. */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  response: string;
+  refused: string | null;
+  createdAt: number;
 }
