@@ -35,7 +35,7 @@ export class SiteMemory {
     this.desks = new Map(queue.loadDesks().map((d) => [d.id, d]));
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
     this.durations = queue.serviceDurations(this.day);
-    this.recentCalls = queue.recentCalls(DISPLAY_CALLS);
+    this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
     this.notices = new NoticeBook(notices.all());
   }
 
@@ -92,5 +92,14 @@ export class SiteMemory {
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);
     this.day = day;
+    this.recentCalls = this.todaysCalls(this.recentCalls);
+  }
+
+  /**
+   * Only calls of today's tickets are "now calling": numbers restart every day, so yesterday's last A001
+   * on a screen would read as the A001 a citizen holds today.
+   */
+  private todaysCalls(calls: readonly CallEvent[]): CallEvent[] {
+    return calls.filter((c) => this.tickets.get(c.ticketId)?.day === this.day);
   }
 }

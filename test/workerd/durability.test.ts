@@ -193,6 +193,8 @@ describe("end of the day", () => {
       ["open", null],
       ["open", null],
     ]);
+    // Numbers restart at R001: yesterday's last call is not "now calling" on the new day's screens.
+    expect(snap.calls).toEqual([]);
     // Yesterday's missed R001 is not recalled: call-next takes today's R001.
     const called = await act(siteId, "d1", "call-next", admin);
     expect(called.ticket).toMatchObject({ id: fresh.id, number: "R001", misses: 0 });
@@ -223,7 +225,8 @@ describe("end of the day", () => {
           JSON.stringify([
             { matterId: "rej", count: 0, open: true },
             { matterId: "pj", count: 0, open: true },
-          ]),
+          ]) &&
+        JSON.stringify(view(m).calls) === "[]",
     );
     const stored = await storedState(siteId);
     expect(stored.tickets.filter((t) => ["waiting", "called", "serving", "missed"].includes(String(t.status)))).toEqual([]);
