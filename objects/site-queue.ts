@@ -18,7 +18,7 @@ import type {
 import type { SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
-import { CLOSE, PING, PONG, type PrinterStatus } from "../protocol/live.ts";
+import { CLOSE, PING, PONG, type PrinterStatus, type UnprintedTicket } from "../protocol/live.ts";
 import type { StatisticsGrouping, StatisticsResponse } from "../protocol/statistics.ts";
 import { type Env, isDemo } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
@@ -26,7 +26,7 @@ import type { Availability, BookingRequest, Confirmation } from "./site/bookings
 import { byWhom } from "./site/change.ts";
 import * as bookings from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
-import { agentFrame } from "./site/commands/printers.ts";
+import { agentFrame, agentLost, setUnprintedAside } from "./site/commands/printers.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import { ConsoleSessions } from "./site/console-sessions.ts";
@@ -52,6 +52,9 @@ import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
 import { VisitStore } from "./site/visit-store.ts";
 import type { SiteDayFacts } from "./statistics/records.ts";
+
+/** The manager page lists at most this many tickets left unprinted. */
+const UNPRINTED_LISTED = 100;
 
 /** Who asked: the Worker authenticates and passes this along. */
 export interface Principal {
@@ -318,16 +321,24 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   /** For the manager page's device list: each subject's last contact (now, when a socket is open), and the printers. */
-  async deviceContacts(
-    subjects: string[],
-  ): Promise<{ contacts: Record<string, { online: boolean; at: number | null }>; printers: PrinterStatus[] }> {
+  async deviceContacts(subjects: string[]): Promise<{
+    contacts: Record<string, { online: boolean; at: number | null }>;
+    printers: PrinterStatus[];
+    unprinted: UnprintedTicket[];
+  }> {
     const seen = this.contacts.of(subjects.slice(0, 500));
     const contacts: Record<string, { online: boolean; at: number | null }> = {};
     for (const sub of subjects.slice(0, 500)) {
       const online = this.ctx.getWebSockets(subjectTag(sub)).length > 0;
       contacts[sub] = { online, at: online ? Date.now() : (seen[sub] ?? null) };
     }
-    return { contacts, printers: this.stores.printers.printers() };
+    return { contacts, printers: this.stores.printers.printers(), unprinted: this.stores.printers.unprinted(UNPRINTED_LISTED) };
+  }
+
+  /** A person has dealt with a ticket the agent could not print: its job is acknowledged, and the list left is answered. */
+  async setUnprintedAside(jobId: string): Promise<Result<{ unprinted: UnprintedTicket[] }>> {
+    const r = await this.path.commitOnSite((read) => setUnprintedAside(read, jobId));
+    return r.ok ? ok({ unprinted: this.stores.printers.unprinted(UNPRINTED_LISTED) }) : r;
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -344,7 +355,19 @@ export class SiteQueue extends DurableObject<Env> {
     if (!r.ok) send(ws, { type: "error", code: r.code, message: r.message ?? r.code });
   }
 
+  /** The print agent's last socket is gone: every kiosk printer becomes unknown (the kiosks show their QR fallback). */
+  private async agentSocketGone(ws: WebSocket): Promise<void> {
+    if (this.hub.attachment(ws)?.role !== "agent") return;
+    const others = this.ctx.getWebSockets("agent").filter((s) => s !== ws && s.readyState === WebSocket.OPEN);
+    if (others.length === 0) await this.path.commitOnSite(agentLost);
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    await this.agentSocketGone(ws);
+  }
+
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    await this.agentSocketGone(ws);
     const who = subjectOfTags(this.ctx.getTags(ws));
     if (who) this.contacts.touch(who, Date.now());
     const a = this.hub.attachment(ws);

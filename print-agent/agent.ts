@@ -1,7 +1,7 @@
 // The site agent: takes jobs from the site object, remembers them, hands them to the printers and
 // the speakers, and acknowledges each one after it is done (at-least-once delivery, done once:
 // a job seen again is only acknowledged again). It also reports each kiosk printer's state.
-import type { AgentJob, PrinterState } from "../protocol/live.ts";
+import type { AgentJob, PrinterState, UnprintedReason } from "../protocol/live.ts";
 import { PROTOCOL_VERSION } from "../protocol/live.ts";
 import { Announcer } from "./audio/announcer.ts";
 import { ClipBank } from "./audio/clip-bank.ts";
@@ -68,7 +68,7 @@ export class Agent {
           intervalMs: config.statusIntervalSeconds * 1000,
           maxAgeMs: config.maxJobAgeSeconds.print * 1000,
           onState: (k, s) => this.printerState(k, s),
-          onFinished: (job) => this.finished(job),
+          onFinished: (job, outcome) => this.finished(job, outcome === "stale" ? "too-old" : null),
         }),
       );
       log.info(`printer ${kioskId}: ${device.describe()}`);
@@ -140,7 +140,7 @@ export class Agent {
 
   /** Every frame lists all open jobs (a stale or missed frame is the live socket's business: it asks for a snapshot). */
   private takeJobs(jobs: AgentJob[]): void {
-    for (const job of jobs) if (this.store.isDone(job.id)) this.ack(job.id);
+    for (const job of jobs) if (this.store.isDone(job.id)) this.report(job.id, this.store.unprintedReason(job.id));
     const fresh = this.store.accept(jobs);
     for (const job of fresh) this.dispatch(job);
     // Jobs we hold that the server no longer lists were acknowledged elsewhere.
@@ -162,25 +162,29 @@ export class Agent {
       const worker = this.printers.get(job.kioskId ?? "");
       if (worker) return worker.enqueue(job);
       this.log.warn(`no printer configured for kiosk ${job.kioskId ?? "(none)"}: ticket ${job.ticket.number} not printed`);
-      return this.finished(job);
+      return this.finished(job, "no-printer");
     }
     if (this.announcer) return this.announcer.enqueue(job);
     this.finished(job);
   }
 
-  /** Done (or dropped for good): recorded first, then acknowledged; if the ack is lost, the next snapshot brings it back. */
-  private finished(job: AgentJob): void {
+  /**
+   * Done, or (`unprinted`) a ticket given up on without printing: recorded first, then reported; if the report
+   * is lost, the next snapshot brings the job back and it is reported again. A ticket not printed is never
+   * acknowledged as done: the site keeps it on record for a person to see.
+   */
+  private finished(job: AgentJob, unprinted: UnprintedReason | null = null): void {
     try {
-      this.store.complete(job.id);
+      this.store.complete(job.id, Date.now(), unprinted);
     } catch (e) {
       this.log.error(`cannot record job ${job.id} as done: ${errorText(e)}`);
       return;
     }
-    this.ack(job.id);
+    this.report(job.id, unprinted);
   }
 
-  private ack(jobId: string): void {
-    this.connection.send({ type: "ack", jobId });
+  private report(jobId: string, unprinted: UnprintedReason | null): void {
+    this.connection.send(unprinted ? { type: "unprinted", jobId, reason: unprinted } : { type: "ack", jobId });
   }
 
   private printerState(kioskId: string, state: PrinterState): void {

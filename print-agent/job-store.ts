@@ -5,7 +5,7 @@
 // a crash leaves either the old or the new file, never half of one.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
-import { AgentJob } from "../protocol/live.ts";
+import { AgentJob, UnprintedReason } from "../protocol/live.ts";
 
 /** Ids of jobs done are kept this long: far longer than a job can wait on the server. */
 const DONE_TTL_MS = 7 * 86_400_000;
@@ -15,11 +15,14 @@ interface StoreFile {
   pending: AgentJob[];
   /** job id → when it was done (ms since epoch). */
   done: Record<string, number>;
+  /** Of those, the print jobs given up on without printing, and why (absent in files of older agents). */
+  unprinted?: Record<string, UnprintedReason>;
 }
 
 export class JobStore {
   private readonly pending = new Map<string, AgentJob>();
   private readonly done = new Map<string, number>();
+  private readonly unprinted = new Map<string, UnprintedReason>();
 
   readonly path: string;
 
@@ -47,6 +50,10 @@ export class JobStore {
         if (job.success) store.pending.set(job.data.id, job.data);
       }
       for (const [id, at] of Object.entries(file.done)) if (typeof at === "number" && now - at < DONE_TTL_MS) store.done.set(id, at);
+      for (const [id, reason] of Object.entries(file.unprinted ?? {})) {
+        const r = UnprintedReason.safeParse(reason);
+        if (r.success && store.done.has(id)) store.unprinted.set(id, r.data);
+      }
       return { store, problem: null };
     } catch (e) {
       const aside = `${path}.corrupt-${now}`;
@@ -57,6 +64,11 @@ export class JobStore {
 
   isDone(id: string): boolean {
     return this.done.has(id);
+  }
+
+  /** Why a job done was given up on without printing, or null when it was printed or spoken. */
+  unprintedReason(id: string): UnprintedReason | null {
+    return this.unprinted.get(id) ?? null;
   }
 
   isPending(id: string): boolean {
@@ -77,10 +89,14 @@ export class JobStore {
     return fresh;
   }
 
-  /** The job has been printed or spoken (or skipped for good): from now on it is only acknowledged. */
-  complete(id: string, now = Date.now()): void {
+  /**
+   * The job has been printed or spoken, or (with `unprinted`) given up on without printing: from now on it
+   * is only reported again, never printed.
+   */
+  complete(id: string, now = Date.now(), unprinted: UnprintedReason | null = null): void {
     this.pending.delete(id);
     this.done.set(id, now);
+    if (unprinted) this.unprinted.set(id, unprinted);
     this.save();
   }
 
@@ -97,6 +113,7 @@ export class JobStore {
     for (const [id, at] of this.done) {
       if (now - at >= DONE_TTL_MS) {
         this.done.delete(id);
+        this.unprinted.delete(id);
         changed = true;
       }
     }
@@ -104,7 +121,12 @@ export class JobStore {
   }
 
   private save(): void {
-    const file: StoreFile = { version: 1, pending: [...this.pending.values()], done: Object.fromEntries(this.done) };
+    const file: StoreFile = {
+      version: 1,
+      pending: [...this.pending.values()],
+      done: Object.fromEntries(this.done),
+      unprinted: Object.fromEntries(this.unprinted),
+    };
     const tmp = `${this.path}.tmp`;
     const fd = openSync(tmp, "w");
     try {

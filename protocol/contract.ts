@@ -54,6 +54,7 @@ import {
   PairingState,
   StartPairingRequest,
   StartPairingResponse,
+  UnprintedResponse,
 } from "./devices.ts";
 import type { ErrorCode } from "./errors.ts";
 import { ROLES } from "./roles.ts";
@@ -559,6 +560,13 @@ export const CONTRACT = {
       "DEVICE_KIND_MISMATCH",
       "RATE_LIMITED",
     ],
+  },
+  setUnprintedAside: {
+    summary: "Set aside a ticket the print agent could not print, once a person has dealt with it (manager of the site).",
+    auth: ["manager"],
+    body: EmptyRequest,
+    response: UnprintedResponse,
+    errors: [...BODY, ...STAFF, "NOT_FOUND"],
   },
   revokeDevice: {
     summary: "Revoke a paired device: its tokens stop working and its sockets close at once (4401); it shows a new pairing code.",

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { LoginResponse } from "./api.ts";
 import { DeviceConfig, Id } from "./config.ts";
-import { PRINTER_STATES } from "./live.ts";
+import { KioskPrinterState, UnprintedTicket } from "./live.ts";
 
 export const DeviceKind = DeviceConfig.shape.kind;
 export type DeviceKind = z.infer<typeof DeviceKind>;
@@ -62,11 +62,20 @@ export const PairedDevice = z.object({
   online: z.boolean().describe("A live socket of the device is open now"),
   lastContactAt: z.string().nullable(),
   version: z.string(),
-  printer: z.enum(PRINTER_STATES).optional().describe("A kiosk's printer as the print agent last reported it"),
+  printer: KioskPrinterState.optional().describe(
+    "A kiosk's printer as the print agent last reported it; no-agent while the site's print agent is not connected",
+  ),
 });
 export type PairedDevice = z.infer<typeof PairedDevice>;
 
-export const DevicesResponse = z.object({ devices: z.array(PairedDevice) });
+export const DevicesResponse = z.object({
+  devices: z.array(PairedDevice),
+  unprinted: z
+    .array(UnprintedTicket)
+    .describe("Tickets the print agent could not print (too old by the time it could, or no printer), until a person sets them aside"),
+});
 export type DevicesResponse = z.infer<typeof DevicesResponse>;
+export const UnprintedResponse = z.object({ unprinted: z.array(UnprintedTicket) });
+export type UnprintedResponse = z.infer<typeof UnprintedResponse>;
 export const PairedDeviceResponse = z.object({ device: PairedDevice });
 export type PairedDeviceResponse = z.infer<typeof PairedDeviceResponse>;

@@ -10,12 +10,31 @@ export const PRINTER_STATES = ["ready", "paper-out", "cover-open", "offline", "e
 export const PrinterState = z.enum(PRINTER_STATES);
 export type PrinterState = z.infer<typeof PrinterState>;
 
+/**
+ * A kiosk printer as the site knows it: the agent's last report, or "no-agent" while the site's print
+ * agent is not connected (nobody knows whether it prints: the kiosk shows its QR fallback).
+ */
+export const KioskPrinterState = z.enum([...PRINTER_STATES, "no-agent"]);
+export type KioskPrinterState = z.infer<typeof KioskPrinterState>;
+
 export const PrinterStatus = z.object({
   kioskId: z.string(),
-  state: PrinterState,
+  state: KioskPrinterState,
   at: z.string(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+/** A ticket the print agent could not print (too old by the time it could, or no printer): the manager page lists it. */
+export const UnprintedTicket = z.object({
+  jobId: z.string(),
+  kioskId: z.string().nullable(),
+  number: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(["too-old", "no-printer"]),
+  /** When the agent gave up on it. */
+  at: z.string(),
+});
+export type UnprintedTicket = z.infer<typeof UnprintedTicket>;
 
 // ---- group screen (and kiosks, and the manager page) -----------------------------
 export const CallView = z.object({

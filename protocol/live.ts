@@ -26,11 +26,20 @@ export {
 import { PROTOCOL_VERSION } from "./live-wire.ts";
 
 // ---- client → server -------------------------------------------------------
+/** Why the print agent gave up on a ticket: too old to print by the time it could, or no printer for its kiosk. */
+export const UnprintedReason = z.enum(["too-old", "no-printer"]);
+export type UnprintedReason = z.infer<typeof UnprintedReason>;
+
 export const ClientMessage = z.discriminatedUnion("type", [
   /** The client saw a gap in seq (or just wants a fresh picture): answer with a snapshot. */
   z.strictObject({ type: z.literal("resync") }),
   /** The print agent has printed or spoken this job. */
   z.strictObject({ type: z.literal("ack"), jobId: z.string().min(1).max(64) }),
+  /**
+   * The print agent could not print this ticket and will not: it was too old by the time the printer could
+   * take it, or no printer is configured for its kiosk. The job stays on the site's record as not printed.
+   */
+  z.strictObject({ type: z.literal("unprinted"), jobId: z.string().min(1).max(64), reason: UnprintedReason }),
   /** The print agent reports a printer's state (read with ESC/POS real-time status requests). */
   z.strictObject({
     type: z.literal("printer-state"),

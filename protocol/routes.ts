@@ -65,6 +65,7 @@ export const ROUTES = {
   siteDevices: "GET /api/v1/sites/:siteId/devices",
   pairDevice: "POST /api/v1/sites/:siteId/devices",
   revokeDevice: "POST /api/v1/sites/:siteId/devices/:pairingId/revoke",
+  setUnprintedAside: "POST /api/v1/sites/:siteId/unprinted/:jobId/aside",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { SiteConfig } from "../../protocol/config.ts";
 import type { DeviceKind, PairedDevice } from "../../protocol/devices.ts";
+import type { UnprintedTicket } from "../../protocol/live.ts";
 import { call, errorCode } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { officeDateTime } from "../shared/format.ts";
@@ -12,6 +13,7 @@ import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { readConfig, storeConfig } from "./config/config-api.ts";
 import { newDevice, withDevice } from "./new-device.ts";
+import { UnprintedList } from "./unprinted-list.tsx";
 
 interface Props {
   siteId: string;
@@ -137,6 +139,7 @@ export function PairedDevicesPanel(props: Props) {
   const { t, lang } = useI18n();
   const [config, setConfig] = useState<SiteConfig | null>(null);
   const [devices, setDevices] = useState<PairedDevice[] | null>(null);
+  const [unprinted, setUnprinted] = useState<UnprintedTicket[]>([]);
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [said, setSaid] = useState("");
   const [round, setRound] = useState(0);
@@ -156,6 +159,7 @@ export function PairedDevicesPanel(props: Props) {
       .then((r) => {
         if (stopped) return;
         setDevices(r.devices);
+        setUnprinted(r.unprinted);
         setError(null);
       })
       .catch(failed);
@@ -176,6 +180,16 @@ export function PairedDevicesPanel(props: Props) {
       setError(errorCode(err));
     }
     setRound((r) => r + 1);
+  };
+
+  const setAside = async (u: UnprintedTicket) => {
+    try {
+      const r = await call("setUnprintedAside", { params: { siteId: props.siteId, jobId: u.jobId }, token: props.token, body: {} });
+      setUnprinted(r.unprinted);
+      setSaid(t("adm.unprinted.setAsideDone", { number: u.number }));
+    } catch (err) {
+      setError(errorCode(err));
+    }
   };
 
   return (
@@ -237,6 +251,7 @@ export function PairedDevicesPanel(props: Props) {
           </tbody>
         </table>
       )}
+      <UnprintedList unprinted={unprinted} onSetAside={(u) => void setAside(u)} />
     </section>
   );
 }

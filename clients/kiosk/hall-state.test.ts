@@ -14,7 +14,7 @@ const view = {
 describe("printerOf", () => {
   it("is down when this kiosk's printer is in any state but ready", () => {
     expect(printerOf(view, "kiosk-1")).toEqual({ state: "paper-out", down: true });
-    for (const state of ["cover-open", "offline", "error"] as const) {
+    for (const state of ["cover-open", "offline", "error", "no-agent"] as const) {
       expect(printerOf({ printers: [{ kioskId: "kiosk-1", state, at }] }, "kiosk-1").down).toBe(true);
     }
   });

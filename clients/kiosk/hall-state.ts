@@ -6,14 +6,14 @@
 
 import { useMemo } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
-import type { DisplayView, HallSite, PrinterState } from "../../protocol/live.ts";
+import type { DisplayView, HallSite, KioskPrinterState } from "../../protocol/live.ts";
 import type { Lang } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 export interface PrinterInfo {
   /** The last reported state, or null when the agent has said nothing of this kiosk's printer. */
-  state: PrinterState | null;
+  state: KioskPrinterState | null;
   /** True only when the printer is known not to work: the ticket is shown on screen instead. */
   down: boolean;
 }

@@ -4,7 +4,7 @@
 // memory, arms the alarm, broadcasts and hands the messages to delivery. No rule writes anything itself.
 import type { SiteConfig } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
-import type { AgentJob, PrinterStatus } from "../../protocol/live.ts";
+import type { AgentJob, PrinterStatus, UnprintedReason } from "../../protocol/live.ts";
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { Booking } from "./booking-store.ts";
@@ -61,8 +61,10 @@ export interface Change {
   droppedNotices?: string[];
   timers?: TimerChange[];
   jobs?: AgentJob[];
-  /** Jobs the print agent has done. */
+  /** Jobs the print agent has done, or a person has set aside. */
   acks?: string[];
+  /** Print jobs the agent could not print and will not: kept on record as not printed, for a person to see. */
+  unprinted?: { jobId: string; reason: UnprintedReason }[];
   printers?: PrinterStatus[];
   /** A new local day (YYYY-MM-DD): only its tickets and those still open stay in memory. */
   day?: string;
@@ -123,6 +125,7 @@ export function isVisible(c: Change): boolean {
       c.droppedNotices?.length ||
       c.jobs?.length ||
       c.acks?.length ||
+      c.unprinted?.length ||
       c.printers,
   );
 }

@@ -248,6 +248,7 @@ export class CommitPath {
     }
     for (const job of c.jobs ?? []) printers.addJob(job, now);
     for (const id of c.acks ?? []) printers.ackJob(id, now);
+    for (const u of c.unprinted ?? []) printers.markUnprinted(u.jobId, u.reason, now);
     if (c.printers) printers.setPrinters(c.printers);
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {

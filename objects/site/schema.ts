@@ -2,6 +2,7 @@
 import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
+import { UNPRINTED_MIGRATION } from "./printer-store.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
 
 /** Refusals are found by their age to be pruned (objects/site/idempotency.ts). */
@@ -149,6 +150,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   DAY_AGGREGATES_MIGRATION,
   // 12: a refused command is recorded under its idempotency key too, with the refusal's code (objects/site/idempotency.ts).
   IDEMPOTENT_REFUSALS_MIGRATION,
+  // 13: print jobs the agent gave up on stay on record as not printed (objects/site/printer-store.ts).
+  UNPRINTED_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

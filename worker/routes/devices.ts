@@ -84,7 +84,23 @@ export const deviceRoutes: ApiRoute[] = [
     const { org, config } = await siteOf(c);
     const rows = await directoryOf(c.env, org).pairedDevices(c.var.siteId);
     const live = await c.var.stub.deviceContacts(rows.map((r) => deviceSubject(r.id)));
-    return { devices: rows.map((r) => shown(r, config, live.contacts[deviceSubject(r.id)], live.printers)) };
+    return {
+      devices: rows.map((r) => shown(r, config, live.contacts[deviceSubject(r.id)], live.printers)),
+      unprinted: live.unprinted,
+    };
+  }),
+  route("setUnprintedAside", site(), async (c) => {
+    const jobId = c.req.param("jobId");
+    if (!/^job_[A-Za-z0-9_-]{1,60}$/.test(jobId)) throw new ApiError("NOT_FOUND");
+    const left = unwrap(await c.var.stub.setUnprintedAside(jobId));
+    const { org } = await siteOf(c);
+    await directoryOf(c.env, org).recordAudit({
+      ...whoOf(c),
+      action: "print.set-aside",
+      target: jobId,
+      summary: `Odłożono niewydrukowany bilet placówki ${c.var.siteId}`,
+    });
+    return left;
   }),
   route("pairDevice", site(), async (c) => {
     const { code, deviceId } = c.req.valid("json");

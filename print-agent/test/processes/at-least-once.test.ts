@@ -100,3 +100,30 @@ describe("at-least-once delivery, done once", { timeout: 15_000 }, () => {
     expect(printedNumbers(printer.jobs)).toEqual(["B005", "B006"]);
   });
 });
+
+describe("a ticket the agent cannot print in time", { timeout: 15_000 }, () => {
+  it("is reported unprinted, never acknowledged as done, and not printed; again after a restart while the site still lists it", async () => {
+    const { site, printer, store } = await setup();
+    // Taken 20 minutes ago, while the agent was away: older than the 10 minutes a ticket may wait to print.
+    const old = printJob("A001", {});
+    old.createdAt = new Date(Date.now() - 20 * 60_000).toISOString();
+    const fresh = printJob("A002");
+    site.keepAcked = true; // the site lists both again after each report
+    site.addJobs(old, fresh);
+    const first = startAgent(site, printer, store);
+    await waitFor(() => site.acks.includes(fresh.id), "the fresh ticket printed and acknowledged");
+    await waitFor(() => site.unprinted.some((u) => u.jobId === old.id), "the old ticket reported unprinted");
+    expect(site.unprinted.find((u) => u.jobId === old.id)?.reason).toBe("too-old");
+    expect(site.acks).not.toContain(old.id);
+    expect(printedNumbers(printer.jobs)).toEqual(["A002"]);
+    await first.stop();
+
+    // A restart: the site still lists the old job (its report was lost, say); it is reported unprinted again.
+    const reports = site.unprinted.length;
+    startAgent(site, printer, store);
+    await waitFor(() => site.unprinted.length > reports, "the old ticket reported unprinted again");
+    expect(site.acks).not.toContain(old.id);
+    await twoMoreStatusReads(printer);
+    expect(printedNumbers(printer.jobs)).toEqual(["A002"]);
+  });
+});

@@ -17,6 +17,8 @@ export class FakeSite {
   jobs: AgentJob[] = [];
   /** Every ack recorded, in order (repeats included). */
   readonly acks: string[] = [];
+  /** Every "unprinted" report, in order (repeats included): the real site keeps these on record, unacknowledged. */
+  readonly unprinted: { jobId: string; reason: string }[] = [];
   readonly printerStates: { kioskId: string; state: string }[] = [];
   /** Every text frame the agent sent. */
   readonly frames: string[] = [];
@@ -121,7 +123,7 @@ export class FakeSite {
         if (this.answerPings) ws.send("pong");
         return;
       }
-      const msg = JSON.parse(text) as { type: string; jobId?: string; kioskId?: string; state?: string };
+      const msg = JSON.parse(text) as { type: string; jobId?: string; kioskId?: string; state?: string; reason?: string };
       if (msg.type === "ack" && msg.jobId) {
         if (this.cutOnAck === msg.jobId) {
           this.cutOnAck = null;
@@ -133,6 +135,11 @@ export class FakeSite {
         const before = this.jobs.length;
         this.jobs = this.jobs.filter((j) => j.id !== msg.jobId);
         if (this.jobs.length !== before) this.broadcast();
+      } else if (msg.type === "unprinted" && msg.jobId && msg.reason) {
+        this.unprinted.push({ jobId: msg.jobId, reason: msg.reason });
+        if (this.keepAcked) return;
+        this.jobs = this.jobs.filter((j) => j.id !== msg.jobId);
+        this.broadcast();
       } else if (msg.type === "printer-state" && msg.kioskId && msg.state) {
         this.printerStates.push({ kioskId: msg.kioskId, state: msg.state });
       }
