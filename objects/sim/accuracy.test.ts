@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accuracy, targetsHeld } from "./accuracy.ts";
 import { benchRows, benchTable, verdicts } from "./bench.ts";
-import type { DayRecord, TicketRecord } from "./day.ts";
+import type { DayRecord, TicketRecord } from "./record.ts";
 
 function shown(single: number, low: number, high: number, waitMinutes: number): TicketRecord {
   return {

@@ -1,7 +1,7 @@
 // How well the estimates shown at issue held: for the range, the share of real waits inside it, its width and
 // its midpoint's error; for today's single number, its error and how often the wait fell in the very minute
 // it showed (a point has no width, so "inside" can only mean that minute).
-import type { TicketRecord } from "./day.ts";
+import type { TicketRecord } from "./record.ts";
 
 export interface Accuracy {
   tickets: number;

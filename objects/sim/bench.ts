@@ -1,6 +1,7 @@
 // npm run bench:eta: 30 simulated days of four shapes, and how both estimates held on them, as a markdown table.
 import { type Accuracy, accuracy, TARGETS, targetsHeld } from "./accuracy.ts";
-import { type DayRecord, simulateDay } from "./day.ts";
+import { simulateDay } from "./day.ts";
+import type { DayRecord } from "./record.ts";
 import { SHAPE_NAMES, type ShapeName } from "./shapes.ts";
 
 /**

@@ -1,7 +1,8 @@
 // The office-day simulator: deterministic, shaped like a real office's day, and run on the real queue rules.
 import { describe, expect, it } from "vitest";
-import { type DayRecord, simulateDay } from "./day.ts";
+import { simulateDay } from "./day.ts";
 import { planDay } from "./plan.ts";
+import type { DayRecord } from "./record.ts";
 import { dayShape, SHAPE_NAMES } from "./shapes.ts";
 
 const days = new Map<string, DayRecord>();

@@ -16,6 +16,7 @@ import { EventQueue } from "./events.ts";
 import { DESKS, MATTERS, PEOPLE, RECALL_DELAY_MS, type SimMatter, TIME_ZONE } from "./office.ts";
 import { type Clerk, type DayPlan, planDay, type Visitor } from "./plan.ts";
 import { Prng } from "./prng.ts";
+import { type DayRecord, type DeskRecord, finalOutcome, type TicketRecord } from "./record.ts";
 import { type DayShape, dayShape, type ShapeName } from "./shapes.ts";
 import { waitInputs } from "./wait-inputs.ts";
 
@@ -36,64 +37,6 @@ type SimEvent =
   | { kind: "resume"; deskId: string }
   /** A missed ticket's recall time (the site's alarm). */
   | { kind: "recall-due"; ticketId: string };
-
-export type TicketOutcome = "served" | "removed" | "closed";
-
-export interface TicketRecord {
-  id: string;
-  number: string;
-  /** The matter the ticket was taken for. */
-  matterId: string;
-  source: "walk-in" | "booking";
-  priority: boolean;
-  takenAt: number;
-  /** People ahead at issue, by the real queue order. */
-  ahead: number;
-  /** Today's single number shown at issue (`estimateWaitMinutes`). */
-  single: number;
-  /** The range shown at issue (`estimateWaitRange`). */
-  range: WaitRange;
-  /** What the range was computed from (the day's durations as they were then). */
-  rangeInput: WaitRangeInput;
-  /** The first call, or null when the ticket was never called. */
-  calledAt: number | null;
-  /** The real wait in minutes: until the first call, or until closing for a ticket never called. */
-  waitMinutes: number;
-  outcome: TicketOutcome;
-  misses: number;
-  /** The matter it was sent on to, if any. */
-  transferredTo: string | null;
-}
-
-export interface DeskRecord {
-  deskId: string;
-  matterIds: readonly string[];
-  speed: number;
-  quickFinish: number;
-  /** Clients whose visit ended at this desk with "finish". */
-  finished: number;
-  /** Of those, finished seconds after the start. */
-  quickFinishes: number;
-  /** Pauses taken (the desk that closes for the day counts its closing). */
-  pauses: number;
-}
-
-export interface DayRecord {
-  shape: ShapeName;
-  seed: number;
-  date: string;
-  openAt: number;
-  closeAt: number;
-  /** When the last client left the desks. */
-  endedAt: number;
-  tickets: TicketRecord[];
-  /** Walk-ins the kiosk turned away (no open desk served their matter at that moment). */
-  refused: number;
-  /** "Nie zgłosił się" presses. */
-  noShows: number;
-  transfers: number;
-  desks: DeskRecord[];
-}
 
 interface Shown {
   ahead: number;
@@ -313,6 +256,8 @@ class OfficeDay {
       startedAt: null,
       finishedAt: null,
     };
+    // A priority client is drawn (v.priority) but their ticket is ordered by compareInMatter like any walk-in
+    // until the queue rules know priority: the mark then goes on the ticket here, and the order follows.
     this.apply({ tickets: [t], desks: [], calls: [], deskId: null, ticketId: t.id });
     this.visitors.set(t.id, v);
     const ahead = waitingAheadAll(this.state.tickets.values()).get(t.id) ?? 0;
@@ -481,11 +426,6 @@ class OfficeDay {
       desks: [...this.clerks.values()].map((c) => c.desk),
     };
   }
-}
-
-function finalOutcome(t: Ticket): TicketOutcome {
-  if (t.status === "served" || t.status === "removed" || t.status === "closed") return t.status;
-  throw new Error(`ticket ${t.number} still ${t.status} after the end of the day`);
 }
 
 /** Simulates one day of a shape from a seed: the same seed and shape give the same record. */

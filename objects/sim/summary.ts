@@ -2,8 +2,8 @@
 // the waits per matter, the desks, and how the two estimates held.
 import { localTime } from "../queue/time.ts";
 import { accuracy } from "./accuracy.ts";
-import type { DayRecord, TicketRecord } from "./day.ts";
 import { MATTERS, TIME_ZONE } from "./office.ts";
+import type { DayRecord, TicketRecord } from "./record.ts";
 
 const HALF_HOUR_MS = 30 * 60_000;
 
