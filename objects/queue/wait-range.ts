@@ -1,6 +1,10 @@
-// The wait a citizen is shown, as a range of whole minutes meant to hold for about 8 in 10 people:
-// the work ahead (people and bookings due before the turn) at a robust pace, shared by the desk time open
-// for the matter, widened by how unsure that pace is.
+// The wait a citizen is shown, as a range of whole minutes meant to hold for about 8 in 10 people.
+// The middle is the people ahead (and bookings due before the turn) times the minutes each moves the line:
+// measured from the line's own recent calls when it has moved often enough in the last hour, else the
+// robust pace of the matter shared by the desk time open for it. Long lines are damped (some people ahead
+// give up and leave, each costing a desk only a call that nobody answers). The range around it is wider for
+// a short line (one long visit weighs more), plus the time a busy desk still needs for the client at hand;
+// the office's closing time caps it. Calibrated on `npm run bench:eta` (objects/sim/).
 import { MAX_SAMPLES, MIN_SAMPLES } from "./estimate.ts";
 
 /** A service shorter than this is a clerk pressing "finish" right after the call, not a measured pace. */
@@ -24,6 +28,18 @@ export interface WaitRangeInput {
   bookingsDueInMinutes: readonly number[];
   /** Minutes until the office closes today, or null when it is not known. */
   minutesToClose: number | null;
+  /**
+   * How many minutes ago the matter's line moved: the first calls of its tickets (attempt 1, not the recalls
+   * after a miss), at least those of the last hour, in any order. The line's measured speed takes in what the
+   * desk share cannot: desks that serve another matter first, the walk to the desk, no-shows, clerks' speed.
+   * Optional: without it the pace and the desk share alone set the speed.
+   */
+  calledMinutesAgo?: readonly number[];
+  /**
+   * Open desks serving the matter with nobody called to them right now (whole desks: a shared desk that is
+   * idle has nobody of its other matters waiting either). Optional: without it a desk is taken to be busy.
+   */
+  idleDesks?: number;
 }
 
 export interface WaitRange {
@@ -41,27 +57,57 @@ export function paceMinutes(serviceMinutes: number, observedMs: readonly number[
   return { minutes: median / 60_000, samples: sorted.length };
 }
 
+/** The line's calls count from this far back. */
+export const LINE_WINDOW_MINUTES = 60;
+/** The line's speed is measured once it moved this many times within the window. */
+export const LINE_MIN_CALLS = 3;
+/** A burst of calls (all desks at opening) is spread over at least this many minutes. */
+const LINE_MIN_SPAN_MINUTES = 15;
+
+/** Minutes per call of the line over the last hour, or null when it moved too seldom to tell. */
+export function linePaceMinutes(calledMinutesAgo: readonly number[] | undefined): number | null {
+  const recent = (calledMinutesAgo ?? []).filter((m) => m >= 0 && m <= LINE_WINDOW_MINUTES);
+  if (recent.length < LINE_MIN_CALLS) return null;
+  return Math.max(LINE_MIN_SPAN_MINUTES, ...recent) / recent.length;
+}
+
+/**
+ * The calibration (objects/sim/, `npm run bench:eta`): how the range opens below and above the middle
+ * (a fixed part and a part that shrinks with √people), how much of a client's time at a busy desk is added
+ * on top, and the wait over which long lines are damped.
+ */
+const CALIBRATION = { below: [0.3, 0.5], above: [0.5, 0.5], atDesk: 1.2, longWaitMinutes: 400 } as const;
+
 /** Ranges are shown in steps of this many minutes once they are longer than a few minutes. */
 const STEP = 5;
 
 export function estimateWaitRange(input: WaitRangeInput): WaitRange {
   const pace = paceMinutes(input.serviceMinutes, input.observedMs);
   const share = input.deskShare > 0 ? input.deskShare : Math.max(input.pausedDeskShare, 0.5);
+  const byDesks = pace.minutes / share;
+  const measured = linePaceMinutes(input.calledMinutesAgo);
+  const perPerson = measured ?? byDesks;
   // Bookings due before the ticket's expected turn join ahead of it.
   let people = Math.max(0, input.ahead);
   for (const due of [...input.bookingsDueInMinutes].sort((a, b) => a - b)) {
-    if (due <= (people * pace.minutes) / share) people += 1;
+    if (due <= people * perPerson) people += 1;
   }
-  const mid = (people * pace.minutes) / share;
-  // Unsure of the pace until it is measured; a longer line evens out single long visits.
-  const spread = (pace.samples === 0 ? 0.45 : 0.3) / Math.sqrt(Math.max(1, people)) + 0.15;
-  let low = Math.max(0, mid * (1 - spread));
-  let high = mid * (1 + spread) + pace.minutes / (2 * share);
-  if (input.minutesToClose !== null && input.minutesToClose >= 0) {
-    low = Math.min(low, input.minutesToClose);
-    high = Math.min(high, Math.max(input.minutesToClose, low));
-  }
-  return shown(low, high);
+  const work = people * perPerson;
+  const mid = work / (1 + work / CALIBRATION.longWaitMinutes);
+  const q = 1 / Math.sqrt(people + 1);
+  // A desk free right now calls the ticket at once; otherwise the client at hand is finished first, for
+  // part of a visit when the line moves slower than the desks could (they are not always busy).
+  const freeDesk = (input.idleDesks ?? 0) > people;
+  const load = measured === null ? 1 : Math.min(1, byDesks / measured);
+  const atDesk = freeDesk ? 0 : CALIBRATION.atDesk * byDesks * load;
+  const low = Math.max(0, mid * (1 - CALIBRATION.below[0] - CALIBRATION.below[1] * q));
+  const high = mid * (1 + CALIBRATION.above[0] + CALIBRATION.above[1] * q) + atDesk;
+  const range = shown(low, high);
+  if (input.minutesToClose === null || input.minutesToClose < 0) return range;
+  // Nobody is called after closing: the range ends there (whether a ticket is worth taking is the cut-off's question).
+  const close = Math.ceil(input.minutesToClose);
+  if (range.high <= close) return range;
+  return { low: Math.max(0, Math.min(range.low, close - (close <= 10 ? 1 : STEP))), high: close };
 }
 
 /** Whole minutes; steps of five above ten minutes, so the range reads like a person's estimate. */
