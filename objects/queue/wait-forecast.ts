@@ -1,10 +1,10 @@
 // What the wait estimator needs to know about the office now, gathered from the queue and the calendar:
 // the desk time open for a matter, the bookings still to join today, and when the office closes.
 import type { DayHours } from "../../protocol/config.ts";
-import type { Desk } from "./model.ts";
+import type { Desk, Ticket } from "./model.ts";
 import type { DeskMatters } from "./order.ts";
 import { localDate, localTime, zonedInstant } from "./time.ts";
-import { estimateWaitRange, type WaitRange } from "./wait-range.ts";
+import { estimateWaitRange, LINE_WINDOW_MINUTES, type WaitRange } from "./wait-range.ts";
 
 /** The office at the moment a view is built. */
 export interface Forecast {
@@ -56,6 +56,36 @@ export interface RangeQuestion {
   ahead: number;
   serviceMinutes: number;
   observedMs: readonly number[];
+  /** When the matter's tickets were called (ms), at least those of the last hour: how fast its line moves. */
+  calledAt: readonly number[];
+}
+
+/** The calls of the last hour, per matter, from the day's tickets (a recalled ticket counts once, at its last call). */
+export function lineCalls(tickets: Iterable<Ticket>, now: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const t of tickets) {
+    if (t.calledAt === null || t.calledAt > now || t.calledAt <= now - LINE_WINDOW_MINUTES * 60_000) continue;
+    const arr = out.get(t.matterId);
+    if (arr) arr.push(t.calledAt);
+    else out.set(t.matterId, [t.calledAt]);
+  }
+  return out;
+}
+
+/** Open desks serving the matter (or the one desk a ticket is sent to) with nobody called to them now. */
+export function idleDesks(
+  matterId: string,
+  deskId: string | null,
+  configs: Iterable<DeskMatters>,
+  desks: ReadonlyMap<string, Desk>,
+): number {
+  let n = 0;
+  for (const cfg of configs) {
+    if (deskId !== null ? cfg.id !== deskId : !cfg.matterIds.includes(matterId)) continue;
+    const d = desks.get(cfg.id);
+    if (d?.status === "open" && d.ticketId === null) n++;
+  }
+  return n;
 }
 
 /** The range shown for a ticket with `ahead` people before it, as the office stands in `forecast`. */
@@ -65,7 +95,8 @@ export function forecastRange(
   configs: Iterable<DeskMatters>,
   desks: ReadonlyMap<string, Desk>,
 ): WaitRange {
-  const shares = deskShares(q.matterId, q.deskId, configs, desks);
+  const all = [...configs];
+  const shares = deskShares(q.matterId, q.deskId, all, desks);
   const due = q.deskId !== null ? [] : (forecast.bookingsDue.get(q.matterId) ?? []);
   return estimateWaitRange({
     ahead: q.ahead,
@@ -75,5 +106,7 @@ export function forecastRange(
     pausedDeskShare: shares.paused,
     bookingsDueInMinutes: due.filter((at) => at >= forecast.now).map((at) => (at - forecast.now) / 60_000),
     minutesToClose: forecast.closesAt === null ? null : Math.max(0, (forecast.closesAt - forecast.now) / 60_000),
+    calledMinutesAgo: q.calledAt.map((at) => (forecast.now - at) / 60_000),
+    idleDesks: idleDesks(q.matterId, q.deskId, all, desks),
   });
 }

@@ -20,7 +20,7 @@ import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
-import { closingAt, type Forecast, forecastRange } from "../queue/wait-forecast.ts";
+import { closingAt, type Forecast, forecastRange, lineCalls } from "../queue/wait-forecast.ts";
 import type { WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -44,6 +44,7 @@ export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
   private serving = new Map<string, string[]>();
   private openings: HallSite["openings"] | null = null;
+  private calls: Map<string, number[]> | null = null;
 
   constructor(
     private readonly index: SiteIndex,
@@ -118,11 +119,18 @@ export class ViewBuilder {
         ahead,
         serviceMinutes: this.index.matters.get(t.matterId)?.serviceMinutes ?? 10,
         observedMs: this.durations.get(t.matterId) ?? [],
+        calledAt: this.lineCalls(t.matterId),
       },
       this.forecast,
       this.index.desks.values(),
       this.state.desks,
     );
+  }
+
+  /** When the matter's tickets were called in the last hour: worked out once per builder for every matter. */
+  private lineCalls(matterId: string): readonly number[] {
+    this.calls ??= lineCalls(this.state.tickets.values(), this.forecast.now);
+    return this.calls.get(matterId) ?? [];
   }
 
   /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
@@ -136,6 +144,7 @@ export class ViewBuilder {
         ahead,
         serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
         observedMs: this.durations.get(matterId) ?? [],
+        calledAt: this.lineCalls(matterId),
       },
       this.forecast,
       this.index.desks.values(),
