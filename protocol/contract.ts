@@ -88,7 +88,8 @@ export interface RouteContract {
 }
 
 const COMMON = ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE"] as const satisfies ErrorCode[];
-const BODY = [...COMMON, "INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE"] as const satisfies ErrorCode[];
+/** A command's body, and the write it makes: a site whose storage fails or is full refuses it whole (STORAGE_FAILED). */
+const BODY = [...COMMON, "INVALID_JSON", "UNSUPPORTED_MEDIA_TYPE", "STORAGE_FAILED"] as const satisfies ErrorCode[];
 const STAFF = [
   "UNAUTHENTICATED",
   "TOKEN_INVALID",

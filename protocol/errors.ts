@@ -107,6 +107,7 @@ export const ERRORS = {
   UPGRADE_REQUIRED: [426, "This endpoint expects a WebSocket upgrade."],
   RATE_LIMITED: [429, "Too many attempts; wait a while and try again."],
   INTERNAL: [500, "Something went wrong on our side."],
+  STORAGE_FAILED: [503, "The office could not save this just now (its storage failed or is full); nothing was changed. Try again shortly."],
   NOT_CONFIGURED: [503, "The server is not configured for this mode."],
   HUMAN_CHECK_UNAVAILABLE: [503, "The check that a person is booking cannot be completed now; try again in a moment."],
 } as const satisfies Record<string, readonly [number, string]>;

@@ -401,6 +401,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "error.UPGRADE_REQUIRED": "Потрібне з’єднання наживо.",
   "error.RATE_LIMITED": "Забагато спроб – зачекайте трохи.",
   "error.INTERNAL": "Помилка на боці сервера. Спробуйте ще раз.",
+  "error.STORAGE_FAILED": "Установа не змогла зберегти це зараз. Нічого не змінено; спробуйте трохи згодом.",
   "error.NOT_CONFIGURED": "Сервер не налаштовано.",
   "error.HUMAN_CHECK_UNAVAILABLE":
     "Зараз не вдається перевірити, що записується людина. Спробуйте ще раз за хвилину; якщо це не допоможе, запишіться на прийом телефоном або в установі.",

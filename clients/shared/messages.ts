@@ -1476,6 +1476,10 @@ const ERROR_TEXTS = {
   UPGRADE_REQUIRED: { pl: "Wymagane połączenie na żywo.", en: "A live connection is required." },
   RATE_LIMITED: { pl: "Zbyt wiele prób – odczekaj chwilę.", en: "Too many attempts – wait a moment." },
   INTERNAL: { pl: "Błąd po stronie serwera. Spróbuj ponownie.", en: "Something went wrong on the server. Try again." },
+  STORAGE_FAILED: {
+    pl: "Urząd nie mógł teraz tego zapisać (pamięć placówki jest pełna lub niedostępna). Nic nie zmieniono; spróbuj za chwilę.",
+    en: "The office could not save this just now (its storage is full or failing). Nothing was changed; try again shortly.",
+  },
   NOT_CONFIGURED: { pl: "Serwer nie jest skonfigurowany.", en: "The server is not configured." },
   HUMAN_CHECK_UNAVAILABLE: {
     pl: "Nie można teraz sprawdzić, czy rezerwuje człowiek. Spróbuj ponownie za chwilę; jeśli to nie pomoże, zarezerwuj wizytę telefonicznie lub w urzędzie.",

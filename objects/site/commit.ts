@@ -7,7 +7,7 @@
 //
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
-import type { Result } from "../../protocol/errors.ts";
+import { fail, type Result } from "../../protocol/errors.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
@@ -71,21 +71,42 @@ export class CommitPath {
     };
   }
 
-  /** For a read: the day rolled first, so nobody sees yesterday's queue after midnight. */
+  /**
+   * For a read: the day rolled first, so nobody sees yesterday's queue after midnight. When storage fails the
+   * read still answers from memory (the day rolls with the next write that succeeds).
+   */
   current(now = Date.now()): SiteRead {
-    this.rollDay(now);
+    this.rollDayOrLog(now);
     return this.read(now);
+  }
+
+  /** Rolls the day; false (logged) when the write failed, memory left as it was. */
+  private rollDayOrLog(now: number): boolean {
+    try {
+      this.rollDay(now);
+      return true;
+    } catch (err) {
+      this.d.log("closing the day", err);
+      return false;
+    }
   }
 
   /** Runs one command through the whole path and answers with the rule's answer (or the first answer to its key). */
   async commit<T>(rule: Rule<T>, idempotency?: Idempotency): Promise<Result<T>> {
     const now = Date.now();
-    this.rollDay(now);
+    if (!this.rollDayOrLog(now)) return fail("STORAGE_FAILED");
     const prior = replay<T>(this.d.stores.site, idempotency, now);
     if (prior) return prior;
     const read = this.read(now);
     const decision = rule(read, new Draft(read));
-    const written = this.write(decision.change, now, idempotency ? { result: decision.result, idempotency } : null);
+    let written: Change;
+    try {
+      written = this.write(decision.change, now, idempotency ? { result: decision.result, idempotency } : null);
+    } catch (err) {
+      // The transaction is rolled back and memory was not touched: the command did not happen, whole.
+      this.d.log("writing a command", err);
+      return fail("STORAGE_FAILED");
+    }
     await this.settle(now, written);
     return decision.result;
   }
