@@ -8,10 +8,12 @@ import { emptyTally, partsOf, tallyFigures } from "../statistics/tally.ts";
 import type { DayAggregates } from "./day-aggregates.ts";
 import { daysBetween, type FactSources, rollUp } from "./statistics-read.ts";
 
-/** One day's rows, one per matter that had anything, in the configuration's order (unknown matters last, by id). */
-export function openDataRows(agg: DayAggregate, config: SiteConfig): OpenDataRow[] {
+/**
+ * One day's rows, one per matter that had anything, in the order of `configured` (the configuration's
+ * matters; a matter no longer configured comes last, named by its id).
+ */
+export function openDataRows(agg: DayAggregate, configured: readonly { id: string; name: string }[]): OpenDataRow[] {
   const day = withoutClerks(agg);
-  const configured = config.departments.flatMap((d) => d.matters);
   const order = new Map(configured.map((m, i) => [m.id, i]));
   const names = new Map(configured.map((m) => [m.id, m.name]));
   const ids = Object.keys(day.byMatter).sort(
@@ -47,11 +49,12 @@ export function openData(
 ): OpenDataResponse {
   const last = q.to < today ? q.to : today;
   const rows: OpenDataRow[] = [];
+  const matters = config.departments.flatMap((d) => d.matters);
   if (q.from <= last) {
     const stored = src.aggregates.between(q.from, last);
     for (const day of daysBetween(q.from, last)) {
       const agg = day !== today ? (stored.get(day) ?? rollUp(src, config, day, now)) : rollUp(src, config, day, now);
-      rows.push(...openDataRows(agg, config));
+      rows.push(...openDataRows(agg, matters));
     }
   }
   return { siteId: config.id, from: q.from, to: q.to, timeZone: config.timeZone, generatedAt: now, rows };
