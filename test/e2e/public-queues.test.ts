@@ -20,7 +20,15 @@ let admin: string;
 beforeAll(async () => {
   browser = await launch();
   // Two matters (A, B) and one desk serving both; A001 called, A002 waiting.
-  admin = await createHallSite(SITE, { matters: 2, desks: 1 });
+  // Not bookable, so the booking site's lists stay as other files know them.
+  const matters = ["Rejestracja pojazdu 1", "Zgłoszenie zbycia lub nabycia pojazdu 2"].map((name, i) => ({
+    id: `sprawa-${i + 1}`,
+    name,
+    prefix: i === 0 ? "A" : "B",
+    serviceMinutes: 10,
+    bookable: false,
+  }));
+  admin = await createHallSite(SITE, { matters: 2, desks: 1, extra: { departments: [{ id: "wydzial-1", name: "Wydział 1", matters }] } });
   await takeTicket(admin, SITE, "sprawa-1");
   await takeTicket(admin, SITE, "sprawa-1");
   await callNext(admin, SITE, "s1");
