@@ -19,6 +19,7 @@ import type { SiteConfig } from "../protocol/config.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus, type UnprintedTicket } from "../protocol/live.ts";
+import type { OpenDataResponse, PublicSiteStatus } from "../protocol/public-status.ts";
 import type { StatisticsGrouping, StatisticsResponse } from "../protocol/statistics.ts";
 import { type Env, isDemo } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
@@ -41,7 +42,9 @@ import { SiteMemory } from "./site/memory.ts";
 import { MessageStore } from "./site/message-store.ts";
 import { MessageSender, type OutboxListing, recordDeliveryReport, resendMessageById } from "./site/messages.ts";
 import { NoticeStore } from "./site/notify.ts";
+import { openData } from "./site/open-data.ts";
 import { PrinterStore } from "./site/printer-store.ts";
+import { publicStatus } from "./site/public-status.ts";
 import { QueueStore } from "./site/queue-store.ts";
 import * as reads from "./site/reads.ts";
 import { roleViews } from "./site/role-views.ts";
@@ -269,6 +272,30 @@ export class SiteQueue extends DurableObject<Env> {
     if (!config) return fail("UNKNOWN_SITE");
     const sources = { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.stores.consoles };
     return ok({ facts: siteFacts(sources, config, from, to, Date.now()), config });
+  }
+
+  /** How many times the public status was built (tests count the object's reads behind the edge cache by it). */
+  publicStatusReads = 0;
+
+  /** The public live status (objects/site/public-status.ts), from memory; the Worker caches it at the edge for 15 s. */
+  async publicStatus(): Promise<Result<PublicSiteStatus>> {
+    this.publicStatusReads += 1;
+    const status = publicStatus(this.path.current());
+    return status ? ok(status) : fail("UNKNOWN_SITE");
+  }
+
+  /** The daily open data of local days `from` to `to` (objects/site/open-data.ts); UNKNOWN_SITE before a configuration. */
+  async openData(q: { from: string; to: string }): Promise<Result<OpenDataResponse>> {
+    const config = this.memory.index?.config;
+    if (!config) return fail("UNKNOWN_SITE");
+    const now = Date.now();
+    const sources = {
+      sql: this.ctx.storage.sql,
+      visits: this.stores.visits,
+      consoles: this.stores.consoles,
+      aggregates: this.stores.aggregates,
+    };
+    return ok(openData(sources, config, q, this.path.current(now).day, now));
   }
 
   /** Demo mode only: past days without visits filled with simulated ones (objects/site/history.ts). */

@@ -57,6 +57,19 @@ import {
   UnprintedResponse,
 } from "./devices.ts";
 import type { ErrorCode } from "./errors.ts";
+import {
+  OpenDataQuery,
+  OpenDataResponse,
+  PUBLIC_MAX_AGE_S,
+  PublicSiteStatus,
+  PublicSitesQuery,
+  PublicSitesResponse,
+  QueueMonitorQuery,
+  QueueMonitorResponse,
+  WarsawFeed,
+  WarsawFeedError,
+  WarsawFeedQuery,
+} from "./public-status.ts";
 import { ROLES } from "./roles.ts";
 import type { RouteName } from "./routes.ts";
 import {
@@ -575,6 +588,37 @@ export const CONTRACT = {
     body: EmptyRequest,
     response: PairedDeviceResponse,
     errors: [...BODY, ...STAFF, "UNKNOWN_DEVICE", "DEVICE_REVOKED"],
+  },
+  // ---- public: no token, CORS open (GET only), cached at the edge for PUBLIC_MAX_AGE_S seconds ----
+  publicSites: {
+    summary: "Every office (id, name, city, address, organisation), or one organisation's with ?org= (public, CORS open).",
+    query: PublicSitesQuery,
+    response: PublicSitesResponse,
+    errors: ["VALIDATION_FAILED", "UNKNOWN_ORGANISATION"],
+  },
+  publicSiteStatus: {
+    summary: `An office's live queues: per matter whether it is open now, open desks, people waiting, the number called last and the wait range a ticket taken now would be shown. No personal data; public, CORS open, cached at the edge for ${PUBLIC_MAX_AGE_S} s.`,
+    response: PublicSiteStatus,
+    errors: ["VALIDATION_FAILED", "UNKNOWN_SITE"],
+  },
+  publicQueueMonitor: {
+    summary: `The live queues as FIWARE Smart Data Models QueueMonitor entities, one per matter, NGSI-LD normalized (default) or ?options=keyValues; public, cached ${PUBLIC_MAX_AGE_S} s.`,
+    query: QueueMonitorQuery,
+    response: QueueMonitorResponse,
+    errors: ["VALIDATION_FAILED", "UNKNOWN_SITE"],
+  },
+  publicOpenData: {
+    summary: `Daily open data of an office for local days from..to (at most 366): per day and matter arrived, served, no-shows, wait p50/p90, share within target; no personal data, no clerks. format=csv for Excel with Polish settings. Public, cached ${PUBLIC_MAX_AGE_S} s.`,
+    query: OpenDataQuery,
+    response: OpenDataResponse,
+    errors: ["VALIDATION_FAILED", "UNKNOWN_SITE"],
+  },
+  warsawFeed: {
+    summary:
+      'An office\'s live queues in the shape of Warsaw\'s open queue API (api.um.warszawa.pl wsstore_get): ?id=<siteId>, apikey accepted and ignored. Like Warsaw, an unknown id answers HTTP 200 with {"result":"false","error":…}. Public, cached 15 s.',
+    query: WarsawFeedQuery,
+    response: WarsawFeed.or(WarsawFeedError),
+    errors: [],
   },
 } as const satisfies { [N in RouteName]: RouteContract };
 

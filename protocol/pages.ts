@@ -24,6 +24,8 @@ export const CLIENT_PAGES = [
   // The booking steps and the manage link (/booking/manage/{bookingId}) are one app.
   { name: "booking", path: "/booking/*", title: "Rezerwacja wizyty" },
   { name: "admin", path: "/admin", title: "Panel kierownika" },
+  // Every office's live queues, in public: all offices, or one organisation's with ?org=.
+  { name: "queues", path: "/kolejki", title: "Kolejki na żywo" },
   // Served in every mode: outside demo mode the page says the outbox is not shown there.
   { name: "outbox", path: "/dev/outbox", title: "Skrzynka wiadomości (demo)" },
 ] as const satisfies readonly ClientPage[];

@@ -66,6 +66,12 @@ export const ROUTES = {
   pairDevice: "POST /api/v1/sites/:siteId/devices",
   revokeDevice: "POST /api/v1/sites/:siteId/devices/:pairingId/revoke",
   setUnprintedAside: "POST /api/v1/sites/:siteId/unprinted/:jobId/aside",
+  // ---- public, without a token: every office's live status, Warsaw's and FIWARE's shapes, open data ----
+  publicSites: "GET /api/v1/public/sites",
+  publicSiteStatus: "GET /api/v1/public/sites/:siteId/status",
+  publicQueueMonitor: "GET /api/v1/public/sites/:siteId/queue-monitor",
+  publicOpenData: "GET /api/v1/public/sites/:siteId/open-data/daily",
+  warsawFeed: "GET /api/action/wsstore_get/",
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

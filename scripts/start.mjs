@@ -131,6 +131,7 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
   Booking site        ${base}/booking   (human check: a local Turnstile stand-in at ${turnstile.origin})
   Manager page        ${base}/admin
   Message outbox      ${base}/dev/outbox   (every SMS and e-mail the demo sends; API: ${base}/api/v1/dev/outbox)
+  Live queues         ${base}/kolejki   (public; widget: <script src="${base}/widget.js" data-site="demo" async></script>)
   Live socket         ws://${lan ?? "localhost"}:${port}/api/v1/sites/demo/live?role=display&access_token=<token>
 ${phone}
 

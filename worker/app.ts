@@ -7,6 +7,7 @@ import type { AppEnv } from "./app-env.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 import { openApiDocument } from "./openapi.ts";
 import { ensureStorage } from "./organisations.ts";
+import { publicCors } from "./public/cors.ts";
 import { type ApiRoute, route } from "./route.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -17,6 +18,7 @@ import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { publicStatusRoutes } from "./routes/public-status.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
@@ -38,6 +40,9 @@ app.use("/api/*", async function noStore(c, next) {
   await next();
   c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
 });
+// The public routes may be read by any web page (GET only): every office's live status, Warsaw's feed, open data.
+app.use("/api/v1/public/*", publicCors());
+app.use("/api/action/*", publicCors());
 
 /** Every API route, by feature; the OpenAPI document lists exactly these. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -59,6 +64,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...staffRoutes,
   ...deviceRoutes,
   ...statisticsRoutes,
+  ...publicStatusRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);
 

@@ -2,8 +2,8 @@
 // a Ukrainian version of the same shape, plural forms follow Ukrainian rules, and dates read in Ukrainian.
 //
 // Which keys the public pages can show, found from their source rather than listed by hand:
-//   start at the entry modules of the three pages (clients/kiosk/main.tsx, clients/eticket/main.tsx,
-//   clients/booking/main.tsx) and follow every relative import inside clients/ (the shared modules they
+//   start at the entry modules of the public pages (clients/kiosk/main.tsx, clients/eticket/main.tsx,
+//   clients/booking/main.tsx, clients/queues/main.tsx) and follow every relative import inside clients/ (the shared modules they
 //   render: the language switch, the connection banner, the kiosk's sign-in form…); in each module
 //   (the translation table itself aside) a string literal that is a key of the table counts as used, and
 //   a template literal that begins `prefix${` counts every key starting with that prefix as used (so
@@ -22,7 +22,7 @@ import { MESSAGES, type MessageKey, type PluralForms } from "./messages.ts";
 import { UK } from "./messages-uk.ts";
 
 const CLIENTS = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const PUBLIC_ENTRIES = ["kiosk/main.tsx", "eticket/main.tsx", "booking/main.tsx"].map((p) => resolve(CLIENTS, p));
+const PUBLIC_ENTRIES = ["kiosk/main.tsx", "eticket/main.tsx", "booking/main.tsx", "queues/main.tsx"].map((p) => resolve(CLIENTS, p));
 const ALL_KEYS = Object.keys(MESSAGES) as MessageKey[];
 const KEY_SET: ReadonlySet<string> = new Set(ALL_KEYS);
 

@@ -1185,6 +1185,31 @@ const TEXTS = {
   },
   "bk.bookNew": { pl: "Zarezerwuj nową wizytę", en: "Book a new visit" },
 
+  // ---- every office's live queues (/kolejki) and the embeddable widget ----
+  "q.title": { pl: "Kolejki w urzędach na żywo", en: "Live queues at the offices" },
+  "q.intro": {
+    pl: "Ile osób czeka i ile mniej więcej poczekasz, jeśli pobierzesz numerek teraz. Dane odświeżają się co 15 sekund.",
+    en: "How many people are waiting, and about how long you would wait if you took a ticket now. Refreshed every 15 seconds.",
+  },
+  "q.updated": { pl: "Stan z godz. {time}", en: "As of {time}" },
+  "q.matter": { pl: "Sprawa", en: "Matter" },
+  "q.waiting": { pl: "Czeka", en: "Waiting" },
+  "q.desks": { pl: "Otwarte stanowiska", en: "Open desks" },
+  "q.lastCalled": { pl: "Ostatnio wywołany", en: "Called last" },
+  "q.lastCalledNone": { pl: "jeszcze nikt", en: "nobody yet" },
+  "q.wait": { pl: "Czas oczekiwania", en: "Wait" },
+  "q.range": { pl: "ok. {low}–{high} min", en: "about {low}–{high} min" },
+  "q.rangeOne": { pl: "ok. {n} min", en: "about {n} min" },
+  "q.rangeNone": { pl: "poniżej minuty", en: "under a minute" },
+  "q.open": { pl: "Czynne", en: "Open" },
+  "q.closed": { pl: "Teraz nieczynne", en: "Closed now" },
+  "q.noSites": { pl: "Nie ma tu żadnych placówek.", en: "There are no offices here." },
+  "q.unknownOrg": { pl: "Nie ma takiej organizacji.", en: "There is no such organisation." },
+  "q.failed": {
+    pl: "Nie udało się pobrać stanu kolejek. Spróbujemy ponownie za chwilę.",
+    en: "The queues could not be loaded. We will try again shortly.",
+  },
+
   // ---- e-ticket ------------------------------------------------------------
   "et.title": { pl: "E-bilet", en: "E-ticket" },
   "et.number": { pl: "Numer", en: "Number" },
