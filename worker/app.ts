@@ -17,6 +17,7 @@ import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
+import { pushRoutes } from "./routes/push.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
@@ -47,6 +48,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...queueRoutes,
   ...siteLiveRoutes,
   ...eticketRoutes,
+  ...pushRoutes,
   ...siteBookingRoutes,
   ...siteMessageRoutes,
   ...bookingConfigRoutes,
