@@ -3,13 +3,15 @@
 // the payload as a browser would: one notification when the turn is near and one at the call, a subscription
 // the push service says has ended (410) deleted, and bad subscriptions refused with nothing stored.
 import { runInDurableObject } from "cloudflare:test";
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_VAPID_KEYS } from "../../objects/push/vapid-keys.ts";
 import type { SiteQueue } from "../../objects/site-queue.ts";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { PushPayload } from "../../protocol/push.ts";
 import type { ReceivedPush, StandInSubscription } from "../../scripts/push-stand-in.mjs";
-import { act, api, eticketTokenOf, expectError, freshSite, issue, siteObject, siteSql } from "./helpers.ts";
+import { app } from "../../worker/app.ts";
+import type { Env } from "../../worker/env.ts";
+import { act, api, BASE, eticketTokenOf, expectError, freshSite, issue, login, siteObject, siteSql, testEnv } from "./helpers.ts";
 
 const service = () => inject("pushService");
 
@@ -59,6 +61,9 @@ function subscribe(ticket: IssuedTicket, json: unknown): Promise<Response> {
 const stored = (siteId: string) => siteSql(siteId, "SELECT id, ticket_id, pending FROM push_subscriptions");
 
 describe("e-ticket browser notifications (Web Push)", () => {
+  // The first sign-in of a run seeds the demo directory (PBKDF2 for every demo account): not the tests' time.
+  beforeAll(() => login("admin", "admin"));
+
   it("sends one valid, decryptable notification when the turn is near and one at the call, in the ticket's language", async () => {
     const { siteId, admin } = await freshSite();
     await sendThroughStandIn(siteId);
@@ -171,5 +176,44 @@ describe("e-ticket browser notifications (Web Push)", () => {
     for (let i = 0; i < 3; i++) expect((await bad({ ...good, endpoint: `${good.endpoint}${i}` })).status).toBe(202);
     await expectError(await bad({ ...good, endpoint: `${good.endpoint}9` }), 429, "RATE_LIMITED");
     expect(await stored(siteId)).toHaveLength(3);
+  });
+
+  it("production without VAPID keys offers no push (503), and with its own keys sends only to the push services browsers use", async () => {
+    const { siteId, admin } = await freshSite();
+    await sendThroughStandIn(siteId);
+    const ticket = await issue(siteId, admin, "rej");
+    const production = (over: Partial<Env> = {}): Env => ({
+      ...testEnv,
+      NUMEREK_MODE: "production",
+      AUTH_SECRET: "a-production-secret-of-at-least-32-characters",
+      ...over,
+    });
+    const push = (e: Env, endpoint: string) =>
+      app.fetch(
+        new Request(`${BASE}/api/v1/etickets/${eticketTokenOf(ticket)}/push`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ subscription: { endpoint, keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) } }, ahead: 2 }),
+        }),
+        e,
+      );
+    const key = (e: Env) => app.fetch(new Request(`${BASE}/api/v1/push/key`), e);
+
+    await expectError(await key(production()), 503, "NOT_CONFIGURED");
+    await expectError(await push(production(), "https://fcm.googleapis.com/fcm/send/x"), 503, "NOT_CONFIGURED");
+    // The demo's published pair is no key of production's.
+    const demoPair = {
+      VAPID_PUBLIC_KEY: DEMO_VAPID_KEYS.publicKey,
+      VAPID_PRIVATE_KEY: DEMO_VAPID_KEYS.privateKey,
+      VAPID_SUBJECT: "mailto:it@urzad.example",
+    };
+    await expectError(await key(production(demoPair)), 503, "NOT_CONFIGURED");
+
+    const own = { VAPID_PUBLIC_KEY: `B${"Q".repeat(86)}`, VAPID_PRIVATE_KEY: "Q".repeat(43), VAPID_SUBJECT: "mailto:it@urzad.example" };
+    expect(await (await key(production(own))).json()).toEqual({ publicKey: own.VAPID_PUBLIC_KEY });
+    await expectError(await push(production(own), `${service().publicOrigin}/push/x`), 400, "PUSH_ENDPOINT_NOT_ALLOWED");
+    expect(await stored(siteId)).toEqual([]);
+    expect((await push(production(own), "https://fcm.googleapis.com/fcm/send/x")).status).toBe(202);
+    expect(await stored(siteId)).toHaveLength(1);
   });
 });
