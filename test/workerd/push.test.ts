@@ -2,8 +2,9 @@
 // sent to a loopback push service (scripts/push-stand-in.mjs) that checks the VAPID signature and decrypts
 // the payload as a browser would: one notification when the turn is near and one at the call, a subscription
 // the push service says has ended (410) deleted, and bad subscriptions refused with nothing stored.
-import { runInDurableObject } from "cloudflare:test";
+import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { addDays } from "../../objects/booking/dates.ts";
 import { DEMO_VAPID_KEYS } from "../../objects/push/vapid-keys.ts";
 import type { SiteQueue } from "../../objects/site-queue.ts";
 import type { IssuedTicket } from "../../protocol/api.ts";
@@ -215,5 +216,26 @@ describe("e-ticket browser notifications (Web Push)", () => {
     expect(await stored(siteId)).toEqual([]);
     expect((await push(production(own), "https://fcm.googleapis.com/fcm/send/x")).status).toBe(202);
     expect(await stored(siteId)).toHaveLength(1);
+  });
+
+  it("deletes the subscriptions, endpoints and keys with them, when their ticket's day ends", async () => {
+    const { siteId, admin } = await freshSite();
+    await sendThroughStandIn(siteId);
+    for (let i = 0; i < 3; i++) await issue(siteId, admin, "rej");
+    const last = await issue(siteId, admin, "rej");
+    const browser = await browserSubscription();
+    expect((await subscribe(last, { subscription: browser, ahead: 1, lang: "uk" })).status).toBe(202);
+    expect(await stored(siteId)).toHaveLength(1);
+
+    // The site's day becomes yesterday's; the first ticket of the new day closes it.
+    const [{ value: day }] = (await siteSql(siteId, "SELECT value FROM meta WHERE key = 'day'")) as [{ value: string }];
+    const yesterday = addDays(day, -1);
+    await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", yesterday);
+    await siteSql(siteId, "UPDATE tickets SET day = ?", yesterday);
+    await siteSql(siteId, "UPDATE push_subscriptions SET day = ?", yesterday);
+    await evictDurableObject(siteObject(siteId));
+    await issue(siteId, admin, "rej");
+
+    expect(await siteSql(siteId, "SELECT * FROM push_subscriptions")).toEqual([]);
   });
 });
