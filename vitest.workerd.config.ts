@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     include: ["test/workerd/**/*.test.ts", "worker/**/*.test.ts"],
     // A loopback stand-in for Cloudflare Turnstile; the tests reach it over HTTP (inject("turnstile")).
-    globalSetup: ["test/workerd/turnstile-stand-in.setup.ts"],
+    // A loopback stand-in for a Web Push service; the site object's push transport reaches it (inject("pushService")).
+    globalSetup: ["test/workerd/turnstile-stand-in.setup.ts", "test/workerd/push-stand-in.setup.ts"],
     // The demo directory is seeded once per run (PBKDF2 for every demo account).
     testTimeout: 30_000,
     hookTimeout: 60_000,

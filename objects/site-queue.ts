@@ -20,6 +20,7 @@ import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus, type UnprintedTicket } from "../protocol/live.ts";
 import type { OpenDataResponse, PublicSiteStatus } from "../protocol/public-status.ts";
+import type { ETicketPushRequest, ETicketPushResponse } from "../protocol/push.ts";
 import type { StatisticsGrouping, StatisticsResponse } from "../protocol/statistics.ts";
 import { type Env, isDemo } from "../worker/env.ts";
 import { BookingStore } from "./site/booking-store.ts";
@@ -28,6 +29,7 @@ import { byWhom } from "./site/change.ts";
 import * as bookings from "./site/commands/bookings.ts";
 import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame, agentLost, setUnprintedAside } from "./site/commands/printers.ts";
+import { subscribePush } from "./site/commands/push.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import { ConsoleSessions } from "./site/console-sessions.ts";
@@ -45,6 +47,8 @@ import { NoticeStore } from "./site/notify.ts";
 import { openData } from "./site/open-data.ts";
 import { PrinterStore } from "./site/printer-store.ts";
 import { publicStatus } from "./site/public-status.ts";
+import { PushSender } from "./site/push-sender.ts";
+import { PushStore } from "./site/push-store.ts";
 import { QueueStore } from "./site/queue-store.ts";
 import * as reads from "./site/reads.ts";
 import { roleViews } from "./site/role-views.ts";
@@ -74,6 +78,8 @@ export class SiteQueue extends DurableObject<Env> {
   private readonly contacts: DeviceContacts;
   /** The providers of SMS and e-mail (tests swap one through runInDurableObject). */
   readonly sender: MessageSender;
+  /** The sender of e-tickets' browser notifications (tests swap its transport through runInDurableObject). */
+  readonly pusher: PushSender;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -85,11 +91,13 @@ export class SiteQueue extends DurableObject<Env> {
       messages: new MessageStore(sql),
       printers: new PrinterStore(sql),
       notices: new NoticeStore(sql),
+      push: new PushStore(sql),
       visits: new VisitStore(sql),
       consoles: new ConsoleSessions(sql),
       aggregates: new DayAggregates(sql),
     };
     this.sender = new MessageSender(env);
+    this.pusher = new PushSender(env);
     this.contacts = new DeviceContacts(sql);
 
     this.hub = new LiveHub(
@@ -102,6 +110,7 @@ export class SiteQueue extends DurableObject<Env> {
       stores: this.stores,
       memory: this.memory,
       sender: this.sender,
+      pusher: this.pusher,
       settings: { secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL },
       broadcast: () => this.hub.changed(),
       log: (what, err) => console.error(`site ${this.memory.index?.config.id ?? "?"}: ${what} failed:`, err),
@@ -216,6 +225,12 @@ export class SiteQueue extends DurableObject<Env> {
     if (!r.ok) return r;
     const view = this.memory.notices.view(r.value.ticketId);
     return view ? ok(view) : fail("UNKNOWN_ETICKET");
+  }
+
+  /** "Notify this browser when N people are ahead, and at the call" (Web Push): a few browsers per ticket. */
+  async subscribePush(token: string, input: ETicketPushRequest): Promise<Result<ETicketPushResponse>> {
+    const r = await this.path.commit((read) => subscribePush(read.push, reads.ticketByToken(read, this.memory, token), input, read.now));
+    return r.ok ? ok({ ahead: r.value.ahead, on: true }) : r;
   }
 
   // ---- reads ----------------------------------------------------------------------------

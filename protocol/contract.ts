@@ -70,6 +70,7 @@ import {
   WarsawFeedError,
   WarsawFeedQuery,
 } from "./public-status.ts";
+import { ETicketPushRequest, ETicketPushResponse, PushKeyResponse } from "./push.ts";
 import { ROLES } from "./roles.ts";
 import type { RouteName } from "./routes.ts";
 import {
@@ -230,6 +231,27 @@ export const CONTRACT = {
       "TICKET_CLOSED",
       "RATE_LIMITED",
       "CONTACT_RATE_LIMITED",
+    ],
+  },
+  pushKey: {
+    summary: "The VAPID public key an e-ticket subscribes browser notifications with (public); 503 when push is not set up.",
+    response: PushKeyResponse,
+    errors: ["NOT_CONFIGURED"],
+  },
+  eticketPush: {
+    summary:
+      "Ask for a browser notification (Web Push) when this many people or fewer are ahead, and at the call (public; a few browsers per ticket; the same subscription again changes nothing).",
+    body: ETicketPushRequest,
+    response: ETicketPushResponse,
+    status: 202,
+    errors: [
+      ...BODY,
+      "UNKNOWN_ETICKET",
+      "PUSH_ENDPOINT_NOT_ALLOWED",
+      "TICKET_NOT_WAITING",
+      "TICKET_CLOSED",
+      "RATE_LIMITED",
+      "NOT_CONFIGURED",
     ],
   },
   eticketLive: {

@@ -13,6 +13,7 @@ export const ERRORS = {
   DUPLICATE_DATE: [400, "A date is listed twice among the special days and days off."],
   DESK_WITHOUT_MATTERS: [400, "A desk must serve at least one matter."],
   UNKNOWN_REFERENCE: [400, "The configuration names a matter or desk the site does not have."],
+  PUSH_ENDPOINT_NOT_ALLOWED: [400, "The push subscription's endpoint is not one numerek sends to (https, a push service's public host)."],
   IDEMPOTENCY_KEY_INVALID: [400, "The Idempotency-Key header must be 8-100 characters of letters, digits, '-', '_' or ':'."],
   UNAUTHENTICATED: [401, "Sign in first: send 'Authorization: Bearer <token>'."],
   TOKEN_INVALID: [401, "The token is invalid or has expired; sign in again."],

@@ -25,6 +25,9 @@ export const ROUTES = {
   eticket: "GET /api/v1/etickets/:token",
   eticketNotify: "POST /api/v1/etickets/:token/notify",
   eticketLive: "GET /api/v1/etickets/:token/live",
+  // ---- browser notifications of the e-ticket (Web Push) ----
+  pushKey: "GET /api/v1/push/key",
+  eticketPush: "POST /api/v1/etickets/:token/push",
   availability: "GET /api/v1/sites/:siteId/availability",
   checkIn: "POST /api/v1/sites/:siteId/check-in",
   siteMessages: "GET /api/v1/sites/:siteId/messages",

@@ -19,6 +19,7 @@ import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
 import { organisationRoutes } from "./routes/organisations.ts";
 import { publicStatusRoutes } from "./routes/public-status.ts";
+import { pushRoutes } from "./routes/push.ts";
 import { queueRoutes } from "./routes/queue.ts";
 import { siteConfigRoutes } from "./routes/site-config.ts";
 import { siteRoutes } from "./routes/sites.ts";
@@ -52,6 +53,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...queueRoutes,
   ...siteLiveRoutes,
   ...eticketRoutes,
+  ...pushRoutes,
   ...siteBookingRoutes,
   ...siteMessageRoutes,
   ...bookingConfigRoutes,

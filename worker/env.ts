@@ -50,6 +50,12 @@ export interface Env {
   TURNSTILE_SCRIPT_URL?: string;
   /** Where tokens are checked; Cloudflare's siteverify unless set (a loopback stand-in in the demo and the tests). */
   TURNSTILE_SITEVERIFY_URL?: string;
+  /** Web Push (VAPID, RFC 8292): the public key (base64url, 65 bytes), a var or secret; demo mode without keys uses published demo keys. */
+  VAPID_PUBLIC_KEY?: string;
+  /** The private key (base64url, 32 bytes), a secret. Production without the three VAPID settings offers no push notification. */
+  VAPID_PRIVATE_KEY?: string;
+  /** A contact for the push services: "mailto:…" or "https://…". */
+  VAPID_SUBJECT?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

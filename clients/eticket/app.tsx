@@ -9,6 +9,7 @@ import { pathParts } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
 import { useLive } from "../shared/use-live.ts";
+import { PushForm } from "./push-form.tsx";
 import { SmsForm } from "./sms-form.tsx";
 import { StatusCard } from "./status-card.tsx";
 import { useCallAlert } from "./use-call-alert.ts";
@@ -93,6 +94,7 @@ export function ETicketApp() {
             </section>
             <StatusCard view={view} />
             <SmsForm token={token} view={view} />
+            <PushForm token={token} view={view} />
             {live.status === "online" && <p class="et-live muted">{t("et.live")}</p>}
           </>
         )}

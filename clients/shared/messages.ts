@@ -1280,6 +1280,57 @@ const TEXTS = {
     en: { one: "We will text you when {n} person is ahead of you.", other: "We will text you when {n} people are ahead of you." },
   },
   "et.smsSent": { pl: "SMS wysłany", en: "Text message sent" },
+  // ---- e-ticket: browser notification (Web Push), without a phone number ----
+  "et.pushTitle": { pl: "Powiadomienie w przeglądarce", en: "Browser notification" },
+  "et.pushHint": {
+    pl: "Bez podawania numeru telefonu: ta przeglądarka pokaże powiadomienie, gdy Twoja kolej będzie blisko, i gdy wezwiemy Twój numer.",
+    en: "No phone number needed: this browser shows a notification when your turn is near and when your number is called.",
+  },
+  "et.pushAhead": {
+    pl: "Powiadom, gdy przede mną zostanie tyle osób",
+    en: "Notify me when this many people are ahead of me",
+  },
+  "et.pushSubmit": { pl: "Włącz powiadomienie w przeglądarce", en: "Turn on the browser notification" },
+  "et.pushAsking": {
+    pl: "Przeglądarka pyta o zgodę na powiadomienia – odpowiedz w jej okienku.",
+    en: "The browser is asking for permission to notify you – answer in its prompt.",
+  },
+  "et.pushOn": {
+    pl: {
+      one: "Powiadomienie włączone: damy znać w przeglądarce, gdy przed Tobą będzie {n} osoba, i przy wezwaniu.",
+      few: "Powiadomienie włączone: damy znać w przeglądarce, gdy przed Tobą będą {n} osoby, i przy wezwaniu.",
+      many: "Powiadomienie włączone: damy znać w przeglądarce, gdy przed Tobą będzie {n} osób, i przy wezwaniu.",
+      other: "Powiadomienie włączone: damy znać w przeglądarce, gdy przed Tobą będzie {n} osoby, i przy wezwaniu.",
+    },
+    en: {
+      one: "Notification on: this browser will tell you when {n} person is ahead of you, and at the call.",
+      other: "Notification on: this browser will tell you when {n} people are ahead of you, and at the call.",
+    },
+  },
+  "et.pushRefused": {
+    pl: "Ta przeglądarka nie zezwala tej stronie na powiadomienia. Możesz to zmienić w ustawieniach strony albo zamówić SMS.",
+    en: "This browser does not allow this page to notify you. You can change that in the site settings, or ask for a text message.",
+  },
+  "et.pushFailed": {
+    pl: "Nie udało się włączyć powiadomienia w tej przeglądarce. Spróbuj ponownie albo zamów SMS.",
+    en: "The browser notification could not be turned on. Try again, or ask for a text message.",
+  },
+  "push.nearTitle": { pl: "Twoja kolej się zbliża: {number}", en: "Your turn is near: {number}" },
+  "push.nearAhead": {
+    pl: {
+      one: "Przed Tobą jest {n} osoba. Podejdź bliżej sali obsługi.",
+      few: "Przed Tobą są {n} osoby. Podejdź bliżej sali obsługi.",
+      many: "Przed Tobą jest {n} osób. Podejdź bliżej sali obsługi.",
+      other: "Przed Tobą jest {n} osoby. Podejdź bliżej sali obsługi.",
+    },
+    en: {
+      one: "{n} person is ahead of you. Make your way to the service hall.",
+      other: "{n} people are ahead of you. Make your way to the service hall.",
+    },
+  },
+  "push.nearNext": { pl: "Jesteś następny w kolejce.", en: "You are next in the queue." },
+  "push.calledTitle": { pl: "Numer {number}: zapraszamy do stanowiska {desk}", en: "Number {number}: please go to desk {desk}" },
+  "push.calledBody": { pl: "Podejdź teraz do stanowiska {desk}.", en: "Go to desk {desk} now." },
 } as const satisfies Record<string, Entry>;
 
 /** What the API's error codes mean to a person (plus failures that never reached the API). */
@@ -1307,6 +1358,10 @@ const ERROR_TEXTS = {
     en: "The configuration names a matter or desk the office does not have.",
   },
   IDEMPOTENCY_KEY_INVALID: { pl: "Nieprawidłowy klucz polecenia.", en: "The command key is invalid." },
+  PUSH_ENDPOINT_NOT_ALLOWED: {
+    pl: "Ta przeglądarka korzysta z usługi powiadomień, do której nie wysyłamy. Zamów SMS.",
+    en: "This browser uses a notification service we do not send to. Ask for a text message instead.",
+  },
   UNAUTHENTICATED: { pl: "Najpierw się zaloguj.", en: "Sign in first." },
   TOKEN_INVALID: { pl: "Sesja wygasła – zaloguj się ponownie.", en: "The session has expired – sign in again." },
   BAD_CREDENTIALS: { pl: "Błędna nazwa użytkownika lub hasło.", en: "Wrong user name or password." },

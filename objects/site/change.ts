@@ -11,6 +11,7 @@ import type { Booking } from "./booking-store.ts";
 import type { StoredMessage } from "./message-store.ts";
 import type { NewMessage } from "./messages.ts";
 import type { NotifyRequest } from "./notify.ts";
+import type { PushSubscriptionRow } from "./push-store.ts";
 import type { TimerChange } from "./scheduler.ts";
 
 /** A ticket row to write; a new one carries the kiosk that took it (its print job goes there). */
@@ -59,6 +60,10 @@ export interface Change {
   notices?: NotifyRequest[];
   /** Requests forgotten (their ticket left the queue). */
   droppedNotices?: string[];
+  /** E-ticket browser push subscriptions, new or changed (a notification due is written on its row). */
+  pushSubscriptions?: PushSubscriptionRow[];
+  /** Push subscriptions deleted (the push service said they ended). */
+  droppedPushSubscriptions?: string[];
   timers?: TimerChange[];
   jobs?: AgentJob[];
   /** Jobs the print agent has done, or a person has set aside. */

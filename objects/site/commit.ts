@@ -12,13 +12,15 @@ import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
 import { turnNotices } from "./commands/notices.ts";
+import { afterPushAttempt, turnPushes } from "./commands/push.ts";
 import { dayEnd } from "./commands/queue.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { remember, replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
 import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
-import { OUTBOX_TIMER, type Timer } from "./scheduler.ts";
+import type { PushSender } from "./push-sender.ts";
+import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
 
 /** Messages sent per look at the outbox. */
@@ -37,6 +39,8 @@ export interface CommitDeps {
   stores: SiteStores;
   memory: SiteMemory;
   sender: MessageSender;
+  /** Browser notifications of e-tickets (Web Push). */
+  pusher: PushSender;
   settings: SiteSettings;
   /** Flushes the changed views to the sockets (coalesced: one frame per turn). */
   broadcast: () => void;
@@ -47,6 +51,7 @@ export interface CommitDeps {
 export class CommitPath {
   private alarmAt: number | null = null;
   private sending: Promise<void> | null = null;
+  private pushing: Promise<void> | null = null;
 
   constructor(private readonly d: CommitDeps) {}
 
@@ -66,6 +71,7 @@ export class CommitPath {
       queue: m.queue,
       durations: m.durations,
       notices: m.notices,
+      push: m.push,
       stores: this.d.stores,
       settings: this.d.settings,
     };
@@ -145,6 +151,7 @@ export class CommitPath {
     // The outbox's own timer may be among them: whatever is due goes now, before the alarm is armed
     // again, so a send whose result cannot be stored is not repeated at once.
     await this.deliver();
+    await this.deliverPushes();
     await this.armAlarm(now);
   }
 
@@ -167,6 +174,14 @@ export class CommitPath {
     return this.sending;
   }
 
+  /** Sends the browser notifications due; a failure waits for its retry time on the alarm. One delivery at a time. */
+  deliverPushes(): Promise<void> {
+    this.pushing ??= this.pushDue().finally(() => {
+      this.pushing = null;
+    });
+    return this.pushing;
+  }
+
   // ---- the steps ------------------------------------------------------------------------
 
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
@@ -178,6 +193,9 @@ export class CommitPath {
     const own = written.messages?.some((m) => m.ticketId == null) || written.messageRows?.some((m) => m.status === "pending");
     if (own) await this.deliver();
     else if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
+    // Browser notifications never hold up the command that set them off; the push timer retries them.
+    if (written.pushSubscriptions?.some((s) => s.pending !== null && s.attempts === 0))
+      void this.deliverPushes().catch((err: unknown) => this.d.log("push delivery", err));
   }
 
   /** Closes the previous day once the local date has changed (from the alarm, or from the first command after midnight). */
@@ -202,10 +220,17 @@ export class CommitPath {
     // The texts now due, from the queue as it will be: worked out only after a change of the queue or of
     // the requests, and only while somebody waits for a text.
     const moved = book !== memory.notices || decided.tickets?.length || decided.desks?.length || decided.removedDesks?.length;
-    const change =
+    const noticed =
       moved && book.hasPending()
         ? merge(decided, turnNotices(siteId, book, memory.queueAfter(decided).tickets, now, this.d.settings))
         : decided;
+    // The browser notifications now due, likewise: only after a change of the queue or of the subscriptions.
+    const pushBook = memory.push.with(decided.pushSubscriptions ?? [], decided.droppedPushSubscriptions ?? []);
+    const pushMoved = pushBook !== memory.push || decided.tickets?.length;
+    const change =
+      pushMoved && pushBook.size
+        ? merge(noticed, turnPushes(pushBook, memory.queueAfter(decided).tickets, memory.index, now, this.d.settings))
+        : noticed;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
@@ -249,7 +274,7 @@ export class CommitPath {
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */
   private writeRows(c: Change, now: number): void {
-    const { site, queue, bookings, messages, printers, notices } = this.d.stores;
+    const { site, queue, bookings, messages, printers, notices, push } = this.d.stores;
     if (c.config) site.setMeta("config", JSON.stringify(c.config));
     for (const id of c.removedDesks ?? []) queue.deleteDesk(id, now);
     for (const { ticket, kioskId } of c.tickets ?? []) queue.putTicket(ticket, kioskId ?? null);
@@ -260,6 +285,8 @@ export class CommitPath {
     for (const w of c.codeAttempts ?? []) bookings.putAttempts(w);
     for (const r of c.notices ?? []) notices.put(r);
     for (const id of c.droppedNotices ?? []) notices.delete(id);
+    for (const r of c.pushSubscriptions ?? []) push.put(r);
+    for (const id of c.droppedPushSubscriptions ?? []) push.delete(id);
     for (const m of c.messages ?? []) messages.putMessage(outboxRow(m));
     for (const m of c.messageRows ?? []) messages.putMessage(m);
     for (const r of c.deliveries ?? []) messages.putDelivery(r.id, r.state, r.providerId);
@@ -285,6 +312,8 @@ export class CommitPath {
       printers.pruneJobs(c.housekeeping.pruneBefore);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
       notices.purgeBefore(c.day);
+      // So do the e-tickets' push subscriptions, endpoints and keys with them.
+      push.purgeBefore(c.day);
       // A ticket row of a past day keeps what statistics need, not the secret of its e-ticket link.
       queue.endTicketLinks(c.housekeeping.ticketLinksBefore);
       // Contact data and old messages are kept only as long as the office's retention says.
@@ -297,6 +326,16 @@ export class CommitPath {
     }
     if (c.messages?.length || c.messageRows?.length || c.housekeeping || c.timers?.some((t) => t.key === OUTBOX_TIMER))
       this.keepOutboxTimer();
+    if (c.pushSubscriptions?.length || c.droppedPushSubscriptions?.length || c.housekeeping || c.timers?.some((t) => t.key === PUSH_TIMER))
+      this.keepPushTimer();
+  }
+
+  /** The push timer at the earliest notification due, or gone when none is. */
+  private keepPushTimer(): void {
+    const { site, push } = this.d.stores;
+    const nextAt = push.nextAt();
+    if (nextAt === null) site.clearTimer(PUSH_TIMER);
+    else site.setTimer({ key: PUSH_TIMER, kind: "push", dueAt: nextAt, ref: null });
   }
 
   /** The outbox timer at the earliest pending message, or gone when none is pending. */
@@ -323,6 +362,22 @@ export class CommitPath {
     }
   }
 
+  private async pushDue(): Promise<void> {
+    const { push } = this.d.stores;
+    // Each round sends what is due; a notification written meanwhile goes in the next (a few rounds at most).
+    for (let round = 0; round < 5; round++) {
+      const due = push.due(Date.now(), SEND_BATCH);
+      if (!due.length) break;
+      for (const sub of due) {
+        const sent = sub.pending;
+        if (sent === null) continue;
+        const result = await this.d.pusher.send(sub, sent);
+        this.write(afterPushAttempt(this.d.memory.push.get(sub.id), sent, result, Date.now()), Date.now(), null);
+      }
+    }
+    await this.armAlarm(Date.now());
+  }
+
   private async armAlarm(now: number): Promise<void> {
     const due = this.d.stores.site.earliestTimer();
     if (due === this.alarmAt) return;
@@ -335,5 +390,12 @@ export class CommitPath {
 
 /** Whether a change may move the earliest timer (its own timers, or the outbox's through its messages). */
 function movesTimers(c: Change): boolean {
-  return Boolean(c.timers?.length || c.messages?.length || c.messageRows?.length || c.housekeeping);
+  return Boolean(
+    c.timers?.length ||
+      c.messages?.length ||
+      c.messageRows?.length ||
+      c.housekeeping ||
+      c.pushSubscriptions?.length ||
+      c.droppedPushSubscriptions?.length,
+  );
 }

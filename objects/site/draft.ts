@@ -9,6 +9,7 @@ import type { DayAggregates } from "./day-aggregates.ts";
 import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
 import type { PrinterStore } from "./printer-store.ts";
+import type { PushBook, PushStore } from "./push-store.ts";
 import type { QueueStore } from "./queue-store.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SiteStore } from "./store.ts";
@@ -28,6 +29,7 @@ export interface SiteStores {
   messages: MessageStore;
   printers: PrinterStore;
   notices: NoticeStore;
+  push: PushStore;
   visits: VisitStore;
   consoles: ConsoleSessions;
   aggregates: DayAggregates;
@@ -42,6 +44,8 @@ export interface SiteRead {
   /** Service durations of the day per matter (the wait estimate learns from them). */
   durations: ReadonlyMap<string, readonly number[]>;
   notices: NoticeBook;
+  /** E-ticket browser push subscriptions. */
+  push: PushBook;
   stores: SiteStores;
   settings: SiteSettings;
 }

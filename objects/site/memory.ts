@@ -7,6 +7,7 @@ import { localDate } from "../queue/time.ts";
 import type { Change } from "./change.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
+import { PushBook } from "./push-store.ts";
 import { indexSite, type SiteIndex } from "./site-index.ts";
 import { DISPLAY_CALLS } from "./views.ts";
 
@@ -20,12 +21,13 @@ export class SiteMemory {
   durations = new Map<string, number[]>();
   recentCalls: CallEvent[] = [];
   notices = new NoticeBook();
+  push = new PushBook();
   seq = 0;
   day = "";
   private byToken = new Map<string, string>();
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
-  load({ site, queue, notices }: SiteStores): void {
+  load({ site, queue, notices, push }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
@@ -37,6 +39,7 @@ export class SiteMemory {
     this.durations = queue.serviceDurations(this.day);
     this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
     this.notices = new NoticeBook(notices.all());
+    this.push = new PushBook(push.all());
   }
 
   /** The queue now: rules read it and never change it; only `apply` does, after a write. */
@@ -72,6 +75,8 @@ export class SiteMemory {
     if (change.calls?.length) this.recentCalls = [...[...change.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
     if (change.notices?.length || change.droppedNotices?.length)
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
+    if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
+      this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
     this.seq = seq;
   }
@@ -91,6 +96,7 @@ export class SiteMemory {
     this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);
+    this.push = this.push.withoutDaysBefore(day);
     this.day = day;
     this.recentCalls = this.todaysCalls(this.recentCalls);
   }

@@ -13,6 +13,8 @@ export const TIMER_KINDS = [
   "outbox",
   /** The end of the local day: the queue closes, the next day starts numbering at 1. */
   "end-of-day",
+  /** The earliest browser notification due on an e-ticket's push subscription (a send or a retry). */
+  "push",
 ] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
@@ -33,6 +35,8 @@ export function isTimerKind(kind: string): kind is TimerKind {
 /** The one timer of the outbox and of the day's end. */
 export const OUTBOX_TIMER = "outbox";
 export const END_OF_DAY_TIMER = "eod";
+/** The one timer of the e-tickets' browser notifications. */
+export const PUSH_TIMER = "push";
 
 export const setTimer = (key: string, kind: TimerKind, dueAt: number, ref: string | null = null): Timer => ({ key, kind, dueAt, ref });
 export const clearTimer = (key: string): TimerChange => ({ key, dueAt: null });

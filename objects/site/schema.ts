@@ -3,6 +3,7 @@ import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { UNPRINTED_MIGRATION } from "./printer-store.ts";
+import { PUSH_SUBSCRIPTIONS_MIGRATION } from "./push-store.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
 
 /** Refusals are found by their age to be pruned (objects/site/idempotency.ts). */
@@ -152,6 +153,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   IDEMPOTENT_REFUSALS_MIGRATION,
   // 13: print jobs the agent gave up on stay on record as not printed (objects/site/printer-store.ts).
   UNPRINTED_MIGRATION,
+  // 14: e-ticket holders' browser push subscriptions, each with the notification due (objects/site/push-store.ts).
+  PUSH_SUBSCRIPTIONS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

@@ -16,6 +16,8 @@ const HANDLERS: { readonly [K in TimerKind]: Handler } = {
   outbox: (_read, _draft, timer) => ({ timers: [clearTimer(timer.key)] }),
   // The day has been closed before any timer runs; the next end is scheduled.
   "end-of-day": (read) => nextDayEnd(read),
+  // Like the outbox: the sends follow the alarm's write, and the timer is set again for what stays due.
+  push: (_read, _draft, timer) => ({ timers: [clearTimer(timer.key)] }),
 };
 
 export function handleTimer(read: ConfiguredRead, draft: Draft, timer: Timer): Change {

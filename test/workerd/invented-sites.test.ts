@@ -38,6 +38,21 @@ function attacks(prefix: string): { name: string; siteId: string; send: () => Pr
       send: () => api(`/api/v1/etickets/${id("en")}.${RANDOM22}/notify`, { method: "POST", json: { phone: "600700800", ahead: 3 } }),
     },
     {
+      name: "e-ticket browser notification",
+      siteId: id("ep"),
+      send: () =>
+        api(`/api/v1/etickets/${id("ep")}.${RANDOM22}/push`, {
+          method: "POST",
+          json: {
+            subscription: {
+              endpoint: "https://fcm.googleapis.com/fcm/send/x",
+              keys: { p256dh: `B${"A".repeat(86)}`, auth: "A".repeat(22) },
+            },
+            ahead: 3,
+          },
+        }),
+    },
+    {
       name: "e-ticket socket",
       siteId: id("el"),
       send: () => api(`/api/v1/etickets/${id("el")}.${RANDOM22}/live`, { headers: { Upgrade: "websocket" } }),

@@ -31,6 +31,8 @@ const PUBLIC: Partial<Record<RouteName, string>> = {
   cancelBooking: "a booking, by its unguessable id",
   eticket: "an e-ticket, by its unguessable token",
   eticketNotify: "an e-ticket, by its unguessable token",
+  eticketPush: "an e-ticket, by its unguessable token",
+  pushKey: "the deployment's public VAPID key, public by design",
   eticketLive: "an e-ticket's socket, by its unguessable token",
   smsStatus: "Twilio's delivery reports, signed by Twilio",
   devOutbox: "the demo's outbox, in demo mode only",
