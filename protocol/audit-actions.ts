@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "device.paired",
   "device.revoked",
   "message.resent",
+  "cut-off.overridden",
   "audit.exported",
   "audit.retention-changed",
 ] as const;

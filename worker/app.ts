@@ -13,6 +13,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
+import { cutOffRoutes } from "./routes/cut-off.ts";
 import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
@@ -49,6 +50,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...eticketRoutes,
   ...siteBookingRoutes,
   ...siteMessageRoutes,
+  ...cutOffRoutes,
   ...bookingConfigRoutes,
   ...bookingRoutes,
   ...smsRoutes,

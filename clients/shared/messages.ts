@@ -196,6 +196,20 @@ const TEXTS = {
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
+  // ---- the closing cut-off: a matter that could not be served before closing offers a booking instead ----
+  "kiosk.closedForToday": { pl: "Na dziś zamknięte", en: "Closed for today" },
+  "kiosk.cutOff.title": {
+    pl: "Dziś nie zdążymy obsłużyć tej sprawy. Zarezerwuj wizytę:",
+    en: "We cannot serve this matter before closing today. Book a visit:",
+  },
+  "kiosk.cutOff.qrLabel": { pl: "Kod QR strony rezerwacji wizyt", en: "QR code of the visit booking page" },
+  "kiosk.cutOff.scan": {
+    pl: "Zeskanuj kod telefonem, aby zarezerwować wizytę.",
+    en: "Scan the code with your phone to book a visit.",
+  },
+  "kiosk.cutOff.slots": { pl: "Najbliższe wolne terminy", en: "The first free times" },
+  "kiosk.cutOff.noSlots": { pl: "Brak wolnych terminów w najbliższych dniach.", en: "No free times in the coming days." },
+  "kiosk.cutOff.loading": { pl: "Sprawdzamy wolne terminy…", en: "Looking for free times…" },
   // The start screen outside the office's hours: today's hours and the next opening, before any choice.
   "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
   "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
@@ -283,6 +297,7 @@ const TEXTS = {
   // ---- hall screen: the office closed by its hours, and when it opens next ----
   "display.closedUntil": { pl: "Nieczynne – zapraszamy {day} od {hour}", en: "Closed – please come {day} from {hour}" },
   "display.closed": { pl: "Nieczynne", en: "Closed" },
+  "display.closedForToday": { pl: "Na dziś zamknięte", en: "Closed for today" },
   "display.day.today": { pl: "dziś", en: "today" },
   "display.day.tomorrow": { pl: "jutro", en: "tomorrow" },
   "display.day.mon": { pl: "w poniedziałek", en: "on Monday" },
@@ -846,6 +861,7 @@ const TEXTS = {
   "adm.audit.action.device.paired": { pl: "Sparowanie urządzenia", en: "Device paired" },
   "adm.audit.action.device.revoked": { pl: "Odłączenie urządzenia", en: "Device revoked" },
   "adm.audit.action.message.resent": { pl: "Ponowna wysyłka wiadomości", en: "Message sent again" },
+  "adm.audit.action.cut-off.overridden": { pl: "Zniesienie zamknięcia sprawy na dziś", en: "Closing cut-off lifted for today" },
   "adm.audit.action.audit.exported": { pl: "Eksport dziennika", en: "Log exported" },
   "adm.audit.action.audit.retention-changed": { pl: "Zmiana okresu przechowywania dziennika", en: "Log retention changed" },
   // ---- how long the audit log keeps its entries ----
@@ -1317,6 +1333,10 @@ const ERROR_TEXTS = {
   MATTER_CAP_REACHED: {
     pl: "Na dziś wydano już wszystkie numerki do tej sprawy. Zapraszamy jutro.",
     en: "All tickets for this matter have been given out today. Please come tomorrow.",
+  },
+  MATTER_CLOSED_FOR_TODAY: {
+    pl: "Dziś nie zdążymy obsłużyć tej sprawy przed zamknięciem urzędu. Zarezerwuj wizytę.",
+    en: "We cannot serve this matter before the office closes today. Please book a visit.",
   },
   CONFIG_STRANDS_TICKETS: {
     pl: "Tej zmiany nie można zapisać: zostawiłaby czekających klientów bez stanowiska. Najpierw ich obsłuż lub przekieruj.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cutOffReason, lastTicketPassed, servedTooLate } from "./cut-off.ts";
-import { desk, deskCfg, MIN, TZ } from "./test-fixtures.ts";
+import { cutOffClosing, cutOffReason, lastTicketPassed, servedTooLate } from "./cut-off.ts";
+import { desk, deskCfg, TZ } from "./test-fixtures.ts";
 import { closingAt, forecastRange } from "./wait-forecast.ts";
 
 /** Monday 2026-11-23 at a Warsaw wall-clock time (CET, UTC+1). */
@@ -48,6 +48,14 @@ describe("servedTooLate", () => {
   });
   it("never refuses when the closing time is not known", () => {
     expect(servedTooLate({ now: warsaw("23:59"), closesAt: null, earliestCallMinutes: 600, serviceMinutes: 240 })).toBe(false);
+  });
+});
+
+describe("cutOffClosing", () => {
+  it("counts today's closing, but not for an office open until midnight", () => {
+    expect(cutOffClosing([["08:00", "16:00"]], 42)).toBe(42);
+    expect(cutOffClosing([["00:00", "24:00"]], 42)).toBeNull();
+    expect(cutOffClosing([], null)).toBeNull();
   });
 });
 

@@ -51,6 +51,15 @@ export function servedTooLate(q: Pick<CutOffQuestion, "now" | "closesAt" | "earl
   return done > q.closesAt;
 }
 
+/**
+ * The closing the forecast cut-off counts with: today's closing time, except for an office open until
+ * midnight ("24:00"), which is open around the clock as far as the cut-off goes (its tickets are not
+ * refused through the night's last minutes; a last-ticket time still applies).
+ */
+export function cutOffClosing(hours: readonly (readonly [string, string])[], closesAt: number | null): number | null {
+  return hours.at(-1)?.[1] === "24:00" ? null : closesAt;
+}
+
 /** Why a new walk-in ticket of the matter is refused now, or null when it is not cut off. */
 export function cutOffReason(q: CutOffQuestion): CutOffReason | null {
   if (q.overridden) return null;

@@ -13,6 +13,7 @@ import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { dayEnd } from "./commands/queue.ts";
+import { CUT_OFF_OVERRIDES_KEY } from "./cut-off-overrides.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { replay } from "./idempotency.ts";
@@ -249,6 +250,7 @@ export class CommitPath {
     for (const job of c.jobs ?? []) printers.addJob(job, now);
     for (const id of c.acks ?? []) printers.ackJob(id, now);
     if (c.printers) printers.setPrinters(c.printers);
+    if (c.cutOffOverrides) site.setMeta(CUT_OFF_OVERRIDES_KEY, JSON.stringify(c.cutOffOverrides));
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
       // Statistics older than the site keeps them go; the day that ends is rolled up, its visits as this change leaves them.
