@@ -496,6 +496,28 @@ const TEXTS = {
   "adm.totalWaiting": { pl: "W kolejce placówki: {people}", en: "In the office's queue: {people}" },
   "adm.views": { pl: "Widok placówki", en: "Office view" },
   "adm.view.work": { pl: "Bieżąca praca", en: "Today's work" },
+  // ---- the closing cut-off of each matter, on the manager's work view ----
+  "adm.cutOff.title": { pl: "Wydawanie numerków na dziś", en: "Today's tickets" },
+  "adm.cutOff.intro": {
+    pl: "Sprawa jest zamykana na dziś, gdy minie jej godzina ostatniego numerka albo prognoza mówi, że nie zdążymy jej obsłużyć przed zamknięciem. Kiosk proponuje wtedy rezerwację.",
+    en: "A matter closes for today when its last-ticket time has come or the forecast says it could not be served before closing. The kiosk then offers a booking.",
+  },
+  "adm.cutOff.colMatter": { pl: "Sprawa", en: "Matter" },
+  "adm.cutOff.colState": { pl: "Numerki", en: "Tickets" },
+  "adm.cutOff.colAction": { pl: "Działanie", en: "Action" },
+  "adm.cutOff.open": { pl: "Wydawane", en: "Given" },
+  "adm.cutOff.lastTicket": {
+    pl: "Zamknięte na dziś: minęła godzina ostatniego numerka ({time})",
+    en: "Closed for today: the last-ticket time ({time}) has come",
+  },
+  "adm.cutOff.forecast": {
+    pl: "Zamknięte na dziś: nie zdążymy obsłużyć przed zamknięciem",
+    en: "Closed for today: could not be served before closing",
+  },
+  "adm.cutOff.overridden": { pl: "Wydawane do końca dnia (decyzja kierownika)", en: "Given until the end of the day (manager's decision)" },
+  "adm.cutOff.lift": { pl: "Wydawaj do końca dnia", en: "Give tickets for the rest of the day" },
+  "adm.cutOff.liftLabel": { pl: "Wydawaj numerki sprawy {matter} do końca dnia", en: "Give tickets of {matter} for the rest of the day" },
+  "adm.cutOff.lifting": { pl: "Zapisywanie…", en: "Saving…" },
   "adm.view.settings": { pl: "Ustawienia placówki", en: "Office settings" },
   // The statistics view ("Statystyki").
   "adm.view.stats": { pl: "Statystyki", en: "Statistics" },
@@ -702,6 +724,11 @@ const TEXTS = {
   "adm.cfg.matterHintHint": { pl: "Np. „Zabierz dowód osobisty”. Do 140 znaków.", en: "E.g. “Bring your ID card”. Up to 140 characters." },
   "adm.cfg.dailyCap": { pl: "Limit numerków dziennie", en: "Tickets per day" },
   "adm.cfg.dailyCapHint": { pl: "Puste: bez limitu.", en: "Empty: no limit." },
+  "adm.cfg.lastTicketAt": { pl: "Ostatni numerek przed", en: "Last ticket before" },
+  "adm.cfg.lastTicketAtHint": {
+    pl: "GG:MM, np. 15:30: od tej minuty kiosk nie wydaje numerków tej sprawy. Puste: wydaje, dopóki prognoza mówi, że zdążymy przed zamknięciem.",
+    en: "HH:MM, e.g. 15:30: from this minute the kiosk gives no tickets of this matter. Empty: it gives them while the forecast says they can be served before closing.",
+  },
   "adm.cfg.prefix": { pl: "Litera numerka", en: "Ticket letter" },
   "adm.cfg.prefixHint": {
     pl: "Jedna lub dwie wielkie litery, inne dla każdej sprawy: „A” daje numerki A001, A002…",

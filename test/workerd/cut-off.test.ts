@@ -34,10 +34,13 @@ function zoneAtTen(): string {
   return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
-/** Waits until the clock is well inside a minute (not within 5 s of its ends), so "this minute" holds for the test's few steps. */
-async function midMinute(): Promise<void> {
+/**
+ * Waits, when the minute is nearly over, for the next one: a ticket meant to be given "this minute" must be
+ * taken before the minute ends (one refused is refused in the next minute too).
+ */
+async function earlyInMinute(): Promise<void> {
   const s = new Date().getUTCSeconds();
-  if (s < 5 || s >= 50) await new Promise((r) => setTimeout(r, ((65 - s) % 60) * 1000));
+  if (s >= 50) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
 }
 
 /** "HH:MM" of the local minute now plus `plus` minutes, in a zone where it is 10:xx (no day boundary near). */
@@ -79,9 +82,9 @@ function override(siteId: string, matterId: string, token: string, key?: string)
   });
 }
 
-describe("the closing cut-off", () => {
+// The first test of the file starts the runtime; each may wait for the next minute.
+describe("the closing cut-off", { timeout: 60_000 }, () => {
   it("refuses a walk-in whose 10-minute service could not end before closing, and takes it a minute earlier", async () => {
-    await midMinute();
     // Nobody waiting: the earliest call is now. Closing 10 minutes after this minute began leaves less than 10 minutes.
     const late = await siteClosingAt(localPlus(10));
     const display = await LiveSocket.open(`/api/v1/sites/${late.siteId}/live?role=display&access_token=${late.admin}`);
@@ -99,6 +102,7 @@ describe("the closing cut-off", () => {
     display.close();
 
     // Closing one minute later leaves a whole service: the ticket is given.
+    await earlyInMinute();
     const inTime = await siteClosingAt(localPlus(11));
     expect((await takeTicket(inTime.siteId, inTime.admin, "rej")).status).toBe(201);
     // The next one would wait behind it: the earliest it could be called leaves no service before closing.
@@ -106,18 +110,19 @@ describe("the closing cut-off", () => {
   });
 
   it("refuses from the matter's last-ticket time on, not a minute before; other matters go on", async () => {
-    await midMinute();
+    await earlyInMinute();
     const before = await siteClosingAt("23:00", { lastTicketAt: localPlus(1) });
     expect((await takeTicket(before.siteId, before.admin, "rej")).status).toBe(201);
 
-    const from = await siteClosingAt("23:00", { lastTicketAt: localPlus(0) });
+    const last = localPlus(0);
+    const from = await siteClosingAt("23:00", { lastTicketAt: last });
     const res = await takeTicket(from.siteId, from.admin, "rej");
     await expectError(res.clone(), 409, "MATTER_CLOSED_FOR_TODAY");
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(`given before ${localPlus(0)}`);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(`given before ${last}`);
     expect((await takeTicket(from.siteId, from.admin, "pj")).status).toBe(201);
     const queue = await queueOf(from.siteId, from.admin);
     expect(queue.cutOffs).toEqual([
-      { matterId: "rej", reason: "last-ticket", overridden: false, lastTicketAt: localPlus(0) },
+      { matterId: "rej", reason: "last-ticket", overridden: false, lastTicketAt: last },
       { matterId: "pj", reason: null, overridden: false, lastTicketAt: null },
     ]);
   });
@@ -132,8 +137,8 @@ describe("the closing cut-off", () => {
   });
 
   it("a manager's override lets tickets through for the rest of the day, audited, kept over a restart; gone the next day", async () => {
-    await midMinute();
-    const { siteId, admin } = await siteClosingAt("23:00", { lastTicketAt: localPlus(0) });
+    const last = localPlus(0);
+    const { siteId, admin } = await siteClosingAt("23:00", { lastTicketAt: last });
     const manager = await accountFor("manager", [siteId]);
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     await expectError(await takeTicket(siteId, admin, "rej"), 409, "MATTER_CLOSED_FOR_TODAY");
@@ -163,7 +168,7 @@ describe("the closing cut-off", () => {
       matterId: "rej",
       reason: "last-ticket",
       overridden: true,
-      lastTicketAt: localPlus(0),
+      lastTicketAt: last,
     });
 
     // The audit log names who lifted which matter.
