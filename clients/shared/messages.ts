@@ -516,7 +516,7 @@ const TEXTS = {
   },
   "adm.cutOff.overridden": { pl: "Wydawane do końca dnia (decyzja kierownika)", en: "Given until the end of the day (manager's decision)" },
   "adm.cutOff.lift": { pl: "Wydawaj do końca dnia", en: "Give tickets for the rest of the day" },
-  "adm.cutOff.liftLabel": { pl: "Wydawaj numerki sprawy {matter} do końca dnia", en: "Give tickets of {matter} for the rest of the day" },
+  "adm.cutOff.liftLabel": { pl: "Wydawaj do końca dnia: {matter}", en: "Give tickets for the rest of the day: {matter}" },
   "adm.cutOff.lifting": { pl: "Zapisywanie…", en: "Saving…" },
   "adm.view.settings": { pl: "Ustawienia placówki", en: "Office settings" },
   // The statistics view ("Statystyki").

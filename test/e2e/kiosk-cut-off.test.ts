@@ -128,4 +128,28 @@ describe("the kiosk when a matter is closed for today", () => {
     await expectNoViolations(page, "hall screen with a matter closed for today");
     await page.close();
   });
+
+  // Last: it lifts the cut-off for the rest of the day.
+  test("the manager sees why the matter is closed for today and lifts it; the kiosk prints again", async () => {
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(`${base()}/admin`);
+    await signIn(page, "admin", "admin");
+    await page.getByLabel("Placówka").selectOption(siteId);
+    const row = page.locator(`[data-testid="cut-offs"] tr[data-matter="${CLOSED.id}"]`);
+    await expectText(row, `${CLOSED.name} Zamknięte na dziś: minęła godzina ostatniego numerka (00:00) Wydawaj do końca dnia`);
+    await expectText(page.locator(`[data-testid="cut-offs"] tr[data-matter="${OPEN.id}"]`), `${OPEN.name} Wydawane`);
+    await expectNoViolations(page, "manager's work view with a matter closed for today");
+    await row.getByRole("button", { name: `Wydawaj do końca dnia: ${CLOSED.name}` }).click();
+    await expectText(row, `${CLOSED.name} Wydawane do końca dnia (decyzja kierownika)`);
+    await page.close();
+
+    const kiosk = await openKiosk();
+    await kiosk.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    const matter = kiosk.locator(`[data-matter="${CLOSED.id}"]`);
+    await expectText(matter, CLOSED.name);
+    expect(await matter.textContent()).not.toContain("Na dziś zamknięte");
+    await matter.tap();
+    await expectText(kiosk.getByTestId("kiosk-number"), /^P\d{3}$/);
+    await kiosk.close();
+  });
 });
