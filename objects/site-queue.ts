@@ -5,6 +5,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type {
   BookingSummary,
+  CutOffOverrideResponse,
   DeskActionResponse,
   DeskActor,
   DeskCommand,
@@ -27,6 +28,7 @@ import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
 import { byWhom } from "./site/change.ts";
 import * as bookings from "./site/commands/bookings.ts";
+import { overrideCutOff } from "./site/commands/cut-off.ts";
 import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame, agentLost, setUnprintedAside } from "./site/commands/printers.ts";
 import { subscribePush } from "./site/commands/push.ts";
@@ -200,6 +202,11 @@ export class SiteQueue extends DurableObject<Env> {
       (read, draft) => bookings.checkIn(read, draft, input.code, kioskOf(input.principal), input.client ?? null),
       input.idempotency,
     );
+  }
+
+  /** A manager lifts a matter's closing cut-off for the rest of the local day. */
+  overrideCutOff(matterId: string, idem?: Idempotency): Promise<Result<CutOffOverrideResponse>> {
+    return this.path.commitOnSite((read) => overrideCutOff(read, matterId), idem);
   }
 
   /** A manager sends a failed message again. */

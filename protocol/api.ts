@@ -110,10 +110,24 @@ export const DeskView = z.object({
 });
 export type DeskView = z.infer<typeof DeskView>;
 
+/** A matter's closing cut-off as the manager sees it (objects/queue/cut-off.ts). */
+export const CutOffState = z.object({
+  matterId: z.string(),
+  /** Why a walk-in ticket taken now would be refused, were it not overridden; null: tickets are given. */
+  reason: z.enum(["last-ticket", "forecast"]).nullable(),
+  /** A manager lifted the matter's cut-off for the rest of today. */
+  overridden: z.boolean(),
+  /** The matter's last-ticket time ("HH:MM"), or null when it has none. */
+  lastTicketAt: z.string().nullable(),
+});
+export type CutOffState = z.infer<typeof CutOffState>;
+
 export const QueueResponse = z.object({
   seq: z.number().int(),
   tickets: z.array(TicketView),
   desks: z.array(DeskView),
+  /** Each matter's closing cut-off, in the configuration's order. */
+  cutOffs: z.array(CutOffState).optional(),
 });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
@@ -335,6 +349,13 @@ export const SiteMessagesQuery = z.strictObject({
 export type SiteMessagesQuery = z.infer<typeof SiteMessagesQuery>;
 export const SiteMessagesResponse = z.object({ messages: z.array(SiteMessage).describe("Newest first") });
 export const ResendMessageResponse = z.object({ message: SiteMessage });
+
+/** A manager lifted a matter's closing cut-off: tickets are given until `until` (the local day's end). */
+export const CutOffOverrideResponse = z.object({
+  matterId: z.string(),
+  until: z.string().describe("ISO 8601 with offset: the end of the site's local day"),
+});
+export type CutOffOverrideResponse = z.infer<typeof CutOffOverrideResponse>;
 
 /** GET /api/v1/dev/outbox (demo only): one site's messages or every site's. */
 export const DevOutboxQuery = z.strictObject({

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "device.revoked",
   "message.resent",
   "print.set-aside",
+  "cut-off.overridden",
   "audit.exported",
   "audit.retention-changed",
 ] as const;

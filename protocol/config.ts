@@ -52,6 +52,14 @@ export const MatterConfig = z.object({
   hint: z.string().min(1).max(140).optional(),
   /** Walk-in tickets of this matter per local day; past it the kiosk shows the matter as unavailable until tomorrow. None: no cap. */
   dailyCap: z.number().int().min(1).max(9999).optional(),
+  /**
+   * The last-ticket time ("HH:MM", local): from this minute on no walk-in ticket of the matter is given
+   * today (the kiosk says it is closed for today and offers a booking). None: tickets until the forecast's cut-off.
+   */
+  lastTicketAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM between 00:00 and 23:59")
+    .optional(),
   /** Letter(s) that start the ticket number: "A" gives A001. */
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   /** Expected minutes one client of this matter takes at a desk. */

@@ -19,6 +19,7 @@ import {
   CreateBookingResponse,
   CreateOrganisationRequest,
   CreateOrganisationResponse,
+  CutOffOverrideResponse,
   DeskActionResponse,
   DevOutboxQuery,
   DevOutboxResponse,
@@ -188,6 +189,7 @@ export const CONTRACT = {
       "SITE_CLOSED_TEMPORARILY",
       "MATTER_UNAVAILABLE",
       "MATTER_CAP_REACHED",
+      "MATTER_CLOSED_FOR_TODAY",
       "IDEMPOTENCY_KEY_INVALID",
       "IDEMPOTENCY_KEY_REUSED",
     ],
@@ -393,6 +395,14 @@ export const CONTRACT = {
       "IDEMPOTENCY_KEY_INVALID",
       "IDEMPOTENCY_KEY_REUSED",
     ],
+  },
+  overrideCutOff: {
+    summary: "Lift a matter's closing cut-off for the rest of the site's local day: walk-in tickets are given again (manager; audited).",
+    auth: ["manager"],
+    idempotent: true,
+    body: EmptyRequest,
+    response: CutOffOverrideResponse,
+    errors: [...BODY, ...STAFF, "UNKNOWN_MATTER", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED"],
   },
   smsStatus: {
     summary:

@@ -44,6 +44,7 @@ export const ERRORS = {
   SITE_CLOSED: [409, "The site is closed now."],
   SITE_CLOSED_TEMPORARILY: [409, "The site is closed for a while; its notice says until when."],
   MATTER_CAP_REACHED: [409, "No more tickets of this matter today: its daily limit is reached."],
+  MATTER_CLOSED_FOR_TODAY: [409, "No more tickets of this matter today: it could not be served before closing. Book a visit."],
   CONFIG_STRANDS_TICKETS: [409, "The change would leave people without a desk: finish or transfer their tickets first."],
   MATTER_UNAVAILABLE: [409, "No desk serving this matter is open now."],
   RANGE_TOO_LONG: [400, "Ask for at most 62 days at once."],

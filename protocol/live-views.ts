@@ -58,6 +58,12 @@ export const WaitingCount = z.object({
   open: z.boolean(),
   /** Present (true) once the matter's walk-in tickets for today are all given out (its daily cap): unavailable until tomorrow. */
   capReached: z.literal(true).optional(),
+  /**
+   * Present (true) when a walk-in ticket of the matter taken now would be refused by the closing cut-off
+   * (objects/queue/cut-off.ts: its last-ticket time has come, or it could not be served before closing):
+   * the kiosk offers a booking instead, the hall screen says "closed for today".
+   */
+  closedForToday: z.literal(true).optional(),
 });
 export type WaitingCount = z.infer<typeof WaitingCount>;
 

@@ -32,6 +32,7 @@ export const ROUTES = {
   checkIn: "POST /api/v1/sites/:siteId/check-in",
   siteMessages: "GET /api/v1/sites/:siteId/messages",
   resendMessage: "POST /api/v1/sites/:siteId/messages/:messageId/resend",
+  overrideCutOff: "POST /api/v1/sites/:siteId/matters/:matterId/cut-off-override",
   bookingConfig: "GET /api/v1/booking/config",
   createBooking: "POST /api/v1/bookings",
   booking: "GET /api/v1/bookings/:bookingId",

@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
+import { cutOffRoutes } from "./routes/cut-off.ts";
 import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
 import { siteMessageRoutes } from "./routes/messages.ts";
@@ -56,6 +57,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...pushRoutes,
   ...siteBookingRoutes,
   ...siteMessageRoutes,
+  ...cutOffRoutes,
   ...bookingConfigRoutes,
   ...bookingRoutes,
   ...smsRoutes,

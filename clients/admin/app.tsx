@@ -10,6 +10,7 @@ import { LoginForm } from "../shared/login-form.tsx";
 import { type Session, sessionStore } from "../shared/session.ts";
 import { useAuthLost } from "../shared/use-auth-lost.ts";
 import { SiteEditor } from "./config/site-editor.tsx";
+import { CutOffPanel } from "./cut-off-panel.tsx";
 import { DevicesPanel } from "./devices-panel.tsx";
 import { mayCreateSites } from "./may-create-sites.ts";
 import { MessagesPanel } from "./messages-panel.tsx";
@@ -57,6 +58,7 @@ function SiteView(props: SiteViewProps) {
       <div class="adm-view" hidden={props.view !== "work"}>
         <MessagesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
         <DevicesPanel state={state} />
+        <CutOffPanel siteId={props.siteId} token={props.token} state={state} onAuthLost={props.onAuthLost} />
         <PairedDevicesPanel siteId={props.siteId} token={props.token} onAuthLost={props.onAuthLost} />
       </div>
       <div class="adm-view" hidden={props.view !== "settings"}>

@@ -1,9 +1,10 @@
 // Waiting counts per matter, in the configuration's order, with the matter names in the screen's
-// languages (from the live view; the public site list until it arrives). However many matters there
+// languages (from the live view; the public site list until it arrives); a matter closed for today by the
+// closing cut-off says so under its name. However many matters there
 // are, the list keeps to its own box: smaller rows, more columns, or pages shown in turn.
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { WaitingCount } from "../../protocol/live.ts";
-import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { type Lang, translate, useI18n } from "../shared/i18n.tsx";
 import { HallText, MatterName } from "./hall-texts.tsx";
 import { useWaitingFit } from "./use-waiting-fit.ts";
 import { pageOf } from "./waiting-fit.ts";
@@ -23,6 +24,8 @@ export function WaitingPanel(props: { waiting: WaitingCount[]; departments: read
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const counts = new Map(props.waiting.map((w) => [w.matterId, w.count]));
+  // Matters the closing cut-off has closed for today: those waiting are still served, no new ticket is given.
+  const closedToday = new Set(props.waiting.filter((w) => w.closedForToday === true).map((w) => w.matterId));
   const matters: readonly Matter[] = props.departments.length
     ? props.departments.flatMap((d) => d.matters)
     : props.waiting.map((w) => ({ id: w.matterId, name: w.matterId, prefix: "" }));
@@ -60,6 +63,11 @@ export function WaitingPanel(props: { waiting: WaitingCount[]; departments: read
               </span>
               <span class="waiting-name">
                 <MatterName matter={{ name: m.name, nameEn: m.nameEn ?? null }} langs={props.langs} />
+                {closedToday.has(m.id) && (
+                  <span class="waiting-closed" data-testid="closed-for-today">
+                    {props.langs.map((l) => translate(l, "display.closedForToday")).join(" · ")}
+                  </span>
+                )}
               </span>
               {/* The number for the eye, the sentence for a screen reader (a plain span cannot carry a label). */}
               <span class="waiting-count" aria-hidden="true">

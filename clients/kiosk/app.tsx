@@ -2,6 +2,7 @@
 // and "Mam rezerwację" → the check-in code keypad → the booking's ticket, shown like a walk-in's.
 // Any screen returns to the start when idle. When the print agent reports this kiosk's printer as not
 // ready, the start screen says so and the ticket screen says the ticket was not printed (scan the QR).
+// A matter closed for today (the closing cut-off) prints nothing: its screen offers a booking instead.
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { HallSite } from "../../protocol/live.ts";
@@ -11,6 +12,7 @@ import { type Lang, useI18n } from "../shared/i18n.tsx";
 import { BookingCode } from "./booking-code.tsx";
 import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
+import { CutOffScreen } from "./cut-off-screen.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
@@ -31,7 +33,9 @@ type Screen =
   | { kind: "matters"; departmentId: string; from: Box | null }
   /** printed: false when the printer was known to be down as the ticket was issued. */
   | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
-  | { kind: "booking" };
+  | { kind: "booking" }
+  /** The matter is closed for today (the closing cut-off): a booking is offered instead of a ticket. */
+  | { kind: "cut-off"; matterId: string };
 
 /** Idle time before returning to the start; an installation may tune it with ?idle=<seconds>. */
 const idleParam = Number(new URLSearchParams(location.search).get("idle"));
@@ -50,7 +54,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const issue = useIssue(props.siteId, props.token, reach.report);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
-  const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
+  const { view, printer, closed, full, closedToday, ended } = useHallState(props.siteId, props.token, props.deviceId);
   // Outside the office's hours the start screen says so; checked again every half minute.
   const now = useNow(30_000);
   const office = view ? officeNow(view.hours, now) : null;
@@ -77,6 +81,11 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
   }, [closure]);
+  // The cut-off came between the live view and the tap: the refusal shows the booking offer all the same.
+  const refused = issue.error?.code === "MATTER_CLOSED_FOR_TODAY" ? issue.error.matterId : null;
+  useEffect(() => {
+    if (refused !== null && screen.kind === "matters") setScreen({ kind: "cut-off", matterId: refused });
+  }, [refused]);
   // Each new screen ignores taps for a moment (a slow double tap must not choose what nobody saw).
   const shown =
     closure !== null && screen.kind !== "ticket" ? "closed" : screen.kind === "matters" ? `matters:${screen.departmentId}` : screen.kind;
@@ -103,6 +112,8 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const site = catalogueOf(view, listed);
   const siteName = view?.siteName ?? listed.name;
   const take = async (matterId: string) => {
+    // Closed for today: no ticket is asked for, the booking offer is shown at once.
+    if (closedToday.has(matterId)) return setScreen({ kind: "cut-off", matterId });
     const ticket = await issue.take(matterId);
     if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down });
   };
@@ -132,12 +143,22 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           issue={issue}
           closed={closed}
           full={full}
+          closedToday={closedToday}
           onTake={(id) => void take(id)}
           onBack={restart}
         />
       )}
       {screen.kind === "ticket" && (
         <TicketScreen ticket={screen.ticket} matterName={screen.matterName} printed={screen.printed} onDone={restart} />
+      )}
+      {!closedNow && screen.kind === "cut-off" && (
+        <CutOffScreen
+          siteId={props.siteId}
+          matterId={screen.matterId}
+          matterName={matterName(site, screen.matterId, lang)}
+          today={view?.hours.days[0]?.date ?? new Date().toISOString().slice(0, 10)}
+          onBack={restart}
+        />
       )}
       {!closedNow && screen.kind === "booking" && (
         <BookingCode

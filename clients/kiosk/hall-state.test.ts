@@ -1,7 +1,7 @@
 // What the kiosk reads from the display view: its own printer (ready, not ready, unknown), the matters no open desk
 // serves or whose tickets for today are given out, and the live configuration (names, hints, closure).
 import { describe, expect, it } from "vitest";
-import { catalogueOf, closedMatters, fullMatters, matterLabel, printerOf } from "./hall-state.ts";
+import { catalogueOf, closedForTodayMatters, closedMatters, fullMatters, matterLabel, printerOf } from "./hall-state.ts";
 
 const at = "2026-11-23T10:15:00+01:00";
 const view = {
@@ -50,6 +50,17 @@ describe("fullMatters", () => {
     ];
     expect([...fullMatters({ waiting })]).toEqual(["dowod"]);
     expect(fullMatters(null).size).toBe(0);
+  });
+});
+
+describe("closedForTodayMatters", () => {
+  it("lists the matters the closing cut-off has closed for today, and none while the view is unknown", () => {
+    const waiting = [
+      { matterId: "dowod", count: 3, open: true, closedForToday: true as const },
+      { matterId: "meldunek", count: 1, open: true },
+    ];
+    expect([...closedForTodayMatters({ waiting })]).toEqual(["dowod"]);
+    expect(closedForTodayMatters(null).size).toBe(0);
   });
 });
 

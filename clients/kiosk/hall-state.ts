@@ -34,6 +34,11 @@ export function fullMatters(view: Pick<DisplayView, "waiting"> | null): Readonly
   return new Set((view?.waiting ?? []).filter((w) => w.capReached === true).map((w) => w.matterId));
 }
 
+/** Pure: the matters closed for today by the closing cut-off (the kiosk offers a booking instead of a ticket). */
+export function closedForTodayMatters(view: Pick<DisplayView, "waiting"> | null): ReadonlySet<string> {
+  return new Set((view?.waiting ?? []).filter((w) => w.closedForToday === true).map((w) => w.matterId));
+}
+
 /**
  * Pure: what the kiosk offers. The live configuration once the stream has sent it; until then the
  * public site list (loaded with the page), which has no hints, English names or closure.
@@ -61,6 +66,8 @@ export interface HallState {
   printer: PrinterInfo;
   closed: ReadonlySet<string>;
   full: ReadonlySet<string>;
+  /** Matters closed for today by the closing cut-off. */
+  closedToday: ReadonlySet<string>;
   /** Why the stream ended for good ("version": this page is older than the server). */
   ended: LiveEnd | null;
 }
@@ -69,7 +76,14 @@ export function useHallState(siteId: string, token: string, deviceId: string | u
   const { view, ended } = useLive<DisplayView>(sitePath(siteId, "display", token), "display");
   // Only a kiosk device has a printer of its own; staff signed in on a kiosk screen have none.
   return useMemo(
-    () => ({ view, printer: printerOf(view, deviceId), closed: closedMatters(view), full: fullMatters(view), ended }),
+    () => ({
+      view,
+      printer: printerOf(view, deviceId),
+      closed: closedMatters(view),
+      full: fullMatters(view),
+      closedToday: closedForTodayMatters(view),
+      ended,
+    }),
     [view, deviceId, ended],
   );
 }

@@ -1,6 +1,6 @@
 // The matters of one department, each with its short hint: pressing one issues the ticket. A matter no
-// open desk serves, or whose tickets for today are all given out, says so before anyone taps it (from the
-// live stream); refusals (no open desk, office closed, no connection) are said plainly next to the matters.
+// open desk serves, whose tickets for today are all given out, or that is closed for today (the closing
+// cut-off: a tap offers a booking instead), says so before anyone taps it (from the live stream); refusals (no open desk, office closed, no connection) are said plainly next to the matters.
 // No matter is drawn where the department's button was: the list moves down when one would be.
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { HallSite } from "../../protocol/live.ts";
@@ -21,6 +21,8 @@ export function Matters(props: {
   closed: ReadonlySet<string>;
   /** Matters whose walk-in tickets for today are all given out. */
   full: ReadonlySet<string>;
+  /** Matters closed for today by the closing cut-off (a tap offers a booking). */
+  closedToday?: ReadonlySet<string>;
   onTake: (matterId: string) => void;
   onBack: () => void;
 }) {
@@ -56,7 +58,8 @@ export function Matters(props: {
       <ul class="kiosk-choices" ref={list}>
         {props.department.matters.map((m) => {
           const full = props.full.has(m.id) || capped.has(m.id);
-          const off = full || props.closed.has(m.id) || unavailable.has(m.id);
+          const today = !full && (props.closedToday?.has(m.id) === true || props.issue.cutOff.has(m.id));
+          const off = full || today || props.closed.has(m.id) || unavailable.has(m.id);
           const described = [m.hint ? `hint-${m.id}` : "", off ? `off-${m.id}` : ""].filter(Boolean).join(" ");
           return (
             <li key={m.id}>
@@ -80,7 +83,7 @@ export function Matters(props: {
                 </span>
                 {off && (
                   <span class="kiosk-off-note" id={`off-${m.id}`}>
-                    {full ? t("kiosk.capReached") : t("kiosk.unavailable")}
+                    {full ? t("kiosk.capReached") : today ? t("kiosk.closedForToday") : t("kiosk.unavailable")}
                   </span>
                 )}
               </button>

@@ -13,6 +13,8 @@ export interface IssueState {
   unavailable: ReadonlySet<string>;
   /** Matters refused because their tickets for today are all given out. */
   capped: ReadonlySet<string>;
+  /** Matters refused as closed for today (the closing cut-off came between the live view and the tap). */
+  cutOff: ReadonlySet<string>;
   authLost: boolean;
   take: (matterId: string) => Promise<IssuedTicket | null>;
   reset: () => void;
@@ -21,6 +23,7 @@ export interface IssueState {
 export function useIssue(siteId: string, token: string, report: (ok: boolean) => void): IssueState {
   const [unavailable, setUnavailable] = useState<ReadonlySet<string>>(new Set());
   const [capped, setCapped] = useState<ReadonlySet<string>>(new Set());
+  const [cutOff, setCutOff] = useState<ReadonlySet<string>>(new Set());
   const command = useCommand<string, IssuedTicket>({
     keyPrefix: "kiosk",
     identity: (matterId) => matterId,
@@ -29,6 +32,7 @@ export function useIssue(siteId: string, token: string, report: (ok: boolean) =>
     onFailure: ({ arg, code }) => {
       if (code === "MATTER_UNAVAILABLE" || code === "SITE_CLOSED") setUnavailable((s) => new Set(s).add(arg));
       if (code === "MATTER_CAP_REACHED") setCapped((s) => new Set(s).add(arg));
+      if (code === "MATTER_CLOSED_FOR_TODAY") setCutOff((s) => new Set(s).add(arg));
     },
   });
 
@@ -37,12 +41,13 @@ export function useIssue(siteId: string, token: string, report: (ok: boolean) =>
     resetCommand();
     setUnavailable(new Set());
     setCapped(new Set());
+    setCutOff(new Set());
   }, [resetCommand]);
 
   const { pending, failure, authLost, send } = command;
   const error = useMemo(() => (failure ? { matterId: failure.arg, code: failure.code } : null), [failure]);
   return useMemo(
-    () => ({ busy: pending, error, unavailable, capped, authLost, take: send, reset }),
-    [pending, error, unavailable, capped, authLost, send, reset],
+    () => ({ busy: pending, error, unavailable, capped, cutOff, authLost, take: send, reset }),
+    [pending, error, unavailable, capped, cutOff, authLost, send, reset],
   );
 }

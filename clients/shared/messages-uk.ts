@@ -84,6 +84,13 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "kiosk.done": "Готово",
   "kiosk.unavailable": "Зараз недоступно",
   "kiosk.capReached": "На сьогодні талонів немає",
+  "kiosk.closedForToday": "На сьогодні закрито",
+  "kiosk.cutOff.title": "Сьогодні ми не встигнемо розглянути цю послугу. Запишіться на прийом:",
+  "kiosk.cutOff.qrLabel": "QR-код сторінки запису на прийом",
+  "kiosk.cutOff.scan": "Відскануйте код телефоном, щоб записатися на прийом.",
+  "kiosk.cutOff.slots": "Найближчі вільні терміни",
+  "kiosk.cutOff.noSlots": "Найближчими днями вільних термінів немає.",
+  "kiosk.cutOff.loading": "Шукаємо вільні терміни…",
   "kiosk.closedTitle": "Установа тимчасово не працює",
   "kiosk.offline": "Термінал не має з’єднання із сервером. Підключаємося знову…",
   "kiosk.bookingTitle": "У мене є запис",
@@ -371,6 +378,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "error.SITE_CLOSED": "Установа зараз зачинена. Запрошуємо в робочі години.",
   "error.SITE_CLOSED_TEMPORARILY": "Установа тимчасово не працює. Перепрошуємо.",
   "error.MATTER_CAP_REACHED": "Сьогодні всі талони на цю послугу вже видано. Запрошуємо завтра.",
+  "error.MATTER_CLOSED_FOR_TODAY": "Сьогодні ми не встигнемо розглянути цю послугу до закриття установи. Запишіться на прийом.",
   "error.CONFIG_STRANDS_TICKETS":
     "Цю зміну не можна зберегти: клієнти в черзі залишилися б без вікна. Спершу обслужіть їх або перенаправте.",
   "error.MATTER_UNAVAILABLE":

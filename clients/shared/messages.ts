@@ -196,6 +196,20 @@ const TEXTS = {
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
+  // ---- the closing cut-off: a matter that could not be served before closing offers a booking instead ----
+  "kiosk.closedForToday": { pl: "Na dziś zamknięte", en: "Closed for today" },
+  "kiosk.cutOff.title": {
+    pl: "Dziś nie zdążymy obsłużyć tej sprawy. Zarezerwuj wizytę:",
+    en: "We cannot serve this matter before closing today. Book a visit:",
+  },
+  "kiosk.cutOff.qrLabel": { pl: "Kod QR strony rezerwacji wizyt", en: "QR code of the visit booking page" },
+  "kiosk.cutOff.scan": {
+    pl: "Zeskanuj kod telefonem, aby zarezerwować wizytę.",
+    en: "Scan the code with your phone to book a visit.",
+  },
+  "kiosk.cutOff.slots": { pl: "Najbliższe wolne terminy", en: "The first free times" },
+  "kiosk.cutOff.noSlots": { pl: "Brak wolnych terminów w najbliższych dniach.", en: "No free times in the coming days." },
+  "kiosk.cutOff.loading": { pl: "Sprawdzamy wolne terminy…", en: "Looking for free times…" },
   // The start screen outside the office's hours: today's hours and the next opening, before any choice.
   "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
   "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
@@ -283,6 +297,7 @@ const TEXTS = {
   // ---- hall screen: the office closed by its hours, and when it opens next ----
   "display.closedUntil": { pl: "Nieczynne – zapraszamy {day} od {hour}", en: "Closed – please come {day} from {hour}" },
   "display.closed": { pl: "Nieczynne", en: "Closed" },
+  "display.closedForToday": { pl: "Na dziś zamknięte", en: "Closed for today" },
   "display.day.today": { pl: "dziś", en: "today" },
   "display.day.tomorrow": { pl: "jutro", en: "tomorrow" },
   "display.day.mon": { pl: "w poniedziałek", en: "on Monday" },
@@ -491,6 +506,28 @@ const TEXTS = {
   "adm.totalWaiting": { pl: "W kolejce placówki: {people}", en: "In the office's queue: {people}" },
   "adm.views": { pl: "Widok placówki", en: "Office view" },
   "adm.view.work": { pl: "Bieżąca praca", en: "Today's work" },
+  // ---- the closing cut-off of each matter, on the manager's work view ----
+  "adm.cutOff.title": { pl: "Wydawanie numerków na dziś", en: "Today's tickets" },
+  "adm.cutOff.intro": {
+    pl: "Sprawa jest zamykana na dziś, gdy minie jej godzina ostatniego numerka albo prognoza mówi, że nie zdążymy jej obsłużyć przed zamknięciem. Kiosk proponuje wtedy rezerwację.",
+    en: "A matter closes for today when its last-ticket time has come or the forecast says it could not be served before closing. The kiosk then offers a booking.",
+  },
+  "adm.cutOff.colMatter": { pl: "Sprawa", en: "Matter" },
+  "adm.cutOff.colState": { pl: "Numerki", en: "Tickets" },
+  "adm.cutOff.colAction": { pl: "Działanie", en: "Action" },
+  "adm.cutOff.open": { pl: "Wydawane", en: "Given" },
+  "adm.cutOff.lastTicket": {
+    pl: "Zamknięte na dziś: minęła godzina ostatniego numerka ({time})",
+    en: "Closed for today: the last-ticket time ({time}) has come",
+  },
+  "adm.cutOff.forecast": {
+    pl: "Zamknięte na dziś: nie zdążymy obsłużyć przed zamknięciem",
+    en: "Closed for today: could not be served before closing",
+  },
+  "adm.cutOff.overridden": { pl: "Wydawane do końca dnia (decyzja kierownika)", en: "Given until the end of the day (manager's decision)" },
+  "adm.cutOff.lift": { pl: "Wydawaj do końca dnia", en: "Give tickets for the rest of the day" },
+  "adm.cutOff.liftLabel": { pl: "Wydawaj do końca dnia: {matter}", en: "Give tickets for the rest of the day: {matter}" },
+  "adm.cutOff.lifting": { pl: "Zapisywanie…", en: "Saving…" },
   "adm.view.settings": { pl: "Ustawienia placówki", en: "Office settings" },
   // The statistics view ("Statystyki").
   "adm.view.stats": { pl: "Statystyki", en: "Statistics" },
@@ -697,6 +734,11 @@ const TEXTS = {
   "adm.cfg.matterHintHint": { pl: "Np. „Zabierz dowód osobisty”. Do 140 znaków.", en: "E.g. “Bring your ID card”. Up to 140 characters." },
   "adm.cfg.dailyCap": { pl: "Limit numerków dziennie", en: "Tickets per day" },
   "adm.cfg.dailyCapHint": { pl: "Puste: bez limitu.", en: "Empty: no limit." },
+  "adm.cfg.lastTicketAt": { pl: "Ostatni numerek przed", en: "Last ticket before" },
+  "adm.cfg.lastTicketAtHint": {
+    pl: "GG:MM, np. 15:30: od tej minuty kiosk nie wydaje numerków tej sprawy. Puste: wydaje, dopóki prognoza mówi, że zdążymy przed zamknięciem.",
+    en: "HH:MM, e.g. 15:30: from this minute the kiosk gives no tickets of this matter. Empty: it gives them while the forecast says they can be served before closing.",
+  },
   "adm.cfg.prefix": { pl: "Litera numerka", en: "Ticket letter" },
   "adm.cfg.prefixHint": {
     pl: "Jedna lub dwie wielkie litery, inne dla każdej sprawy: „A” daje numerki A001, A002…",
@@ -857,6 +899,7 @@ const TEXTS = {
   "adm.audit.action.device.revoked": { pl: "Odłączenie urządzenia", en: "Device revoked" },
   "adm.audit.action.message.resent": { pl: "Ponowna wysyłka wiadomości", en: "Message sent again" },
   "adm.audit.action.print.set-aside": { pl: "Odłożenie niewydrukowanego biletu", en: "Unprinted ticket set aside" },
+  "adm.audit.action.cut-off.overridden": { pl: "Zniesienie zamknięcia sprawy na dziś", en: "Closing cut-off lifted for today" },
   "adm.audit.action.audit.exported": { pl: "Eksport dziennika", en: "Log exported" },
   "adm.audit.action.audit.retention-changed": { pl: "Zmiana okresu przechowywania dziennika", en: "Log retention changed" },
   // ---- how long the audit log keeps its entries ----
@@ -1408,6 +1451,10 @@ const ERROR_TEXTS = {
   MATTER_CAP_REACHED: {
     pl: "Na dziś wydano już wszystkie numerki do tej sprawy. Zapraszamy jutro.",
     en: "All tickets for this matter have been given out today. Please come tomorrow.",
+  },
+  MATTER_CLOSED_FOR_TODAY: {
+    pl: "Dziś nie zdążymy obsłużyć tej sprawy przed zamknięciem urzędu. Zarezerwuj wizytę.",
+    en: "We cannot serve this matter before the office closes today. Please book a visit.",
   },
   CONFIG_STRANDS_TICKETS: {
     pl: "Tej zmiany nie można zapisać: zostawiłaby czekających klientów bez stanowiska. Najpierw ich obsłuż lub przekieruj.",

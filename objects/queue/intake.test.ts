@@ -83,6 +83,15 @@ describe("walkInVerdict", () => {
     expect(walkInVerdict(site({ desks: paused }), at(TUESDAY, "10:00"), capped, new Map([["A", 1]]))).toBe("MATTER_UNAVAILABLE");
   });
 
+  it("refuses with MATTER_CLOSED_FOR_TODAY when the cut-off says so: after the cap, before a desk on a break", () => {
+    const paused = new Map([desk("d1", { status: "paused" }), desk("d2", { status: "paused" })].map((d) => [d.id, d]));
+    expect(walkInVerdict(site(), at(TUESDAY, "15:55"), a, none, "forecast")).toBe("MATTER_CLOSED_FOR_TODAY");
+    expect(walkInVerdict(site({ desks: paused }), at(TUESDAY, "15:35"), a, none, "last-ticket")).toBe("MATTER_CLOSED_FOR_TODAY");
+    expect(walkInVerdict(site(), at(TUESDAY, "15:55"), { ...a, dailyCap: 1 }, new Map([["A", 1]]), "forecast")).toBe("MATTER_CAP_REACHED");
+    expect(walkInVerdict(site(), at(TUESDAY, "16:00"), a, none, "forecast")).toBe("SITE_CLOSED");
+    expect(walkInVerdict(site(), at(TUESDAY, "15:55"), a, none, null)).toBeNull();
+  });
+
   it("refuses with MATTER_UNAVAILABLE when every desk serving the matter is paused, or none serves it", () => {
     const d1Paused = new Map([desk("d1", { status: "paused" }), desk("d2")].map((d) => [d.id, d]));
     expect(walkInVerdict(site({ desks: d1Paused }), at(TUESDAY, "10:00"), { id: "b", prefix: "B" }, none)).toBe("MATTER_UNAVAILABLE");

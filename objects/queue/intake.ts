@@ -1,10 +1,11 @@
 // Whether a walk-in ticket of a matter can be taken now, with the configuration's reasons to say no
 // in the order a citizen would want to hear them: the office is closed for a while (its notice), it is
 // closed at this hour (special days, days off and holidays included), the matter's tickets for today
-// are all given out, or no open desk serves it.
+// are all given out, it is closed for today by the closing cut-off, or no open desk serves it.
 import type { ErrorCode } from "../../protocol/errors.ts";
 import { isOpenDuring, openDesksFor } from "./availability.ts";
 import { hoursOn, type SiteCalendar } from "./calendar.ts";
+import type { CutOffReason } from "./cut-off.ts";
 import type { Desk, Ticket } from "./model.ts";
 import type { DeskMatters } from "./order.ts";
 import type { LocalTime } from "./time.ts";
@@ -49,16 +50,22 @@ export interface WalkInSite {
   desks: ReadonlyMap<string, Desk>;
 }
 
-/** Why a walk-in ticket of this matter cannot be taken at `at`, or null when it can. */
+/**
+ * Why a walk-in ticket of this matter cannot be taken at `at`, or null when it can. `cutOff`: the closing
+ * cut-off's reason (objects/queue/cut-off.ts), if the matter is closed for today; told before a desk on a
+ * break, which would only say "not now".
+ */
 export function walkInVerdict(
   site: WalkInSite,
   at: LocalTime,
   matter: { id: string; prefix: string; dailyCap?: number | undefined },
   taken: ReadonlyMap<string, number>,
+  cutOff: CutOffReason | null = null,
 ): ErrorCode | null {
   if (site.closedTemporarily) return "SITE_CLOSED_TEMPORARILY";
   if (!openAt(site.calendar, at)) return "SITE_CLOSED";
   if (capReached(matter, taken)) return "MATTER_CAP_REACHED";
+  if (cutOff !== null) return "MATTER_CLOSED_FOR_TODAY";
   if (openDesksFor(matter.id, site.configs, site.desks) === 0) return "MATTER_UNAVAILABLE";
   return null;
 }

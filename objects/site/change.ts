@@ -8,6 +8,7 @@ import type { AgentJob, PrinterStatus, UnprintedReason } from "../../protocol/li
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { Booking } from "./booking-store.ts";
+import type { CutOffOverrides } from "./cut-off-overrides.ts";
 import type { StoredMessage } from "./message-store.ts";
 import type { NewMessage } from "./messages.ts";
 import type { NotifyRequest } from "./notify.ts";
@@ -78,6 +79,8 @@ export interface Change {
   actor?: string | null;
   /** The wait shown for tickets this change issued, in minutes: kept with their visits. */
   estimates?: { ticketId: string; minutes: number }[];
+  /** The matters whose closing cut-off a manager lifted, with their day (objects/site/cut-off-overrides.ts). */
+  cutOffOverrides?: CutOffOverrides;
   /** Something every live view must see although no row above shows it. */
   live?: boolean;
 }

@@ -14,6 +14,7 @@ import { type Change, type Decision, isVisible, merge } from "./change.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { afterPushAttempt, turnPushes } from "./commands/push.ts";
 import { dayEnd } from "./commands/queue.ts";
+import { CUT_OFF_OVERRIDES_KEY } from "./cut-off-overrides.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { remember, replay } from "./idempotency.ts";
@@ -298,6 +299,7 @@ export class CommitPath {
     for (const id of c.acks ?? []) printers.ackJob(id, now);
     for (const u of c.unprinted ?? []) printers.markUnprinted(u.jobId, u.reason, now);
     if (c.printers) printers.setPrinters(c.printers);
+    if (c.cutOffOverrides) site.setMeta(CUT_OFF_OVERRIDES_KEY, JSON.stringify(c.cutOffOverrides));
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
       // Statistics older than the site keeps them go; the day that ends is rolled up, its visits as this change leaves them.

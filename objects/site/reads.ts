@@ -1,6 +1,6 @@
 // What a site answers without changing anything: the staff view of the queue, an e-ticket, bookable
 // slots, a booking behind its manage link, the outbox for the demo page and for managers.
-import type { BookingSummary, ETicketView, QueueResponse, SiteMessage, SiteMessagesQuery } from "../../protocol/api.ts";
+import type { BookingSummary, CutOffState, ETicketView, QueueResponse, SiteMessage, SiteMessagesQuery } from "../../protocol/api.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { normalizeCheckInCode } from "../booking/codes.ts";
@@ -8,6 +8,7 @@ import type { Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
 import type { Availability } from "./bookings.ts";
 import { bookingRules } from "./commands/bookings.ts";
+import { overriddenOn } from "./cut-off-overrides.ts";
 import { Draft, type SiteRead } from "./draft.ts";
 import { eticketEnded } from "./eticket-expiry.ts";
 import type { SiteMemory } from "./memory.ts";
@@ -31,7 +32,19 @@ export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
     seq,
     tickets: tickets.map((t) => views.ticket(t)),
     desks: index.config.desks.map((d) => views.desk(read.queue.desks.get(d.id) ?? { id: d.id, status: "open", ticketId: null })),
+    cutOffs: cutOffStates(read, index, views),
   });
+}
+
+/** Each matter's closing cut-off for the manager: why it would refuse now, and whether it is lifted for today. */
+function cutOffStates(read: SiteRead, index: NonNullable<SiteRead["index"]>, views: ViewBuilder): CutOffState[] {
+  const overridden = overriddenOn(read.stores.site, read.day);
+  return [...index.matters.values()].map((m) => ({
+    matterId: m.id,
+    reason: views.cutOff(m.id),
+    overridden: overridden.has(m.id),
+    lastTicketAt: m.lastTicketAt ?? null,
+  }));
 }
 
 export function eticketView(read: SiteRead, t: Ticket | null): Result<ETicketView> {

@@ -2,6 +2,7 @@
 // a clerk's console, an e-ticket, the print agent's pending jobs.
 import type { RoleView } from "../../protocol/live.ts";
 import { assertNever } from "../../protocol/live.ts";
+import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteStores } from "./draft.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteMemory } from "./memory.ts";
@@ -15,10 +16,13 @@ export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttac
   const index = memory.index;
   if (!index) return () => null;
   const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now()));
+  /** The matters whose closing cut-off a manager lifted today: read once per flush. */
+  let overridden: ReadonlySet<string> | null = null;
   return (a) => {
     switch (a.role) {
       case "display":
-        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers(), memory.day) };
+        overridden ??= overriddenOn(stores.site, memory.day);
+        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers(), memory.day, overridden) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;

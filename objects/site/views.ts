@@ -13,13 +13,14 @@ import type {
 import { addDays } from "../booking/dates.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf, hoursOn } from "../queue/calendar.ts";
+import { type CutOffReason, cutOffClosing, cutOffReason } from "../queue/cut-off.ts";
 import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
-import { isoLocal, localDate } from "../queue/time.ts";
+import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, forecastRange, lineCalls } from "../queue/wait-forecast.ts";
 import type { WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -45,6 +46,8 @@ export class ViewBuilder {
   private serving = new Map<string, string[]>();
   private openings: HallSite["openings"] | null = null;
   private calls: Map<string, number[]> | null = null;
+  /** The closing the cut-off counts with (objects/queue/cut-off.ts), once per builder. */
+  private cutOffClosesAt: { at: number | null } | null = null;
 
   constructor(
     private readonly index: SiteIndex,
@@ -152,6 +155,27 @@ export class ViewBuilder {
     );
   }
 
+  /**
+   * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
+   * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason).
+   */
+  cutOff(matterId: string, overridden = false): CutOffReason | null {
+    const matter = this.index.matters.get(matterId);
+    if (!matter) return null;
+    const c = this.index.config;
+    const { now } = this.forecast;
+    this.cutOffClosesAt ??= { at: cutOffClosing(hoursOn(calendarOf(c), localDate(now, c.timeZone)), this.forecast.closesAt) };
+    return cutOffReason({
+      now,
+      localMinutes: localTime(now, c.timeZone).minutes,
+      lastTicketAt: matter.lastTicketAt,
+      closesAt: this.cutOffClosesAt.at,
+      earliestCallMinutes: this.newTicketRange(matterId).low,
+      serviceMinutes: matter.serviceMinutes,
+      overridden,
+    });
+  }
+
   /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */
   eticket(t: Ticket, notify?: { ahead: number; sent: boolean }): ETicketView {
     const view: ETicketView = {
@@ -234,8 +258,16 @@ export class ViewBuilder {
     };
   }
 
-  /** The hall screens' (and kiosks') view; `day`: the site's local day, whose walk-ins the daily caps count. */
-  display(recentCalls: readonly CallEvent[], printers: readonly PrinterStatus[], day: string): DisplayView {
+  /**
+   * The hall screens' (and kiosks') view; `day`: the site's local day, whose walk-ins the daily caps count;
+   * `overridden`: the matters whose closing cut-off a manager lifted today.
+   */
+  display(
+    recentCalls: readonly CallEvent[],
+    printers: readonly PrinterStatus[],
+    day: string,
+    overridden: ReadonlySet<string> = new Set(),
+  ): DisplayView {
     const counts = waitingCounts(this.state.tickets.values());
     const taken = walkInsByPrefix(day, this.state.tickets.values());
     return {
@@ -249,6 +281,7 @@ export class ViewBuilder {
           open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
         };
         if (capReached(m, taken)) w.capReached = true;
+        if (this.cutOff(m.id, overridden.has(m.id)) !== null) w.closedForToday = true;
         return w;
       }),
       desks: this.index.config.desks.map((cfg) => {

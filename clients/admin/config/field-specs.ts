@@ -62,6 +62,7 @@ export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
   { kind: "text", key: "hint", label: "adm.cfg.matterHint", hint: "adm.cfg.matterHintHint", long: true, optional: true },
   { kind: "int", key: "dailyCap", label: "adm.cfg.dailyCap", hint: "adm.cfg.dailyCapHint", min: 1, max: 9999, optional: true },
   { kind: "int", key: "serviceMinutes", label: "adm.cfg.serviceMinutes", min: 1, max: 240 },
+  { kind: "text", key: "lastTicketAt", label: "adm.cfg.lastTicketAt", hint: "adm.cfg.lastTicketAtHint", size: 5, optional: true },
   {
     kind: "int",
     key: "targetWaitMinutes",

@@ -7,15 +7,17 @@ import { fail } from "../../../protocol/errors.ts";
 import type { AgentJob } from "../../../protocol/live.ts";
 import { calendarOf } from "../../queue/calendar.ts";
 import { describeStrandings, strandings } from "../../queue/config-change.ts";
+import type { CutOffReason } from "../../queue/cut-off.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
 import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { aheadOf } from "../../queue/order.ts";
-import { localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
+import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
+import { overriddenOn } from "../cut-off-overrides.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
@@ -93,9 +95,25 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates } };
 }
 
+/** The refusal's message: why the matter takes no more tickets today, with the time that decided it. */
+function cutOffMessage(
+  matter: { name: string; lastTicketAt?: string | undefined },
+  reason: CutOffReason | null,
+  closesAt: number | null,
+  timeZone: string,
+): string {
+  const closing = closesAt === null ? "" : ` at ${isoLocal(closesAt, timeZone).slice(11, 16)}`;
+  const why =
+    reason === "last-ticket" && matter.lastTicketAt
+      ? `its last ticket today was given before ${matter.lastTicketAt}`
+      : `it could not be served before the office closes${closing}`;
+  return `No more tickets of ${matter.name} today: ${why}. Book a visit.`;
+}
+
 /**
  * A walk-in ticket for a matter (R2), refused while the site is closed for a while (with its notice),
- * outside its hours that day, once the matter's daily cap is reached, or when no open desk serves it.
+ * outside its hours that day, once the matter's daily cap is reached, when the matter is closed for today
+ * (its last-ticket time, or no service could end before closing), or when no open desk serves it.
  */
 export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kioskId: string | null): Decision<IssuedTicket> {
   const { index, now } = read;
@@ -109,8 +127,15 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
     desks: read.queue.desks,
   };
   const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
-  const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken);
+  // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off).
+  const cutOff = new ViewBuilder(index, read.queue, read.durations, forecastAt(index, now)).cutOff(
+    matter.id,
+    overriddenOn(read.stores.site, read.day).has(matter.id),
+  );
+  const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
+  if (refusal === "MATTER_CLOSED_FOR_TODAY")
+    return refuse(fail(refusal, cutOffMessage(matter, cutOff, forecastAt(index, now).closesAt, config.timeZone)));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
   const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);

@@ -1,0 +1,61 @@
+// The closing cut-off on the kiosk: a matter that could not be served before the office closes today
+// prints no ticket. The screen says so, shows the booking site's link as a QR code for a phone and lists
+// the matter's first free booking slots (the public availability, read when the screen opens).
+import { useEffect, useState } from "preact/hooks";
+import { call } from "../shared/api.ts";
+import { useI18n } from "../shared/i18n.tsx";
+import { dateAfter, FIRST_SLOTS, firstFreeSlots, SLOT_DAYS, slotLabel } from "./free-slots.ts";
+import { QrCode } from "./qr-code.tsx";
+
+/** The slots once read: null while reading, [] when there are none (or they could not be read). */
+function useFirstSlots(siteId: string, matterId: string, today: string): string[] | null {
+  const [slots, setSlots] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSlots(null);
+    call("availability", { params: { siteId }, query: { matterId, from: today, to: dateAfter(today, SLOT_DAYS) } })
+      .then((a) => live && setSlots(firstFreeSlots(a, FIRST_SLOTS)))
+      .catch(() => live && setSlots([]));
+    return () => {
+      live = false;
+    };
+  }, [siteId, matterId, today]);
+  return slots;
+}
+
+export function CutOffScreen(props: { siteId: string; matterId: string; matterName: string; today: string; onBack: () => void }) {
+  const { t, lang } = useI18n();
+  const slots = useFirstSlots(props.siteId, props.matterId, props.today);
+  const bookingUrl = `${location.origin}/booking`;
+  return (
+    <main class="kiosk-screen kiosk-ticket kiosk-cut-off" data-testid="kiosk-cut-off">
+      <h1 class="kiosk-title">{t("kiosk.cutOff.title")}</h1>
+      <p class="kiosk-matter-name">{props.matterName}</p>
+      <figure class="kiosk-qr">
+        <QrCode text={bookingUrl} label={t("kiosk.cutOff.qrLabel")} size={320} />
+        <figcaption>{t("kiosk.cutOff.scan")}</figcaption>
+      </figure>
+      <section class="kiosk-slots" aria-labelledby="kiosk-slots-title">
+        <h2 id="kiosk-slots-title" class="kiosk-fact">
+          {t("kiosk.cutOff.slots")}
+        </h2>
+        {slots === null ? (
+          <p role="status">{t("kiosk.cutOff.loading")}</p>
+        ) : slots.length === 0 ? (
+          <p data-testid="no-slots">{t("kiosk.cutOff.noSlots")}</p>
+        ) : (
+          <ul class="kiosk-slot-list" data-testid="first-slots">
+            {slots.map((s) => (
+              <li key={s} data-start={s}>
+                {slotLabel(s, lang)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <button type="button" class="kiosk-choice kiosk-done" onClick={props.onBack}>
+        {t("common.back")}
+      </button>
+    </main>
+  );
+}

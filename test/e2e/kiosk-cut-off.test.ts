@@ -1,0 +1,155 @@
+// The closing cut-off seen by a citizen: a matter closed for today (here its last-ticket time is 00:00, so
+// it is closed for the whole day, whenever the test runs) is marked on the kiosk before anyone taps it; a tap
+// prints nothing and shows "Dziś nie zdążymy obsłużyć tej sprawy. Zarezerwuj wizytę:" with the booking
+// site's QR code and the matter's first three free slots. The hall screen says "Na dziś zamknięte".
+// This file's own office, open around the clock, so nothing else of the demo site is counted here.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { base, call, decodeQr, expectNoViolations, expectText, launch, newPage, SIZES, screenshot, signIn, token } from "./helpers.ts";
+
+const siteId = `e2e-cut-off-${Date.now().toString(36)}`;
+const CLOSED = { id: "paszport", name: "Wniosek o paszport" };
+const OPEN = { id: "meldunek", name: "Zameldowanie" };
+
+function cutOffSite() {
+  const allDay: [string, string][] = [["00:00", "24:00"]];
+  return {
+    id: siteId,
+    city: "Testowo",
+    name: "Urząd z godziną ostatniego numerka",
+    address: "ul. Wieczorna 1",
+    voice: false,
+    openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+    closedOnPublicHolidays: false,
+    departments: [
+      {
+        id: "sc",
+        name: "Sprawy obywatelskie",
+        matters: [
+          { ...CLOSED, prefix: "P", serviceMinutes: 15, lastTicketAt: "00:00" },
+          { ...OPEN, prefix: "M", serviceMinutes: 5 },
+        ],
+      },
+    ],
+    desks: [{ id: "o1", name: "Okienko 1", number: 1, matterIds: [CLOSED.id, OPEN.id] }],
+    devices: [],
+    booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 60 },
+  };
+}
+
+interface Slots {
+  days: { date: string; slots: { start: string; free: number }[] }[];
+}
+
+describe("the kiosk when a matter is closed for today", () => {
+  let browser: Browser;
+  let admin: string;
+
+  beforeAll(async () => {
+    browser = await launch();
+    admin = await token("admin", "admin");
+    await call(`/api/v1/sites/${siteId}?org=demo`, { method: "PUT", token: admin, body: cutOffSite() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openKiosk(): Promise<Page> {
+    const page = await newPage(browser, { viewport: SIZES.kiosk, hasTouch: true });
+    // Long idle: on a busy machine the checks below take longer than a citizen would look.
+    await page.goto(`${base()}/kiosk/${siteId}?idle=600`);
+    await signIn(page, "admin", "admin");
+    await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
+    return page;
+  }
+
+  test("says so before the tap, and a tap offers the booking QR code and the first free slots instead of a ticket", async () => {
+    const page = await openKiosk();
+    await page.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    const closed = page.locator(`[data-matter="${CLOSED.id}"]`);
+    await expectText(closed, "Na dziś zamknięte");
+    await expectText(page.locator(`[data-matter="${OPEN.id}"]`), OPEN.name);
+    expect(await page.locator(`[data-matter="${OPEN.id}"]`).textContent()).not.toContain("Na dziś zamknięte");
+
+    await closed.tap();
+    const screen = page.getByTestId("kiosk-cut-off");
+    await expectText(screen.getByRole("heading", { level: 1 }), "Dziś nie zdążymy obsłużyć tej sprawy. Zarezerwuj wizytę:");
+    await expectText(screen, CLOSED.name);
+    // The QR code is the booking site's link, readable by a phone.
+    const qr = screen.getByRole("img", { name: "Kod QR strony rezerwacji wizyt" });
+    expect(await decodeQr(page, qr)).toBe(`${base()}/booking`);
+    // The first three free slots, as the booking site offers them.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(Date.now());
+    const to = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(Date.now() + 14 * 86_400_000);
+    const free = await call<Slots>(`/api/v1/sites/${siteId}/availability?matterId=${CLOSED.id}&from=${today}&to=${to}`);
+    const first = free.days
+      .flatMap((d) => d.slots)
+      .filter((s) => s.free > 0)
+      .slice(0, 3)
+      .map((s) => s.start);
+    expect(first).toHaveLength(3);
+    const shown = screen.getByTestId("first-slots").locator("li");
+    await expectText(shown.first(), first[0]!.slice(11, 16));
+    expect(await shown.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-start")))).toEqual(first);
+    // No ticket was taken.
+    expect(await page.getByTestId("kiosk-ticket").count()).toBe(0);
+    await expectNoViolations(page, "kiosk cut-off screen");
+    await screenshot(page, "kiosk-cut-off");
+
+    // Back to the start; the other matter still prints.
+    await screen.getByRole("button", { name: "Wstecz" }).tap();
+    await page.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    await page.locator(`[data-matter="${OPEN.id}"]`).tap();
+    await expectText(page.getByTestId("kiosk-number"), /^M\d{3}$/);
+    await page.close();
+  });
+
+  test("in English too", async () => {
+    const page = await openKiosk();
+    await page.getByRole("button", { name: "English" }).tap();
+    await page.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    await expectText(page.locator(`[data-matter="${CLOSED.id}"]`), "Closed for today");
+    await page.locator(`[data-matter="${CLOSED.id}"]`).tap();
+    await expectText(
+      page.getByTestId("kiosk-cut-off").getByRole("heading", { level: 1 }),
+      "We cannot serve this matter before closing today. Book a visit:",
+    );
+    await expectNoViolations(page, "kiosk cut-off screen, English");
+    await page.close();
+  });
+
+  test("the hall screen shows the matter closed for today", async () => {
+    const page = await newPage(browser, { viewport: SIZES.display });
+    await page.goto(`${base()}/display/${siteId}`);
+    await signIn(page, "admin", "admin");
+    const row = page.locator(`.waiting-item[data-matter="${CLOSED.id}"]`);
+    await expectText(row.getByTestId("closed-for-today"), "Na dziś zamknięte");
+    expect(await page.locator(`.waiting-item[data-matter="${OPEN.id}"]`).getByTestId("closed-for-today").count()).toBe(0);
+    await expectNoViolations(page, "hall screen with a matter closed for today");
+    await page.close();
+  });
+
+  // Last: it lifts the cut-off for the rest of the day.
+  test("the manager sees why the matter is closed for today and lifts it; the kiosk prints again", async () => {
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(`${base()}/admin`);
+    await signIn(page, "admin", "admin");
+    await page.getByLabel("Placówka").selectOption(siteId);
+    const row = page.locator(`[data-testid="cut-offs"] tr[data-matter="${CLOSED.id}"]`);
+    await expectText(row, `${CLOSED.name} Zamknięte na dziś: minęła godzina ostatniego numerka (00:00) Wydawaj do końca dnia`);
+    await expectText(page.locator(`[data-testid="cut-offs"] tr[data-matter="${OPEN.id}"]`), `${OPEN.name} Wydawane`);
+    await expectNoViolations(page, "manager's work view with a matter closed for today");
+    await row.getByRole("button", { name: `Wydawaj do końca dnia: ${CLOSED.name}` }).click();
+    await expectText(row, `${CLOSED.name} Wydawane do końca dnia (decyzja kierownika)`);
+    await page.close();
+
+    const kiosk = await openKiosk();
+    await kiosk.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    const matter = kiosk.locator(`[data-matter="${CLOSED.id}"]`);
+    await expectText(matter, CLOSED.name);
+    expect(await matter.textContent()).not.toContain("Na dziś zamknięte");
+    await matter.tap();
+    await expectText(kiosk.getByTestId("kiosk-number"), /^P\d{3}$/);
+    await kiosk.close();
+  });
+});
