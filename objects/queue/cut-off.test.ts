@@ -19,10 +19,11 @@ function verdictAt(now: number, ahead: number, over: { serviceMinutes?: number; 
   const serviceMinutes = over.serviceMinutes ?? 10;
   const closesAt = closingAt(HOURS, now, TZ);
   const range = forecastRange(
-    { matterId: "a", deskId: null, ahead, serviceMinutes, observedMs: [] },
+    { matterId: "a", deskId: null, ahead, serviceMinutes, observedMs: [], calledAt: [] },
     { now, closesAt, bookingsDue: new Map() },
     [deskCfg("d1", "a")],
-    new Map([["d1", desk("d1")]]),
+    // The desk serves someone now: people wait, so it is not idle.
+    new Map([["d1", { ...desk("d1"), ticketId: "t0" }]]),
   );
   const local = new Date(now + 3_600_000);
   return cutOffReason({
@@ -78,9 +79,10 @@ describe("cutOffReason with the wait forecast", () => {
     expect(verdictAt(warsaw("15:59"), 0)).toBe("forecast");
   });
   it("with people waiting, the cut-off comes earlier, by the earliest their turns could end", () => {
-    // Two ahead at one desk, 10 minutes each: the range is 10–35 minutes, so the earliest call is in 10.
-    expect(verdictAt(warsaw("15:40"), 2)).toBeNull();
-    expect(verdictAt(warsaw("15:41"), 2)).toBe("forecast");
+    // Two ahead at one busy desk, 10 minutes each: the range shown starts at 5 minutes (the line may move
+    // faster than its pace), so the earliest call is in 5 and the service ends 15 minutes from now.
+    expect(verdictAt(warsaw("15:45"), 2)).toBeNull();
+    expect(verdictAt(warsaw("15:46"), 2)).toBe("forecast");
   });
   it("is the longer service that closes first", () => {
     expect(verdictAt(warsaw("15:30"), 0, { serviceMinutes: 30 })).toBeNull();
