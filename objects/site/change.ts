@@ -69,8 +69,8 @@ export interface Change {
   housekeeping?: Housekeeping;
   /** Who made the change (a clerk's or manager's user name): recorded with the visits it touches. */
   actor?: string | null;
-  /** The wait shown for tickets this change issued, in minutes: kept with their visits. */
-  estimates?: { ticketId: string; minutes: number }[];
+  /** The wait shown for tickets this change issued, in minutes (the range's middle, and the range): kept with their visits. */
+  estimates?: { ticketId: string; minutes: number; low: number; high: number }[];
   /** Something every live view must see although no row above shows it. */
   live?: boolean;
 }

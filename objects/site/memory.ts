@@ -1,9 +1,11 @@
 // What a site object keeps in memory for speed: the configuration's look-ups, today's tickets and the
-// desks, recent calls, service durations, e-ticket requests, seq and the local day. Rebuilt from SQLite
+// desks, recent calls, service durations, today's bookings still due, e-ticket requests, seq and the local day. Rebuilt from SQLite
 // whenever the object starts; changed in one place only, after a change has been written.
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
-import { localDate } from "../queue/time.ts";
+import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
+import type { BookingStore } from "./booking-store.ts";
+import { BookingsDue } from "./bookings-due.ts";
 import type { Change } from "./change.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
@@ -23,9 +25,11 @@ export class SiteMemory {
   seq = 0;
   day = "";
   private byToken = new Map<string, string>();
+  private due = new BookingsDue([], 0, 0);
+  private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
-  load({ site, queue, notices }: SiteStores): void {
+  load({ site, queue, notices, bookings }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
@@ -37,6 +41,25 @@ export class SiteMemory {
     this.durations = queue.serviceDurations(this.day);
     this.recentCalls = queue.recentCalls(DISPLAY_CALLS);
     this.notices = new NoticeBook(notices.all());
+    this.bookingStore = bookings;
+    this.loadBookingsDue();
+  }
+
+  /** Today's confirmed bookings not yet in the queue, per matter (the wait forecast's bookings due). */
+  get bookingsDue(): ReadonlyMap<string, readonly number[]> {
+    return this.due.byMatter();
+  }
+
+  /** One indexed query: the bookings of today's local day, for the configured matters. */
+  private loadBookingsDue(): void {
+    const index = this.index;
+    if (!index || !this.bookingStore || !this.day) {
+      this.due = new BookingsDue([], 0, 0);
+      return;
+    }
+    const from = zonedInstant(this.day, 0, index.config.timeZone);
+    const to = nextLocalMidnight(from, index.config.timeZone);
+    this.due = new BookingsDue(this.bookingStore.confirmedBetween([...index.matters.keys()], from, to), from, to);
   }
 
   /** The queue now: rules read it and never change it; only `apply` does, after a write. */
@@ -72,7 +95,9 @@ export class SiteMemory {
     if (change.calls?.length) this.recentCalls = [...[...change.calls].reverse(), ...this.recentCalls].slice(0, DISPLAY_CALLS);
     if (change.notices?.length || change.droppedNotices?.length)
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
+    if (change.bookings?.length) this.due.update(change.bookings);
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
+    else if (change.config) this.loadBookingsDue();
     this.seq = seq;
   }
 
@@ -92,5 +117,6 @@ export class SiteMemory {
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);
     this.day = day;
+    this.loadBookingsDue();
   }
 }

@@ -21,7 +21,7 @@ import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
 import { closingAt, type Forecast, forecastRange } from "../queue/wait-forecast.ts";
-import type { WaitRange } from "../queue/wait-range.ts";
+import { rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
@@ -44,6 +44,7 @@ export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
   private serving = new Map<string, string[]>();
   private openings: HallSite["openings"] | null = null;
+  private walkInsWaiting: Map<string, number> | null = null;
 
   constructor(
     private readonly index: SiteIndex,
@@ -127,13 +128,17 @@ export class ViewBuilder {
 
   /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
   newTicketRange(matterId: string): WaitRange {
-    let ahead = 0;
-    for (const t of this.state.tickets.values()) if (t.status === "waiting" && t.deskId === null && t.matterId === matterId) ahead++;
+    if (!this.walkInsWaiting) {
+      // One pass over the tickets for every matter a view asks about (the hall view asks for each).
+      this.walkInsWaiting = new Map();
+      for (const t of this.state.tickets.values())
+        if (t.status === "waiting" && t.deskId === null) this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
+    }
     return forecastRange(
       {
         matterId,
         deskId: null,
-        ahead,
+        ahead: this.walkInsWaiting.get(matterId) ?? 0,
         serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
         observedMs: this.durations.get(matterId) ?? [],
       },
@@ -141,6 +146,12 @@ export class ViewBuilder {
       this.index.desks.values(),
       this.state.desks,
     );
+  }
+
+  /** The wait a waiting ticket shows: the range and its middle (both null once it is not waiting). */
+  private shownWait(t: Ticket): { estimatedWaitMinutes: number | null; estimatedWait: WaitRange | null } {
+    const range = this.range(t);
+    return { estimatedWaitMinutes: range ? rangeMiddle(range) : null, estimatedWait: range };
   }
 
   /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */
@@ -151,7 +162,7 @@ export class ViewBuilder {
       siteName: this.index.config.name,
       status: t.status,
       waitingAhead: this.waitingAhead(t),
-      estimatedWaitMinutes: this.estimate(t),
+      ...this.shownWait(t),
       misses: t.misses,
     };
     const nameEn = this.index.matters.get(t.matterId)?.nameEn;
@@ -238,6 +249,7 @@ export class ViewBuilder {
           matterId: m.id,
           count: counts.get(m.id) ?? 0,
           open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
+          range: this.newTicketRange(m.id),
         };
         if (capReached(m, taken)) w.capReached = true;
         return w;
