@@ -14,6 +14,7 @@ import { ClosureNotice } from "./closure-notice.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
+import { matterWaits } from "./matter-waits.ts";
 import { Matters } from "./matters.tsx";
 import { officeNow } from "./office-hours.ts";
 import { OfflineNote, OfflineWords } from "./offline-note.tsx";
@@ -132,6 +133,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           issue={issue}
           closed={closed}
           full={full}
+          waits={matterWaits(view)}
           onTake={(id) => void take(id)}
           onBack={restart}
         />

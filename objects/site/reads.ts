@@ -37,7 +37,12 @@ export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
 export function eticketView(read: SiteRead, t: Ticket | null): Result<ETicketView> {
   if (!read.index || !t) return fail("UNKNOWN_ETICKET");
   if (eticketEnded(t.day, read.now, read.index.config.timeZone)) return fail("ETICKET_ENDED");
-  return ok(new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now, read.bookingsDue)).eticket(t, read.notices.view(t.id)));
+  return ok(
+    new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now, read.bookingsDue)).eticket(
+      t,
+      read.notices.view(t.id),
+    ),
+  );
 }
 
 export function availability(read: SiteRead, q: { matterId: string; from: string; to: string }): Result<Availability> {

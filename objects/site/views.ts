@@ -132,7 +132,8 @@ export class ViewBuilder {
       // One pass over the tickets for every matter a view asks about (the hall view asks for each).
       this.walkInsWaiting = new Map();
       for (const t of this.state.tickets.values())
-        if (t.status === "waiting" && t.deskId === null) this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
+        if (t.status === "waiting" && t.deskId === null)
+          this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
     }
     return forecastRange(
       {

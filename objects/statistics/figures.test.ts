@@ -77,7 +77,10 @@ describe("the figures of a small day computed by hand", () => {
       ["D1", 0.6],
       ["D2", 0.5],
     ]);
-    const none = computeStatistics({ ...HAND_DAY, visits: HAND_DAY.visits.map((v) => ({ ...v, estimateRange: null })) }, { timeZone: TIME_ZONE });
+    const none = computeStatistics(
+      { ...HAND_DAY, visits: HAND_DAY.visits.map((v) => ({ ...v, estimateRange: null })) },
+      { timeZone: TIME_ZONE },
+    );
     expect(none.totals.withinRangeShare).toBeNull();
   });
 
