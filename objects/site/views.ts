@@ -20,8 +20,8 @@ import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
-import { closingAt, type Forecast, forecastRange } from "../queue/wait-forecast.ts";
-import { rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
+import { closingAt, type Forecast, type LineForecast, lineForecast } from "../queue/wait-forecast.ts";
+import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
@@ -45,6 +45,7 @@ export class ViewBuilder {
   private serving = new Map<string, string[]>();
   private openings: HallSite["openings"] | null = null;
   private walkInsWaiting: Map<string, number> | null = null;
+  private lines = new Map<string, LineForecast>();
 
   constructor(
     private readonly index: SiteIndex,
@@ -109,21 +110,31 @@ export class ViewBuilder {
     });
   }
 
+  /** A line's forecast (a matter, or a ticket sent to one desk), worked out once per view. */
+  private line(matterId: string, deskId: string | null): LineForecast {
+    const key = `${matterId}|${deskId ?? ""}`;
+    let known = this.lines.get(key);
+    if (!known) {
+      known = lineForecast(
+        {
+          matterId,
+          deskId,
+          serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
+          observedMs: this.durations.get(matterId) ?? [],
+        },
+        this.forecast,
+        this.index.desks.values(),
+        this.state.desks,
+      );
+      this.lines.set(key, known);
+    }
+    return known;
+  }
+
   /** The wait range of a waiting ticket (null once it is not waiting). */
   range(t: Ticket, ahead: number | null = this.waitingAhead(t)): WaitRange | null {
     if (ahead === null) return null;
-    return forecastRange(
-      {
-        matterId: t.matterId,
-        deskId: t.deskId,
-        ahead,
-        serviceMinutes: this.index.matters.get(t.matterId)?.serviceMinutes ?? 10,
-        observedMs: this.durations.get(t.matterId) ?? [],
-      },
-      this.forecast,
-      this.index.desks.values(),
-      this.state.desks,
-    );
+    return estimateWaitRange({ ...this.line(t.matterId, t.deskId), ahead });
   }
 
   /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
@@ -135,18 +146,7 @@ export class ViewBuilder {
         if (t.status === "waiting" && t.deskId === null)
           this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
     }
-    return forecastRange(
-      {
-        matterId,
-        deskId: null,
-        ahead: this.walkInsWaiting.get(matterId) ?? 0,
-        serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
-        observedMs: this.durations.get(matterId) ?? [],
-      },
-      this.forecast,
-      this.index.desks.values(),
-      this.state.desks,
-    );
+    return estimateWaitRange({ ...this.line(matterId, null), ahead: this.walkInsWaiting.get(matterId) ?? 0 });
   }
 
   /** The wait a waiting ticket shows: the range and its middle (both null once it is not waiting). */
