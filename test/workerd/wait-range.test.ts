@@ -18,6 +18,12 @@ async function eticket(t: IssuedTicket): Promise<ETicketView> {
 }
 
 describe("the wait as a range", () => {
+  it("the OpenAPI document describes estimatedWait on the issued ticket and the e-ticket", async () => {
+    const doc = JSON.stringify(await (await api("/api/openapi.json")).json());
+    expect(doc).toContain('"estimatedWait"');
+    expect(doc).toContain("withinRangeShare");
+  });
+
   it("the issued ticket and its e-ticket carry estimatedWait with low ≤ middle ≤ high; the e-ticket's narrows as the turn nears", async () => {
     const { siteId } = await freshSite();
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
@@ -107,11 +113,16 @@ describe("the wait as a range", () => {
     const stats = (await res.json()) as StatisticsResponse;
     expect(stats.byMatter.find((m) => m.id === "rej")?.withinRangeShare).toBe(1);
     expect(stats.totals.withinRangeShare).toBe(1);
-  });
-
-  it("the OpenAPI document describes estimatedWait on the issued ticket and the e-ticket", async () => {
-    const doc = JSON.stringify(await (await api("/api/openapi.json")).json());
-    expect(doc).toContain('"estimatedWait"');
-    expect(doc).toContain("withinRangeShare");
+    const csv = await (
+      await api(`/api/v1/sites/${siteId}/statistics?from=${today()}&to=${today()}&format=csv&table=byMatter`, { token: admin })
+    ).text();
+    expect(csv).toContain("Oczekiwanie w podanym zakresie (%)");
+    expect(
+      csv
+        .split("\r\n")
+        .find((line) => line.startsWith("rej;"))
+        ?.split(";")
+        .at(-1),
+    ).toBe("100");
   });
 });
