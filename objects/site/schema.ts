@@ -3,7 +3,10 @@ import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
-export const SITE_MIGRATIONS: readonly string[] = [
+/** A step: SQL, or code for what SQL cannot say so that it may run again (a column added only when missing). */
+export type MigrationStep = string | ((sql: SqlStorage) => void);
+
+export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -145,7 +148,7 @@ export const SITE_MIGRATIONS: readonly string[] = [
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */
-export function migrate(storage: DurableObjectStorage, steps: readonly string[]): number {
+export function migrate(storage: DurableObjectStorage, steps: readonly MigrationStep[]): number {
   const sql = storage.sql;
   sql.exec("CREATE TABLE IF NOT EXISTS _schema (version INTEGER NOT NULL)");
   const row = sql.exec<{ version: number }>("SELECT version FROM _schema").toArray()[0];
@@ -154,7 +157,8 @@ export function migrate(storage: DurableObjectStorage, steps: readonly string[])
   while (version < steps.length) {
     const step = steps[version]!;
     storage.transactionSync(() => {
-      sql.exec(step);
+      if (typeof step === "string") sql.exec(step);
+      else step(sql);
       sql.exec("UPDATE _schema SET version = ?", version + 1);
     });
     version++;

@@ -14,11 +14,20 @@ export const VISITS_MIGRATION = `
   CREATE INDEX IF NOT EXISTS visits_by_day ON visits (day);
 `;
 
-/** The wait range shown at issue, in whole minutes, as columns of its own (NULL for visits before ranges). */
-export const VISIT_RANGE_MIGRATION = `
-  ALTER TABLE visits ADD COLUMN estimate_low INTEGER;
-  ALTER TABLE visits ADD COLUMN estimate_high INTEGER;
-`;
+/**
+ * The wait range shown at issue, in whole minutes, as columns of its own (NULL for visits before ranges).
+ * Each column is added only when missing, so the step may run again (SQLite has no ADD COLUMN IF NOT EXISTS).
+ */
+export function VISIT_RANGE_MIGRATION(sql: SqlStorage): void {
+  const columns = new Set(
+    sql
+      .exec<{ name: string }>("PRAGMA table_info(visits)")
+      .toArray()
+      .map((c) => c.name),
+  );
+  for (const column of ["estimate_low", "estimate_high"])
+    if (!columns.has(column)) sql.exec(`ALTER TABLE visits ADD COLUMN ${column} INTEGER`);
+}
 
 interface VisitRow {
   record: string;
