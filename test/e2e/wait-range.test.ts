@@ -1,7 +1,9 @@
 // The wait as a range, in the browser: before a matter is chosen each of its buttons on the kiosk says how
 // many wait and the range a ticket taken now would show; the ticket screen and the e-ticket say the range
-// of the ticket taken. Tickets here are of "Informacja", whose waiting tickets no file counts; nothing
-// here counts tickets either (other files leave some waiting), it reads the words.
+// of the ticket taken; the manager's Statystyki shows last week's share of waits inside the range per
+// matter. Tickets at the demo site are of "Informacja", whose waiting tickets no file counts; nothing
+// here counts them either (other files leave some waiting), it reads the words. The statistics use a
+// site of their own.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
@@ -57,6 +59,53 @@ describe("wait ranges", () => {
     await page.getByRole("button", { name: "English" }).tap();
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await expectText(informacja.getByTestId("matter-wait"), MATTER_WAIT_EN);
+    await page.context().close();
+  });
+
+  test("Statystyki shows last week's share of waits inside their range, per matter, in a table", async () => {
+    const admin = await token("admin", "admin");
+    const siteId = `e2e-range-${Date.now().toString(36)}`;
+    const allDay = [["00:00", "24:00"]];
+    await call(`/api/v1/sites/${siteId}?org=torun`, {
+      method: "PUT",
+      token: admin,
+      body: {
+        id: siteId,
+        city: "Toruń",
+        name: "Urząd Zakresów Testowy",
+        address: "ul. Próbna 2, Toruń",
+        voice: false,
+        openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+        closedOnPublicHolidays: false,
+        departments: [
+          { id: "bo", name: "Biuro Obsługi", matters: [{ id: "ogolna", name: "Sprawa ogólna", prefix: "A", serviceMinutes: 5 }] },
+        ],
+        desks: [{ id: "o1", name: "Okienko 1", number: 1, matterIds: ["ogolna"] }],
+        devices: [],
+        booking: { horizonDays: 14, checkIn: "kiosk" },
+        closure: null,
+        screenLanguages: ["pl"],
+      },
+    });
+    // Nobody ahead, called at once: a wait of 0 minutes, inside the range shown (from 0).
+    const t = await call<IssuedTicket>(`/api/v1/sites/${siteId}/tickets`, { token: admin, body: { matterId: "ogolna" } });
+    expect(t.estimatedWait.low).toBe(0);
+    await call(`/api/v1/sites/${siteId}/desks/o1/call`, { token: admin, body: { ticketId: t.id } });
+
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(`${base()}/admin`);
+    await signIn(page, "torun-admin", "demo");
+    await page.getByRole("heading", { name: "Panel kierownika" }).waitFor();
+    await page.getByLabel("Placówka").selectOption(siteId);
+    await page.getByRole("navigation", { name: "Widok placówki" }).getByRole("button", { name: "Statystyki" }).click();
+    const table = page.getByRole("table", { name: "Oczekiwanie w podanym zakresie – ostatnie 7 dni" });
+    await table.waitFor();
+    expect(await table.getByRole("columnheader").allInnerTexts()).toEqual(["Sprawa", "W podanym zakresie"]);
+    await expectText(table.getByRole("row", { name: /Sprawa ogólna/ }).getByRole("cell"), /^100\s?%$/);
+    // The table's region takes the keyboard's focus (to scroll it), named like the table.
+    const region = page.getByRole("region", { name: "Oczekiwanie w podanym zakresie – ostatnie 7 dni" });
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    await expectNoViolations(page, "statistics with waits inside their range");
     await page.context().close();
   });
 
