@@ -175,7 +175,7 @@ export const CONTRACT = {
     errors: [...BODY, ...STAFF, ...CONFIG_PROBLEM_CODES, "CONFIG_STRANDS_TICKETS", "SITE_ID_TAKEN"],
   },
   issueTicket: {
-    summary: "Take a walk-in ticket (kiosk or staff).",
+    summary: "Take a walk-in ticket (kiosk or staff); the answer shows the wait as a range (estimatedWait) and its middle.",
     auth: TICKET_TAKERS,
     idempotent: true,
     body: IssueTicketRequest,
@@ -213,7 +213,7 @@ export const CONTRACT = {
     errors: [...STAFF, "VALIDATION_FAILED", "DESK_FORBIDDEN", "UPGRADE_REQUIRED", "UNKNOWN_DESK"],
   },
   eticket: {
-    summary: "A ticket's live state for its holder (public, unguessable token).",
+    summary: "A ticket's live state for its holder (public, unguessable token), with its wait as a range while it waits.",
     response: ETicketView,
     errors: ["UNKNOWN_ETICKET", "ETICKET_ENDED"],
   },

@@ -2,7 +2,7 @@
 // frames (protocol/live.ts), one schema per role, with the print agent's jobs and printer states.
 // The ticket, desk and e-ticket shapes are the HTTP API's own (protocol/api.ts).
 import { z } from "zod";
-import { DeskView, PauseReason, TicketView } from "./api.ts";
+import { DeskView, PauseReason, TicketView, WaitRangeView } from "./api.ts";
 
 // ---- kiosk printers, as the print agent reports them -----------------------------
 /** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
@@ -64,6 +64,8 @@ export const WaitingCount = z.object({
    * the kiosk offers a booking instead, the hall screen says "closed for today".
    */
   closedForToday: z.literal(true).optional(),
+  /** The wait a ticket taken now would be shown, as a range (the kiosk shows it on the matter's button). */
+  range: WaitRangeView.optional(),
 });
 export type WaitingCount = z.infer<typeof WaitingCount>;
 
@@ -181,6 +183,8 @@ export const PrintJob = z.object({
     city: z.string().max(100),
     waitingAhead: z.number().int().min(0),
     estimatedWaitMinutes: z.number().min(0),
+    /** The range shown at issue (absent in jobs of an older site object: the ticket then prints the single number). */
+    estimatedWait: WaitRangeView.optional(),
     takenAt: z.string(),
     eticketUrl: z.string().min(1).max(500),
   }),

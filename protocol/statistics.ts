@@ -16,6 +16,8 @@
 //   ticketsPerClerkHour: served ÷ hours serving or idle (breaks left out).
 // - estimateError: the wait shown at issue against the real wait (part 0, called): mean |real − shown| and
 //   mean (real − shown), positive when people waited longer than they were told.
+// - withinRangeShare: called tickets (part 0) shown a wait range at issue whose real wait, in whole
+//   minutes, was inside it (low ≤ wait ≤ high) ÷ those called tickets shown a range.
 import { z } from "zod";
 import { CalendarDate } from "./config.ts";
 
@@ -86,6 +88,7 @@ export const VisitFigures = z.object({
   waitMinutes: WaitMinutes,
   serviceMinutes: ServiceMinutes,
   withinTargetShare: Share,
+  withinRangeShare: Share.describe("Called tickets whose wait fell inside the range shown at issue (whole minutes, both ends included)"),
 });
 export type VisitFigures = z.infer<typeof VisitFigures>;
 

@@ -1,21 +1,30 @@
 // The ticket's status in words: waiting (people ahead, wait), called to a desk (a clear
 // call to action), being served, served, missed (when it is called again), removed, closed.
 import type { ETicketView } from "../../protocol/api.ts";
+import { estimatedWaitRangeText } from "../../protocol/wait-wording.ts";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { useChimeArmed } from "./chime.ts";
 
 function Waiting(props: { view: ETicketView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ahead = props.view.waitingAhead ?? 0;
   const minutes = props.view.estimatedWaitMinutes ?? 0;
+  const range = props.view.estimatedWait;
   return (
     <>
       <h2>{t("et.waiting")}</h2>
       <p class="et-big" data-testid="et-ahead">
         {ahead > 0 ? t("ticket.ahead", { people: t("count.people", { n: ahead }) }) : t("ticket.nobodyAhead")}
       </p>
-      <p>{minutes > 0 ? t("ticket.eta", { minutes: t("count.minutes", { n: minutes }) }) : t("ticket.etaSoon")}</p>
+      {/* The range narrows as the turn nears; the same sentence as the kiosk's and the paper ticket's. */}
+      <p data-testid="et-wait">
+        {range
+          ? estimatedWaitRangeText(range, lang)
+          : minutes > 0
+            ? t("ticket.eta", { minutes: t("count.minutes", { n: minutes }) })
+            : t("ticket.etaSoon")}
+      </p>
       <ServingNow numbers={props.view.servingNow} />
       <SoundHint />
     </>

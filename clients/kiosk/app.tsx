@@ -16,6 +16,7 @@ import { CutOffScreen } from "./cut-off-screen.tsx";
 import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
+import { matterWaits } from "./matter-waits.ts";
 import { Matters } from "./matters.tsx";
 import { officeNow } from "./office-hours.ts";
 import { OfflineNote, OfflineWords } from "./offline-note.tsx";
@@ -144,6 +145,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           closed={closed}
           full={full}
           closedToday={closedToday}
+          waits={matterWaits(view)}
           onTake={(id) => void take(id)}
           onBack={restart}
         />

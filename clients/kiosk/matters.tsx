@@ -8,6 +8,8 @@ import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { type Box, clearingShift, pageBox } from "./clear-of.ts";
 import { matterLabel } from "./hall-state.ts";
+import { MatterWaitNote } from "./matter-wait-note.tsx";
+import type { MatterWait } from "./matter-waits.ts";
 import type { IssueState } from "./use-issue.ts";
 
 type Department = HallSite["departments"][number];
@@ -23,6 +25,8 @@ export function Matters(props: {
   full: ReadonlySet<string>;
   /** Matters closed for today by the closing cut-off (a tap offers a booking). */
   closedToday?: ReadonlySet<string>;
+  /** People waiting and the range a ticket taken now would show, per matter (absent: nothing said). */
+  waits?: ReadonlyMap<string, MatterWait>;
   onTake: (matterId: string) => void;
   onBack: () => void;
 }) {
@@ -60,7 +64,8 @@ export function Matters(props: {
           const full = props.full.has(m.id) || capped.has(m.id);
           const today = !full && (props.closedToday?.has(m.id) === true || props.issue.cutOff.has(m.id));
           const off = full || today || props.closed.has(m.id) || unavailable.has(m.id);
-          const described = [m.hint ? `hint-${m.id}` : "", off ? `off-${m.id}` : ""].filter(Boolean).join(" ");
+          const wait = off ? undefined : props.waits?.get(m.id);
+          const described = [m.hint ? `hint-${m.id}` : "", wait ? `wait-${m.id}` : "", off ? `off-${m.id}` : ""].filter(Boolean).join(" ");
           return (
             <li key={m.id}>
               <button
@@ -80,6 +85,7 @@ export function Matters(props: {
                       {m.hint}
                     </span>
                   )}
+                  <MatterWaitNote id={`wait-${m.id}`} wait={wait} />
                 </span>
                 {off && (
                   <span class="kiosk-off-note" id={`off-${m.id}`}>

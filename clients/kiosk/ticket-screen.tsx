@@ -2,7 +2,7 @@
 // of the e-ticket to follow the queue on a phone; when the printer was down, it says the ticket was not
 // printed and that the QR code (scanned with a phone) is the ticket.
 import type { IssuedTicket } from "../../protocol/api.ts";
-import { estimatedWaitText } from "../../protocol/wait-wording.ts";
+import { estimatedWaitRangeText, estimatedWaitText } from "../../protocol/wait-wording.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import { QrCode } from "./qr-code.tsx";
 
@@ -26,7 +26,7 @@ export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; 
       </p>
       {/* The same sentence as the printed ticket's. */}
       <p class="kiosk-fact" data-testid="kiosk-wait">
-        {estimatedWaitText(tk.estimatedWaitMinutes, lang)}
+        {tk.estimatedWait ? estimatedWaitRangeText(tk.estimatedWait, lang) : estimatedWaitText(tk.estimatedWaitMinutes, lang)}
       </p>
       <figure class="kiosk-qr">
         <QrCode text={tk.eticketUrl} label={t("kiosk.qrLabel")} size={320} />

@@ -73,6 +73,8 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "kiosk.title": "Отримати талон",
   "kiosk.chooseDepartment": "Оберіть відділ",
   "kiosk.chooseMatter": "Оберіть послугу",
+  "kiosk.matterWaiting": { one: "{n} особа чекає", few: "{n} особи чекають", many: "{n} осіб чекають", other: "{n} особи чекають" },
+  "kiosk.matterNobody": "Ніхто не чекає",
   "kiosk.haveBooking": "У мене є запис",
   "kiosk.issuing": "Видаємо талон…",
   "kiosk.yourNumber": "Ваш номер",

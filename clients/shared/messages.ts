@@ -195,6 +195,12 @@ const TEXTS = {
   "kiosk.done": { pl: "Gotowe", en: "Done" },
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
+  // A matter's button before the choice: the people waiting for it and the wait a ticket taken now would be shown.
+  "kiosk.matterWaiting": {
+    pl: { one: "{n} osoba czeka", few: "{n} osoby czekają", many: "{n} osób czeka", other: "{n} osoby czeka" },
+    en: { one: "{n} person waiting", other: "{n} people waiting" },
+  },
+  "kiosk.matterNobody": { pl: "Nikt nie czeka", en: "Nobody waiting" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
   // ---- the closing cut-off: a matter that could not be served before closing offers a booking instead ----
   "kiosk.closedForToday": { pl: "Na dziś zamknięte", en: "Closed for today" },
@@ -593,6 +599,13 @@ const TEXTS = {
   "stats.emailFailed": { pl: "E-maile nieudane", en: "E-mails failed" },
   "stats.estimateError": { pl: "Błąd prognozy czasu (średnio)", en: "Estimate error (mean)" },
   "stats.estimateBias": { pl: "Rzeczywiste minus prognozowane oczekiwanie (średnio)", en: "Real minus shown wait (mean)" },
+  // Last week's waits against the range each citizen was shown at issue, per matter.
+  "stats.rangeHits": { pl: "Oczekiwanie w podanym zakresie – ostatnie 7 dni", en: "Waits within the range shown – last 7 days" },
+  "stats.rangeHits.share": { pl: "W podanym zakresie", en: "Within the range shown" },
+  "stats.rangeHits.note": {
+    pl: "Udział wezwanych numerków, których rzeczywisty czas oczekiwania mieścił się w zakresie podanym przy pobraniu (np. „ok. 15–25 min”). Zakres ma się sprawdzać u ok. 8 na 10 osób.",
+    en: "The share of called tickets whose real wait fell inside the range shown when they were taken (e.g. “about 15–25 min”). The range is meant to hold for about 8 in 10 people.",
+  },
   "stats.byDepartment": { pl: "Według wydziałów", en: "By department" },
   "stats.byMatter": { pl: "Według spraw", en: "By matter" },
   "stats.byDesk": { pl: "Według stanowisk", en: "By desk" },

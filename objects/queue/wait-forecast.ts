@@ -1,10 +1,11 @@
 // What the wait estimator needs to know about the office now, gathered from the queue and the calendar:
 // the desk time open for a matter, the bookings still to join today, and when the office closes.
 import type { DayHours } from "../../protocol/config.ts";
+import { MAX_SAMPLES } from "./estimate.ts";
 import type { Desk, Ticket } from "./model.ts";
 import type { DeskMatters } from "./order.ts";
 import { localDate, localTime, zonedInstant } from "./time.ts";
-import { estimateWaitRange, LINE_WINDOW_MINUTES, type WaitRange } from "./wait-range.ts";
+import { estimateWaitRange, LINE_WINDOW_MINUTES, SHORTEST_MEASURED_MS, type WaitRange, type WaitRangeInput } from "./wait-range.ts";
 
 /** The office at the moment a view is built. */
 export interface Forecast {
@@ -88,6 +89,38 @@ export function idleDesks(
   return n;
 }
 
+/** Everything of the estimator's input but the people ahead: the same for every ticket of a matter (and desk) in one view. */
+export type LineForecast = Omit<WaitRangeInput, "ahead">;
+
+/**
+ * The office as one line (a matter, or a ticket sent to one desk) sees it now. A view works this out once
+ * per line and asks for each ticket's range with its own `ahead` (the e-ticket flush asks for hundreds).
+ */
+export function lineForecast(
+  q: Omit<RangeQuestion, "ahead">,
+  forecast: Forecast,
+  configs: Iterable<DeskMatters>,
+  desks: ReadonlyMap<string, Desk>,
+): LineForecast {
+  const all = [...configs];
+  const shares = deskShares(q.matterId, q.deskId, all, desks);
+  const due = q.deskId !== null ? [] : (forecast.bookingsDue.get(q.matterId) ?? []);
+  return {
+    serviceMinutes: q.serviceMinutes,
+    // The estimator keeps only the recent measured services: the same samples, picked once.
+    observedMs: q.observedMs.filter((ms) => ms >= SHORTEST_MEASURED_MS).slice(-MAX_SAMPLES),
+    deskShare: shares.open,
+    pausedDeskShare: shares.paused,
+    bookingsDueInMinutes: due
+      .filter((at) => at >= forecast.now)
+      .map((at) => (at - forecast.now) / 60_000)
+      .sort((a, b) => a - b),
+    minutesToClose: forecast.closesAt === null ? null : Math.max(0, (forecast.closesAt - forecast.now) / 60_000),
+    calledMinutesAgo: q.calledAt.map((at) => (forecast.now - at) / 60_000),
+    idleDesks: idleDesks(q.matterId, q.deskId, all, desks),
+  };
+}
+
 /** The range shown for a ticket with `ahead` people before it, as the office stands in `forecast`. */
 export function forecastRange(
   q: RangeQuestion,
@@ -95,18 +128,5 @@ export function forecastRange(
   configs: Iterable<DeskMatters>,
   desks: ReadonlyMap<string, Desk>,
 ): WaitRange {
-  const all = [...configs];
-  const shares = deskShares(q.matterId, q.deskId, all, desks);
-  const due = q.deskId !== null ? [] : (forecast.bookingsDue.get(q.matterId) ?? []);
-  return estimateWaitRange({
-    ahead: q.ahead,
-    serviceMinutes: q.serviceMinutes,
-    observedMs: q.observedMs,
-    deskShare: shares.open,
-    pausedDeskShare: shares.paused,
-    bookingsDueInMinutes: due.filter((at) => at >= forecast.now).map((at) => (at - forecast.now) / 60_000),
-    minutesToClose: forecast.closesAt === null ? null : Math.max(0, (forecast.closesAt - forecast.now) / 60_000),
-    calledMinutesAgo: q.calledAt.map((at) => (forecast.now - at) / 60_000),
-    idleDesks: idleDesks(q.matterId, q.deskId, all, desks),
-  });
+  return estimateWaitRange({ ...lineForecast(q, forecast, configs, desks), ahead: q.ahead });
 }

@@ -132,6 +132,23 @@ export class BookingStore {
     return out;
   }
 
+  /**
+   * Confirmed bookings with a slot in [from, to) that have not joined the queue yet (the wait forecast's
+   * bookings due), by the slot index: one query per matter list.
+   */
+  confirmedBetween(matterIds: readonly string[], from: number, to: number): { id: string; matterId: string; startAt: number }[] {
+    return this.sql
+      .exec<{ id: string; matter_id: string; start_at: number }>(
+        `SELECT id, matter_id, start_at FROM bookings
+         WHERE matter_id IN (SELECT value FROM json_each(?)) AND start_at >= ? AND start_at < ? AND status = 'confirmed'`,
+        JSON.stringify(matterIds),
+        from,
+        to,
+      )
+      .toArray()
+      .map((r) => ({ id: r.id, matterId: r.matter_id, startAt: r.start_at }));
+  }
+
   /** Bookings of one contact that still hold a visit (pending on hold, or confirmed and not yet past). */
   activeForContact(contactKey: string, now: number): number {
     return this.sql

@@ -77,8 +77,8 @@ export interface Change {
   housekeeping?: Housekeeping;
   /** Who made the change (a clerk's or manager's user name): recorded with the visits it touches. */
   actor?: string | null;
-  /** The wait shown for tickets this change issued, in minutes: kept with their visits. */
-  estimates?: { ticketId: string; minutes: number }[];
+  /** The wait shown for tickets this change issued, in minutes (the range's middle, and the range): kept with their visits. */
+  estimates?: { ticketId: string; minutes: number; low: number; high: number }[];
   /** The matters whose closing cut-off a manager lifted, with their day (objects/site/cut-off-overrides.ts). */
   cutOffOverrides?: CutOffOverrides;
   /** Something every live view must see although no row above shows it. */

@@ -71,6 +71,7 @@ export class CommitPath {
       index: m.index,
       queue: m.queue,
       durations: m.durations,
+      bookingsDue: m.bookingsDue,
       notices: m.notices,
       push: m.push,
       stores: this.d.stores,
@@ -251,9 +252,10 @@ export class CommitPath {
     const config = c.config ?? memory.index?.config;
     const departments = new Map<string, string>();
     for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
-    const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e.minutes]));
+    const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e]));
     for (const { ticket, kioskId } of c.tickets) {
       const before = memory.queue.tickets.get(ticket.id);
+      const shown = estimates.get(ticket.id);
       const channel: VisitChannel =
         ticket.source === "booking"
           ? config?.booking.checkIn === "kiosk"
@@ -267,7 +269,8 @@ export class CommitPath {
         clerk: c.actor ?? null,
         departmentOf: (m) => departments.get(m) ?? "",
         channel,
-        estimate: estimates.get(ticket.id) ?? null,
+        estimate: shown?.minutes ?? null,
+        range: shown ? { low: shown.low, high: shown.high } : null,
       });
       for (const r of rows) stores.visits.put(r);
     }

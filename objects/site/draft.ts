@@ -43,6 +43,8 @@ export interface SiteRead {
   queue: QueueState;
   /** Service durations of the day per matter (the wait estimate learns from them). */
   durations: ReadonlyMap<string, readonly number[]>;
+  /** Today's confirmed bookings not yet in the queue: their slot times per matter (the wait range counts them). */
+  bookingsDue: ReadonlyMap<string, readonly number[]>;
   notices: NoticeBook;
   /** E-ticket browser push subscriptions. */
   push: PushBook;

@@ -1,9 +1,11 @@
 // What a site object keeps in memory for speed: the configuration's look-ups, today's tickets and the
-// desks, recent calls, service durations, e-ticket requests, seq and the local day. Rebuilt from SQLite
+// desks, recent calls, service durations, today's bookings still due, e-ticket requests, seq and the local day. Rebuilt from SQLite
 // whenever the object starts; changed in one place only, after a change has been written.
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
-import { localDate } from "../queue/time.ts";
+import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
+import type { BookingStore } from "./booking-store.ts";
+import { BookingsDue } from "./bookings-due.ts";
 import type { Change } from "./change.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
@@ -25,9 +27,11 @@ export class SiteMemory {
   seq = 0;
   day = "";
   private byToken = new Map<string, string>();
+  private due = new BookingsDue([], 0, 0);
+  private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
-  load({ site, queue, notices, push }: SiteStores): void {
+  load({ site, queue, notices, push, bookings }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
@@ -40,6 +44,25 @@ export class SiteMemory {
     this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
     this.notices = new NoticeBook(notices.all());
     this.push = new PushBook(push.all());
+    this.bookingStore = bookings;
+    this.loadBookingsDue();
+  }
+
+  /** Today's confirmed bookings not yet in the queue, per matter (the wait forecast's bookings due). */
+  get bookingsDue(): ReadonlyMap<string, readonly number[]> {
+    return this.due.byMatter();
+  }
+
+  /** One indexed query: the bookings of today's local day, for the configured matters. */
+  private loadBookingsDue(): void {
+    const index = this.index;
+    if (!index || !this.bookingStore || !this.day) {
+      this.due = new BookingsDue([], 0, 0);
+      return;
+    }
+    const from = zonedInstant(this.day, 0, index.config.timeZone);
+    const to = nextLocalMidnight(from, index.config.timeZone);
+    this.due = new BookingsDue(this.bookingStore.confirmedBetween([...index.matters.keys()], from, to), from, to);
   }
 
   /** The queue now: rules read it and never change it; only `apply` does, after a write. */
@@ -77,7 +100,9 @@ export class SiteMemory {
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
     if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
       this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
+    if (change.bookings?.length) this.due.update(change.bookings);
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
+    else if (change.config) this.loadBookingsDue();
     this.seq = seq;
   }
 
@@ -99,6 +124,7 @@ export class SiteMemory {
     this.push = this.push.withoutDaysBefore(day);
     this.day = day;
     this.recentCalls = this.todaysCalls(this.recentCalls);
+    this.loadBookingsDue();
   }
 
   /**

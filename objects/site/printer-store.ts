@@ -1,16 +1,18 @@
 // SQLite rows of the printers capability: print and announce jobs for the site's print agent, kept until
 // it acknowledges them, and the kiosk printers' states as it last reported them (R2: a kiosk whose printer
 // is out shows its QR code instead).
+
 import { type AgentJob, type PrinterStatus, UnprintedReason, type UnprintedTicket } from "../../protocol/live.ts";
+import { addColumn } from "./add-column.ts";
 
 /** A ticket on record as not printed stays listed this long for a person to see and set aside. */
 const UNPRINTED_KEPT_MS = 28 * 86_400_000;
 
 /** A job the agent gave up on: since then it is neither sent to the agent nor forgotten. */
-export const UNPRINTED_MIGRATION = `
-  ALTER TABLE jobs ADD COLUMN unprinted_at INTEGER;
-  ALTER TABLE jobs ADD COLUMN unprinted_reason TEXT;
-`;
+export function UNPRINTED_MIGRATION(sql: SqlStorage): void {
+  addColumn(sql, "jobs", "unprinted_at", "INTEGER");
+  addColumn(sql, "jobs", "unprinted_reason", "TEXT");
+}
 
 export class PrinterStore {
   constructor(private readonly sql: SqlStorage) {}

@@ -26,7 +26,7 @@ export function ticketByToken(read: Pick<SiteRead, "stores">, memory: SiteMemory
 export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
   const index = read.index;
   if (!index) return fail("UNKNOWN_SITE");
-  const views = new ViewBuilder(index, read.queue, read.durations, forecastAt(index, read.now));
+  const views = new ViewBuilder(index, read.queue, read.durations, forecastAt(index, read.now, read.bookingsDue));
   const tickets = [...read.queue.tickets.values()].filter(isActive).sort((a, b) => a.takenAt - b.takenAt);
   return ok({
     seq,
@@ -50,7 +50,12 @@ function cutOffStates(read: SiteRead, index: NonNullable<SiteRead["index"]>, vie
 export function eticketView(read: SiteRead, t: Ticket | null): Result<ETicketView> {
   if (!read.index || !t) return fail("UNKNOWN_ETICKET");
   if (eticketEnded(t.day, read.now, read.index.config.timeZone)) return fail("ETICKET_ENDED");
-  return ok(new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now)).eticket(t, read.notices.view(t.id)));
+  return ok(
+    new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now, read.bookingsDue)).eticket(
+      t,
+      read.notices.view(t.id),
+    ),
+  );
 }
 
 export function availability(read: SiteRead, q: { matterId: string; from: string; to: string }): Result<Availability> {

@@ -15,7 +15,7 @@ const AGENT_JOBS = 100;
 export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttachment) => RoleView | null {
   const index = memory.index;
   if (!index) return () => null;
-  const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now()));
+  const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now(), memory.bookingsDue));
   /** The matters whose closing cut-off a manager lifted today: read once per flush. */
   let overridden: ReadonlySet<string> | null = null;
   return (a) => {

@@ -1,18 +1,23 @@
 // Versioned migrations of a site object's SQLite database. Append only: never edit a shipped step.
+
+import { addColumn } from "./add-column.ts";
 import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { UNPRINTED_MIGRATION } from "./printer-store.ts";
 import { PUSH_SUBSCRIPTIONS_MIGRATION } from "./push-store.ts";
-import { VISITS_MIGRATION } from "./visit-store.ts";
+import { VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
+
+/** A step: SQL, or code for what SQL cannot say so that it may run again (a column added only when missing). */
+export type MigrationStep = string | ((sql: SqlStorage) => void);
 
 /** Refusals are found by their age to be pruned (objects/site/idempotency.ts). */
-const IDEMPOTENT_REFUSALS_MIGRATION = `
-  ALTER TABLE idempotency ADD COLUMN refused TEXT;
-  CREATE INDEX idempotency_refused ON idempotency(created_at) WHERE refused IS NOT NULL;
-`;
+function IDEMPOTENT_REFUSALS_MIGRATION(sql: SqlStorage): void {
+  addColumn(sql, "idempotency", "refused", "TEXT");
+  sql.exec("CREATE INDEX IF NOT EXISTS idempotency_refused ON idempotency(created_at) WHERE refused IS NOT NULL");
+}
 
-export const SITE_MIGRATIONS: readonly string[] = [
+export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -155,10 +160,12 @@ export const SITE_MIGRATIONS: readonly string[] = [
   UNPRINTED_MIGRATION,
   // 14: e-ticket holders' browser push subscriptions, each with the notification due (objects/site/push-store.ts).
   PUSH_SUBSCRIPTIONS_MIGRATION,
+  // 15: the wait range each visit was shown at issue (objects/site/visit-store.ts).
+  VISIT_RANGE_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */
-export function migrate(storage: DurableObjectStorage, steps: readonly string[]): number {
+export function migrate(storage: DurableObjectStorage, steps: readonly MigrationStep[]): number {
   const sql = storage.sql;
   sql.exec("CREATE TABLE IF NOT EXISTS _schema (version INTEGER NOT NULL)");
   const row = sql.exec<{ version: number }>("SELECT version FROM _schema").toArray()[0];
@@ -167,7 +174,8 @@ export function migrate(storage: DurableObjectStorage, steps: readonly string[])
   while (version < steps.length) {
     const step = steps[version]!;
     storage.transactionSync(() => {
-      sql.exec(step);
+      if (typeof step === "string") sql.exec(step);
+      else step(sql);
       sql.exec("UPDATE _schema SET version = ?", version + 1);
     });
     version++;

@@ -21,8 +21,8 @@ import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
 import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
-import { closingAt, type Forecast, forecastRange, lineCalls } from "../queue/wait-forecast.ts";
-import type { WaitRange } from "../queue/wait-range.ts";
+import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
+import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
@@ -48,6 +48,8 @@ export class ViewBuilder {
   private calls: Map<string, number[]> | null = null;
   /** The closing the cut-off counts with (objects/queue/cut-off.ts), once per builder. */
   private cutOffClosesAt: { at: number | null } | null = null;
+  private walkInsWaiting: Map<string, number> | null = null;
+  private lines = new Map<string, LineForecast>();
 
   constructor(
     private readonly index: SiteIndex,
@@ -112,22 +114,32 @@ export class ViewBuilder {
     });
   }
 
+  /** A line's forecast (a matter, or a ticket sent to one desk), worked out once per view. */
+  private line(matterId: string, deskId: string | null): LineForecast {
+    const key = `${matterId}|${deskId ?? ""}`;
+    let known = this.lines.get(key);
+    if (!known) {
+      known = lineForecast(
+        {
+          matterId,
+          deskId,
+          serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
+          observedMs: this.durations.get(matterId) ?? [],
+          calledAt: this.lineCalls(matterId),
+        },
+        this.forecast,
+        this.index.desks.values(),
+        this.state.desks,
+      );
+      this.lines.set(key, known);
+    }
+    return known;
+  }
+
   /** The wait range of a waiting ticket (null once it is not waiting). */
   range(t: Ticket, ahead: number | null = this.waitingAhead(t)): WaitRange | null {
     if (ahead === null) return null;
-    return forecastRange(
-      {
-        matterId: t.matterId,
-        deskId: t.deskId,
-        ahead,
-        serviceMinutes: this.index.matters.get(t.matterId)?.serviceMinutes ?? 10,
-        observedMs: this.durations.get(t.matterId) ?? [],
-        calledAt: this.lineCalls(t.matterId),
-      },
-      this.forecast,
-      this.index.desks.values(),
-      this.state.desks,
-    );
+    return estimateWaitRange({ ...this.line(t.matterId, t.deskId), ahead });
   }
 
   /** When the matter's tickets were called in the last hour: worked out once per builder for every matter. */
@@ -138,21 +150,20 @@ export class ViewBuilder {
 
   /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
   newTicketRange(matterId: string): WaitRange {
-    let ahead = 0;
-    for (const t of this.state.tickets.values()) if (t.status === "waiting" && t.deskId === null && t.matterId === matterId) ahead++;
-    return forecastRange(
-      {
-        matterId,
-        deskId: null,
-        ahead,
-        serviceMinutes: this.index.matters.get(matterId)?.serviceMinutes ?? 10,
-        observedMs: this.durations.get(matterId) ?? [],
-        calledAt: this.lineCalls(matterId),
-      },
-      this.forecast,
-      this.index.desks.values(),
-      this.state.desks,
-    );
+    if (!this.walkInsWaiting) {
+      // One pass over the tickets for every matter a view asks about (the hall view asks for each).
+      this.walkInsWaiting = new Map();
+      for (const t of this.state.tickets.values())
+        if (t.status === "waiting" && t.deskId === null)
+          this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
+    }
+    return estimateWaitRange({ ...this.line(matterId, null), ahead: this.walkInsWaiting.get(matterId) ?? 0 });
+  }
+
+  /** The wait a waiting ticket shows: the range and its middle (both null once it is not waiting). */
+  private shownWait(t: Ticket): { estimatedWaitMinutes: number | null; estimatedWait: WaitRange | null } {
+    const range = this.range(t);
+    return { estimatedWaitMinutes: range ? rangeMiddle(range) : null, estimatedWait: range };
   }
 
   /**
@@ -184,7 +195,7 @@ export class ViewBuilder {
       siteName: this.index.config.name,
       status: t.status,
       waitingAhead: this.waitingAhead(t),
-      estimatedWaitMinutes: this.estimate(t),
+      ...this.shownWait(t),
       misses: t.misses,
     };
     const nameEn = this.index.matters.get(t.matterId)?.nameEn;
@@ -279,6 +290,7 @@ export class ViewBuilder {
           matterId: m.id,
           count: counts.get(m.id) ?? 0,
           open: openDesksFor(m.id, this.index.desks.values(), this.state.desks) > 0,
+          range: this.newTicketRange(m.id),
         };
         if (capReached(m, taken)) w.capReached = true;
         if (this.cutOff(m.id, overridden.has(m.id)) !== null) w.closedForToday = true;

@@ -46,6 +46,7 @@ export const HEADERS = {
   serviceP50: { pl: "Obsługa p50 (min)", en: "Service p50 (min)" },
   serviceP90: { pl: "Obsługa p90 (min)", en: "Service p90 (min)" },
   withinTargetShare: { pl: "W czasie docelowym (%)", en: "Within target (%)" },
+  withinRangeShare: { pl: "Oczekiwanie w podanym zakresie (%)", en: "Wait within the range shown (%)" },
   serving: { pl: "Obsługa (min)", en: "Serving (min)" },
   idle: { pl: "Bezczynność (min)", en: "Idle (min)" },
   break: { pl: "Przerwy (min)", en: "Breaks (min)" },

@@ -54,6 +54,7 @@ const VISIT_COLUMNS: Column<VisitFigures>[] = [
   ["serviceP50", (r) => decimal(r.serviceMinutes.p50)],
   ["serviceP90", (r) => decimal(r.serviceMinutes.p90)],
   ["withinTargetShare", (r) => percent(r.withinTargetShare)],
+  ["withinRangeShare", (r) => percent(r.withinRangeShare)],
 ];
 
 const STAFF_COLUMNS: Column<Pick<StaffRow, "clerkMinutes" | "ticketsPerClerkHour">>[] = [

@@ -13,6 +13,7 @@ const visit = (deskId: string, calledAt: number, endedAt: number | null): VisitR
   queuedAt: 0,
   slotAt: null,
   estimateMinutes: null,
+  estimateRange: null,
   calls: [{ at: calledAt, deskId, clerk: "anna" }],
   startedAt: calledAt,
   finishedAt: endedAt,

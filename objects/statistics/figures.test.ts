@@ -64,6 +64,26 @@ describe("the figures of a small day computed by hand", () => {
     expect(figures.totals.estimateError).toEqual({ count: 7, meanAbsMinutes: 4.6, bias: 1.4 });
   });
 
+  it("count the waits that fell inside the range shown, per matter", () => {
+    // real wait in the range shown (both ends in): T1 4 in 2–8 ✓, T2 13 in 5–15 ✓, T3 6 in 0–1 ✗,
+    // T4 12 in 5–15 ✓, T5 8 in 10–20 ✗, T8 20 in 5–15 ✗, T9 2 in 2–8 ✓ (T6, T7 never called; T5 p1 shown none)
+    expect(figures.totals.withinRangeShare).toBe(0.5714); // 4 of 7
+    expect(figures.byMatter.map((r) => [r.id, r.withinRangeShare])).toEqual([
+      ["A", 0.75], // T1 T2 T4 in, T8 out
+      ["B", 0], // T3 out
+      ["C", 0.5], // T9 in, T5 out
+    ]);
+    expect(figures.byDepartment.map((r) => [r.id, r.withinRangeShare])).toEqual([
+      ["D1", 0.6],
+      ["D2", 0.5],
+    ]);
+    const none = computeStatistics(
+      { ...HAND_DAY, visits: HAND_DAY.visits.map((v) => ({ ...v, estimateRange: null })) },
+      { timeZone: TIME_ZONE },
+    );
+    expect(none.totals.withinRangeShare).toBeNull();
+  });
+
   it("split by department and matter, a transferred part counting where it was sent", () => {
     const d1 = row(figures.byDepartment, "D1");
     // D1 = A and B: T1 T2 T4 T7 T8 T3 (arrived 6) and T5 p1; served T1 T2 T8 T3 T5p1

@@ -21,6 +21,17 @@ export function withinTarget(v: VisitRecord, target: number): boolean | null {
   return first ? first.at - v.queuedAt <= target * MINUTE_MS : null;
 }
 
+/**
+ * Whether a called part 0 waited within the range it was shown at issue (its whole minutes of wait from the
+ * range's low to its high, both included); null when it was not called or shown no range.
+ */
+export function withinRange(v: VisitRecord): boolean | null {
+  const wait = waitMinutesOf(v);
+  const range = v.estimateRange;
+  if (v.part !== 0 || !range || wait === null) return null;
+  return wait >= range.low && wait <= range.high;
+}
+
 /** Whether a part ended one way or the other (not transferred on, not still open). */
 export function hasEnded(v: VisitRecord): boolean {
   return v.outcome !== "transferred" && v.outcome !== "open";

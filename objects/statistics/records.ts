@@ -36,6 +36,8 @@ export interface VisitRecord {
   slotAt: number | null;
   /** The wait the citizen was shown when the ticket was issued, in minutes (part 0 only). */
   estimateMinutes: number | null;
+  /** The range shown at issue, in whole minutes (part 0 only; null before ranges were shown). */
+  estimateRange: { low: number; high: number } | null;
   calls: VisitCall[];
   startedAt: number | null;
   finishedAt: number | null;

@@ -64,6 +64,12 @@ function desksFor(site: SimulationSite, matterId: string): SimulationSite["desks
   return serving.length > 0 ? serving : site.desks;
 }
 
+/** The range a simulated ticket was shown around its estimate, in the estimator's steps (no draw: the day stays as seeded). */
+function shownRange(estimate: number): { low: number; high: number } {
+  if (estimate <= 10) return { low: Math.floor(estimate * 0.6), high: Math.ceil(estimate * 1.4) + 2 };
+  return { low: Math.floor((estimate * 0.75) / 5) * 5, high: Math.ceil((estimate * 1.3 + 3) / 5) * 5 };
+}
+
 /**
  * One simulated day at a site: `visits` tickets from the opening until half an hour before the close
  * (08:00 to 15:30 local by default), two of three in the morning peak (the first three hours, at most
@@ -115,11 +121,13 @@ export function simulateDay(
       messages.push({ channel: random() < 0.7 ? "sms" : "email", at: madeAt, status: random() < 0.05 ? "failed" : "sent" });
     }
     const estimateMinutes = Math.max(0, Math.round(wait / MIN + (random() - 0.5) * 12));
+    const estimateRange = shownRange(estimateMinutes);
     if (roll < 0.04 && booked) {
       records.push({
         ...base,
         part: 0,
         estimateMinutes,
+        estimateRange,
         calls: [],
         startedAt: null,
         finishedAt: null,
@@ -135,6 +143,7 @@ export function simulateDay(
         ...base,
         part: 0,
         estimateMinutes,
+        estimateRange,
         calls: [],
         startedAt: null,
         finishedAt: null,
@@ -150,6 +159,7 @@ export function simulateDay(
         ...base,
         part: 0,
         estimateMinutes,
+        estimateRange,
         calls: [],
         startedAt: null,
         finishedAt: null,
@@ -166,6 +176,7 @@ export function simulateDay(
         ...base,
         part: 0,
         estimateMinutes,
+        estimateRange,
         calls,
         startedAt: null,
         finishedAt: null,
@@ -183,6 +194,7 @@ export function simulateDay(
         ...base,
         part: 0,
         estimateMinutes,
+        estimateRange,
         calls: [call(called)],
         startedAt,
         finishedAt,
@@ -204,6 +216,7 @@ export function simulateDay(
         queuedAt: finishedAt,
         slotAt: null,
         estimateMinutes: null,
+        estimateRange: null,
         calls: [{ at: nextCalled, deskId: nextDesk.id, clerk: nextDesk.clerk }],
         startedAt: nextStart,
         finishedAt: nextFinish,
@@ -218,6 +231,7 @@ export function simulateDay(
       ...base,
       part: 0,
       estimateMinutes,
+      estimateRange,
       calls: [call(called)],
       startedAt,
       finishedAt,

@@ -4,7 +4,7 @@
 
 import { assertNever } from "../../protocol/live.ts";
 import type { VisitFigures } from "../../protocol/statistics.ts";
-import { serviceMinutesOf, waitMinutesOf, withinTarget } from "./measures.ts";
+import { serviceMinutesOf, waitMinutesOf, withinRange, withinTarget } from "./measures.ts";
 import {
   addToHistogram,
   type Histogram,
@@ -27,6 +27,9 @@ export interface VisitTally {
   transferred: number;
   /** Called parts within their matter's target (judged when rolled up, against that day's targets). */
   withinTarget: number;
+  /** Called parts 0 shown a wait range, and those whose wait fell inside it (absent in roll-ups stored before ranges). */
+  rangeShown?: number;
+  withinRange?: number;
   /** Waits of the called parts, and services, in whole minutes. */
   wait: Histogram;
   service: Histogram;
@@ -43,6 +46,8 @@ export function emptyTally(): VisitTally {
     open: 0,
     transferred: 0,
     withinTarget: 0,
+    rangeShown: 0,
+    withinRange: 0,
     wait: [],
     service: [],
   };
@@ -78,6 +83,11 @@ export function addPart(t: VisitTally, v: VisitRecord, targetMinutes: number): v
   const wait = waitMinutesOf(v);
   if (wait !== null) addToHistogram(t.wait, wait);
   if (withinTarget(v, targetMinutes)) t.withinTarget += 1;
+  const inRange = withinRange(v);
+  if (inRange !== null) {
+    t.rangeShown = (t.rangeShown ?? 0) + 1;
+    if (inRange) t.withinRange = (t.withinRange ?? 0) + 1;
+  }
   const service = serviceMinutesOf(v);
   if (service !== null) addToHistogram(t.service, service);
 }
@@ -92,6 +102,8 @@ export function mergeTally(into: VisitTally, from: VisitTally): void {
   into.open += from.open;
   into.transferred += from.transferred;
   into.withinTarget += from.withinTarget;
+  into.rangeShown = (into.rangeShown ?? 0) + (from.rangeShown ?? 0);
+  into.withinRange = (into.withinRange ?? 0) + (from.withinRange ?? 0);
   mergeHistograms(into.wait, from.wait);
   mergeHistograms(into.service, from.service);
 }
@@ -116,5 +128,6 @@ export function tallyFigures(t: VisitTally): VisitFigures {
     waitMinutes: { p50: histogramPercentile(t.wait, 50), p90: histogramPercentile(t.wait, 90), max: histogramMax(t.wait) },
     serviceMinutes: { p50: histogramPercentile(t.service, 50), p90: histogramPercentile(t.service, 90) },
     withinTargetShare: share(t.withinTarget, histogramCount(t.wait)),
+    withinRangeShare: share(t.withinRange ?? 0, t.rangeShown ?? 0),
   };
 }

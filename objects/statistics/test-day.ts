@@ -2,17 +2,17 @@
 // by hand (figures.test.ts does, in its comments). Matters A and B belong to department D1, matter C to D2;
 // matter B's target is 10 minutes, the others keep 15. Anna works desk d1, Bartek desk d2.
 //
-//  ticket  matter  channel        queued  est  calls (desk)            service        outcome
-//  T1      A       kiosk          08:00    5   08:04 (d1)              08:05–08:15    served
-//  T2      A       kiosk          08:02   10   08:15 (d1)              08:16–08:22    served
-//  T3      B       booking-auto   08:25    0   08:31 (d2)              08:32–08:52    served (booking kept)
-//  T4      A       kiosk          08:10   10   08:22, 08:24, 08:26 (d1)   –           no-show
-//  T5 p0   C       kiosk          08:20   15   08:28 (d1)              08:29–08:40    transferred to B
-//  T5 p1   B       –              08:40    –   08:53 (d2)              08:54–09:04    served
-//  T6      C       booking-auto   08:45   10   –                          –           cancelled 08:50
-//  T7      A       clerk          08:35   20   –                          –           left 09:00
-//  T8      A       kiosk          08:41   10   09:01 (d1)              09:02–09:20    served
-//  T9      C       kiosk          09:10    5   09:12 (d2)              09:13–09:18    served
+//  ticket  matter  channel        queued  est  range  calls (desk)            service        outcome
+//  T1      A       kiosk          08:00    5   2–8    08:04 (d1)              08:05–08:15    served
+//  T2      A       kiosk          08:02   10   5–15   08:15 (d1)              08:16–08:22    served
+//  T3      B       booking-auto   08:25    0   0–1    08:31 (d2)              08:32–08:52    served (booking kept)
+//  T4      A       kiosk          08:10   10   5–15   08:22, 08:24, 08:26 (d1)   –           no-show
+//  T5 p0   C       kiosk          08:20   15   10–20  08:28 (d1)              08:29–08:40    transferred to B
+//  T5 p1   B       –              08:40    –   –      08:53 (d2)              08:54–09:04    served
+//  T6      C       booking-auto   08:45   10   5–15   –                          –           cancelled 08:50
+//  T7      A       clerk          08:35   20   15–25  –                          –           left 09:00
+//  T8      A       kiosk          08:41   10   5–15   09:01 (d1)              09:02–09:20    served
+//  T9      C       kiosk          09:10    5   2–8    09:12 (d2)              09:13–09:18    served
 //
 // Desks: d1 (anna) idle 07:55–08:05, serving 08:05–08:40, break „szkolenie” 08:40–09:00, serving
 // 09:00–09:20, idle 09:20–09:30; d2 with nobody signed in 07:30–08:00, then (bartek) idle 08:00–08:32,
@@ -39,6 +39,8 @@ interface PartInput {
   queued: string;
   slot?: string;
   est?: number;
+  /** The range shown at issue, low and high. */
+  range?: [number, number];
   calls?: string[];
   desk?: "d1" | "d2";
   service?: [string, string];
@@ -60,6 +62,7 @@ function visit(p: PartInput): VisitRecord {
     queuedAt: at(p.queued),
     slotAt: p.slot ? at(p.slot) : null,
     estimateMinutes: p.est ?? null,
+    estimateRange: p.range ? { low: p.range[0], high: p.range[1] } : null,
     calls,
     startedAt: p.service ? at(p.service[0]) : null,
     finishedAt: p.service ? at(p.service[1]) : null,
@@ -76,6 +79,7 @@ export const VISITS: VisitRecord[] = [
     matter: "A",
     queued: "08:00",
     est: 5,
+    range: [2, 8],
     calls: ["08:04"],
     desk: "d1",
     service: ["08:05", "08:15"],
@@ -86,6 +90,7 @@ export const VISITS: VisitRecord[] = [
     matter: "A",
     queued: "08:02",
     est: 10,
+    range: [5, 15],
     calls: ["08:15"],
     desk: "d1",
     service: ["08:16", "08:22"],
@@ -98,6 +103,7 @@ export const VISITS: VisitRecord[] = [
     queued: "08:25",
     slot: "08:30",
     est: 0,
+    range: [0, 1],
     calls: ["08:31"],
     desk: "d2",
     service: ["08:32", "08:52"],
@@ -108,6 +114,7 @@ export const VISITS: VisitRecord[] = [
     matter: "A",
     queued: "08:10",
     est: 10,
+    range: [5, 15],
     calls: ["08:22", "08:24", "08:26"],
     desk: "d1",
     outcome: "no-show",
@@ -118,6 +125,7 @@ export const VISITS: VisitRecord[] = [
     matter: "C",
     queued: "08:20",
     est: 15,
+    range: [10, 20],
     calls: ["08:28"],
     desk: "d1",
     service: ["08:29", "08:40"],
@@ -140,15 +148,17 @@ export const VISITS: VisitRecord[] = [
     queued: "08:45",
     slot: "09:00",
     est: 10,
+    range: [5, 15],
     outcome: "cancelled",
     ended: "08:50",
   }),
-  visit({ ticket: "T7", matter: "A", channel: "clerk", queued: "08:35", est: 20, outcome: "left", ended: "09:00" }),
+  visit({ ticket: "T7", matter: "A", channel: "clerk", queued: "08:35", est: 20, range: [15, 25], outcome: "left", ended: "09:00" }),
   visit({
     ticket: "T8",
     matter: "A",
     queued: "08:41",
     est: 10,
+    range: [5, 15],
     calls: ["09:01"],
     desk: "d1",
     service: ["09:02", "09:20"],
@@ -159,6 +169,7 @@ export const VISITS: VisitRecord[] = [
     matter: "C",
     queued: "09:10",
     est: 5,
+    range: [2, 8],
     calls: ["09:12"],
     desk: "d2",
     service: ["09:13", "09:18"],

@@ -1,7 +1,7 @@
 // The figures of a set of visit parts, straight from the records: counts by outcome, wait and service
 // percentiles (nearest rank on whole minutes), and the share called within their matter's target.
 import type { VisitFigures } from "../../protocol/statistics.ts";
-import { hasEnded, serviceMinutesOf, waitMinutesOf, withinTarget } from "./measures.ts";
+import { hasEnded, serviceMinutesOf, waitMinutesOf, withinRange, withinTarget } from "./measures.ts";
 import { type FigureOptions, targetMinutes } from "./options.ts";
 import { maxOf, percentile, share } from "./percentiles.ts";
 import type { VisitOutcome, VisitRecord } from "./records.ts";
@@ -33,6 +33,12 @@ export function withinTargetShareOf(parts: readonly VisitRecord[], targets: Figu
   return share(judged.filter(Boolean).length, judged.length);
 }
 
+/** Called parts 0 whose wait fell inside the range shown at issue ÷ called parts 0 shown a range. */
+export function withinRangeShareOf(parts: readonly VisitRecord[]): number | null {
+  const judged = parts.map(withinRange).filter((w) => w !== null);
+  return share(judged.filter(Boolean).length, judged.length);
+}
+
 /** noShows ÷ parts that ended (served, no-show, cancelled, left, closed). */
 export function noShowShareOf(parts: readonly VisitRecord[]): number | null {
   const ended = parts.filter(hasEnded);
@@ -56,5 +62,6 @@ export function visitFigures(parts: readonly VisitRecord[], targets: FigureOptio
     waitMinutes: { p50: percentile(waits, 50), p90: percentile(waits, 90), max: maxOf(waits) },
     serviceMinutes: { p50: percentile(services, 50), p90: percentile(services, 90) },
     withinTargetShare: withinTargetShareOf(parts, targets),
+    withinRangeShare: withinRangeShareOf(parts),
   };
 }

@@ -28,6 +28,7 @@ const ctx = (now: number, extra: Partial<VisitContext> = {}): VisitContext => ({
   departmentOf: (m) => (m === "dowod" ? "wso" : "wk"),
   channel: "kiosk",
   estimate: null,
+  range: null,
   ...extra,
 });
 const call = (at: number, deskId: string, reason: CallEvent["reason"] = "call"): CallEvent => ({
@@ -49,9 +50,17 @@ function step(stored: VisitRecord[], before: Ticket | undefined, after: Ticket, 
 
 describe("a ticket's visit record", () => {
   it("follows a walk-in from the kiosk to served: taken, called, started, finished, with the estimate shown", () => {
-    let v = step([], undefined, ticket, [], ctx(T0, { clerk: null, estimate: 12 }));
+    let v = step([], undefined, ticket, [], ctx(T0, { clerk: null, estimate: 12, range: { low: 10, high: 15 } }));
     expect(v).toEqual([
-      expect.objectContaining({ part: 0, queuedAt: T0, departmentId: "wso", channel: "kiosk", estimateMinutes: 12, outcome: "open" }),
+      expect.objectContaining({
+        part: 0,
+        queuedAt: T0,
+        departmentId: "wso",
+        channel: "kiosk",
+        estimateMinutes: 12,
+        estimateRange: { low: 10, high: 15 },
+        outcome: "open",
+      }),
     ]);
     const called = { ...ticket, status: "called" as const, deskId: "d1", calledAt: T0 + 10 * MIN };
     v = step(v, ticket, called, [call(T0 + 10 * MIN, "d1")], ctx(T0 + 10 * MIN));
@@ -97,7 +106,7 @@ describe("a ticket's visit record", () => {
   });
 
   it("a transfer ends the part as transferred and opens the next, waiting from the transfer, for the new matter", () => {
-    let v = step([], undefined, ticket, [], ctx(T0, { clerk: null, estimate: 5 }));
+    let v = step([], undefined, ticket, [], ctx(T0, { clerk: null, estimate: 5, range: { low: 2, high: 8 } }));
     const serving = { ...ticket, status: "serving" as const, deskId: "d1", calledAt: T0 + 5 * MIN, startedAt: T0 + 6 * MIN };
     v = step(v, ticket, { ...serving, status: "called", startedAt: null }, [call(T0 + 5 * MIN, "d1")], ctx(T0 + 5 * MIN));
     v = step(v, { ...serving, status: "called", startedAt: null }, serving, [], ctx(T0 + 6 * MIN));
@@ -108,6 +117,8 @@ describe("a ticket's visit record", () => {
       [1, "rej", "wk", "open", T0 + 9 * MIN, null],
     ]);
     expect(v[0]!.endedAt).toBe(T0 + 9 * MIN);
+    // The range was shown for the ticket as taken; the part after the transfer was shown none.
+    expect(v.map((r) => r.estimateRange)).toEqual([{ low: 2, high: 8 }, null]);
   });
 
   it("a ticket still open at the end of the day is closed", () => {

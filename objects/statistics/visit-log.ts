@@ -15,6 +15,8 @@ export interface VisitContext {
   channel: VisitChannel;
   /** The wait shown when the ticket was issued, in minutes, when the change issued it. */
   estimate: number | null;
+  /** The range shown when the ticket was issued, when the change issued it. */
+  range: { low: number; high: number } | null;
 }
 
 function outcomeOf(t: Ticket): VisitOutcome | null {
@@ -52,6 +54,7 @@ function opened(t: Ticket, part: number, queuedAt: number, ctx: VisitContext, fi
     queuedAt,
     slotAt: t.reservedAt,
     estimateMinutes: first ? ctx.estimate : null,
+    estimateRange: first ? ctx.range : null,
     calls: [],
     startedAt: null,
     finishedAt: null,

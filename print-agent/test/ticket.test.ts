@@ -46,6 +46,16 @@ describe("printed ticket", () => {
     expect(d.cuts).toBe(1);
   });
 
+  it("prints the wait as the range shown at issue, in the ticket's language", () => {
+    const ranged = printJob("A013", { waitingAhead: 3, estimatedWaitMinutes: 20, estimatedWait: { low: 15, high: 25 } });
+    const pl = decodeEscPos(renderTicket(ranged, { ...opts, paper: "80mm" }, "escpos").bytes, 576).lines.map((l) => l.text);
+    // The en dash is printed as the code page's hyphen.
+    expect(pl).toContain("Szacowany czas oczekiwania: ok. 15-25 min");
+    expect(pl.join(" ")).not.toContain("ok. 20 min");
+    const en = decodeEscPos(renderTicket(ranged, { ...opts, language: "en", paper: "80mm" }, "escpos").bytes, 576).lines.map((l) => l.text);
+    expect(en).toContain("Estimated wait: about 15-25 min");
+  });
+
   it("58 mm: every line fits 32 columns, long lines break between words, the QR code still reads", () => {
     const long = printJob("B107", { siteName: "Urząd Miasta, Wydział Spraw Administracyjnych", waitingAhead: 1 });
     const d = decodeEscPos(renderTicket(long, { ...opts, paper: "58mm" }, "escpos").bytes, 384);

@@ -1,10 +1,10 @@
 // The ticket as one receiptline document (a markdown for receipts): the same text renders to
 // ESC/POS bytes for the printer and to SVG/PNG for the preview. Layout, top to bottom: city and
-// site, matter, the number (large), people ahead, estimated wait, date and time, the e-ticket QR
+// site, matter, the number (large), people ahead, estimated wait (a range), date and time, the e-ticket QR
 // code, a short note; the printer cuts the paper at the end.
 import type { PrintJob } from "../../protocol/live.ts";
 import type { Language, Paper } from "../config.ts";
-import { estimatedWaitText, noteLines, takenAtText, waitingAheadText, yourNumberText } from "./wording.ts";
+import { estimatedWaitRangeText, estimatedWaitText, noteLines, takenAtText, waitingAheadText, yourNumberText } from "./wording.ts";
 
 export interface PaperLayout {
   /** Characters per line of the printer's font A (12 dots wide): 576 dots on 80 mm, 384 on 58 mm. */
@@ -44,7 +44,10 @@ export function ticketDocument(ticket: PrintJob["ticket"], opts: TicketOptions):
     `${layout.numberMarks}${text(ticket.number)}`,
     "",
     ...para(waitingAheadText(ticket.waitingAhead, lang)),
-    ...para(estimatedWaitText(ticket.estimatedWaitMinutes, lang)),
+    // The range shown at issue; a job from an older site object has only the single number.
+    ...para(
+      ticket.estimatedWait ? estimatedWaitRangeText(ticket.estimatedWait, lang) : estimatedWaitText(ticket.estimatedWaitMinutes, lang),
+    ),
     ...para(takenAtText(ticket.takenAt, opts.timeZone, lang)),
     "",
     `{code:${property(ticket.eticketUrl)}; option:qrcode,${layout.qrCell},m}`,

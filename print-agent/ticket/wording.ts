@@ -23,7 +23,7 @@ export function waitingAheadText(n: number, lang: Language): string {
 }
 
 /** The wait as the kiosk's screen says it too: one function for both (protocol/wait-wording.ts). */
-export { estimatedWaitText } from "../../protocol/wait-wording.ts";
+export { estimatedWaitRangeText, estimatedWaitText } from "../../protocol/wait-wording.ts";
 
 /** "23.11.2026, 13:05" in the site's time zone (the ISO time if it cannot be read). */
 export function takenAtText(iso: string, timeZone: string, lang: Language): string {

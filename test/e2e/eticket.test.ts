@@ -4,6 +4,7 @@
 // and a clear message for an unknown link and for one whose day has ended.
 import type { Browser, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { estimatedWaitRangeText } from "../../protocol/wait-wording.ts";
 import {
   base,
   call,
@@ -63,10 +64,10 @@ describe("e-ticket", () => {
     await browser?.close();
   });
 
-  test("people ahead and the wait use Polish plural forms (one, few, many), and English on request", async () => {
+  test("people ahead use Polish plural forms (one, few, many), the wait its range, and English on request", async () => {
     const kiosk = await token("kiosk-demo");
     // "Prawo jazdy" is nobody else's in these tests: tickets 2, 3 and 6 have 1, 2 and 5 people ahead.
-    const tickets: (Issued & { waitingAhead: number; estimatedWaitMinutes: number })[] = [];
+    const tickets: (Issued & { waitingAhead: number; estimatedWait: { low: number; high: number } })[] = [];
     for (let i = 0; i < 6; i++) tickets.push((await issue(kiosk, "prawo-jazdy")) as (typeof tickets)[number]);
     const seen = new Set<string>();
     for (const tk of tickets.filter((t) => t.waitingAhead > 0)) {
@@ -75,8 +76,8 @@ describe("e-ticket", () => {
       const n = tk.waitingAhead;
       const people = plForm(n, `${n} osoba`, `${n} osoby`, `${n} osób`);
       await expectText(page.getByTestId("et-ahead"), `Przed Tobą: ${people}`);
-      const m = tk.estimatedWaitMinutes;
-      await expectText(page.locator("[data-status]"), `ok. ${plForm(m, `${m} minuta`, `${m} minuty`, `${m} minut`)}`);
+      // The wait as the range shown at issue.
+      await expectText(page.getByTestId("et-wait"), estimatedWaitRangeText(tk.estimatedWait, "pl"));
       seen.add(plForm(n, "one", "few", "many"));
 
       await page.getByRole("button", { name: "Switch to English" }).tap();

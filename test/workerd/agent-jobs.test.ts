@@ -49,6 +49,7 @@ describe("agent jobs", () => {
     // Only what the paper ticket shows travels to the printer: nothing personal.
     expect(Object.keys(job?.kind === "print" ? job.ticket : {}).sort()).toEqual([
       "city",
+      "estimatedWait",
       "estimatedWaitMinutes",
       "eticketUrl",
       "matterName",

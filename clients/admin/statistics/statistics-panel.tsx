@@ -13,6 +13,7 @@ import type { ClientErrorCode } from "../../shared/messages.ts";
 import { saveFile } from "../audit-api.ts";
 import { OrganisationStatistics } from "./organisation-statistics.tsx";
 import { type DateRange, officeToday, RANGE_KINDS, type RangeChoice, rangeOf, recentMonths } from "./range.ts";
+import { RangeHitsTable } from "./range-hits-table.tsx";
 import { authLost, readSiteStatistics, siteStatisticsCsv } from "./statistics-api.ts";
 import { StatisticsCards } from "./statistics-cards.tsx";
 import { ByHourChart, WaitDistributionChart, WaitingChart, WeekdayHourMap } from "./statistics-charts.tsx";
@@ -216,6 +217,7 @@ export function StatisticsPanel(props: StatisticsPanelProps) {
           <PeriodTable rows={current.byPeriod} />
         </>
       )}
+      <RangeHitsTable token={token} siteId={siteId} today={today} tick={tick} shown={shown} onAuthLost={onAuthLost} />
       {props.organisation && range && <OrganisationStatistics token={token} range={range} tick={tick} onAuthLost={onAuthLost} />}
     </section>
   );

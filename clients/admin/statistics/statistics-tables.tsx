@@ -47,7 +47,7 @@ interface Row {
   cells: (string | null)[];
 }
 
-function FiguresTable(props: { caption: string; head: MessageKey; columns: MessageKey[]; rows: Row[]; testId: string }) {
+export function FiguresTable(props: { caption: string; head: MessageKey; columns: MessageKey[]; rows: Row[]; testId: string }) {
   const { t } = useI18n();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes the focus so the keyboard can scroll it (axe: scrollable-region-focusable).

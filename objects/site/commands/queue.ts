@@ -15,7 +15,9 @@ import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { aheadOf } from "../../queue/order.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
+import { rangeMiddle } from "../../queue/wait-range.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
+import { withoutSlot } from "../bookings-due.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
 import { overriddenOn } from "../cut-off-overrides.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
@@ -58,16 +60,20 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
   const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now));
+  // A booking joining now is no longer due ahead of itself.
+  const due = ticket.source === "booking" ? withoutSlot(read.bookingsDue, ticket.matterId, ticket.reservedAt) : read.bookingsDue;
+  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, due));
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
   const ahead = aheadOf(ticket, next.tickets.values());
+  const range = views.range(ticket, ahead) ?? { low: 0, high: 0 };
   const issued: IssuedTicket = {
     id: ticket.id,
     number: ticket.number,
     matterId: ticket.matterId,
     status: ticket.status,
     waitingAhead: ahead,
-    estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
+    estimatedWaitMinutes: rangeMiddle(range),
+    estimatedWait: range,
     eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token),
     takenAt: views.ticket(ticket).takenAt,
   };
@@ -85,13 +91,14 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
             city: index.config.city,
             waitingAhead: issued.waitingAhead,
             estimatedWaitMinutes: issued.estimatedWaitMinutes,
+            estimatedWait: range,
             takenAt: issued.takenAt,
             eticketUrl: issued.eticketUrl,
           },
         },
       ]
     : [];
-  const estimates = [{ ticketId: ticket.id, minutes: issued.estimatedWaitMinutes }];
+  const estimates = [{ ticketId: ticket.id, minutes: issued.estimatedWaitMinutes, low: range.low, high: range.high }];
   return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates } };
 }
 
@@ -154,7 +161,7 @@ export function deskAction(
   const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command, actor);
   if (!r.ok) return refuse(fail(r.code));
   const next = applyOutcome(read.queue, r.outcome);
-  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now));
+  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, read.bookingsDue));
   const desk = next.desks.get(deskId);
   if (!desk) return refuse(fail("UNKNOWN_DESK"));
   const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
