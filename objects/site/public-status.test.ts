@@ -66,7 +66,14 @@ const desks = [desk("d1", { ticketId: "D002" }), desk("d2"), desk("d3", { status
 
 function statusAt(now: number, over: Record<string, unknown> = {}) {
   const index = indexSite(config(over));
-  return publicStatus({ now, day: DAY, index, queue: stateOf(tickets, desks), durations: new Map([["dowod", [9 * MIN]]]) });
+  return publicStatus({
+    now,
+    day: DAY,
+    index,
+    queue: stateOf(tickets, desks),
+    durations: new Map([["dowod", [9 * MIN]]]),
+    bookingsDue: new Map(),
+  });
 }
 
 describe("a site's public status", () => {
@@ -120,7 +127,9 @@ describe("a site's public status", () => {
   });
 
   it("is null before the site is configured", () => {
-    expect(publicStatus({ now: T0, day: DAY, index: null, queue: stateOf([], []), durations: new Map() })).toBeNull();
+    expect(
+      publicStatus({ now: T0, day: DAY, index: null, queue: stateOf([], []), durations: new Map(), bookingsDue: new Map() }),
+    ).toBeNull();
   });
 });
 

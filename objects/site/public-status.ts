@@ -39,12 +39,14 @@ function latestBy(tickets: Iterable<Ticket>, day: string, at: (t: Ticket) => num
 }
 
 /** The site's public status at `read.now`; null before the site is configured. */
-export function publicStatus(read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations">): PublicSiteStatus | null {
+export function publicStatus(
+  read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations" | "bookingsDue">,
+): PublicSiteStatus | null {
   const index: SiteIndex | null = read.index;
   if (!index) return null;
   const { config } = index;
   const { now, queue } = read;
-  const views = new ViewBuilder(index, queue, read.durations, forecastAt(index, now));
+  const views = new ViewBuilder(index, queue, read.durations, forecastAt(index, now, read.bookingsDue));
   const tickets = [...queue.tickets.values()];
   const waiting = waitingCounts(tickets);
   const taken = walkInsByPrefix(read.day, tickets);

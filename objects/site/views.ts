@@ -35,7 +35,7 @@ export const CLERK_WAITING = 50;
 export const ETICKET_SERVING = 8;
 
 /** The office's forecast at `now`: its closing time today and the bookings still to join (per matter, ms). */
-export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]> = new Map()): Forecast {
+export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]>): Forecast {
   const c = index.config;
   const hours = hoursOn(calendarOf(c), localDate(now, c.timeZone));
   return { now, closesAt: closingAt(hours, now, c.timeZone), bookingsDue };

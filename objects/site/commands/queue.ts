@@ -135,14 +135,15 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
   };
   const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
   // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off).
-  const cutOff = new ViewBuilder(index, read.queue, read.durations, forecastAt(index, now)).cutOff(
+  const forecast = forecastAt(index, now, read.bookingsDue);
+  const cutOff = new ViewBuilder(index, read.queue, read.durations, forecast).cutOff(
     matter.id,
     overriddenOn(read.stores.site, read.day).has(matter.id),
   );
   const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
   if (refusal === "MATTER_CLOSED_FOR_TODAY")
-    return refuse(fail(refusal, cutOffMessage(matter, cutOff, forecastAt(index, now).closesAt, config.timeZone)));
+    return refuse(fail(refusal, cutOffMessage(matter, cutOff, forecast.closesAt, config.timeZone)));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
   const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);
