@@ -180,9 +180,9 @@ async function run() {
     console.error(
       `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
     );
-    const numerek = await benchNumerek(server.base);
+    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base)) };
     console.error("bench: baseline…");
-    const baseline = await benchBaseline(server.base);
+    const baseline = { load: loadavg()[0], ...(await benchBaseline(server.base)) };
     return { numerek, baseline };
   } catch (e) {
     e.message += `\n--- wrangler output (tail) ---\n${server.log()}`;
@@ -246,6 +246,7 @@ function table(m, n, b, loadAfter) {
   return [
     `Machine: ${m.cpu}, ${m.cores} cores; Node ${m.node}; workerd ${m.workerd}; wrangler ${m.wrangler} (wrangler dev, local);`,
     `load average (1 / 5 / 15 min) ${m.loadavg.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${busy ? `: more runnable work than the ${m.cores} cores, other work on the machine shows up in these figures` : ""}.`,
+    `Load average (1 min) as each half started: numerek ${f(n.load, 2)}, baseline ${f(b.load, 2)} (they run one after the other).`,
     `Each of numerek (one site, 2 desks, 2 matters) and the baseline has ${N.etickets} waiting tickets, each with its e-ticket socket, and ${N.screens} group screens;`,
     `${N.calls} calls (after ${N.callWarmup} warm-up); ${N.tickets} walk-ins (after ${N.ticketWarmup} warm-up).`,
     "Baseline: per walk-in one SQLite insert and one frame to each screen; per call one insert, one frame to each screen,",
