@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// npm run bench:wake: how fast a site object that went away answers its first request.
+// Starts its own `wrangler dev` (see server.mjs), takes a day of 5,000 walk-in tickets at one site
+// through the API (the real commit path), connects 1,000 e-ticket sockets (the first 1,000 tickets'
+// phones), times 20 walk-ins on the warm object, then makes the object go away in two ways and times
+// the first request after each (a kiosk walk-in, POST tickets, through the Worker):
+//   idle:  no request for IDLE_MS; workerd (wrangler dev too) evicts an object whose only
+//          connections are hibernating sockets after about 10 s, and the sockets stay open: the real
+//          wake-up. Whether a new instance started is read from the bench Worker's count of
+//          site-object starts (bench-worker.ts), not assumed; an alarm firing during the idle time
+//          would also start one.
+//   abort: ctx.abort() on the object (bench-worker.ts): the instance is thrown away, storage kept,
+//          so the first request runs the constructor's load from SQLite. In workerd the abort drops
+//          every socket (no close frame), so this is a wake-up without sockets; the sockets still
+//          open 200 ms after the abort are counted, and all are reconnected before the next one.
+// Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output.
+import { readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { api, openCountingSocket, percentile, phoneAddress, pool, sleep, timed } from "./clients.mjs";
+import { startServer } from "./server.mjs";
+import { siteConfig } from "./site.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const N = { tickets: 5000, etickets: 1000, warm: 20, idleReps: 3, abortReps: 5, inFlight: 16, connectInFlight: 25 };
+const IDLE_MS = 15_000;
+const TARGET_MS = 50;
+const WATCHDOG_MS = 30 * 60_000;
+
+const f = (x, d = 1) => x.toFixed(d);
+const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
+
+/** The phones: each e-ticket socket with its own client address; `open` holds the ones still connected. */
+function phones(base, tokens) {
+  const ws = base.replace(/^http/, "ws");
+  const open = new Set();
+  const closes = [];
+  const connect = (i) =>
+    openCountingSocket(`${ws}/api/v1/etickets/${tokens[i]}/live`, () => {}, {
+      headers: { "CF-Connecting-IP": phoneAddress(i) },
+      onClose: (code, reason) => closes.push(`${code} ${reason}`),
+    }).then((socket) => {
+      open.add(i);
+      socket.on("close", () => open.delete(i));
+    });
+  return {
+    open,
+    closes,
+    /** Connects every phone not connected now. */
+    async fill() {
+      const missing = tokens.map((_, i) => i).filter((i) => !open.has(i));
+      await pool(missing.length, N.connectInFlight, (k) => connect(missing[k]));
+      return missing.length;
+    },
+  };
+}
+
+async function run(base) {
+  const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
+  const siteId = `wake-${Date.now().toString(36)}`;
+  const site = `/api/v1/sites/${siteId}`;
+  await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
+  let n = 0;
+  const walkIn = (i) =>
+    timed(base, `${site}/tickets`, {
+      method: "POST",
+      json: { matterId: i % 2 ? "pj" : "rej" },
+      headers: { Authorization: `Bearer ${admin}`, "Idempotency-Key": `wake-${siteId}-${n++}` },
+    });
+  const started = async () => (await api(base, "/bench/wake/started")).started;
+
+  console.error(`bench:wake: ${N.tickets} walk-ins at ${siteId}…`);
+  const t0 = performance.now();
+  const day = await pool(N.tickets, N.inFlight, walkIn);
+  const bad = day.filter((r) => r.status !== 201);
+  if (bad.length) throw new Error(`${bad.length} walk-ins failed, e.g. ${bad[0].status} ${JSON.stringify(bad[0].body)}`);
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const tokens = day.slice(0, N.etickets).map((r) => r.body.eticketUrl.split("/t/")[1]);
+  console.error(`bench:wake: ${N.etickets} e-ticket sockets…`);
+  const p = phones(base, tokens);
+  await p.fill();
+
+  const probe = async () => {
+    const r = await walkIn(n);
+    if (r.status !== 201) throw new Error(`walk-in: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.ms;
+  };
+  const warm = [];
+  for (let i = 0; i < N.warm; i++) warm.push(await probe());
+
+  const rep = async (mode) => {
+    const reconnected = await p.fill();
+    const before = await started();
+    const openBefore = p.open.size;
+    if (mode === "idle") await sleep(IDLE_MS);
+    else await api(base, `/bench/wake/${siteId}/abort`, { method: "POST" });
+    await sleep(200); // closes caused by the eviction reach the client
+    const openAfterEviction = p.open.size;
+    const ms = await probe();
+    return { ms, newInstance: (await started()) > before, reconnected, openBefore, openAfterEviction };
+  };
+  const results = { idle: [], abort: [] };
+  for (let i = 0; i < N.idleReps; i++) {
+    console.error(`bench:wake: idle ${IDLE_MS / 1000} s, repetition ${i + 1}…`);
+    results.idle.push(await rep("idle"));
+  }
+  for (let i = 0; i < N.abortReps; i++) {
+    console.error(`bench:wake: ctx.abort(), repetition ${i + 1}…`);
+    results.abort.push(await rep("abort"));
+  }
+  return { fillSeconds, warm, results, closes: p.closes };
+}
+
+function table(load0, r, loadAfter) {
+  const cores = availableParallelism();
+  const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
+  const row = (label, xs, extra, target) => {
+    const ms = xs.map((x) => x.ms ?? x);
+    const p50 = percentile(ms, 0.5);
+    const p99 = percentile(ms, 0.99);
+    const verdict = target ? (p99 < TARGET_MS ? "PASS" : "**FAIL**") : "";
+    return `| ${label} | ${ms.length} | ${f(p50)} | ${f(p99)} | ${f(Math.max(...ms))} | ${extra} | ${target ? `< ${TARGET_MS} ms: ${verdict}` : ""} |`;
+  };
+  const evictions = (xs) => {
+    const fresh = xs.filter((x) => x.newInstance).length;
+    const kept = xs.map((x) => `${x.openAfterEviction}/${x.openBefore}`).join(", ");
+    return `new instance ${fresh} of ${xs.length}; sockets open after eviction ${kept}`;
+  };
+  const codes = [...new Set(r.closes)].join("; ");
+  const idleFresh = r.results.idle.some((x) => x.newInstance);
+  return [
+    `Machine: ${cpu}, ${cores} cores; Node ${process.version}; workerd ${version("workerd")}; wrangler ${version("wrangler")} (wrangler dev, local);`,
+    `load average (1 / 5 / 15 min) ${load0.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${Math.max(load0[0], loadAfter) > cores ? `: more runnable work than the ${cores} cores, other work on the machine shows up in these figures` : ""}.`,
+    `One site with ${N.tickets} of today's tickets (taken through the API in ${f(r.fillSeconds)} s) and ${N.etickets} e-ticket sockets;`,
+    "each sample is one kiosk walk-in (POST tickets through the Worker), the first request after the object went away.",
+    "",
+    "| First request after | samples | p50 (ms) | p99 (ms) | max (ms) | what happened | target |",
+    "|---|---:|---:|---:|---:|---|---|",
+    row("nothing (warm object, for comparison)", r.warm, "", false),
+    row(`${IDLE_MS / 1000} s idle (workerd's own eviction)`, r.results.idle, evictions(r.results.idle), idleFresh),
+    row("ctx.abort() (fresh instance over the same storage)", r.results.abort, evictions(r.results.abort), true),
+    "",
+    `With ${N.abortReps} samples p99 is the slowest sample. Close frames the phones received: ${codes || "none"}.`,
+    idleFresh
+      ? ""
+      : `Idle: no new instance started after ${IDLE_MS / 1000} s without requests, so workerd in wrangler dev did not evict the object; those samples are warm requests, not wake-ups.`,
+  ].join("\n");
+}
+
+async function main() {
+  const watchdog = setTimeout(() => {
+    console.error(`bench:wake: no result after ${WATCHDOG_MS / 60_000} min; giving up`);
+    process.kill(process.pid, "SIGTERM"); // server.mjs stops wrangler on SIGTERM
+  }, WATCHDOG_MS);
+  const load0 = loadavg();
+  const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
+  try {
+    const r = await run(server.base);
+    console.log(table(load0, r, loadavg()[0]));
+  } catch (e) {
+    console.error(`bench:wake failed: ${e.stack ?? e}\n--- wrangler output (tail) ---\n${server.log()}`);
+    process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+  clearTimeout(watchdog);
+  process.exit(); // the sockets would otherwise keep the process alive
+}
+
+await main();
