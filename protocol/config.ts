@@ -2,6 +2,7 @@
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { DEFAULT_PRIORITY_GROUPS } from "./priority-groups.ts";
 
 /** Identifiers used in URLs: lower-case letters, digits and dashes. */
 export const Id = z
@@ -110,6 +111,7 @@ export const PriorityGroup = z.object({
   nameUk: z.string().trim().min(1).max(120).optional(),
 });
 export type PriorityGroup = z.infer<typeof PriorityGroup>;
+export { DEFAULT_PRIORITY_GROUPS };
 
 /**
  * How priority tickets are called: "first", before every normal walk-in of their matter; "alternate",
@@ -119,19 +121,11 @@ export const PRIORITY_MODES = ["first", "alternate"] as const;
 export const PriorityMode = z.enum(PRIORITY_MODES);
 export type PriorityMode = z.infer<typeof PriorityMode>;
 
-/** The groups most Polish offices serve first, for a site that names none of its own. */
-export const DEFAULT_PRIORITY_GROUPS: PriorityGroup[] = [
-  { name: "Kobiety w ciąży", nameEn: "Pregnant women", nameUk: "Вагітні жінки" },
-  { name: "Osoby z niepełnosprawnością", nameEn: "Persons with disabilities", nameUk: "Особи з інвалідністю" },
-  { name: "Rodzic z małym dzieckiem", nameEn: "A parent with a small child", nameUk: "Батьки з маленькою дитиною" },
-  { name: "Posiadacze Karty Dużej Rodziny", nameEn: "Large Family Card holders", nameUk: "Власники Карти великої родини" },
-];
-
 /** Priority service (issue 14): whether the kiosk offers it, how its tickets are called, and for whom. */
 export const PrioritySettings = z.object({
   enabled: z.boolean().default(false),
   mode: PriorityMode.default("first"),
-  groups: z.array(PriorityGroup).min(1).max(12).default(DEFAULT_PRIORITY_GROUPS),
+  groups: z.array(PriorityGroup).min(1).max(12).default(() => DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g }))),
 });
 export type PrioritySettings = z.infer<typeof PrioritySettings>;
 
@@ -180,7 +174,7 @@ export const SiteConfig = z.object({
     .refine((text) => !CONTROL.test(text), "no control characters (line breaks, tabs, direction overrides)")
     .optional(),
   /** Priority service: off unless the site turns it on; the groups default to the four most offices list. */
-  priority: PrioritySettings.default({ enabled: false, mode: "first", groups: DEFAULT_PRIORITY_GROUPS }),
+  priority: PrioritySettings.default(() => ({ enabled: false, mode: "first" as const, groups: DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g })) })),
   /** The site's remote PJM interpreter (a video call link); none: the kiosk does not offer one. */
   interpreterUrl: InterpreterUrl.optional(),
   /** Departments and their matters, each list in its order on the kiosk. */

@@ -16,6 +16,8 @@
 //   ticketsPerClerkHour: served ÷ hours serving or idle (breaks left out).
 // - estimateError: the wait shown at issue against the real wait (part 0, called): mean |real − shown| and
 //   mean (real − shown), positive when people waited longer than they were told.
+// - priorityService: tickets taken (parts 0) that were priority tickets, and that asked for the site's
+//   PJM interpreter.
 import { z } from "zod";
 import { CalendarDate } from "./config.ts";
 
@@ -129,10 +131,15 @@ export const EstimateError = z.object({
 });
 export type EstimateError = z.infer<typeof EstimateError>;
 
+/** Priority service: tickets taken as priority tickets, and tickets that asked for the PJM interpreter. */
+export const PriorityCounts = z.object({ priority: Count, interpreter: Count });
+export type PriorityCounts = z.infer<typeof PriorityCounts>;
+
 export const StatisticsTotals = VisitFigures.extend(StaffFigures.shape).extend({
   bookings: BookingFigures,
   messages: MessageFigures,
   estimateError: EstimateError,
+  priorityService: PriorityCounts,
 });
 export type StatisticsTotals = z.infer<typeof StatisticsTotals>;
 

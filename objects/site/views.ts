@@ -18,7 +18,7 @@ import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
-import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal } from "../queue/time.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -82,7 +82,7 @@ export class ViewBuilder {
   /** People ahead of a waiting ticket in its queue (null once it is not waiting). */
   waitingAhead(t: Ticket): number | null {
     if (t.status !== "waiting") return null;
-    this.ahead ??= waitingAheadAll(this.state.tickets.values());
+    this.ahead ??= waitingAheadAll(this.state.tickets.values(), priorityOrderOf(this.index.config.priority));
     return this.ahead.get(t.id) ?? 0;
   }
 
@@ -239,7 +239,7 @@ export class ViewBuilder {
         matters: [...this.index.matters.values()].map((m) => ({ id: m.id, name: m.name })),
         desks: c.desks.map((x) => ({ id: x.id, name: x.name })),
       },
-      waiting: deskQueue(cfg, this.state.tickets.values())
+      waiting: deskQueue(cfg, this.state.tickets.values(), priorityOrderOf(c.priority))
         .slice(0, CLERK_WAITING)
         .map((t) => this.ticket(t)),
       missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),

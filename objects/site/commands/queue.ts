@@ -12,7 +12,7 @@ import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
-import { aheadOf } from "../../queue/order.ts";
+import { aheadOf, priorityOrderOf } from "../../queue/order.ts";
 import { localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
@@ -58,7 +58,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
   const views = new ViewBuilder(index, next, read.durations);
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
-  const ahead = aheadOf(ticket, next.tickets.values());
+  const ahead = aheadOf(ticket, next.tickets.values(), priorityOrderOf(index.config.priority));
   const issued: IssuedTicket = {
     id: ticket.id,
     number: ticket.number,
