@@ -346,6 +346,8 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "error.SITE_CLOSED": "Установа зараз зачинена. Запрошуємо в робочі години.",
   "error.SITE_CLOSED_TEMPORARILY": "Установа тимчасово не працює. Перепрошуємо.",
   "error.MATTER_CAP_REACHED": "Сьогодні всі талони на цю послугу вже видано. Запрошуємо завтра.",
+  "error.PRIORITY_UNAVAILABLE": "Ця установа не надає обслуговування поза чергою. Візьміть звичайний талон.",
+  "error.INTERPRETER_UNAVAILABLE": "Ця установа не має дистанційного перекладача польської жестової мови. Запитайте в довідковій.",
   "error.CONFIG_STRANDS_TICKETS":
     "Цю зміну не можна зберегти: клієнти в черзі залишилися б без вікна. Спершу обслужіть їх або перенаправте.",
   "error.MATTER_UNAVAILABLE":

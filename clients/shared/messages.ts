@@ -1318,6 +1318,14 @@ const ERROR_TEXTS = {
     pl: "Na dziś wydano już wszystkie numerki do tej sprawy. Zapraszamy jutro.",
     en: "All tickets for this matter have been given out today. Please come tomorrow.",
   },
+  PRIORITY_UNAVAILABLE: {
+    pl: "Ten urząd nie prowadzi obsługi z pierwszeństwem. Wybierz zwykły numerek.",
+    en: "This office does not offer priority service. Take a normal ticket.",
+  },
+  INTERPRETER_UNAVAILABLE: {
+    pl: "Ten urząd nie ma tłumacza PJM na odległość. Zapytaj w informacji.",
+    en: "This office has no remote PJM interpreter. Please ask at the information desk.",
+  },
   CONFIG_STRANDS_TICKETS: {
     pl: "Tej zmiany nie można zapisać: zostawiłaby czekających klientów bez stanowiska. Najpierw ich obsłuż lub przekieruj.",
     en: "This change cannot be saved: it would leave waiting clients without a desk. Serve or transfer them first.",

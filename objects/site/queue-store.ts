@@ -2,6 +2,12 @@
 import { PauseReason } from "../../protocol/api.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 
+/** Priority service (issue 14): a ticket's priority and PJM interpreter flags, 0 for every ticket before them. */
+export const TICKET_FLAGS_MIGRATION = `
+  ALTER TABLE tickets ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tickets ADD COLUMN interpreter INTEGER NOT NULL DEFAULT 0;
+`;
+
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
 const ENDED_TOKEN_PREFIX = "ended:";
 
@@ -21,6 +27,8 @@ interface TicketRow {
   called_at: number | null;
   started_at: number | null;
   finished_at: number | null;
+  priority: number;
+  interpreter: number;
   [key: string]: SqlStorageValue;
 }
 
@@ -40,10 +48,12 @@ const ticketFromRow = (r: TicketRow): Ticket => ({
   calledAt: r.called_at,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  ...(r.priority ? { priority: true } : {}),
+  ...(r.interpreter ? { interpreter: true } : {}),
 });
 
 const TICKET_COLUMNS =
-  "id, token, day, number, matter_id, source, status, taken_at, reserved_at, desk_id, misses, recall_at, called_at, started_at, finished_at";
+  "id, token, day, number, matter_id, source, status, taken_at, reserved_at, desk_id, misses, recall_at, called_at, started_at, finished_at, priority, interpreter";
 
 export interface StoredCall extends CallEvent {
   id: number;
@@ -81,7 +91,7 @@ export class QueueStore {
   }
   putTicket(t: Ticket, kioskId: string | null = null): void {
     this.sql.exec(
-      `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, status = excluded.status, desk_id = excluded.desk_id,
          misses = excluded.misses, recall_at = excluded.recall_at, called_at = excluded.called_at,
          started_at = excluded.started_at, finished_at = excluded.finished_at`,
@@ -100,6 +110,8 @@ export class QueueStore {
       t.calledAt,
       t.startedAt,
       t.finishedAt,
+      t.priority ? 1 : 0,
+      t.interpreter ? 1 : 0,
       kioskId,
     );
   }

@@ -2,6 +2,7 @@
 import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
+import { TICKET_FLAGS_MIGRATION } from "./queue-store.ts";
 import { VISITS_MIGRATION } from "./visit-store.ts";
 export const SITE_MIGRATIONS: readonly string[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
@@ -140,6 +141,8 @@ export const SITE_MIGRATIONS: readonly string[] = [
   CONSOLE_SESSIONS_MIGRATION,
   // 11: each local day rolled up for the statistics (objects/site/day-aggregates.ts).
   DAY_AGGREGATES_MIGRATION,
+  // 12: a ticket's priority and PJM interpreter flags (objects/site/queue-store.ts).
+  TICKET_FLAGS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

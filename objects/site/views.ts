@@ -62,6 +62,7 @@ export class ViewBuilder {
       misses: t.misses,
       recallAt: this.iso(t.recallAt),
       calledAt: this.iso(t.calledAt),
+      ...ticketMarks(t),
     };
   }
 
@@ -147,6 +148,7 @@ export class ViewBuilder {
       at: this.at(c.at),
       attempt: c.attempt,
       matterId: this.state.tickets.get(c.ticketId)?.matterId ?? null,
+      ...(this.state.tickets.get(c.ticketId)?.priority ? { priority: true as const } : {}),
     };
   }
 
@@ -162,6 +164,7 @@ export class ViewBuilder {
       languages: c.screenLanguages,
       openings: this.openings,
       ...(c.ticker ? { ticker: c.ticker } : {}),
+      ...priorityOffer(c),
       screens: c.devices
         .filter((d) => d.kind === "group-screen")
         .map((d) => ({
@@ -200,7 +203,7 @@ export class ViewBuilder {
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-        return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null };
+        return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null, ...(cur?.priority ? { priority: true as const } : {}) };
       }),
       printers: [...printers],
       hours: this.officeWeek(day),
@@ -221,6 +224,7 @@ export class ViewBuilder {
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
     const view: DeskScreenView = { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    if (cur?.priority) view.priority = true;
     if (d.pause) view.desk.pauseReason = d.pause.reason;
     return view;
   }
@@ -238,6 +242,7 @@ export class ViewBuilder {
         name: c.name,
         matters: [...this.index.matters.values()].map((m) => ({ id: m.id, name: m.name })),
         desks: c.desks.map((x) => ({ id: x.id, name: x.name })),
+        ...(c.interpreterUrl ? { interpreterUrl: c.interpreterUrl } : {}),
       },
       waiting: deskQueue(cfg, this.state.tickets.values(), priorityOrderOf(c.priority))
         .slice(0, CLERK_WAITING)
@@ -247,4 +252,19 @@ export class ViewBuilder {
       servedToday: servedAt(deskId, day, this.state.tickets.values()),
     };
   }
+}
+
+/** A ticket's priority and interpreter marks, present only when set (issue 14). */
+function ticketMarks(t: Ticket): Pick<TicketView, "priority" | "interpreter"> {
+  return { ...(t.priority ? { priority: true } : {}), ...(t.interpreter ? { interpreter: true } : {}) };
+}
+
+/** What the kiosk offers of priority service: the site's groups while it is on, and whether an interpreter is at hand. */
+function priorityOffer(c: SiteIndex["config"]): Pick<HallSite, "priority" | "interpreter"> {
+  return {
+    ...(c.priority.enabled
+      ? { priority: { groups: c.priority.groups.map((g) => ({ name: g.name, nameEn: g.nameEn ?? null, nameUk: g.nameUk ?? null })) } }
+      : {}),
+    ...(c.interpreterUrl ? { interpreter: true as const } : {}),
+  };
 }

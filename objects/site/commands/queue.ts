@@ -20,7 +20,7 @@ import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
 import { ruleContext, type SiteIndex } from "../site-index.ts";
-import { eticketUrl, newTicket } from "../tickets.ts";
+import { eticketUrl, newTicket, type TicketFlags } from "../tickets.ts";
 import { ViewBuilder } from "../views.ts";
 
 const DAY_MS = 86_400_000;
@@ -68,6 +68,8 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
     estimatedWaitMinutes: views.estimate(ticket, ahead) ?? 0,
     eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token),
     takenAt: views.ticket(ticket).takenAt,
+    ...(ticket.priority ? { priority: true as const } : {}),
+    ...(ticket.interpreter ? { interpreter: true as const } : {}),
   };
   const jobs: AgentJob[] = kioskId
     ? [
@@ -85,6 +87,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
             estimatedWaitMinutes: issued.estimatedWaitMinutes,
             takenAt: issued.takenAt,
             eticketUrl: issued.eticketUrl,
+            ...(ticket.priority ? { priority: true as const } : {}),
           },
         },
       ]
@@ -97,11 +100,19 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
  * A walk-in ticket for a matter (R2), refused while the site is closed for a while (with its notice),
  * outside its hours that day, once the matter's daily cap is reached, or when no open desk serves it.
  */
-export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kioskId: string | null): Decision<IssuedTicket> {
+export function walkIn(
+  read: ConfiguredRead,
+  draft: Draft,
+  matterId: string,
+  kioskId: string | null,
+  flags: TicketFlags = { priority: false, interpreter: false },
+): Decision<IssuedTicket> {
   const { index, now } = read;
   const matter = index.matters.get(matterId);
   if (!matter) return refuse(fail("UNKNOWN_MATTER"));
   const { config } = index;
+  if (flags.priority && !config.priority.enabled) return refuse(fail("PRIORITY_UNAVAILABLE"));
+  if (flags.interpreter && config.interpreterUrl === undefined) return refuse(fail("INTERPRETER_UNAVAILABLE"));
   const site = {
     calendar: calendarOf(config),
     closedTemporarily: config.closure !== null,
@@ -113,7 +124,7 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
-  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);
+  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null, flags), kioskId);
   return accept(issued, merge(draft.change(), change));
 }
 
