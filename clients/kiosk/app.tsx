@@ -15,10 +15,13 @@ import { Departments } from "./departments.tsx";
 import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
 import { Matters } from "./matters.tsx";
+import { NeedsChoices } from "./needs-choices.tsx";
 import { officeNow } from "./office-hours.ts";
 import { OfflineNote, OfflineWords } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
+import { PriorityScreen } from "./priority-screen.tsx";
 import { TicketScreen } from "./ticket-screen.tsx";
+import { NO_NEEDS, type TicketNeeds } from "./ticket-needs.ts";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
@@ -31,7 +34,9 @@ type Screen =
   | { kind: "matters"; departmentId: string; from: Box | null }
   /** printed: false when the printer was known to be down as the ticket was issued. */
   | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
-  | { kind: "booking" };
+  | { kind: "booking" }
+  /** "Pierwszeństwo obsługi": the site's groups, before the matter is chosen. */
+  | { kind: "priority" };
 
 /** Idle time before returning to the start; an installation may tune it with ?idle=<seconds>. */
 const idleParam = Number(new URLSearchParams(location.search).get("idle"));
@@ -48,7 +53,8 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const { sites, error } = useSites();
   const reach = useReachable();
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
-  const issue = useIssue(props.siteId, props.token, reach.report);
+  const [needs, setNeeds] = useState<TicketNeeds>(NO_NEEDS);
+  const issue = useIssue(props.siteId, props.token, reach.report, needs);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
   const { view, printer, closed, full, ended } = useHallState(props.siteId, props.token, props.deviceId);
   // Outside the office's hours the start screen says so; checked again every half minute.
@@ -64,6 +70,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   }, [issue, checkIn]);
   const idle = useCallback(() => {
     restart();
+    setNeeds(NO_NEEDS);
     setLang("pl");
   }, [restart, setLang]);
   useIdle(screen.kind !== "departments" || lang !== "pl", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, idle);
@@ -104,6 +111,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const siteName = view?.siteName ?? listed.name;
   const take = async (matterId: string) => {
     const ticket = await issue.take(matterId);
+    if (ticket) setNeeds(NO_NEEDS);
     if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down });
   };
   // A department the manager has just removed sends the kiosk back to the start.
@@ -115,7 +123,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
-      {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (
+      {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department) || (screen.kind === "priority" && !site.priority)) && (
         <Departments
           siteName={siteName}
           departments={site.departments}
@@ -123,6 +131,9 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
           onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
           onBooking={() => setScreen({ kind: "booking" })}
+          needs={
+            <NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />
+          }
         />
       )}
       {!closedNow && department && (
@@ -133,6 +144,16 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           closed={closed}
           full={full}
           onTake={(id) => void take(id)}
+          onBack={restart}
+        />
+      )}
+      {!closedNow && screen.kind === "priority" && site.priority && (
+        <PriorityScreen
+          priority={site.priority}
+          onContinue={() => {
+            setNeeds((n) => ({ ...n, priority: true }));
+            setScreen({ kind: "departments" });
+          }}
           onBack={restart}
         />
       )}

@@ -196,6 +196,29 @@ const TEXTS = {
   "kiosk.unavailable": { pl: "Teraz niedostępne", en: "Not available now" },
   "kiosk.capReached": { pl: "Na dziś brak numerków", en: "No more tickets today" },
   "kiosk.closedTitle": { pl: "Urząd czasowo nieczynny", en: "The office is closed for now" },
+  // ---- priority service and the PJM interpreter (kiosk, screens, console) ----
+  "prio.markLabel": { pl: "pierwszeństwo", en: "priority" },
+  "kiosk.prio.button": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "kiosk.prio.title": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "kiosk.prio.intro": { pl: "Pierwszeństwo obsługi w tym urzędzie mają:", en: "Priority service at this office is for:" },
+  "kiosk.prio.note": {
+    pl: "Numerek z pierwszeństwem jest wywoływany przed zwykłymi numerkami wybranej sprawy. Urzędnik może poprosić o dokument.",
+    en: "A priority ticket is called ahead of the normal tickets of its matter. The clerk may ask to see a document.",
+  },
+  "kiosk.prio.continue": { pl: "Dalej: wybierz sprawę", en: "Next: choose your matter" },
+  "kiosk.prio.active": { pl: "Wybierz sprawę – dostaniesz numerek z pierwszeństwem.", en: "Choose your matter – you will get a priority ticket." },
+  "kiosk.prio.cancel": { pl: "Zwykły numerek", en: "Normal ticket" },
+  "kiosk.pjm.button": { pl: "Potrzebuję tłumacza PJM", en: "I need a Polish Sign Language (PJM) interpreter" },
+  "kiosk.pjm.on": {
+    pl: "Tłumacz PJM: urzędnik połączy się z tłumaczem przez wideo.",
+    en: "PJM interpreter: the clerk will connect to an interpreter by video.",
+  },
+  "clerk.prio.interpreter": { pl: "tłumacz PJM", en: "PJM interpreter" },
+  "clerk.prio.interpreterLink": { pl: "Połącz z tłumaczem PJM (nowa karta)", en: "Connect to the PJM interpreter (new tab)" },
+  "clerk.prio.interpreterNoLink": {
+    pl: "Klient prosi o tłumacza PJM, ale urząd nie ma linku do tłumacza.",
+    en: "The client asks for a PJM interpreter, but the office has no interpreter link.",
+  },
   // The start screen outside the office's hours: today's hours and the next opening, before any choice.
   "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
   "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
