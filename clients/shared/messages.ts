@@ -568,6 +568,10 @@ const TEXTS = {
   "stats.emailSent": { pl: "E-maile wysłane", en: "E-mails sent" },
   "stats.emailFailed": { pl: "E-maile nieudane", en: "E-mails failed" },
   "stats.estimateError": { pl: "Błąd prognozy czasu (średnio)", en: "Estimate error (mean)" },
+  // ---- priority service in the statistics ----
+  "stats.group.priority": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "stats.priorityTickets": { pl: "Numerki z pierwszeństwem", en: "Priority tickets" },
+  "stats.interpreterTickets": { pl: "Numerki z tłumaczem PJM", en: "Tickets with a PJM interpreter" },
   "stats.estimateBias": { pl: "Rzeczywiste minus prognozowane oczekiwanie (średnio)", en: "Real minus shown wait (mean)" },
   "stats.byDepartment": { pl: "Według wydziałów", en: "By department" },
   "stats.byMatter": { pl: "Według spraw", en: "By matter" },
@@ -646,6 +650,33 @@ const TEXTS = {
   },
   "adm.cfg.idTaken": { pl: "Placówka o tym identyfikatorze już istnieje.", en: "An office with this id exists already." },
   "adm.cfg.siteTitle": { pl: "Placówka", en: "Office" },
+  // ---- priority service and the PJM interpreter in the settings editor ----
+  "adm.cfg.priorityTitle": { pl: "Pierwszeństwo obsługi i tłumacz PJM", en: "Priority service and PJM interpreter" },
+  "adm.cfg.priorityEnabled": { pl: "Pierwszeństwo obsługi w kiosku", en: "Priority service at the kiosk" },
+  "adm.cfg.priorityEnabledHint": {
+    pl: "Kiosk pokazuje przycisk „Pierwszeństwo obsługi” z grupami poniżej; numerek z pierwszeństwem ma własny znak.",
+    en: "The kiosk shows a “Priority service” button listing the groups below; a priority ticket has its own mark.",
+  },
+  "adm.cfg.priorityMode": { pl: "Kolejność wywoływania", en: "Call order" },
+  "adm.cfg.priorityMode.first": {
+    pl: "Przed zwykłymi numerkami tej sprawy (rezerwacje zachowują swoją godzinę)",
+    en: "Before the normal tickets of the matter (bookings keep their time)",
+  },
+  "adm.cfg.priorityMode.alternate": {
+    pl: "Co drugie wywołanie sprawy, gdy czeka numerek z pierwszeństwem",
+    en: "Every second call of the matter, while a priority ticket waits",
+  },
+  "adm.cfg.priorityGroupN": { pl: "Grupa {n}", en: "Group {n}" },
+  "adm.cfg.priorityGroupName": { pl: "Nazwa grupy", en: "Group name (Polish)" },
+  "adm.cfg.priorityGroupNameEn": { pl: "Nazwa po angielsku (opcjonalnie)", en: "Name in English (optional)" },
+  "adm.cfg.priorityGroupNameUk": { pl: "Nazwa po ukraińsku (opcjonalnie)", en: "Name in Ukrainian (optional)" },
+  "adm.cfg.addPriorityGroup": { pl: "Dodaj grupę", en: "Add a group" },
+  "adm.cfg.removePriorityGroup": { pl: "Usuń grupę", en: "Remove the group" },
+  "adm.cfg.interpreterUrl": { pl: "Link do tłumacza PJM na odległość (opcjonalnie)", en: "Remote PJM interpreter link (optional)" },
+  "adm.cfg.interpreterUrlHint": {
+    pl: "Adres https:// połączenia wideo z tłumaczem polskiego języka migowego. Kiosk oferuje wtedy „Potrzebuję tłumacza PJM”, a urzędnik dostaje ten link przy wywołaniu.",
+    en: "An https:// address of the video call with a Polish Sign Language interpreter. The kiosk then offers “I need a PJM interpreter” and the clerk gets this link when calling.",
+  },
   "adm.cfg.id": { pl: "Identyfikator placówki", en: "Office id" },
   "adm.cfg.idHint": {
     pl: "Występuje w adresach kiosku i ekranów (/kiosk/identyfikator); nie można go później zmienić.",
