@@ -61,7 +61,10 @@ export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const IssueTicketRequest = z.strictObject({
   matterId: Id,
-  priority: z.boolean().optional().describe("A priority ticket (the kiosk's \"Pierwszeństwo obsługi\"); refused where the site has priority off."),
+  priority: z
+    .boolean()
+    .optional()
+    .describe('A priority ticket (the kiosk\'s "Pierwszeństwo obsługi"); refused where the site has priority off.'),
   interpreter: z.boolean().optional().describe("The holder needs the site's remote PJM interpreter; refused where the site has none."),
 });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;

@@ -125,7 +125,11 @@ export type PriorityMode = z.infer<typeof PriorityMode>;
 export const PrioritySettings = z.object({
   enabled: z.boolean().default(false),
   mode: PriorityMode.default("first"),
-  groups: z.array(PriorityGroup).min(1).max(12).default(() => DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g }))),
+  groups: z
+    .array(PriorityGroup)
+    .min(1)
+    .max(12)
+    .default(() => DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g }))),
 });
 export type PrioritySettings = z.infer<typeof PrioritySettings>;
 
@@ -174,7 +178,11 @@ export const SiteConfig = z.object({
     .refine((text) => !CONTROL.test(text), "no control characters (line breaks, tabs, direction overrides)")
     .optional(),
   /** Priority service: off unless the site turns it on; the groups default to the four most offices list. */
-  priority: PrioritySettings.default(() => ({ enabled: false, mode: "first" as const, groups: DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g })) })),
+  priority: PrioritySettings.default(() => ({
+    enabled: false,
+    mode: "first" as const,
+    groups: DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g })),
+  })),
   /** The site's remote PJM interpreter (a video call link); none: the kiosk does not offer one. */
   interpreterUrl: InterpreterUrl.optional(),
   /** Departments and their matters, each list in its order on the kiosk. */

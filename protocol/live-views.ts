@@ -93,7 +93,11 @@ export const HallSite = z.object({
   ),
   /** Present while the site offers priority service: the groups the kiosk lists (issue 14). */
   priority: z
-    .object({ groups: z.array(z.object({ name: z.string(), nameEn: z.string().nullable(), nameUk: z.string().nullable() })) })
+    .object({
+      /** How priority tickets are called: before the normal ones, or every second call (the kiosk says which). */
+      mode: z.enum(["first", "alternate"]),
+      groups: z.array(z.object({ name: z.string(), nameEn: z.string().nullable(), nameUk: z.string().nullable() })),
+    })
     .optional(),
   /** Present (true) where the site has a remote PJM interpreter: the kiosk offers "Potrzebuję tłumacza PJM". */
   interpreter: z.literal(true).optional(),

@@ -5,8 +5,8 @@ import type { DeskScreenView } from "../../protocol/live.ts";
 import { call } from "../shared/api.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
-import { PriorityMark } from "../shared/priority-mark.tsx";
 import type { LiveEnd } from "../shared/live.ts";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 /** After repeated failures to connect: does the office still list this desk? */

@@ -20,8 +20,8 @@ import { officeNow } from "./office-hours.ts";
 import { OfflineNote, OfflineWords } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
 import { PriorityScreen } from "./priority-screen.tsx";
-import { TicketScreen } from "./ticket-screen.tsx";
 import { NO_NEEDS, type TicketNeeds } from "./ticket-needs.ts";
+import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
 import { useIssue } from "./use-issue.ts";
@@ -123,19 +123,18 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
-      {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department) || (screen.kind === "priority" && !site.priority)) && (
-        <Departments
-          siteName={siteName}
-          departments={site.departments}
-          printerNote={printer.down ? <PrinterNote /> : null}
-          hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
-          onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
-          onBooking={() => setScreen({ kind: "booking" })}
-          needs={
-            <NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />
-          }
-        />
-      )}
+      {!closedNow &&
+        (screen.kind === "departments" || (screen.kind === "matters" && !department) || (screen.kind === "priority" && !site.priority)) && (
+          <Departments
+            siteName={siteName}
+            departments={site.departments}
+            printerNote={printer.down ? <PrinterNote /> : null}
+            hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
+            onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
+            onBooking={() => setScreen({ kind: "booking" })}
+            needs={<NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />}
+          />
+        )}
       {!closedNow && department && (
         <Matters
           department={department}

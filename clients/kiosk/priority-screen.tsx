@@ -15,7 +15,7 @@ export function PriorityScreen(props: { priority: NonNullable<HallSite["priority
           <li key={g.name}>{groupLabel(g, lang)}</li>
         ))}
       </ul>
-      <p class="kiosk-prio-note">{t("kiosk.prio.note")}</p>
+      <p class="kiosk-prio-note">{t(props.priority.mode === "alternate" ? "kiosk.prio.noteAlternate" : "kiosk.prio.note")}</p>
       <button type="button" class="kiosk-choice kiosk-prio-continue" onClick={props.onContinue}>
         {t("kiosk.prio.continue")}
       </button>

@@ -8,7 +8,9 @@ describe("a kiosk ticket's needs", () => {
   });
 
   it("make the same matter with other needs another request", () => {
-    const ids = [NO_NEEDS, { priority: true, interpreter: false }, { priority: false, interpreter: true }].map((n) => needsIdentity("dowod", n));
+    const ids = [NO_NEEDS, { priority: true, interpreter: false }, { priority: false, interpreter: true }].map((n) =>
+      needsIdentity("dowod", n),
+    );
     expect(new Set(ids).size).toBe(3);
   });
 

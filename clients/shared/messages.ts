@@ -205,8 +205,15 @@ const TEXTS = {
     pl: "Numerek z pierwszeństwem jest wywoływany przed zwykłymi numerkami wybranej sprawy. Urzędnik może poprosić o dokument.",
     en: "A priority ticket is called ahead of the normal tickets of its matter. The clerk may ask to see a document.",
   },
+  "kiosk.prio.noteAlternate": {
+    pl: "Co drugie wywołanie wybranej sprawy jest dla numerka z pierwszeństwem. Urzędnik może poprosić o dokument.",
+    en: "Every second call of its matter is for a priority ticket. The clerk may ask to see a document.",
+  },
   "kiosk.prio.continue": { pl: "Dalej: wybierz sprawę", en: "Next: choose your matter" },
-  "kiosk.prio.active": { pl: "Wybierz sprawę – dostaniesz numerek z pierwszeństwem.", en: "Choose your matter – you will get a priority ticket." },
+  "kiosk.prio.active": {
+    pl: "Wybierz sprawę – dostaniesz numerek z pierwszeństwem.",
+    en: "Choose your matter – you will get a priority ticket.",
+  },
   "kiosk.prio.cancel": { pl: "Zwykły numerek", en: "Normal ticket" },
   "kiosk.pjm.button": { pl: "Potrzebuję tłumacza PJM", en: "I need a Polish Sign Language (PJM) interpreter" },
   "kiosk.pjm.on": {

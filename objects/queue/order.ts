@@ -174,7 +174,14 @@ export function aheadOf(t: Ticket, tickets: Iterable<Ticket>, order: PriorityOrd
   const total = { priority: 0, normal: 0 };
   const latest = { at: -1, priority: false };
   for (const x of tickets) {
-    if (mode === "alternate" && !handOver && x.matterId === t.matterId && x.calledAt !== null && x.status !== "waiting" && !isBookingDue(x)) {
+    if (
+      mode === "alternate" &&
+      !handOver &&
+      x.matterId === t.matterId &&
+      x.calledAt !== null &&
+      x.status !== "waiting" &&
+      !isBookingDue(x)
+    ) {
       if (x.calledAt > latest.at) {
         latest.at = x.calledAt;
         latest.priority = x.priority === true;

@@ -28,7 +28,12 @@ describe("priorityOrderOf", () => {
 });
 
 describe("priority mode 'first'", () => {
-  const tickets = [ticket("A001", "a", T0), ticket("A002", "a", T0 + MIN), prio("A003", "a", T0 + 2 * MIN), prio("A004", "a", T0 + 3 * MIN)];
+  const tickets = [
+    ticket("A001", "a", T0),
+    ticket("A002", "a", T0 + MIN),
+    prio("A003", "a", T0 + 2 * MIN),
+    prio("A004", "a", T0 + 3 * MIN),
+  ];
 
   it("calls priority walk-ins before the normal walk-ins of their matter, each group by time taken", () => {
     expect(numbers(deskQueue(deskCfg("d1", "a"), tickets, "first"))).toEqual(["A003", "A004", "A001", "A002"]);

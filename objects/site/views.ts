@@ -203,7 +203,13 @@ export class ViewBuilder {
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-        return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null, ...(cur?.priority ? { priority: true as const } : {}) };
+        return {
+          id: cfg.id,
+          name: cfg.name,
+          status: d?.status ?? "open",
+          number: cur?.number ?? null,
+          ...(cur?.priority ? { priority: true as const } : {}),
+        };
       }),
       printers: [...printers],
       hours: this.officeWeek(day),
@@ -263,7 +269,12 @@ function ticketMarks(t: Ticket): Pick<TicketView, "priority" | "interpreter"> {
 function priorityOffer(c: SiteIndex["config"]): Pick<HallSite, "priority" | "interpreter"> {
   return {
     ...(c.priority.enabled
-      ? { priority: { groups: c.priority.groups.map((g) => ({ name: g.name, nameEn: g.nameEn ?? null, nameUk: g.nameUk ?? null })) } }
+      ? {
+          priority: {
+            mode: c.priority.mode,
+            groups: c.priority.groups.map((g) => ({ name: g.name, nameEn: g.nameEn ?? null, nameUk: g.nameUk ?? null })),
+          },
+        }
       : {}),
     ...(c.interpreterUrl ? { interpreter: true as const } : {}),
   };

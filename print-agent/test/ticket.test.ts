@@ -48,7 +48,10 @@ describe("printed ticket", () => {
 
   it("a priority ticket carries the priority mark before its number, as large, and fits 58 mm paper too", () => {
     const priority = printJob("A013", { ...job.ticket, number: "A013", priority: true });
-    for (const [paper, dots, cpl] of [["80mm", 576, 48], ["58mm", 384, 32]] as const) {
+    for (const [paper, dots, cpl] of [
+      ["80mm", 576, 48],
+      ["58mm", 384, 32],
+    ] as const) {
       const d = decodeEscPos(renderTicket(priority, { ...opts, paper }, "escpos").bytes, dots);
       const number = d.lines.find((l) => l.text.endsWith("A013"));
       expect(number?.text).toBe("P A013");

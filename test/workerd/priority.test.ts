@@ -12,7 +12,11 @@ function take(siteId: string, token: string, body: { matterId: string; priority?
   return api(`/api/v1/sites/${siteId}/tickets`, { method: "POST", token, json: body });
 }
 
-async function issued(siteId: string, token: string, body: { matterId: string; priority?: boolean; interpreter?: boolean }): Promise<IssuedTicket> {
+async function issued(
+  siteId: string,
+  token: string,
+  body: { matterId: string; priority?: boolean; interpreter?: boolean },
+): Promise<IssuedTicket> {
   const res = await take(siteId, token, body);
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as IssuedTicket;

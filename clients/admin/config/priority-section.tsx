@@ -22,6 +22,7 @@ export function PrioritySection() {
       {groups.map((g, gi) => {
         const title = itemTitle(t("adm.cfg.priorityGroupN", { n: gi + 1 }), g.name);
         return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups have no id, and a key from the name would remount the field typed in
           <fieldset class="cfg-item" key={gi}>
             <legend>{title}</legend>
             <Fields specs={PRIORITY_GROUP_FIELDS} at={["priority", "groups", gi]} />
