@@ -169,6 +169,7 @@ export const ETicketView = z.object({
     .max(8)
     .optional()
     .describe("While the ticket waits: the numbers called or being served now at the desks that serve its matter."),
+  priority: z.literal(true).optional().describe("Present (true) for a priority ticket: the e-ticket shows the priority mark."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
 

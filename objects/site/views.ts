@@ -117,6 +117,7 @@ export class ViewBuilder {
     }
     if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.at(t.recallAt);
     if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
+    if (t.priority) view.priority = true;
     if (t.status === "waiting" || t.status === "missed") view.servingNow = this.servingNow(t.matterId);
     return view;
   }

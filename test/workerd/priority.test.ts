@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { ClerkView, ServerMessage } from "../../protocol/live.ts";
+import type { StatisticsResponse } from "../../protocol/statistics.ts";
 import { act, api, expectError, freshSite, isView, LiveSocket, queueOf, siteSql, testSiteConfig } from "./helpers.ts";
 
 const INTERPRETER = "https://pjm.example.pl/wideo/urzad-testowy";
@@ -51,6 +52,9 @@ describe("priority service", () => {
       return ((await (await api(`/api/v1/etickets/${token}`)).json()) as { waitingAhead: number }).waitingAhead;
     };
     expect([await eticket(p), await eticket(n1), await eticket(n2)]).toEqual([0, 1, 2]);
+    const eticketView = async (t: IssuedTicket) => (await api(`/api/v1/etickets/${t.eticketUrl.split("/t/")[1]!}`)).json();
+    expect(await eticketView(p)).toMatchObject({ priority: true });
+    expect(await eticketView(n1)).not.toHaveProperty("priority");
 
     expect(await callAll(siteId, admin, 3)).toEqual([p.number, n1.number, n2.number]);
   });
@@ -84,6 +88,15 @@ describe("priority service", () => {
     const called = await act(siteId, "d1", "call-next", admin);
     expect(called.ticket).toMatchObject({ number: t.number, priority: true, interpreter: true });
     clerk.close();
+
+    // The statistics count it, once, with a normal ticket beside it.
+    await issued(siteId, admin, { matterId: "rej" });
+    const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(new Date());
+    const stats = await api(`/api/v1/sites/${siteId}/statistics?from=${day}&to=${day}`, { token: admin });
+    expect(stats.status).toBe(200);
+    const { totals } = (await stats.json()) as StatisticsResponse;
+    expect(totals.arrived).toBe(2);
+    expect(totals.priorityService).toEqual({ priority: 1, interpreter: 1 });
   });
 
   it("refuses a priority ticket where priority is off, an interpreter where the site has none, and flags that are not booleans", async () => {
