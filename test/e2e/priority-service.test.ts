@@ -1,8 +1,8 @@
 // Priority service end to end (issue 14), at the demo site torun-copernicus, which no other browser test
-// uses: its manager turns priority on and gives it a PJM interpreter link; a citizen at its kiosk asks for
+// uses: its manager turns priority on and gives it a PJM interpreter link in the settings editor; a citizen at its kiosk asks for
 // the interpreter, reads who has priority and takes a priority ticket; the ticket shows the priority mark;
 // the clerk console lists it with the mark and the interpreter, and calling it offers the interpreter link
-// in a new tab. axe finds nothing on the kiosk's new screens nor on the console.
+// in a new tab. axe finds nothing on the editor's new fields, the kiosk's new screens nor the console.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SiteConfig } from "../../protocol/config.ts";
@@ -17,7 +17,7 @@ describe("priority service", () => {
 
   beforeAll(async () => {
     browser = await launch();
-    // The manager turns priority on, with the interpreter link, and opens the point around the clock for the test.
+    // The point opens around the clock for the test (its real hours would close it in the evening).
     const manager = await token("torun-admin");
     const config = await call<SiteConfig>(`/api/v1/sites/${SITE}/config`, { token: manager });
     await call(`/api/v1/sites/${SITE}`, {
@@ -25,8 +25,6 @@ describe("priority service", () => {
       method: "PUT",
       body: {
         ...config,
-        priority: { ...config.priority, enabled: true, mode: "first" },
-        interpreterUrl: INTERPRETER,
         openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
         specialDays: [],
         closedOnPublicHolidays: false,
@@ -36,6 +34,39 @@ describe("priority service", () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  test("the manager turns priority on and gives the interpreter link in the settings editor; a link that is not https is refused by its field", async () => {
+    const page = await newPage(browser, { viewport: SIZES.pc });
+    await page.goto(`${base()}/admin`);
+    await signIn(page, "torun-admin");
+    await page.getByRole("heading", { name: "Panel kierownika" }).waitFor();
+    await page.getByLabel("Placówka", { exact: true }).selectOption(SITE);
+    await page.getByRole("button", { name: "Ustawienia placówki" }).click();
+    const section = page.getByRole("group", { name: "Pierwszeństwo obsługi i tłumacz PJM" });
+    await section.waitFor();
+    expect(await section.getByLabel("Nazwa grupy").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual([
+      "Kobiety w ciąży",
+      "Osoby z niepełnosprawnością",
+      "Rodzic z małym dzieckiem",
+      "Posiadacze Karty Dużej Rodziny",
+    ]);
+    await section.getByLabel("Pierwszeństwo obsługi w kiosku").check();
+    const url = section.getByLabel("Link do tłumacza PJM na odległość (opcjonalnie)");
+    await url.fill("http://tlumacz-pjm.example.pl/polacz");
+    await page.getByRole("button", { name: "Zapisz zmiany" }).click();
+    await expectAttr(url, "aria-invalid", "true", 10_000);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("interpreterUrl");
+    expect((await call<SiteConfig>(`/api/v1/sites/${SITE}/config`, { token: await token("torun-admin") })).priority.enabled).toBe(false);
+
+    await url.fill(INTERPRETER);
+    await page.getByRole("button", { name: "Zapisz zmiany" }).click();
+    await expectText(page.getByTestId("cfg-outcome"), /^Zapisano/, 10_000);
+    await expectNoViolations(page, "settings editor: priority service and the interpreter");
+    const stored = await call<SiteConfig>(`/api/v1/sites/${SITE}/config`, { token: await token("torun-admin") });
+    expect(stored.priority).toMatchObject({ enabled: true, mode: "first" });
+    expect(stored.interpreterUrl).toBe(INTERPRETER);
+    await page.context().close();
   });
 
   test("the kiosk issues a priority ticket with the interpreter flag; the console shows both and offers the interpreter link", async () => {
