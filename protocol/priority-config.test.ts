@@ -36,7 +36,7 @@ describe("priority service settings", () => {
   });
 
   it("refuse an unknown mode, an unnamed group, no groups, and an interpreter link that is not https, at their paths", () => {
-    expect(refusal(site({ priority: { enabled: true, mode: "random" as "first" } }))).toMatch(/^priority\.mode: /);
+    expect(refusal({ ...site(), priority: { enabled: true, mode: "random" } })).toMatch(/^priority\.mode: /);
     expect(refusal(site({ priority: { enabled: true, groups: [{ name: "  " }] } }))).toMatch(/^priority\.groups\.0\.name: /);
     expect(refusal(site({ priority: { enabled: true, groups: [] } }))).toMatch(/^priority\.groups: /);
     expect(refusal(site({ interpreterUrl: "http://tlumacz.example.pl" }))).toMatch(/^interpreterUrl: an https:\/\/ address/);
