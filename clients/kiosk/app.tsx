@@ -73,7 +73,11 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     setNeeds(NO_NEEDS);
     setLang("pl");
   }, [restart, setLang]);
-  useIdle(screen.kind !== "departments" || lang !== "pl", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, idle);
+  useIdle(
+    screen.kind !== "departments" || lang !== "pl" || needs.priority || needs.interpreter,
+    screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS,
+    idle,
+  );
 
   useEffect(() => {
     if (issue.authLost || checkIn.authLost) props.onAuthLost();

@@ -131,4 +131,22 @@ describe("priority service", () => {
     await expectNoViolations(clerk, "clerk console: an interpreter ticket called");
     await clerk.context().close();
   });
+
+  test("the next citizen does not inherit them: going idle forgets priority and the interpreter", async () => {
+    const kiosk = await newPage(browser, { viewport: SIZES.kiosk, hasTouch: true });
+    await kiosk.goto(`${base()}/kiosk/${SITE}?idle=2`);
+    await signIn(kiosk, `${SITE}-kiosk-1`);
+    await kiosk.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
+    const pjm = kiosk.getByRole("button", { name: "Potrzebuję tłumacza PJM", disabled: false });
+    await pjm.tap();
+    await kiosk.getByRole("button", { name: "Pierwszeństwo obsługi", disabled: false }).tap();
+    await kiosk.getByRole("button", { name: "Dalej: wybierz sprawę", disabled: false }).tap();
+    await kiosk.getByTestId("kiosk-priority-on").waitFor();
+    await expectAttr(pjm, "aria-pressed", "true");
+    // Two seconds without a touch, on the start screen itself.
+    await expectAttr(pjm, "aria-pressed", "false", 8_000);
+    await kiosk.getByRole("button", { name: "Pierwszeństwo obsługi" }).waitFor();
+    expect(await kiosk.getByTestId("kiosk-priority-on").count()).toBe(0);
+    await kiosk.context().close();
+  });
 });
