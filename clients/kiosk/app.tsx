@@ -88,6 +88,11 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (closure !== null && screen.kind !== "ticket" && screen.kind !== "departments") restart();
   }, [closure]);
+  // Priority service turned off while its screen is shown: back to the start.
+  const offersPriority = view?.site.priority !== undefined;
+  useEffect(() => {
+    if (!offersPriority && screen.kind === "priority") setScreen({ kind: "departments" });
+  }, [offersPriority, screen.kind]);
   // Each new screen ignores taps for a moment (a slow double tap must not choose what nobody saw).
   const shown =
     closure !== null && screen.kind !== "ticket" ? "closed" : screen.kind === "matters" ? `matters:${screen.departmentId}` : screen.kind;
@@ -127,18 +132,17 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
-      {!closedNow &&
-        (screen.kind === "departments" || (screen.kind === "matters" && !department) || (screen.kind === "priority" && !site.priority)) && (
-          <Departments
-            siteName={siteName}
-            departments={site.departments}
-            printerNote={printer.down ? <PrinterNote /> : null}
-            hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
-            onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
-            onBooking={() => setScreen({ kind: "booking" })}
-            needs={<NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />}
-          />
-        )}
+      {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (
+        <Departments
+          siteName={siteName}
+          departments={site.departments}
+          printerNote={printer.down ? <PrinterNote /> : null}
+          hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
+          onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
+          onBooking={() => setScreen({ kind: "booking" })}
+          needs={<NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />}
+        />
+      )}
       {!closedNow && department && (
         <Matters
           department={department}
