@@ -71,7 +71,7 @@ export function deskQueue(desk: DeskMatters, tickets: Iterable<Ticket>, order: P
   const next = order === "alternate" ? priorityNextByMatter(all) : null;
   return [...groups.entries()]
     .sort(([a], [b]) => a - b)
-    .flatMap(([r, line]) => lineOrder(line, r === -1 ? handOverOrder(order) : order, next?.get(line[0]!.matterId) ?? true));
+    .flatMap(([r, line]) => lineOrder(line, r === -1 ? handOverOrder(order) : order, next?.get(line[0]?.matterId ?? "") ?? true));
 }
 
 /** Hand-overs to one desk mix matters and were called once already: priority first unless the site has it off. */
@@ -118,8 +118,7 @@ export function lineOrder(line: readonly Ticket[], order: PriorityOrder, priorit
   const [lead, other] = priorityNext ? [priority, normal] : [normal, priority];
   const walkIns: Ticket[] = [];
   for (let i = 0; i < Math.max(lead.length, other.length); i++) {
-    if (i < lead.length) walkIns.push(lead[i]!);
-    if (i < other.length) walkIns.push(other[i]!);
+    for (const t of [lead[i], other[i]]) if (t) walkIns.push(t);
   }
   return [...booked, ...walkIns];
 }
@@ -155,7 +154,7 @@ export function waitingAheadAll(tickets: Iterable<Ticket>, order: PriorityOrder 
   const ahead = new Map<string, number>();
   for (const [key, arr] of lines) {
     const handOver = key.startsWith("desk:");
-    const ordered = lineOrder(arr, handOver ? handOverOrder(order) : order, next?.get(arr[0]!.matterId) ?? true);
+    const ordered = lineOrder(arr, handOver ? handOverOrder(order) : order, next?.get(arr[0]?.matterId ?? "") ?? true);
     ordered.forEach((t, i) => ahead.set(t.id, i));
   }
   return ahead;
