@@ -1,11 +1,12 @@
 // Priority service in the site object (issue 14): a priority ticket taken after two normal ones is called
 // first ("first") or every second call ("alternate"), people ahead follow the same order, the flags are
 // kept in SQLite, and a site without priority or without an interpreter refuses them with stable codes.
+import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { ClerkView, ServerMessage } from "../../protocol/live.ts";
 import type { StatisticsResponse } from "../../protocol/statistics.ts";
-import { act, api, expectError, freshSite, isView, LiveSocket, queueOf, siteSql, testSiteConfig } from "./helpers.ts";
+import { act, api, expectError, freshSite, isView, LiveSocket, queueOf, siteObject, siteSql, testSiteConfig } from "./helpers.ts";
 
 const INTERPRETER = "https://pjm.example.pl/wideo/urzad-testowy";
 
@@ -77,8 +78,11 @@ describe("priority service", () => {
     const { siteId, admin } = await freshSite({ priority: { enabled: true, mode: "first" }, interpreterUrl: INTERPRETER });
     const t = await issued(siteId, admin, { matterId: "rej", priority: true, interpreter: true });
     expect(t.interpreter).toBe(true);
-    const rows = await siteSql(siteId, "SELECT priority, interpreter FROM tickets WHERE id = ?", t.id);
+    const rows = await siteSql(siteId, "SELECT priority, interpreter FROM ticket_flags WHERE ticket_id = ?", t.id);
     expect(rows).toEqual([{ priority: 1, interpreter: 1 }]);
+    // An evicted object reads them back with the ticket.
+    await evictDurableObject(siteObject(siteId));
+    expect((await queueOf(siteId, admin)).tickets.find((x) => x.id === t.id)).toMatchObject({ priority: true, interpreter: true });
 
     const clerk = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=clerk:d1&access_token=${admin}`);
     const viewOf = (m: ServerMessage): ClerkView | null => (isView(m) && m.role === "clerk" ? (m.view as ClerkView) : null);
