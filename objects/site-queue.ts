@@ -135,10 +135,17 @@ export class SiteQueue extends DurableObject<Env> {
     return r.ok ? ok({ seq: this.memory.seq }) : r;
   }
 
-  issueTicket(input: { matterId: string; principal: Principal; idempotency?: Idempotency }): Promise<Result<IssuedTicket>> {
+  issueTicket(input: {
+    matterId: string;
+    priority?: boolean;
+    interpreter?: boolean;
+    principal: Principal;
+    idempotency?: Idempotency;
+  }): Promise<Result<IssuedTicket>> {
     const by = input.principal.role === "kiosk" ? null : input.principal.id;
+    const flags = { priority: input.priority === true, interpreter: input.interpreter === true };
     return this.path.commitOnSite(
-      (read, draft) => byWhom(walkIn(read, draft, input.matterId, kioskOf(input.principal)), by),
+      (read, draft) => byWhom(walkIn(read, draft, input.matterId, kioskOf(input.principal), flags), by),
       input.idempotency,
     );
   }

@@ -59,7 +59,14 @@ export const LoginResponse = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const IssueTicketRequest = z.strictObject({ matterId: Id });
+export const IssueTicketRequest = z.strictObject({
+  matterId: Id,
+  priority: z
+    .boolean()
+    .optional()
+    .describe('A priority ticket (the kiosk\'s "Pierwszeństwo obsługi"); refused where the site has priority off.'),
+  interpreter: z.boolean().optional().describe("The holder needs the site's remote PJM interpreter; refused where the site has none."),
+});
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
 /** The wait shown to a citizen as a range of whole minutes (objects/queue/wait-range.ts), low ≤ high. */
@@ -79,6 +86,8 @@ export const IssuedTicket = z.object({
   estimatedWait: WaitRangeView,
   eticketUrl: z.string(),
   takenAt: z.string(),
+  priority: z.literal(true).optional().describe("Present (true) for a priority ticket."),
+  interpreter: z.literal(true).optional().describe("Present (true) when the holder asked for the PJM interpreter."),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
@@ -93,6 +102,8 @@ export const TicketView = z.object({
   misses: z.number().int(),
   recallAt: z.string().nullable(),
   calledAt: z.string().nullable(),
+  priority: z.literal(true).optional().describe("Present (true) for a priority ticket (never why)."),
+  interpreter: z.literal(true).optional().describe("Present (true) when the holder asked for the site's PJM interpreter."),
 });
 export type TicketView = z.infer<typeof TicketView>;
 
@@ -181,6 +192,7 @@ export const ETicketView = z.object({
     .max(8)
     .optional()
     .describe("While the ticket waits: the numbers called or being served now at the desks that serve its matter."),
+  priority: z.literal(true).optional().describe("Present (true) for a priority ticket: the e-ticket shows the priority mark."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
 

@@ -2,6 +2,7 @@
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { ErrorCode } from "./errors.ts";
+import { DEFAULT_PRIORITY_GROUPS } from "./priority-groups.ts";
 
 /** Identifiers used in URLs: lower-case letters, digits and dashes. */
 export const Id = z
@@ -108,6 +109,46 @@ export const DeviceConfig = z.object({
 });
 export type DeviceConfig = z.infer<typeof DeviceConfig>;
 
+/** A group of people the site serves first ("kobiety w ciąży"), as the kiosk explains it. */
+export const PriorityGroup = z.object({
+  /** The group in Polish, as the kiosk lists it. */
+  name: z.string().trim().min(1).max(120),
+  /** The group in English (the Polish name otherwise). */
+  nameEn: z.string().trim().min(1).max(120).optional(),
+  /** The group in Ukrainian, on the kiosk in Ukrainian (the English or Polish name otherwise). */
+  nameUk: z.string().trim().min(1).max(120).optional(),
+});
+export type PriorityGroup = z.infer<typeof PriorityGroup>;
+export { DEFAULT_PRIORITY_GROUPS };
+
+/**
+ * How priority tickets are called: "first", before every normal walk-in of their matter; "alternate",
+ * every second walk-in call of the matter is a priority ticket when one waits (objects/queue/order.ts).
+ */
+export const PRIORITY_MODES = ["first", "alternate"] as const;
+export const PriorityMode = z.enum(PRIORITY_MODES);
+export type PriorityMode = z.infer<typeof PriorityMode>;
+
+/** Priority service (issue 14): whether the kiosk offers it, how its tickets are called, and for whom. */
+export const PrioritySettings = z.object({
+  enabled: z.boolean().default(false),
+  mode: PriorityMode.default("first"),
+  groups: z
+    .array(PriorityGroup)
+    .min(1)
+    .max(12)
+    .default(() => DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g }))),
+});
+export type PrioritySettings = z.infer<typeof PrioritySettings>;
+
+/** A remote Polish Sign Language (PJM) interpreter: a video call link the clerk opens, https only. */
+export const InterpreterUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((u) => u.startsWith("https://"), "an https:// address");
+
 /** Longest ticker line: about one line of a hall screen at a size read from afar. */
 export const TICKER_MAX = 200;
 /** Control characters, and the format characters that turn text's direction around (spoofing). */
@@ -144,6 +185,14 @@ export const SiteConfig = z.object({
     .max(TICKER_MAX)
     .refine((text) => !CONTROL.test(text), "no control characters (line breaks, tabs, direction overrides)")
     .optional(),
+  /** Priority service: off unless the site turns it on; the groups default to the four most offices list. */
+  priority: PrioritySettings.default(() => ({
+    enabled: false,
+    mode: "first" as const,
+    groups: DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g })),
+  })),
+  /** The site's remote PJM interpreter (a video call link); none: the kiosk does not offer one. */
+  interpreterUrl: InterpreterUrl.optional(),
   /** Departments and their matters, each list in its order on the kiosk. */
   departments: z.array(DepartmentConfig).min(1).max(30),
   desks: z.array(DeskConfig).min(1).max(200),

@@ -47,6 +47,8 @@ export const ERRORS = {
   MATTER_CLOSED_FOR_TODAY: [409, "No more tickets of this matter today: it could not be served before closing. Book a visit."],
   CONFIG_STRANDS_TICKETS: [409, "The change would leave people without a desk: finish or transfer their tickets first."],
   MATTER_UNAVAILABLE: [409, "No desk serving this matter is open now."],
+  PRIORITY_UNAVAILABLE: [409, "This site does not offer priority service."],
+  INTERPRETER_UNAVAILABLE: [409, "This site has no remote PJM interpreter."],
   RANGE_TOO_LONG: [400, "Ask for at most 62 days at once."],
   CONTACT_REQUIRED: [400, "Give a mobile phone number or an e-mail address."],
   PHONE_INVALID: [400, "This is not a valid phone number."],

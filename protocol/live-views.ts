@@ -48,6 +48,8 @@ export const CallView = z.object({
   attempt: z.number().int(),
   /** The ticket's matter (a screen bound to a department shows only its calls); null once the ticket is gone. */
   matterId: z.string().nullable(),
+  /** Present (true) for a priority ticket: screens mark its number, without saying why. */
+  priority: z.literal(true).optional(),
 });
 export type CallView = z.infer<typeof CallView>;
 
@@ -116,6 +118,16 @@ export const HallSite = z.object({
   departments: z.array(
     z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable().optional(), matters: z.array(HallMatter) }),
   ),
+  /** Present while the site offers priority service: the groups the kiosk lists (issue 14). */
+  priority: z
+    .object({
+      /** How priority tickets are called: before the normal ones, or every second call (the kiosk says which). */
+      mode: z.enum(["first", "alternate"]),
+      groups: z.array(z.object({ name: z.string(), nameEn: z.string().nullable(), nameUk: z.string().nullable() })),
+    })
+    .optional(),
+  /** Present (true) where the site has a remote PJM interpreter: the kiosk offers "Potrzebuję tłumacza PJM". */
+  interpreter: z.literal(true).optional(),
 });
 export type HallSite = z.infer<typeof HallSite>;
 
@@ -136,7 +148,16 @@ export const DisplayView = z.object({
   /** Newest first. */
   calls: z.array(CallView),
   waiting: z.array(WaitingCount),
-  desks: z.array(z.object({ id: z.string(), name: z.string(), status: DeskStatus, number: z.string().nullable() })),
+  desks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: DeskStatus,
+      number: z.string().nullable(),
+      /** Present (true) when the number served is a priority ticket's. */
+      priority: z.literal(true).optional(),
+    }),
+  ),
   /** Kiosk printers as last reported by the print agent (kiosks show a QR fallback when not ready). */
   printers: z.array(PrinterStatus),
   hours: OfficeWeek,
@@ -147,6 +168,8 @@ export type DisplayView = z.infer<typeof DisplayView>;
 export const DeskScreenView = z.object({
   desk: z.object({ id: z.string(), name: z.string(), status: DeskStatus, pauseReason: PauseReason.optional() }),
   number: z.string().nullable(),
+  /** Present (true) when the number is a priority ticket's. */
+  priority: z.literal(true).optional(),
 });
 export type DeskScreenView = z.infer<typeof DeskScreenView>;
 
@@ -155,6 +178,8 @@ export const ClerkSite = z.object({
   name: z.string(),
   matters: z.array(z.object({ id: z.string(), name: z.string() })),
   desks: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The site's remote PJM interpreter link, offered when an interpreter ticket is called. Absent: none. */
+  interpreterUrl: z.string().optional(),
 });
 export type ClerkSite = z.infer<typeof ClerkSite>;
 
@@ -187,6 +212,8 @@ export const PrintJob = z.object({
     estimatedWait: WaitRangeView.optional(),
     takenAt: z.string(),
     eticketUrl: z.string().min(1).max(500),
+    /** Present (true) for a priority ticket: the ticket carries its mark. */
+    priority: z.literal(true).optional(),
   }),
   kioskId: z.string().nullable(),
   createdAt: z.string(),

@@ -18,6 +18,8 @@
 //   mean (real − shown), positive when people waited longer than they were told.
 // - withinRangeShare: called tickets (part 0) shown a wait range at issue whose real wait, in whole
 //   minutes, was inside it (low ≤ wait ≤ high) ÷ those called tickets shown a range.
+// - priorityService: tickets taken (parts 0) that were priority tickets, and that asked for the site's
+//   PJM interpreter.
 import { z } from "zod";
 import { CalendarDate } from "./config.ts";
 
@@ -132,10 +134,15 @@ export const EstimateError = z.object({
 });
 export type EstimateError = z.infer<typeof EstimateError>;
 
+/** Priority service: tickets taken as priority tickets, and tickets that asked for the PJM interpreter. */
+export const PriorityCounts = z.object({ priority: Count, interpreter: Count });
+export type PriorityCounts = z.infer<typeof PriorityCounts>;
+
 export const StatisticsTotals = VisitFigures.extend(StaffFigures.shape).extend({
   bookings: BookingFigures,
   messages: MessageFigures,
   estimateError: EstimateError,
+  priorityService: PriorityCounts,
 });
 export type StatisticsTotals = z.infer<typeof StatisticsTotals>;
 

@@ -1,8 +1,10 @@
-// The desk's current client: number, matter, called or being served, and the service timer.
+// The desk's current client: number (with the priority mark), matter, called or being served, the service
+// timer, and for a client who asked for the PJM interpreter the site's interpreter link, opened in a new tab.
 import type { ClerkView } from "../../protocol/live.ts";
 import { elapsed } from "../shared/format.ts";
 import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { PAUSE_LABELS } from "./pause-panel.tsx";
 
 export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap<string, string> }) {
@@ -30,6 +32,7 @@ export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap
       ) : (
         <div class="current-body">
           <p class="current-number" data-testid="current-number">
+            {tk.priority && <PriorityMark />}
             {tk.number}
           </p>
           <div>
@@ -43,9 +46,26 @@ export function CurrentClient(props: { view: ClerkView; matterNames: ReadonlyMap
               </p>
             )}
             {tk.misses > 0 && <p class="current-misses">{t("clerk.missCount", { misses: tk.misses })}</p>}
+            {tk.interpreter && <InterpreterLink url={props.view.site.interpreterUrl} />}
           </div>
         </div>
       )}
     </section>
+  );
+}
+
+/** The site's remote PJM interpreter, for a client who asked for one (or why there is no link). */
+function InterpreterLink(props: { url: string | undefined }) {
+  const { t } = useI18n();
+  return (
+    <p class="current-interpreter" data-testid="current-interpreter">
+      {props.url ? (
+        <a class="btn" href={props.url} target="_blank" rel="noopener noreferrer" data-testid="interpreter-link">
+          {t("clerk.prio.interpreterLink")}
+        </a>
+      ) : (
+        t("clerk.prio.interpreterNoLink")
+      )}
+    </p>
   );
 }

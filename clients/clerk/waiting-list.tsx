@@ -1,9 +1,11 @@
 // The desk's queue in call order, how long each person has waited (whole minutes, kept current),
-// with a button to call a chosen ticket out of turn.
+// with a button to call a chosen ticket out of turn. A priority ticket carries the priority mark, a ticket
+// whose holder asked for the PJM interpreter says so.
 import type { ClerkView } from "../../protocol/live.ts";
 import { siteClock } from "../shared/format.ts";
 import { useNow } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 
 /** Whole minutes since `fromIso` (never below 0: a clock a little behind the server's shows 0). */
 function minutesSince(fromIso: string, now: number): number {
@@ -41,10 +43,17 @@ export function WaitingList(props: {
             {list.map((tk) => (
               <tr key={tk.id} data-number={tk.number}>
                 <th scope="row" class="queue-number">
+                  {tk.priority && <PriorityMark />}
                   {tk.number}
                 </th>
                 <td>
                   {props.matterNames.get(tk.matterId) ?? tk.matterId}
+                  {tk.interpreter && (
+                    <span class="queue-interpreter" data-testid="interpreter">
+                      {" "}
+                      ({t("clerk.prio.interpreter")})
+                    </span>
+                  )}
                   {tk.deskId === props.view.desk.id && <span class="queue-pinned"> ({t("clerk.pinned")})</span>}
                 </td>
                 <td>{siteClock(tk.takenAt)}</td>

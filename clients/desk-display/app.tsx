@@ -6,6 +6,7 @@ import { call } from "../shared/api.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 /** After repeated failures to connect: does the office still list this desk? */
@@ -67,6 +68,7 @@ export function DeskScreenApp(props: { siteId: string; deskId: string; token: st
           <div data-testid="desk-state" data-state="serving">
             <p class="desk-label">{t("desk.serving")}</p>
             <p class={`desk-number ${changed ? "desk-number-new" : ""}`} data-testid="desk-number">
+              {view.priority && <PriorityMark />}
               {view.number}
             </p>
           </div>

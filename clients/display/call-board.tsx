@@ -1,6 +1,8 @@
 // The calls: the one whose turn it is huge (number → desk, highlighted while fresh), the previous ones below.
+// A priority ticket's number carries the priority mark, as everywhere, without saying why.
 import type { CallView } from "../../protocol/live.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { ClosedNotice } from "./closed-notice.tsx";
 import { HallText } from "./hall-texts.tsx";
 
@@ -20,6 +22,7 @@ function NewestCall(props: { call: CallView | null; fresh: boolean; closed: Clos
       </h2>
       {c ? (
         <p class="newest-call" role="status" data-testid="newest-call" data-number={c.number} data-desk={c.deskName}>
+          {c.priority && <PriorityMark />}
           <span class="newest-number" data-len={Math.min(c.number.length, 7)}>
             {c.number}
           </span>
@@ -62,7 +65,10 @@ export function CallBoard(props: {
         <ol class="previous-list" data-testid="previous-calls">
           {previous.slice(0, 5).map((c) => (
             <li key={`${c.ticketId}@${c.at}`} class="previous-item">
-              <span class="previous-number">{c.number}</span>
+              <span class="previous-number">
+                {c.priority && <PriorityMark />}
+                {c.number}
+              </span>
               <span aria-hidden="true">→</span>
               <span class="visually-hidden">{t("display.goTo")}</span>
               <span class="previous-desk">{c.deskName}</span>

@@ -8,6 +8,7 @@ import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
 import { pathParts } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { useLive } from "../shared/use-live.ts";
 import { PushForm } from "./push-form.tsx";
 import { SmsForm } from "./sms-form.tsx";
@@ -83,6 +84,7 @@ export function ETicketApp() {
           <>
             <section class="et-ticket" aria-label={t("et.number")}>
               <p class="et-number" data-testid="et-number">
+                {view.priority && <PriorityMark />}
                 {view.number}
               </p>
               <dl class="et-facts">

@@ -18,9 +18,12 @@ import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
 import { matterWaits } from "./matter-waits.ts";
 import { Matters } from "./matters.tsx";
+import { NeedsChoices } from "./needs-choices.tsx";
 import { officeNow } from "./office-hours.ts";
 import { OfflineNote, OfflineWords } from "./offline-note.tsx";
 import { PrinterNote } from "./printer-note.tsx";
+import { PriorityScreen } from "./priority-screen.tsx";
+import { NO_NEEDS, type TicketNeeds } from "./ticket-needs.ts";
 import { TicketScreen } from "./ticket-screen.tsx";
 import { useCheckIn } from "./use-check-in.ts";
 import { useIdle } from "./use-idle.ts";
@@ -36,7 +39,9 @@ type Screen =
   | { kind: "ticket"; ticket: IssuedTicket; matterName: string; printed: boolean }
   | { kind: "booking" }
   /** The matter is closed for today (the closing cut-off): a booking is offered instead of a ticket. */
-  | { kind: "cut-off"; matterId: string };
+  | { kind: "cut-off"; matterId: string }
+  /** "Pierwszeństwo obsługi": the site's groups, before the matter is chosen. */
+  | { kind: "priority" };
 
 /** Idle time before returning to the start; an installation may tune it with ?idle=<seconds>. */
 const idleParam = Number(new URLSearchParams(location.search).get("idle"));
@@ -53,7 +58,8 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const { sites, error } = useSites();
   const reach = useReachable();
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
-  const issue = useIssue(props.siteId, props.token, reach.report);
+  const [needs, setNeeds] = useState<TicketNeeds>(NO_NEEDS);
+  const issue = useIssue(props.siteId, props.token, reach.report, needs);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
   const { view, printer, closed, full, closedToday, ended } = useHallState(props.siteId, props.token, props.deviceId);
   // Outside the office's hours the start screen says so; checked again every half minute.
@@ -69,9 +75,14 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   }, [issue, checkIn]);
   const idle = useCallback(() => {
     restart();
+    setNeeds(NO_NEEDS);
     setLang("pl");
   }, [restart, setLang]);
-  useIdle(screen.kind !== "departments" || lang !== "pl", screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS, idle);
+  useIdle(
+    screen.kind !== "departments" || lang !== "pl" || needs.priority || needs.interpreter,
+    screen.kind === "ticket" ? TICKET_IDLE_MS : IDLE_MS,
+    idle,
+  );
 
   useEffect(() => {
     if (issue.authLost || checkIn.authLost) props.onAuthLost();
@@ -87,6 +98,11 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   useEffect(() => {
     if (refused !== null && screen.kind === "matters") setScreen({ kind: "cut-off", matterId: refused });
   }, [refused]);
+  // Priority service turned off while its screen is shown: back to the start.
+  const offersPriority = view?.site.priority !== undefined;
+  useEffect(() => {
+    if (!offersPriority && screen.kind === "priority") setScreen({ kind: "departments" });
+  }, [offersPriority, screen.kind]);
   // Each new screen ignores taps for a moment (a slow double tap must not choose what nobody saw).
   const shown =
     closure !== null && screen.kind !== "ticket" ? "closed" : screen.kind === "matters" ? `matters:${screen.departmentId}` : screen.kind;
@@ -116,6 +132,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     // Closed for today: no ticket is asked for, the booking offer is shown at once.
     if (closedToday.has(matterId)) return setScreen({ kind: "cut-off", matterId });
     const ticket = await issue.take(matterId);
+    if (ticket) setNeeds(NO_NEEDS);
     if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down });
   };
   // A department the manager has just removed sends the kiosk back to the start.
@@ -135,6 +152,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           hoursNote={office && !office.open ? <HoursNote office={office} /> : null}
           onDepartment={(id, from) => setScreen({ kind: "matters", departmentId: id, from })}
           onBooking={() => setScreen({ kind: "booking" })}
+          needs={<NeedsChoices site={site} needs={needs} onPriority={() => setScreen({ kind: "priority" })} onNeeds={setNeeds} />}
         />
       )}
       {!closedNow && department && (
@@ -147,6 +165,16 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           closedToday={closedToday}
           waits={matterWaits(view)}
           onTake={(id) => void take(id)}
+          onBack={restart}
+        />
+      )}
+      {!closedNow && screen.kind === "priority" && site.priority && (
+        <PriorityScreen
+          priority={site.priority}
+          onContinue={() => {
+            setNeeds((n) => ({ ...n, priority: true }));
+            setScreen({ kind: "departments" });
+          }}
           onBack={restart}
         />
       )}

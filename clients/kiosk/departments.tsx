@@ -1,5 +1,6 @@
 // The kiosk's start screen: the site, a note when the office is closed at this hour (with its hours) or
-// when the printer is down, one big button per department, and "Mam rezerwację".
+// when the printer is down, one big button per department, and "Mam rezerwację" (then, where the site
+// offers them, priority service and the PJM interpreter).
 import type { ComponentChildren } from "preact";
 import type { HallSite } from "../../protocol/live.ts";
 import { LangSwitch } from "../shared/components.tsx";
@@ -16,6 +17,8 @@ export function Departments(props: {
   /** The department chosen, and where its button was. */
   onDepartment: (id: string, from: Box) => void;
   onBooking: () => void;
+  /** Priority service and the PJM interpreter, where the site offers them (issue 14). */
+  needs?: ComponentChildren;
 }) {
   const { t, lang } = useI18n();
   return (
@@ -42,6 +45,7 @@ export function Departments(props: {
       <button type="button" class="kiosk-choice kiosk-booking" onClick={props.onBooking}>
         {t("kiosk.haveBooking")}
       </button>
+      {props.needs}
     </main>
   );
 }

@@ -4,6 +4,7 @@
 import type { IssuedTicket } from "../../protocol/api.ts";
 import { estimatedWaitRangeText, estimatedWaitText } from "../../protocol/wait-wording.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { PriorityMark } from "../shared/priority-mark.tsx";
 import { QrCode } from "./qr-code.tsx";
 
 export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; printed: boolean; onDone: () => void }) {
@@ -13,6 +14,7 @@ export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; 
     <main class="kiosk-screen kiosk-ticket" data-testid="kiosk-ticket">
       <h1 class="kiosk-title">{t("kiosk.yourNumber")}</h1>
       <p class="kiosk-number" data-testid="kiosk-number">
+        {tk.priority && <PriorityMark />}
         {tk.number}
       </p>
       {!props.printed && (
@@ -21,6 +23,11 @@ export function TicketScreen(props: { ticket: IssuedTicket; matterName: string; 
         </p>
       )}
       <p class="kiosk-matter-name">{props.matterName}</p>
+      {tk.interpreter && (
+        <p class="kiosk-fact" data-testid="kiosk-interpreter">
+          {t("kiosk.pjm.on")}
+        </p>
+      )}
       <p class="kiosk-fact" data-testid="kiosk-ahead">
         {tk.waitingAhead > 0 ? t("ticket.ahead", { people: t("count.people", { n: tk.waitingAhead }) }) : t("ticket.nobodyAhead")}
       </p>

@@ -94,6 +94,18 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "kiosk.cutOff.noSlots": "Найближчими днями вільних термінів немає.",
   "kiosk.cutOff.loading": "Шукаємо вільні терміни…",
   "kiosk.closedTitle": "Установа тимчасово не працює",
+  // ---- priority service and the PJM interpreter ----
+  "prio.markLabel": "пріоритет",
+  "kiosk.prio.button": "Обслуговування поза чергою",
+  "kiosk.prio.title": "Обслуговування поза чергою",
+  "kiosk.prio.intro": "Право на обслуговування поза чергою в цій установі мають:",
+  "kiosk.prio.note": "Талон поза чергою викликають раніше за звичайні талони на цю послугу. Працівник може попросити показати документ.",
+  "kiosk.prio.noteAlternate": "Кожен другий виклик на цю послугу – для талона поза чергою. Працівник може попросити показати документ.",
+  "kiosk.prio.continue": "Далі: оберіть послугу",
+  "kiosk.prio.active": "Оберіть послугу – ви отримаєте талон поза чергою.",
+  "kiosk.prio.cancel": "Звичайний талон",
+  "kiosk.pjm.button": "Мені потрібен перекладач польської жестової мови (PJM)",
+  "kiosk.pjm.on": "Перекладач PJM: працівник з’єднається з перекладачем через відеозв’язок.",
   "kiosk.offline": "Термінал не має з’єднання із сервером. Підключаємося знову…",
   "kiosk.bookingTitle": "У мене є запис",
   "kiosk.bookingPrompt": "Введіть код для термінала з SMS",
@@ -381,6 +393,8 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "error.SITE_CLOSED_TEMPORARILY": "Установа тимчасово не працює. Перепрошуємо.",
   "error.MATTER_CAP_REACHED": "Сьогодні всі талони на цю послугу вже видано. Запрошуємо завтра.",
   "error.MATTER_CLOSED_FOR_TODAY": "Сьогодні ми не встигнемо розглянути цю послугу до закриття установи. Запишіться на прийом.",
+  "error.PRIORITY_UNAVAILABLE": "Ця установа не надає обслуговування поза чергою. Візьміть звичайний талон.",
+  "error.INTERPRETER_UNAVAILABLE": "Ця установа не має дистанційного перекладача польської жестової мови. Запитайте в довідковій.",
   "error.CONFIG_STRANDS_TICKETS":
     "Цю зміну не можна зберегти: клієнти в черзі залишилися б без вікна. Спершу обслужіть їх або перенаправте.",
   "error.MATTER_UNAVAILABLE":

@@ -216,6 +216,36 @@ const TEXTS = {
   "kiosk.cutOff.slots": { pl: "Najbliższe wolne terminy", en: "The first free times" },
   "kiosk.cutOff.noSlots": { pl: "Brak wolnych terminów w najbliższych dniach.", en: "No free times in the coming days." },
   "kiosk.cutOff.loading": { pl: "Sprawdzamy wolne terminy…", en: "Looking for free times…" },
+  // ---- priority service and the PJM interpreter (kiosk, screens, console) ----
+  "prio.markLabel": { pl: "pierwszeństwo", en: "priority" },
+  "kiosk.prio.button": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "kiosk.prio.title": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "kiosk.prio.intro": { pl: "Pierwszeństwo obsługi w tym urzędzie mają:", en: "Priority service at this office is for:" },
+  "kiosk.prio.note": {
+    pl: "Numerek z pierwszeństwem jest wywoływany przed zwykłymi numerkami wybranej sprawy. Urzędnik może poprosić o dokument.",
+    en: "A priority ticket is called ahead of the normal tickets of its matter. The clerk may ask to see a document.",
+  },
+  "kiosk.prio.noteAlternate": {
+    pl: "Co drugie wywołanie wybranej sprawy jest dla numerka z pierwszeństwem. Urzędnik może poprosić o dokument.",
+    en: "Every second call of its matter is for a priority ticket. The clerk may ask to see a document.",
+  },
+  "kiosk.prio.continue": { pl: "Dalej: wybierz sprawę", en: "Next: choose your matter" },
+  "kiosk.prio.active": {
+    pl: "Wybierz sprawę – dostaniesz numerek z pierwszeństwem.",
+    en: "Choose your matter – you will get a priority ticket.",
+  },
+  "kiosk.prio.cancel": { pl: "Zwykły numerek", en: "Normal ticket" },
+  "kiosk.pjm.button": { pl: "Potrzebuję tłumacza PJM", en: "I need a Polish Sign Language (PJM) interpreter" },
+  "kiosk.pjm.on": {
+    pl: "Tłumacz PJM: urzędnik połączy się z tłumaczem przez wideo.",
+    en: "PJM interpreter: the clerk will connect to an interpreter by video.",
+  },
+  "clerk.prio.interpreter": { pl: "tłumacz PJM", en: "PJM interpreter" },
+  "clerk.prio.interpreterLink": { pl: "Połącz z tłumaczem PJM (nowa karta)", en: "Connect to the PJM interpreter (new tab)" },
+  "clerk.prio.interpreterNoLink": {
+    pl: "Klient prosi o tłumacza PJM, ale urząd nie ma linku do tłumacza.",
+    en: "The client asks for a PJM interpreter, but the office has no interpreter link.",
+  },
   // The start screen outside the office's hours: today's hours and the next opening, before any choice.
   "kiosk.hours.closedNow": { pl: "Urząd jest teraz nieczynny", en: "The office is closed now" },
   "kiosk.hours.today": { pl: "Dziś czynne: {hours}", en: "Open today: {hours}" },
@@ -598,6 +628,10 @@ const TEXTS = {
   "stats.emailSent": { pl: "E-maile wysłane", en: "E-mails sent" },
   "stats.emailFailed": { pl: "E-maile nieudane", en: "E-mails failed" },
   "stats.estimateError": { pl: "Błąd prognozy czasu (średnio)", en: "Estimate error (mean)" },
+  // ---- priority service in the statistics ----
+  "stats.group.priority": { pl: "Pierwszeństwo obsługi", en: "Priority service" },
+  "stats.priorityTickets": { pl: "Numerki z pierwszeństwem", en: "Priority tickets" },
+  "stats.interpreterTickets": { pl: "Numerki z tłumaczem PJM", en: "Tickets with a PJM interpreter" },
   "stats.estimateBias": { pl: "Rzeczywiste minus prognozowane oczekiwanie (średnio)", en: "Real minus shown wait (mean)" },
   // Last week's waits against the range each citizen was shown at issue, per matter.
   "stats.rangeHits": { pl: "Oczekiwanie w podanym zakresie – ostatnie 7 dni", en: "Waits within the range shown – last 7 days" },
@@ -683,6 +717,33 @@ const TEXTS = {
   },
   "adm.cfg.idTaken": { pl: "Placówka o tym identyfikatorze już istnieje.", en: "An office with this id exists already." },
   "adm.cfg.siteTitle": { pl: "Placówka", en: "Office" },
+  // ---- priority service and the PJM interpreter in the settings editor ----
+  "adm.cfg.priorityTitle": { pl: "Pierwszeństwo obsługi i tłumacz PJM", en: "Priority service and PJM interpreter" },
+  "adm.cfg.priorityEnabled": { pl: "Pierwszeństwo obsługi w kiosku", en: "Priority service at the kiosk" },
+  "adm.cfg.priorityEnabledHint": {
+    pl: "Kiosk pokazuje przycisk „Pierwszeństwo obsługi” z grupami poniżej; numerek z pierwszeństwem ma własny znak.",
+    en: "The kiosk shows a “Priority service” button listing the groups below; a priority ticket has its own mark.",
+  },
+  "adm.cfg.priorityMode": { pl: "Kolejność wywoływania", en: "Call order" },
+  "adm.cfg.priorityMode.first": {
+    pl: "Przed zwykłymi numerkami tej sprawy (rezerwacje zachowują swoją godzinę)",
+    en: "Before the normal tickets of the matter (bookings keep their time)",
+  },
+  "adm.cfg.priorityMode.alternate": {
+    pl: "Co drugie wywołanie sprawy, gdy czeka numerek z pierwszeństwem",
+    en: "Every second call of the matter, while a priority ticket waits",
+  },
+  "adm.cfg.priorityGroupN": { pl: "Grupa {n}", en: "Group {n}" },
+  "adm.cfg.priorityGroupName": { pl: "Nazwa grupy", en: "Group name (Polish)" },
+  "adm.cfg.priorityGroupNameEn": { pl: "Nazwa po angielsku (opcjonalnie)", en: "Name in English (optional)" },
+  "adm.cfg.priorityGroupNameUk": { pl: "Nazwa po ukraińsku (opcjonalnie)", en: "Name in Ukrainian (optional)" },
+  "adm.cfg.addPriorityGroup": { pl: "Dodaj grupę", en: "Add a group" },
+  "adm.cfg.removePriorityGroup": { pl: "Usuń grupę", en: "Remove the group" },
+  "adm.cfg.interpreterUrl": { pl: "Link do tłumacza PJM na odległość (opcjonalnie)", en: "Remote PJM interpreter link (optional)" },
+  "adm.cfg.interpreterUrlHint": {
+    pl: "Adres https:// połączenia wideo z tłumaczem polskiego języka migowego. Kiosk oferuje wtedy „Potrzebuję tłumacza PJM”, a urzędnik dostaje ten link przy wywołaniu.",
+    en: "An https:// address of the video call with a Polish Sign Language interpreter. The kiosk then offers “I need a PJM interpreter” and the clerk gets this link when calling.",
+  },
   "adm.cfg.id": { pl: "Identyfikator placówki", en: "Office id" },
   "adm.cfg.idHint": {
     pl: "Występuje w adresach kiosku i ekranów (/kiosk/identyfikator); nie można go później zmienić.",
@@ -1468,6 +1529,14 @@ const ERROR_TEXTS = {
   MATTER_CLOSED_FOR_TODAY: {
     pl: "Dziś nie zdążymy obsłużyć tej sprawy przed zamknięciem urzędu. Zarezerwuj wizytę.",
     en: "We cannot serve this matter before the office closes today. Please book a visit.",
+  },
+  PRIORITY_UNAVAILABLE: {
+    pl: "Ten urząd nie prowadzi obsługi z pierwszeństwem. Wybierz zwykły numerek.",
+    en: "This office does not offer priority service. Take a normal ticket.",
+  },
+  INTERPRETER_UNAVAILABLE: {
+    pl: "Ten urząd nie ma tłumacza PJM na odległość. Zapytaj w informacji.",
+    en: "This office has no remote PJM interpreter. Please ask at the information desk.",
   },
   CONFIG_STRANDS_TICKETS: {
     pl: "Tej zmiany nie można zapisać: zostawiłaby czekających klientów bez stanowiska. Najpierw ich obsłuż lub przekieruj.",

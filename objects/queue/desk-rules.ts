@@ -4,7 +4,7 @@ import type { ErrorCode } from "../../protocol/errors.ts";
 import { assertNever } from "../../protocol/live.ts";
 import type { CallEvent, Desk, Outcome, QueueState, Ticket } from "./model.ts";
 import { isActive, reopened } from "./model.ts";
-import { type DeskMatters, deskQueue, missedAtDesk } from "./order.ts";
+import { type DeskMatters, deskQueue, missedAtDesk, type PriorityOrder } from "./order.ts";
 
 /** R5: the third "Nie zgłosił się" removes the ticket from the queue. */
 export const MAX_MISSES = 3;
@@ -16,6 +16,8 @@ export interface RuleContext {
   matterIds: ReadonlySet<string>;
   /** How long a missed ticket waits before the alarm calls it again at an idle desk. */
   recallDelayMs: number;
+  /** How priority tickets are called (order.ts); absent: off. */
+  priority?: PriorityOrder;
 }
 
 export type RuleResult = { ok: true; outcome: Outcome } | { ok: false; code: ErrorCode };
@@ -109,7 +111,7 @@ export function deskCommand(state: QueueState, ctx: RuleContext, deskId: string,
     case "call-next": {
       if (desk.status === "paused") return no("DESK_PAUSED");
       if (cur) return no("DESK_BUSY");
-      const next = dueMissed(d, deskId, now) ?? deskQueue(cfg, d.allTickets())[0];
+      const next = dueMissed(d, deskId, now) ?? deskQueue(cfg, d.allTickets(), ctx.priority)[0];
       if (!next) return d.outcome(deskId, null);
       const called = d.call(desk, next, now, next.status === "missed" ? "auto-recall" : "call");
       return d.outcome(deskId, called.id);

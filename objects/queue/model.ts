@@ -15,6 +15,13 @@ export interface Ticket {
   takenAt: number;
   /** For a booking: the reserved time, which orders it ahead of walk-ins. */
   reservedAt: number | null;
+  /**
+   * A priority ticket (issue 14: the kiosk's "Pierwszeństwo obsługi"): called before normal walk-ins of its
+   * matter, or every second call, as the site's priority mode says (order.ts). Absent: a normal ticket.
+   */
+  priority?: boolean;
+  /** The holder asked for the site's remote Polish Sign Language (PJM) interpreter. Absent: not asked. */
+  interpreter?: boolean;
   /** The desk that called it, or the only desk it waits for (transfer to a desk, recall after a miss). */
   deskId: string | null;
   /** How many times "Nie zgłosił się" was pressed for it (R5: the third removes it). */

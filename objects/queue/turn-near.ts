@@ -9,7 +9,7 @@
 // - A ticket that is gone from the queue (served, removed, closed, or no longer known) drops its request.
 // - Each request is sent at most once; the caller keeps only pending (unsent) requests here.
 import type { Ticket } from "./model.ts";
-import { waitingAheadAll } from "./order.ts";
+import { type PriorityOrder, waitingAheadAll } from "./order.ts";
 
 /** How many people ahead the holder wants to be told at: 1-20. */
 export const MIN_NOTIFY_AHEAD = 1;
@@ -27,7 +27,11 @@ export interface TurnDecisions {
   drop: string[];
 }
 
-export function turnNearDecisions(requests: Iterable<TurnRequest>, tickets: ReadonlyMap<string, Ticket>): TurnDecisions {
+export function turnNearDecisions(
+  requests: Iterable<TurnRequest>,
+  tickets: ReadonlyMap<string, Ticket>,
+  order: PriorityOrder = "off",
+): TurnDecisions {
   const out: TurnDecisions = { send: [], drop: [] };
   let ahead: Map<string, number> | null = null;
   for (const r of requests) {
@@ -35,7 +39,7 @@ export function turnNearDecisions(requests: Iterable<TurnRequest>, tickets: Read
     switch (t?.status) {
       case "waiting": {
         // One pass over the queue for every request, and only when some ticket with a request waits.
-        ahead ??= waitingAheadAll(tickets.values());
+        ahead ??= waitingAheadAll(tickets.values(), order);
         const n = ahead.get(t.id) ?? 0;
         if (n <= r.ahead) out.send.push({ ticketId: r.ticketId, ahead: n });
         break;

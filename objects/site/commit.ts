@@ -8,6 +8,7 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import { fail, type Result } from "../../protocol/errors.ts";
+import { priorityOrderOf } from "../queue/order.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge } from "./change.ts";
@@ -218,13 +219,14 @@ export class CommitPath {
     const { memory } = this.d;
     const { site } = this.d.stores;
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
+    const priority = decided.config?.priority ?? memory.index?.config.priority ?? { enabled: false, mode: "first" };
     const book = memory.notices.with(decided.notices ?? [], decided.droppedNotices ?? []);
     // The texts now due, from the queue as it will be: worked out only after a change of the queue or of
     // the requests, and only while somebody waits for a text.
     const moved = book !== memory.notices || decided.tickets?.length || decided.desks?.length || decided.removedDesks?.length;
     const noticed =
       moved && book.hasPending()
-        ? merge(decided, turnNotices(siteId, book, memory.queueAfter(decided).tickets, now, this.d.settings))
+        ? merge(decided, turnNotices(siteId, book, memory.queueAfter(decided).tickets, now, this.d.settings, priorityOrderOf(priority)))
         : decided;
     // The browser notifications now due, likewise: only after a change of the queue or of the subscriptions.
     const pushBook = memory.push.with(decided.pushSubscriptions ?? [], decided.droppedPushSubscriptions ?? []);

@@ -6,6 +6,7 @@ import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { smsNumber } from "../booking/contact.ts";
 import type { Ticket } from "../queue/model.ts";
+import type { PriorityOrder } from "../queue/order.ts";
 import { MAX_NOTIFY_AHEAD, MIN_NOTIFY_AHEAD, type TurnRequest, turnNearDecisions, turnNoticeRefusal } from "../queue/turn-near.ts";
 
 /** Different requests one ticket may make (each may bring one SMS): enough to fix a typo, too few to spam. */
@@ -95,9 +96,10 @@ export function dueNotices(
   book: NoticeBook,
   tickets: ReadonlyMap<string, Ticket>,
   now: number,
+  order: PriorityOrder = "off",
 ): { sent: { request: NotifyRequest; ticket: Ticket; ahead: number }[]; dropped: string[] } {
   if (!book.hasPending()) return { sent: [], dropped: [] };
-  const due = turnNearDecisions(book.pending(), tickets);
+  const due = turnNearDecisions(book.pending(), tickets, order);
   const sent = [];
   for (const { ticketId, ahead } of due.send) {
     const ticket = tickets.get(ticketId);

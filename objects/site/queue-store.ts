@@ -2,6 +2,18 @@
 import { PauseReason } from "../../protocol/api.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 
+/**
+ * Priority service (issue 14): a ticket's priority and PJM interpreter flags, a row only for a ticket that
+ * has one (a ticket without a row has neither). A table of its own, so the step can run again harmlessly.
+ */
+export const TICKET_FLAGS_MIGRATION = `
+  CREATE TABLE IF NOT EXISTS ticket_flags (
+    ticket_id TEXT PRIMARY KEY,
+    priority INTEGER NOT NULL DEFAULT 0,
+    interpreter INTEGER NOT NULL DEFAULT 0
+  );
+`;
+
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
 const ENDED_TOKEN_PREFIX = "ended:";
 
@@ -21,6 +33,8 @@ interface TicketRow {
   called_at: number | null;
   started_at: number | null;
   finished_at: number | null;
+  priority: number;
+  interpreter: number;
   [key: string]: SqlStorageValue;
 }
 
@@ -40,10 +54,19 @@ const ticketFromRow = (r: TicketRow): Ticket => ({
   calledAt: r.called_at,
   startedAt: r.started_at,
   finishedAt: r.finished_at,
+  ...(r.priority ? { priority: true } : {}),
+  ...(r.interpreter ? { interpreter: true } : {}),
 });
 
 const TICKET_COLUMNS =
   "id, token, day, number, matter_id, source, status, taken_at, reserved_at, desk_id, misses, recall_at, called_at, started_at, finished_at";
+
+/** A ticket's row with its flags (0 where it has none); `where` names the ticket's columns as t.… */
+const selectTickets = (where: string): string =>
+  `SELECT ${TICKET_COLUMNS.split(", ")
+    .map((c) => `t.${c}`)
+    .join(", ")}, COALESCE(f.priority, 0) AS priority, COALESCE(f.interpreter, 0) AS interpreter
+   FROM tickets t LEFT JOIN ticket_flags f ON f.ticket_id = t.id WHERE ${where}`;
 
 export interface StoredCall extends CallEvent {
   id: number;
@@ -56,12 +79,12 @@ export class QueueStore {
   /** Tickets the queue needs in memory: today's, and any from earlier days still open. */
   loadTickets(day: string): Ticket[] {
     return this.sql
-      .exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE day >= ? OR status IN ('waiting', 'called', 'serving', 'missed')`, day)
+      .exec<TicketRow>(selectTickets("t.day >= ? OR t.status IN ('waiting', 'called', 'serving', 'missed')"), day)
       .toArray()
       .map(ticketFromRow);
   }
   ticketById(id: string): Ticket | null {
-    const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`, id).toArray()[0];
+    const row = this.sql.exec<TicketRow>(selectTickets("t.id = ?"), id).toArray()[0];
     return row ? ticketFromRow(row) : null;
   }
   /**
@@ -76,7 +99,7 @@ export class QueueStore {
   }
 
   ticketByToken(token: string): Ticket | null {
-    const row = this.sql.exec<TicketRow>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE token = ?`, token).toArray()[0];
+    const row = this.sql.exec<TicketRow>(selectTickets("t.token = ?"), token).toArray()[0];
     return row ? ticketFromRow(row) : null;
   }
   putTicket(t: Ticket, kioskId: string | null = null): void {
@@ -102,6 +125,14 @@ export class QueueStore {
       t.finishedAt,
       kioskId,
     );
+    // The flags are given when the ticket is taken and never change.
+    if (t.priority || t.interpreter)
+      this.sql.exec(
+        "INSERT INTO ticket_flags (ticket_id, priority, interpreter) VALUES (?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING",
+        t.id,
+        t.priority ? 1 : 0,
+        t.interpreter ? 1 : 0,
+      );
   }
   /** Desks with their current pause (the open row of desk_pauses), if any. */
   loadDesks(): Desk[] {

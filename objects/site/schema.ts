@@ -6,6 +6,7 @@ import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { UNPRINTED_MIGRATION } from "./printer-store.ts";
 import { PUSH_SUBSCRIPTIONS_MIGRATION } from "./push-store.ts";
+import { TICKET_FLAGS_MIGRATION } from "./queue-store.ts";
 import { VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
 
 /** A step: SQL, or code for what SQL cannot say so that it may run again (a column added only when missing). */
@@ -162,6 +163,8 @@ export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   PUSH_SUBSCRIPTIONS_MIGRATION,
   // 15: the wait range each visit was shown at issue (objects/site/visit-store.ts).
   VISIT_RANGE_MIGRATION,
+  // 16: a ticket's priority and PJM interpreter flags (objects/site/queue-store.ts).
+  TICKET_FLAGS_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

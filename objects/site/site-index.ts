@@ -2,6 +2,7 @@
 import type { DeskConfig, MatterConfig, SiteConfig } from "../../protocol/config.ts";
 import { allMatters } from "../../protocol/config.ts";
 import type { RuleContext } from "../queue/desk-rules.ts";
+import { priorityOrderOf } from "../queue/order.ts";
 
 export interface SiteIndex {
   config: SiteConfig;
@@ -23,5 +24,6 @@ export function ruleContext(index: SiteIndex, now: number): RuleContext {
     desks: index.desks,
     matterIds: new Set(index.matters.keys()),
     recallDelayMs: index.config.noShowRecallSeconds * 1000,
+    priority: priorityOrderOf(index.config.priority),
   };
 }

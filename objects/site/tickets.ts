@@ -2,9 +2,25 @@
 import type { Ticket } from "../queue/model.ts";
 import { eticketToken, randomToken } from "./random.ts";
 
+/** What a citizen asked for at the kiosk besides the matter (issue 14). */
+export interface TicketFlags {
+  priority: boolean;
+  interpreter: boolean;
+}
+
 /** A ticket that has just joined the queue: a walk-in, or a booking (ordered by its reserved time). */
-export function newTicket(siteId: string, day: string, number: string, matterId: string, now: number, reservedAt: number | null): Ticket {
+export function newTicket(
+  siteId: string,
+  day: string,
+  number: string,
+  matterId: string,
+  now: number,
+  reservedAt: number | null,
+  flags: TicketFlags = { priority: false, interpreter: false },
+): Ticket {
   return {
+    ...(flags.priority ? { priority: true } : {}),
+    ...(flags.interpreter ? { interpreter: true } : {}),
     id: `tk_${randomToken(12)}`,
     token: eticketToken(siteId),
     day,

@@ -19,7 +19,7 @@ import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
-import { deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
 import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
@@ -78,6 +78,7 @@ export class ViewBuilder {
       misses: t.misses,
       recallAt: this.iso(t.recallAt),
       calledAt: this.iso(t.calledAt),
+      ...ticketMarks(t),
     };
   }
 
@@ -98,7 +99,7 @@ export class ViewBuilder {
   /** People ahead of a waiting ticket in its queue (null once it is not waiting). */
   waitingAhead(t: Ticket): number | null {
     if (t.status !== "waiting") return null;
-    this.ahead ??= waitingAheadAll(this.state.tickets.values());
+    this.ahead ??= waitingAheadAll(this.state.tickets.values(), priorityOrderOf(this.index.config.priority));
     return this.ahead.get(t.id) ?? 0;
   }
 
@@ -205,6 +206,7 @@ export class ViewBuilder {
     }
     if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.at(t.recallAt);
     if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
+    if (t.priority) view.priority = true;
     if (t.status === "waiting" || t.status === "missed") view.servingNow = this.servingNow(t.matterId);
     return view;
   }
@@ -236,6 +238,7 @@ export class ViewBuilder {
       at: this.at(c.at),
       attempt: c.attempt,
       matterId: this.state.tickets.get(c.ticketId)?.matterId ?? null,
+      ...(this.state.tickets.get(c.ticketId)?.priority ? { priority: true as const } : {}),
     };
   }
 
@@ -251,6 +254,7 @@ export class ViewBuilder {
       languages: c.screenLanguages,
       openings: this.openings,
       ...(c.ticker ? { ticker: c.ticker } : {}),
+      ...priorityOffer(c),
       screens: c.devices
         .filter((d) => d.kind === "group-screen")
         .map((d) => ({
@@ -299,7 +303,13 @@ export class ViewBuilder {
       desks: this.index.config.desks.map((cfg) => {
         const d = this.state.desks.get(cfg.id);
         const cur = d?.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
-        return { id: cfg.id, name: cfg.name, status: d?.status ?? "open", number: cur?.number ?? null };
+        return {
+          id: cfg.id,
+          name: cfg.name,
+          status: d?.status ?? "open",
+          number: cur?.number ?? null,
+          ...(cur?.priority ? { priority: true as const } : {}),
+        };
       }),
       printers: [...printers],
       hours: this.officeWeek(day),
@@ -320,6 +330,7 @@ export class ViewBuilder {
     if (!cfg || !d) return null;
     const cur = d.ticketId ? this.state.tickets.get(d.ticketId) : undefined;
     const view: DeskScreenView = { desk: { id: cfg.id, name: cfg.name, status: d.status }, number: cur?.number ?? null };
+    if (cur?.priority) view.priority = true;
     if (d.pause) view.desk.pauseReason = d.pause.reason;
     return view;
   }
@@ -337,8 +348,9 @@ export class ViewBuilder {
         name: c.name,
         matters: [...this.index.matters.values()].map((m) => ({ id: m.id, name: m.name })),
         desks: c.desks.map((x) => ({ id: x.id, name: x.name })),
+        ...(c.interpreterUrl ? { interpreterUrl: c.interpreterUrl } : {}),
       },
-      waiting: deskQueue(cfg, this.state.tickets.values())
+      waiting: deskQueue(cfg, this.state.tickets.values(), priorityOrderOf(c.priority))
         .slice(0, CLERK_WAITING)
         .map((t) => this.ticket(t)),
       missed: missedAtDesk(deskId, this.state.tickets.values()).map((t) => this.ticket(t)),
@@ -346,4 +358,24 @@ export class ViewBuilder {
       servedToday: servedAt(deskId, day, this.state.tickets.values()),
     };
   }
+}
+
+/** A ticket's priority and interpreter marks, present only when set (issue 14). */
+function ticketMarks(t: Ticket): Pick<TicketView, "priority" | "interpreter"> {
+  return { ...(t.priority ? { priority: true } : {}), ...(t.interpreter ? { interpreter: true } : {}) };
+}
+
+/** What the kiosk offers of priority service: the site's groups while it is on, and whether an interpreter is at hand. */
+function priorityOffer(c: SiteIndex["config"]): Pick<HallSite, "priority" | "interpreter"> {
+  return {
+    ...(c.priority.enabled
+      ? {
+          priority: {
+            mode: c.priority.mode,
+            groups: c.priority.groups.map((g) => ({ name: g.name, nameEn: g.nameEn ?? null, nameUk: g.nameUk ?? null })),
+          },
+        }
+      : {}),
+    ...(c.interpreterUrl ? { interpreter: true as const } : {}),
+  };
 }

@@ -84,6 +84,11 @@ describe("the figures of a small day computed by hand", () => {
     expect(none.totals.withinRangeShare).toBeNull();
   });
 
+  it("count priority tickets and interpreter requests once per ticket, whatever its transfers", () => {
+    // priority: T2, T5 (its part 1 is the same ticket) = 2; interpreter: T5, T8 = 2
+    expect(figures.totals.priorityService).toEqual({ priority: 2, interpreter: 2 });
+  });
+
   it("split by department and matter, a transferred part counting where it was sent", () => {
     const d1 = row(figures.byDepartment, "D1");
     // D1 = A and B: T1 T2 T4 T7 T8 T3 (arrived 6) and T5 p1; served T1 T2 T8 T3 T5p1
@@ -137,7 +142,7 @@ describe("the figures of a small day computed by hand", () => {
     expect(figures.byPeriod).toHaveLength(1);
     const { period, ...day } = figures.byPeriod[0] ?? { period: "" };
     expect(period).toBe("2026-11-30");
-    const { bookings: _b, messages: _m, estimateError: _e, ...visitTotals } = figures.totals;
+    const { bookings: _b, messages: _m, estimateError: _e, priorityService: _p, ...visitTotals } = figures.totals;
     expect(day).toEqual(visitTotals);
   });
 

@@ -8,6 +8,7 @@ import { estimateError, estimateSums } from "./estimate.ts";
 import { messageFigures } from "./messages.ts";
 import type { FigureOptions } from "./options.ts";
 import { histogramOf } from "./percentiles.ts";
+import { priorityCounts } from "./priority.ts";
 import type { SiteDayFacts } from "./records.ts";
 import { byHour, byWeekdayHour, waitBuckets, waitingThroughDay } from "./time-buckets.ts";
 import { visitFigures, waitValues } from "./visit-figures.ts";
@@ -20,6 +21,7 @@ export function totals(facts: SiteDayFacts, options: FigureOptions): StatisticsT
     bookings: bookingFigures(facts.bookings),
     messages: messageFigures(facts.messages),
     estimateError: estimateError(estimateSums(facts.visits)),
+    priorityService: priorityCounts(facts.visits),
   };
 }
 

@@ -34,6 +34,10 @@ export interface VisitRecord {
   queuedAt: number;
   /** For a booking: its slot's start. */
   slotAt: number | null;
+  /** A priority ticket (issue 14); absent: a normal one (and every record kept before priority service). */
+  priority?: boolean;
+  /** The holder asked for the site's PJM interpreter; absent: not asked. */
+  interpreter?: boolean;
   /** The wait the citizen was shown when the ticket was issued, in minutes (part 0 only). */
   estimateMinutes: number | null;
   /** The range shown at issue, in whole minutes (part 0 only; null before ranges were shown). */

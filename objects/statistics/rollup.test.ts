@@ -56,6 +56,14 @@ describe("the daily roll-up", () => {
     expect(figuresFromAggregates([stored(rollUpDay(DAY, HAND_DAY, options))])).toEqual(computeStatistics(HAND_DAY, options));
   });
 
+  it("counts priority and interpreter tickets of the hand-computed day, and none for a day rolled up before they were kept", () => {
+    const options = { timeZone: TIME_ZONE, targets: TARGETS };
+    const hand = stored(rollUpDay(DAY, HAND_DAY, options));
+    const { priorityService: _kept, ...older } = stored(rollUpDay("2026-11-27", HAND_DAY, options));
+    expect(figuresFromAggregates([hand]).totals.priorityService).toEqual({ priority: 2, interpreter: 2 });
+    expect(figuresFromAggregates([hand, older]).totals.priorityService).toEqual({ priority: 2, interpreter: 2 });
+  });
+
   it("adds up in any order, and a day with nobody adds nothing but its desks' time", () => {
     const aggregates = days.map((d) => rollUpDay(d.day, d.facts, OPTIONS));
     const empty = rollUpDay("2026-11-14", { visits: [], desks: [], bookings: [], messages: [] }, OPTIONS);

@@ -3,7 +3,7 @@
 // clerks appear by their user names, and withoutClerks drops them for open data). figuresFromAggregates
 // gives exactly the figures computeStatistics gives from the raw records of the same days: every
 // percentile is a nearest rank over whole minutes, and every mean a quotient of integer sums.
-import type { BookingFigures, MessageFigures, StatisticsFigures, StatisticsGrouping } from "../../protocol/statistics.ts";
+import type { BookingFigures, MessageFigures, PriorityCounts, StatisticsFigures, StatisticsGrouping } from "../../protocol/statistics.ts";
 import { leadDaysOf } from "./bookings.ts";
 import { addSpan, type ClerkTime, emptyClerkTime, mergeClerkTime, staffFigures } from "./clerk-time.ts";
 import { type EstimateSums, estimateError, estimateSums } from "./estimate.ts";
@@ -13,6 +13,7 @@ import { messageFigures } from "./messages.ts";
 import { type FigureOptions, targetMinutes } from "./options.ts";
 import { addToHistogram, type Histogram, histogramPercentile, mergeHistograms } from "./percentiles.ts";
 import { periodOf, weekdayOf } from "./periods.ts";
+import { addPriorityCounts, emptyPriorityCounts, priorityCounts } from "./priority.ts";
 import type { SiteDayFacts } from "./records.ts";
 import { addPart, emptyTally, mergeTally, partsOf, tallyFigures, type VisitTally } from "./tally.ts";
 import {
@@ -59,6 +60,8 @@ export interface DayAggregate {
   /** Local hours 0–23 that had anything. */
   byHour: Record<string, HourTally>;
   estimate: EstimateSums;
+  /** Priority and interpreter tickets (absent from days rolled up before they were counted). */
+  priorityService?: PriorityCounts;
   bookings: BookingTally;
   messages: MessageFigures;
   /** People waiting every quarter hour, from quarter `from` on (trailing and leading zeros left out). */
@@ -114,6 +117,7 @@ export function rollUpDay(day: string, facts: SiteDayFacts, options: FigureOptio
     byClerk: {},
     byHour: {},
     estimate: estimateSums(facts.visits),
+    priorityService: priorityCounts(facts.visits),
     bookings: { made: 0, cancelled: 0, kept: 0, missed: 0, pending: 0, leadDays: [] },
     messages: messageFigures(facts.messages),
     waiting: trimmed(waitingCounts(facts.visits, day, options.timeZone, options.now)),
@@ -196,6 +200,7 @@ export function figuresFromAggregates(
   const byHour: Record<string, HourTally> = {};
   const weekdayHour = new Map<string, number>();
   const estimate: EstimateSums = { count: 0, sumAbs: 0, sum: 0 };
+  const priorityService = emptyPriorityCounts();
   const bookings: BookingTally = { made: 0, cancelled: 0, kept: 0, missed: 0, pending: 0, leadDays: [] };
   const messages: MessageFigures = { sms: { sent: 0, failed: 0 }, email: { sent: 0, failed: 0 } };
   const waitingByDay = new Map<string, number[]>();
@@ -224,6 +229,7 @@ export function figuresFromAggregates(
     estimate.count += a.estimate.count;
     estimate.sumAbs += a.estimate.sumAbs;
     estimate.sum += a.estimate.sum;
+    addPriorityCounts(priorityService, a.priorityService);
     bookings.made += a.bookings.made;
     bookings.cancelled += a.bookings.cancelled;
     bookings.kept += a.bookings.kept;
@@ -255,6 +261,7 @@ export function figuresFromAggregates(
       bookings: bookingFiguresOf(bookings),
       messages,
       estimateError: estimateError(estimate),
+      priorityService,
     },
     byDepartment: Object.keys(byDepartment)
       .sort()

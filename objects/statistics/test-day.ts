@@ -14,6 +14,9 @@
 //  T8      A       kiosk          08:41   10   5–15   09:01 (d1)              09:02–09:20    served
 //  T9      C       kiosk          09:10    5   2–8    09:12 (d2)              09:13–09:18    served
 //
+// Priority service: T2 and T5 are priority tickets (T5's two parts are one ticket); T5 and T8 asked for the
+// PJM interpreter.
+//
 // Desks: d1 (anna) idle 07:55–08:05, serving 08:05–08:40, break „szkolenie” 08:40–09:00, serving
 // 09:00–09:20, idle 09:20–09:30; d2 with nobody signed in 07:30–08:00, then (bartek) idle 08:00–08:32,
 // serving 08:32–09:18, break „przerwa” 09:18–09:30.
@@ -46,6 +49,8 @@ interface PartInput {
   service?: [string, string];
   outcome: VisitOutcome;
   ended?: string;
+  priority?: true;
+  interpreter?: true;
 }
 
 function visit(p: PartInput): VisitRecord {
@@ -61,6 +66,8 @@ function visit(p: PartInput): VisitRecord {
     channel: p.channel ?? "kiosk",
     queuedAt: at(p.queued),
     slotAt: p.slot ? at(p.slot) : null,
+    ...(p.priority ? { priority: true } : {}),
+    ...(p.interpreter ? { interpreter: true } : {}),
     estimateMinutes: p.est ?? null,
     estimateRange: p.range ? { low: p.range[0], high: p.range[1] } : null,
     calls,
@@ -88,6 +95,7 @@ export const VISITS: VisitRecord[] = [
   visit({
     ticket: "T2",
     matter: "A",
+    priority: true,
     queued: "08:02",
     est: 10,
     range: [5, 15],
@@ -123,6 +131,8 @@ export const VISITS: VisitRecord[] = [
   visit({
     ticket: "T5",
     matter: "C",
+    priority: true,
+    interpreter: true,
     queued: "08:20",
     est: 15,
     range: [10, 20],
@@ -135,6 +145,8 @@ export const VISITS: VisitRecord[] = [
     ticket: "T5",
     part: 1,
     matter: "B",
+    priority: true,
+    interpreter: true,
     queued: "08:40",
     calls: ["08:53"],
     desk: "d2",
@@ -156,6 +168,7 @@ export const VISITS: VisitRecord[] = [
   visit({
     ticket: "T8",
     matter: "A",
+    interpreter: true,
     queued: "08:41",
     est: 10,
     range: [5, 15],

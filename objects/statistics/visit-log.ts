@@ -53,6 +53,8 @@ function opened(t: Ticket, part: number, queuedAt: number, ctx: VisitContext, fi
     channel: ctx.channel,
     queuedAt,
     slotAt: t.reservedAt,
+    ...(t.priority ? { priority: true } : {}),
+    ...(t.interpreter ? { interpreter: true } : {}),
     estimateMinutes: first ? ctx.estimate : null,
     estimateRange: first ? ctx.range : null,
     calls: [],

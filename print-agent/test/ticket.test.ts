@@ -56,6 +56,21 @@ describe("printed ticket", () => {
     expect(en).toContain("Estimated wait: about 15-25 min");
   });
 
+  it("a priority ticket carries the priority mark before its number, as large, and fits 58 mm paper too", () => {
+    const priority = printJob("A013", { ...job.ticket, number: "A013", priority: true });
+    for (const [paper, dots, cpl] of [
+      ["80mm", 576, 48],
+      ["58mm", 384, 32],
+    ] as const) {
+      const d = decodeEscPos(renderTicket(priority, { ...opts, paper }, "escpos").bytes, dots);
+      const number = d.lines.find((l) => l.text.endsWith("A013"));
+      expect(number?.text).toBe("P A013");
+      expect(number!.text.length * number!.width).toBeLessThanOrEqual(cpl);
+    }
+    const normal = decodeEscPos(renderTicket(job, { ...opts, paper: "80mm" }, "escpos").bytes, 576);
+    expect(normal.lines.some((l) => l.text.startsWith("P "))).toBe(false);
+  });
+
   it("58 mm: every line fits 32 columns, long lines break between words, the QR code still reads", () => {
     const long = printJob("B107", { siteName: "Urząd Miasta, Wydział Spraw Administracyjnych", waitingAhead: 1 });
     const d = decodeEscPos(renderTicket(long, { ...opts, paper: "58mm" }, "escpos").bytes, 384);

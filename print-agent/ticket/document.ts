@@ -1,7 +1,8 @@
 // The ticket as one receiptline document (a markdown for receipts): the same text renders to
 // ESC/POS bytes for the printer and to SVG/PNG for the preview. Layout, top to bottom: city and
 // site, matter, the number (large), people ahead, estimated wait (a range), date and time, the e-ticket QR
-// code, a short note; the printer cuts the paper at the end.
+// code, a short note; the printer cuts the paper at the end. A priority ticket's number carries the
+// priority mark, an inverted "P" before it (the same mark as on the screens, without saying why).
 import type { PrintJob } from "../../protocol/live.ts";
 import type { Language, Paper } from "../config.ts";
 import { estimatedWaitRangeText, estimatedWaitText, noteLines, takenAtText, waitingAheadText, yourNumberText } from "./wording.ts";
@@ -19,6 +20,9 @@ export const PAPER: Record<Paper, PaperLayout> = {
   "80mm": { cpl: 48, qrCell: 6, numberMarks: "^^^^^^^" },
   "58mm": { cpl: 32, qrCell: 5, numberMarks: "^^^^^^" },
 };
+
+/** The priority mark: a "P" printed white on black (receiptline's backquotes invert). */
+export const PRIORITY_MARK = "`P`";
 
 export interface TicketOptions {
   paper: Paper;
@@ -41,7 +45,7 @@ export function ticketDocument(ticket: PrintJob["ticket"], opts: TicketOptions):
     ...para(ticket.matterName, cpl, '"'),
     "",
     ...para(yourNumberText(lang)),
-    `${layout.numberMarks}${text(ticket.number)}`,
+    `${layout.numberMarks}${ticket.priority ? `${PRIORITY_MARK} ` : ""}${text(ticket.number)}`,
     "",
     ...para(waitingAheadText(ticket.waitingAhead, lang)),
     // The range shown at issue; a job from an older site object has only the single number.

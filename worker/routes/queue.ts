@@ -28,7 +28,8 @@ export const queueRoutes: ApiRoute[] = [
     const body = c.req.valid("json");
     const idem = await idempotency(c, claims.sub, body);
     const principal = principalOf(claims);
-    return unwrap(await c.var.stub.issueTicket({ matterId: body.matterId, principal, ...(idem ? { idempotency: idem } : {}) }));
+    const flags = { priority: body.priority === true, interpreter: body.interpreter === true };
+    return unwrap(await c.var.stub.issueTicket({ matterId: body.matterId, ...flags, principal, ...(idem ? { idempotency: idem } : {}) }));
   }),
   route("queue", site(), async (c) => unwrap(await c.var.stub.queueView())),
   route("desk.call-next", site(), (c) => deskCommand(c, { action: "call-next" })),

@@ -1,6 +1,6 @@
 // The fields of each part of a site's configuration, as data: a new field is one line here (and its
 // label in messages.ts). Paths, labels, errors and focus come from the field components in fields.tsx.
-import type { DepartmentConfig, DeskConfig, MatterConfig, SiteConfig } from "../../../protocol/config.ts";
+import type { DepartmentConfig, DeskConfig, MatterConfig, PriorityGroup, PrioritySettings, SiteConfig } from "../../../protocol/config.ts";
 import type { MessageKey } from "../../shared/messages.ts";
 
 /** The keys of T whose values are of type V (optional ones included). */
@@ -104,4 +104,30 @@ export const BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = [
   { kind: "int", key: "reminderDayBeforeHour", label: "adm.cfg.reminderHour", hint: "adm.cfg.reminderHourHint", min: 0, max: 23 },
   { kind: "int", key: "reminderMinutesBefore", label: "adm.cfg.reminderMinutes", hint: "adm.cfg.reminderMinutesHint", min: 0, max: 1440 },
   { kind: "int", key: "maxActivePerContact", label: "adm.cfg.maxPerContact", min: 1, max: 20 },
+];
+
+/** Priority service: on or off, and how its tickets are called. */
+export const PRIORITY_FIELDS: readonly FieldSpec<PrioritySettings>[] = [
+  { kind: "bool", key: "enabled", label: "adm.cfg.priorityEnabled", hint: "adm.cfg.priorityEnabledHint" },
+  {
+    kind: "choice",
+    key: "mode",
+    label: "adm.cfg.priorityMode",
+    options: [
+      { value: "first", label: "adm.cfg.priorityMode.first" },
+      { value: "alternate", label: "adm.cfg.priorityMode.alternate" },
+    ],
+  },
+];
+
+/** One group the kiosk lists under "Pierwszeństwo obsługi", in the kiosk's languages. */
+export const PRIORITY_GROUP_FIELDS: readonly FieldSpec<PriorityGroup>[] = [
+  { kind: "text", key: "name", label: "adm.cfg.priorityGroupName", long: true },
+  { kind: "text", key: "nameEn", label: "adm.cfg.priorityGroupNameEn", long: true, optional: true },
+  { kind: "text", key: "nameUk", label: "adm.cfg.priorityGroupNameUk", long: true, optional: true },
+];
+
+/** The site's remote PJM interpreter link. */
+export const INTERPRETER_FIELDS: readonly FieldSpec<SiteConfig>[] = [
+  { kind: "text", key: "interpreterUrl", label: "adm.cfg.interpreterUrl", hint: "adm.cfg.interpreterUrlHint", long: true, optional: true },
 ];

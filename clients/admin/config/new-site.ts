@@ -2,6 +2,7 @@
 // page carries no schema), open Monday to Friday 8:00-16:00; departments, matters and desks are added
 // by the manager. The id, city, name and address are left for the manager to give.
 import type { SiteConfig } from "../../../protocol/config.ts";
+import { DEFAULT_PRIORITY_GROUPS } from "../../../protocol/priority-groups.ts";
 
 const workday: [string, string][] = [["08:00", "16:00"]];
 
@@ -17,6 +18,7 @@ export function newSiteConfig(): SiteConfig {
     specialDays: [],
     screenLanguages: ["pl"],
     closure: null,
+    priority: { enabled: false, mode: "first", groups: DEFAULT_PRIORITY_GROUPS.map((g) => ({ ...g })) },
     departments: [],
     desks: [],
     devices: [],

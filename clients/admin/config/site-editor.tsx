@@ -11,6 +11,7 @@ import { DesksSection } from "./desks-section.tsx";
 import { EditorContext } from "./editor-context.ts";
 import { ProblemText } from "./fields.tsx";
 import { BookingSection, HoursSection } from "./hours-section.tsx";
+import { PrioritySection } from "./priority-section.tsx";
 import { SiteSection } from "./site-section.tsx";
 import { type Outcome, useSiteConfig } from "./use-site-config.ts";
 
@@ -97,6 +98,7 @@ export function SiteEditor(props: SiteEditorProps) {
             <DesksSection />
             <HoursSection />
             <BookingSection />
+            <PrioritySection />
             <div class="cfg-bar">
               <button type="submit" class="btn btn-primary" disabled={s.saving}>
                 {s.saving ? t("adm.cfg.saving") : creating ? t("adm.cfg.create") : t("adm.cfg.save")}

@@ -1,5 +1,5 @@
 // The totals of the range as cards, in groups: visits, waits, the people at the desks, bookings,
-// notifications and the estimate's error. A figure with no data shows "–" (said as "brak danych").
+// priority service (priority and PJM interpreter tickets), notifications and the estimate's error. A figure with no data shows "–" (said as "brak danych").
 import type { StatisticsTotals } from "../../../protocol/statistics.ts";
 import { useI18n } from "../../shared/i18n.tsx";
 import type { MessageKey } from "../../shared/messages.ts";
@@ -56,6 +56,13 @@ export function StatisticsCards(props: { totals: StatisticsTotals }) {
         { key: "stats.bookingsKept", id: "bookingsKept", value: n(s.bookings.kept) },
         { key: "stats.bookingsMissed", id: "bookingsMissed", value: n(s.bookings.missed) },
         { key: "stats.bookingsCancelled", id: "bookingsCancelled", value: n(s.bookings.cancelled) },
+      ],
+    },
+    {
+      title: "stats.group.priority",
+      cards: [
+        { key: "stats.priorityTickets", id: "priorityTickets", value: n(s.priorityService.priority) },
+        { key: "stats.interpreterTickets", id: "interpreterTickets", value: n(s.priorityService.interpreter) },
       ],
     },
     {

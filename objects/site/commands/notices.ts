@@ -2,6 +2,7 @@
 // queue the texts now due, computed from the new state and written in the same transaction.
 import { fail } from "../../../protocol/errors.ts";
 import type { Ticket } from "../../queue/model.ts";
+import type { PriorityOrder } from "../../queue/order.ts";
 import { turnNearSms } from "../../sms/messages.ts";
 import { accept, type Change, type Decision, refuse } from "../change.ts";
 import type { SiteSettings } from "../draft.ts";
@@ -29,8 +30,9 @@ export function turnNotices(
   tickets: ReadonlyMap<string, Ticket>,
   now: number,
   settings: SiteSettings,
+  order: PriorityOrder = "off",
 ): Change {
-  const due = dueNotices(book, tickets, now);
+  const due = dueNotices(book, tickets, now, order);
   if (!due.sent.length && !due.dropped.length) return {};
   return {
     notices: due.sent.map((s) => s.request),

@@ -13,7 +13,7 @@ import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
-import { aheadOf } from "../../queue/order.ts";
+import { aheadOf, priorityOrderOf } from "../../queue/order.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
 import { rangeMiddle } from "../../queue/wait-range.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
@@ -24,7 +24,7 @@ import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
 import { ruleContext, type SiteIndex } from "../site-index.ts";
-import { eticketUrl, newTicket } from "../tickets.ts";
+import { eticketUrl, newTicket, type TicketFlags } from "../tickets.ts";
 import { forecastAt, ViewBuilder } from "../views.ts";
 
 const DAY_MS = 86_400_000;
@@ -64,7 +64,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   const due = ticket.source === "booking" ? withoutSlot(read.bookingsDue, ticket.matterId, ticket.reservedAt) : read.bookingsDue;
   const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, due));
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
-  const ahead = aheadOf(ticket, next.tickets.values());
+  const ahead = aheadOf(ticket, next.tickets.values(), priorityOrderOf(index.config.priority));
   const range = views.range(ticket, ahead) ?? { low: 0, high: 0 };
   const issued: IssuedTicket = {
     id: ticket.id,
@@ -76,6 +76,8 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
     estimatedWait: range,
     eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token),
     takenAt: views.ticket(ticket).takenAt,
+    ...(ticket.priority ? { priority: true as const } : {}),
+    ...(ticket.interpreter ? { interpreter: true as const } : {}),
   };
   const jobs: AgentJob[] = kioskId
     ? [
@@ -94,6 +96,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
             estimatedWait: range,
             takenAt: issued.takenAt,
             eticketUrl: issued.eticketUrl,
+            ...(ticket.priority ? { priority: true as const } : {}),
           },
         },
       ]
@@ -122,11 +125,19 @@ function cutOffMessage(
  * outside its hours that day, once the matter's daily cap is reached, when the matter is closed for today
  * (its last-ticket time, or no service could end before closing), or when no open desk serves it.
  */
-export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kioskId: string | null): Decision<IssuedTicket> {
+export function walkIn(
+  read: ConfiguredRead,
+  draft: Draft,
+  matterId: string,
+  kioskId: string | null,
+  flags: TicketFlags = { priority: false, interpreter: false },
+): Decision<IssuedTicket> {
   const { index, now } = read;
   const matter = index.matters.get(matterId);
   if (!matter) return refuse(fail("UNKNOWN_MATTER"));
   const { config } = index;
+  if (flags.priority && !config.priority.enabled) return refuse(fail("PRIORITY_UNAVAILABLE"));
+  if (flags.interpreter && config.interpreterUrl === undefined) return refuse(fail("INTERPRETER_UNAVAILABLE"));
   const site = {
     calendar: calendarOf(config),
     closedTemporarily: config.closure !== null,
@@ -146,7 +157,7 @@ export function walkIn(read: ConfiguredRead, draft: Draft, matterId: string, kio
     return refuse(fail(refusal, cutOffMessage(matter, cutOff, forecast.closesAt, config.timeZone)));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
-  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null), kioskId);
+  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null, flags), kioskId);
   return accept(issued, merge(draft.change(), change));
 }
 
