@@ -38,6 +38,11 @@ const PUBLIC: Partial<Record<RouteName, string>> = {
   devOutbox: "the demo's outbox, in demo mode only",
   startPairing: "a device asks for a code to show; it learns nothing, and pairing it takes a manager of its site",
   pairingState: "a waiting device's own pairing, by its unguessable secret",
+  publicSites: "every office's name and address, public by design",
+  publicSiteStatus: "an office's live queues in figures, no personal data, public by design",
+  publicQueueMonitor: "the same figures as FIWARE entities",
+  warsawFeed: "the same figures in Warsaw's open queue shape",
+  publicOpenData: "an office's daily aggregates, published as open data",
 };
 
 /** Routes of one's own account only. */
