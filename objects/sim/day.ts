@@ -9,7 +9,7 @@ import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { walkInVerdict } from "../queue/intake.ts";
 import { applyOutcome, isActive, type Outcome, type QueueState, type Ticket } from "../queue/model.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
-import { waitingAheadAll } from "../queue/order.ts";
+import { type PriorityOrder, waitingAheadAll } from "../queue/order.ts";
 import { localTime } from "../queue/time.ts";
 import { estimateWaitRange, type WaitRange, type WaitRangeInput } from "../queue/wait-range.ts";
 import { EventQueue } from "./events.ts";
@@ -48,6 +48,8 @@ interface Shown {
 
 const MATTER_BY_ID = new Map(MATTERS.map((m) => [m.id, m]));
 const CONFIGS = new Map(DESKS.map((d) => [d.id, d]));
+/** The simulated office calls its priority tickets before the normal ones of their matter (order.ts). */
+const PRIORITY_ORDER: PriorityOrder = "first";
 
 function matterOf(id: string): SimMatter {
   const m = MATTER_BY_ID.get(id);
@@ -126,7 +128,13 @@ class OfficeDay {
   }
 
   private ctx(): RuleContext {
-    return { now: this.now, desks: CONFIGS, matterIds: new Set(MATTER_BY_ID.keys()), recallDelayMs: RECALL_DELAY_MS };
+    return {
+      now: this.now,
+      desks: CONFIGS,
+      matterIds: new Set(MATTER_BY_ID.keys()),
+      recallDelayMs: RECALL_DELAY_MS,
+      priority: PRIORITY_ORDER,
+    };
   }
 
   private clerk(deskId: string): Clerk & { idle: boolean; desk: DeskRecord } {
@@ -240,6 +248,7 @@ class OfficeDay {
     this.counters.set(m.prefix, n);
     const number = formatTicketNumber(m.prefix, n);
     const t: Ticket = {
+      ...(v.priority ? { priority: true } : {}),
       id: `${this.shape.date}-${number}`,
       token: `sim-${this.seed}-${number}`,
       day: this.shape.date,
@@ -256,11 +265,9 @@ class OfficeDay {
       startedAt: null,
       finishedAt: null,
     };
-    // A priority client is drawn (v.priority) but their ticket is ordered by compareInMatter like any walk-in
-    // until the queue rules know priority: the mark then goes on the ticket here, and the order follows.
     this.apply({ tickets: [t], desks: [], calls: [], deskId: null, ticketId: t.id });
     this.visitors.set(t.id, v);
-    const ahead = waitingAheadAll(this.state.tickets.values()).get(t.id) ?? 0;
+    const ahead = waitingAheadAll(this.state.tickets.values(), PRIORITY_ORDER).get(t.id) ?? 0;
     const inputs = waitInputs(
       {
         now: this.now,
