@@ -186,11 +186,14 @@ describe("public status", () => {
       }),
     );
     expect(answers.length).toBe(1000);
-    // And a reader after them, still within the 15 seconds, is answered from the cache.
+    // And a reader after them is answered from the cache.
     generated.add(((await (await api(paths[0] ?? "")).json()) as PublicSiteStatus).generatedAt);
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(generated.size).toBe(1);
-    expect(await readsOf(siteId)).toBe(1);
+    // One read per 15 seconds begun: one within 15 s (a slow machine that takes longer may need a second).
+    const windows = Math.max(1, Math.ceil((Date.now() - started) / 15_000));
+    expect(generated.size).toBeLessThanOrEqual(windows);
+    const reads = await readsOf(siteId);
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeLessThanOrEqual(windows);
   });
 
   it("gives the QueueMonitor entities normalized and as key-values", async () => {
