@@ -133,8 +133,11 @@ describe("print agent", { timeout: 15_000 }, () => {
     await waitFor(() => s.connections === 2, "a new connection after the silence", 5000);
     s.answerPings = true;
     s.addJobs(printJob("Z001", {}));
-    // A job for a kiosk without a printer is acknowledged with a warning, not kept forever.
-    await waitFor(() => s.acks.length === 1, "the job finished on the new connection");
+    // A job for a kiosk without a printer is reported unprinted with a warning (never acknowledged as printed),
+    // not kept forever.
+    await waitFor(() => s.unprinted.length === 1, "the job finished on the new connection");
+    expect(s.unprinted[0]?.reason).toBe("no-printer");
+    expect(s.acks).toEqual([]);
   });
 
   it("a server that refuses the agent's protocol version is logged as such and asked again with backoff; a server that speaks it is served", async () => {
@@ -152,7 +155,7 @@ describe("print agent", { timeout: 15_000 }, () => {
     // The server is updated (or rolled back): the agent that kept trying takes its jobs.
     s.refuseVersion = false;
     s.addJobs(printJob("V001"));
-    await waitFor(() => s.acks.length === 1, "the job taken once the version is accepted");
+    await waitFor(() => s.unprinted.length === 1, "the job taken once the version is accepted");
   });
 
   it("a wrong password is retried with backoff and logged, never crashing the agent", async () => {
