@@ -281,17 +281,17 @@ export class SiteQueue extends DurableObject<Env> {
     return ok({ messages: reads.staffMessages(this.path.read(Date.now()), q) });
   }
 
+  /** Where the statistics read from: the visits, console sessions and each day's roll-up in this object's SQLite. */
+  private statisticsSources() {
+    return { sql: this.ctx.storage.sql, visits: this.stores.visits, consoles: this.stores.consoles, aggregates: this.stores.aggregates };
+  }
+
   /** The site's statistics for a range of local days (objects/site/statistics-read.ts); UNKNOWN_SITE before a configuration. */
   async statistics(q: { from: string; to: string; groupBy?: StatisticsGrouping }): Promise<Result<StatisticsResponse>> {
     const config = this.memory.index?.config;
     if (!config) return fail("UNKNOWN_SITE");
     const now = Date.now();
-    const sources = {
-      sql: this.ctx.storage.sql,
-      visits: this.stores.visits,
-      consoles: this.stores.consoles,
-      aggregates: this.stores.aggregates,
-    };
+    const sources = this.statisticsSources();
     return ok(siteStatistics(sources, config, q, this.path.current(now).day, now));
   }
 
@@ -318,12 +318,7 @@ export class SiteQueue extends DurableObject<Env> {
     const config = this.memory.index?.config;
     if (!config) return fail("UNKNOWN_SITE");
     const now = Date.now();
-    const sources = {
-      sql: this.ctx.storage.sql,
-      visits: this.stores.visits,
-      consoles: this.stores.consoles,
-      aggregates: this.stores.aggregates,
-    };
+    const sources = this.statisticsSources();
     return ok(openData(sources, config, q, this.path.current(now).day, now));
   }
 
