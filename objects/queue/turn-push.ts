@@ -6,7 +6,7 @@
 //   the subscription remembers the call it told of; a "near" not yet sent is then never sent;
 // - nothing while the ticket is missed or being served, nor once it has left the queue.
 import type { Ticket } from "./model.ts";
-import { waitingAheadAll } from "./order.ts";
+import { type PriorityOrder, waitingAheadAll } from "./order.ts";
 
 export interface PushWatch {
   id: string;
@@ -21,7 +21,8 @@ export type PushMoment =
   | { id: string; ticketId: string; kind: "near"; ahead: number }
   | { id: string; ticketId: string; kind: "called"; deskId: string; calledAt: number };
 
-export function turnPushMoments(watches: Iterable<PushWatch>, tickets: ReadonlyMap<string, Ticket>): PushMoment[] {
+/** `order`: how the site calls priority tickets, so "near" counts the people ahead as the desks will call them. */
+export function turnPushMoments(watches: Iterable<PushWatch>, tickets: ReadonlyMap<string, Ticket>, order: PriorityOrder): PushMoment[] {
   const out: PushMoment[] = [];
   let ahead: Map<string, number> | null = null;
   for (const w of watches) {
@@ -29,7 +30,7 @@ export function turnPushMoments(watches: Iterable<PushWatch>, tickets: ReadonlyM
     switch (t?.status) {
       case "waiting": {
         if (w.nearSent) break;
-        ahead ??= waitingAheadAll(tickets.values());
+        ahead ??= waitingAheadAll(tickets.values(), order);
         const n = ahead.get(t.id) ?? 0;
         if (n <= w.ahead) out.push({ id: w.id, ticketId: t.id, kind: "near", ahead: n });
         break;

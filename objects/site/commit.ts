@@ -233,7 +233,10 @@ export class CommitPath {
     const pushMoved = pushBook !== memory.push || decided.tickets?.length;
     const change =
       pushMoved && pushBook.size
-        ? merge(noticed, turnPushes(pushBook, memory.queueAfter(decided).tickets, memory.index, now, this.d.settings))
+        ? merge(
+            noticed,
+            turnPushes(pushBook, memory.queueAfter(decided).tickets, memory.index, now, this.d.settings, priorityOrderOf(priority)),
+          )
         : noticed;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {

@@ -39,7 +39,11 @@ export function openDataRows(agg: DayAggregate, configured: readonly { id: strin
   });
 }
 
-/** The open data of local days `from` to `to`: past days from their roll-ups (rolled up now when missing, not stored), today so far. */
+/**
+ * The open data of local days `from` to `to`: past days from their stored roll-ups, today so far. A past day
+ * without a roll-up (before the site existed) has no rows: a public request never makes the object roll up
+ * the past, so however its range is varied it costs at most one day's roll-up (today's).
+ */
 export function openData(
   src: FactSources & { aggregates: DayAggregates },
   config: SiteConfig,
@@ -53,8 +57,8 @@ export function openData(
   if (q.from <= last) {
     const stored = src.aggregates.between(q.from, last);
     for (const day of daysBetween(q.from, last)) {
-      const agg = day !== today ? (stored.get(day) ?? rollUp(src, config, day, now)) : rollUp(src, config, day, now);
-      rows.push(...openDataRows(agg, matters));
+      const agg = day !== today ? stored.get(day) : rollUp(src, config, day, now);
+      if (agg) rows.push(...openDataRows(agg, matters));
     }
   }
   return { siteId: config.id, from: q.from, to: q.to, timeZone: config.timeZone, generatedAt: now, rows };

@@ -64,6 +64,9 @@ const tickets = [
 ];
 const desks = [desk("d1", { ticketId: "D002" }), desk("d2"), desk("d3", { status: "paused" })];
 
+/** A site where no manager lifted a cut-off today. */
+const NO_OVERRIDES = { site: { getMeta: () => null } };
+
 function statusAt(now: number, over: Record<string, unknown> = {}) {
   const index = indexSite(config(over));
   return publicStatus({
@@ -73,6 +76,7 @@ function statusAt(now: number, over: Record<string, unknown> = {}) {
     queue: stateOf(tickets, desks),
     durations: new Map([["dowod", [9 * MIN]]]),
     bookingsDue: new Map(),
+    stores: NO_OVERRIDES,
   });
 }
 
@@ -121,6 +125,22 @@ describe("a site's public status", () => {
     for (const m of closed?.matters ?? []) expect(m).toMatchObject({ open: false, waitRange: null });
   });
 
+  it("closes a matter cut off for today (its last ticket given), as the kiosk does", () => {
+    const departments = [
+      {
+        id: "so",
+        name: "Sprawy obywatelskie",
+        matters: [
+          { id: "dowod", name: "Dowód osobisty", prefix: "D", serviceMinutes: 12, lastTicketAt: "08:30" },
+          { id: "meld", name: "Meldunek", prefix: "M", serviceMinutes: 8, dailyCap: 2 },
+          { id: "paszport", name: "Paszport", prefix: "P", serviceMinutes: 15 },
+        ],
+      },
+    ];
+    const dowod = statusAt(T0, { departments })?.matters.find((m) => m.id === "dowod");
+    expect(dowod).toMatchObject({ open: false, waitRange: null });
+  });
+
   it("holds no token, no desk's client and no name of a person", () => {
     const text = JSON.stringify(statusAt(T0));
     expect(text).not.toMatch(/token|Stanowisko|clerk/);
@@ -128,7 +148,15 @@ describe("a site's public status", () => {
 
   it("is null before the site is configured", () => {
     expect(
-      publicStatus({ now: T0, day: DAY, index: null, queue: stateOf([], []), durations: new Map(), bookingsDue: new Map() }),
+      publicStatus({
+        now: T0,
+        day: DAY,
+        index: null,
+        queue: stateOf([], []),
+        durations: new Map(),
+        bookingsDue: new Map(),
+        stores: NO_OVERRIDES,
+      }),
     ).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 // A site's public status, built from memory in one pass: per matter whether a walk-in could take a ticket
 // now, its open desks, people waiting, the numbers called and given out last, minutes of service per
-// person and the wait range a ticket taken now would be shown. Read only, no SQL: the Worker caches the
-// answer at the edge for 15 seconds, so this runs at most a few times a minute however many people read.
+// person and the wait range a ticket taken now would be shown. Read only, from memory and one keyed read of
+// the day's cut-off overrides: the Worker caches the answer at the edge for 15 seconds, so this runs at most a
+// few times a minute however many people read.
 import type { PublicMatterStatus, PublicSiteStatus } from "../../protocol/public-status.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf } from "../queue/calendar.ts";
@@ -9,8 +10,10 @@ import { walkInsByPrefix, walkInVerdict } from "../queue/intake.ts";
 import type { Ticket } from "../queue/model.ts";
 import { waitingCounts } from "../queue/order.ts";
 import { isoLocal, localTime } from "../queue/time.ts";
+import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteRead } from "./draft.ts";
 import type { SiteIndex } from "./site-index.ts";
+import type { SiteStore } from "./store.ts";
 import { forecastAt, ViewBuilder } from "./views.ts";
 
 /** Served visits of today a matter needs before its median replaces the configured minutes of service. */
@@ -40,7 +43,9 @@ function latestBy(tickets: Iterable<Ticket>, day: string, at: (t: Ticket) => num
 
 /** The site's public status at `read.now`; null before the site is configured. */
 export function publicStatus(
-  read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations" | "bookingsDue">,
+  read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations" | "bookingsDue"> & {
+    stores: { site: Pick<SiteStore, "getMeta"> };
+  },
 ): PublicSiteStatus | null {
   const index: SiteIndex | null = read.index;
   if (!index) return null;
@@ -60,9 +65,11 @@ export function publicStatus(
     desks: queue.desks,
   };
   const at = localTime(now, config.timeZone);
+  // A matter closed for today by the closing cut-off is not open: the kiosk refuses it too.
+  const overridden = overriddenOn(read.stores.site, read.day);
   const matters: PublicMatterStatus[] = config.departments.flatMap((d) =>
     d.matters.map((m) => {
-      const open = walkInVerdict(site, at, m, taken) === null;
+      const open = walkInVerdict(site, at, m, taken, views.cutOff(m.id, overridden.has(m.id))) === null;
       const status: PublicMatterStatus = {
         id: m.id,
         name: m.name,

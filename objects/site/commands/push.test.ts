@@ -41,7 +41,7 @@ describe("push subscriptions of a ticket", () => {
 
   it("writes the notification due on the subscription, and after the push service's answer clears, retries or deletes it", () => {
     const book = rowsOf(new PushBook(), subscribePush(new PushBook(), waiting, request("https://fcm.googleapis.com/fcm/send/a", 1), T0));
-    const due = turnPushes(book, new Map([[waiting.id, waiting]]), null, T0, settings).pushSubscriptions ?? [];
+    const due = turnPushes(book, new Map([[waiting.id, waiting]]), null, T0, settings, "off").pushSubscriptions ?? [];
     expect(due).toHaveLength(1);
     const row = due[0] as PushSubscriptionRow;
     expect(JSON.parse(row.pending ?? "")).toEqual({

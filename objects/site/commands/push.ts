@@ -6,6 +6,7 @@ import { assertNever } from "../../../protocol/live-wire.ts";
 import type { ETicketPushRequest, PushPayload } from "../../../protocol/push.ts";
 import type { PushResult } from "../../push/send.ts";
 import type { Ticket } from "../../queue/model.ts";
+import type { PriorityOrder } from "../../queue/order.ts";
 import { turnNoticeRefusal } from "../../queue/turn-near.ts";
 import { turnPushMoments } from "../../queue/turn-push.ts";
 import { accept, type Change, type Decision, refuse } from "../change.ts";
@@ -77,10 +78,11 @@ export function turnPushes(
   index: SiteIndex | null,
   now: number,
   settings: SiteSettings,
+  order: PriorityOrder,
 ): Change {
   if (!book.size) return {};
   const rows: PushSubscriptionRow[] = [];
-  for (const m of turnPushMoments(book.watches(), tickets)) {
+  for (const m of turnPushMoments(book.watches(), tickets, order)) {
     const sub = book.get(m.id);
     const ticket = tickets.get(m.ticketId);
     if (!sub || !ticket) continue;
