@@ -106,6 +106,11 @@ export const ERRORS = {
   RESEND_TOO_SOON: [429, "Wait a minute before asking for a new code."],
   RESEND_LIMIT: [429, "No more codes can be sent for this booking; book again."],
   IDEMPOTENCY_KEY_REUSED: [422, "This Idempotency-Key was already used for a different request."],
+  // ---- local continuity: the site's agent while the office is cut off from the cloud ----
+  REPLAY_OUT_OF_ORDER: [409, "The offline log must be replayed in order: an earlier entry has not been applied yet."],
+  OFFLINE_NUMBERS_USED_UP: [503, "The numbers set aside for working offline are used up for this matter today."],
+  OFFLINE_NOT_AVAILABLE: [503, "This needs the cloud, which the office cannot reach now; it works again when the link returns."],
+  OFFLINE_NOT_READY: [503, "The office's local agent has no copy of the queue yet; it cannot take over."],
   PAYLOAD_TOO_LARGE: [413, "The body is too large."],
   UNSUPPORTED_MEDIA_TYPE: [415, "Send JSON with 'Content-Type: application/json'."],
   UPGRADE_REQUIRED: [426, "This endpoint expects a WebSocket upgrade."],

@@ -450,6 +450,10 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "error.UPGRADE_REQUIRED": "Потрібне з’єднання наживо.",
   "error.RATE_LIMITED": "Забагато спроб – зачекайте трохи.",
   "error.INTERNAL": "Помилка на боці сервера. Спробуйте ще раз.",
+  "error.REPLAY_OUT_OF_ORDER": "Журнал локальної роботи треба надіслати по черзі: бракує попереднього запису.",
+  "error.OFFLINE_NUMBERS_USED_UP": "Номери для роботи без інтернету на сьогодні для цієї справи закінчилися. Зверніться до персоналу.",
+  "error.OFFLINE_NOT_AVAILABLE": "Без підключення до інтернету цього зараз не можна зробити. Запрацює, коли зв'язок повернеться.",
+  "error.OFFLINE_NOT_READY": "Локальний сервер установи ще не має копії черги і не може перейняти роботу.",
   "error.STORAGE_FAILED": "Установа не змогла зберегти це зараз. Нічого не змінено; спробуйте трохи згодом.",
   "error.NOT_CONFIGURED": "Сервер не налаштовано.",
   "error.HUMAN_CHECK_UNAVAILABLE":

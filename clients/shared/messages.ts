@@ -1680,6 +1680,22 @@ const ERROR_TEXTS = {
     en: "No more codes can be sent for this booking – book again.",
   },
   IDEMPOTENCY_KEY_REUSED: { pl: "To polecenie zostało już wysłane z innymi danymi.", en: "This command was already sent with other data." },
+  REPLAY_OUT_OF_ORDER: {
+    pl: "Zapis pracy lokalnej trzeba przesłać po kolei: brakuje wcześniejszego wpisu.",
+    en: "The offline log must be sent in order: an earlier entry is missing.",
+  },
+  OFFLINE_NUMBERS_USED_UP: {
+    pl: "Numery do pracy bez internetu skończyły się dziś dla tej sprawy. Poproś o pomoc obsługę.",
+    en: "The numbers set aside for working offline are used up for this matter today. Ask the staff for help.",
+  },
+  OFFLINE_NOT_AVAILABLE: {
+    pl: "Bez połączenia z internetem nie można tego teraz zrobić. Zadziała ponownie po powrocie łącza.",
+    en: "This cannot be done without the internet link. It works again when the link returns.",
+  },
+  OFFLINE_NOT_READY: {
+    pl: "Lokalny serwer urzędu nie ma jeszcze kopii kolejki i nie może przejąć pracy.",
+    en: "The office's local server has no copy of the queue yet and cannot take over.",
+  },
   PAYLOAD_TOO_LARGE: { pl: "Za dużo danych.", en: "Too much data." },
   UNSUPPORTED_MEDIA_TYPE: { pl: "Nieobsługiwany format danych.", en: "Unsupported data format." },
   UPGRADE_REQUIRED: { pl: "Wymagane połączenie na żywo.", en: "A live connection is required." },

@@ -28,7 +28,10 @@ class Draft {
   readonly tickets = new Map<string, Ticket>();
   readonly desks = new Map<string, Desk>();
   readonly calls: CallEvent[] = [];
-  constructor(readonly state: QueueState) {}
+  readonly state: QueueState;
+  constructor(state: QueueState) {
+    this.state = state;
+  }
   ticket(id: string): Ticket | undefined {
     return this.tickets.get(id) ?? this.state.tickets.get(id);
   }

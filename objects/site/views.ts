@@ -51,12 +51,18 @@ export class ViewBuilder {
   private walkInsWaiting: Map<string, number> | null = null;
   private lines = new Map<string, LineForecast>();
 
-  constructor(
-    private readonly index: SiteIndex,
-    private readonly state: QueueState,
-    private readonly durations: ReadonlyMap<string, readonly number[]>,
-    private readonly forecast: Forecast,
-  ) {}
+  private readonly index: SiteIndex;
+  private readonly state: QueueState;
+  private readonly durations: ReadonlyMap<string, readonly number[]>;
+  private readonly forecast: Forecast;
+
+  // (Plain fields, not parameter properties: the print agent runs these rules in Node, which only strips types.)
+  constructor(index: SiteIndex, state: QueueState, durations: ReadonlyMap<string, readonly number[]>, forecast: Forecast) {
+    this.index = index;
+    this.state = state;
+    this.durations = durations;
+    this.forecast = forecast;
+  }
 
   private iso(ms: number | null): string | null {
     return ms === null ? null : this.at(ms);
