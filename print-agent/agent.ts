@@ -1,7 +1,7 @@
 // The site agent: takes jobs from the site object, remembers them, hands them to the printers and
 // the speakers, and acknowledges each one after it is done (at-least-once delivery, done once:
 // a job seen again is only acknowledged again). It also reports each kiosk printer's state.
-import type { AgentJob, PrinterState, UnprintedReason } from "../protocol/live.ts";
+import type { AgentJob, PrinterState, PrinterStatus, UnprintedReason } from "../protocol/live.ts";
 import { PROTOCOL_VERSION } from "../protocol/live.ts";
 import { Announcer } from "./audio/announcer.ts";
 import { ClipBank } from "./audio/clip-bank.ts";
@@ -12,6 +12,8 @@ import { generateClipBank } from "./clips/generate.ts";
 import type { AgentConfig } from "./config.ts";
 import { clipDir } from "./config.ts";
 import { Connection } from "./connection.ts";
+import { Continuity } from "./continuity/continuity.ts";
+import { LOCAL_JOB_PREFIX } from "./continuity/local-site.ts";
 import { Credentials } from "./credentials.ts";
 
 /** What the manager page's device list shows of this agent. */
@@ -43,6 +45,8 @@ export class Agent {
   private readonly printers = new Map<string, PrinterWorker>();
   private readonly announcer: Announcer | null;
   private readonly connection: Connection;
+  /** The office's local fallback (absent: the configuration serves no continuity). */
+  private readonly continuity: Continuity | null;
   /** Printer states as last reported on the current connection. */
   private reported = new Map<string, PrinterState>();
 
@@ -109,31 +113,58 @@ export class Agent {
       },
       {
         onOpen: () => this.onOpen(),
+        onClose: () => this.continuity?.link(),
         onJobs: (jobs) => this.takeJobs(jobs),
+        onReplica: (replica) => this.continuity?.replica(replica),
         onError: (code, message) => log.warn(`the server said ${code}: ${message}`),
       },
     );
+    this.continuity = config.continuity
+      ? new Continuity({
+          config: config.continuity,
+          store: config.store,
+          server: config.server,
+          siteId: config.siteId,
+          log,
+          now,
+          token: () => this.connection.bearer(),
+          connected: () => this.connection.connected,
+          print: (job) => this.dispatch(job),
+          announce: (job) => this.dispatch(job),
+          printers: () => this.printerStatuses(),
+        })
+      : null;
   }
 
-  /** Starts the queues with the jobs remembered from before a restart, then connects. */
-  start(): void {
+  /** Starts the queues with the jobs remembered from before a restart, serves the hall locally, then connects. */
+  async start(): Promise<void> {
     this.store.prune();
     for (const w of this.printers.values()) w.start();
     this.announcer?.start();
     const pending = this.store.pendingJobs();
     if (pending.length) this.log.info(`resuming ${pending.length} job(s) accepted before the restart`);
     for (const job of pending) this.dispatch(job);
+    if (this.continuity) {
+      try {
+        await this.continuity.start();
+      } catch (e) {
+        this.log.error(`local continuity cannot serve: ${errorText(e)}`);
+      }
+    }
     this.connection.start();
   }
 
   /** Disconnects and lets the job in progress finish; jobs not done stay in the store for the next start. */
   async stop(): Promise<void> {
     this.connection.stop();
+    await this.continuity?.stop();
     await Promise.all([...[...this.printers.values()].map((w) => w.stop()), this.announcer?.stop()]);
   }
 
   private onOpen(): void {
     this.reported = new Map();
+    this.connection.announceContinuity(this.continuity?.localUrl ?? null);
+    this.continuity?.link();
     // The server keeps what it was told before: tell it again, it may have changed while we were away.
     for (const [kioskId, w] of this.printers) if (w.lastState) this.printerState(kioskId, w.lastState);
   }
@@ -174,6 +205,11 @@ export class Agent {
    * acknowledged as done: the site keeps it on record for a person to see.
    */
   private finished(job: AgentJob, unprinted: UnprintedReason | null = null): void {
+    // The agent's own jobs (tickets issued and calls made locally) are the offline log's business, not the site's.
+    if (job.id.startsWith(LOCAL_JOB_PREFIX)) {
+      if (unprinted) this.log.warn(`local ticket ${job.kind === "print" ? job.ticket.number : ""} not printed (${unprinted})`);
+      return;
+    }
     try {
       this.store.complete(job.id, Date.now(), unprinted);
     } catch (e) {
@@ -185,6 +221,12 @@ export class Agent {
 
   private report(jobId: string, unprinted: UnprintedReason | null): void {
     this.connection.send(unprinted ? { type: "unprinted", jobId, reason: unprinted } : { type: "ack", jobId });
+  }
+
+  /** The kiosk printers as the local hall view shows them. */
+  private printerStatuses(): PrinterStatus[] {
+    const at = new Date().toISOString();
+    return [...this.printers].flatMap(([kioskId, w]) => (w.lastState ? [{ kioskId, state: w.lastState, at }] : []));
   }
 
   private printerState(kioskId: string, state: PrinterState): void {

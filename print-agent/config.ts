@@ -36,6 +36,18 @@ const Audio = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("none") }),
 ]);
 
+/**
+ * Local continuity: the agent serves the hall on the LAN while the office is cut off from the cloud. `publicUrl`
+ * is the address devices are given (http://<the PC's LAN address>:<port>, or https with `tls`).
+ */
+const Continuity = z.strictObject({
+  port: z.number().int().min(0).max(65535),
+  host: z.string().min(1).default("0.0.0.0"),
+  publicUrl: z.url({ protocol: /^https?$/ }),
+  /** A certificate for the PC's LAN name (PEM files), which kiosks and screens trust: pages over https may call only https. */
+  tls: z.strictObject({ cert: z.string().min(1), key: z.string().min(1) }).optional(),
+});
+
 export const AgentConfigSchema = z.strictObject({
   /** The numerek server, e.g. https://numerek.example.pl (the socket URL is derived from it). */
   server: z.url({ protocol: /^https?$/ }),
@@ -66,10 +78,13 @@ export const AgentConfigSchema = z.strictObject({
   maxJobAgeSeconds: z
     .strictObject({ print: z.number().positive().default(600), announce: z.number().positive().default(120) })
     .prefault({}),
+  /** Serve kiosks, screens and consoles on the LAN when the cloud is unreachable (off when absent). */
+  continuity: Continuity.optional(),
 });
 
 export type AgentConfig = z.output<typeof AgentConfigSchema> & { tokenFile: string };
 export type PrinterConfig = z.output<typeof Printer>;
+export type ContinuityConfig = z.output<typeof Continuity>;
 export type AudioConfig = z.output<typeof Audio>;
 export type Paper = z.output<typeof Paper>;
 export type Language = AgentConfig["language"];
@@ -98,7 +113,10 @@ export function parseConfig(raw: unknown, baseDir: string, env: NodeJS.ProcessEn
   }
   const store = abs(c.store);
   const tokenFile = c.tokenFile ? abs(c.tokenFile) : join(dirname(store), "device-token.json");
-  return { ...c, server, password, store, tokenFile, printers, audio };
+  const continuity = c.continuity?.tls
+    ? { ...c.continuity, tls: { cert: abs(c.continuity.tls.cert), key: abs(c.continuity.tls.key) } }
+    : c.continuity;
+  return { ...c, server, password, store, tokenFile, printers, audio, ...(continuity ? { continuity } : {}) };
 }
 
 export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): AgentConfig {

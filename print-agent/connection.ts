@@ -3,8 +3,9 @@
 // jitter), reads every frame against the protocol's schemas and hands the jobs to the agent.
 // Nothing ends the line for good: a server that refuses this agent's protocol version is logged
 // loudly and asked again with backoff (the agent may be updated, or the server rolled back).
+import { ContinuityReplica } from "../protocol/continuity.ts";
 import type { ErrorCode } from "../protocol/errors.ts";
-import { AgentFrameEnvelope, AgentJob, type AgentView, CLOSE, type ClientMessage, PROTOCOL_VERSION } from "../protocol/live.ts";
+import { AgentFrameEnvelope, AgentJob, CLOSE, type ClientMessage, PROTOCOL_VERSION } from "../protocol/live.ts";
 import { type LiveFrame, LiveSocket } from "../protocol/live-socket.ts";
 import type { Credentials } from "./credentials.ts";
 import type { Logger } from "./log.ts";
@@ -20,11 +21,27 @@ export interface ConnectionOptions {
   log: Logger;
 }
 
+/** What the agent reads of a frame: the jobs, and the site's replica when the frame carries one (null: keep the last). */
+export interface AgentFrameView {
+  jobs: AgentJob[];
+  continuity: ContinuityReplica | null;
+}
+
+/** The agent tells the site where it serves the hall on the LAN (null: it serves no continuity). */
+export interface ContinuityAnnouncement {
+  type: "continuity";
+  localUrl: string | null;
+}
+
 export interface ConnectionHandler {
   /** The jobs the server lists now (every frame carries all of them), oldest first. */
   onJobs(jobs: AgentJob[]): void;
+  /** The site's replica (local continuity), in a frame that carries one. */
+  onReplica?(replica: ContinuityReplica): void;
   /** The socket is open: a snapshot follows. */
   onOpen(): void;
+  /** The socket closed. */
+  onClose?(): void;
   /** The server refused a message of ours. */
   onError(code: ErrorCode, message: string): void;
 }
@@ -33,7 +50,11 @@ export interface ConnectionHandler {
  * Reads a frame for the agent: the envelope must match the protocol; each job is checked alone and
  * one this agent cannot read (a newer kind) is counted, not allowed to hide the others.
  */
-export function readAgentFrame(text: string, unreadable: (count: number) => void): LiveFrame<AgentView> {
+export function readAgentFrame(
+  text: string,
+  unreadable: (count: number) => void,
+  unreadableReplica: (why: string) => void = () => {},
+): LiveFrame<AgentFrameView> {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -50,8 +71,22 @@ export function readAgentFrame(text: string, unreadable: (count: number) => void
     if (job.success) jobs.push(job.data);
   }
   if (jobs.length < m.view.jobs.length) unreadable(m.view.jobs.length - jobs.length);
-  const view = { jobs };
+  // The replica is read here on its own: a frame without one (or with one this agent cannot read) leaves the last in place.
+  const raw = replicaOf(json);
+  let continuity: ContinuityReplica | null = null;
+  if (raw !== undefined) {
+    const r = ContinuityReplica.safeParse(raw);
+    if (r.success) continuity = r.data;
+    else unreadableReplica(r.error.issues[0]?.message ?? "unknown shape");
+  }
+  const view = { jobs, continuity };
   return m.type === "snapshot" ? { type: "snapshot", seq: m.seq, view } : { type: "update", seq: m.seq, prev: m.prev, view };
+}
+
+function replicaOf(json: unknown): unknown {
+  if (typeof json !== "object" || json === null || !("view" in json)) return undefined;
+  const view = json.view;
+  return typeof view === "object" && view !== null && "continuity" in view ? view.continuity : undefined;
 }
 
 export class Connection {
@@ -59,17 +94,21 @@ export class Connection {
   /** The last dial failed before the socket opened: the token is checked before the next one. */
   private refusedBefore = false;
   private readonly opts: ConnectionOptions;
-  private readonly socket: LiveSocket<AgentView>;
+  private readonly socket: LiveSocket<AgentFrameView>;
 
   constructor(opts: ConnectionOptions, handler: ConnectionHandler) {
     this.opts = opts;
     const { server, siteId, log } = opts;
-    this.socket = new LiveSocket<AgentView>(
+    this.socket = new LiveSocket<AgentFrameView>(
       {
         url: () => this.socketUrl(),
         open: (url) => new WebSocket(url),
         read: (text) =>
-          readAgentFrame(text, (n) => log.warn(`${n} job(s) from the server not understood by this agent version; left for a newer one`)),
+          readAgentFrame(
+            text,
+            (n) => log.warn(`${n} job(s) from the server not understood by this agent version; left for a newer one`),
+            (why) => log.warn(`the site's replica is not understood by this agent version (${why}); the last one is kept`),
+          ),
         pingEveryMs: opts.keepAliveMs,
         // A socket silent for 2.5 keep-alive intervals is dropped (the ping itself comes one interval after the last word).
         answerWithinMs: opts.keepAliveMs * 1.5,
@@ -78,7 +117,10 @@ export class Connection {
         endOf: () => null,
       },
       {
-        view: (view) => handler.onJobs(view.jobs),
+        view: (view) => {
+          if (view.continuity) handler.onReplica?.(view.continuity);
+          handler.onJobs(view.jobs);
+        },
         opened: () => {
           log.info(`connected to ${server} (site ${siteId})`);
           handler.onOpen();
@@ -88,6 +130,7 @@ export class Connection {
         closed: (code, reason, opened) => {
           // A socket refused before it opened may mean an expired or revoked token: it is checked before the next dial.
           if (!opened) this.refusedBefore = true;
+          if (opened) handler.onClose?.();
           if (code === CLOSE.ACCESS_REVOKED) {
             this.token = null;
             opts.credentials.forget();
@@ -122,6 +165,19 @@ export class Connection {
   /** Sends a message if the socket is open; false when it is not (the next snapshot brings the job back). */
   send(msg: ClientMessage): boolean {
     return this.socket.send(msg);
+  }
+
+  /** Tells the site where this agent serves the hall (sent on every open). */
+  announceContinuity(localUrl: string | null): boolean {
+    const message: ContinuityAnnouncement = { type: "continuity", localUrl };
+    // ClientMessage names this message with the site object's side of local continuity; the socket writes it as JSON.
+    return this.socket.send(message as unknown as ClientMessage);
+  }
+
+  /** The bearer token the socket opened with (signed in or paired for when there is none yet). */
+  async bearer(): Promise<string> {
+    this.token ??= await this.opts.credentials.token();
+    return this.token;
   }
 
   private async socketUrl(): Promise<string> {

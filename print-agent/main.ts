@@ -108,7 +108,7 @@ if (flag("--status") >= 0) {
 } else {
   const agent = new Agent(config, { log: consoleLogger });
   consoleLogger.info(`numerek print agent for site ${config.siteId} at ${config.server}; jobs kept in ${config.store}`);
-  agent.start();
+  await agent.start();
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -3,12 +3,20 @@
 // after every change, "ping" → "pong", acks that remove jobs. Tests can refuse connections, cut
 // them, drop the socket when a given ack arrives (before recording it), or refuse the agent's
 // protocol version the way the site object does (the socket is let in and closed with a code).
+// Local continuity: with a replica set, every agent frame carries it (view.continuity); the replay route
+// applies the agent's log by the site object's rules (consecutive seqs, entries at or below replayedThrough
+// skipped, 409 REPLAY_OUT_OF_ORDER on a gap) and records every request.
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
+import { localDate } from "../../../objects/queue/time.ts";
+import { indexSite } from "../../../objects/site/site-index.ts";
+import { SiteConfig } from "../../../protocol/config.ts";
+import { type ContinuityReplica, type OfflineEntry, ReplayRequest } from "../../../protocol/continuity.ts";
 import { type AgentJob, CLOSE, PROTOCOL_PARAM } from "../../../protocol/live.ts";
+import { testSiteConfig } from "../../../test/site-config.ts";
 
 const TOKEN = "agent-token-1";
 
@@ -35,6 +43,14 @@ export class FakeSite {
   keepAcked = false;
   /** While false, "ping" is not answered (a half-dead connection). */
   answerPings = true;
+  /** The replica every agent frame carries (null: none, as before local continuity). */
+  replica: ContinuityReplica | null = null;
+  /** Every replay request's entries' seqs, in order (repeats included). */
+  readonly replays: number[][] = [];
+  /** The entries applied, in the order applied. */
+  readonly applied: OfflineEntry[] = [];
+  /** The addresses the agent announced ("continuity" messages). */
+  readonly localUrls: (string | null)[] = [];
   private seq = 0;
   private readonly http: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -74,6 +90,32 @@ export class FakeSite {
     return this.sockets.size;
   }
 
+  /** A replica of the test site ("demo", open around the clock) with blocks of 500..999 for today. */
+  static replica(localSecret: string): ContinuityReplica {
+    const config = SiteConfig.parse(testSiteConfig("demo"));
+    const day = localDate(Date.now(), config.timeZone);
+    return {
+      siteId: "demo",
+      config,
+      day,
+      publicUrl: "http://127.0.0.1:8787",
+      tickets: [],
+      desks: config.desks.map((d) => ({ id: d.id, status: "open" as const, ticketId: null })),
+      recentCalls: [],
+      durations: {},
+      walkInsTaken: {},
+      blocks: [...indexSite(config).matters.keys()].map((matterId) => ({ day, matterId, first: 500, last: 999 })),
+      localSecret,
+      replayedThrough: 0,
+    };
+  }
+
+  /** Sets the replica the frames carry, and sends it. */
+  setReplica(replica: ContinuityReplica): void {
+    this.replica = replica;
+    this.broadcast();
+  }
+
   addJobs(...jobs: AgentJob[]): void {
     this.jobs.push(...jobs);
     this.broadcast();
@@ -95,6 +137,7 @@ export class FakeSite {
     let body = "";
     req.on("data", (d: Buffer) => (body += d.toString()));
     req.on("end", () => {
+      if (req.url === "/api/v1/sites/demo/continuity/replay" && req.method === "POST") return this.replay(req, res, body);
       const creds =
         req.url === "/api/v1/auth/login" && req.method === "POST" ? (JSON.parse(body || "{}") as Record<string, unknown>) : null;
       if (creds?.username === "agent-demo" && creds.password === "demo") {
@@ -109,12 +152,56 @@ export class FakeSite {
     });
   }
 
+  /** The site object's replay rules, applied to the replica. */
+  private replay(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const send = (status: number, json: unknown): void => {
+      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(json));
+    };
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) return send(401, { error: { code: "TOKEN_INVALID", message: "no" } });
+    const replica = this.replica;
+    if (!replica) return send(503, { error: { code: "NOT_CONFIGURED", message: "no replica" } });
+    let parsed: ReturnType<typeof ReplayRequest.safeParse>;
+    try {
+      parsed = ReplayRequest.safeParse(JSON.parse(body));
+    } catch {
+      return send(400, { error: { code: "INVALID_JSON", message: "no" } });
+    }
+    if (!parsed.success) return send(400, { error: { code: "VALIDATION_FAILED", message: parsed.error.issues[0]?.message ?? "" } });
+    const entries = parsed.data.entries;
+    this.replays.push(entries.map((e) => e.seq));
+    for (let i = 1; i < entries.length; i++) {
+      if (entries[i]!.seq !== entries[i - 1]!.seq + 1)
+        return send(400, { error: { code: "VALIDATION_FAILED", message: "not consecutive" } });
+    }
+    const fresh = entries.filter((e) => e.seq > replica.replayedThrough);
+    if (fresh.length && fresh[0]!.seq !== replica.replayedThrough + 1) {
+      return send(409, { error: { code: "REPLAY_OUT_OF_ORDER", message: "gap" } });
+    }
+    const tickets = new Map(replica.tickets.map((t) => [t.id, t]));
+    const desks = new Map(replica.desks.map((d) => [d.id, d]));
+    for (const e of fresh) {
+      this.applied.push(e);
+      if (e.type === "issue") {
+        const { token: _secret, ...row } = e.ticket;
+        tickets.set(row.id, row);
+      } else {
+        for (const t of e.tickets) tickets.set(t.id, t);
+        for (const d of e.desks) desks.set(d.id, d);
+      }
+    }
+    const through = fresh.at(-1)?.seq ?? replica.replayedThrough;
+    const active = [...tickets.values()].filter((t) => ["waiting", "called", "serving", "missed"].includes(t.status));
+    this.replica = { ...replica, tickets: active, desks: [...desks.values()], replayedThrough: through };
+    send(200, { replayedThrough: through, applied: fresh.length, conflicts: [] });
+    if (fresh.length) this.broadcast();
+  }
+
   private serve(ws: WebSocket): void {
     this.connections++;
     this.sockets.add(ws);
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("error", () => {});
-    ws.send(JSON.stringify({ type: "snapshot", protocol: 1, seq: this.seq, role: "agent", view: { jobs: this.jobs } }));
+    ws.send(JSON.stringify({ type: "snapshot", protocol: 1, seq: this.seq, role: "agent", view: this.view() }));
     ws.on("message", (data, isBinary) => {
       if (isBinary) return;
       const text = data.toString();
@@ -123,7 +210,15 @@ export class FakeSite {
         if (this.answerPings) ws.send("pong");
         return;
       }
-      const msg = JSON.parse(text) as { type: string; jobId?: string; kioskId?: string; state?: string; reason?: string };
+      const msg = JSON.parse(text) as {
+        type: string;
+        jobId?: string;
+        kioskId?: string;
+        state?: string;
+        reason?: string;
+        localUrl?: string | null;
+      };
+      if (msg.type === "continuity") this.localUrls.push(msg.localUrl ?? null);
       if (msg.type === "ack" && msg.jobId) {
         if (this.cutOnAck === msg.jobId) {
           this.cutOnAck = null;
@@ -149,7 +244,11 @@ export class FakeSite {
   private broadcast(): void {
     const prev = this.seq;
     this.seq++;
-    const frame = JSON.stringify({ type: "update", seq: this.seq, prev, role: "agent", view: { jobs: this.jobs } });
+    const frame = JSON.stringify({ type: "update", seq: this.seq, prev, role: "agent", view: this.view() });
     for (const ws of this.sockets) ws.send(frame);
+  }
+
+  private view(): { jobs: AgentJob[]; continuity?: ContinuityReplica } {
+    return this.replica ? { jobs: this.jobs, continuity: this.replica } : { jobs: this.jobs };
   }
 }

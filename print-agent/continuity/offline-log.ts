@@ -1,0 +1,119 @@
+// The agent's offline log: every action it took for the hall (a walk-in issued, a desk command), one JSON
+// line each, appended and fsync'd before the device gets its answer. The site object applies the entries
+// in order, exactly once, when they are replayed (continuity/replayer.ts). A line also keeps the answer the
+// device got under its Idempotency-Key, so a retry after a crash gets the same ticket, not a second one.
+// A crash can tear only the last line (the device never got an answer for it): it is dropped on load.
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import { OfflineEntry } from "../../protocol/continuity.ts";
+import { writeAtomically } from "./replica-store.ts";
+
+/** The answer a device got for a request with an Idempotency-Key (scoped to the token's subject). */
+export const KeptAnswer = z.strictObject({
+  key: z.string().min(1).max(200),
+  fingerprint: z.string().min(1).max(100),
+  status: z.number().int(),
+  body: z.unknown(),
+});
+export type KeptAnswer = z.infer<typeof KeptAnswer>;
+
+const LogLine = z.strictObject({ entry: OfflineEntry, answer: KeptAnswer.optional() });
+export type LogLine = z.infer<typeof LogLine>;
+
+export class OfflineLog {
+  readonly path: string;
+  private readonly lines: LogLine[] = [];
+  private fd: number;
+
+  private constructor(path: string, lines: LogLine[]) {
+    this.path = path;
+    this.lines = lines;
+    this.fd = openSync(path, "a", 0o600);
+  }
+
+  /**
+   * Opens the log. A last line cut short by a crash is dropped (its device got no answer); any other line
+   * that cannot be read stops the load with an error: entries are never skipped silently.
+   */
+  static open(path: string): { log: OfflineLog; problem: string | null } {
+    mkdirSync(dirname(path), { recursive: true });
+    let text = "";
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      /* a new log */
+    }
+    const raw = text.split("\n");
+    const lines: LogLine[] = [];
+    let problem: string | null = null;
+    let kept = "";
+    for (let i = 0; i < raw.length; i++) {
+      const line = raw[i] ?? "";
+      if (line === "") continue;
+      const last = i === raw.length - 1;
+      const parsed = parseLine(line);
+      if (parsed) {
+        lines.push(parsed);
+        kept += `${line}\n`;
+        continue;
+      }
+      if (!last) throw new Error(`offline log ${path}: line ${i + 1} is unreadable; the log is kept as it is for a person to look at`);
+      problem = `offline log ${path}: its last line was cut short by a crash (never answered) and is dropped`;
+    }
+    // The file is put back to its whole lines (a torn last line gone, a last line missing its newline ended).
+    if (kept !== text) writeAtomically(path, kept);
+    lines.forEach((l, i) => {
+      if (i > 0 && l.entry.seq !== (lines[i - 1]?.entry.seq ?? 0) + 1)
+        throw new Error(`offline log ${path}: sequence numbers are not consecutive`);
+    });
+    return { log: new OfflineLog(path, lines), problem };
+  }
+
+  /** The highest sequence number written (0: none). */
+  get lastSeq(): number {
+    return this.lines.at(-1)?.entry.seq ?? 0;
+  }
+
+  entries(): OfflineEntry[] {
+    return this.lines.map((l) => l.entry);
+  }
+
+  /** Entries above `seq`, oldest first, at most `limit`. */
+  above(seq: number, limit = Number.POSITIVE_INFINITY): OfflineEntry[] {
+    const out: OfflineEntry[] = [];
+    for (const l of this.lines) {
+      if (l.entry.seq <= seq) continue;
+      out.push(l.entry);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  answers(): KeptAnswer[] {
+    return this.lines.flatMap((l) => (l.answer ? [l.answer] : []));
+  }
+
+  /** Appends one entry (its seq must be the next) and waits for the disk to hold it. */
+  append(entry: OfflineEntry, answer?: KeptAnswer): void {
+    if (entry.seq !== this.lastSeq + 1) throw new Error(`offline log: entry ${entry.seq} is not the next (${this.lastSeq + 1})`);
+    const line: LogLine = answer ? { entry, answer } : { entry };
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(this.fd);
+    this.lines.push(line);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+}
+
+function parseLine(line: string): LogLine | null {
+  try {
+    const parsed = LogLine.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
