@@ -198,7 +198,7 @@ export class Continuity implements LocalBackend {
         return { status: prior.status, body: prior.body };
       }
     }
-    const r = decide(site, now, offline.lastSeq + 1);
+    const r = decide(site, now, offline.nextSeq(this.replayer.replayedThrough));
     if (!r.ok) {
       const a = refusal(r);
       if (idem) this.kept.set(idem.key, { ...idem, status: a.status, body: a.body, at: now });
@@ -232,7 +232,7 @@ export class Continuity implements LocalBackend {
     // While the link is up the site object's own alarm recalls them.
     if (!site || !offline || this.d.connected()) return;
     for (let i = 0; i < 10; i++) {
-      const entry = site.dueRecall(this.d.now(), offline.lastSeq + 1);
+      const entry = site.dueRecall(this.d.now(), offline.nextSeq(this.replayer.replayedThrough));
       if (!entry) return;
       try {
         offline.append(entry);

@@ -64,8 +64,7 @@ export class OfflineLog {
     // The file is put back to its whole lines (a torn last line gone, a last line missing its newline ended).
     if (kept !== text) writeAtomically(path, kept);
     lines.forEach((l, i) => {
-      if (i > 0 && l.entry.seq !== (lines[i - 1]?.entry.seq ?? 0) + 1)
-        throw new Error(`offline log ${path}: sequence numbers are not consecutive`);
+      if (i > 0 && l.entry.seq <= (lines[i - 1]?.entry.seq ?? 0)) throw new Error(`offline log ${path}: sequence numbers go backwards`);
     });
     return { log: new OfflineLog(path, lines), problem };
   }
@@ -73,6 +72,11 @@ export class OfflineLog {
   /** The highest sequence number written (0: none). */
   get lastSeq(): number {
     return this.lines.at(-1)?.entry.seq ?? 0;
+  }
+
+  /** The seq of the next entry: never one the site has applied already (it would skip it as a repeat). */
+  nextSeq(siteThrough: number): number {
+    return Math.max(this.lastSeq, siteThrough) + 1;
   }
 
   entries(): OfflineEntry[] {
@@ -94,9 +98,12 @@ export class OfflineLog {
     return this.lines.flatMap((l) => (l.answer ? [l.answer] : []));
   }
 
-  /** Appends one entry (its seq must be the next) and waits for the disk to hold it. */
+  /**
+   * Appends one entry and waits for the disk to hold it. Its seq is above every seq written; it is the next one,
+   * except after a log lost with its disk, when numbering goes on above what the site has applied (nextSeq).
+   */
   append(entry: OfflineEntry, answer?: KeptAnswer): void {
-    if (entry.seq !== this.lastSeq + 1) throw new Error(`offline log: entry ${entry.seq} is not the next (${this.lastSeq + 1})`);
+    if (entry.seq <= this.lastSeq) throw new Error(`offline log: entry ${entry.seq} is not above ${this.lastSeq}`);
     const line: LogLine = answer ? { entry, answer } : { entry };
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
     fsyncSync(this.fd);

@@ -25,18 +25,21 @@ function entry(seq: number): OfflineDeskAction {
 }
 
 describe("offline log", () => {
-  it("keeps entries and answers across a reopen, and refuses an entry out of order", () => {
+  it("keeps entries and answers across a reopen, and refuses a seq written before", () => {
     const path = join(tempDir(), "log.jsonl");
     const first = OfflineLog.open(path).log;
     first.append(entry(1), { key: "anna|key-0001", fingerprint: "f", status: 200, body: { ok: 1 } });
     first.append(entry(2));
-    expect(() => first.append(entry(4))).toThrow(/not the next/);
+    expect(() => first.append(entry(2))).toThrow(/not above 2/);
     first.close();
     const { log, problem } = OfflineLog.open(path);
     expect(problem).toBeNull();
     expect(log.entries().map((e) => e.seq)).toEqual([1, 2]);
     expect(log.lastSeq).toBe(2);
     expect(log.above(1).map((e) => e.seq)).toEqual([2]);
+    // A log lost while the site had applied 7 entries goes on above them, never reusing a seq the site would skip.
+    expect(log.nextSeq(7)).toBe(8);
+    expect(log.nextSeq(0)).toBe(3);
     expect(log.answers()).toEqual([{ key: "anna|key-0001", fingerprint: "f", status: 200, body: { ok: 1 } }]);
     log.close();
   });
