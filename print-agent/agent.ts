@@ -9,7 +9,7 @@ import { clipSpecs } from "./audio/phrases.ts";
 import type { Sink } from "./audio/sinks.ts";
 import { createSink } from "./audio/sinks.ts";
 import { generateClipBank } from "./clips/generate.ts";
-import type { AgentConfig } from "./config.ts";
+import type { AgentConfig, ContinuityConfig } from "./config.ts";
 import { clipDir } from "./config.ts";
 import { Connection } from "./connection.ts";
 import { Continuity } from "./continuity/continuity.ts";
@@ -119,21 +119,29 @@ export class Agent {
         onError: (code, message) => log.warn(`the server said ${code}: ${message}`),
       },
     );
-    this.continuity = config.continuity
-      ? new Continuity({
-          config: config.continuity,
-          store: config.store,
-          server: config.server,
-          siteId: config.siteId,
-          log,
-          now,
-          token: () => this.connection.bearer(),
-          connected: () => this.connection.connected,
-          print: (job) => this.dispatch(job),
-          announce: (job) => this.dispatch(job),
-          printers: () => this.printerStatuses(),
-        })
-      : null;
+    this.continuity = config.continuity ? this.openContinuity(config.continuity, log, now) : null;
+  }
+
+  /** The office's local fallback; null (and said) when it cannot be set up: printing and calls go on without it. */
+  private openContinuity(config: ContinuityConfig, log: Logger, now: () => number): Continuity | null {
+    try {
+      return new Continuity({
+        config,
+        store: this.config.store,
+        server: this.config.server,
+        siteId: this.config.siteId,
+        log,
+        now,
+        token: () => this.connection.bearer(),
+        connected: () => this.connection.connected,
+        print: (job) => this.dispatch(job),
+        announce: (job) => this.dispatch(job),
+        printers: () => this.printerStatuses(),
+      });
+    } catch (e) {
+      log.error(`local continuity is off: ${errorText(e)}`);
+      return null;
+    }
   }
 
   /** Starts the queues with the jobs remembered from before a restart, serves the hall locally, then connects. */
