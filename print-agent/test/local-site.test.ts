@@ -39,7 +39,8 @@ function replica(over: Partial<ContinuityReplica> = {}): ContinuityReplica {
 
 /** Decides and applies, as the agent does after the entry is on disk. */
 function issue(site: LocalSite, log: OfflineEntry[], matterId: string, kioskId: string | null = "k1") {
-  const r = site.walkIn(matterId, kioskId, FLAGS, NOW, log.length + 1);
+  // (a second apart, as people take them: tickets of the same instant have no order between them)
+  const r = site.walkIn(matterId, kioskId, FLAGS, NOW + log.length * 1000, log.length + 1);
   if (r.ok) {
     log.push(r.entry);
     site.apply(r.entry);
