@@ -2,16 +2,27 @@ import { describe, expect, it } from "vitest";
 import type { ContinuityTicket, OfflineDeskAction, OfflineIssue } from "../../protocol/continuity.ts";
 import type { Ticket } from "../queue/model.ts";
 import { DAY, desk, MIN, T0, ticket } from "../queue/test-fixtures.ts";
-import { applyEntry, consecutive, settle, unapplied } from "./reconcile.ts";
+import { applyEntry, consecutive, desksLeftBehind, settle, unapplied } from "./reconcile.ts";
 
 /** A ticket as the agent records it (no e-ticket secret). */
 function row(t: Ticket, over: Partial<ContinuityTicket> = {}): ContinuityTicket {
-  const { token: _token, ...rest } = t;
+  const { token: _token, priority: _p, interpreter: _i, ...rest } = t;
   return { ...rest, ...over };
 }
 
 function deskEntry(seq: number, over: Partial<OfflineDeskAction>): OfflineDeskAction {
-  return { type: "desk", seq, at: T0 + 10 * MIN, deskId: "d1", command: { action: "call-next" }, by: "urzednik1", tickets: [], desks: [], calls: [], ...over };
+  return {
+    type: "desk",
+    seq,
+    at: T0 + 10 * MIN,
+    deskId: "d1",
+    command: { action: "call-next" },
+    by: "urzednik1",
+    tickets: [],
+    desks: [],
+    calls: [],
+    ...over,
+  };
 }
 
 const lookup = (...ts: Ticket[]) => {
@@ -33,7 +44,10 @@ describe("an offline row against the cloud's ticket", () => {
   it("ended online and only called offline: the online end stands", () => {
     const removed = { ...waiting, status: "removed" as const, finishedAt: T0 + 5 * MIN };
     expect(settle(removed, calledOffline)).toEqual({ ticket: null, rule: "ended-online-stands" });
-    expect(settle(removed, row(waiting, { status: "missed", misses: 1, deskId: "d1" }))).toEqual({ ticket: null, rule: "ended-online-stands" });
+    expect(settle(removed, row(waiting, { status: "missed", misses: 1, deskId: "d1" }))).toEqual({
+      ticket: null,
+      rule: "ended-online-stands",
+    });
   });
 
   it("ended online but served offline: the offline record wins", () => {
@@ -68,7 +82,9 @@ describe("an offline entry applied", () => {
       estimate: { minutes: 10, low: 5, high: 15 },
     };
     const applied = applyEntry(issued, lookup());
-    expect(applied.tickets).toEqual([{ ticket: expect.objectContaining({ id: "tk_off1", number: "A500", token: "demo.abcdefghijklmnopqrstuv" }), kioskId: "k1" }]);
+    expect(applied.tickets).toEqual([
+      { ticket: expect.objectContaining({ id: "tk_off1", number: "A500", token: "demo.abcdefghijklmnopqrstuv" }), kioskId: "k1" },
+    ]);
     expect(applied.estimates).toEqual([{ ticketId: "tk_off1", minutes: 10, low: 5, high: 15 }]);
     expect(applyEntry(issued, lookup(applied.tickets[0]!.ticket)).tickets).toEqual([]);
   });
@@ -95,7 +111,11 @@ describe("an offline entry applied", () => {
     const t = ticket("A001", "m1", T0);
     const call = { ticketId: t.id, number: t.number, deskId: "d1", at: T0 + 10 * MIN, attempt: 1, reason: "call" as const };
     const applied = applyEntry(
-      deskEntry(1, { tickets: [row(t, { status: "called", deskId: "d1", calledAt: call.at })], desks: [desk("d1", { ticketId: t.id })], calls: [call] }),
+      deskEntry(1, {
+        tickets: [row(t, { status: "called", deskId: "d1", calledAt: call.at })],
+        desks: [desk("d1", { ticketId: t.id })],
+        calls: [call],
+      }),
       lookup(t),
     );
     expect(applied.tickets.map((w) => w.ticket.status)).toEqual(["called"]);
@@ -103,6 +123,25 @@ describe("an offline entry applied", () => {
     expect(applied.calls).toEqual([call]);
     expect(applied.conflicts).toEqual([]);
     expect(DAY).toBe(t.day);
+  });
+});
+
+describe("the cloud's desks after a replay", () => {
+  it("a desk still holding a ticket the hall called elsewhere, or ended, is freed; the others stay", () => {
+    const t = ticket("A001", "m1", T0, { status: "called", deskId: "d1", calledAt: T0 + 10 * MIN });
+    const u = ticket("A002", "m1", T0, { status: "served", deskId: "d3", finishedAt: T0 + 9 * MIN });
+    const rows = new Map([
+      [t.id, t],
+      [u.id, u],
+    ]);
+    const cloud = [
+      desk("d1", { ticketId: t.id }),
+      desk("d2", { ticketId: t.id }),
+      desk("d3", { ticketId: u.id }),
+      desk("d4", { ticketId: "other" }),
+    ];
+    expect(desksLeftBehind(cloud, rows, new Set())).toEqual([desk("d2"), desk("d3")]);
+    expect(desksLeftBehind(cloud, rows, new Set(["d2"]))).toEqual([desk("d3")]);
   });
 });
 

@@ -12,9 +12,9 @@
 //   does not name it, so it keeps its place by its reserved time.
 // Pure: it reads tickets through `ticketOf` and returns the rows to write.
 import type { ConflictRule, ContinuityTicket, OfflineEntry } from "../../protocol/continuity.ts";
+import { assertNever } from "../../protocol/live-wire.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
-import { assertNever } from "../../protocol/live-wire.ts";
 
 export interface Conflict {
   seq: number;
@@ -144,4 +144,19 @@ export function unapplied<E extends { seq: number }>(entries: readonly E[], thro
   const rest = entries.filter((e) => e.seq > through);
   if (rest.length && rest[0]?.seq !== through + 1) return null;
   return rest;
+}
+
+/**
+ * Desks of the cloud that still point at a ticket the replay moved elsewhere or ended (the hall's state
+ * won over an online call): freed, so no two desks hold one ticket. `rows` are the tickets the replay
+ * writes, `replayed` the desks it writes itself.
+ */
+export function desksLeftBehind(desks: Iterable<Desk>, rows: ReadonlyMap<string, Ticket>, replayed: ReadonlySet<string>): Desk[] {
+  const out: Desk[] = [];
+  for (const d of desks) {
+    if (replayed.has(d.id) || d.ticketId === null) continue;
+    const t = rows.get(d.ticketId);
+    if (t && (t.deskId !== d.id || !isActive(t) || t.status === "waiting" || t.status === "missed")) out.push({ ...d, ticketId: null });
+  }
+  return out;
 }

@@ -33,7 +33,13 @@ const config = SiteConfig.parse({
 
 describe("the agent's replica", () => {
   it("holds today's active tickets without their secret, the desks, calls, durations, walk-ins per prefix, blocks and seq", () => {
-    const served = ticket("A001", "m1", T0, { status: "served", deskId: "d1", calledAt: T0 + MIN, startedAt: T0 + MIN, finishedAt: T0 + 5 * MIN });
+    const served = ticket("A001", "m1", T0, {
+      status: "served",
+      deskId: "d1",
+      calledAt: T0 + MIN,
+      startedAt: T0 + MIN,
+      finishedAt: T0 + 5 * MIN,
+    });
     const waiting = ticket("A002", "m1", T0 + MIN, { priority: true });
     const booked = ticket("B001", "m2", T0 + MIN, { source: "booking", reservedAt: T0 + 30 * MIN });
     const secret = newLocalSecret();
