@@ -8,7 +8,7 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import { fail, type Result } from "../../protocol/errors.ts";
-import type { Ticket } from "../queue/model.ts";
+import { isActive, type Ticket } from "../queue/model.ts";
 import { priorityOrderOf } from "../queue/order.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
@@ -260,6 +260,12 @@ export class CommitPath {
     const seen = new Map<string, Ticket>();
     const before = (id: string): Ticket | undefined => seen.get(id) ?? this.d.memory.queue.tickets.get(id);
     for (const step of steps) {
+      // A visit the cloud ended meanwhile whose ticket the hall served (the offline record wins) is open again.
+      for (const { ticket } of step.tickets) {
+        const was = before(ticket.id);
+        const part = was && !isActive(was) && ticket.status !== was.status ? this.d.stores.visits.latest(ticket.id) : undefined;
+        if (part && part.outcome !== "open") this.d.stores.visits.put({ ...part, outcome: "open", endedAt: null });
+      }
       const stepChange: Change = { tickets: step.tickets, calls: step.calls, estimates: step.estimates, actor: step.actor };
       if (c.config) stepChange.config = c.config;
       this.recordVisits(stepChange, step.at, before);
