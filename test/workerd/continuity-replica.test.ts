@@ -1,9 +1,10 @@
 // Local continuity, the site object's side: the agent announces its address on every socket open and gets
 // a replica of the site in its live view, with number blocks the cloud's own numbering jumps over.
+import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { ContinuityReplica } from "../../protocol/continuity.ts";
 import { agentView, continuityAgent, LOCAL_URL } from "./continuity-helpers.ts";
-import { accountFor, freshSite, issue, LiveSocket, siteSql } from "./helpers.ts";
+import { accountFor, freshSite, issue, LiveSocket, siteObject, siteSql } from "./helpers.ts";
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -70,6 +71,23 @@ describe("offline number blocks", () => {
     // The other matter's numbering is untouched.
     expect((await issue(siteId, admin, "pj")).number).toBe("P001");
     socket.close();
+  });
+
+  it("a new local day sets aside the new tomorrow's blocks, and yesterday's go", async () => {
+    const { siteId, admin } = await freshSite();
+    const { socket, replica } = await continuityAgent(siteId);
+    socket.close();
+    const today = replica.day;
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    // The site as it was yesterday, with yesterday's and today's blocks only.
+    await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", yesterday);
+    await siteSql(siteId, "UPDATE offline_blocks SET day = ? WHERE day = ?", yesterday, today);
+    await siteSql(siteId, "UPDATE offline_blocks SET day = ? WHERE day = ?", today, nextDay(today));
+    await evictDurableObject(siteObject(siteId));
+    // The first ticket of the new day rolls it.
+    await issue(siteId, admin, "rej");
+    const days = await siteSql(siteId, "SELECT DISTINCT day FROM offline_blocks ORDER BY day");
+    expect(days).toEqual([{ day: today }, { day: nextDay(today) }]);
   });
 
   it("a day already past 500 gets its block from the next hundred above plus 100", async () => {
