@@ -17,6 +17,8 @@ import type {
   SiteMessagesQuery,
 } from "../protocol/api.ts";
 import type { SiteConfig } from "../protocol/config.ts";
+import type { ContinuityInfo, LocalTokenClaims, OfflineEntry, ReplayResponse } from "../protocol/continuity.ts";
+import { signLocalToken } from "../protocol/continuity-token.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
 import { CLOSE, PING, PONG, type PrinterStatus, type UnprintedTicket } from "../protocol/live.ts";
@@ -28,6 +30,7 @@ import { BookingStore } from "./site/booking-store.ts";
 import type { Availability, BookingRequest, Confirmation } from "./site/bookings.ts";
 import { byWhom } from "./site/change.ts";
 import * as bookings from "./site/commands/bookings.ts";
+import { announceContinuity, localSecret, replayLog } from "./site/commands/continuity.ts";
 import { overrideCutOff } from "./site/commands/cut-off.ts";
 import { requestNotice } from "./site/commands/notices.ts";
 import { agentFrame, agentLost, setUnprintedAside } from "./site/commands/printers.ts";
@@ -35,6 +38,7 @@ import { subscribePush } from "./site/commands/push.ts";
 import { configure, deskAction, walkIn } from "./site/commands/queue.ts";
 import { CommitPath } from "./site/commit.ts";
 import { ConsoleSessions } from "./site/console-sessions.ts";
+import { ContinuityStore, LOCAL_SECRET_KEY } from "./site/continuity-store.ts";
 import { DayAggregates } from "./site/day-aggregates.ts";
 import { DeviceContacts, subjectOfTags, subjectTag } from "./site/device-contacts.ts";
 import type { SiteStores } from "./site/draft.ts";
@@ -61,6 +65,9 @@ import { kioskOf } from "./site/tickets.ts";
 import { handleTimer } from "./site/timer-handlers.ts";
 import { VisitStore } from "./site/visit-store.ts";
 import type { SiteDayFacts } from "./statistics/records.ts";
+
+/** How long a local token lasts: a whole working day cut off, and the night after. */
+const LOCAL_TOKEN_MS = 36 * 3_600_000;
 
 /** The manager page lists at most this many tickets left unprinted. */
 const UNPRINTED_LISTED = 100;
@@ -97,6 +104,7 @@ export class SiteQueue extends DurableObject<Env> {
       visits: new VisitStore(sql),
       consoles: new ConsoleSessions(sql),
       aggregates: new DayAggregates(sql),
+      continuity: new ContinuityStore(sql),
     };
     this.sender = new MessageSender(env);
     this.pusher = new PushSender(env);
@@ -105,7 +113,7 @@ export class SiteQueue extends DurableObject<Env> {
     this.hub = new LiveHub(
       ctx,
       () => this.memory.seq,
-      () => roleViews(this.memory, this.stores),
+      () => roleViews(this.memory, this.stores, env.PUBLIC_URL),
     );
     this.path = new CommitPath({
       storage: ctx.storage,
@@ -245,6 +253,40 @@ export class SiteQueue extends DurableObject<Env> {
   async subscribePush(token: string, input: ETicketPushRequest): Promise<Result<ETicketPushResponse>> {
     const r = await this.path.commit((read) => subscribePush(read.push, reads.ticketByToken(read, this.memory, token), input, read.now));
     return r.ok ? ok({ ahead: r.value.ahead, on: true }) : r;
+  }
+
+  // ---- local continuity (objects/site/commands/continuity.ts) ----------------------------
+
+  /**
+   * Where the site's agent answers on the office's network, and a local token for this device or person
+   * (36 h), signed with the site's local secret (made the first time it is asked for).
+   */
+  async continuityInfo(p: Principal): Promise<Result<ContinuityInfo>> {
+    if (p.role === "agent") return fail("FORBIDDEN");
+    const stored = this.stores.site.getMeta(LOCAL_SECRET_KEY);
+    const made = stored === null ? await this.path.commitOnSite(localSecret) : ok(stored);
+    if (!made.ok) return made;
+    const siteId = this.memory.index?.config.id;
+    if (!siteId) return fail("UNKNOWN_SITE");
+    const exp = Date.now() + LOCAL_TOKEN_MS;
+    const kiosk = kioskOf(p);
+    const claims: LocalTokenClaims = {
+      site: siteId,
+      role: p.role,
+      sub: (p.deviceId ?? p.id).slice(0, 80),
+      ...(kiosk && kiosk.length <= 40 ? { device: kiosk } : {}),
+      exp,
+    };
+    return ok({
+      localUrl: this.stores.continuity.serving()?.localUrl ?? null,
+      token: await signLocalToken(made.value, claims),
+      expiresAt: new Date(exp).toISOString(),
+    });
+  }
+
+  /** The agent's offline log replayed (POST …/continuity/replay): each entry applied exactly once, in one commit. */
+  replayContinuity(agent: string, entries: OfflineEntry[]): Promise<Result<ReplayResponse>> {
+    return this.path.commitOnSite(replayLog(agent, entries));
   }
 
   // ---- reads ----------------------------------------------------------------------------
@@ -402,7 +444,10 @@ export class SiteQueue extends DurableObject<Env> {
     if (this.hub.attachment(ws)?.role !== "agent") {
       return send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs and reports printers." });
     }
-    const r = await this.path.commitOnSite(agentFrame(msg));
+    const r =
+      msg.type === "continuity"
+        ? await this.path.commitOnSite(announceContinuity(subjectOfTags(this.ctx.getTags(ws)) ?? "agent", msg.localUrl))
+        : await this.path.commitOnSite(agentFrame(msg));
     if (!r.ok) send(ws, { type: "error", code: r.code, message: r.message ?? r.code });
   }
 

@@ -48,6 +48,7 @@ import {
 } from "./api.ts";
 import { AuditOrgQuery, AuditQuery, AuditResponse, AuditRetention } from "./audit.ts";
 import { CheckedSiteConfig, CONFIG_PROBLEM_CODES, SiteConfig } from "./config.ts";
+import { ContinuityInfo, ReplayRequest, ReplayResponse } from "./continuity.ts";
 import {
   DevicesResponse,
   PairDeviceRequest,
@@ -615,6 +616,21 @@ export const CONTRACT = {
     body: EmptyRequest,
     response: UnprintedResponse,
     errors: [...BODY, ...STAFF, "NOT_FOUND"],
+  },
+  continuity: {
+    summary:
+      "Where the site's print agent answers on the office's network (localUrl, null when none serves continuity) and a local token it accepts from this device or person (36 h): clients switch to it when the cloud cannot be reached.",
+    auth: ["kiosk", "display", "clerk", "manager"],
+    response: ContinuityInfo,
+    errors: [...STAFF, "STORAGE_FAILED"],
+  },
+  continuityReplay: {
+    summary:
+      "The site's print agent replays its offline log, in order and in batches: each entry is applied exactly once (entries at or below replayedThrough are skipped), changes made online meanwhile are settled by written rules (conflicts).",
+    auth: ["agent"],
+    body: ReplayRequest,
+    response: ReplayResponse,
+    errors: [...BODY, ...STAFF, "REPLAY_OUT_OF_ORDER"],
   },
   revokeDevice: {
     summary: "Revoke a paired device: its tokens stop working and its sockets close at once (4401); it shows a new pairing code.",

@@ -3,6 +3,7 @@
 // The ticket, desk and e-ticket shapes are the HTTP API's own (protocol/api.ts).
 import { z } from "zod";
 import { DeskView, PauseReason, TicketView, WaitRangeView } from "./api.ts";
+import { ContinuityReplica } from "./continuity.ts";
 
 // ---- kiosk printers, as the print agent reports them -----------------------------
 /** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
@@ -236,5 +237,7 @@ export type AgentJob = z.infer<typeof AgentJob>;
 export const AgentView = z.object({
   /** Jobs not yet acknowledged, oldest first. */
   jobs: z.array(AgentJob),
+  /** What the agent needs to keep the hall running while the office is cut off (protocol/continuity.ts). */
+  continuity: ContinuityReplica.optional(),
 });
 export type AgentView = z.infer<typeof AgentView>;

@@ -47,6 +47,17 @@ export const ClientMessage = z.discriminatedUnion("type", [
     kioskId: z.string().min(1).max(40),
     state: z.enum(PRINTER_STATES),
   }),
+  /**
+   * The print agent, on every socket open: its address on the office's network, where kiosks, screens and
+   * consoles reach it when the cloud cannot be reached (null: it serves no local continuity).
+   */
+  z.strictObject({
+    type: z.literal("continuity"),
+    localUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(200)
+      .nullable(),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -91,7 +102,7 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
  * one (AgentJob), so a job of a kind an older agent does not know is left for a newer one instead of
  * hiding every other job.
  */
-const Jobs = z.object({ jobs: z.array(z.unknown()) });
+const Jobs = z.object({ jobs: z.array(z.unknown()), continuity: z.unknown().optional() });
 export const AgentFrameEnvelope = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot"), seq: Seq, role: z.literal("agent"), view: Jobs }),
   z.object({ type: z.literal("update"), seq: Seq, prev: Seq, role: z.literal("agent"), view: Jobs }),

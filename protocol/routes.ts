@@ -70,6 +70,9 @@ export const ROUTES = {
   pairDevice: "POST /api/v1/sites/:siteId/devices",
   revokeDevice: "POST /api/v1/sites/:siteId/devices/:pairingId/revoke",
   setUnprintedAside: "POST /api/v1/sites/:siteId/unprinted/:jobId/aside",
+  // ---- local continuity: the site's agent keeps the hall running while the office is cut off ----
+  continuity: "GET /api/v1/sites/:siteId/continuity",
+  continuityReplay: "POST /api/v1/sites/:siteId/continuity/replay",
   // ---- public, without a token: every office's live status, Warsaw's and FIWARE's shapes, open data ----
   publicSites: "GET /api/v1/public/sites",
   publicSiteStatus: "GET /api/v1/public/sites/:siteId/status",

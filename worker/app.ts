@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { bookingConfigRoutes } from "./routes/booking-config.ts";
 import { bookingRoutes, devRoutes, siteBookingRoutes } from "./routes/bookings.ts";
 import { clientPage, isHtmlFile, serveClient } from "./routes/clients.ts";
+import { continuityRoutes } from "./routes/continuity.ts";
 import { cutOffRoutes } from "./routes/cut-off.ts";
 import { deviceRoutes } from "./routes/devices.ts";
 import { eticketRoutes, siteLiveRoutes } from "./routes/live.ts";
@@ -68,6 +69,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...staffRoutes,
   ...deviceRoutes,
   ...statisticsRoutes,
+  ...continuityRoutes,
   ...publicStatusRoutes,
 ];
 for (const r of API_ROUTES) r.mount(app);

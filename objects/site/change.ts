@@ -8,6 +8,7 @@ import type { AgentJob, PrinterStatus, UnprintedReason } from "../../protocol/li
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import type { Booking } from "./booking-store.ts";
+import type { ContinuityWrite } from "./continuity-store.ts";
 import type { CutOffOverrides } from "./cut-off-overrides.ts";
 import type { StoredMessage } from "./message-store.ts";
 import type { NewMessage } from "./messages.ts";
@@ -19,6 +20,18 @@ import type { TimerChange } from "./scheduler.ts";
 export interface TicketWrite {
   ticket: Ticket;
   kioskId?: string | null;
+}
+
+/**
+ * One replayed offline action of the site's agent, with its own time and clerk: the commit path records
+ * the visits it moves step by step, as if it had been committed then (the statistics include the offline period).
+ */
+export interface ReplayedStep {
+  at: number;
+  actor: string | null;
+  tickets: TicketWrite[];
+  calls: CallEvent[];
+  estimates: { ticketId: string; minutes: number; low: number; high: number }[];
 }
 
 /** A delivery report to record on a stored message. */
@@ -81,6 +94,13 @@ export interface Change {
   estimates?: { ticketId: string; minutes: number; low: number; high: number }[];
   /** The matters whose closing cut-off a manager lifted, with their day (objects/site/cut-off-overrides.ts). */
   cutOffOverrides?: CutOffOverrides;
+  /** Local continuity's rows: agents, offline number blocks, the local secret (objects/site/continuity-store.ts). */
+  continuity?: ContinuityWrite;
+  /**
+   * Offline actions replayed, in order: their visits are recorded step by step with each one's time and
+   * clerk (the change's tickets and calls are their rows, each ticket once, at its last state).
+   */
+  replayed?: ReplayedStep[];
   /** Something every live view must see although no row above shows it. */
   live?: boolean;
 }
@@ -123,6 +143,7 @@ export function merge(a: Change, b: Change): Change {
 export function isVisible(c: Change): boolean {
   return Boolean(
     c.live ||
+      c.continuity ||
       c.config ||
       c.day ||
       c.removedDesks?.length ||

@@ -8,10 +8,12 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import { fail, type Result } from "../../protocol/errors.ts";
+import { isActive, type Ticket } from "../queue/model.ts";
 import { priorityOrderOf } from "../queue/order.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
-import { type Change, type Decision, isVisible, merge } from "./change.ts";
+import { type Change, type Decision, isVisible, merge, type ReplayedStep } from "./change.ts";
+import { blocksForNewDay } from "./commands/continuity.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { afterPushAttempt, turnPushes } from "./commands/push.ts";
 import { dayEnd } from "./commands/queue.ts";
@@ -205,8 +207,10 @@ export class CommitPath {
   private rollDay(now: number): void {
     const read = this.read(now);
     if (!read.index) return;
-    const change = dayEnd({ ...read, index: read.index });
-    if (!change) return;
+    const ended = dayEnd({ ...read, index: read.index });
+    if (!ended) return;
+    // The agent that keeps the hall running offline gets the new tomorrow's numbers set aside.
+    const change = ended.day ? merge(ended, blocksForNewDay({ ...read, index: read.index }, ended.day)) : ended;
     this.write(change, now, null);
     this.d.broadcast();
   }
@@ -241,7 +245,8 @@ export class CommitPath {
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
-      this.recordVisits(change, now);
+      if (change.replayed) this.recordReplayed(change.replayed, change);
+      else this.recordVisits(change, now);
       this.writeRows(change, now);
       if (answer) remember(site, answer.idempotency, answer.result, now);
       if (seq !== memory.seq) site.setMeta("seq", String(seq));
@@ -250,8 +255,26 @@ export class CommitPath {
     return change;
   }
 
+  /** Replayed offline actions, one after the other: each moves the visits at its own time, by its own clerk. Inside the transaction. */
+  private recordReplayed(steps: readonly ReplayedStep[], c: Change): void {
+    const seen = new Map<string, Ticket>();
+    const before = (id: string): Ticket | undefined => seen.get(id) ?? this.d.memory.queue.tickets.get(id);
+    for (const step of steps) {
+      // A visit the cloud ended meanwhile whose ticket the hall served (the offline record wins) is open again.
+      for (const { ticket } of step.tickets) {
+        const was = before(ticket.id);
+        const part = was && !isActive(was) && ticket.status !== was.status ? this.d.stores.visits.latest(ticket.id) : undefined;
+        if (part && part.outcome !== "open") this.d.stores.visits.put({ ...part, outcome: "open", endedAt: null });
+      }
+      const stepChange: Change = { tickets: step.tickets, calls: step.calls, estimates: step.estimates, actor: step.actor };
+      if (c.config) stepChange.config = c.config;
+      this.recordVisits(stepChange, step.at, before);
+      for (const { ticket } of step.tickets) seen.set(ticket.id, ticket);
+    }
+  }
+
   /** Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the transaction. */
-  private recordVisits(c: Change, now: number): void {
+  private recordVisits(c: Change, now: number, beforeOf?: (id: string) => Ticket | undefined): void {
     if (!c.tickets?.length) return;
     const { memory, stores } = this.d;
     const config = c.config ?? memory.index?.config;
@@ -259,7 +282,7 @@ export class CommitPath {
     for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
     const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e]));
     for (const { ticket, kioskId } of c.tickets) {
-      const before = memory.queue.tickets.get(ticket.id);
+      const before = beforeOf ? beforeOf(ticket.id) : memory.queue.tickets.get(ticket.id);
       const shown = estimates.get(ticket.id);
       const channel: VisitChannel =
         ticket.source === "booking"
@@ -308,6 +331,7 @@ export class CommitPath {
     for (const u of c.unprinted ?? []) printers.markUnprinted(u.jobId, u.reason, now);
     if (c.printers) printers.setPrinters(c.printers);
     if (c.cutOffOverrides) site.setMeta(CUT_OFF_OVERRIDES_KEY, JSON.stringify(c.cutOffOverrides));
+    if (c.continuity) this.d.stores.continuity.write(c.continuity, site);
     if (c.day !== undefined) site.setMeta("day", c.day);
     if (c.housekeeping && c.day !== undefined) {
       // Statistics older than the site keeps them go; the day that ends is rolled up, its visits as this change leaves them.
@@ -319,6 +343,8 @@ export class CommitPath {
         aggregates.put(rollUp({ sql: this.d.storage.sql, visits, consoles }, config, ended, now));
       }
       site.pruneIdempotency(c.housekeeping.pruneBefore);
+      // Numbers set aside for offline use matter only on their day.
+      this.d.stores.continuity.purgeBefore(c.day);
       printers.pruneJobs(c.housekeeping.pruneBefore);
       // E-ticket notification numbers last only for their ticket's day; sent texts keep a masked number.
       notices.purgeBefore(c.day);

@@ -1,10 +1,13 @@
 // What a rule may read of a site, and the rows it means to write. A rule reads the stores through this
 // and records its writes here (reading its own writes back); the commit path writes them afterwards, in
 // one transaction with the rest of the rule's change. Nothing here touches storage for writing.
+
+import { skipBlocks } from "../continuity/blocks.ts";
 import type { QueueState } from "../queue/model.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
 import type { Change } from "./change.ts";
 import type { ConsoleSessions } from "./console-sessions.ts";
+import type { ContinuityStore } from "./continuity-store.ts";
 import type { DayAggregates } from "./day-aggregates.ts";
 import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
@@ -33,6 +36,7 @@ export interface SiteStores {
   visits: VisitStore;
   consoles: ConsoleSessions;
   aggregates: DayAggregates;
+  continuity: ContinuityStore;
 }
 
 /** A site as a rule sees it: the time, the day, the configuration, the queue in memory and the stores to read. */
@@ -75,10 +79,11 @@ export class Draft {
     this.rows.set(b.id, b);
   }
 
-  /** The next number of a matter on a local day. */
+  /** The next number of a matter on a local day, past the blocks set aside for offline use (objects/continuity/blocks.ts). */
   nextNumber(day: string, matterId: string): number {
     const key = `${day}|${matterId}`;
-    const value = (this.counters.get(key)?.value ?? this.read.stores.queue.counter(day, matterId)) + 1;
+    const counter = this.counters.get(key)?.value ?? this.read.stores.queue.counter(day, matterId);
+    const value = skipBlocks(counter + 1, this.read.stores.continuity.blocksOn(day, matterId));
     this.counters.set(key, { day, matterId, value });
     return value;
   }

@@ -1,7 +1,11 @@
 // What each socket of a site shows, built once per flush from memory: the hall screens, a desk's screen,
 // a clerk's console, an e-ticket, the print agent's pending jobs.
+import type { ContinuityReplica } from "../../protocol/continuity.ts";
 import type { RoleView } from "../../protocol/live.ts";
 import { assertNever } from "../../protocol/live.ts";
+import { nextDay } from "../continuity/blocks.ts";
+import { buildReplica } from "../continuity/replica.ts";
+import { LOCAL_SECRET_KEY } from "./continuity-store.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteStores } from "./draft.ts";
 import type { LiveAttachment } from "./live-hub.ts";
@@ -11,8 +15,31 @@ import { forecastAt, ViewBuilder } from "./views.ts";
 /** Jobs the print agent gets at once. */
 const AGENT_JOBS = 100;
 
+/**
+ * What the agent that serves the site's continuity needs to run the hall alone (objects/continuity/replica.ts),
+ * or undefined while no agent has announced an address on the office's network.
+ */
+function replicaOf(memory: SiteMemory, stores: SiteStores, publicUrl: string): ContinuityReplica | undefined {
+  const index = memory.index;
+  const serving = stores.continuity.serving();
+  const localSecret = stores.site.getMeta(LOCAL_SECRET_KEY);
+  if (!index || !serving || !localSecret) return undefined;
+  return buildReplica({
+    config: index.config,
+    day: memory.day,
+    publicUrl,
+    tickets: memory.queue.tickets.values(),
+    desks: memory.queue.desks.values(),
+    recentCalls: memory.recentCalls,
+    durations: memory.durations,
+    blocks: stores.continuity.blocksOf(serving.agent, [memory.day, nextDay(memory.day)]),
+    localSecret,
+    replayedThrough: serving.replayedThrough,
+  });
+}
+
 /** One builder per flush: positions and estimates are computed once for all sockets. */
-export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttachment) => RoleView | null {
+export function roleViews(memory: SiteMemory, stores: SiteStores, publicUrl = ""): (a: LiveAttachment) => RoleView | null {
   const index = memory.index;
   if (!index) return () => null;
   const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now(), memory.bookingsDue));
@@ -36,8 +63,11 @@ export function roleViews(memory: SiteMemory, stores: SiteStores): (a: LiveAttac
         const t = memory.queue.tickets.get(a.ticketId) ?? stores.queue.ticketById(a.ticketId);
         return t ? { role: "eticket", view: views.eticket(t, memory.notices.view(t.id)) } : null;
       }
-      case "agent":
-        return { role: "agent", view: { jobs: stores.printers.pendingJobs(AGENT_JOBS) } };
+      case "agent": {
+        const continuity = replicaOf(memory, stores, publicUrl);
+        const jobs = stores.printers.pendingJobs(AGENT_JOBS);
+        return { role: "agent", view: continuity ? { jobs, continuity } : { jobs } };
+      }
       default:
         return assertNever(a);
     }

@@ -2,6 +2,7 @@
 
 import { addColumn } from "./add-column.ts";
 import { CONSOLE_SESSIONS_MIGRATION } from "./console-sessions.ts";
+import { CONTINUITY_MIGRATION } from "./continuity-store.ts";
 import { DAY_AGGREGATES_MIGRATION } from "./day-aggregates.ts";
 import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { UNPRINTED_MIGRATION } from "./printer-store.ts";
@@ -165,6 +166,9 @@ export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   VISIT_RANGE_MIGRATION,
   // 16: a ticket's priority and PJM interpreter flags (objects/site/queue-store.ts).
   TICKET_FLAGS_MIGRATION,
+  // 17: local continuity: the agents' addresses and how far each one's offline log is applied, and the
+  //     number blocks set aside for them (objects/site/continuity-store.ts).
+  CONTINUITY_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

@@ -38,7 +38,7 @@ export function reportPrinter(read: ConfiguredRead, kioskId: string, state: Prin
 }
 
 /** What a frame of the print agent asks for. */
-export function agentFrame(msg: Exclude<ClientMessage, { type: "resync" }>): (read: ConfiguredRead) => Decision<null> {
+export function agentFrame(msg: Exclude<ClientMessage, { type: "resync" | "continuity" }>): (read: ConfiguredRead) => Decision<null> {
   switch (msg.type) {
     case "ack":
       return (read) => ackJob(read, msg.jobId);
