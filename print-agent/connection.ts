@@ -27,12 +27,6 @@ export interface AgentFrameView {
   continuity: ContinuityReplica | null;
 }
 
-/** The agent tells the site where it serves the hall on the LAN (null: it serves no continuity). */
-export interface ContinuityAnnouncement {
-  type: "continuity";
-  localUrl: string | null;
-}
-
 export interface ConnectionHandler {
   /** The jobs the server lists now (every frame carries all of them), oldest first. */
   onJobs(jobs: AgentJob[]): void;
@@ -169,9 +163,7 @@ export class Connection {
 
   /** Tells the site where this agent serves the hall (sent on every open). */
   announceContinuity(localUrl: string | null): boolean {
-    const message: ContinuityAnnouncement = { type: "continuity", localUrl };
-    // ClientMessage names this message with the site object's side of local continuity; the socket writes it as JSON.
-    return this.socket.send(message as unknown as ClientMessage);
+    return this.socket.send({ type: "continuity", localUrl });
   }
 
   /** The bearer token the socket opened with (signed in or paired for when there is none yet). */

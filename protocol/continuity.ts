@@ -190,6 +190,20 @@ export type OfflineEntry = z.infer<typeof OfflineEntry>;
 
 /** The most entries one replay request carries. */
 export const REPLAY_BATCH = 200;
+/** …and the most bytes of JSON (the API takes bodies up to 256 KB). */
+export const REPLAY_MAX_BYTES = 200 * 1024;
+
+/** The longest run of entries from the start that fits one replay request (at least one). */
+export function replayBatch(entries: readonly OfflineEntry[]): OfflineEntry[] {
+  const batch: OfflineEntry[] = [];
+  let bytes = 20;
+  for (const e of entries.slice(0, REPLAY_BATCH)) {
+    bytes += new TextEncoder().encode(JSON.stringify(e)).length + 1;
+    if (batch.length && bytes > REPLAY_MAX_BYTES) break;
+    batch.push(e);
+  }
+  return batch;
+}
 
 /** POST /api/v1/sites/{siteId}/continuity/replay (the agent's token): the next entries of its log, in order. */
 export const ReplayRequest = z.strictObject({ entries: z.array(OfflineEntry).min(1).max(REPLAY_BATCH) });

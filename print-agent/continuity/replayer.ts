@@ -2,7 +2,7 @@
 // socket is open: after the link returns, after a restart, and after every entry written while connected.
 // The site applies each entry once (entries at or below its replayedThrough are skipped), so a batch sent
 // again after a lost answer does no harm. One request at a time.
-import { type OfflineEntry, REPLAY_BATCH, ReplayResponse } from "../../protocol/continuity.ts";
+import { type OfflineEntry, REPLAY_BATCH, ReplayResponse, replayBatch } from "../../protocol/continuity.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
 
@@ -62,7 +62,7 @@ export class Replayer {
       do {
         this.again = false;
         while (this.o.connected() && !this.stopped) {
-          const batch = this.o.above(this.replayedThrough, REPLAY_BATCH);
+          const batch = replayBatch(this.o.above(this.replayedThrough, REPLAY_BATCH));
           if (!batch.length) break;
           if (!(await this.send(batch))) {
             this.retryLater();
