@@ -177,7 +177,8 @@ describe("the closing cut-off", { timeout: 60_000 }, () => {
     ).json()) as {
       entries: AuditEntry[];
     };
-    expect(log.entries).toHaveLength(2);
+    // Once: the retry answered from the first answer lifted nothing new.
+    expect(log.entries).toHaveLength(1);
     expect(log.entries[0]).toMatchObject({ action: "cut-off.overridden", target: `${siteId}/rej` });
     expect(log.entries[0]!.actor).toMatch(/^t-manager-/);
 
