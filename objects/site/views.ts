@@ -19,7 +19,7 @@ import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
-import { deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
 import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
@@ -174,10 +174,27 @@ export class ViewBuilder {
   }
 
   /**
-   * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
-   * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason).
+   * The range a priority walk-in taking a ticket for the matter now would be shown: from its own place in
+   * the site's priority order (behind the bookings due and the priority tickets waiting), not the line's end.
    */
-  cutOff(matterId: string, overridden = false): CutOffReason | null {
+  private newPriorityRange(matterId: string): WaitRange {
+    const ahead = aheadOfNewWalkIn(
+      matterId,
+      true,
+      this.forecast.now,
+      this.state.tickets.values(),
+      priorityOrderOf(this.index.config.priority),
+    );
+    return estimateWaitRange({ ...this.line(matterId, null), ahead });
+  }
+
+  /**
+   * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
+   * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason);
+   * `priority`: the ticket would be a priority one, forecast from its own place in the line (the
+   * last-ticket time holds for everyone).
+   */
+  cutOff(matterId: string, overridden = false, priority = false): CutOffReason | null {
     const matter = this.index.matters.get(matterId);
     if (!matter) return null;
     const c = this.index.config;
@@ -188,7 +205,7 @@ export class ViewBuilder {
       localMinutes: localTime(now, c.timeZone).minutes,
       lastTicketAt: matter.lastTicketAt,
       closesAt: this.cutOffClosesAt.at,
-      earliestCallMinutes: this.newTicketRange(matterId).low,
+      earliestCallMinutes: (priority ? this.newPriorityRange(matterId) : this.newTicketRange(matterId)).low,
       serviceMinutes: matter.serviceMinutes,
       overridden,
     });
@@ -303,7 +320,10 @@ export class ViewBuilder {
           range: this.newTicketRange(m.id),
         };
         if (capReached(m, taken)) w.capReached = true;
-        if (this.cutOff(m.id, overridden.has(m.id)) !== null) w.closedForToday = true;
+        if (this.cutOff(m.id, overridden.has(m.id)) !== null) {
+          w.closedForToday = true;
+          if (this.index.config.priority.enabled && this.cutOff(m.id, false, true) === null) w.priorityOpen = true;
+        }
         return w;
       }),
       desks: this.index.config.desks.map((cfg) => {

@@ -145,11 +145,13 @@ export function walkIn(
     desks: read.queue.desks,
   };
   const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
-  // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off).
+  // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off); a
+  // priority ticket is forecast from its own place in the line.
   const forecast = forecastAt(index, now, read.bookingsDue);
   const cutOff = new ViewBuilder(index, read.queue, read.durations, forecast).cutOff(
     matter.id,
     overriddenOn(read.stores.site, read.day).has(matter.id),
+    flags.priority,
   );
   const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
