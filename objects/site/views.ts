@@ -13,7 +13,7 @@ import type {
 import { addDays } from "../booking/dates.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf, hoursOn } from "../queue/calendar.ts";
-import { type CutOffReason, cutOffClosing, cutOffReason } from "../queue/cut-off.ts";
+import { type CutOffReason, cutOffClosing, cutOffReason, lastTicketPassed, minutesOf } from "../queue/cut-off.ts";
 import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
@@ -188,6 +188,15 @@ export class ViewBuilder {
     return estimateWaitRange({ ...this.line(matterId, null), ahead });
   }
 
+  /** The closing the cut-off counts with (objects/queue/cut-off.ts), worked out once per builder. */
+  private cutOffClosing(): number | null {
+    const c = this.index.config;
+    this.cutOffClosesAt ??= {
+      at: cutOffClosing(hoursOn(calendarOf(c), localDate(this.forecast.now, c.timeZone)), this.forecast.closesAt),
+    };
+    return this.cutOffClosesAt.at;
+  }
+
   /**
    * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
    * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason);
@@ -199,16 +208,48 @@ export class ViewBuilder {
     if (!matter) return null;
     const c = this.index.config;
     const { now } = this.forecast;
-    this.cutOffClosesAt ??= { at: cutOffClosing(hoursOn(calendarOf(c), localDate(now, c.timeZone)), this.forecast.closesAt) };
     return cutOffReason({
       now,
       localMinutes: localTime(now, c.timeZone).minutes,
       lastTicketAt: matter.lastTicketAt,
-      closesAt: this.cutOffClosesAt.at,
+      closesAt: this.cutOffClosing(),
       earliestCallMinutes: (priority ? this.newPriorityRange(matterId) : this.newTicketRange(matterId)).low,
       serviceMinutes: matter.serviceMinutes,
       overridden,
     });
+  }
+
+  /**
+   * The next minute at which a matter's cut-off comes with nothing else happening, or null: its last-ticket
+   * time, or the minute the forecast crosses closing time (for a normal ticket, and for a priority one where
+   * the site has priority service). Matters already closed for today, or whose cut-off a manager lifted,
+   * have none. The forecast's minute is worked out from the range now; the alarm asks again when it comes.
+   */
+  nextCutOffAt(overridden: ReadonlySet<string> = new Set()): number | null {
+    const c = this.index.config;
+    const { now } = this.forecast;
+    const minuteStart = Math.floor(now / 60_000) * 60_000;
+    const localMinutes = localTime(now, c.timeZone).minutes;
+    const priority = c.priority.enabled;
+    let next: number | null = null;
+    const consider = (at: number) => {
+      if (at > now && (next === null || at < next)) next = at;
+    };
+    for (const m of this.index.matters.values()) {
+      if (overridden.has(m.id)) continue;
+      if (m.lastTicketAt !== undefined && !lastTicketPassed(m.lastTicketAt, localMinutes))
+        consider(minuteStart + (minutesOf(m.lastTicketAt) - localMinutes) * 60_000);
+      const closesAt = this.cutOffClosing();
+      if (closesAt === null) continue;
+      for (const prio of priority ? [false, true] : [false]) {
+        if (this.cutOff(m.id, false, prio) !== null) continue;
+        const range = prio ? this.newPriorityRange(m.id) : this.newTicketRange(m.id);
+        // Refused from the first moment `now + (low + service)` is past closing: the minute after that moment.
+        const crossing = closesAt - (range.low + m.serviceMinutes) * 60_000;
+        if (crossing >= now) consider(Math.floor(crossing / 60_000) * 60_000 + 60_000);
+      }
+    }
+    return next;
   }
 
   /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */

@@ -166,6 +166,31 @@ describe("the closing cut-off", { timeout: 60_000 }, () => {
     ]);
   });
 
+  it("tells the kiosks and hall screens at the minute the last-ticket time comes, though nothing else happens", {
+    timeout: 100_000,
+  }, async () => {
+    await earlyInMinute();
+    const last = localPlus(1);
+    const { siteId, admin } = await siteClosingAt("23:00", { lastTicketAt: last });
+    // The alarm is set for that very minute.
+    const nextMinute = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+    const timers = (await siteSql(siteId, "SELECT due_at FROM timers WHERE kind = 'cut-off'")) as { due_at: number }[];
+    expect(timers.map((t) => t.due_at)).toEqual([nextMinute]);
+
+    const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
+    const first = displayOf(await display.waitFor((m) => displayOf(m) !== null))!;
+    expect(first.waiting.find((w) => w.matterId === "rej")?.closedForToday).toBeUndefined();
+    // No ticket is taken, no desk moves: the frame comes with the minute.
+    const closed = await display.waitFor(
+      (m) => displayOf(m)?.waiting.find((w) => w.matterId === "rej")?.closedForToday === true,
+      nextMinute - Date.now() + 15_000,
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(nextMinute);
+    expect(displayOf(closed)?.waiting.find((w) => w.matterId === "pj")?.closedForToday).toBeUndefined();
+    display.close();
+    await expectError(await takeTicket(siteId, admin, "rej"), 409, "MATTER_CLOSED_FOR_TODAY");
+  });
+
   it("refuses a last-ticket time that is not a time of the day", async () => {
     const { siteId, admin } = await freshSite();
     const base = testSiteConfig(siteId);
