@@ -228,6 +228,7 @@ export class ViewBuilder {
   nextCutOffAt(overridden: ReadonlySet<string> = new Set()): number | null {
     const c = this.index.config;
     const { now } = this.forecast;
+    // Local minutes start with UTC's (zones are whole minutes off UTC).
     const minuteStart = Math.floor(now / 60_000) * 60_000;
     const localMinutes = localTime(now, c.timeZone).minutes;
     const priority = c.priority.enabled;
@@ -244,9 +245,10 @@ export class ViewBuilder {
       for (const prio of priority ? [false, true] : [false]) {
         if (this.cutOff(m.id, false, prio) !== null) continue;
         const range = prio ? this.newPriorityRange(m.id) : this.newTicketRange(m.id);
-        // Refused from the first moment `now + (low + service)` is past closing: the minute after that moment.
+        // Refused from the first moment `now + (low + service)` is past closing (a service ending exactly at
+        // closing is still given): the millisecond after that moment, within the minute it comes.
         const crossing = closesAt - (range.low + m.serviceMinutes) * 60_000;
-        if (crossing >= now) consider(Math.floor(crossing / 60_000) * 60_000 + 60_000);
+        if (crossing >= now) consider(crossing + 1);
       }
     }
     return next;
