@@ -132,8 +132,11 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }
 
-/** What an object's RPC method returns: the platform would strip an Error's fields, so errors travel as data. */
-export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message?: string };
+/**
+ * What an object's RPC method returns: the platform would strip an Error's fields, so errors travel as data.
+ * `replayed`: the answer is the first answer to a retried Idempotency-Key (the command did not run again).
+ */
+export type Result<T> = { ok: true; value: T; replayed?: true } | { ok: false; code: ErrorCode; message?: string };
 
 export function fail(code: ErrorCode, message?: string): { ok: false; code: ErrorCode; message?: string } {
   return message === undefined ? { ok: false, code } : { ok: false, code, message };

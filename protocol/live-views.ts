@@ -67,6 +67,11 @@ export const WaitingCount = z.object({
    * the kiosk offers a booking instead, the hall screen says "closed for today".
    */
   closedForToday: z.literal(true).optional(),
+  /**
+   * Present (true) with closedForToday when only the forecast closed the matter and a priority ticket
+   * (called from its own place in the line) could still be served today: the kiosk still offers one.
+   */
+  priorityOpen: z.literal(true).optional(),
   /** The wait a ticket taken now would be shown, as a range (the kiosk shows it on the matter's button). */
   range: WaitRangeView.optional(),
 });

@@ -46,6 +46,14 @@ function checks(spec: RouteContract, site: MiddlewareHandler<SiteEnv> | null): M
   return chain;
 }
 
+/**
+ * The paths a route answers at: its own, and for a path documented with a trailing slash (Warsaw's
+ * "/api/action/wsstore_get/") the same without it, since clients often drop the slash.
+ */
+export function pathsOf(path: string): string[] {
+  return path.length > 1 && path.endsWith("/") ? [path, path.slice(0, -1)] : [path];
+}
+
 export function route<N extends RouteName>(name: N, handler: RouteHandler<AppEnv, N>): ApiRoute;
 export function route<N extends RouteName>(name: N, site: MiddlewareHandler<SiteEnv>, handler: RouteHandler<SiteEnv, N>): ApiRoute;
 export function route<N extends RouteName>(
@@ -64,7 +72,7 @@ export function route<N extends RouteName>(
     name,
     mount(app) {
       const sub = new Hono<SiteEnv>();
-      sub.on(method, [path], ...checks(spec, site), async function answer(c) {
+      sub.on(method, pathsOf(path), ...checks(spec, site), async function answer(c) {
         // The validators above have put the route's query and body on the request, as the contract types them.
         const out = await handler(c as Context<SiteEnv, PathOf<N>, RouteInput<N>>);
         if (out instanceof Response) return out;

@@ -2,8 +2,9 @@
 // and "Mam rezerwację" → the check-in code keypad → the booking's ticket, shown like a walk-in's.
 // Any screen returns to the start when idle. When the print agent reports this kiosk's printer as not
 // ready, the start screen says so and the ticket screen says the ticket was not printed (scan the QR).
-// A matter closed for today (the closing cut-off) prints nothing: its screen offers a booking instead.
-import { useCallback, useEffect, useState } from "preact/hooks";
+// A matter closed for today (the closing cut-off) prints nothing: its screen offers a booking instead, and,
+// when only the forecast closed it, a priority ticket (a citizen who chose priority sees such a matter open).
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import type { HallSite } from "../../protocol/live.ts";
 import { VersionNotice } from "../shared/components.tsx";
@@ -14,7 +15,7 @@ import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
 import { CutOffScreen } from "./cut-off-screen.tsx";
 import { Departments } from "./departments.tsx";
-import { catalogueOf, matterLabel, useHallState } from "./hall-state.ts";
+import { catalogueOf, closedTodayFor, matterLabel, useHallState } from "./hall-state.ts";
 import { HoursNote } from "./hours-note.tsx";
 import { matterWaits } from "./matter-waits.ts";
 import { Matters } from "./matters.tsx";
@@ -61,7 +62,25 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const [needs, setNeeds] = useState<TicketNeeds>(NO_NEEDS);
   const issue = useIssue(props.siteId, props.token, reach.report, needs);
   const checkIn = useCheckIn(props.siteId, props.token, reach.report);
-  const { view, printer, closed, full, closedToday, ended } = useHallState(props.siteId, props.token, props.deviceId);
+  const {
+    view,
+    printer,
+    closed,
+    full,
+    closedToday: closedForAll,
+    priorityOpen,
+    ended,
+  } = useHallState(props.siteId, props.token, props.deviceId);
+  // Closed for today for this visit: a priority ticket chosen, a matter closed by the forecast alone is open to it.
+  const closedToday = closedTodayFor(closedForAll, priorityOpen, needs.priority);
+  // The cut-off screen's "Pobierz numerek z pierwszeństwem": priority is chosen first, the ticket taken once that is rendered.
+  const [priorityTake, setPriorityTake] = useState<string | null>(null);
+  const takeRef = useRef<(matterId: string) => Promise<void>>(() => Promise.resolve());
+  useEffect(() => {
+    if (priorityTake === null || !needs.priority) return;
+    setPriorityTake(null);
+    void takeRef.current(priorityTake);
+  }, [priorityTake, needs.priority]);
   // Outside the office's hours the start screen says so; checked again every half minute.
   const now = useNow(30_000);
   const office = view ? officeNow(view.hours, now) : null;
@@ -135,6 +154,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     if (ticket) setNeeds(NO_NEEDS);
     if (ticket) setScreen({ kind: "ticket", ticket, matterName: matterName(site, ticket.matterId, lang), printed: !printer.down });
   };
+  takeRef.current = take;
   // A department the manager has just removed sends the kiosk back to the start.
   const department = screen.kind === "matters" ? site.departments.find((d) => d.id === screen.departmentId) : undefined;
   // While the office is closed for a while nothing can be taken or checked in: its notice replaces the choices (a ticket on screen stays).
@@ -163,6 +183,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           closed={closed}
           full={full}
           closedToday={closedToday}
+          priorityOnly={needs.priority ? priorityOpen : undefined}
           waits={matterWaits(view)}
           onTake={(id) => void take(id)}
           onBack={restart}
@@ -187,6 +208,20 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
           matterId={screen.matterId}
           matterName={matterName(site, screen.matterId, lang)}
           today={view?.hours.days[0]?.date ?? new Date().toISOString().slice(0, 10)}
+          priority={
+            site.priority && priorityOpen.has(screen.matterId)
+              ? {
+                  groups: site.priority.groups,
+                  busy: issue.busy !== null || priorityTake !== null,
+                  // Only the priority ticket's own refusal (a normal one's brought the citizen here).
+                  error: needs.priority && issue.error?.matterId === screen.matterId ? issue.error.code : null,
+                  onTake: () => {
+                    setNeeds((n) => ({ ...n, priority: true }));
+                    setPriorityTake(screen.matterId);
+                  },
+                }
+              : undefined
+          }
           onBack={restart}
         />
       )}

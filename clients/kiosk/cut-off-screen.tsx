@@ -1,11 +1,48 @@
 // The closing cut-off on the kiosk: a matter that could not be served before the office closes today
 // prints no ticket. The screen says so, shows the booking site's link as a QR code for a phone and lists
-// the matter's first free booking slots (the public availability, read when the screen opens).
+// the matter's first free booking slots (the public availability, read when the screen opens). When only
+// the forecast closed the matter and a priority ticket (called from its own place in the line) could still
+// be served today, the screen also offers that ticket, naming who has priority service.
 import { useEffect, useState } from "preact/hooks";
+import type { HallSite } from "../../protocol/live.ts";
 import { call } from "../shared/api.ts";
+import { ErrorNote } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
+import type { ClientErrorCode } from "../shared/messages.ts";
 import { dateAfter, FIRST_SLOTS, firstFreeSlots, SLOT_DAYS, slotLabel } from "./free-slots.ts";
 import { QrCode } from "./qr-code.tsx";
+import { groupLabel } from "./ticket-needs.ts";
+
+/** The priority ticket still on offer for the matter today. */
+export interface PriorityOffer {
+  groups: NonNullable<HallSite["priority"]>["groups"];
+  busy: boolean;
+  /** Why the last try was refused, if it was. */
+  error: ClientErrorCode | null;
+  onTake: () => void;
+}
+
+function PriorityOfferSection(props: { offer: PriorityOffer }) {
+  const { t, lang } = useI18n();
+  const { offer } = props;
+  return (
+    <section class="kiosk-prio-offer" aria-labelledby="kiosk-prio-offer-title" data-testid="cut-off-priority">
+      <h2 id="kiosk-prio-offer-title" class="kiosk-fact">
+        {t("kiosk.cutOff.prioTitle")}
+      </h2>
+      <p>{t("kiosk.cutOff.prioText")}</p>
+      <ul class="kiosk-prio-groups">
+        {offer.groups.map((g) => (
+          <li key={g.name}>{groupLabel(g, lang)}</li>
+        ))}
+      </ul>
+      <ErrorNote code={offer.error} />
+      <button type="button" class="kiosk-choice kiosk-prio-continue" disabled={offer.busy} onClick={offer.onTake}>
+        {t("kiosk.cutOff.prioTake")}
+      </button>
+    </section>
+  );
+}
 
 /** The slots once read: null while reading, [] when there are none (or they could not be read). */
 function useFirstSlots(siteId: string, matterId: string, today: string): string[] | null {
@@ -23,7 +60,15 @@ function useFirstSlots(siteId: string, matterId: string, today: string): string[
   return slots;
 }
 
-export function CutOffScreen(props: { siteId: string; matterId: string; matterName: string; today: string; onBack: () => void }) {
+export function CutOffScreen(props: {
+  siteId: string;
+  matterId: string;
+  matterName: string;
+  today: string;
+  /** Present while a priority ticket of the matter can still be given today. */
+  priority?: PriorityOffer | undefined;
+  onBack: () => void;
+}) {
   const { t, lang } = useI18n();
   const slots = useFirstSlots(props.siteId, props.matterId, props.today);
   const bookingUrl = `${location.origin}/booking`;
@@ -53,6 +98,7 @@ export function CutOffScreen(props: { siteId: string; matterId: string; matterNa
           </ul>
         )}
       </section>
+      {props.priority && <PriorityOfferSection offer={props.priority} />}
       <button type="button" class="kiosk-choice kiosk-done" onClick={props.onBack}>
         {t("common.back")}
       </button>

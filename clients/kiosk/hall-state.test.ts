@@ -1,7 +1,16 @@
 // What the kiosk reads from the display view: its own printer (ready, not ready, unknown), the matters no open desk
 // serves or whose tickets for today are given out, and the live configuration (names, hints, closure).
 import { describe, expect, it } from "vitest";
-import { catalogueOf, closedForTodayMatters, closedMatters, fullMatters, matterLabel, printerOf } from "./hall-state.ts";
+import {
+  catalogueOf,
+  closedForTodayMatters,
+  closedMatters,
+  closedTodayFor,
+  fullMatters,
+  matterLabel,
+  printerOf,
+  priorityOpenMatters,
+} from "./hall-state.ts";
 
 const at = "2026-11-23T10:15:00+01:00";
 const view = {
@@ -102,5 +111,20 @@ describe("catalogueOf and matterLabel", () => {
     expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("ID card");
     expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "pl")).toBe("Dowód osobisty");
     expect(matterLabel({ name: "Meldunek", nameEn: null }, "en")).toBe("Meldunek");
+  });
+});
+
+describe("a matter closed by the forecast alone and priority", () => {
+  const waiting = [
+    { matterId: "dowod", count: 3, open: true, closedForToday: true as const, priorityOpen: true as const },
+    { matterId: "paszport", count: 1, open: true, closedForToday: true as const },
+    { matterId: "meldunek", count: 0, open: true },
+  ];
+  it("is open to a priority ticket only; a matter past its last-ticket time stays closed for everyone", () => {
+    const closed = closedForTodayMatters({ waiting });
+    const open = priorityOpenMatters({ waiting });
+    expect([...open]).toEqual(["dowod"]);
+    expect([...closedTodayFor(closed, open, false)]).toEqual(["dowod", "paszport"]);
+    expect([...closedTodayFor(closed, open, true)]).toEqual(["paszport"]);
   });
 });

@@ -39,6 +39,23 @@ export function closedForTodayMatters(view: Pick<DisplayView, "waiting"> | null)
   return new Set((view?.waiting ?? []).filter((w) => w.closedForToday === true).map((w) => w.matterId));
 }
 
+/** Pure: the matters closed for today by the forecast alone that still take a priority ticket (its own place in the line). */
+export function priorityOpenMatters(view: Pick<DisplayView, "waiting"> | null): ReadonlySet<string> {
+  return new Set((view?.waiting ?? []).filter((w) => w.closedForToday === true && w.priorityOpen === true).map((w) => w.matterId));
+}
+
+/**
+ * Pure: the matters closed for today for this visit: a priority ticket chosen, those still open to priority
+ * are not (the last-ticket time and a forecast that leaves no time even for a priority ticket still close them).
+ */
+export function closedTodayFor(
+  closedToday: ReadonlySet<string>,
+  priorityOpen: ReadonlySet<string>,
+  priority: boolean,
+): ReadonlySet<string> {
+  return priority ? new Set([...closedToday].filter((id) => !priorityOpen.has(id))) : closedToday;
+}
+
 /**
  * Pure: what the kiosk offers. The live configuration once the stream has sent it; until then the
  * public site list (loaded with the page), which has no hints, English names or closure.
@@ -68,6 +85,8 @@ export interface HallState {
   full: ReadonlySet<string>;
   /** Matters closed for today by the closing cut-off. */
   closedToday: ReadonlySet<string>;
+  /** Of those, the ones closed by the forecast alone that still take a priority ticket. */
+  priorityOpen: ReadonlySet<string>;
   /** Why the stream ended for good ("version": this page is older than the server). */
   ended: LiveEnd | null;
 }
@@ -82,6 +101,7 @@ export function useHallState(siteId: string, token: string, deviceId: string | u
       closed: closedMatters(view),
       full: fullMatters(view),
       closedToday: closedForTodayMatters(view),
+      priorityOpen: priorityOpenMatters(view),
       ended,
     }),
     [view, deviceId, ended],

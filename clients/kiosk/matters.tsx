@@ -25,6 +25,8 @@ export function Matters(props: {
   full: ReadonlySet<string>;
   /** Matters closed for today by the closing cut-off (a tap offers a booking). */
   closedToday?: ReadonlySet<string>;
+  /** Matters closed for today to everyone but a priority ticket, this visit's choice: they say so instead of a wait. */
+  priorityOnly?: ReadonlySet<string>;
   /** People waiting and the range a ticket taken now would show, per matter (absent: nothing said). */
   waits?: ReadonlyMap<string, MatterWait>;
   onTake: (matterId: string) => void;
@@ -64,8 +66,16 @@ export function Matters(props: {
           const full = props.full.has(m.id) || capped.has(m.id);
           const today = !full && (props.closedToday?.has(m.id) === true || props.issue.cutOff.has(m.id));
           const off = full || today || props.closed.has(m.id) || unavailable.has(m.id);
-          const wait = off ? undefined : props.waits?.get(m.id);
-          const described = [m.hint ? `hint-${m.id}` : "", wait ? `wait-${m.id}` : "", off ? `off-${m.id}` : ""].filter(Boolean).join(" ");
+          const prioOnly = !off && props.priorityOnly?.has(m.id) === true;
+          const wait = off || prioOnly ? undefined : props.waits?.get(m.id);
+          const described = [
+            m.hint ? `hint-${m.id}` : "",
+            wait ? `wait-${m.id}` : "",
+            off ? `off-${m.id}` : "",
+            prioOnly ? `prio-${m.id}` : "",
+          ]
+            .filter(Boolean)
+            .join(" ");
           return (
             <li key={m.id}>
               <button
@@ -86,6 +96,11 @@ export function Matters(props: {
                     </span>
                   )}
                   <MatterWaitNote id={`wait-${m.id}`} wait={wait} />
+                  {prioOnly && (
+                    <span class="kiosk-hint" id={`prio-${m.id}`} data-testid="priority-only">
+                      {t("kiosk.prioOnlyToday")}
+                    </span>
+                  )}
                 </span>
                 {off && (
                   <span class="kiosk-off-note" id={`off-${m.id}`}>

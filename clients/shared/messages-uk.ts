@@ -93,6 +93,10 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "kiosk.cutOff.slots": "Найближчі вільні терміни",
   "kiosk.cutOff.noSlots": "Найближчими днями вільних термінів немає.",
   "kiosk.cutOff.loading": "Шукаємо вільні терміни…",
+  "kiosk.cutOff.prioTitle": "Маєте право на обслуговування поза чергою?",
+  "kiosk.cutOff.prioText": "Талон поза чергою на цю послугу ми ще можемо видати сьогодні. Право на обслуговування поза чергою мають:",
+  "kiosk.cutOff.prioTake": "Отримати талон поза чергою",
+  "kiosk.prioOnlyToday": "Сьогодні лише з обслуговуванням поза чергою",
   "kiosk.closedTitle": "Установа тимчасово не працює",
   // ---- priority service and the PJM interpreter ----
   "prio.markLabel": "пріоритет",

@@ -216,6 +216,14 @@ const TEXTS = {
   "kiosk.cutOff.slots": { pl: "Najbliższe wolne terminy", en: "The first free times" },
   "kiosk.cutOff.noSlots": { pl: "Brak wolnych terminów w najbliższych dniach.", en: "No free times in the coming days." },
   "kiosk.cutOff.loading": { pl: "Sprawdzamy wolne terminy…", en: "Looking for free times…" },
+  // ---- the closing cut-off and priority: a matter closed only by the forecast still takes priority tickets ----
+  "kiosk.cutOff.prioTitle": { pl: "Masz pierwszeństwo obsługi?", en: "Do you have priority service?" },
+  "kiosk.cutOff.prioText": {
+    pl: "Numerek z pierwszeństwem w tej sprawie możemy dziś jeszcze wydać. Pierwszeństwo obsługi mają:",
+    en: "We can still give a priority ticket for this matter today. Priority service is for:",
+  },
+  "kiosk.cutOff.prioTake": { pl: "Pobierz numerek z pierwszeństwem", en: "Take a priority ticket" },
+  "kiosk.prioOnlyToday": { pl: "Dziś już tylko z pierwszeństwem obsługi", en: "Today only with priority service" },
   // ---- priority service and the PJM interpreter (kiosk, screens, console) ----
   "prio.markLabel": { pl: "pierwszeństwo", en: "priority" },
   "kiosk.prio.button": { pl: "Pierwszeństwo obsługi", en: "Priority service" },

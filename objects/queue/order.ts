@@ -207,6 +207,41 @@ export function aheadOf(t: Ticket, tickets: Iterable<Ticket>, order: PriorityOrd
   return booked + k + Math.min(leads ? k : k + 1, total[other]);
 }
 
+/**
+ * People ahead of a walk-in ticket of the matter that would be taken `now` (not in the queue yet), in the
+ * order "call next" would take it: a priority one in its own place by the site's order (behind the
+ * bookings due and the priority tickets already waiting, ahead of normal walk-ins in "first"), a normal
+ * one behind the line.
+ */
+export function aheadOfNewWalkIn(
+  matterId: string,
+  priority: boolean,
+  now: number,
+  tickets: Iterable<Ticket>,
+  order: PriorityOrder = "off",
+): number {
+  const newcomer: Ticket = {
+    // The largest id: taken in the same millisecond as another, it still stands behind it.
+    id: "\uffff",
+    token: "",
+    day: "",
+    number: "",
+    matterId,
+    source: "walk-in",
+    status: "waiting",
+    takenAt: now,
+    reservedAt: null,
+    ...(priority ? { priority: true } : {}),
+    deskId: null,
+    misses: 0,
+    recallAt: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+  };
+  return aheadOf(newcomer, tickets, order);
+}
+
 /** Waiting tickets per matter (for the hall screens). */
 export function waitingCounts(tickets: Iterable<Ticket>): Map<string, number> {
   const counts = new Map<string, number>();

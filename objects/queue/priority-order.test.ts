@@ -2,7 +2,16 @@
 // and people-ahead counts that follow exactly what "call next" takes.
 import { describe, expect, it } from "vitest";
 import type { Ticket } from "./model.ts";
-import { aheadOf, deskQueue, lineOrder, type PriorityOrder, priorityNextByMatter, priorityOrderOf, waitingAheadAll } from "./order.ts";
+import {
+  aheadOf,
+  aheadOfNewWalkIn,
+  deskQueue,
+  lineOrder,
+  type PriorityOrder,
+  priorityNextByMatter,
+  priorityOrderOf,
+  waitingAheadAll,
+} from "./order.ts";
 import { booking, deskCfg, MIN, T0, ticket } from "./test-fixtures.ts";
 
 const numbers = (ts: { number: string }[]): string[] => ts.map((t) => t.number);
@@ -138,5 +147,35 @@ describe("priority mode 'alternate'", () => {
     ]);
     expectCountsFollowQueue(tickets, "alternate", ["a", "b"]);
     expectCountsFollowQueue(tickets, "alternate", ["b", "a"]);
+  });
+});
+
+describe("aheadOfNewWalkIn: the place of a ticket not taken yet (the closing cut-off's forecast)", () => {
+  const line = [
+    ticket("A001", "a", T0),
+    ticket("A002", "a", T0 + MIN),
+    ticket("A003", "a", T0 + 2 * MIN),
+    prio("A004", "a", T0 + 3 * MIN),
+    booking("A010", "a", T0 + 4 * MIN, T0 + 5 * MIN),
+    ticket("B001", "b", T0),
+  ];
+  const now = T0 + 10 * MIN;
+
+  it("puts a new priority ticket behind the bookings due and the priority tickets waiting, ahead of normal walk-ins ('first')", () => {
+    expect(aheadOfNewWalkIn("a", true, now, line, "first")).toBe(2);
+    expect(aheadOfNewWalkIn("a", false, now, line, "first")).toBe(5);
+    // It is exactly the place the ticket gets once taken.
+    const taken = [...line, prio("A011", "a", now)];
+    expect(waitingAheadAll(taken, "first").get("A011")).toBe(2);
+  });
+
+  it("in 'alternate', a new priority ticket takes its turn every second walk-in call", () => {
+    const taken = [...line, prio("A011", "a", now)];
+    expect(aheadOfNewWalkIn("a", true, now, line, "alternate")).toBe(waitingAheadAll(taken, "alternate").get("A011"));
+    expect(aheadOfNewWalkIn("a", true, now, line, "alternate")).toBeLessThan(5);
+  });
+
+  it("with priority off, the flag changes nothing: behind everyone of the matter", () => {
+    expect(aheadOfNewWalkIn("a", true, now, line, "off")).toBe(5);
   });
 });

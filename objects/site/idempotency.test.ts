@@ -10,7 +10,7 @@ describe("replayOf", () => {
     expect(replayOf(null, idem, 0)).toBeNull();
   });
   it("answers a retry with the first answer, days later too", () => {
-    expect(replayOf(answer, idem, 2 * 86_400_000)).toEqual({ ok: true, value: { number: "A001" } });
+    expect(replayOf(answer, idem, 2 * 86_400_000)).toEqual({ ok: true, value: { number: "A001" }, replayed: true });
   });
   it("answers a retry of a refused request with the same refusal while it is kept", () => {
     expect(replayOf(refusal, idem, REFUSAL_KEPT_MS - 1)).toEqual({ ok: false, code: "MATTER_UNAVAILABLE", message: "no desk" });

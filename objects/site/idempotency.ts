@@ -22,7 +22,7 @@ export function replayOf<T>(prior: IdempotencyRecord | null, idem: Idempotency, 
   if (!prior) return null;
   if (prior.refused !== null && now - prior.createdAt >= REFUSAL_KEPT_MS) return null;
   if (prior.fingerprint !== idem.fingerprint) return fail("IDEMPOTENCY_KEY_REUSED");
-  if (prior.refused === null) return ok(JSON.parse(prior.response) as T);
+  if (prior.refused === null) return { ...ok(JSON.parse(prior.response) as T), replayed: true };
   const refusal = JSON.parse(prior.response) as { message?: string };
   return isErrorCode(prior.refused) ? fail(prior.refused, refusal.message) : fail("IDEMPOTENCY_KEY_REUSED");
 }

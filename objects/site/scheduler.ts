@@ -15,6 +15,8 @@ export const TIMER_KINDS = [
   "end-of-day",
   /** The earliest browser notification due on an e-ticket's push subscription (a send or a retry). */
   "push",
+  /** The next minute a matter's closing cut-off comes (its last-ticket time, or the forecast crossing closing). */
+  "cut-off",
 ] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
@@ -37,6 +39,8 @@ export const OUTBOX_TIMER = "outbox";
 export const END_OF_DAY_TIMER = "eod";
 /** The one timer of the e-tickets' browser notifications. */
 export const PUSH_TIMER = "push";
+/** The one timer of the closing cut-off: the kiosks and hall screens are told at its minute. */
+export const CUT_OFF_TIMER = "cut-off";
 
 export const setTimer = (key: string, kind: TimerKind, dueAt: number, ref: string | null = null): Timer => ({ key, kind, dueAt, ref });
 export const clearTimer = (key: string): TimerChange => ({ key, dueAt: null });

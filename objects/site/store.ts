@@ -35,6 +35,11 @@ export class SiteStore {
   clearTimer(key: string): void {
     this.sql.exec("DELETE FROM timers WHERE key = ?", key);
   }
+  /** When the timer of `key` is due, or null when there is none. */
+  timerDueAt(key: string): number | null {
+    const row = this.sql.exec<{ due_at: number }>("SELECT due_at FROM timers WHERE key = ?", key).toArray()[0];
+    return row ? row.due_at : null;
+  }
   /** Due timers of the kinds this version knows, earliest first; rows of other kinds are logged and kept. */
   dueTimers(now: number): Timer[] {
     const rows = this.sql

@@ -13,13 +13,13 @@ import type {
 import { addDays } from "../booking/dates.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf, hoursOn } from "../queue/calendar.ts";
-import { type CutOffReason, cutOffClosing, cutOffReason } from "../queue/cut-off.ts";
+import { type CutOffReason, cutOffClosing, cutOffReason, lastTicketPassed, minutesOf } from "../queue/cut-off.ts";
 import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached, walkInsByPrefix } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
-import { deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
 import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
@@ -174,24 +174,84 @@ export class ViewBuilder {
   }
 
   /**
-   * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
-   * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason).
+   * The range a priority walk-in taking a ticket for the matter now would be shown: from its own place in
+   * the site's priority order (behind the bookings due and the priority tickets waiting), not the line's end.
    */
-  cutOff(matterId: string, overridden = false): CutOffReason | null {
+  private newPriorityRange(matterId: string): WaitRange {
+    const ahead = aheadOfNewWalkIn(
+      matterId,
+      true,
+      this.forecast.now,
+      this.state.tickets.values(),
+      priorityOrderOf(this.index.config.priority),
+    );
+    return estimateWaitRange({ ...this.line(matterId, null), ahead });
+  }
+
+  /** The closing the cut-off counts with (objects/queue/cut-off.ts), worked out once per builder. */
+  private cutOffClosing(): number | null {
+    const c = this.index.config;
+    this.cutOffClosesAt ??= {
+      at: cutOffClosing(hoursOn(calendarOf(c), localDate(this.forecast.now, c.timeZone)), this.forecast.closesAt),
+    };
+    return this.cutOffClosesAt.at;
+  }
+
+  /**
+   * Why a walk-in ticket of the matter taken now is refused by the closing cut-off (objects/queue/cut-off.ts),
+   * or null; `overridden`: a manager lifted the matter's cut-off for today (then null, whatever the reason);
+   * `priority`: the ticket would be a priority one, forecast from its own place in the line (the
+   * last-ticket time holds for everyone).
+   */
+  cutOff(matterId: string, overridden = false, priority = false): CutOffReason | null {
     const matter = this.index.matters.get(matterId);
     if (!matter) return null;
     const c = this.index.config;
     const { now } = this.forecast;
-    this.cutOffClosesAt ??= { at: cutOffClosing(hoursOn(calendarOf(c), localDate(now, c.timeZone)), this.forecast.closesAt) };
     return cutOffReason({
       now,
       localMinutes: localTime(now, c.timeZone).minutes,
       lastTicketAt: matter.lastTicketAt,
-      closesAt: this.cutOffClosesAt.at,
-      earliestCallMinutes: this.newTicketRange(matterId).low,
+      closesAt: this.cutOffClosing(),
+      earliestCallMinutes: (priority ? this.newPriorityRange(matterId) : this.newTicketRange(matterId)).low,
       serviceMinutes: matter.serviceMinutes,
       overridden,
     });
+  }
+
+  /**
+   * The next minute at which a matter's cut-off comes with nothing else happening, or null: its last-ticket
+   * time, or the minute the forecast crosses closing time (for a normal ticket, and for a priority one where
+   * the site has priority service). Matters already closed for today, or whose cut-off a manager lifted,
+   * have none. The forecast's minute is worked out from the range now; the alarm asks again when it comes.
+   */
+  nextCutOffAt(overridden: ReadonlySet<string> = new Set()): number | null {
+    const c = this.index.config;
+    const { now } = this.forecast;
+    // Local minutes start with UTC's (zones are whole minutes off UTC).
+    const minuteStart = Math.floor(now / 60_000) * 60_000;
+    const localMinutes = localTime(now, c.timeZone).minutes;
+    const priority = c.priority.enabled;
+    let next: number | null = null;
+    const consider = (at: number) => {
+      if (at > now && (next === null || at < next)) next = at;
+    };
+    for (const m of this.index.matters.values()) {
+      if (overridden.has(m.id)) continue;
+      if (m.lastTicketAt !== undefined && !lastTicketPassed(m.lastTicketAt, localMinutes))
+        consider(minuteStart + (minutesOf(m.lastTicketAt) - localMinutes) * 60_000);
+      const closesAt = this.cutOffClosing();
+      if (closesAt === null) continue;
+      for (const prio of priority ? [false, true] : [false]) {
+        if (this.cutOff(m.id, false, prio) !== null) continue;
+        const range = prio ? this.newPriorityRange(m.id) : this.newTicketRange(m.id);
+        // Refused from the first moment `now + (low + service)` is past closing (a service ending exactly at
+        // closing is still given): the millisecond after that moment, within the minute it comes.
+        const crossing = closesAt - (range.low + m.serviceMinutes) * 60_000;
+        if (crossing >= now) consider(crossing + 1);
+      }
+    }
+    return next;
   }
 
   /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */
@@ -303,7 +363,10 @@ export class ViewBuilder {
           range: this.newTicketRange(m.id),
         };
         if (capReached(m, taken)) w.capReached = true;
-        if (this.cutOff(m.id, overridden.has(m.id)) !== null) w.closedForToday = true;
+        if (this.cutOff(m.id, overridden.has(m.id)) !== null) {
+          w.closedForToday = true;
+          if (this.index.config.priority.enabled && this.cutOff(m.id, false, true) === null) w.priorityOpen = true;
+        }
         return w;
       }),
       desks: this.index.config.desks.map((cfg) => {

@@ -37,6 +37,57 @@ function cutOffSite() {
   };
 }
 
+/** A fixed-offset time zone in which it is now between 10:00 and 10:59 ("Etc/GMT-2" is UTC+2). */
+function zoneAtTen(): string {
+  let offset = (10 - new Date().getUTCHours() + 24) % 24;
+  if (offset > 14) offset -= 24;
+  return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+}
+
+/** "HH:MM" of the local minute now plus `plus` minutes, in a zone where it is 10:xx. */
+function localPlus(plus: number): string {
+  const minutes = 10 * 60 + new Date().getUTCMinutes() + plus;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
+ * An office of its own with priority service, where the passport matter (15 minutes, one desk) has three
+ * people waiting and the office closes 17 minutes after this minute began: a normal ticket could not be
+ * served before closing (the forecast closes the matter), a priority ticket would be called first, in time.
+ */
+async function nearClosingWithPriority(admin: string): Promise<string> {
+  const id = `e2e-cut-off-prio-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+  const hours = (closes: string) => {
+    const day: [string, string][] = [["00:00", closes]];
+    return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day };
+  };
+  const config = {
+    ...cutOffSite(),
+    id,
+    name: "Urząd tuż przed zamknięciem",
+    timeZone: zoneAtTen(),
+    departments: [
+      {
+        id: "sc",
+        name: "Sprawy obywatelskie",
+        matters: [
+          { ...CLOSED, prefix: "P", serviceMinutes: 15 },
+          { ...OPEN, prefix: "M", serviceMinutes: 5 },
+        ],
+      },
+    ],
+    desks: [
+      { id: "o1", name: "Okienko 1", number: 1, matterIds: [CLOSED.id] },
+      { id: "o2", name: "Okienko 2", number: 2, matterIds: [OPEN.id] },
+    ],
+    priority: { enabled: true, mode: "first" },
+  };
+  await call(`/api/v1/sites/${id}?org=demo`, { method: "PUT", token: admin, body: { ...config, openingHours: hours("23:00") } });
+  for (let i = 0; i < 3; i++) await call(`/api/v1/sites/${id}/tickets`, { token: admin, body: { matterId: CLOSED.id } });
+  await call(`/api/v1/sites/${id}?org=demo`, { method: "PUT", token: admin, body: { ...config, openingHours: hours(localPlus(17)) } });
+  return id;
+}
+
 interface Slots {
   days: { date: string; slots: { start: string; free: number }[] }[];
 }
@@ -54,10 +105,10 @@ describe("the kiosk when a matter is closed for today", () => {
     await browser?.close();
   });
 
-  async function openKiosk(): Promise<Page> {
+  async function openKiosk(at = siteId): Promise<Page> {
     const page = await newPage(browser, { viewport: SIZES.kiosk, hasTouch: true });
     // Long idle: on a busy machine the checks below take longer than a citizen would look.
-    await page.goto(`${base()}/kiosk/${siteId}?idle=600`);
+    await page.goto(`${base()}/kiosk/${at}?idle=600`);
     await signIn(page, "admin", "admin");
     await page.getByRole("heading", { name: "Pobierz numerek" }).waitFor();
     return page;
@@ -116,6 +167,60 @@ describe("the kiosk when a matter is closed for today", () => {
     );
     await expectNoViolations(page, "kiosk cut-off screen, English");
     await page.close();
+  });
+
+  test("a matter closed only by the forecast still offers a priority ticket, which is called first", async () => {
+    const office = await nearClosingWithPriority(admin);
+    const page = await openKiosk(office);
+    await page.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    const matter = page.locator(`[data-matter="${CLOSED.id}"]`);
+    await expectText(matter, "Na dziś zamknięte");
+    await matter.tap();
+    const screen = page.getByTestId("kiosk-cut-off");
+    await expectText(screen.getByRole("heading", { level: 1 }), "Dziś nie zdążymy obsłużyć tej sprawy. Zarezerwuj wizytę:");
+    const offer = screen.getByTestId("cut-off-priority");
+    await expectText(offer.getByRole("heading", { level: 2 }), "Masz pierwszeństwo obsługi?");
+    await expectText(offer, "Numerek z pierwszeństwem w tej sprawie możemy dziś jeszcze wydać. Pierwszeństwo obsługi mają:");
+    expect(await offer.getByRole("listitem").allInnerTexts()).toContain("Kobiety w ciąży");
+    await expectNoViolations(page, "kiosk cut-off screen with the priority offer");
+    await screenshot(page, "kiosk-cut-off-priority");
+
+    const sent = page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith(`/sites/${office}/tickets`));
+    await offer.getByRole("button", { name: "Pobierz numerek z pierwszeństwem" }).tap();
+    expect((await sent).postDataJSON()).toEqual({ matterId: CLOSED.id, priority: true });
+    const number = page.getByTestId("kiosk-number");
+    await expectText(number, /P004$/);
+    expect(await number.getByRole("img", { name: "pierwszeństwo" }).count()).toBe(1);
+    await expectText(page.getByTestId("kiosk-ahead"), "Jesteś następny w kolejce");
+    await page.close();
+  });
+
+  test("chosen first, priority shows the matter open to it and says so, in English too; a normal ticket is still refused", async () => {
+    const office = await nearClosingWithPriority(admin);
+    const page = await openKiosk(office);
+    await page.getByRole("button", { name: "English" }).tap();
+    await page.getByRole("button", { name: "Priority service", disabled: false }).tap();
+    await page.getByRole("button", { name: "Next: choose your matter", disabled: false }).tap();
+    await page.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    const matter = page.locator(`[data-matter="${CLOSED.id}"]`);
+    await expectText(matter.getByTestId("priority-only"), "Today only with priority service");
+    expect(await matter.textContent()).not.toContain("Closed for today");
+    await expectNoViolations(page, "kiosk matters with priority chosen near closing");
+    await matter.tap();
+    await expectText(page.getByTestId("kiosk-number"), /P004$/);
+    await page.close();
+
+    // Without priority the matter is closed for today, and its screen offers the priority ticket in English.
+    const other = await nearClosingWithPriority(admin);
+    const plain = await openKiosk(other);
+    await plain.getByRole("button", { name: "English" }).tap();
+    await plain.getByRole("button", { name: "Sprawy obywatelskie" }).tap();
+    await expectText(plain.locator(`[data-matter="${CLOSED.id}"]`), "Closed for today");
+    await plain.locator(`[data-matter="${CLOSED.id}"]`).tap();
+    const offer = plain.getByTestId("cut-off-priority");
+    await expectText(offer.getByRole("heading", { level: 2 }), "Do you have priority service?");
+    await offer.getByRole("button", { name: "Take a priority ticket" }).waitFor();
+    await plain.close();
   });
 
   test("the hall screen shows the matter closed for today", async () => {

@@ -108,6 +108,18 @@ describe("public status", () => {
     ]);
   });
 
+  it("answers Warsaw's feed without the trailing slash just as with it", async () => {
+    const siteId = await siteWithQueue();
+    const withSlash = await api(`/api/action/wsstore_get/?id=${siteId}&apikey=k`);
+    const without = await api(`/api/action/wsstore_get?id=${siteId}&apikey=k`);
+    expect(without.status).toBe(200);
+    expect(without.headers.get("Access-Control-Allow-Origin")).toBe(withSlash.headers.get("Access-Control-Allow-Origin"));
+    expect(((await without.json()) as WarsawFeed).result.grupy).toEqual(((await withSlash.json()) as WarsawFeed).result.grupy);
+    const unknown = await api("/api/action/wsstore_get?id=no-such-office");
+    expect(unknown.status).toBe(200);
+    expect(((await unknown.json()) as { result: string }).result).toBe("false");
+  });
+
   it('answers an unknown or missing id as Warsaw does: HTTP 200 with result "false"', async () => {
     for (const q of ["?id=no-such-office", "?id=", "", "?id=%00%FF", `?id=${"x".repeat(5000)}`]) {
       const res = await api(`/api/action/wsstore_get/${q}`);

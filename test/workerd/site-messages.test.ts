@@ -7,7 +7,7 @@ import { addDays } from "../../objects/booking/dates.ts";
 import { LocalOutboxProvider } from "../../objects/sms/local-outbox.ts";
 import type { SendResult, SmsProvider } from "../../objects/sms/provider.ts";
 import type { SiteMessage } from "../../protocol/api.ts";
-import { accountFor, api, expectError, freshSite, issue, siteObject, siteSql } from "./helpers.ts";
+import { accountFor, api, expectError, freshSite, issue, siteObject, siteSql, TEST_ORG } from "./helpers.ts";
 import { book, bookAndConfirm, dateIn, freeSlots, outboxOf, useSmsProvider } from "./sms-helpers.ts";
 
 const kiosk = { booking: { horizonDays: 14, checkIn: "kiosk" as const, minNoticeMinutes: 0 } };
@@ -58,7 +58,7 @@ describe("staff view of a site's messages", () => {
   });
 
   it("shows a failed code SMS with its reason, the number masked and the code hidden; sent again it goes out", async () => {
-    const { siteId, manager, bookingId } = await failedCode("600700971");
+    const { siteId, admin, manager, bookingId } = await failedCode("600700971");
     const [failed] = await messages(siteId, manager, "?status=failed");
     expect(failed).toEqual({
       id: expect.stringMatching(new RegExp(`^sms_${siteId}\\.`)),
@@ -92,6 +92,11 @@ describe("staff view of a site's messages", () => {
     // A retry of the same request answers the same; the message, sent now, is not failed any more.
     const again = await resend(siteId, manager, failed!.id, "resend-key-0001");
     expect(await again.json()).toEqual({ message });
+    // The resend is in the audit log once: the retry answered from its first answer sent nothing new.
+    const log = (await (
+      await api(`/api/v1/audit?org=${TEST_ORG}&action=message.resent&target=${failed!.id}`, { token: admin })
+    ).json()) as { entries: unknown[] };
+    expect(log.entries).toHaveLength(1);
     await expectError(await resend(siteId, manager, failed!.id), 409, "MESSAGE_NOT_FAILED");
     await expectError(await resend(siteId, manager, `sms_${siteId}.AAAAAAAAAAAAAAAA`), 404, "UNKNOWN_MESSAGE");
     await expectError(await resend(siteId, manager, "not-a-message"), 404, "UNKNOWN_MESSAGE");

@@ -7,6 +7,7 @@ import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 import { directoryOf, findSite } from "../sites.ts";
 import { clientAddress, idempotency } from "../validate.ts";
+import { auditedAnswer } from "./audited.ts";
 
 export const siteMessageRoutes: ApiRoute[] = [
   route("siteMessages", site(), async (c) => unwrap(await c.var.stub.siteMessages(c.req.valid("query")))),
@@ -14,9 +15,9 @@ export const siteMessageRoutes: ApiRoute[] = [
     const messageId = c.req.param("messageId");
     if (!OUTBOX_MESSAGE_ID.test(messageId)) throw new ApiError("UNKNOWN_MESSAGE");
     const idem = await idempotency(c, claimsOf(c).sub, { messageId });
-    const sent = unwrap(await c.var.stub.resendMessage(messageId, idem));
-    const found = await findSite(c.env, c.var.siteId);
-    if (found) {
+    return auditedAnswer(await c.var.stub.resendMessage(messageId, idem), async () => {
+      const found = await findSite(c.env, c.var.siteId);
+      if (!found) return;
       await directoryOf(c.env, found.org).recordAudit({
         actor: claimsOf(c).sub,
         address: clientAddress(c),
@@ -24,7 +25,6 @@ export const siteMessageRoutes: ApiRoute[] = [
         target: messageId,
         summary: `Wysłano ponownie wiadomość placówki ${c.var.siteId}`,
       });
-    }
-    return sent;
+    });
   }),
 ];

@@ -23,9 +23,10 @@ import { overriddenOn } from "../cut-off-overrides.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
-import { ruleContext, type SiteIndex } from "../site-index.ts";
+import { indexSite, ruleContext, type SiteIndex } from "../site-index.ts";
 import { eticketUrl, newTicket, type TicketFlags } from "../tickets.ts";
 import { forecastAt, ViewBuilder } from "../views.ts";
+import { cutOffTimer } from "./cut-off.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -145,11 +146,13 @@ export function walkIn(
     desks: read.queue.desks,
   };
   const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
-  // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off).
+  // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off); a
+  // priority ticket is forecast from its own place in the line.
   const forecast = forecastAt(index, now, read.bookingsDue);
   const cutOff = new ViewBuilder(index, read.queue, read.durations, forecast).cutOff(
     matter.id,
     overriddenOn(read.stores.site, read.day).has(matter.id),
+    flags.priority,
   );
   const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
@@ -157,8 +160,11 @@ export function walkIn(
     return refuse(fail(refusal, cutOffMessage(matter, cutOff, forecast.closesAt, config.timeZone)));
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
-  const { issued, change } = admit(read, newTicket(index.config.id, read.day, number, matter.id, now, null, flags), kioskId);
-  return accept(issued, merge(draft.change(), change));
+  const ticket = newTicket(index.config.id, read.day, number, matter.id, now, null, flags);
+  const { issued, change } = admit(read, ticket, kioskId);
+  // One more waiting: the forecast's cut-off may come sooner.
+  const after = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
+  return accept(issued, merge(draft.change(), merge(change, { timers: cutOffTimer(read, after) })));
 }
 
 /** A clerk's or a manager's command at a desk (R4, R5). */
@@ -177,7 +183,9 @@ export function deskAction(
   const desk = next.desks.get(deskId);
   if (!desk) return refuse(fail("UNKNOWN_DESK"));
   const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
-  return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, { ...outcomeChange(index, r.outcome), actor: by });
+  // A desk opened, paused or moved the line: the forecast's cut-off moves with it.
+  const change = merge(outcomeChange(index, r.outcome), { timers: cutOffTimer(read, next) });
+  return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, { ...change, actor: by });
 }
 
 /**
@@ -212,6 +220,9 @@ export function configure(read: SiteRead, input: unknown): Decision<null> {
     desks,
     timers: [setTimer(END_OF_DAY_TIMER, "end-of-day", nextLocalMidnight(read.now, config.timeZone))],
   };
+  // Hours and last-ticket times may have changed: the cut-off timer follows the new configuration.
+  const index = indexSite(config);
+  change.timers?.push(...cutOffTimer({ ...read, index }, read.queue, index));
   // The first configuration starts the site's first day.
   if (read.stores.site.getMeta("day") === null) change.day = localDate(read.now, config.timeZone);
   return accept(null, change);
