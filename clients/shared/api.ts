@@ -1,7 +1,8 @@
 // The one typed client of the numerek API: call("issueTicket", { params, body, token, idempotencyKey })
 // takes a route's name from protocol/routes.ts, fills its path, and answers what the route's contract
 // (protocol/contract.ts) says it answers. JSON in and out, the API's error codes as ApiError, network
-// failures and timeouts as the code "NETWORK", and idempotency keys for commands. The contract's zod
+// failures and timeouts as the code "NETWORK", and idempotency keys for commands. A call may be aimed at
+// the office's print agent (`origin`), which answers the hall's routes at the same paths. The contract's zod
 // schemas reach this file only as types: nothing of zod ends up in a browser bundle.
 import type { BodyIn, QueryIn, ResponseOf } from "../../protocol/contract.ts";
 import type { ErrorBody } from "../../protocol/errors.ts";
@@ -24,6 +25,11 @@ export interface CallOptions {
   /** Sent as Idempotency-Key: a retry with the same key returns the first answer. */
   idempotencyKey?: string;
   timeoutMs?: number;
+  /**
+   * Where the call goes: null or absent, the page's own origin (the cloud); the site's print agent on the
+   * office's network (http://10.0.0.5:8790) while the office is cut off, with a local token.
+   */
+  origin?: string | null;
 }
 
 /** A part of the request the route takes (required), or does not (absent). */
@@ -50,7 +56,7 @@ export async function call<N extends RouteName>(name: N, req: CallRequest<N>): P
   if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
   let res: Response;
   try {
-    res = await fetch(urlOf(name, req), {
+    res = await fetch(`${req.origin ?? ""}${urlOf(name, req)}`, {
       method: routeOf(name).method,
       headers,
       body: req.body === undefined ? null : JSON.stringify(req.body),

@@ -1,6 +1,6 @@
 // A live view over the site's WebSocket in a browser: the shared reconnecting socket
-// (protocol/live-socket.ts) on the page's host, told when the device goes offline or online
-// and when the page becomes visible again. A stream whose ticket or desk is gone, or whose
+// (protocol/live-socket.ts) on the page's host, or on the office's print agent while the office is cut
+// off, told when the device goes offline or online and when the page becomes visible again. A stream whose ticket or desk is gone, or whose
 // protocol version the server no longer speaks, ends for good and says why.
 import { backoffDelay } from "../../protocol/backoff.ts";
 import type { LiveRole, ServerMessage } from "../../protocol/live.ts";
@@ -12,6 +12,8 @@ export { endOfClose };
 export interface LiveOptions<V> {
   /** Path and query of the socket, e.g. /api/v1/sites/demo/live?role=display&access_token=… */
   path: string;
+  /** The server's origin (the site's print agent while the office is cut off); null: the page's own host. */
+  origin?: string | null;
   role: LiveRole;
   onView: (view: V, seq: number) => void;
   onStatus: (status: LiveStatus) => void;
@@ -30,6 +32,12 @@ const BACKOFF_MAX_MS = 10_000;
 /** The clients' retry delay (sockets and requests alike): 0.5 s doubling up to 10 s, with jitter. */
 export function backoffMs(attempt: number, random = Math.random()): number {
   return backoffDelay(attempt, BACKOFF_MIN_MS, BACKOFF_MAX_MS, () => random);
+}
+
+/** The socket's address: ws(s):// on the given origin, or on the page's own host. */
+export function socketUrl(origin: string | null, path: string, page: { protocol: string; host: string } = location): string {
+  if (origin) return `${origin.replace(/^http/, "ws")}${path}`;
+  return `${page.protocol === "https:" ? "wss:" : "ws:"}//${page.host}${path}`;
 }
 
 /**
@@ -63,7 +71,7 @@ export class LiveSocket<V> {
   constructor(opts: LiveOptions<V>) {
     this.socket = new CoreSocket<V>(
       {
-        url: () => `${location.protocol === "https:" ? "wss:" : "ws:"}//${location.host}${opts.path}`,
+        url: () => socketUrl(opts.origin ?? null, opts.path),
         open: (url) => new WebSocket(url),
         read: reader<V>(opts.role),
         pingEveryMs: PING_EVERY_MS,

@@ -1,5 +1,5 @@
 // Preact hook around LiveSocket: the latest view of one live stream and the connection status.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { RoleView } from "../../protocol/live.ts";
 import { CLOSE } from "../../protocol/live-wire.ts";
 import { urlOf } from "./api.ts";
@@ -14,14 +14,32 @@ export interface LiveState<V> {
   slowedDown: boolean;
 }
 
-/** Opens `path` (null: nothing to open yet) and keeps the newest view of `role`. */
-export function useLive<V>(path: string | null, role: RoleView["role"], probe?: () => Promise<LiveEnd | null>): LiveState<V> {
+/** The stream a path opens, whatever token it carries (the cloud's or a local one). */
+function streamOf(path: string): string {
+  return path.replace(/([?&])access_token=[^&]*/, "$1");
+}
+
+/**
+ * Opens `path` (null: nothing to open yet) on `origin` (null: the page's own; the office's print agent
+ * while it is cut off) and keeps the newest view of `role`. Moving the same stream to another origin
+ * keeps the last view on screen until the new server's snapshot replaces it.
+ */
+export function useLive<V>(
+  path: string | null,
+  role: RoleView["role"],
+  probe?: () => Promise<LiveEnd | null>,
+  origin: string | null = null,
+): LiveState<V> {
   const [state, setState] = useState<LiveState<V>>({ view: null, seq: -1, status: "connecting", ended: null, slowedDown: false });
+  const stream = useRef<string | null>(null);
   useEffect(() => {
     if (!path) return;
-    setState({ view: null, seq: -1, status: "connecting", ended: null, slowedDown: false });
+    const same = stream.current === streamOf(path);
+    stream.current = streamOf(path);
+    setState((s) => ({ view: same ? s.view : null, seq: -1, status: "connecting", ended: null, slowedDown: false }));
     const live = new LiveSocket<V>({
       path,
+      origin,
       role,
       onView: (view, seq) => setState((s) => ({ ...s, view, seq, slowedDown: false })),
       onStatus: (status) => setState((s) => (s.status === status ? s : { ...s, status })),
@@ -34,7 +52,7 @@ export function useLive<V>(path: string | null, role: RoleView["role"], probe?: 
     live.start();
     return () => live.stop();
     // The probe is fixed for a path; re-opening on its identity would drop the socket on every render.
-  }, [path, role]);
+  }, [path, role, origin]);
   return state;
 }
 

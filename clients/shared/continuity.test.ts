@@ -1,0 +1,201 @@
+// A hall device's choice between the cloud and the office's print agent: it turns to the agent only when
+// the cloud has been gone for a few seconds (or a command could not reach it) and the agent of its own
+// site holds a copy of the queue; it comes back when the cloud answers and the agent has handed
+// everything on, or the agent itself is gone. Never to an agent whose token has run out.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { LocalHealth } from "../../protocol/continuity.ts";
+import {
+  Continuity,
+  type ContinuityDeps,
+  cloudLost,
+  type KeptInfo,
+  type Link,
+  localTarget,
+  PROBE_EVERY_MS,
+  REFRESH_EVERY_MS,
+  refreshDue,
+  SWITCH_AFTER_MS,
+  shouldGoBack,
+  shouldGoLocal,
+} from "./continuity.ts";
+
+const T0 = Date.parse("2026-11-30T09:00:00Z");
+const INFO: KeptInfo = {
+  localUrl: "http://10.0.0.5:8790/",
+  token: "local.token",
+  expiresAt: new Date(T0 + 36 * 3_600_000).toISOString(),
+  fetchedAt: T0,
+};
+const health = (h: Partial<LocalHealth> = {}): LocalHealth => ({ siteId: "demo", cloud: "cut-off", pending: 0, ready: true, ...h });
+
+describe("the decisions", () => {
+  it("goes to the agent's origin with the local token, never with an expired one or without an agent", () => {
+    expect(localTarget(INFO, T0)).toEqual({ origin: "http://10.0.0.5:8790", token: "local.token" });
+    expect(localTarget({ ...INFO, localUrl: null }, T0)).toBeNull();
+    expect(localTarget(INFO, T0 + 36 * 3_600_000)).toBeNull();
+    expect(localTarget(null, T0)).toBeNull();
+  });
+
+  it("fetches the address again after 30 minutes, or when the token nears its end", () => {
+    expect(refreshDue(null, T0)).toBe(true);
+    expect(refreshDue(INFO, T0 + REFRESH_EVERY_MS - 1)).toBe(false);
+    expect(refreshDue(INFO, T0 + REFRESH_EVERY_MS)).toBe(true);
+    expect(refreshDue({ ...INFO, expiresAt: new Date(T0 + 60_000).toISOString() }, T0)).toBe(true);
+  });
+
+  it("counts the cloud lost after 5 s of a dead socket, or at once when a command did not reach it", () => {
+    expect(cloudLost(null, false, T0)).toBe(false);
+    expect(cloudLost(T0, false, T0 + SWITCH_AFTER_MS - 1)).toBe(false);
+    expect(cloudLost(T0, false, T0 + SWITCH_AFTER_MS)).toBe(true);
+    expect(cloudLost(null, true, T0)).toBe(true);
+  });
+
+  it("turns to the agent only when it is this site's and ready", () => {
+    expect(shouldGoLocal("demo", true, health())).toBe(true);
+    expect(shouldGoLocal("demo", false, health())).toBe(false);
+    expect(shouldGoLocal("demo", true, health({ ready: false }))).toBe(false);
+    expect(shouldGoLocal("demo", true, health({ siteId: "torun-wsa" }))).toBe(false);
+    expect(shouldGoLocal("demo", true, null)).toBe(false);
+  });
+
+  it("comes back when the cloud answers and the agent has handed everything on, or is gone", () => {
+    expect(shouldGoBack(true, health({ cloud: "connected", pending: 0 }))).toBe(true);
+    expect(shouldGoBack(true, health({ cloud: "connected", pending: 3 }))).toBe(false);
+    expect(shouldGoBack(true, health({ cloud: "cut-off", pending: 0 }))).toBe(false);
+    expect(shouldGoBack(true, null)).toBe(true);
+    expect(shouldGoBack(false, null)).toBe(false);
+    expect(shouldGoBack(false, health({ cloud: "connected" }))).toBe(false);
+  });
+});
+
+describe("the controller", () => {
+  let kept: KeptInfo | null;
+  let agent: LocalHealth | null;
+  let cloudUp: boolean;
+  let fetched: number;
+  let links: Link[];
+
+  function controller(): Continuity {
+    const deps: ContinuityDeps = {
+      fetchInfo: async () => {
+        fetched++;
+        if (!cloudUp) throw new Error("offline");
+        return {
+          localUrl: "http://10.0.0.5:8790",
+          token: `local-${fetched}`,
+          expiresAt: new Date(Date.now() + 36 * 3_600_000).toISOString(),
+        };
+      },
+      health: async () => agent,
+      cloudAnswers: async () => cloudUp,
+      load: () => kept,
+      save: (info) => {
+        kept = info;
+      },
+      now: () => Date.now(),
+    };
+    const c = new Continuity("demo", deps);
+    c.subscribe((l) => links.push(l));
+    c.start();
+    return c;
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+    kept = null;
+    agent = health();
+    cloudUp = true;
+    fetched = 0;
+    links = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("keeps the agent's address and a local token fetched at the start", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(kept).toMatchObject({ localUrl: "http://10.0.0.5:8790", token: "local-1", fetchedAt: T0 });
+    c.stop();
+  });
+
+  it("switches to the agent 5 s after the cloud socket dropped, and back once the agent has replayed", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    cloudUp = false;
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(SWITCH_AFTER_MS - 1);
+    expect(c.current).toEqual({ mode: "cloud" });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(c.current).toEqual({ mode: "local", origin: "http://10.0.0.5:8790", token: "local-1" });
+
+    // The cloud answers, but the agent still has actions to hand on: stay.
+    cloudUp = true;
+    agent = health({ cloud: "connected", pending: 4 });
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("local");
+    agent = health({ cloud: "connected", pending: 0 });
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current).toEqual({ mode: "cloud" });
+    expect(links.map((l) => l.mode)).toEqual(["local", "cloud"]);
+    // Back online, a fresh token is fetched at once.
+    expect(kept?.token).toBe("local-2");
+    c.stop();
+  });
+
+  it("does not switch when the socket comes back within 5 s", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(3_000);
+    c.cloudStatus("connecting");
+    c.cloudStatus("online");
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(links).toEqual([]);
+    c.stop();
+  });
+
+  it("turns to the agent at once when a command could not reach the cloud", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    c.commandFailed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.current.mode).toBe("local");
+    c.stop();
+  });
+
+  it("waits while the agent has no copy of the queue, and turns to it once it has", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    agent = health({ ready: false });
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(SWITCH_AFTER_MS + PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("cloud");
+    agent = health();
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("local");
+    c.stop();
+  });
+
+  it("goes back to the cloud when the agent itself is gone and the cloud answers", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    c.commandFailed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.current.mode).toBe("local");
+    agent = null;
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("cloud");
+    c.stop();
+  });
+
+  it("knows no agent when none was ever named: it stays with the cloud", async () => {
+    cloudUp = false;
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(SWITCH_AFTER_MS * 3);
+    expect(links).toEqual([]);
+    c.stop();
+  });
+});
