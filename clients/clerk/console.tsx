@@ -1,16 +1,19 @@
 // The console of one desk: live clerk view (current client, desk queue, set-aside tickets),
-// the command buttons with their shortcuts, the transfer panel and API errors in words.
+// the command buttons with their shortcuts, the transfer panel and API errors in words. While the office is
+// cut off from the internet the console works through the office's print agent, and says so calmly.
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { ClerkView } from "../../protocol/live.ts";
 import { ConnectionBanner, ErrorNote, LangSwitch } from "../shared/components.tsx";
 import { useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { Session } from "../shared/session.ts";
+import { useCloudStatus, useContinuity } from "../shared/use-continuity.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 import { ActionBar } from "./action-bar.tsx";
 import { type ActionDef, actionForKey } from "./actions.ts";
 import { CurrentClient } from "./current-client.tsx";
 import type { DeskChoice } from "./desk-picker.tsx";
+import { LocalNotice } from "./local-notice.tsx";
 import { MissedList } from "./missed-list.tsx";
 import { PausePanel } from "./pause-panel.tsx";
 import { ShortcutHelp } from "./shortcut-help.tsx";
@@ -30,7 +33,9 @@ export function Console(props: {
 }) {
   const { t } = useI18n();
   const { siteId, deskId } = props.choice;
-  const live = useLive<ClerkView>(sitePath(siteId, `clerk:${deskId}`, props.session.token), "clerk");
+  const route = useContinuity(siteId, props.session.token, "clerk", "session");
+  const live = useLive<ClerkView>(sitePath(siteId, `clerk:${deskId}`, route.token), "clerk", undefined, route.origin);
+  useCloudStatus(route, live.status);
   const { sites } = useSites();
   const site = sites?.find((s) => s.id === siteId) ?? null;
   // Names follow the configuration live (the console's view); the public site list stands in until it arrives.
@@ -39,7 +44,7 @@ export function Console(props: {
       site?.departments.flatMap((d) => d.matters).map((m) => [m.id, m.name] as const) ??
       [],
   );
-  const cmds = useCommands(siteId, deskId, props.session.token, live.seq, props.onSignOut);
+  const cmds = useCommands(siteId, deskId, route, live.seq, props.onSignOut, route.report);
   const [transferOpen, setTransferOpen] = useState(false);
   const [pauseOpen, setPauseOpen] = useState(false);
   const actionsRef = useRef<HTMLDivElement>(null);
@@ -80,7 +85,7 @@ export function Console(props: {
   }, [view, transferOpen, pauseOpen]);
 
   return (
-    <div class="clerk" data-conn={live.status}>
+    <div class="clerk" data-conn={live.status} data-link={route.local ? "local" : "cloud"}>
       <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="clerk-head">
         <div>
@@ -106,6 +111,7 @@ export function Console(props: {
           </button>
         </nav>
       </header>
+      {route.local && <LocalNotice />}
       {!view ? (
         <main class="clerk-main">
           <p role="status">{t("common.loading")}</p>

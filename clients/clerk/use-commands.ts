@@ -5,6 +5,7 @@ import type { DeskAction, DeskActionResponse, PauseReason } from "../../protocol
 import { call } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { useCommand } from "../shared/use-command.ts";
+import type { Via } from "../shared/use-continuity.ts";
 
 /** What a command takes besides its action: a ticket, a transfer's target, a pause's reason. */
 export interface CommandBody {
@@ -32,11 +33,11 @@ interface DeskCommandArg {
 function sendDeskCommand(
   siteId: string,
   deskId: string,
-  token: string,
+  via: Via,
   arg: DeskCommandArg,
   idempotencyKey: string,
 ): Promise<DeskActionResponse> {
-  const req = { params: { siteId, deskId }, token, idempotencyKey };
+  const req = { params: { siteId, deskId }, token: via.token, origin: via.origin, idempotencyKey };
   const ticketId = arg.body.ticketId ?? "";
   switch (arg.action) {
     case "call":
@@ -53,13 +54,22 @@ function sendDeskCommand(
   }
 }
 
-export function useCommands(siteId: string, deskId: string, token: string, seq: number, onAuthLost: () => void): Commands {
+/** `via`: the cloud, or the office's print agent while cut off; `report`: whether each command reached its server. */
+export function useCommands(
+  siteId: string,
+  deskId: string,
+  via: Via,
+  seq: number,
+  onAuthLost: () => void,
+  report?: (reached: boolean) => void,
+): Commands {
   const command = useCommand<DeskCommandArg, DeskActionResponse>({
     keyPrefix: "desk",
     identity: ({ action, body, seq: at }) =>
       [deskId, action, String(at), body.ticketId ?? "", body.matterId ?? body.deskId ?? "", body.reason ?? ""].join(":"),
-    run: (arg, key) => sendDeskCommand(siteId, deskId, token, arg, key),
+    run: (arg, key) => sendDeskCommand(siteId, deskId, via, arg, key),
     onAuthLost,
+    ...(report ? { report } : {}),
   });
   const { pending, failure, send: sendCommand, clear } = command;
   return useMemo(

@@ -1,5 +1,6 @@
 // The desk screen: the desk's name and the number it serves now, or that it is on a break;
-// a desk removed from the office's configuration says so, and the screen stops reconnecting.
+// a desk removed from the office's configuration says so, and the screen stops reconnecting. While the
+// office is cut off from the internet it follows the office's print agent (data-link="local" on its root).
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { DeskScreenView } from "../../protocol/live.ts";
 import { call } from "../shared/api.ts";
@@ -7,12 +8,13 @@ import { ConnectionBanner } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
 import { PriorityMark } from "../shared/priority-mark.tsx";
+import { useCloudStatus, useContinuity, type Via } from "../shared/use-continuity.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 /** After repeated failures to connect: does the office still list this desk? */
-async function deskGone(siteId: string, deskId: string): Promise<LiveEnd | null> {
+async function deskGone(siteId: string, deskId: string, via: Via): Promise<LiveEnd | null> {
   try {
-    const { sites } = await call("sites", {});
+    const { sites } = await call("sites", { origin: via.origin });
     const site = sites.find((s) => s.id === siteId);
     return site && !site.desks.some((d) => d.id === deskId) ? "gone" : null;
   } catch {
@@ -38,16 +40,21 @@ function useChanged(value: string | null | undefined): boolean {
 
 export function DeskScreenApp(props: { siteId: string; deskId: string; token: string }) {
   const { t } = useI18n();
-  const live = useLive<DeskScreenView>(sitePath(props.siteId, `desk:${props.deskId}`, props.token), "desk", () =>
-    deskGone(props.siteId, props.deskId),
+  const route = useContinuity(props.siteId, props.token, "desk-screen");
+  const live = useLive<DeskScreenView>(
+    sitePath(props.siteId, `desk:${props.deskId}`, route.token),
+    "desk",
+    () => deskGone(props.siteId, props.deskId, route),
+    route.origin,
   );
+  useCloudStatus(route, live.status);
   const gone = live.ended === "gone";
   const view = gone ? null : live.view;
   const changed = useChanged(view ? view.number : undefined);
   const paused = view?.desk.status === "paused";
 
   return (
-    <div class={`desk-screen ${paused ? "desk-paused" : ""}`} data-conn={live.status}>
+    <div class={`desk-screen ${paused ? "desk-paused" : ""}`} data-conn={live.status} data-link={route.local ? "local" : "cloud"}>
       <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="desk-head">
         <h1 class="desk-name">{live.view?.desk.name ?? (gone ? props.deskId : t("common.loading"))}</h1>

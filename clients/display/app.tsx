@@ -3,11 +3,13 @@
 // every new call. Names and languages follow the office's configuration live (view.site); a closure
 // notice shows above the calls; outside its hours the screen says when the office opens next; the
 // office's ticker line runs along the bottom. A screen bound to departments or desks (screen-scope.ts)
-// shows only theirs.
+// shows only theirs. While the office is cut off from the internet the screen follows the office's print
+// agent instead (its root says data-link="local"; nothing else shows it).
 import type { DisplayView } from "../../protocol/live.ts";
 import { ConnectionBanner } from "../shared/components.tsx";
 import { useNow, useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
+import { useCloudStatus, useContinuity } from "../shared/use-continuity.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 import { CallBoard } from "./call-board.tsx";
 import { Clock } from "./clock.tsx";
@@ -28,7 +30,9 @@ interface ShownDepartment {
 /** `deviceId`: the login's device, whose binding (DeviceConfig) the screen follows. */
 export function DisplayApp(props: { siteId: string; token: string; deviceId?: string | undefined }) {
   const { t } = useI18n();
-  const live = useLive<DisplayView>(sitePath(props.siteId, "display", props.token), "display");
+  const route = useContinuity(props.siteId, props.token, "display");
+  const live = useLive<DisplayView>(sitePath(props.siteId, "display", route.token), "display", undefined, route.origin);
+  useCloudStatus(route, live.status);
   const { sites } = useSites();
   const site = sites?.find((s) => s.id === props.siteId) ?? null;
   const view = live.view;
@@ -44,7 +48,7 @@ export function DisplayApp(props: { siteId: string; token: string; deviceId?: st
   const closed = open.open ? null : { next: open.next, now };
 
   return (
-    <div class="display" data-conn={live.status}>
+    <div class="display" data-conn={live.status} data-link={route.local ? "local" : "cloud"}>
       <ConnectionBanner status={live.status} ended={live.ended} />
       <header class="display-head">
         <div class="display-title">

@@ -10,6 +10,7 @@ import type { HallSite } from "../../protocol/live.ts";
 import { VersionNotice } from "../shared/components.tsx";
 import { useNow, useSites } from "../shared/hooks.ts";
 import { type Lang, useI18n } from "../shared/i18n.tsx";
+import { useCloudStatus, useContinuity } from "../shared/use-continuity.ts";
 import { BookingCode } from "./booking-code.tsx";
 import type { Box } from "./clear-of.ts";
 import { ClosureNotice } from "./closure-notice.tsx";
@@ -57,11 +58,20 @@ function matterName(site: HallSite, matterId: string, lang: Lang): string {
 export function KioskApp(props: { siteId: string; token: string; deviceId?: string; onAuthLost: () => void }) {
   const { t, lang, setLang } = useI18n();
   const { sites, error } = useSites();
-  const reach = useReachable();
+  // The cloud, or the office's print agent while the office is cut off: the kiosk looks the same either way.
+  const route = useContinuity(props.siteId, props.token, "kiosk");
+  const reach = useReachable(route.origin);
+  const report = useCallback(
+    (ok: boolean) => {
+      reach.report(ok);
+      route.report(ok);
+    },
+    [reach.report, route.report],
+  );
   const [screen, setScreen] = useState<Screen>({ kind: "departments" });
   const [needs, setNeeds] = useState<TicketNeeds>(NO_NEEDS);
-  const issue = useIssue(props.siteId, props.token, reach.report, needs);
-  const checkIn = useCheckIn(props.siteId, props.token, reach.report);
+  const issue = useIssue(props.siteId, route, report, needs);
+  const checkIn = useCheckIn(props.siteId, route, report);
   const {
     view,
     printer,
@@ -70,7 +80,9 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
     closedToday: closedForAll,
     priorityOpen,
     ended,
-  } = useHallState(props.siteId, props.token, props.deviceId);
+    status,
+  } = useHallState(props.siteId, route, props.deviceId);
+  useCloudStatus(route, status);
   // Closed for today for this visit: a priority ticket chosen, a matter closed by the forecast alone is open to it.
   const closedToday = closedTodayFor(closedForAll, priorityOpen, needs.priority);
   // The cut-off screen's "Pobierz numerek z pierwszeństwem": priority is chosen first, the ticket taken once that is rendered.
@@ -161,7 +173,7 @@ export function KioskApp(props: { siteId: string; token: string; deviceId?: stri
   const closedNow = site.closure !== null && screen.kind !== "ticket";
 
   return (
-    <div class="kiosk" aria-disabled={settling ? "true" : undefined}>
+    <div class="kiosk" aria-disabled={settling ? "true" : undefined} data-link={route.local ? "local" : "cloud"}>
       {ended === "version" ? <VersionNotice /> : !reach.online && <OfflineNote />}
       {closedNow && <ClosureNotice siteName={siteName} message={site.closure ?? ""} />}
       {!closedNow && (screen.kind === "departments" || (screen.kind === "matters" && !department)) && (

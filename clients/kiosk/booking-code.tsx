@@ -112,6 +112,12 @@ export function BookingCode(props: { checkIn: CheckInState; onTicket: (t: Issued
         <p class="kiosk-alert" role="alert" data-testid="booking-result" data-code={failure?.code}>
           {failure ? checkInMessage(t, failure) : ""}
         </p>
+        {/* The office is cut off from the internet: a booking cannot be checked, an ordinary ticket can be taken. */}
+        {failure?.code === "OFFLINE_NOT_AVAILABLE" && (
+          <button type="button" class="kiosk-choice kiosk-done" onClick={props.onBack} data-testid="offline-walk-in">
+            {t("kiosk.checkIn.takeTicket")}
+          </button>
+        )}
       </form>
     </main>
   );

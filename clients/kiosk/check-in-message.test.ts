@@ -34,4 +34,10 @@ describe("kiosk check-in messages", () => {
     expect(checkInMessage(t, { code: "UNKNOWN_CODE", detail: "" }, now)).toMatch(/^Nie ma rezerwacji z takim kodem/);
     expect(checkInMessage(t, { code: "NETWORK", detail: "" }, now)).toBe("Brak połączenia z serwerem. Spróbuj ponownie.");
   });
+
+  it("says that a check-in needs the internet while the office works without it, and what to do instead", () => {
+    expect(checkInMessage(t, { code: "OFFLINE_NOT_AVAILABLE", detail: "" }, now)).toBe(
+      "Odprawa rezerwacji wymaga internetu, a urząd jest teraz bez połączenia. Pobierz zwykły numerek do swojej sprawy – obsłużymy Cię w kolejce.",
+    );
+  });
 });

@@ -39,6 +39,8 @@ export function checkInMessage(t: T, f: CheckInFailure, now = Date.now()): strin
       return t("kiosk.checkIn.already");
     case "BOOKING_NOT_ACTIVE":
       return t("kiosk.checkIn.notActive");
+    case "OFFLINE_NOT_AVAILABLE":
+      return t("kiosk.checkIn.offline");
     default:
       return t(`error.${f.code}`);
   }

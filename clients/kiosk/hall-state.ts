@@ -8,7 +8,8 @@ import { useMemo } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import type { DisplayView, HallSite, KioskPrinterState } from "../../protocol/live.ts";
 import type { Lang } from "../shared/i18n.tsx";
-import type { LiveEnd } from "../shared/live.ts";
+import type { LiveEnd, LiveStatus } from "../shared/live.ts";
+import type { Via } from "../shared/use-continuity.ts";
 import { sitePath, useLive } from "../shared/use-live.ts";
 
 export interface PrinterInfo {
@@ -89,10 +90,13 @@ export interface HallState {
   priorityOpen: ReadonlySet<string>;
   /** Why the stream ended for good ("version": this page is older than the server). */
   ended: LiveEnd | null;
+  /** The stream's connection. */
+  status: LiveStatus;
 }
 
-export function useHallState(siteId: string, token: string, deviceId: string | undefined): HallState {
-  const { view, ended } = useLive<DisplayView>(sitePath(siteId, "display", token), "display");
+/** The display stream from the cloud, or from the office's print agent (whose view carries its printers' states) while cut off. */
+export function useHallState(siteId: string, via: Via, deviceId: string | undefined): HallState {
+  const { view, ended, status } = useLive<DisplayView>(sitePath(siteId, "display", via.token), "display", undefined, via.origin);
   // Only a kiosk device has a printer of its own; staff signed in on a kiosk screen have none.
   return useMemo(
     () => ({
@@ -103,7 +107,8 @@ export function useHallState(siteId: string, token: string, deviceId: string | u
       closedToday: closedForTodayMatters(view),
       priorityOpen: priorityOpenMatters(view),
       ended,
+      status,
     }),
-    [view, deviceId, ended],
+    [view, deviceId, ended, status],
   );
 }

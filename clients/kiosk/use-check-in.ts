@@ -5,6 +5,7 @@ import type { IssuedTicket } from "../../protocol/api.ts";
 import { call } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { useCommand } from "../shared/use-command.ts";
+import type { Via } from "../shared/use-continuity.ts";
 
 export interface CheckInFailure {
   code: ClientErrorCode;
@@ -23,11 +24,12 @@ export interface CheckInState {
   reset: () => void;
 }
 
-export function useCheckIn(siteId: string, token: string, report: (ok: boolean) => void): CheckInState {
+export function useCheckIn(siteId: string, via: Via, report: (ok: boolean) => void): CheckInState {
   const command = useCommand<string, IssuedTicket>({
     keyPrefix: "checkin",
     identity: (code) => code,
-    run: (code, idempotencyKey) => call("checkIn", { params: { siteId }, body: { code }, token, idempotencyKey }),
+    run: (code, idempotencyKey) =>
+      call("checkIn", { params: { siteId }, body: { code }, token: via.token, origin: via.origin, idempotencyKey }),
     report,
   });
   const { pending, failure: failed, authLost, send, clear, reset } = command;

@@ -5,6 +5,7 @@ import type { IssuedTicket } from "../../protocol/api.ts";
 import { call } from "../shared/api.ts";
 import type { ClientErrorCode } from "../shared/messages.ts";
 import { useCommand } from "../shared/use-command.ts";
+import type { Via } from "../shared/use-continuity.ts";
 import { issueBody, NO_NEEDS, needsIdentity, type TicketNeeds } from "./ticket-needs.ts";
 
 export interface IssueState {
@@ -21,14 +22,15 @@ export interface IssueState {
   reset: () => void;
 }
 
-export function useIssue(siteId: string, token: string, report: (ok: boolean) => void, needs: TicketNeeds = NO_NEEDS): IssueState {
+export function useIssue(siteId: string, via: Via, report: (ok: boolean) => void, needs: TicketNeeds = NO_NEEDS): IssueState {
   const [unavailable, setUnavailable] = useState<ReadonlySet<string>>(new Set());
   const [capped, setCapped] = useState<ReadonlySet<string>>(new Set());
   const [cutOff, setCutOff] = useState<ReadonlySet<string>>(new Set());
   const command = useCommand<string, IssuedTicket>({
     keyPrefix: "kiosk",
     identity: (matterId) => needsIdentity(matterId, needs),
-    run: (matterId, idempotencyKey) => call("issueTicket", { params: { siteId }, body: issueBody(matterId, needs), token, idempotencyKey }),
+    run: (matterId, idempotencyKey) =>
+      call("issueTicket", { params: { siteId }, body: issueBody(matterId, needs), token: via.token, origin: via.origin, idempotencyKey }),
     report,
     onFailure: ({ arg, code }) => {
       if (code === "MATTER_UNAVAILABLE" || code === "SITE_CLOSED") setUnavailable((s) => new Set(s).add(arg));

@@ -131,6 +131,10 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "kiosk.checkIn.already":
     "Цей код уже використано – талон за цим записом уже видано. Якщо потрібна допомога, зверніться до інформаційного пункту.",
   "kiosk.checkIn.notActive": "Цей запис скасовано або він утратив чинність. Візьміть талон на свою послугу.",
+  // ---- local continuity: the office works through its own computer while its internet is down ----
+  "kiosk.checkIn.offline":
+    "Для реєстрації за записом потрібен інтернет, а установа зараз без з’єднання. Візьміть звичайний талон на свою послугу – вас обслужать у черзі.",
+  "kiosk.checkIn.takeTicket": "Взяти талон",
 
   // ---- public booking site -------------------------------------------------
   "bk.heldNote": "Цей час уже чекає на вас, а код надіслано. З тими самими даними ви одразу перейдете до введення коду.",

@@ -327,6 +327,16 @@ const TEXTS = {
     pl: "Ta rezerwacja została odwołana lub wygasła. Pobierz numerek do swojej sprawy.",
     en: "This booking was cancelled or has expired. Please take a ticket for your matter.",
   },
+  // ---- local continuity: the office works through its own computer while its internet is down ----
+  "kiosk.checkIn.offline": {
+    pl: "Odprawa rezerwacji wymaga internetu, a urząd jest teraz bez połączenia. Pobierz zwykły numerek do swojej sprawy – obsłużymy Cię w kolejce.",
+    en: "Checking in a booking needs the internet, which the office does not have right now. Please take an ordinary ticket for your matter – you will be served in the queue.",
+  },
+  "kiosk.checkIn.takeTicket": { pl: "Pobierz numerek", en: "Take a ticket" },
+  "clerk.localWork": {
+    pl: "Praca lokalna: brak połączenia z internetem. Kolejka działa dalej w urzędzie, a wszystko zostanie przesłane, gdy połączenie wróci.",
+    en: "Working locally: no internet connection. The queue keeps running in the office; everything is sent on when the connection returns.",
+  },
 
   // ---- group screen and desk screen ---------------------------------------
   "display.nowCalling": { pl: "Wzywany numer", en: "Now calling" },
