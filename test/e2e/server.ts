@@ -1,5 +1,6 @@
 // Global setup of the browser tests: starts `wrangler dev` on a free loopback port with a fresh
-// --persist-to directory (the demo data is seeded on the first request), and stops it afterwards.
+// --persist-to directory (the demo data is seeded on the first request), and stops it afterwards. A test
+// may start a server of its own, and stop and start it again on the same port and storage (an outage).
 // Its booking form checks for a person through a loopback Turnstile stand-in, started here too.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -53,15 +54,42 @@ function stop(child: ChildProcess): Promise<void> {
 
 export interface Wrangler {
   base: string;
+  /** Stops the server and deletes its storage. */
   stop: () => Promise<void>;
+  /** Stops the server (the runtime gone, as in an outage) and keeps its storage and port for `restart`. */
+  halt: () => Promise<void>;
+  /** Starts the server again on the same port and storage. */
+  restart: () => Promise<void>;
 }
 
 /** wrangler dev on a free loopback port with fresh storage; `vars` are set over wrangler.jsonc's. */
 export async function startWrangler(vars: Record<string, string> = {}): Promise<Wrangler> {
   const port = await freePort();
-  const inspector = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dir = await mkdtemp(join(tmpdir(), "numerek-e2e-"));
+  let child: ChildProcess | null = await runWrangler(port, dir, { PUBLIC_URL: base, ...vars });
+  return {
+    base,
+    stop: async () => {
+      if (child) await stop(child);
+      child = null;
+      await rm(dir, { recursive: true, force: true });
+    },
+    halt: async () => {
+      if (child) await stop(child);
+      child = null;
+    },
+    restart: async () => {
+      if (child) await stop(child);
+      child = await runWrangler(port, dir, { PUBLIC_URL: base, ...vars });
+    },
+  };
+}
+
+/** Runs wrangler dev on `port` with its storage in `dir`, and waits until it answers. */
+async function runWrangler(port: number, dir: string, vars: Record<string, string>): Promise<ChildProcess> {
+  const inspector = await freePort();
+  const base = `http://127.0.0.1:${port}`;
   const args = [
     "dev",
     "--port",
@@ -73,8 +101,6 @@ export async function startWrangler(vars: Record<string, string> = {}): Promise<
     "--persist-to",
     dir,
     "--show-interactive-dev-session=false",
-    "--var",
-    `PUBLIC_URL:${base}`,
     ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
   const child = spawn(join(bin, "wrangler"), args, {
@@ -102,13 +128,7 @@ export async function startWrangler(vars: Record<string, string> = {}): Promise<
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return {
-    base,
-    stop: async () => {
-      await stop(child);
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
