@@ -56,6 +56,12 @@ export interface Env {
   VAPID_PRIVATE_KEY?: string;
   /** A contact for the push services: "mailto:…" or "https://…". */
   VAPID_SUBJECT?: string;
+  /**
+   * The addresses of the offices' print agents on their networks (continuity.publicUrl of each agent that
+   * serves the hall while its office is cut off), separated by spaces: the hall's pages (kiosk, screens,
+   * console) may connect to these besides their own origin (their Content-Security-Policy).
+   */
+  LOCAL_AGENT_ORIGINS?: string;
   /** Static client files (present once the clients are built). */
   ASSETS?: Fetcher;
 }

@@ -37,20 +37,45 @@ export async function serveClient(env: Env, request: Request, page: string): Pro
   headers.set("Referrer-Policy", "no-referrer");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
-  headers.set("Content-Security-Policy", contentSecurityPolicy(page === BOOKING_PAGE ? widgetOrigin(env) : null));
+  headers.set(
+    "Content-Security-Policy",
+    contentSecurityPolicy(page === BOOKING_PAGE ? widgetOrigin(env) : null, HALL_PAGES.has(page) ? localAgentSources(env) : []),
+  );
   return new Response(request.method === "HEAD" ? null : res.body, { status: res.status, headers });
 }
 
 /** The booking page's built file (pageFile of "booking"): the only page that shows a third-party widget (Turnstile). */
 const BOOKING_PAGE = "/booking.html";
 
+/** The pages that turn to the office's print agent while the office is cut off (kiosk, hall and desk screens, console). */
+const HALL_PAGES: ReadonlySet<string> = new Set(["/kiosk.html", "/display.html", "/desk-display.html", "/clerk.html"]);
+
+/** The print agents' origins of LOCAL_AGENT_ORIGINS, each also as its socket's (ws:, wss:); anything not an http(s) origin is left out. */
+export function localAgentSources(env: Pick<Env, "LOCAL_AGENT_ORIGINS">): string[] {
+  const out: string[] = [];
+  for (const item of (env.LOCAL_AGENT_ORIGINS ?? "").split(/[\s,]+/)) {
+    if (!item) continue;
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") continue;
+    out.push(url.origin, url.origin.replace(/^http/, "ws"));
+  }
+  return out;
+}
+
 /**
  * Only this origin's scripts, styles, images and sockets; no page may be framed. The booking page
  * also runs the Turnstile widget: its script, and the frame it draws, from that one origin
- * (production: https://challenges.cloudflare.com; the demo and tests: a loopback stand-in).
+ * (production: https://challenges.cloudflare.com; the demo and tests: a loopback stand-in). The hall's
+ * pages may also call the offices' print agents (`agents`), which serve them while an office is cut off.
  */
-export function contentSecurityPolicy(widget: string | null): string {
+export function contentSecurityPolicy(widget: string | null, agents: readonly string[] = []): string {
   const script = widget ? `'self' ${widget}` : "'self'";
   const frame = widget ? `; frame-src ${widget}` : "";
-  return `default-src 'self'; script-src ${script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'${frame}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
+  const connect = ["'self'", ...agents].join(" ");
+  return `default-src 'self'; script-src ${script}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src ${connect}${frame}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 }
