@@ -1,8 +1,9 @@
 // The rows of the fault matrix, in the order the table shows them.
+import { restartClients } from "./restart-clients.mjs";
 import { agentKill } from "./agent-kill.mjs";
 import { bookingStorm } from "./booking-storm.mjs";
 import { callBurst } from "./call-burst.mjs";
 import { keyReuse } from "./key-reuse.mjs";
 import { ticketBurst } from "./ticket-burst.mjs";
 
-export const ROWS = [ticketBurst, callBurst, bookingStorm, agentKill, keyReuse];
+export const ROWS = [ticketBurst, callBurst, bookingStorm, agentKill, restartClients, keyReuse];
