@@ -17,10 +17,9 @@ export async function changeDemo(base, admin, change) {
   await must(base, "/api/v1/sites/demo?org=demo", { method: "PUT", token: admin, json: change(config) });
 }
 
-/** The site's figures for `day` (protocol/statistics.ts): the first "served" of the answer is the site's. */
+/** The site's totals for `day` (protocol/statistics.ts). */
 export async function figures(base, admin, day) {
   const stats = await must(base, `/api/v1/sites/demo/statistics?from=${day}&to=${day}`, { token: admin });
-  const served = Number(JSON.stringify(stats).match(/"served":(\d+)/)?.[1] ?? Number.NaN);
-  const arrived = Number(JSON.stringify(stats).match(/"arrived":(\d+)/)?.[1] ?? Number.NaN);
-  return { served, arrived, stats };
+  const { served, arrived, closed, cancelled, open } = stats.totals;
+  return { served, arrived, closed, cancelled, open };
 }
