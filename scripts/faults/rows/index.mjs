@@ -1,4 +1,5 @@
 // The rows of the fault matrix, in the order the table shows them.
+import { diskFull } from "./disk-full.mjs";
 import { midnight } from "./midnight.mjs";
 import { alarmOutage } from "./alarm-outage.mjs";
 import { restartClients } from "./restart-clients.mjs";
@@ -8,4 +9,4 @@ import { callBurst } from "./call-burst.mjs";
 import { keyReuse } from "./key-reuse.mjs";
 import { ticketBurst } from "./ticket-burst.mjs";
 
-export const ROWS = [ticketBurst, callBurst, bookingStorm, agentKill, restartClients, alarmOutage, midnight, keyReuse];
+export const ROWS = [ticketBurst, callBurst, bookingStorm, agentKill, restartClients, alarmOutage, midnight, diskFull, keyReuse];
