@@ -14,7 +14,10 @@ import { formatTable, summary } from "./table.mjs";
 process.env.WRANGLER_SEND_METRICS = "false";
 let options;
 try {
-  options = faultOptions(process.argv.slice(2), ROWS.map((r) => r.name));
+  options = faultOptions(
+    process.argv.slice(2),
+    ROWS.map((r) => r.name),
+  );
 } catch (e) {
   console.error(`faults: ${e.message}`);
   process.exit(2);
@@ -33,10 +36,19 @@ for (const row of ROWS.filter((r) => options.only.includes(r.name))) {
     result = { fault: text(row.fault), expected: text(row.expected), ...r };
     result.passed ??= r.lost === 0 && r.doubled === 0;
   } catch (e) {
-    result = { fault: text(row.fault), expected: text(row.expected), observed: `failed: ${e.message}`, lost: null, doubled: null, passed: false };
+    result = {
+      fault: text(row.fault),
+      expected: text(row.expected),
+      observed: `failed: ${e.message}`,
+      lost: null,
+      doubled: null,
+      passed: false,
+    };
   }
   results.push(result);
-  process.stderr.write(`faults: ${row.name} done in ${Math.round((Date.now() - t0) / 1000)} s (lost ${result.lost ?? "–"}, doubled ${result.doubled ?? "–"})\n`);
+  process.stderr.write(
+    `faults: ${row.name} done in ${Math.round((Date.now() - t0) / 1000)} s (lost ${result.lost ?? "–"}, doubled ${result.doubled ?? "–"})\n`,
+  );
 }
 const load = (() => {
   try {

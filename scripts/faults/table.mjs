@@ -12,7 +12,10 @@ const COLUMNS = [
 
 /** A cell on one line: pipes escaped, line breaks and runs of spaces made one space. */
 export function cell(value) {
-  return String(value ?? "").replace(/\s+/g, " ").trim().replaceAll("|", "\\|");
+  return String(value ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replaceAll("|", "\\|");
 }
 
 /**
@@ -20,14 +23,11 @@ export function cell(value) {
  * A row not run has lost and doubled null (shown as "–") and does not pass.
  */
 export function formatTable(rows) {
-  const cells = rows.map((r) => [
-    r.fault,
-    r.expected,
-    r.observed,
-    r.lost === null ? "–" : r.lost,
-    r.doubled === null ? "–" : r.doubled,
-    r.passed ? "yes" : "NO",
-  ].map(cell));
+  const cells = rows.map((r) =>
+    [r.fault, r.expected, r.observed, r.lost === null ? "–" : r.lost, r.doubled === null ? "–" : r.doubled, r.passed ? "yes" : "NO"].map(
+      cell,
+    ),
+  );
   const head = COLUMNS.map(([, title]) => title);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(" | ")} |`;

@@ -9,7 +9,8 @@ const STALE_SECONDS = 15;
 export const agentKill = {
   name: "agent-kill",
   fault: `print agent killed (SIGKILL) mid-print and kept away ${STALE_SECONDS + 10} s, past its stale-job age (${STALE_SECONDS} s)`,
-  expected: "every ticket printed or on the manager's unprinted list, none acknowledged unprinted; a ticket printed twice counts as doubled",
+  expected:
+    "every ticket printed or on the manager's unprinted list, none acknowledged unprinted; a ticket printed twice counts as doubled",
   async run() {
     const server = await siteServer();
     const agent = printAgent({ server: server.base, extra: { maxJobAgeSeconds: { print: STALE_SECONDS, announce: 120 } } });
@@ -19,7 +20,12 @@ export const agentKill = {
       agent.start();
       const issued = [];
       const issue = async () => {
-        const t = await must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key: `faults-print-${issued.length}`, json: { matterId: "dowod" } }, 201);
+        const t = await must(
+          server.base,
+          "/api/v1/sites/demo/tickets",
+          { method: "POST", token: kiosk, key: `faults-print-${issued.length}`, json: { matterId: "dowod" } },
+          201,
+        );
         issued.push(t.number);
       };
       await issue();

@@ -19,8 +19,19 @@ export const alarmOutage = {
       const clerk = await login(server.base, "urzednik1", "demo");
       await changeDemo(server.base, admin, (c) => ({ ...c, noShowRecallSeconds: RECALL_SECONDS }));
       agent.start();
-      const t = await must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key: "faults-alarm-t", json: { matterId: "dowod" } }, 201);
-      const desk = (action) => must(server.base, `/api/v1/sites/demo/desks/d1/${action}`, { method: "POST", token: clerk, key: `faults-alarm-${action}`, json: {} });
+      const t = await must(
+        server.base,
+        "/api/v1/sites/demo/tickets",
+        { method: "POST", token: kiosk, key: "faults-alarm-t", json: { matterId: "dowod" } },
+        201,
+      );
+      const desk = (action) =>
+        must(server.base, `/api/v1/sites/demo/desks/d1/${action}`, {
+          method: "POST",
+          token: clerk,
+          key: `faults-alarm-${action}`,
+          json: {},
+        });
       await desk("call-next");
       await until(() => (agent.announced().includes(t.number) ? true : undefined), 180_000, "the first call announced");
       await desk("no-show");

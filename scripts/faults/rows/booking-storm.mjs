@@ -18,7 +18,10 @@ export const bookingStorm = {
       const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
       const availability = () =>
         must(server.base, `/api/v1/sites/demo/availability?matterId=dowod&from=${iso(Date.now() + DAY)}&to=${iso(Date.now() + 4 * DAY)}`);
-      const slots = (await availability()).days.flatMap((d) => d.slots).filter((s) => s.free > 0).slice(0, 12);
+      const slots = (await availability()).days
+        .flatMap((d) => d.slots)
+        .filter((s) => s.free > 0)
+        .slice(0, 12);
       const freeBefore = new Map(slots.map((s) => [s.start, s.free]));
       const commands = Array.from({ length: N }, (_, i) => ({
         key: `faults-booking-${i}`,
@@ -26,7 +29,14 @@ export const bookingStorm = {
         options: {
           method: "POST",
           headers: { "CF-Connecting-IP": `10.9.${i >> 8}.${i & 255}` },
-          json: { siteId: "demo", matterId: "dowod", start: slots[i % slots.length].start, name: `Obywatel ${i}`, phone: String(600_100_000 + i), consent: true },
+          json: {
+            siteId: "demo",
+            matterId: "dowod",
+            start: slots[i % slots.length].start,
+            name: `Obywatel ${i}`,
+            phone: String(600_100_000 + i),
+            consent: true,
+          },
         },
         id: (body) => body.bookingId,
       }));

@@ -19,7 +19,12 @@ export const callBurst = {
       const admin = await login(server.base, "admin", "admin");
       const kiosk = await login(server.base, "kiosk-demo", "demo");
       const issued = await pool(TICKETS, 4, (i) =>
-        must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key: `faults-call-t${i}`, json: { matterId: i % 2 ? "dowod" : "meldunek" } }, 201),
+        must(
+          server.base,
+          "/api/v1/sites/demo/tickets",
+          { method: "POST", token: kiosk, key: `faults-call-t${i}`, json: { matterId: i % 2 ? "dowod" : "meldunek" } },
+          201,
+        ),
       );
       const clerks = await Promise.all(DESKS.map((_, i) => login(server.base, `urzednik${[1, 2, 4][i]}`, "demo")));
       // One visit = call-next then finish; both answers name the visit's ticket, under the visit's key.
@@ -56,4 +61,3 @@ export const callBurst = {
     }
   },
 };
-

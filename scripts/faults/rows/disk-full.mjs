@@ -13,7 +13,8 @@ const WRITES = 20;
 export const diskFull = {
   name: "disk-full",
   fault: `the disk full under the site's state (a ${SIZE} tmpfs under --persist-to, filled with dd)`,
-  expected: "writes answer 503 STORAGE_FAILED (nothing half-stored), reads answer; nothing stored is lost; writes work again once space is freed",
+  expected:
+    "writes answer 503 STORAGE_FAILED (nothing half-stored), reads answer; nothing stored is lost; writes work again once space is freed",
   async run() {
     if (process.getuid?.() !== 0) return { observed: "not run: needs root to mount a tmpfs", lost: null, doubled: null, passed: false };
     const state = mkdtempSync(join(tmpdir(), "numerek-faults-disk-"));
@@ -24,7 +25,8 @@ export const diskFull = {
       server = await siteServer({ state });
       const kiosk = await login(server.base, "kiosk-demo", "demo");
       const admin = await login(server.base, "admin", "admin");
-      const post = (key) => send(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key, json: { matterId: "dowod" } });
+      const post = (key) =>
+        send(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key, json: { matterId: "dowod" } });
       const answers = [];
       for (let i = 0; i < 5; i++) {
         const r = await post(`faults-disk-before-${i}`);
@@ -51,7 +53,8 @@ export const diskFull = {
         observed: `while full: ${WRITES} ticket writes answered ${writes}; queue read ${read.status}, public status ${status.status}; space freed: a write ${after.status}; ${queue.tickets.length} tickets stored, ${answers.length} answered`,
         lost,
         doubled,
-        passed: lost === 0 && doubled === 0 && refusedRight && codes.has("503 STORAGE_FAILED") && read.status === 200 && after.status === 201,
+        passed:
+          lost === 0 && doubled === 0 && refusedRight && codes.has("503 STORAGE_FAILED") && read.status === 200 && after.status === 201,
       };
     } finally {
       rmSync(fill, { force: true });

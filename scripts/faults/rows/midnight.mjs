@@ -2,8 +2,9 @@
 // midnight is brought to it: the site runs in a zone where it is still day D, is moved to a zone
 // where it is already the next day (as when the clock passes midnight), and the runtime is killed at
 // once, before any command of the new day; it comes back on the new day.
-import { liveClient } from "../live.mjs";
+
 import { login, must, sleep, until } from "../http.mjs";
+import { liveClient } from "../live.mjs";
 import { siteServer } from "../server.mjs";
 import { changeDemo, figures, localDate } from "../site.mjs";
 
@@ -26,10 +27,12 @@ export const midnight = {
       const zone = earlier();
       await changeDemo(server.base, admin, (c) => ({ ...c, timeZone: zone }));
       const day = localDate(zone);
-      const issue = (key) => must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key, json: { matterId: "dowod" } }, 201);
+      const issue = (key) =>
+        must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key, json: { matterId: "dowod" } }, 201);
       const yesterday = [];
       for (let i = 0; i < 4; i++) yesterday.push(await issue(`faults-midnight-${i}`));
-      const desk = (action, key) => must(server.base, `/api/v1/sites/demo/desks/d1/${action}`, { method: "POST", token: clerk, key, json: {} });
+      const desk = (action, key) =>
+        must(server.base, `/api/v1/sites/demo/desks/d1/${action}`, { method: "POST", token: clerk, key, json: {} });
       await desk("call-next", "faults-midnight-call-1");
       await desk("finish", "faults-midnight-finish-1");
       const atDesk = await desk("call-next", "faults-midnight-call-2");

@@ -1,13 +1,14 @@
 // The server killed and started again under connected hall screens, clerk consoles, e-tickets and the agent.
 import { printAgent } from "../agent.mjs";
-import { liveClient } from "../live.mjs";
 import { login, must, until } from "../http.mjs";
+import { liveClient } from "../live.mjs";
 import { siteServer } from "../server.mjs";
 
 export const restartClients = {
   name: "restart-clients",
   fault: "server killed and restarted under 2 hall screens, 2 clerk consoles, 3 e-tickets and the agent",
-  expected: "all reconnect and show the right state (a call after the restart: on screens, consoles, its e-ticket, announced once); the seq rule holds",
+  expected:
+    "all reconnect and show the right state (a call after the restart: on screens, consoles, its e-ticket, announced once); the seq rule holds",
   async run() {
     const server = await siteServer();
     const agent = printAgent({ server: server.base });
@@ -18,7 +19,13 @@ export const restartClients = {
       const clerks = { d1: await login(server.base, "urzednik1", "demo"), d2: await login(server.base, "urzednik2", "demo") };
       agent.start();
       const ws = server.base.replace("http", "ws");
-      const issue = (i) => must(server.base, "/api/v1/sites/demo/tickets", { method: "POST", token: kiosk, key: `faults-restart-${i}`, json: { matterId: "dowod" } }, 201);
+      const issue = (i) =>
+        must(
+          server.base,
+          "/api/v1/sites/demo/tickets",
+          { method: "POST", token: kiosk, key: `faults-restart-${i}`, json: { matterId: "dowod" } },
+          201,
+        );
       const tickets = [await issue(0), await issue(1), await issue(2)];
       const live = (role, token) => liveClient(() => `${ws}/api/v1/sites/demo/live?role=${role}&access_token=${token}`);
       const screens = [live("display", admin), live("display", admin)];
@@ -30,7 +37,12 @@ export const restartClients = {
       await server.kill();
       await server.restart();
       await until(() => (clients.every((c) => c.opens >= 2) ? true : undefined), 60_000, "every client back");
-      const call = await must(server.base, "/api/v1/sites/demo/desks/d1/call-next", { method: "POST", token: clerks.d1, key: "faults-restart-call", json: {} });
+      const call = await must(server.base, "/api/v1/sites/demo/desks/d1/call-next", {
+        method: "POST",
+        token: clerks.d1,
+        key: "faults-restart-call",
+        json: {},
+      });
       const number = call.ticket.number;
       const holder = etickets[tickets.findIndex((t) => t.id === call.ticket.id)];
       const right = () => screens.every((s) => s.shows(number)) && consoles[0].shows(number) && holder?.shows('"called"');
