@@ -11,6 +11,18 @@ const node = join(root, "node_modules", ".bin", "node");
 /** Clips are made once (espeak-ng and sox) and shared by every row's agent. */
 const CLIPS = join(tmpdir(), "numerek-faults-clips");
 
+/** Agents running now: ended with the script, however it ends (each runs in its own process group). */
+const running = new Set();
+process.once("exit", () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  }
+});
+
 /** `extra`: more configuration (maxJobAgeSeconds, continuity…). */
 export function printAgent({ server, siteId = "demo", username = "agent-demo", password = "demo", kioskId = "kiosk-1", extra = {} }) {
   const dir = mkdtempSync(join(tmpdir(), "numerek-faults-agent-"));
@@ -52,6 +64,9 @@ export function printAgent({ server, siteId = "demo", username = "agent-demo", p
         stdio: ["ignore", "pipe", "pipe"],
         detached: true,
       });
+      const pid = child.pid;
+      running.add(pid);
+      child.once("exit", () => running.delete(pid));
       const keep = (d) => (log = (log + d).slice(-6000));
       child.stdout.on("data", keep);
       child.stderr.on("data", keep);
