@@ -8,7 +8,14 @@ export const AGENT_PROCESS_TESTS = "print-agent/test/processes/**";
 
 export default defineConfig({
   test: {
-    include: ["objects/**/*.test.ts", "protocol/**/*.test.ts", "clients/**/*.test.ts", "print-agent/**/*.test.ts", "scripts/*.test.ts"],
+    include: [
+      "objects/**/*.test.ts",
+      "protocol/**/*.test.ts",
+      "clients/**/*.test.ts",
+      "print-agent/**/*.test.ts",
+      "scripts/*.test.ts",
+      "scripts/faults/*.test.ts",
+    ],
     exclude: [AGENT_PROCESS_TESTS, "**/node_modules/**"],
     environment: "node",
     // Plain functions need no fresh module graph per file: sharing one per worker saves most of the

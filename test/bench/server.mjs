@@ -55,10 +55,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Spawns wrangler dev (on a snapshot of the sources, `config` relative to the root) and waits until the Worker answers GET /api/v1/sites (the first request
- * seeds the demo directory). Returns { base, stop, log, inspectorPort }; stop() may be called twice.
+ * seeds the demo directory). Returns { base, stop, kill, log, inspectorPort }; stop() may be called twice.
+ * `port` and `state` (a --persist-to folder the caller owns and keeps) let a caller start it again on the
+ * same address and storage after kill(), which ends the process group at once with SIGKILL, as a crash would.
  */
-export async function startServer({ root, config }) {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+export async function startServer({ root, config, port: fixedPort, state }) {
+  const [port, inspectorPort] = [fixedPort ?? (await freePort()), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), "numerek-bench-"));
   const src = snapshot(root, dir);
   const args = [
@@ -72,7 +74,7 @@ export async function startServer({ root, config }) {
     "--inspector-port",
     String(inspectorPort),
     "--persist-to",
-    join(dir, "state"),
+    state ?? join(dir, "state"),
     "--show-interactive-dev-session=false",
     "--log-level",
     process.env.BENCH_DEBUG ? "debug" : "warn",
@@ -117,6 +119,20 @@ export async function startServer({ root, config }) {
     kill("SIGKILL"); // any straggler left in the group
     rmSync(dir, { recursive: true, force: true });
   }
+  /** The crash: SIGKILL to the whole group, no chance to flush anything; the caller's `state` is kept. */
+  async function kill() {
+    if (stopped) return;
+    stopped = true;
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+    if (alive) await Promise.race([exited, sleep(STOP_TIMEOUT_MS)]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   const base = `http://${HOST}:${port}`;
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -124,7 +140,7 @@ export async function startServer({ root, config }) {
     if (!alive) break;
     try {
       const res = await fetch(`${base}/api/v1/sites`, { signal: AbortSignal.timeout(10_000) });
-      if (res.ok) return { base, stop, log: () => log, inspectorPort };
+      if (res.ok) return { base, stop, kill, log: () => log, inspectorPort };
     } catch {
       /* not up yet */
     }
