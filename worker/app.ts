@@ -28,6 +28,7 @@ import { siteRoutes } from "./routes/sites.ts";
 import { smsRoutes } from "./routes/sms.ts";
 import { staffRoutes } from "./routes/staff.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { isStorageFailure } from "./storage-failure.ts";
 
 /** No request to the API needs more; a site configuration is the largest. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -90,6 +91,11 @@ app.onError((err, c) => {
     if (err.status === 413) return errorResponse("PAYLOAD_TOO_LARGE");
     if (err.status === 405) return errorResponse("METHOD_NOT_ALLOWED");
     return errorResponse(err.status === 401 ? "UNAUTHENTICATED" : "BAD_REQUEST");
+  }
+  if (isStorageFailure(err)) {
+    // A full disk or failing storage under an object (workerd says so only in the error's message).
+    console.error(`storage failed on ${c.req.method} ${routePath(c) || "(no route)"}:`, err);
+    return errorResponse("STORAGE_FAILED");
   }
   // Logged for the operator; the client gets a code and a plain message, never a stack. The log names
   // the route's pattern, not the path: a path may hold an e-ticket token or a booking's id.

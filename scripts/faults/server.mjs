@@ -31,6 +31,8 @@ export async function siteServer({ state } = {}) {
       current = await startServer({ root, config: CONFIG, state: dir, port });
       down = false;
     },
+    /** The server's last output (its log level is the bench's). */
+    log: () => current.log(),
     async stop() {
       if (!down) await current.stop();
       if (own) rmSync(dir, { recursive: true, force: true });

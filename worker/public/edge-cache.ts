@@ -29,6 +29,22 @@ function edgeCache(): Cache | null {
   return typeof caches === "undefined" ? null : caches.default;
 }
 
+/** A cached answer, or undefined: a cache that fails (its storage full, say) is a miss, never an error. */
+async function lookUp(cache: Cache | null, key: Request): Promise<Response | undefined> {
+  if (!cache) return undefined;
+  try {
+    return await cache.match(key);
+  } catch (err) {
+    console.warn("edge cache: a lookup failed; answered without it:", err);
+    return undefined;
+  }
+}
+
+/** Stores an answer; a cache that fails to keep it only costs the next reader a read. */
+function keep(cache: Cache, key: Request, res: Response): Promise<void> {
+  return cache.put(key, res).catch((err: unknown) => console.warn("edge cache: an answer was not kept:", err));
+}
+
 /**
  * The site's public status: from the edge cache while it is fresh, else read once from its object (readers
  * arriving while that read runs wait for it) and stored for PUBLIC_MAX_AGE_S seconds.
@@ -41,7 +57,7 @@ export async function cachedStatus(
 ): Promise<PublicSiteStatus> {
   const cache = edgeCache();
   const key = statusKey(origin, siteId);
-  const hit = cache ? await cache.match(key) : undefined;
+  const hit = await lookUp(cache, key);
   if (hit) return hit.json<PublicSiteStatus>();
   const flightKey = `${origin} ${siteId}`;
   let pending = inFlight.get(flightKey);
@@ -50,7 +66,7 @@ export async function cachedStatus(
       (status) => {
         if (cache) {
           const res = new Response(JSON.stringify(status), { headers: publicCacheHeaders("application/json") });
-          waitUntil(cache.put(key, res).finally(() => inFlight.delete(flightKey)));
+          waitUntil(keep(cache, key, res).finally(() => inFlight.delete(flightKey)));
         } else inFlight.delete(flightKey);
         return status;
       },
@@ -75,9 +91,9 @@ export async function cachedResponse(
 ): Promise<Response> {
   const cache = edgeCache();
   const request = new Request(key);
-  const hit = cache ? await cache.match(request) : undefined;
+  const hit = await lookUp(cache, request);
   if (hit) return hit;
   const res = await make();
-  if (cache && res.ok) waitUntil(cache.put(request, res.clone()));
+  if (cache && res.ok) waitUntil(keep(cache, request, res.clone()));
   return res;
 }

@@ -7,8 +7,10 @@ import { login, must, send } from "../http.mjs";
 import { siteServer } from "../server.mjs";
 import { tally } from "../tally.mjs";
 
-const SIZE = "64m";
-const WRITES = 20;
+const SIZE = "256m";
+/** Tickets are written until this many are refused (SQLite fills the free pages of its files first), at most MAX_WRITES. */
+const REFUSALS = 10;
+const MAX_WRITES = 3000;
 
 export const diskFull = {
   name: "disk-full",
@@ -34,8 +36,12 @@ export const diskFull = {
       }
       spawnSync("dd", ["if=/dev/zero", `of=${fill}`, "bs=1M"], { stdio: "ignore" }); // stops at ENOSPC
       const codes = new Map();
-      for (let i = 0; i < WRITES; i++) {
+      let written = 0;
+      let refused = 0;
+      for (let i = 0; i < MAX_WRITES && refused < REFUSALS; i++) {
         const r = await post(`faults-disk-full-${i}`);
+        written++;
+        if (r.status !== 201) refused++;
         const code = `${r.status}${r.body?.error?.code ? ` ${r.body.error.code}` : ""}`;
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (r.status === 201) answers.push({ key: `full-${i}`, id: r.body.id });
@@ -50,7 +56,7 @@ export const diskFull = {
       const writes = [...codes].map(([c, n]) => `${n}× ${c}`).join(", ");
       const refusedRight = [...codes.keys()].every((c) => c === "201" || c === "503 STORAGE_FAILED");
       return {
-        observed: `while full: ${WRITES} ticket writes answered ${writes}; queue read ${read.status}, public status ${status.status}; space freed: a write ${after.status}; ${queue.tickets.length} tickets stored, ${answers.length} answered`,
+        observed: `while full: ${written} ticket writes (until ${REFUSALS} were refused) answered ${writes}; queue read ${read.status}, public status ${status.status}; space freed: a write ${after.status}; ${queue.tickets.length} tickets stored, ${answers.length} answered`,
         lost,
         doubled,
         passed:
