@@ -31,8 +31,11 @@ export class VirtualPrinter implements PrinterDevice {
     mkdirSync(this.dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "");
     const base = join(this.dir, `${stamp}-${safe(ticket.number)}-${safe(ticket.jobId)}`);
+    // The preview is drawn before the "printer" takes the bytes: the window between a ticket printed and the
+    // agent noting it is then what a real printer's is (its bytes taken, one line in the job file), not a drawing.
+    const png = await ticketPng(ticket.document, ticket.paper);
     writeFileSync(`${base}.bin`, ticket.bytes);
-    writeFileSync(`${base}.png`, await ticketPng(ticket.document, ticket.paper));
+    writeFileSync(`${base}.png`, png);
   }
 }
 
