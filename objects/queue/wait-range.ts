@@ -82,32 +82,45 @@ const CALIBRATION = { below: [0.3, 0.5], above: [0.5, 0.5], atDesk: 1.2, longWai
 const STEP = 5;
 
 export function estimateWaitRange(input: WaitRangeInput): WaitRange {
-  const pace = paceMinutes(input.serviceMinutes, input.observedMs);
-  const share = input.deskShare > 0 ? input.deskShare : Math.max(input.pausedDeskShare, 0.5);
+  return lineWaitRange(input)(input.ahead);
+}
+
+/**
+ * The ranges of one line, for any number of people ahead: what does not depend on the people (the
+ * pace with its sorted samples, the line's measured speed, the bookings due in order) is worked out
+ * once, so a line of thousands of e-tickets sorts its samples once, not once per ticket.
+ */
+export function lineWaitRange(line: Omit<WaitRangeInput, "ahead">): (ahead: number) => WaitRange {
+  const pace = paceMinutes(line.serviceMinutes, line.observedMs);
+  const share = line.deskShare > 0 ? line.deskShare : Math.max(line.pausedDeskShare, 0.5);
   const byDesks = pace.minutes / share;
-  const measured = linePaceMinutes(input.calledMinutesAgo);
+  const measured = linePaceMinutes(line.calledMinutesAgo);
   const perPerson = measured ?? byDesks;
-  // Bookings due before the ticket's expected turn join ahead of it.
-  let people = Math.max(0, input.ahead);
-  for (const due of [...input.bookingsDueInMinutes].sort((a, b) => a - b)) {
-    if (due <= people * perPerson) people += 1;
-  }
-  const work = people * perPerson;
-  const mid = work / (1 + work / CALIBRATION.longWaitMinutes);
-  const q = 1 / Math.sqrt(people + 1);
+  const dues = [...line.bookingsDueInMinutes].sort((a, b) => a - b);
   // A desk free right now calls the ticket at once; otherwise the client at hand is finished first, for
   // part of a visit when the line moves slower than the desks could (they are not always busy).
-  const freeDesk = (input.idleDesks ?? 0) > people;
   const load = measured === null ? 1 : Math.min(1, byDesks / measured);
-  const atDesk = freeDesk ? 0 : CALIBRATION.atDesk * byDesks * load;
-  const low = Math.max(0, mid * (1 - CALIBRATION.below[0] - CALIBRATION.below[1] * q));
-  const high = mid * (1 + CALIBRATION.above[0] + CALIBRATION.above[1] * q) + atDesk;
-  const range = shown(low, high);
-  if (input.minutesToClose === null || input.minutesToClose < 0) return range;
-  // Nobody is called after closing: the range ends there (whether a ticket is worth taking is the cut-off's question).
-  const close = Math.ceil(input.minutesToClose);
-  if (range.high <= close) return range;
-  return { low: Math.max(0, Math.min(range.low, close - (close <= 10 ? 1 : STEP))), high: close };
+  const busyAtDesk = CALIBRATION.atDesk * byDesks * load;
+  const close = line.minutesToClose === null || line.minutesToClose < 0 ? null : Math.ceil(line.minutesToClose);
+  return (ahead) => {
+    // Bookings due before the ticket's expected turn join ahead of it.
+    let people = Math.max(0, ahead);
+    for (const due of dues) {
+      if (due <= people * perPerson) people += 1;
+    }
+    const work = people * perPerson;
+    const mid = work / (1 + work / CALIBRATION.longWaitMinutes);
+    const q = 1 / Math.sqrt(people + 1);
+    const freeDesk = (line.idleDesks ?? 0) > people;
+    const atDesk = freeDesk ? 0 : busyAtDesk;
+    const low = Math.max(0, mid * (1 - CALIBRATION.below[0] - CALIBRATION.below[1] * q));
+    const high = mid * (1 + CALIBRATION.above[0] + CALIBRATION.above[1] * q) + atDesk;
+    const range = shown(low, high);
+    if (close === null) return range;
+    // Nobody is called after closing: the range ends there (whether a ticket is worth taking is the cut-off's question).
+    if (range.high <= close) return range;
+    return { low: Math.max(0, Math.min(range.low, close - (close <= 10 ? 1 : STEP))), high: close };
+  };
 }
 
 /** Whole minutes; steps of five above ten minutes, so the range reads like a person's estimate. */
