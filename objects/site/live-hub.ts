@@ -18,6 +18,8 @@ export type LiveAttachment =
 const HALL_ROLES = ["display", "desk", "clerk", "agent"] as const;
 /** Sent in the next turn: citizens' phones. */
 const PHONE_ROLES = ["eticket"] as const;
+/** The phones' flush waits behind at most this many newer changes in a row (see schedulePhones). */
+const MAX_PHONES_DEFERRED = 3;
 
 export function streamKey(a: LiveAttachment): string {
   switch (a.role) {
@@ -56,6 +58,8 @@ export class LiveHub {
   private readonly lastSent = new Map<string, { seq: number; body: string }>();
   private flushScheduled = false;
   private phonesScheduled = false;
+  /** Phones' flushes put off in a row behind a newer change still on its way to the hall. */
+  private phonesDeferred = 0;
   /** Attachments read once per socket object (a wake-up makes new objects, and the cache refills). */
   private readonly attached = new WeakMap<WebSocket, LiveAttachment>();
   /** Public sockets' allowances, in memory only: a wake-up starts them again. */
@@ -137,7 +141,9 @@ export class LiveHub {
   /**
    * Something changed: one flush per turn of the event loop, however many commands came in it.
    * Screens, desks, consoles and the agent go first; the e-tickets (up to thousands of phones)
-   * follow in the next turn, so a call reaches the hall without waiting behind them.
+   * follow in the next turn, so a call reaches the hall without waiting behind them. A phone gets a
+   * frame only when its own view changed (see ViewBuilder.eticket): a call wakes the phones of the
+   * line it moved, not every phone of the office.
    */
   changed(): void {
     if (this.flushScheduled) return;
@@ -145,12 +151,26 @@ export class LiveHub {
     setTimeout(() => {
       this.flushScheduled = false;
       this.flushRoles(HALL_ROLES);
-      if (this.phonesScheduled) return;
-      this.phonesScheduled = true;
-      setTimeout(() => {
-        this.phonesScheduled = false;
-        this.flushRoles(PHONE_ROLES);
-      }, 0);
+      this.schedulePhones();
+    }, 0);
+  }
+
+  /**
+   * The phones' flush, in the turn after the hall's. It reads the state as it is when it runs: when a
+   * newer change came in meanwhile and the hall has not been sent it yet, the phones wait for that
+   * flush (a few times at most, so a stream of changes cannot hold them back), and the hall stays first.
+   */
+  private schedulePhones(): void {
+    if (this.phonesScheduled) return;
+    this.phonesScheduled = true;
+    setTimeout(() => {
+      this.phonesScheduled = false;
+      if (this.flushScheduled && this.phonesDeferred < MAX_PHONES_DEFERRED) {
+        this.phonesDeferred++;
+        return;
+      }
+      this.phonesDeferred = 0;
+      this.flushRoles(PHONE_ROLES);
     }, 0);
   }
 

@@ -1,10 +1,10 @@
-// The e-ticket's view: while the ticket waits, the numbers served now at the desks that serve its matter.
+// The e-ticket's view: while the ticket waits near its turn, the numbers served now at the desks that serve its matter.
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../protocol/api.ts";
 import { SiteConfig } from "../../protocol/config.ts";
 import type { Desk, Ticket } from "../queue/model.ts";
 import { indexSite } from "./site-index.ts";
-import { ViewBuilder } from "./views.ts";
+import { ETICKET_SERVING_AHEAD, ViewBuilder } from "./views.ts";
 
 const allDay = [["00:00", "24:00"]];
 const config = SiteConfig.parse({
@@ -88,6 +88,26 @@ describe("the e-ticket's numbers served now", () => {
     const v = views(tickets, desks);
     expect(v.eticket(tickets[0]!).servingNow).toBeUndefined();
     expect(v.eticket(tickets[5]!)).not.toHaveProperty("servingNow");
+  });
+});
+
+describe("the e-ticket far back in the line", () => {
+  // A line of 12 behind A001 (being served at d1): A010 is first, A021 has 11 people ahead.
+  const line = Array.from({ length: 12 }, (_, i) => ticket(`w${i}`, `A0${10 + i}`, "akt", "waiting"));
+  const missed = { ...ticket("m", "A005", "akt", "missed"), misses: 1, recallAt: 60_000 };
+  const v = views([ticket("1", "A001", "akt", "serving", "d1"), ...line, missed], [{ id: "d1", status: "open", ticketId: "1" }]);
+
+  it(`names the numbers served now once at most ${ETICKET_SERVING_AHEAD} people are ahead, and while a missed ticket waits to be called again`, () => {
+    expect(v.eticket(line[10]!)).toMatchObject({ waitingAhead: ETICKET_SERVING_AHEAD, servingNow: ["A001"] });
+    expect(v.eticket(missed).servingNow).toEqual(["A001"]);
+  });
+
+  it("leaves them out further back, where its place and its wait say more (a call elsewhere leaves its view as it was)", () => {
+    const far = v.eticket(line[11]!);
+    expect(far.waitingAhead).toBe(ETICKET_SERVING_AHEAD + 1);
+    expect(far).not.toHaveProperty("servingNow");
+    const nobodyServed = views([...line, missed], [{ id: "d1", status: "open", ticketId: null }]);
+    expect(nobodyServed.eticket(line[11]!)).toEqual(far);
   });
 });
 

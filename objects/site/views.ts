@@ -22,7 +22,7 @@ import { openingsAhead } from "../queue/openings.ts";
 import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
-import { estimateWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
+import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
@@ -33,6 +33,14 @@ export const OPENING_DAYS = 15;
 export const CLERK_WAITING = 50;
 /** An e-ticket names at most this many numbers being served now (a phone's frame stays small). */
 export const ETICKET_SERVING = 8;
+/**
+ * An e-ticket names the numbers being served now once at most this many people are ahead of it (and while
+ * it waits to be called again after a miss): near the turn they tell the holder how close the desks are,
+ * as the hall screen does. Further back they would change on every call for the whole line while the
+ * holder's own place and wait say more, so the list is left out there, and a call wakes only the phones
+ * whose own view changed.
+ */
+export const ETICKET_SERVING_AHEAD = 10;
 
 /** The office's forecast at `now`: its closing time today and the bookings still to join (per matter, ms). */
 export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]>): Forecast {
@@ -50,6 +58,8 @@ export class ViewBuilder {
   private cutOffClosesAt: { at: number | null } | null = null;
   private walkInsWaiting: Map<string, number> | null = null;
   private lines = new Map<string, LineForecast>();
+  /** Per line, its ranges for any number of people ahead (samples sorted once per line, not per ticket). */
+  private lineRanges = new Map<string, (ahead: number) => WaitRange>();
 
   private readonly index: SiteIndex;
   private readonly state: QueueState;
@@ -143,10 +153,21 @@ export class ViewBuilder {
     return known;
   }
 
+  /** The ranges of a line for any number of people ahead, worked out once per view. */
+  private rangesOf(matterId: string, deskId: string | null): (ahead: number) => WaitRange {
+    const key = `${matterId}|${deskId ?? ""}`;
+    let known = this.lineRanges.get(key);
+    if (!known) {
+      known = lineWaitRange(this.line(matterId, deskId));
+      this.lineRanges.set(key, known);
+    }
+    return known;
+  }
+
   /** The wait range of a waiting ticket (null once it is not waiting). */
   range(t: Ticket, ahead: number | null = this.waitingAhead(t)): WaitRange | null {
     if (ahead === null) return null;
-    return estimateWaitRange({ ...this.line(t.matterId, t.deskId), ahead });
+    return this.rangesOf(t.matterId, t.deskId)(ahead);
   }
 
   /** When the matter's tickets were called in the last hour: worked out once per builder for every matter. */
@@ -164,13 +185,7 @@ export class ViewBuilder {
         if (t.status === "waiting" && t.deskId === null)
           this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
     }
-    return estimateWaitRange({ ...this.line(matterId, null), ahead: this.walkInsWaiting.get(matterId) ?? 0 });
-  }
-
-  /** The wait a waiting ticket shows: the range and its middle (both null once it is not waiting). */
-  private shownWait(t: Ticket): { estimatedWaitMinutes: number | null; estimatedWait: WaitRange | null } {
-    const range = this.range(t);
-    return { estimatedWaitMinutes: range ? rangeMiddle(range) : null, estimatedWait: range };
+    return this.rangesOf(matterId, null)(this.walkInsWaiting.get(matterId) ?? 0);
   }
 
   /**
@@ -254,15 +269,22 @@ export class ViewBuilder {
     return next;
   }
 
-  /** A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). */
+  /**
+   * A ticket as its holder sees it; `notify`: the holder's SMS request, if any (never its number). Only what
+   * concerns the holder: a call elsewhere changes it only when it moves the ticket, changes its wait, or
+   * changes the numbers served now while the ticket is near its turn (ETICKET_SERVING_AHEAD).
+   */
   eticket(t: Ticket, notify?: { ahead: number; sent: boolean }): ETicketView {
+    const ahead = this.waitingAhead(t);
+    const range = this.range(t, ahead);
     const view: ETicketView = {
       number: t.number,
       matterName: this.index.matters.get(t.matterId)?.name ?? t.matterId,
       siteName: this.index.config.name,
       status: t.status,
-      waitingAhead: this.waitingAhead(t),
-      ...this.shownWait(t),
+      waitingAhead: ahead,
+      estimatedWaitMinutes: range ? rangeMiddle(range) : null,
+      estimatedWait: range,
       misses: t.misses,
     };
     const nameEn = this.index.matters.get(t.matterId)?.nameEn;
@@ -273,7 +295,7 @@ export class ViewBuilder {
     if (t.status === "missed" && t.recallAt !== null) view.recallAt = this.at(t.recallAt);
     if (notify) view.notify = { ahead: notify.ahead, sent: notify.sent };
     if (t.priority) view.priority = true;
-    if (t.status === "waiting" || t.status === "missed") view.servingNow = this.servingNow(t.matterId);
+    if (t.status === "missed" || (ahead !== null && ahead <= ETICKET_SERVING_AHEAD)) view.servingNow = this.servingNow(t.matterId);
     return view;
   }
 
