@@ -20,6 +20,8 @@ const HALL_ROLES = ["display", "desk", "clerk", "agent"] as const;
 const PHONE_ROLES = ["eticket"] as const;
 /** The phones' flush waits behind at most this many newer changes in a row (see schedulePhones). */
 const MAX_PHONES_DEFERRED = 3;
+/** E-ticket snapshots share one ViewOf for this long while nothing changes (a storm of phones reconnecting). */
+const PHONE_SNAPSHOT_VIEWS_MS = 1_000;
 
 export function streamKey(a: LiveAttachment): string {
   switch (a.role) {
@@ -60,6 +62,12 @@ export class LiveHub {
   private phonesScheduled = false;
   /** Phones' flushes put off in a row behind a newer change still on its way to the hall. */
   private phonesDeferred = 0;
+  /**
+   * The views e-ticket snapshots are built from while nothing changes: thousands of phones reconnecting
+   * at once (after a wake-up, or the office's Wi-Fi coming back) share the positions and ranges worked
+   * out once, instead of each working out the whole line again. Dropped at every change.
+   */
+  private phoneSnapshotViews: { seq: number; at: number; viewOf: ViewOf } | null = null;
   /** Attachments read once per socket object (a wake-up makes new objects, and the cache refills). */
   private readonly attached = new WeakMap<WebSocket, LiveAttachment>();
   /** Public sockets' allowances, in memory only: a wake-up starts them again. */
@@ -130,12 +138,24 @@ export class LiveHub {
   snapshot(ws: WebSocket): void {
     const a = this.attachment(ws);
     if (!a) return;
-    const view = this.source()(a);
+    const view = this.snapshotViews(a)(a);
     if (!view) return this.end(a, [ws]);
     const seq = this.seq();
     send(ws, { type: "snapshot", protocol: PROTOCOL_VERSION, seq, ...view });
     const key = streamKey(a);
     if (!this.lastSent.has(key)) this.lastSent.set(key, { seq, body: JSON.stringify(view) });
+  }
+
+  /** What a snapshot is built from: fresh for the hall and the staff, shared by phones while nothing changes. */
+  private snapshotViews(a: LiveAttachment): ViewOf {
+    if (a.role !== "eticket") return this.source();
+    const seq = this.seq();
+    const now = Date.now();
+    const known = this.phoneSnapshotViews;
+    if (known && known.seq === seq && now - known.at < PHONE_SNAPSHOT_VIEWS_MS) return known.viewOf;
+    const viewOf = this.source();
+    this.phoneSnapshotViews = { seq, at: now, viewOf };
+    return viewOf;
   }
 
   /**
@@ -146,6 +166,7 @@ export class LiveHub {
    * line it moved, not every phone of the office.
    */
   changed(): void {
+    this.phoneSnapshotViews = null;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setTimeout(() => {
