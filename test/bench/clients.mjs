@@ -57,7 +57,7 @@ export const phoneAddress = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i 
 
 /**
  * A passive socket for the 1,000 e-tickets: a raw HTTP upgrade whose frames are only counted
- * (`onFrame()` per data frame), never decoded. Node's WebSocket costs ~50 µs of client CPU per
+ * (`onFrame(payload)` per data frame, the payload a Buffer left to the caller), never decoded here. Node's WebSocket costs ~50 µs of client CPU per
  * frame, which on a small machine would measure the client instead of the server.
  * `headers` go with the upgrade; `onClose(code, reason)` sees the server's close frame, and a
  * socket given it may close without counting as a failure of the run.
@@ -98,7 +98,7 @@ export function openCountingSocket(url, onFrame, { timeoutMs = 15_000, headers =
           else if (len === 127) [len, off] = buf.length < 10 ? [-1, 0] : [Number(buf.readBigUInt64BE(2)), 10];
           if (len < 0 || buf.length < off + len) return;
           const opcode = buf[0] & 0x0f;
-          if (opcode <= 2) onFrame();
+          if (opcode <= 2) onFrame(buf.subarray(off, off + len));
           if (opcode === 8 && onClose) {
             const payload = buf.subarray(off, off + len);
             onClose(len >= 2 ? payload.readUInt16BE(0) : 1005, payload.subarray(2).toString("utf8"));

@@ -55,7 +55,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Spawns wrangler dev (on a snapshot of the sources, `config` relative to the root) and waits until the Worker answers GET /api/v1/sites (the first request
- * seeds the demo directory). Returns { base, stop, kill, log, inspectorPort }; stop() may be called twice.
+ * seeds the demo directory). Returns { base, stop, kill, log, inspectorPort, pid } (pid: wrangler's, workerd runs below it); stop() may be called twice.
  * `port` and `state` (a --persist-to folder the caller owns and keeps) let a caller start it again on the
  * same address and storage after kill(), which ends the process group at once with SIGKILL, as a crash would.
  */
@@ -140,7 +140,7 @@ export async function startServer({ root, config, port: fixedPort, state }) {
     if (!alive) break;
     try {
       const res = await fetch(`${base}/api/v1/sites`, { signal: AbortSignal.timeout(10_000) });
-      if (res.ok) return { base, stop, kill, log: () => log, inspectorPort };
+      if (res.ok) return { base, stop, kill, log: () => log, inspectorPort, pid: child.pid };
     } catch {
       /* not up yet */
     }
