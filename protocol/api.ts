@@ -191,7 +191,9 @@ export const ETicketView = z.object({
     .array(z.string())
     .max(8)
     .optional()
-    .describe("While the ticket waits: the numbers called or being served now at the desks that serve its matter."),
+    .describe(
+      "While at most 10 people are ahead of the ticket, and while a missed ticket waits to be called again: the numbers called or being served now at the desks that serve its matter.",
+    ),
   priority: z.literal(true).optional().describe("Present (true) for a priority ticket: the e-ticket shows the priority mark."),
 });
 export type ETicketView = z.infer<typeof ETicketView>;
