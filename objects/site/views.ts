@@ -200,7 +200,7 @@ export class ViewBuilder {
       this.state.tickets.values(),
       priorityOrderOf(this.index.config.priority),
     );
-    return estimateWaitRange({ ...this.line(matterId, null), ahead });
+    return this.rangesOf(matterId, null)(ahead);
   }
 
   /** The closing the cut-off counts with (objects/queue/cut-off.ts), worked out once per builder. */
