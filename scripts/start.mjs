@@ -136,6 +136,7 @@ numerek is running on workerd with ${sites.length} demo sites (${sites.map((s) =
 ${phone}
 
   Print agent (demo)  tickets as PNG: print-agent/.demo/tickets/   calls as WAV: print-agent/.demo/calls/
+  Local fallback      http://127.0.0.1:8790/continuity/v1/health   (the agent serves the hall while the internet is down)
 
   Demo accounts: admin/admin (every site), kierownik/demo (manager of "demo"), urzednik1..4/demo (desks d1..d4 of "demo"),
   kiosk-demo/demo, ekran-demo/demo, agent-demo/demo; README lists the rest.
