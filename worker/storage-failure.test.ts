@@ -6,9 +6,9 @@ describe("a storage failure told from a defect", () => {
     expect(isStorageFailure(new Error("database or disk is full: SQLITE_FULL"))).toBe(true);
     expect(isStorageFailure(new Error("SQLITE_IOERR_SHMSIZE"))).toBe(true);
     expect(isStorageFailure(new Error("internal error; reference = 2rht0t9ccuq8hl26u2n61ifv"))).toBe(true);
-    expect(isStorageFailure(Object.assign(new Error("Durable Object reset because its code was updated."), { durableObjectReset: true }))).toBe(
-      true,
-    );
+    expect(
+      isStorageFailure(Object.assign(new Error("Durable Object reset because its code was updated."), { durableObjectReset: true })),
+    ).toBe(true);
   });
 
   it("is not a defect of the code, nor anything that is not an error", () => {
