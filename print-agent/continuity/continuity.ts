@@ -24,6 +24,8 @@ import { loadReplica, saveReplica } from "./replica-store.ts";
 const REFUSAL_KEPT_MS = 10 * 60_000;
 /** How often missed tickets due for their recall are looked for. */
 const RECALL_EVERY_MS = 1000;
+/** The replica goes to disk at most this often (and when the link drops). */
+const REPLICA_SAVE_EVERY_MS = 1000;
 
 export interface ContinuityDeps {
   config: ContinuityConfig;
@@ -50,6 +52,9 @@ export class Continuity implements LocalBackend {
   private readonly kept = new Map<string, KeptAnswer & { at: number | null }>();
   private recallTimer: ReturnType<typeof setInterval> | null = null;
   private lastReplica = "";
+  /** The newest replica not yet on disk, and the timer that writes it. */
+  private unsaved: ContinuityReplica | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(d: ContinuityDeps) {
     this.d = d;
@@ -95,6 +100,7 @@ export class Continuity implements LocalBackend {
 
   async stop(): Promise<void> {
     if (this.recallTimer) clearInterval(this.recallTimer);
+    this.saveReplica();
     this.replayer.stop();
     await this.server.stop();
     this.offline?.close();
@@ -105,25 +111,42 @@ export class Continuity implements LocalBackend {
     return this.offline ? this.d.config.publicUrl : null;
   }
 
-  /** The site's replica from an agent frame: kept on disk, and the local state rebuilt from it and the log. */
+  /**
+   * The site's replica from an agent frame: the local state is rebuilt from it and the log at once, and it is
+   * written to disk at most once a second (and as soon as the link drops). Writing (and fsync'ing) every
+   * frame of a busy hour would slow the agent's reading of its socket, and frames still queued when the link
+   * is cut are lost with it: the copy the hall falls back on would lag the cloud. A crash loses at most
+   * the last second's copy, which the next frame brings back; the offline log is fsync'd entry by entry.
+   */
   replica(r: ContinuityReplica): void {
     if (!this.offline) return;
     const text = JSON.stringify(r);
     if (text !== this.lastReplica) {
-      try {
-        saveReplica(this.replicaPath, r);
-      } catch (e) {
-        this.d.log.warn(`cannot keep the site's replica on disk: ${errorText(e)}`);
-      }
       this.lastReplica = text;
       this.local = new LocalSite(r, this.offline.entries());
       this.server.live.changed();
+      this.unsaved = r;
+      this.saveTimer ??= setTimeout(() => this.saveReplica(), REPLICA_SAVE_EVERY_MS);
     }
     this.replayer.kick();
   }
 
-  /** The agent's socket opened or closed. */
+  private saveReplica(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const r = this.unsaved;
+    this.unsaved = null;
+    if (!r) return;
+    try {
+      saveReplica(this.replicaPath, r);
+    } catch (e) {
+      this.d.log.warn(`cannot keep the site's replica on disk: ${errorText(e)}`);
+    }
+  }
+
+  /** The agent's socket opened or closed: a copy not yet on disk is written now (the hall may need it for long). */
   link(): void {
+    if (!this.d.connected()) this.saveReplica();
     this.replayer.kick();
   }
 
