@@ -17,7 +17,7 @@ import type { LocalRoleView, LocalSpec } from "./local-live.ts";
 import type { Answer, Idem, LocalBackend } from "./local-server.ts";
 import { LocalServer } from "./local-server.ts";
 import { type Decided, LocalSite, type Refusal } from "./local-site.ts";
-import { type KeptAnswer, OfflineLog } from "./offline-log.ts";
+import { APPLIED_KEPT_MS, type KeptAnswer, OfflineLog } from "./offline-log.ts";
 import { Replayer } from "./replayer.ts";
 import { loadReplica, saveReplica } from "./replica-store.ts";
 
@@ -117,6 +117,11 @@ export class Continuity implements LocalBackend {
         this.d.log.warn(`cannot keep the site's replica on disk: ${errorText(e)}`);
       }
       this.lastReplica = text;
+      try {
+        this.offline.compact(r.replayedThrough, this.d.now() - APPLIED_KEPT_MS);
+      } catch (e) {
+        this.d.log.warn(`cannot drop old applied lines from the offline log: ${errorText(e)}`);
+      }
       this.local = new LocalSite(r, this.offline.entries());
       this.server.live.changed();
     }
