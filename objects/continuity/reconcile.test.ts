@@ -182,6 +182,12 @@ describe("an entry naming what the site does not know", () => {
     const elsewhere = (over: Partial<ContinuityTicket>) =>
       applyEntry(deskEntry(2, { tickets: [row(t, { status: "called", calledAt: T0 + MIN, ...over })] }), lookup(t), bounds).tickets;
     expect(elsewhere({ deskId: "d9" })).toEqual([]);
+    // Times that do not read as one service would teach the statistics and the estimates a false duration.
+    const served = { status: "served" as const, deskId: "d1", calledAt: T0 + MIN, startedAt: T0 + 2 * MIN, finishedAt: T0 + 9 * MIN };
+    expect(elsewhere(served)).toHaveLength(1);
+    expect(elsewhere({ ...served, finishedAt: T0 })).toEqual([]);
+    expect(elsewhere({ ...served, startedAt: T0 - 2 * 24 * 60 * MIN, calledAt: T0 - 2 * 24 * 60 * MIN })).toEqual([]);
+    expect(elsewhere({ ...served, finishedAt: T0 + 60 * MIN })).toEqual([]);
     expect(elsewhere({ deskId: "d1", matterId: "gone" })).toEqual([]);
   });
 });

@@ -119,10 +119,19 @@ export function issuable(t: OfflineIssue["ticket"], bounds: ReplayBounds): boole
   return fresh && bounds.tokenFree(t.token);
 }
 
-/** Whether an offline row names only what the site knows: its matter, and the desk it is at (an ended row's desk may have gone since). */
-function known(row: ContinuityTicket, bounds: ReplayBounds): boolean {
+/** How long before its entry a row's call, start or end may lie (one office day, and more). */
+const ROW_SPAN_MS = 24 * 3_600_000;
+
+/**
+ * Whether an offline row names only what the site knows (its matter, and the desk it is at: an ended row's
+ * desk may have gone since) and its times read as one service (called, started, finished in that order, none
+ * after its entry nor a day before it): the statistics and the wait estimates learn from them.
+ */
+function known(row: ContinuityTicket, at: number, bounds: ReplayBounds): boolean {
   const atDesk = row.status === "called" || row.status === "serving";
-  return bounds.prefixOf(row.matterId) !== undefined && (row.deskId === null || !atDesk || bounds.hasDesk(row.deskId));
+  const times = [row.calledAt, row.startedAt, row.finishedAt].filter((t): t is number => t !== null);
+  const inOrder = times.every((t, i) => t <= at && t >= at - ROW_SPAN_MS && (i === 0 || t >= (times[i - 1] ?? 0)));
+  return inOrder && bounds.prefixOf(row.matterId) !== undefined && (row.deskId === null || !atDesk || bounds.hasDesk(row.deskId));
 }
 
 /** An offline walk-in: inserted as the agent issued and printed it (nothing when the cloud already has it, or it could not have been issued). */
@@ -145,7 +154,7 @@ function applyDesk(entry: OfflineDeskAction, ticketOf: (id: string) => Ticket | 
   const standing = new Set<string>();
   const written = new Map<string, Ticket>();
   for (const row of entry.tickets) {
-    if (!known(row, bounds)) continue;
+    if (!known(row, entry.at, bounds)) continue;
     const s = settle(ticketOf(row.id), row);
     if (s.ticket) {
       tickets.push({ ticket: s.ticket, kioskId: null });
