@@ -261,7 +261,7 @@ export class SiteQueue extends DurableObject<Env> {
    * Where the site's agent answers on the office's network, and a local token for this device or person
    * (36 h), signed with the site's local secret (made the first time it is asked for).
    */
-  async continuityInfo(p: Principal): Promise<Result<ContinuityInfo>> {
+  async continuityInfo(p: Principal, desks?: readonly string[]): Promise<Result<ContinuityInfo>> {
     if (p.role === "agent") return fail("FORBIDDEN");
     const stored = this.stores.site.getMeta(LOCAL_SECRET_KEY);
     const made = stored === null ? await this.path.commitOnSite(localSecret) : ok(stored);
@@ -275,6 +275,8 @@ export class SiteQueue extends DurableObject<Env> {
       role: p.role,
       sub: (p.deviceId ?? p.id).slice(0, 80),
       ...(kiosk && kiosk.length <= 40 ? { device: kiosk } : {}),
+      // A clerk kept to some desks in the cloud is kept to them in the hall too.
+      ...(p.role === "clerk" && desks ? { desks: desks.slice(0, 20) } : {}),
       exp,
     };
     return ok({

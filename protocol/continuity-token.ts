@@ -42,7 +42,7 @@ export async function signLocalToken(secret: string, claims: LocalTokenClaims): 
 
 /** The token's claims if its signature holds, it is for `siteId` and it has not expired; null otherwise. */
 export async function verifyLocalToken(secret: string, token: string, siteId: string, now: number): Promise<LocalTokenClaims | null> {
-  if (token.length > 1000) return null;
+  if (token.length > 2000) return null;
   const [body, sig, extra] = token.split(".");
   if (!body || !sig || extra !== undefined) return null;
   const mac = fromBase64url(sig);

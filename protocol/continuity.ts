@@ -123,6 +123,8 @@ export const LocalTokenClaims = z.strictObject({
   sub: z.string().min(1).max(80),
   /** The device id of a kiosk (its printer), when the holder is a kiosk. */
   device: z.string().min(1).max(40).optional(),
+  /** The desks a clerk may operate, when their account names them (absent: every desk, as in the cloud). */
+  desks: z.array(Id).max(20).optional(),
   /** Valid until (ms since the epoch). */
   exp: Ms,
 });
@@ -133,7 +135,7 @@ export const ContinuityInfo = z.object({
   /** The agent's address on the office's network (null: no agent of this site serves continuity). */
   localUrl: z.string().url().nullable(),
   /** A local token for this device or person (protocol/continuity-token.ts), valid until `expiresAt`. */
-  token: z.string().min(1).max(1000),
+  token: z.string().min(1).max(2000),
   expiresAt: z.string().describe("ISO 8601"),
 });
 export type ContinuityInfo = z.infer<typeof ContinuityInfo>;

@@ -164,6 +164,20 @@ describe("the controller", () => {
     c.stop();
   });
 
+  it("stays with the cloud when a command's answer was lost while the agent still reaches the cloud (the retry goes where the command may have landed)", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    agent = health({ cloud: "connected" });
+    c.commandFailed();
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS * 3);
+    expect(links).toEqual([]);
+    // The cloud's socket is gone as well: the office is cut off, whatever the agent has not noticed yet.
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(SWITCH_AFTER_MS);
+    expect(c.current.mode).toBe("local");
+    c.stop();
+  });
+
   it("waits while the agent has no copy of the queue, and turns to it once it has", async () => {
     const c = controller();
     await vi.advanceTimersByTimeAsync(0);

@@ -55,6 +55,15 @@ export function shouldGoLocal(siteId: string, cloudIsLost: boolean, health: Loca
 }
 
 /**
+ * Pure: a command that did not come back while the cloud's socket is up and the agent still reaches the cloud
+ * was slow or lost its answer, not cut off: the cloud may have done it, so it is retried there under its key.
+ * Sent to the agent it would be done twice (two tickets for one tap, one printed by each).
+ */
+export function mayHaveLanded(socketDown: boolean, health: LocalHealth | null): boolean {
+  return !socketDown && health?.cloud === "connected";
+}
+
+/**
  * Pure: back to the cloud once it answers and the agent has handed everything on (connected, nothing
  * pending), or the agent is gone (null: it did not answer).
  */
@@ -214,7 +223,8 @@ export class Continuity {
     try {
       const health = await this.deps.health(target.origin);
       if (!this.running || this.link.mode !== "cloud") return;
-      if (shouldGoLocal(this.siteId, true, health)) {
+      const socketDown = cloudLost(this.downSince, false, this.deps.now());
+      if (shouldGoLocal(this.siteId, true, health) && !mayHaveLanded(socketDown, health)) {
         this.set({ mode: "local", ...target });
         this.later(PROBE_EVERY_MS, () => this.probe());
       } else if (this.downSince !== null) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ContinuityTicket, OfflineDeskAction, OfflineIssue } from "../../protocol/continuity.ts";
 import type { Ticket } from "../queue/model.ts";
 import { DAY, desk, MIN, T0, ticket } from "../queue/test-fixtures.ts";
-import { applyEntry, consecutive, desksLeftBehind, settle, unapplied } from "./reconcile.ts";
+import { applyEntry, consecutive, desksLeftBehind, type ReplayBounds, settle, unapplied } from "./reconcile.ts";
 
 /** A ticket as the agent records it (no e-ticket secret). */
 function row(t: Ticket, over: Partial<ContinuityTicket> = {}): ContinuityTicket {
@@ -24,6 +24,14 @@ function deskEntry(seq: number, over: Partial<OfflineDeskAction>): OfflineDeskAc
     ...over,
   };
 }
+
+/** The site of these tests: matter m1 (A), desks d1..d4, the agent's block A500..A999 of DAY, secrets "demo.…". */
+const bounds: ReplayBounds = {
+  numbers: (day, matterId) => (day === DAY && matterId === "m1" ? { first: 500, last: 999 } : null),
+  prefixOf: (matterId) => (matterId === "m1" ? "A" : undefined),
+  hasDesk: (deskId) => ["d1", "d2", "d3", "d4"].includes(deskId),
+  tokenFree: (token) => token.startsWith("demo.") && token !== "demo.takentakentakentakent",
+};
 
 const lookup = (...ts: Ticket[]) => {
   const m = new Map(ts.map((t) => [t.id, t]));
@@ -81,12 +89,12 @@ describe("an offline entry applied", () => {
       ticket: { ...row(ticket("A500", "m1", T0)), id: "tk_off1", token: "demo.abcdefghijklmnopqrstuv" },
       estimate: { minutes: 10, low: 5, high: 15 },
     };
-    const applied = applyEntry(issued, lookup());
+    const applied = applyEntry(issued, lookup(), bounds);
     expect(applied.tickets).toEqual([
       { ticket: expect.objectContaining({ id: "tk_off1", number: "A500", token: "demo.abcdefghijklmnopqrstuv" }), kioskId: "k1" },
     ]);
     expect(applied.estimates).toEqual([{ ticketId: "tk_off1", minutes: 10, low: 5, high: 15 }]);
-    expect(applyEntry(issued, lookup(applied.tickets[0]!.ticket)).tickets).toEqual([]);
+    expect(applyEntry(issued, lookup(applied.tickets[0]!.ticket), bounds).tickets).toEqual([]);
   });
 
   it("a desk left pointing at a ticket whose online end stands is freed, and its offline call not recorded", () => {
@@ -97,7 +105,7 @@ describe("an offline entry applied", () => {
       desks: [desk("d1", { ticketId: t.id })],
       calls: [{ ticketId: t.id, number: t.number, deskId: "d1", at: T0 + 10 * MIN, attempt: 1, reason: "call" }],
     });
-    const applied = applyEntry(entry, lookup(removed));
+    const applied = applyEntry(entry, lookup(removed), bounds);
     expect(applied.tickets).toEqual([]);
     expect(applied.desks).toEqual([desk("d1", { ticketId: null })]);
     expect(applied.calls).toEqual([]);
@@ -117,12 +125,70 @@ describe("an offline entry applied", () => {
         calls: [call],
       }),
       lookup(t),
+      bounds,
     );
     expect(applied.tickets.map((w) => w.ticket.status)).toEqual(["called"]);
     expect(applied.desks).toEqual([desk("d1", { ticketId: t.id })]);
     expect(applied.calls).toEqual([call]);
     expect(applied.conflicts).toEqual([]);
     expect(DAY).toBe(t.day);
+  });
+});
+
+describe("an entry naming what the site does not know", () => {
+  const issue = (over: Partial<OfflineIssue["ticket"]>): OfflineIssue => ({
+    type: "issue",
+    seq: 1,
+    at: T0,
+    kioskId: "k1",
+    ticket: { ...row(ticket("A500", "m1", T0)), id: "tk_off1", token: "demo.abcdefghijklmnopqrstuv", ...over },
+    estimate: { minutes: 10, low: 5, high: 15 },
+  });
+
+  it("a walk-in that could not have been issued offline is not inserted", () => {
+    const refused: Partial<OfflineIssue["ticket"]>[] = [
+      { number: "A001" }, // below the agent's block: a number the cloud gives out
+      { number: "A1000" }, // above it
+      { number: "B500" }, // not the matter's prefix
+      { matterId: "gone" }, // no such matter
+      { day: "2019-01-01" }, // a day far off
+      { token: "other.abcdefghijklmnopqrstuv" }, // an e-ticket secret of another site
+      { token: "demo.takentakentakentakent" }, // …or one already given
+      { status: "served", deskId: "d1", calledAt: T0, startedAt: T0, finishedAt: T0 + MIN }, // not a new ticket
+    ];
+    for (const over of refused) expect(applyEntry(issue(over), lookup(), bounds).tickets).toEqual([]);
+    expect(applyEntry(issue({}), lookup(), bounds).tickets).toHaveLength(1);
+  });
+
+  it("an offline row never renames a ticket, moves it to an unknown matter or desk, and a call names its ticket's number", () => {
+    const t = ticket("A001", "m1", T0);
+    const renamed = applyEntry(
+      deskEntry(1, {
+        tickets: [row(t, { status: "called", deskId: "d1", calledAt: T0 + MIN, number: "A777", day: "2030-01-01", takenAt: 0 })],
+        desks: [desk("d1", { ticketId: t.id }), desk("d2", { ticketId: "tk_nobody" })],
+        calls: [
+          { ticketId: t.id, number: "A777", deskId: "d1", at: T0 + MIN, attempt: 1, reason: "call" },
+          { ticketId: t.id, number: t.number, deskId: "d9", at: T0 + MIN, attempt: 1, reason: "call" },
+        ],
+      }),
+      lookup(t),
+      bounds,
+    );
+    expect(renamed.tickets.map((w) => w.ticket)).toEqual([
+      expect.objectContaining({ number: "A001", day: DAY, takenAt: T0, status: "called" }),
+    ]);
+    expect(renamed.desks).toEqual([desk("d1", { ticketId: t.id }), desk("d2")]);
+    expect(renamed.calls).toEqual([]);
+    const elsewhere = (over: Partial<ContinuityTicket>) =>
+      applyEntry(deskEntry(2, { tickets: [row(t, { status: "called", calledAt: T0 + MIN, ...over })] }), lookup(t), bounds).tickets;
+    expect(elsewhere({ deskId: "d9" })).toEqual([]);
+    // Times that do not read as one service would teach the statistics and the estimates a false duration.
+    const served = { status: "served" as const, deskId: "d1", calledAt: T0 + MIN, startedAt: T0 + 2 * MIN, finishedAt: T0 + 9 * MIN };
+    expect(elsewhere(served)).toHaveLength(1);
+    expect(elsewhere({ ...served, finishedAt: T0 })).toEqual([]);
+    expect(elsewhere({ ...served, startedAt: T0 - 2 * 24 * 60 * MIN, calledAt: T0 - 2 * 24 * 60 * MIN })).toEqual([]);
+    expect(elsewhere({ ...served, finishedAt: T0 + 60 * MIN })).toEqual([]);
+    expect(elsewhere({ deskId: "d1", matterId: "gone" })).toEqual([]);
   });
 });
 

@@ -10,8 +10,12 @@
 // - a desk the agent left pointing at a ticket whose online end stands is freed (`desk-freed`);
 // - a booking that joined online while the office was cut off is simply in the cloud's queue: the entry
 //   does not name it, so it keeps its place by its reserved time.
+// An entry is also held to what the site knows (ReplayBounds): a walk-in of an unknown matter, of a day far
+// off, numbered outside the agent's block or with an e-ticket secret not of this site or already given is
+// not inserted; an offline row never renames a ticket (its day, number, source and times of joining stay the
+// cloud's) and names no unknown matter or desk; a call names its ticket's number at a known desk.
 // Pure: it reads tickets through `ticketOf` and returns the rows to write.
-import type { ConflictRule, ContinuityTicket, OfflineEntry } from "../../protocol/continuity.ts";
+import type { ConflictRule, ContinuityTicket, OfflineDeskAction, OfflineEntry, OfflineIssue } from "../../protocol/continuity.ts";
 import { assertNever } from "../../protocol/live-wire.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
@@ -31,6 +35,17 @@ export interface AppliedEntry {
   conflicts: Conflict[];
 }
 
+/** What the site knows that bounds the entries of its agent's log. */
+export interface ReplayBounds {
+  /** The numbers an offline walk-in of this day and matter may carry (the agent's block; null: none may be issued). */
+  numbers(day: string, matterId: string): { first: number; last: number } | null;
+  /** The matter's number prefix (undefined: no such matter). */
+  prefixOf(matterId: string): string | undefined;
+  hasDesk(deskId: string): boolean;
+  /** Whether an e-ticket secret is of this site and not yet any ticket's. */
+  tokenFree(token: string): boolean;
+}
+
 /** How one offline row of a known ticket is settled: the row to write (null: the cloud's stands) and the rule, if one applied. */
 export interface Settled {
   ticket: Ticket | null;
@@ -42,6 +57,13 @@ function laidOver(current: Ticket, row: ContinuityTicket): Ticket {
   const { priority: _p, interpreter: _i, ...rest } = row;
   return {
     ...rest,
+    // What the ticket is stays the cloud's: the hall changes only where it is in the queue.
+    id: current.id,
+    day: current.day,
+    number: current.number,
+    source: current.source,
+    takenAt: current.takenAt,
+    reservedAt: current.reservedAt,
     token: current.token,
     ...(current.priority ? { priority: true } : {}),
     ...(current.interpreter ? { interpreter: true } : {}),
@@ -76,10 +98,46 @@ export function settle(current: Ticket | undefined, row: ContinuityTicket): Sett
   return { ticket: laidOver(current, row), rule: movedOnline(current, row) ? "hall-wins" : null };
 }
 
-/** An offline walk-in: inserted as the agent issued and printed it (nothing when the cloud already has it). */
-function applyIssue(entry: Extract<OfflineEntry, { type: "issue" }>, ticketOf: (id: string) => Ticket | undefined): AppliedEntry {
+/** Whether an offline walk-in is one the agent could have issued: a new waiting ticket of a known matter, numbered from its block. */
+export function issuable(t: OfflineIssue["ticket"], bounds: ReplayBounds): boolean {
+  const prefix = bounds.prefixOf(t.matterId);
+  const range = bounds.numbers(t.day, t.matterId);
+  if (prefix === undefined || !range) return false;
+  const m = /^([A-Z]{1,2})(\d{3,6})$/.exec(t.number);
+  const n = Number(m?.[2]);
+  if (m?.[1] !== prefix || n < range.first || n > range.last) return false;
+  const fresh =
+    t.source === "walk-in" &&
+    t.status === "waiting" &&
+    t.reservedAt === null &&
+    t.deskId === null &&
+    t.misses === 0 &&
+    t.recallAt === null &&
+    t.calledAt === null &&
+    t.startedAt === null &&
+    t.finishedAt === null;
+  return fresh && bounds.tokenFree(t.token);
+}
+
+/** How long before its entry a row's call, start or end may lie (one office day, and more). */
+const ROW_SPAN_MS = 24 * 3_600_000;
+
+/**
+ * Whether an offline row names only what the site knows (its matter, and the desk it is at: an ended row's
+ * desk may have gone since) and its times read as one service (called, started, finished in that order, none
+ * after its entry nor a day before it): the statistics and the wait estimates learn from them.
+ */
+function known(row: ContinuityTicket, at: number, bounds: ReplayBounds): boolean {
+  const atDesk = row.status === "called" || row.status === "serving";
+  const times = [row.calledAt, row.startedAt, row.finishedAt].filter((t): t is number => t !== null);
+  const inOrder = times.every((t, i) => t <= at && t >= at - ROW_SPAN_MS && (i === 0 || t >= (times[i - 1] ?? 0)));
+  return inOrder && bounds.prefixOf(row.matterId) !== undefined && (row.deskId === null || !atDesk || bounds.hasDesk(row.deskId));
+}
+
+/** An offline walk-in: inserted as the agent issued and printed it (nothing when the cloud already has it, or it could not have been issued). */
+function applyIssue(entry: OfflineIssue, ticketOf: (id: string) => Ticket | undefined, bounds: ReplayBounds): AppliedEntry {
   const empty: AppliedEntry = { tickets: [], desks: [], calls: [], estimates: [], conflicts: [] };
-  if (ticketOf(entry.ticket.id)) return empty;
+  if (ticketOf(entry.ticket.id) || !issuable(entry.ticket, bounds)) return empty;
   const { priority, interpreter, ...row } = entry.ticket;
   const ticket: Ticket = { ...row, ...(priority ? { priority: true } : {}), ...(interpreter ? { interpreter: true } : {}) };
   return {
@@ -90,12 +148,13 @@ function applyIssue(entry: Extract<OfflineEntry, { type: "issue" }>, ticketOf: (
 }
 
 /** An offline desk command: the rows it recorded, each settled against the cloud's. */
-function applyDesk(entry: Extract<OfflineEntry, { type: "desk" }>, ticketOf: (id: string) => Ticket | undefined): AppliedEntry {
+function applyDesk(entry: OfflineDeskAction, ticketOf: (id: string) => Ticket | undefined, bounds: ReplayBounds): AppliedEntry {
   const tickets: AppliedEntry["tickets"] = [];
   const conflicts: Conflict[] = [];
   const standing = new Set<string>();
   const written = new Map<string, Ticket>();
   for (const row of entry.tickets) {
+    if (!known(row, entry.at, bounds)) continue;
     const s = settle(ticketOf(row.id), row);
     if (s.ticket) {
       tickets.push({ ticket: s.ticket, kioskId: null });
@@ -110,22 +169,27 @@ function applyDesk(entry: Extract<OfflineEntry, { type: "desk" }>, ticketOf: (id
     const t = ticketOf(id);
     return t !== undefined && !isActive(t);
   };
+  const ticketNow = (id: string): Ticket | undefined => written.get(id) ?? ticketOf(id);
   const desks = entry.desks.map((d): Desk => {
+    // A desk is not left holding a ticket the site does not know.
+    if (d.ticketId !== null && !ticketNow(d.ticketId)) return { ...d, ticketId: null };
     if (d.ticketId === null || !endedOnline(d.ticketId)) return d;
     conflicts.push({ seq: entry.seq, ticketId: d.ticketId, rule: "desk-freed" });
     return { ...d, ticketId: null };
   });
-  const calls = entry.calls.filter((c) => !standing.has(c.ticketId) && (written.has(c.ticketId) || ticketOf(c.ticketId)));
+  const calls = entry.calls.filter(
+    (c) => !standing.has(c.ticketId) && ticketNow(c.ticketId)?.number === c.number && bounds.hasDesk(c.deskId),
+  );
   return { tickets, desks, calls, estimates: [], conflicts };
 }
 
 /** One entry of the offline log applied to the queue as `ticketOf` reads it. */
-export function applyEntry(entry: OfflineEntry, ticketOf: (id: string) => Ticket | undefined): AppliedEntry {
+export function applyEntry(entry: OfflineEntry, ticketOf: (id: string) => Ticket | undefined, bounds: ReplayBounds): AppliedEntry {
   switch (entry.type) {
     case "issue":
-      return applyIssue(entry, ticketOf);
+      return applyIssue(entry, ticketOf, bounds);
     case "desk":
-      return applyDesk(entry, ticketOf);
+      return applyDesk(entry, ticketOf, bounds);
     default:
       return assertNever(entry);
   }

@@ -12,16 +12,15 @@ import { assertNever } from "../../protocol/live.ts";
 import type { ContinuityConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { errorText } from "../log.ts";
+import { KeptRefusals } from "./kept-refusals.ts";
 import type { LocalRoleView, LocalSpec } from "./local-live.ts";
 import type { Answer, Idem, LocalBackend } from "./local-server.ts";
 import { LocalServer } from "./local-server.ts";
 import { type Decided, LocalSite, type Refusal } from "./local-site.ts";
-import { type KeptAnswer, OfflineLog } from "./offline-log.ts";
+import { APPLIED_KEPT_MS, type KeptAnswer, OfflineLog } from "./offline-log.ts";
 import { Replayer } from "./replayer.ts";
 import { loadReplica, saveReplica } from "./replica-store.ts";
 
-/** A refusal is answered again under its key this long (objects/site/idempotency.ts REFUSAL_KEPT_MS). */
-const REFUSAL_KEPT_MS = 10 * 60_000;
 /** How often missed tickets due for their recall are looked for. */
 const RECALL_EVERY_MS = 1000;
 /** The replica goes to disk at most this often (and when the link drops). */
@@ -49,7 +48,9 @@ export class Continuity implements LocalBackend {
   private local: LocalSite | null = null;
   private readonly server: LocalServer;
   private readonly replayer: Replayer;
-  private readonly kept = new Map<string, KeptAnswer & { at: number | null }>();
+  /** Answers of commands that ran (in the log, kept for good). */
+  private readonly kept = new Map<string, KeptAnswer>();
+  private readonly refusals = new KeptRefusals();
   private recallTimer: ReturnType<typeof setInterval> | null = null;
   private lastReplica = "";
   /** The newest replica not yet on disk, and the timer that writes it. */
@@ -65,7 +66,7 @@ export class Continuity implements LocalBackend {
       const opened = OfflineLog.open(join(dir, "continuity-log.jsonl"));
       offline = opened.log;
       if (opened.problem) d.log.warn(opened.problem);
-      for (const a of offline.answers()) this.kept.set(a.key, { ...a, at: null });
+      for (const a of offline.answers()) this.kept.set(a.key, a);
     } catch (e) {
       d.log.error(`local continuity is off: ${errorText(e)}`);
     }
@@ -123,6 +124,11 @@ export class Continuity implements LocalBackend {
     const text = JSON.stringify(r);
     if (text !== this.lastReplica) {
       this.lastReplica = text;
+      try {
+        this.offline.compact(r.replayedThrough, this.d.now() - APPLIED_KEPT_MS);
+      } catch (e) {
+        this.d.log.warn(`cannot drop old applied lines from the offline log: ${errorText(e)}`);
+      }
       this.local = new LocalSite(r, this.offline.entries());
       this.server.live.changed();
       this.unsaved = r;
@@ -215,8 +221,8 @@ export class Continuity implements LocalBackend {
     if (!site || !offline) return refusal({ ok: false, code: "OFFLINE_NOT_READY" });
     const now = this.d.now();
     if (idem) {
-      const prior = this.kept.get(idem.key);
-      if (prior && (prior.at === null || now - prior.at < REFUSAL_KEPT_MS)) {
+      const prior = this.kept.get(idem.key) ?? this.refusals.get(idem.key, now);
+      if (prior) {
         if (prior.fingerprint !== idem.fingerprint) return refusal({ ok: false, code: "IDEMPOTENCY_KEY_REUSED" });
         return { status: prior.status, body: prior.body };
       }
@@ -224,7 +230,7 @@ export class Continuity implements LocalBackend {
     const r = decide(site, now, offline.nextSeq(this.replayer.replayedThrough));
     if (!r.ok) {
       const a = refusal(r);
-      if (idem) this.kept.set(idem.key, { ...idem, status: a.status, body: a.body, at: now });
+      if (idem) this.refusals.add({ ...idem, status: a.status, body: a.body }, now);
       return a;
     }
     const kept: KeptAnswer | undefined = idem ? { ...idem, status, body: r.answer } : undefined;
@@ -234,7 +240,10 @@ export class Continuity implements LocalBackend {
       this.d.log.error(`cannot write the offline log: ${errorText(e)}`);
       return refusal({ ok: false, code: "STORAGE_FAILED" });
     }
-    if (kept) this.kept.set(kept.key, { ...kept, at: null });
+    if (kept) {
+      this.kept.set(kept.key, kept);
+      this.refusals.delete(kept.key);
+    }
     this.applied(site, r.entry);
     r.after();
     return { status, body: r.answer };

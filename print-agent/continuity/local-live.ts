@@ -7,6 +7,8 @@ import { CLOSE, PING, PONG, PROTOCOL_VERSION } from "../../protocol/live.ts";
 
 /** The most local sockets at once (a hall's screens and consoles are a few dozen). */
 export const MAX_SOCKETS = 200;
+/** A socket that has not taken this much of its frames yet is dropped (a screen reconnects and gets a snapshot). */
+export const MAX_UNSENT_BYTES = 1024 * 1024;
 /** The longest message a local socket takes ("ping", a resync). */
 const MAX_MESSAGE = 256;
 
@@ -64,6 +66,12 @@ export class LocalLive {
       const v = this.view(client.spec);
       if (!v) {
         ws.close(CLOSE.DESK_GONE, "no such desk");
+        continue;
+      }
+      // A socket that does not read its frames is not let fill the agent's memory.
+      if (ws.bufferedAmount > MAX_UNSENT_BYTES) {
+        ws.terminate();
+        this.clients.delete(ws);
         continue;
       }
       ws.send(JSON.stringify({ type: "update", seq: this.seq, prev: client.last, ...v }));

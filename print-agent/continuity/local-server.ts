@@ -31,6 +31,11 @@ import type { LocalSite } from "./local-site.ts";
 
 /** The most connections the server holds at once (sockets of screens and consoles included). */
 export const MAX_CONNECTIONS = 256;
+/**
+ * The most connections one address holds at once: a device of the office's network that opens connections and
+ * lets them idle cannot take every one of MAX_CONNECTIONS from the kiosks (a browser holds about ten per host).
+ */
+export const MAX_CONNECTIONS_PER_ADDRESS = 64;
 
 /** An answer to a command: its status and JSON body (a refusal is the API's error body). */
 export interface Answer {
@@ -91,6 +96,21 @@ export class LocalServer {
       });
     });
     this.server.on("clientError", (_e, socket: Socket) => socket.destroy());
+    const perAddress = new Map<string, number>();
+    this.server.on("connection", (socket: Socket) => {
+      const address = socket.remoteAddress ?? "";
+      const held = (perAddress.get(address) ?? 0) + 1;
+      if (held > MAX_CONNECTIONS_PER_ADDRESS) {
+        socket.destroy();
+        return;
+      }
+      perAddress.set(address, held);
+      socket.once("close", () => {
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
+    });
   }
 
   /** Listens; answers the address it listens on. */
@@ -145,6 +165,7 @@ export class LocalServer {
       const [, siteId = "", deskId = "", action = ""] = desk;
       const claims = await this.authorise(site, req.headers.authorization, siteId, CLERKS);
       if (!DESK_ID.test(deskId)) throw new LocalError("UNKNOWN_DESK");
+      assertDesk(claims, deskId);
       const command = deskCommandOf(action, req, await readBody(req));
       if (!command) return sendError(res, "OFFLINE_NOT_AVAILABLE");
       const idem = idempotencyOf(req, path, claims.sub, command);
@@ -161,7 +182,7 @@ export class LocalServer {
     roles: readonly LocalRole[],
   ): Promise<LocalTokenClaims> {
     if (siteId !== site.replica.siteId) throw new LocalError("UNKNOWN_SITE");
-    const m = /^Bearer (\S{1,1000})$/.exec(header ?? "");
+    const m = /^Bearer (\S{1,2000})$/.exec(header ?? "");
     if (!header) throw new LocalError("UNAUTHENTICATED");
     if (!m?.[1]) throw new LocalError("TOKEN_INVALID");
     return this.check(site, m[1], roles);
@@ -184,7 +205,7 @@ export class LocalServer {
     try {
       if ((live[1] ?? "") !== site.replica.siteId) throw new LocalError("UNKNOWN_SITE");
       const q = parseQuery(url.searchParams, LiveQuery);
-      const bearer = /^Bearer (\S{1,1000})$/.exec(req.headers.authorization ?? "")?.[1];
+      const bearer = /^Bearer (\S{1,2000})$/.exec(req.headers.authorization ?? "")?.[1];
       const token = q.access_token ?? bearer;
       if (!token) throw new LocalError("UNAUTHENTICATED");
       const [kind, deskId = ""] = q.role.split(":");
@@ -198,7 +219,7 @@ export class LocalServer {
           spec = { role: "desk", deskId };
           break;
         case "clerk":
-          await this.check(site, token, CLERKS);
+          assertDesk(await this.check(site, token, CLERKS), deskId);
           spec = { role: "clerk", deskId };
           break;
         default:
@@ -216,6 +237,11 @@ export class LocalServer {
       throw e;
     }
   }
+}
+
+/** A clerk operates only the desks their token names (as the cloud's assertDesk); a manager every desk. */
+function assertDesk(claims: LocalTokenClaims, deskId: string): void {
+  if (claims.role === "clerk" && claims.desks && !claims.desks.includes(deskId)) throw new LocalError("DESK_FORBIDDEN");
 }
 
 function answer(res: ServerResponse, a: Answer): void {

@@ -21,9 +21,12 @@ export type KeptAnswer = z.infer<typeof KeptAnswer>;
 const LogLine = z.strictObject({ entry: OfflineEntry, answer: KeptAnswer.optional() });
 export type LogLine = z.infer<typeof LogLine>;
 
+/** Lines the site has applied are dropped from the file once they are this old (their keys' retries are long over). */
+export const APPLIED_KEPT_MS = 2 * 24 * 3_600_000;
+
 export class OfflineLog {
   readonly path: string;
-  private readonly lines: LogLine[] = [];
+  private lines: LogLine[] = [];
   private fd: number;
 
   private constructor(path: string, lines: LogLine[]) {
@@ -108,6 +111,21 @@ export class OfflineLog {
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
     fsyncSync(this.fd);
     this.lines.push(line);
+  }
+
+  /**
+   * Drops the lines the site has applied (seq at or below `through`) written before `before`, so that a log
+   * kept for months holds only what is recent: the file is rewritten whole (a crash leaves the old one or
+   * the new one). The last line always stays, so numbering goes on above it.
+   */
+  compact(through: number, before: number): void {
+    const drop = (l: LogLine, i: number): boolean => i < this.lines.length - 1 && l.entry.seq <= through && l.entry.at < before;
+    if (!this.lines[0] || !drop(this.lines[0], 0)) return;
+    const kept = this.lines.filter((l, i) => !drop(l, i));
+    writeAtomically(this.path, kept.map((l) => `${JSON.stringify(l)}\n`).join(""));
+    closeSync(this.fd);
+    this.fd = openSync(this.path, "a", 0o600);
+    this.lines = kept;
   }
 
   close(): void {

@@ -44,6 +44,25 @@ describe("offline log", () => {
     log.close();
   });
 
+  it("drops the lines the site applied once they are old, keeping the rest and the last line, also across a reopen", () => {
+    const path = join(tempDir(), "log.jsonl");
+    const log = OfflineLog.open(path).log;
+    for (let seq = 1; seq <= 5; seq++) log.append(entry(seq), { key: `anna|key-000${seq}`, fingerprint: "f", status: 200, body: {} });
+    // Applied through 3; entries 1 and 2 are old.
+    log.compact(3, entry(3).at);
+    expect(log.entries().map((e) => e.seq)).toEqual([3, 4, 5]);
+    log.append(entry(6));
+    log.compact(6, entry(9).at);
+    expect(log.entries().map((e) => e.seq)).toEqual([6]);
+    expect(log.nextSeq(0)).toBe(7);
+    log.close();
+    const again = OfflineLog.open(path);
+    expect(again.problem).toBeNull();
+    expect(again.log.entries().map((e) => e.seq)).toEqual([6]);
+    expect(readFileSync(path, "utf8").trim().split("\n")).toHaveLength(1);
+    again.log.close();
+  });
+
   it("drops a last line torn by a crash, says so, and appends after the whole lines", () => {
     const path = join(tempDir(), "log.jsonl");
     const first = OfflineLog.open(path).log;

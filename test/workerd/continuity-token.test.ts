@@ -42,6 +42,8 @@ describe("the continuity route", () => {
       expect(claims, role).toMatchObject({ site: siteId, role });
       expect(claims?.device).toBeUndefined();
       expect(claims?.sub).toMatch(/^t-/);
+      // A clerk kept to some desks in the cloud is kept to them by the agent too; a manager is not.
+      expect(claims?.desks, role).toEqual(role === "clerk" ? ["d1"] : undefined);
     }
     // Not for another site, and not with another secret.
     expect(await verifyLocalToken(secret, k.token, "inna-placowka", now)).toBeNull();

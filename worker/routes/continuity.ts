@@ -6,7 +6,7 @@ import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
 
 export const continuityRoutes: ApiRoute[] = [
-  route("continuity", site(), async (c) => unwrap(await c.var.stub.continuityInfo(principalOf(claimsOf(c))))),
+  route("continuity", site(), async (c) => unwrap(await c.var.stub.continuityInfo(principalOf(claimsOf(c)), claimsOf(c).desks))),
   // The agent is known by its token's subject, as its live socket is.
   route("continuityReplay", site(), async (c) => unwrap(await c.var.stub.replayContinuity(claimsOf(c).sub, c.req.valid("json").entries))),
 ];

@@ -5,12 +5,13 @@
 import type { OfflineEntry, ReplayResponse } from "../../../protocol/continuity.ts";
 import { newLocalSecret } from "../../../protocol/continuity-token.ts";
 import { fail } from "../../../protocol/errors.ts";
-import { newBlock, nextDay } from "../../continuity/blocks.ts";
-import { applyEntry, type Conflict, consecutive, desksLeftBehind, unapplied } from "../../continuity/reconcile.ts";
+import { BLOCK_FIRST, newBlock, nextDay } from "../../continuity/blocks.ts";
+import { applyEntry, type Conflict, consecutive, desksLeftBehind, type ReplayBounds, unapplied } from "../../continuity/reconcile.ts";
 import type { Desk, Ticket } from "../../queue/model.ts";
 import { accept, type Change, type Decision, type ReplayedStep, refuse } from "../change.ts";
 import { type AgentBlock, LOCAL_SECRET_KEY } from "../continuity-store.ts";
 import type { ConfiguredRead, SiteRead } from "../draft.ts";
+import { siteOfEticketToken } from "../random.ts";
 import { clearTimer, recallTimerKey, setTimer } from "../scheduler.ts";
 
 /** The `by` of a desk entry the agent's own recall timer made (no clerk pressed anything). */
@@ -67,6 +68,33 @@ export function blocksForNewDay(read: ConfiguredRead, day: string): Change {
   return blocks.length ? { continuity: { blocks } } : {};
 }
 
+/** The local day before `day` (YYYY-MM-DD), by the calendar. */
+function dayBefore(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * What bounds an agent's replayed entries here: walk-ins of today and tomorrow come from its blocks; those of
+ * yesterday (an outage across midnight, replayed after the site's day moved on and its blocks went) from
+ * the numbers blocks start at; no other day's. `given` holds the e-ticket secrets this replay inserts.
+ */
+function replayBounds(read: ConfiguredRead, agent: string, given: ReadonlySet<string>): ReplayBounds {
+  const { continuity, queue } = read.stores;
+  const siteId = read.index.config.id;
+  const yesterday = dayBefore(read.day);
+  return {
+    numbers: (day, matterId) => {
+      if (day === yesterday) return { first: BLOCK_FIRST, last: Number.MAX_SAFE_INTEGER };
+      if (day !== read.day && day !== nextDay(read.day)) return null;
+      return continuity.blocksOf(agent, [day]).find((b) => b.matterId === matterId) ?? null;
+    },
+    prefixOf: (matterId) => read.index.matters.get(matterId)?.prefix,
+    hasDesk: (deskId) => read.index.desks.has(deskId),
+    tokenFree: (token) => siteOfEticketToken(token) === siteId && !given.has(token) && queue.ticketByToken(token) === null,
+  };
+}
+
 /**
  * The agent's offline log, replayed: entries at or below what was applied are skipped, the first new one
  * must be the next (REPLAY_OUT_OF_ORDER otherwise), and the entries of one request follow each other. The
@@ -87,12 +115,15 @@ export function replayLog(agent: string, entries: readonly OfflineEntry[]): (rea
     const desks = new Map<string, Desk>();
     const ticketOf = (id: string): Ticket | undefined =>
       rows.get(id) ?? read.queue.tickets.get(id) ?? read.stores.queue.ticketById(id) ?? undefined;
+    const given = new Set<string>();
+    const bounds = replayBounds(read, agent, given);
     const steps: ReplayedStep[] = [];
     const conflicts: Conflict[] = [];
     for (const entry of rest) {
-      const applied = applyEntry(entry, ticketOf);
+      const applied = applyEntry(entry, ticketOf, bounds);
       for (const w of applied.tickets) {
         rows.set(w.ticket.id, w.ticket);
+        given.add(w.ticket.token);
         if (!kiosks.has(w.ticket.id)) kiosks.set(w.ticket.id, w.kioskId);
       }
       // A desk removed from the configuration meanwhile is not brought back.

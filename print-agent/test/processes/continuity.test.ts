@@ -4,6 +4,8 @@
 // after the agent is killed (SIGKILL) in the middle of a burst and started again.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { get } from "node:http";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -317,5 +319,60 @@ describe("local continuity", { timeout: 90_000 }, () => {
       ws.on("error", () => {});
     });
     expect(refused).toBe(401);
+  });
+
+  it("keeps each token to its role: a screen issues nothing, a clerk kept to desk d2 operates and watches only d2", async () => {
+    const { site: s, secret } = await site();
+    const agent = await startAgent(configFor(s, tempDir(), false));
+    await waitHealth(agent, "a replica", (h) => h.ready);
+    const code = async (res: Response): Promise<string> => ((await res.json()) as { error: { code: string } }).error.code;
+
+    const display = await token(secret, { role: "display", sub: "screen-1" });
+    const issued = await post(agent, "/api/v1/sites/demo/tickets", display, { matterId: "rej" });
+    expect([issued.status, await code(issued)]).toEqual([403, "FORBIDDEN"]);
+
+    const clerk = await token(secret, { role: "clerk", sub: "anna", desks: ["d2"] });
+    const other = await post(agent, "/api/v1/sites/demo/desks/d1/pause", clerk, { reason: "break" });
+    expect([other.status, await code(other)]).toEqual([403, "DESK_FORBIDDEN"]);
+    const own = await post(agent, "/api/v1/sites/demo/desks/d2/pause", clerk, { reason: "break" });
+    expect(own.status).toBe(200);
+    const watched = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${agent.url.replace("http", "ws")}/api/v1/sites/demo/live?role=clerk:d1&access_token=${clerk}&protocol=1`);
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("open", () => resolve(101));
+      ws.on("error", () => {});
+    });
+    expect(watched).toBe(403);
+  });
+
+  it("a device of the office's network holding idle connections does not lock the kiosks out", async () => {
+    const { site: s } = await site();
+    const agent = await startAgent(configFor(s, tempDir(), false));
+    await waitHealth(agent, "a replica", (h) => h.ready);
+    const { port } = new URL(agent.url);
+    // Another address of the loopback network stands for a phone on the office's Wi-Fi.
+    const idle = await Promise.all(
+      Array.from(
+        { length: 300 },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect({ host: "127.0.0.1", port: Number(port), localAddress: "127.0.0.2" }, () => resolve(socket));
+            socket.on("error", () => resolve(socket));
+          }),
+      ),
+    );
+    cleanup.push(() => {
+      for (const socket of idle) socket.destroy();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    // A kiosk's new connection (not one kept alive from before the phone came) is answered.
+    const answered = await new Promise<number>((resolve) => {
+      const req = get(`${agent.url}/continuity/v1/health`, { agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", () => resolve(0));
+    });
+    expect(answered).toBe(200);
   });
 });
