@@ -446,10 +446,17 @@ export class SiteQueue extends DurableObject<Env> {
     if (this.hub.attachment(ws)?.role !== "agent") {
       return send(ws, { type: "error", code: "FORBIDDEN", message: "Only the print agent acknowledges jobs and reports printers." });
     }
-    const r =
-      msg.type === "continuity"
-        ? await this.path.commitOnSite(announceContinuity(subjectOfTags(this.ctx.getTags(ws)) ?? "agent", msg.localUrl))
-        : await this.path.commitOnSite(agentFrame(msg));
+    if (msg.type === "continuity") {
+      const agent = this.hub.attachment(ws);
+      const serves = agent?.role === "agent" ? agent.serves : undefined;
+      if (serves === undefined) {
+        return send(ws, { type: "error", code: "FORBIDDEN", message: "Only the site's print agent itself serves local continuity." });
+      }
+      const r = await this.path.commitOnSite(announceContinuity(serves, msg.localUrl));
+      if (!r.ok) send(ws, { type: "error", code: r.code, message: r.message ?? r.code });
+      return;
+    }
+    const r = await this.path.commitOnSite(agentFrame(msg));
     if (!r.ok) send(ws, { type: "error", code: r.code, message: r.message ?? r.code });
   }
 

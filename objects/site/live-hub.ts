@@ -9,7 +9,11 @@ import { SocketAllowance } from "./live-limits.ts";
 
 export type LiveAttachment =
   | { role: "display" }
-  | { role: "agent" }
+  /**
+   * `serves`: the token's subject when it is the site's agent (role "agent"): its own stream, which carries the
+   * site's replica if it is the agent serving local continuity. A manager watching the agent's jobs has none.
+   */
+  | { role: "agent"; serves?: string }
   | { role: "desk"; deskId: string }
   | { role: "clerk"; deskId: string }
   | { role: "eticket"; ticketId: string };
@@ -26,8 +30,9 @@ const PHONE_SNAPSHOT_VIEWS_MS = 1_000;
 export function streamKey(a: LiveAttachment): string {
   switch (a.role) {
     case "display":
-    case "agent":
       return a.role;
+    case "agent":
+      return a.serves === undefined ? "agent" : `agent:${a.serves}`;
     case "desk":
     case "clerk":
       return `${a.role}:${a.deskId}`;

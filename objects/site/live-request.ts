@@ -18,7 +18,9 @@ import type { SiteIndex } from "./site-index.ts";
  * name, or device:<pairing id>), whose sockets close at once when it is disabled, signed out or revoked.
  */
 export type LiveRequest =
-  | { role: "display" | "agent"; who?: string }
+  | { role: "display"; who?: string }
+  /** `serves`: the token is the site's agent's (not a manager's), which may serve local continuity. */
+  | { role: "agent"; who?: string; serves?: boolean }
   | { role: "desk" | "clerk"; deskId: string; who?: string }
   | { role: "eticket"; token: string; client: string };
 
@@ -73,8 +75,12 @@ export function liveAdmission(request: Request, site: LiveContext): LiveAdmissio
   }
   switch (spec.role) {
     case "display":
-    case "agent":
       return { attachment: { role: spec.role }, tags: whoTags(spec.who) };
+    case "agent":
+      return {
+        attachment: spec.serves && spec.who ? { role: "agent", serves: spec.who } : { role: "agent" },
+        tags: whoTags(spec.who),
+      };
     case "desk":
     case "clerk":
       return site.index.desks.has(spec.deskId)

@@ -19,9 +19,11 @@ const AGENT_JOBS = 100;
  * What the agent that serves the site's continuity needs to run the hall alone (objects/continuity/replica.ts),
  * or undefined while no agent has announced an address on the office's network.
  */
-function replicaOf(memory: SiteMemory, stores: SiteStores, publicUrl: string): ContinuityReplica | undefined {
+function replicaOf(memory: SiteMemory, stores: SiteStores, publicUrl: string, agent: string | undefined): ContinuityReplica | undefined {
   const index = memory.index;
   const serving = stores.continuity.serving();
+  // Another agent of the site (or a manager watching the jobs) never gets the serving agent's blocks, log position or secret.
+  if (agent === undefined || serving?.agent !== agent) return undefined;
   const localSecret = stores.site.getMeta(LOCAL_SECRET_KEY);
   if (!index || !serving || !localSecret) return undefined;
   return buildReplica({
@@ -64,7 +66,7 @@ export function roleViews(memory: SiteMemory, stores: SiteStores, publicUrl = ""
         return t ? { role: "eticket", view: views.eticket(t, memory.notices.view(t.id)) } : null;
       }
       case "agent": {
-        const continuity = replicaOf(memory, stores, publicUrl);
+        const continuity = replicaOf(memory, stores, publicUrl, a.serves);
         const jobs = stores.printers.pendingJobs(AGENT_JOBS);
         return { role: "agent", view: continuity ? { jobs, continuity } : { jobs } };
       }

@@ -15,8 +15,10 @@ export const agentView = (m: ServerMessage) => (m.type !== "error" && m.role ===
 export async function continuityAgent(
   siteId: string,
   localUrl: string | null = LOCAL_URL,
+  /** The agent's token (the same agent again, after a restart); a new agent account when absent. */
+  known?: string,
 ): Promise<{ socket: LiveSocket; token: string; replica: ContinuityReplica }> {
-  const token = await accountFor("agent", [siteId]);
+  const token = known ?? (await accountFor("agent", [siteId]));
   const socket = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${token}`);
   await socket.waitFor((m) => m.type === "snapshot");
   socket.ws.send(JSON.stringify({ type: "continuity", localUrl }));

@@ -12,7 +12,7 @@ describe("the agent's replica", () => {
   it("arrives in the agent's view once it announces its address: configuration, today's open tickets, desks, blocks, secret", async () => {
     const { siteId, admin } = await freshSite();
     const waiting = await issue(siteId, admin, "rej");
-    const { socket, replica } = await continuityAgent(siteId);
+    const { socket, replica, token } = await continuityAgent(siteId);
     expect(ContinuityReplica.parse(replica)).toEqual(replica);
     expect(replica).toMatchObject({ siteId, config: { id: siteId }, replayedThrough: 0, walkInsTaken: { R: 1 } });
     expect(replica.publicUrl).toMatch(/^https?:\/\//);
@@ -34,10 +34,30 @@ describe("the agent's replica", () => {
 
     // Announced again on a new socket (a restart), the same blocks and secret.
     socket.close();
-    const again = await continuityAgent(siteId);
+    const again = await continuityAgent(siteId, LOCAL_URL, token);
     expect(again.replica.blocks).toEqual(replica.blocks);
     expect(again.replica.localSecret).toBe(replica.localSecret);
     again.socket.close();
+  });
+
+  it("only the serving agent gets the replica: a second agent of the site and a manager watching the jobs do not", async () => {
+    const { siteId, admin } = await freshSite();
+    const serving = await continuityAgent(siteId);
+    // A second agent account of the same site, with its own socket: jobs only, never the other's blocks or secret.
+    const other = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${await accountFor("agent", [siteId])}`);
+    await other.waitFor((m) => m.type === "snapshot");
+    // A manager may watch the agent's jobs, but may not serve continuity (nor learn the local secret).
+    const manager = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=agent&access_token=${admin}`);
+    await manager.waitFor((m) => m.type === "snapshot");
+    manager.ws.send(JSON.stringify({ type: "continuity", localUrl: LOCAL_URL }));
+    await manager.waitFor((m) => m.type === "error" && m.code === "FORBIDDEN");
+
+    const ticket = await issue(siteId, admin, "rej");
+    await serving.socket.waitFor((m) => agentView(m)?.continuity?.tickets.some((t) => t.id === ticket.id) === true);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const s of [other, manager]) expect(s.messages.filter((m) => agentView(m)?.continuity !== undefined)).toEqual([]);
+    expect(await siteSql(siteId, "SELECT count(*) AS n FROM continuity_agents WHERE local_url IS NOT NULL")).toEqual([{ n: 1 }]);
+    for (const s of [serving.socket, other, manager]) s.close();
   });
 
   it("an agent without continuity (null address) gets no replica; a bad address is refused", async () => {

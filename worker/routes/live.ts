@@ -50,7 +50,8 @@ function liveSpec(claims: TokenClaims, role: string): LiveRequest {
       return { role: "display", who };
     case "agent":
       allow(claims, ["agent", "manager"]);
-      return { role: "agent", who };
+      // Only the agent itself may serve local continuity (and get the site's local secret); a manager watches its jobs.
+      return { role: "agent", who, serves: claims.role === "agent" };
     case "desk":
       allow(claims, ["display", "clerk", "manager"]);
       return { role: "desk", deskId, who };
