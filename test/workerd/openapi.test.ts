@@ -18,12 +18,14 @@ describe("GET /api/openapi.json", () => {
   it("lists exactly the routes the app answers under /api", async () => {
     const doc = await document();
     expect(doc.openapi).toBe("3.1.0");
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    // A route documented with a trailing slash (Warsaw's feed) is answered without it too: one route.
+    const route = (method: string, path: string) => `${method.toUpperCase()} ${path.replace(/(.)\/$/, "$1")}`;
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => route(m, path)));
     // Middleware is registered for every method ("ALL"); each route's own handlers are under its method.
     const answered = new Set(
       app.routes
         .filter((r) => r.method !== "ALL" && r.path.startsWith("/api/"))
-        .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, "{$1}")}`),
+        .map((r) => route(r.method, r.path.replace(/:([A-Za-z]+)/g, "{$1}"))),
     );
     expect(answered.size).toBeGreaterThan(20);
     expect([...answered].sort()).toEqual([...documented].sort());
