@@ -2,7 +2,7 @@
 // and per mailbox counted over every hold and site, ended or not; codes per client address counted over
 // every site; e-ticket "SMS me" requests per number; numbers of countries not allowed; refusals that cost
 // no allowance; a retried request that is not counted twice.
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CLIENT_CODES, CONTACT_CODES, DAY_MS, NOTICE_NUMBER } from "../../objects/limits/allowance.ts";
 import type { IssuedTicket } from "../../protocol/api.ts";
@@ -224,5 +224,19 @@ describe("what the counts keep", () => {
     expect(await stub.size()).toBe(before + 1);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await stub.size()).toBe(before);
+  });
+
+  it("an object whose sends all ran out sets its alarm again with the next send", async () => {
+    const stub = testEnv.SEND_LIMITS.get(testEnv.SEND_LIMITS.idFromName("send-limits-alarm-again"));
+    // Its alarm a minute ahead; the send given back, so the alarm finds nothing left.
+    const first = await stub.take("first", CONTACT_CODES, Date.now() - DAY_MS + 60_000);
+    if (!first.ok) throw new Error("the first send should fit");
+    await stub.giveBack(first.id);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await stub.size()).toBe(0);
+    expect(await runInDurableObject(stub, (_, state) => state.storage.getAlarm())).toBeNull();
+    await stub.take("second", CONTACT_CODES);
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(Date.now() + DAY_MS - 60_000);
   });
 });
