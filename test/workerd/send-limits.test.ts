@@ -130,6 +130,35 @@ describe("codes per number and per mailbox, over the whole deployment", () => {
     expect((await hold(siteId, starts[1]!, phone)).status).toBe(202);
   });
 
+  it("a taken slot is refused as such before anything is counted; the number past its allowance is still held back at a free one", async () => {
+    const a = await freshSite(kiosk);
+    const b = await freshSite(kiosk);
+    const [a1, a2, a3] = await slots(a.siteId, 3);
+    const [b1, b2] = await slots(b.siteId, 2);
+    const phone = { phone: "600 709 020" };
+    for (const [siteId, start] of [
+      [a.siteId, a1],
+      [a.siteId, a2],
+      [b.siteId, b1],
+      [b.siteId, b2],
+    ] as const) {
+      const res = await hold(siteId, start!, phone);
+      expect(res.status, await res.text()).toBe(202);
+    }
+    // a3 goes to another number and is then full.
+    const other = await hold(a.siteId, a3!, { phone: "600 709 021" });
+    expect(other.status, await other.text()).toBe(202);
+    expect(await freeAt(a.siteId, "rej", a3!)).toBe(0);
+    const kept = await sendsKept();
+    await expectError(await hold(a.siteId, a3!, phone), 409, "SLOT_UNAVAILABLE");
+    for (let i = 0; i < 5; i++) await expectError(await hold(a.siteId, a3!, { phone: `600 709 1${i}0` }), 409, "SLOT_UNAVAILABLE");
+    expect(await sendsKept()).toBe(kept);
+    // At a free slot the number's allowance answers.
+    const [free] = (await slots(a.siteId, 4)).slice(3);
+    await expectError(await hold(a.siteId, free!, phone), 429, "CONTACT_RATE_LIMITED");
+    expect(await codes(a.siteId, "+48600709020")).toHaveLength(2);
+  });
+
   it(`one client address gets at most ${CLIENT_CODES.perHour} codes an hour over all sites`, async () => {
     const from = { "CF-Connecting-IP": "203.0.113.77" };
     const sites = [await freshSite(kiosk), await freshSite(kiosk), await freshSite(kiosk)];
@@ -205,6 +234,13 @@ async function heldBookingId(siteId: string, start: string): Promise<string> {
   const rows = await siteSql(siteId, "SELECT id FROM bookings WHERE start_at = ? AND status = 'pending'", Date.parse(start));
   expect(rows).toHaveLength(1);
   return String(rows[0]?.id);
+}
+
+/** Every send counted now, over all the SendLimits objects. */
+async function sendsKept(): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < 16; i++) n += await testEnv.SEND_LIMITS.get(testEnv.SEND_LIMITS.idFromName(`send-limits-${i}`)).size();
+  return n;
 }
 
 describe("what the counts keep", () => {
