@@ -189,6 +189,13 @@ async function main() {
       ["5xx answers (create)", fivexx],
       ["free slots left after", freeAfter],
       ["create latency p50 / p99 (ms)", `${percentile(lat, 0.5).toFixed(1)} / ${percentile(lat, 0.99).toFixed(1)}`],
+      ...[
+        ["holds", (a) => a.status === 202],
+        ["refusals", (a) => a.status !== 202],
+      ].map(([what, which]) => {
+        const l = attempts.filter(which).map((a) => a.ms);
+        return [`… of the ${what} p50 / p99 (ms)`, l.length ? `${percentile(l, 0.5).toFixed(1)} / ${percentile(l, 0.99).toFixed(1)}` : "-"];
+      }),
       ["create phase wall time (s)", (raceMs / 1000).toFixed(2)],
       ["codes re-sent (out of outbox view)", resent ? "yes" : "no"],
     ];
