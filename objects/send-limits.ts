@@ -19,6 +19,8 @@ export type Taken = { ok: true; id: number } | Extract<AllowanceAnswer, { ok: fa
 
 export class SendLimits extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** Whether an alarm is known to be set (read from storage on the first send). */
+  private alarmSet = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -38,8 +40,12 @@ export class SendLimits extends DurableObject<Env> {
     const answer = allowance(times, rule, now);
     if (!answer.ok) return answer;
     const id = this.sql.exec<{ id: number }>("INSERT INTO sends (key, at) VALUES (?, ?) RETURNING id", key, now).one().id;
-    // Whatever else happens, every row is gone a day after it was written.
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + DAY_MS);
+    // Whatever else happens, every row is gone a day after it was written. The alarm is asked for once
+    // per instance and then known: only alarm() below clears or moves it.
+    if (!this.alarmSet) {
+      if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(now + DAY_MS);
+      this.alarmSet = true;
+    }
     return { ok: true, id };
   }
 
@@ -66,5 +72,6 @@ export class SendLimits extends DurableObject<Env> {
     this.sql.exec("DELETE FROM sends WHERE at <= ?", now - DAY_MS);
     const oldest = this.sql.exec<{ at: number | null }>("SELECT MIN(at) AS at FROM sends").one().at;
     if (oldest !== null) await this.ctx.storage.setAlarm(oldest + DAY_MS + 1);
+    this.alarmSet = oldest !== null;
   }
 }

@@ -307,6 +307,11 @@ export class SiteQueue extends DurableObject<Env> {
     return reads.availability(this.path.read(Date.now()), q);
   }
 
+  /** Whether a visit could be held at this slot now, without holding it (the Worker refuses a taken slot early). */
+  async bookableSlot(q: { matterId: string; start: string }): Promise<Result<null>> {
+    return reads.bookableSlot(this.path.read(Date.now()), q);
+  }
+
   async bookingSummary(id: string, token: string): Promise<Result<BookingSummary>> {
     return reads.bookingSummary(this.path.read(Date.now()), id, token);
   }

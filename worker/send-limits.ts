@@ -42,17 +42,20 @@ function shard(env: Env, key: string): DurableObjectStub<SendLimits> {
  * that refuses gives its counts back; one that throws keeps them (the send may have happened).
  */
 export async function withSendAllowance<T>(env: Env, counts: readonly SendCount[], command: () => Promise<Result<T>>): Promise<Result<T>> {
-  const taken: { stub: DurableObjectStub<SendLimits>; id: number }[] = [];
+  // Every count is asked at once (each key lives in its own object); any that does not fit gives all back.
+  const answers = await Promise.all(
+    counts.map(async (count) => {
+      const key = await keyOf(env, count);
+      const stub = shard(env, key);
+      return { count, stub, answer: await stub.take(key, RULES[count.kind].allowance) };
+    }),
+  );
+  const taken = answers.flatMap((a) => (a.answer.ok ? [{ stub: a.stub, id: a.answer.id }] : []));
   const giveBack = () => Promise.all(taken.map((t) => t.stub.giveBack(t.id)));
-  for (const count of counts) {
-    const key = await keyOf(env, count);
-    const stub = shard(env, key);
-    const answer = await stub.take(key, RULES[count.kind].allowance);
-    if (!answer.ok) {
-      await giveBack();
-      throw new ApiError(RULES[count.kind].code, undefined, answer.retryAfterMs / 1000);
-    }
-    taken.push({ stub, id: answer.id });
+  const refused = answers.find((a) => !a.answer.ok);
+  if (refused && !refused.answer.ok) {
+    await giveBack();
+    throw new ApiError(RULES[refused.count.kind].code, undefined, refused.answer.retryAfterMs / 1000);
   }
   const r = await command();
   if (!r.ok) await giveBack();

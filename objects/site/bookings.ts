@@ -4,7 +4,7 @@
 // command decides are recorded in its Draft and written by the commit path in one transaction.
 import type { z } from "zod";
 import type { AvailabilityResponse, BookingSummary, ConfirmBookingResponse } from "../../protocol/api.ts";
-import { slotMinutes } from "../../protocol/config.ts";
+import { type MatterConfig, slotMinutes } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
@@ -80,7 +80,8 @@ export class Bookings {
     private readonly publicUrl: string,
   ) {}
 
-  private rules(matterId: string, now: number): SlotRules | null {
+  /** The slot rules of a matter; with `only`, the visits counted are that slot's alone (enough to judge it). */
+  private rules(matterId: string, now: number, only?: number): SlotRules | null {
     const matter = this.index.matters.get(matterId);
     if (!matter) return null;
     const c = this.index.config;
@@ -96,7 +97,10 @@ export class Bookings {
       publicHolidays: c.closedOnPublicHolidays,
       minNoticeMinutes: c.booking.minNoticeMinutes,
       horizonDays: c.booking.horizonDays,
-      taken: this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now),
+      taken:
+        only === undefined
+          ? this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now)
+          : this.store.taken(matterId, only, only + 1, now),
     };
   }
 
@@ -122,17 +126,30 @@ export class Bookings {
     });
   }
 
-  create(req: BookingRequest, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
-    const matter = this.index.matters.get(req.matterId);
+  /**
+   * Whether a visit of the matter could be held at `rawStart` now, judged on what anyone may see (the
+   * matter, a closure, the slot's free places): its start, or the refusal a hold would answer first.
+   * Only the slot asked for is counted, not the whole horizon.
+   */
+  slot(matterId: string, rawStart: string, now: number): Result<{ start: number; matter: MatterConfig }> {
+    const matter = this.index.matters.get(matterId);
     if (!matter) return fail("UNKNOWN_MATTER");
     if (!matter.bookable || matter.bookingDesks === 0) return fail("MATTER_NOT_BOOKABLE");
     const closed = this.closed();
     if (closed) return closed;
+    const start = Date.parse(rawStart);
+    if (!Number.isSafeInteger(start)) return fail("SLOT_UNAVAILABLE");
+    const rules = this.rules(matterId, now, start);
+    if (!rules || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
+    return ok({ start, matter });
+  }
+
+  create(req: BookingRequest, now: number): Result<{ booking: Booking; effects: BookingEffects }> {
+    const slot = this.slot(req.matterId, req.start, now);
+    if (!slot.ok) return slot;
+    const { start, matter } = slot.value;
     const contact = bookingContact(req, this.index.config.smsCountries);
     if (!contact.ok) return contact;
-    const start = Date.parse(req.start);
-    const rules = this.rules(req.matterId, now);
-    if (!rules || !Number.isFinite(start) || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
     const c = this.index.config.booking;
     if (this.store.activeForContact(contact.value.key, now) >= c.maxActivePerContact) return fail("TOO_MANY_BOOKINGS");
     if (this.store.startedByClient(req.client, now - 3_600_000) >= CLIENT_LIMIT_PER_HOUR) return fail("BOOKING_RATE_LIMITED");
@@ -299,8 +316,9 @@ export class Bookings {
     const closed = this.closed();
     if (closed) return closed;
     const start = Date.parse(rawStart);
-    const rules = this.rules(b.matterId, now);
-    if (!rules || !Number.isFinite(start) || start === b.startAt || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
+    if (!Number.isSafeInteger(start) || start === b.startAt) return fail("SLOT_UNAVAILABLE");
+    const rules = this.rules(b.matterId, now, start);
+    if (!rules || !slotIsBookable(rules, start)) return fail("SLOT_UNAVAILABLE");
     const tz = this.index.config.timeZone;
     const matter = this.index.matters.get(b.matterId);
     if (!matter) return fail("UNKNOWN_MATTER");

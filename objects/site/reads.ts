@@ -63,6 +63,16 @@ export function availability(read: SiteRead, q: { matterId: string; from: string
   return bookingRules({ ...read, index: read.index }, new Draft(read)).availability(q.matterId, q.from, q.to, read.now);
 }
 
+/**
+ * Whether a visit could be held at this slot now (no write): what availability shows, for one slot. The
+ * hold itself judges again on the commit path; this only lets a taken slot be refused early.
+ */
+export function bookableSlot(read: SiteRead, q: { matterId: string; start: string }): Result<null> {
+  if (!read.index) return fail("UNKNOWN_SITE");
+  const r = bookingRules({ ...read, index: read.index }, new Draft(read)).slot(q.matterId, q.start, read.now);
+  return r.ok ? ok(null) : r;
+}
+
 export function bookingSummary(read: SiteRead, id: string, token: string): Result<BookingSummary> {
   if (!read.index) return fail("UNKNOWN_SITE");
   return bookingRules({ ...read, index: read.index }, new Draft(read)).summary(id, token);

@@ -5,14 +5,19 @@
 // booking attempts (200 in flight, distinct phones and client addresses) each at a random slot, confirms
 // every hold (202) with its code from GET /api/v1/dev/outbox, and prints a table: holds, refusals by code,
 // confirmed bookings, double-booked slots, 5xx answers, create latency; exits 1 when a check fails.
-// Every wait is bounded; loopback only. BENCH_DEBUG=1 shows wrangler's output.
+// Every wait is bounded; loopback only. BENCH_DEBUG=1 shows wrangler's output. BENCH_HUMAN_CHECK=1 puts the
+// human check in front, as in production: the Turnstile stand-in (scripts/turnstile-stand-in.mjs) runs in
+// this process as siteverify, and each attempt carries a fresh token minted before the race (the citizen
+// ticked the widget before sending).
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startTurnstileStandIn } from "../../scripts/turnstile-stand-in.mjs";
 import { api, percentile, pool, timed } from "./clients.mjs";
 import { startServer } from "./server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const N = { slots: 200, attempts: 2000, inFlight: 200, confirmInFlight: 20 };
+// BENCH_ATTEMPTS=n runs a shorter race (the same 200 slots and 200 in flight).
+const N = { slots: 200, attempts: Number(process.env.BENCH_ATTEMPTS ?? 2000), inFlight: 200, confirmInFlight: 20 };
 const WATCHDOG_MS = 10 * 60_000; // the whole run
 const RESEND_AFTER_MS = 61_000; // a new code is allowed 60 s after the last
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -50,7 +55,8 @@ const phoneOf = (i) => String(600_000_000 + i);
 const ipOf = (i) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
 async function main() {
-  const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
+  const standIn = process.env.BENCH_HUMAN_CHECK === "1" ? await startTurnstileStandIn() : null;
+  const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc", vars: standIn?.vars() ?? {} });
   try {
     const base = server.base;
     const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
@@ -69,12 +75,21 @@ async function main() {
 
     // 1. The race: 2,000 attempts, 200 in flight, each at a random slot.
     const pick = Array.from({ length: N.attempts }, () => starts[Math.floor(Math.random() * starts.length)]);
+    const tokens = Array.from({ length: N.attempts }, () => standIn?.mint({ hostname: new URL(base).hostname, action: "booking" }));
     const t0 = performance.now();
     const attempts = await pool(N.attempts, N.inFlight, async (i) => {
       const r = await timed(base, "/api/v1/bookings", {
         method: "POST",
         headers: { "CF-Connecting-IP": ipOf(i) },
-        json: { siteId, matterId: "rej", start: pick[i], name: `Obywatel ${i}`, phone: phoneOf(i), consent: true },
+        json: {
+          siteId,
+          matterId: "rej",
+          start: pick[i],
+          name: `Obywatel ${i}`,
+          phone: phoneOf(i),
+          consent: true,
+          ...(tokens[i] ? { turnstileToken: tokens[i] } : {}),
+        },
       });
       return { i, start: pick[i], holdAt: Date.now(), ...r };
     });
@@ -158,6 +173,7 @@ async function main() {
     ];
     const rows = [
       ["attempts", N.attempts],
+      ["human check", standIn ? `Turnstile stand-in, ${standIn.verified} tokens accepted` : "off (demo without keys)"],
       ["in flight", N.inFlight],
       ["slots offered (free)", `${offered.length} (${freeTotal})`],
       ["holds (202)", holds.length],
@@ -173,6 +189,13 @@ async function main() {
       ["5xx answers (create)", fivexx],
       ["free slots left after", freeAfter],
       ["create latency p50 / p99 (ms)", `${percentile(lat, 0.5).toFixed(1)} / ${percentile(lat, 0.99).toFixed(1)}`],
+      ...[
+        ["holds", (a) => a.status === 202],
+        ["refusals", (a) => a.status !== 202],
+      ].map(([what, which]) => {
+        const l = attempts.filter(which).map((a) => a.ms);
+        return [`… of the ${what} p50 / p99 (ms)`, l.length ? `${percentile(l, 0.5).toFixed(1)} / ${percentile(l, 0.99).toFixed(1)}` : "-"];
+      }),
       ["create phase wall time (s)", (raceMs / 1000).toFixed(2)],
       ["codes re-sent (out of outbox view)", resent ? "yes" : "no"],
     ];
@@ -183,6 +206,7 @@ async function main() {
     return checks.every(([, ok]) => ok) ? 0 : 1;
   } finally {
     await server.stop();
+    await standIn?.close();
   }
 }
 

@@ -56,10 +56,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Spawns wrangler dev (on a snapshot of the sources, `config` relative to the root) and waits until the Worker answers GET /api/v1/sites (the first request
  * seeds the demo directory). Returns { base, stop, kill, log, inspectorPort, pid } (pid: wrangler's, workerd runs below it); stop() may be called twice.
- * `port` and `state` (a --persist-to folder the caller owns and keeps) let a caller start it again on the
+ * `vars` adds settings (name → value) for this run. `port` and `state` (a --persist-to folder the caller owns and keeps) let a caller start it again on the
  * same address and storage after kill(), which ends the process group at once with SIGKILL, as a crash would.
  */
-export async function startServer({ root, config, port: fixedPort, state }) {
+export async function startServer({ root, config, port: fixedPort, state, vars = {} }) {
   const [port, inspectorPort] = [fixedPort ?? (await freePort()), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), "numerek-bench-"));
   const src = snapshot(root, dir);
@@ -78,6 +78,8 @@ export async function startServer({ root, config, port: fixedPort, state }) {
     "--show-interactive-dev-session=false",
     "--log-level",
     process.env.BENCH_DEBUG ? "debug" : "warn",
+    // Extra settings for this run only (`vars`: name → value), on top of the config's.
+    ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];
   const child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
     cwd: src,

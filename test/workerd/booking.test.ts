@@ -244,3 +244,44 @@ describe("changing the time of a booking", () => {
     for (const t of timers as { key: string; due_at: number }[]) expect(t.due_at).toBeLessThanOrEqual(Date.parse(to.start));
   });
 });
+
+describe("the places of one slot", () => {
+  it("a slot with two booking desks holds two visits and refuses the third; no visit moves into it, and the next slot keeps its own places", async () => {
+    const { siteId } = await freshSite({
+      ...kioskSite,
+      departments: [
+        {
+          id: "wk",
+          name: "Wydział Komunikacji",
+          matters: [{ id: "rej", name: "Rejestracja pojazdu", prefix: "R", serviceMinutes: 10, bookingDesks: 2 }],
+        },
+      ],
+      desks: [
+        { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["rej"] },
+        { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["rej"] },
+      ],
+    });
+    const [x, next] = await slots(siteId, "rej");
+    expect(x!.free).toBe(2);
+    expect((await book(siteId, x!.start, "600 708 001")).status).toBe(202);
+    expect((await book(siteId, x!.start, "600 708 002")).status).toBe(202);
+    const third = await book(siteId, x!.start, "600 708 003");
+    expect(third.status).toBe(409);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
+    expect((await slots(siteId, "rej")).find((s) => s.start === x!.start)).toBeUndefined();
+
+    // The next slot still has both places; a confirmed visit there cannot move into the full one.
+    const there = await book(siteId, next!.start, "600 708 004");
+    expect(there.status).toBe(202);
+    const { bookingId } = (await there.json()) as { bookingId: string };
+    const code = await lastCode(siteId, "+48600708004");
+    const conf = (await (await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } })).json()) as {
+      manageUrl: string;
+    };
+    const token = new URL(conf.manageUrl).searchParams.get("token")!;
+    const move = (start: string) => api(`/api/v1/bookings/${bookingId}/reschedule`, { method: "POST", json: { token, start } });
+    const intoFull = await move(x!.start);
+    expect(((await intoFull.json()) as { error: { code: string } }).error.code).toBe("SLOT_UNAVAILABLE");
+    expect((await slots(siteId, "rej")).find((s) => s.start === next!.start)?.free).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@
 // and per mailbox counted over every hold and site, ended or not; codes per client address counted over
 // every site; e-ticket "SMS me" requests per number; numbers of countries not allowed; refusals that cost
 // no allowance; a retried request that is not counted twice.
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CLIENT_CODES, CONTACT_CODES, DAY_MS, NOTICE_NUMBER } from "../../objects/limits/allowance.ts";
 import type { IssuedTicket } from "../../protocol/api.ts";
@@ -130,6 +130,35 @@ describe("codes per number and per mailbox, over the whole deployment", () => {
     expect((await hold(siteId, starts[1]!, phone)).status).toBe(202);
   });
 
+  it("a taken slot is refused as such before anything is counted; the number past its allowance is still held back at a free one", async () => {
+    const a = await freshSite(kiosk);
+    const b = await freshSite(kiosk);
+    const [a1, a2, a3] = await slots(a.siteId, 3);
+    const [b1, b2] = await slots(b.siteId, 2);
+    const phone = { phone: "600 709 020" };
+    for (const [siteId, start] of [
+      [a.siteId, a1],
+      [a.siteId, a2],
+      [b.siteId, b1],
+      [b.siteId, b2],
+    ] as const) {
+      const res = await hold(siteId, start!, phone);
+      expect(res.status, await res.text()).toBe(202);
+    }
+    // a3 goes to another number and is then full.
+    const other = await hold(a.siteId, a3!, { phone: "600 709 021" });
+    expect(other.status, await other.text()).toBe(202);
+    expect(await freeAt(a.siteId, "rej", a3!)).toBe(0);
+    const kept = await sendsKept();
+    await expectError(await hold(a.siteId, a3!, phone), 409, "SLOT_UNAVAILABLE");
+    for (let i = 0; i < 5; i++) await expectError(await hold(a.siteId, a3!, { phone: `600 709 1${i}0` }), 409, "SLOT_UNAVAILABLE");
+    expect(await sendsKept()).toBe(kept);
+    // At a free slot the number's allowance answers.
+    const [free] = (await slots(a.siteId, 4)).slice(3);
+    await expectError(await hold(a.siteId, free!, phone), 429, "CONTACT_RATE_LIMITED");
+    expect(await codes(a.siteId, "+48600709020")).toHaveLength(2);
+  });
+
   it(`one client address gets at most ${CLIENT_CODES.perHour} codes an hour over all sites`, async () => {
     const from = { "CF-Connecting-IP": "203.0.113.77" };
     const sites = [await freshSite(kiosk), await freshSite(kiosk), await freshSite(kiosk)];
@@ -207,6 +236,13 @@ async function heldBookingId(siteId: string, start: string): Promise<string> {
   return String(rows[0]?.id);
 }
 
+/** Every send counted now, over all the SendLimits objects. */
+async function sendsKept(): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < 16; i++) n += await testEnv.SEND_LIMITS.get(testEnv.SEND_LIMITS.idFromName(`send-limits-${i}`)).size();
+  return n;
+}
+
 describe("what the counts keep", () => {
   it("keeps a send no longer than a day, and only as a hash: no number, address or IP is stored", async () => {
     const { siteId } = await freshSite(kiosk);
@@ -224,5 +260,19 @@ describe("what the counts keep", () => {
     expect(await stub.size()).toBe(before + 1);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await stub.size()).toBe(before);
+  });
+
+  it("an object whose sends all ran out sets its alarm again with the next send", async () => {
+    const stub = testEnv.SEND_LIMITS.get(testEnv.SEND_LIMITS.idFromName("send-limits-alarm-again"));
+    // Its alarm a minute ahead; the send given back, so the alarm finds nothing left.
+    const first = await stub.take("first", CONTACT_CODES, Date.now() - DAY_MS + 60_000);
+    if (!first.ok) throw new Error("the first send should fit");
+    await stub.giveBack(first.id);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await stub.size()).toBe(0);
+    expect(await runInDurableObject(stub, (_, state) => state.storage.getAlarm())).toBeNull();
+    await stub.take("second", CONTACT_CODES);
+    const alarm = await runInDurableObject(stub, (_, state) => state.storage.getAlarm());
+    expect(alarm).toBeGreaterThan(Date.now() + DAY_MS - 60_000);
   });
 });
