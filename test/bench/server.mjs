@@ -58,8 +58,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * seeds the demo directory). Returns { base, stop, kill, log, inspectorPort, pid } (pid: wrangler's, workerd runs below it); stop() may be called twice.
  * `port` and `state` (a --persist-to folder the caller owns and keeps) let a caller start it again on the
  * same address and storage after kill(), which ends the process group at once with SIGKILL, as a crash would.
+ * `vars` are given to the Worker as `--var name:value` (e.g. the Turnstile stand-in's keys and URLs).
  */
-export async function startServer({ root, config, port: fixedPort, state }) {
+export async function startServer({ root, config, port: fixedPort, state, vars = {} }) {
   const [port, inspectorPort] = [fixedPort ?? (await freePort()), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), "numerek-bench-"));
   const src = snapshot(root, dir);
@@ -78,6 +79,7 @@ export async function startServer({ root, config, port: fixedPort, state }) {
     "--show-interactive-dev-session=false",
     "--log-level",
     process.env.BENCH_DEBUG ? "debug" : "warn",
+    ...Object.entries(vars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
   ];
   const child = spawn(join(root, "node_modules", ".bin", "wrangler"), args, {
     cwd: src,
