@@ -15,7 +15,7 @@
 // it): right after start, with the tickets and sockets, and after the calls.
 // Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output;
 // BENCH_PHONES=n sets the number of phones (10,000 by default). The sockets go straight to the Worker's
-// workerd, past wrangler's proxy (see directBase); a process may hold `ulimit -n` descriptors, and with
+// workerd, past wrangler's proxy (directBase in workerd.mjs); a process may hold `ulimit -n` descriptors, and with
 // 20,000 workerd runs out at about 9,900 phones (run with BENCH_PHONES=9000 there).
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
