@@ -15,6 +15,7 @@ export default defineConfig({
       "print-agent/**/*.test.ts",
       "scripts/*.test.ts",
       "scripts/faults/*.test.ts",
+      "test/bench/city/*.test.ts",
     ],
     exclude: [AGENT_PROCESS_TESTS, "**/node_modules/**"],
     environment: "node",

@@ -15,16 +15,16 @@
 // it): right after start, with the tickets and sockets, and after the calls.
 // Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output;
 // BENCH_PHONES=n sets the number of phones (10,000 by default). The sockets go straight to the Worker's
-// workerd, past wrangler's proxy (see directBase); a process may hold `ulimit -n` descriptors, and with
+// workerd, past wrangler's proxy (directBase in workerd.mjs); a process may hold `ulimit -n` descriptors, and with
 // 20,000 workerd runs out at about 9,900 phones (run with BENCH_PHONES=9000 there).
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { api, openCountingSocket, percentile, phoneAddress, pool, until } from "./clients.mjs";
 import { startServer } from "./server.mjs";
 import { siteConfig } from "./site.mjs";
+import { directBase, workerdRssMb } from "./workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = {
@@ -44,59 +44,6 @@ const f = (x, d = 1) => x.toFixed(d);
 const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
 const stats = (xs) => ({ p50: percentile(xs, 0.5), p99: percentile(xs, 0.99), max: Math.max(...xs) });
 const loadLine = () => readFileSync("/proc/loadavg", "utf8").trim();
-
-/** The workerd processes under wrangler's process `pid`. */
-function workerdsUnder(pid) {
-  const parent = new Map();
-  const comm = new Map();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      comm.set(Number(d), stat.slice(stat.indexOf("(") + 1, close));
-      parent.set(Number(d), Number(stat.slice(close + 2).split(" ")[1]));
-    } catch {
-      /* gone */
-    }
-  }
-  const under = (p) => {
-    for (let x = p; x > 1; x = parent.get(x) ?? 0) if (x === pid) return true;
-    return false;
-  };
-  return [...comm].filter(([p, name]) => name === "workerd" && under(p)).map(([p]) => p);
-}
-
-/** Resident memory (MB) of the workerd processes under wrangler's process `pid`. */
-function workerdRssMb(pid) {
-  let kb = 0;
-  for (const p of workerdsUnder(pid)) {
-    const m = /^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-    kb += Number(m?.[1] ?? 0);
-  }
-  return kb / 1024;
-}
-
-/**
- * The Worker's own address, behind wrangler's proxy. The proxy holds two descriptors per socket and
- * the machine allows 20,000 a process, so 10,000 phones go straight to the Worker's workerd.
- */
-async function directBase(server) {
-  const listening = execFileSync("ss", ["-ltnpH"], { encoding: "utf8" });
-  for (const pid of workerdsUnder(server.pid)) {
-    for (const m of listening.matchAll(new RegExp(`127\\.0\\.0\\.1:(\\d+) .*pid=${pid},`, "g"))) {
-      const base = `http://127.0.0.1:${m[1]}`;
-      if (base === server.base) continue;
-      try {
-        const res = await fetch(`${base}/api/v1/sites`, { signal: AbortSignal.timeout(5_000) });
-        if (res.ok && (await res.json()).sites) return base;
-      } catch {
-        /* not the Worker */
-      }
-    }
-  }
-  throw new Error("the Worker's own address behind wrangler's proxy was not found");
-}
 
 /** A hall screen: its last message, and when (and with which seq) each call first reached it. */
 function screen() {
