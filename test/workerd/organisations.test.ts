@@ -4,6 +4,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { CONTRACT, type RouteContract } from "../../protocol/contract.ts";
+import { roleAdmitted } from "../../protocol/roles.ts";
 import { ROUTES, type RouteName, routeOf } from "../../protocol/routes.ts";
 import { accountFor, api, directoryOf, expectError, issue, login, registryObject, storedState, testSiteConfig } from "./helpers.ts";
 
@@ -74,14 +75,17 @@ describe("an administrator of Toruń and Koszalin's sites", () => {
     const stray = await accountFor("manager", [site], { org: "torun" });
     const strayClerk = await accountFor("clerk", [site], { org: "torun", deskIds: ["d1"] });
     for (const name of SITE_ROUTES) {
-      for (const [who, token] of [
-        ["torun-admin", torunAdmin],
-        ["manager", torunManager],
-        ["stray manager", stray],
+      for (const [who, role, token] of [
+        ["torun-admin", "org-admin", torunAdmin],
+        ["manager", "manager", torunManager],
+        ["stray manager", "manager", stray],
       ] as const) {
         const res = await hit(name, site, token);
-        // Creating a site under an id another organisation has is SITE_ID_TAKEN; every other route is SITE_FORBIDDEN.
-        const expected = name === "putSite" && who === "torun-admin" ? "SITE_ID_TAKEN" : "SITE_FORBIDDEN";
+        // Creating a site under an id another organisation has is SITE_ID_TAKEN; a route not for their role at all
+        // (the agent's replay) is FORBIDDEN before any site is looked at; every other route is SITE_FORBIDDEN.
+        const auth = (CONTRACT[name] as RouteContract).auth ?? [];
+        const expected =
+          name === "putSite" && who === "torun-admin" ? "SITE_ID_TAKEN" : roleAdmitted(role, auth) ? "SITE_FORBIDDEN" : "FORBIDDEN";
         expect(res.status, `${name} as ${who}: ${await res.clone().text()}`).toBe(expected === "SITE_ID_TAKEN" ? 409 : 403);
         await expectError(res, res.status, expected);
       }
