@@ -22,6 +22,7 @@ import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type Site
 import type { Idempotency } from "./idempotency.ts";
 import { remember, replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
+import type { OutboxEntry, StoredMessage } from "./message-store.ts";
 import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
@@ -36,6 +37,9 @@ export const TIMER_RETRY_MS = 60_000;
 export type Rule<T> = (read: SiteRead, draft: Draft) => Decision<T>;
 /** A command that needs the site's configuration (UNKNOWN_SITE without one). */
 export type SiteRule<T> = (read: ConfiguredRead, draft: Draft) => Decision<T>;
+
+/** What one write wrote: the change, and the outbox rows its new messages became (with their ids). */
+type Written = Change & { readonly outbox?: readonly OutboxEntry[] };
 
 /** What the commit path drives: storage, the stores, memory, the sockets and the providers. */
 export interface CommitDeps {
@@ -56,6 +60,8 @@ export class CommitPath {
   private alarmAt: number | null = null;
   private sending: Promise<void> | null = null;
   private pushing: Promise<void> | null = null;
+  /** Messages being sent right now by the command that wrote them; the outbox loop leaves them alone. */
+  private readonly inFlight = new Set<string>();
 
   constructor(private readonly d: CommitDeps) {}
 
@@ -75,6 +81,7 @@ export class CommitPath {
       queue: m.queue,
       durations: m.durations,
       bookingsDue: m.bookingsDue,
+      slots: m.slots,
       notices: m.notices,
       push: m.push,
       stores: this.d.stores,
@@ -110,7 +117,7 @@ export class CommitPath {
     if (prior) return prior;
     const read = this.read(now);
     const decision = rule(read, new Draft(read));
-    let written: Change;
+    let written: Written;
     try {
       written = this.write(decision.change, now, idempotency ? { result: decision.result, idempotency } : null);
     } catch (err) {
@@ -190,14 +197,19 @@ export class CommitPath {
   // ---- the steps ------------------------------------------------------------------------
 
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
-  private async settle(now: number, written: Change): Promise<void> {
+  private async settle(now: number, written: Written): Promise<void> {
     if (movesTimers(written)) await this.armAlarm(now);
     if (isVisible(written)) this.d.broadcast();
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
-    const own = written.messages?.some((m) => m.ticketId == null) || written.messageRows?.some((m) => m.status === "pending");
-    if (own) await this.deliver();
-    else if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
+    // A command waits only for its own messages, sent at once: in a booking storm a hold answers after its
+    // own code, not after the codes of every hold that came in meanwhile.
+    const own = [
+      ...(written.outbox ?? []).filter((m) => m.ticketId == null).map((m) => m.id),
+      ...(written.messageRows ?? []).filter((m) => m.status === "pending").map((m) => m.id),
+    ];
+    if (own.length) await Promise.all(own.map((id) => this.sendNow(id)));
+    if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
     // Browser notifications never hold up the command that set them off; the push timer retries them.
     if (written.pushSubscriptions?.some((s) => s.pending !== null && s.attempts === 0))
       void this.deliverPushes().catch((err: unknown) => this.d.log("push delivery", err));
@@ -219,7 +231,7 @@ export class CommitPath {
    * The one write: a change, the turn notices it sets off, the idempotency record, seq, in one
    * transaction; then memory. Returns what was written.
    */
-  private write(decided: Change, now: number, answer: { result: Result<unknown>; idempotency: Idempotency } | null): Change {
+  private write(decided: Change, now: number, answer: { result: Result<unknown>; idempotency: Idempotency } | null): Written {
     const { memory } = this.d;
     const { site } = this.d.stores;
     const siteId = decided.config?.id ?? memory.index?.config.id ?? "";
@@ -243,16 +255,17 @@ export class CommitPath {
           )
         : noticed;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
+    const outbox = (change.messages ?? []).map(outboxRow);
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
       if (change.replayed) this.recordReplayed(change.replayed, change);
       else this.recordVisits(change, now);
-      this.writeRows(change, now);
+      this.writeRows(change, outbox, now);
       if (answer) remember(site, answer.idempotency, answer.result, now);
       if (seq !== memory.seq) site.setMeta("seq", String(seq));
     });
     memory.apply(change, seq);
-    return change;
+    return outbox.length ? { ...change, outbox } : change;
   }
 
   /** Replayed offline actions, one after the other: each moves the visits at its own time, by its own clerk. Inside the transaction. */
@@ -305,7 +318,7 @@ export class CommitPath {
   }
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */
-  private writeRows(c: Change, now: number): void {
+  private writeRows(c: Change, outbox: readonly OutboxEntry[], now: number): void {
     const { site, queue, bookings, messages, printers, notices, push } = this.d.stores;
     if (c.config) site.setMeta("config", JSON.stringify(c.config));
     for (const id of c.removedDesks ?? []) queue.deleteDesk(id, now);
@@ -319,7 +332,7 @@ export class CommitPath {
     for (const id of c.droppedNotices ?? []) notices.delete(id);
     for (const r of c.pushSubscriptions ?? []) push.put(r);
     for (const id of c.droppedPushSubscriptions ?? []) push.delete(id);
-    for (const m of c.messages ?? []) messages.putMessage(outboxRow(m));
+    for (const m of outbox) messages.putMessage(m);
     for (const m of c.messageRows ?? []) messages.putMessage(m);
     for (const r of c.deliveries ?? []) messages.putDelivery(r.id, r.state, r.providerId);
     for (const t of c.timers ?? []) {
@@ -382,19 +395,50 @@ export class CommitPath {
     else site.setTimer({ key: OUTBOX_TIMER, kind: "outbox", dueAt: nextAt, ref: null });
   }
 
+  /** One message sent now by the command that wrote it (unless it is already on its way or no longer due). */
+  private async sendNow(id: string): Promise<void> {
+    try {
+      await this.attempt(id);
+    } catch (err) {
+      // Its result could not be stored: it is still pending, and the outbox timer tries it again.
+      this.d.log("sending a message", err);
+    }
+    await this.armAlarm(Date.now());
+  }
+
+  /**
+   * One send and its result, written through the one write. The message is read again and claimed first, so
+   * the command that wrote it and the outbox loop never both send it.
+   */
+  private async attempt(id: string): Promise<void> {
+    if (this.inFlight.has(id)) return;
+    const m = this.d.stores.messages.message(id);
+    if (!m || m.status !== "pending" || m.nextAt === null || m.nextAt > Date.now()) return;
+    this.inFlight.add(id);
+    try {
+      const result = await this.d.sender.send(m, Date.now());
+      this.write({ messageRows: [afterAttempt(m, result, Date.now())] }, Date.now(), null);
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  /** The due messages nobody is sending right now, oldest first. */
+  private due(limit: number): StoredMessage[] {
+    return this.d.stores.messages
+      .dueMessages(Date.now(), limit + this.inFlight.size)
+      .filter((m) => !this.inFlight.has(m.id))
+      .slice(0, limit);
+  }
+
   private async sendDue(): Promise<void> {
-    const { sender } = this.d;
-    const { messages } = this.d.stores;
     for (;;) {
-      for (let due = messages.dueMessages(Date.now(), SEND_BATCH); due.length; due = messages.dueMessages(Date.now(), SEND_BATCH)) {
-        for (const m of due) {
-          const result = await sender.send(m, Date.now());
-          this.write({ messageRows: [afterAttempt(m, result, Date.now())] }, Date.now(), null);
-        }
+      for (let due = this.due(SEND_BATCH); due.length; due = this.due(SEND_BATCH)) {
+        for (const m of due) await this.attempt(m.id);
       }
       await this.armAlarm(Date.now());
       // A message written while the alarm was being set goes now, not at the next alarm.
-      if (messages.dueMessages(Date.now(), 1).length === 0) return;
+      if (this.due(1).length === 0) return;
     }
   }
 

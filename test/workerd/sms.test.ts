@@ -241,3 +241,46 @@ describe("SMS retries", () => {
     expect(sends).toBe(1);
   });
 });
+
+describe("a command waits only for its own message", () => {
+  /** A provider whose sends to one number take `slowMs`; it notes when each send starts and ends. */
+  class SlowForOne implements SmsProvider {
+    readonly events: string[] = [];
+    readonly sends = new Map<string, number>();
+    constructor(
+      private readonly slowTo: string,
+      private readonly slowMs: number,
+    ) {}
+    async send(msg: { to: string; reference: string }): Promise<SendResult> {
+      this.sends.set(msg.reference, (this.sends.get(msg.reference) ?? 0) + 1);
+      this.events.push(`start ${msg.to}`);
+      if (msg.to === this.slowTo) await new Promise((r) => setTimeout(r, this.slowMs));
+      this.events.push(`end ${msg.to}`);
+      return { ok: true, providerId: `slow-${msg.reference}` };
+    }
+  }
+
+  it("a hold answers once its own code is sent, while another hold's code is still on its way; each code goes once", async () => {
+    const { siteId } = await freshSite({ booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 0 } });
+    const provider = new SlowForOne("+48600700931", 5_000);
+    await useSmsProvider(siteId, provider);
+    const [first, second] = await freeSlots(siteId, "rej", dateIn(0), dateIn(6));
+    const slow = book(siteId, first!.start, "600 700 931");
+    while (!provider.events.includes("start +48600700931")) await new Promise((r) => setTimeout(r, 20));
+
+    const quick = await book(siteId, second!.start, "600 700 932");
+    expect(quick.status, await quick.clone().text()).toBe(202);
+    // Its own code is sent, and it did not wait for the slow one.
+    expect(provider.events).toContain("end +48600700932");
+    expect(provider.events).not.toContain("end +48600700931");
+
+    expect((await slow).status).toBe(202);
+    expect(provider.events).toContain("end +48600700931");
+    const outbox = await outboxOf(siteId);
+    expect(outbox.map((m) => [m.to, m.status]).sort()).toEqual([
+      ["+48600700931", "sent"],
+      ["+48600700932", "sent"],
+    ]);
+    expect([...provider.sends.values()]).toEqual([1, 1]);
+  });
+});
