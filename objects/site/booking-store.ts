@@ -1,6 +1,7 @@
 // SQLite rows of online bookings (R6, R7), owned by the bookings capability.
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { VerificationState } from "../booking/verification.ts";
+import type { SlotHolder } from "./slot-book.ts";
 
 export type BookingStatus = "pending" | "confirmed" | "cancelled" | "expired" | "checked-in";
 
@@ -115,21 +116,16 @@ export class BookingStore {
     );
   }
 
-  /** Visits holding each slot of a matter in [from, to): confirmed ones, and pending ones still on hold. */
-  taken(matterId: string, from: number, to: number, now: number): Map<number, number> {
-    const out = new Map<number, number>();
-    const rows = this.sql.exec<{ start_at: number; n: number }>(
-      `SELECT start_at, COUNT(*) AS n FROM bookings
-       WHERE matter_id = ? AND start_at >= ? AND start_at < ?
-         AND (status IN ('confirmed', 'checked-in') OR (status = 'pending' AND hold_until > ?))
-       GROUP BY start_at`,
-      matterId,
-      from,
-      to,
-      now,
-    );
-    for (const r of rows) out.set(r.start_at, r.n);
-    return out;
+  /** The bookings that may hold a slot starting at or after `from` (pending, confirmed, checked in): what SlotBook loads. */
+  slotHolders(from: number): SlotHolder[] {
+    return this.sql
+      .exec<{ id: string; matter_id: string; start_at: number; status: string; hold_until: number }>(
+        `SELECT id, matter_id, start_at, status, hold_until FROM bookings
+         WHERE start_at >= ? AND status IN ('pending', 'confirmed', 'checked-in')`,
+        from,
+      )
+      .toArray()
+      .map((r) => ({ id: r.id, matterId: r.matter_id, startAt: r.start_at, status: r.status as BookingStatus, holdUntil: r.hold_until }));
   }
 
   /**

@@ -34,6 +34,7 @@ import type { Channel } from "./message-store.ts";
 import { randomToken } from "./random.ts";
 import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import type { SiteIndex } from "./site-index.ts";
+import type { SlotCounts } from "./slot-book.ts";
 
 /** Bookings one client address may start in an hour. */
 export const CLIENT_LIMIT_PER_HOUR = 10;
@@ -76,6 +77,7 @@ export class Bookings {
     private readonly index: SiteIndex,
     private readonly draft: Draft,
     private readonly store: BookingStore,
+    private readonly slots: SlotCounts,
     private readonly secret: string,
     private readonly publicUrl: string,
   ) {}
@@ -99,8 +101,8 @@ export class Bookings {
       horizonDays: c.booking.horizonDays,
       taken:
         only === undefined
-          ? this.store.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now)
-          : this.store.taken(matterId, only, only + 1, now),
+          ? this.slots.taken(matterId, now, now + (c.booking.horizonDays + 2) * DAY_MS, now)
+          : this.slots.taken(matterId, only, only + 1, now),
     };
   }
 

@@ -15,6 +15,7 @@ import type { PrinterStore } from "./printer-store.ts";
 import type { PushBook, PushStore } from "./push-store.ts";
 import type { QueueStore } from "./queue-store.ts";
 import type { SiteIndex } from "./site-index.ts";
+import type { SlotCounts } from "./slot-book.ts";
 import type { SiteStore } from "./store.ts";
 import type { VisitStore } from "./visit-store.ts";
 
@@ -49,6 +50,8 @@ export interface SiteRead {
   durations: ReadonlyMap<string, readonly number[]>;
   /** Today's confirmed bookings not yet in the queue: their slot times per matter (the wait range counts them). */
   bookingsDue: ReadonlyMap<string, readonly number[]>;
+  /** The visits holding each slot (objects/site/slot-book.ts). */
+  slots: SlotCounts;
   notices: NoticeBook;
   /** E-ticket browser push subscriptions. */
   push: PushBook;

@@ -11,8 +11,11 @@ import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
 import { PushBook } from "./push-store.ts";
 import { indexSite, type SiteIndex } from "./site-index.ts";
+import { SlotBook } from "./slot-book.ts";
 import { DISPLAY_CALLS } from "./views.ts";
 
+/** Slots that began longer ago than this are no longer judged (nobody books the past). */
+const SLOTS_KEPT_MS = 2 * 86_400_000;
 /** Service durations kept per matter for the estimate. */
 const DURATIONS_KEPT = 50;
 
@@ -28,6 +31,8 @@ export class SiteMemory {
   day = "";
   private byToken = new Map<string, string>();
   private due = new BookingsDue([], 0, 0);
+  /** The visits holding each slot (judged without SQLite; loaded on first use). */
+  slots = new SlotBook(() => []);
   private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
@@ -46,6 +51,7 @@ export class SiteMemory {
     this.push = new PushBook(push.all());
     this.bookingStore = bookings;
     this.loadBookingsDue();
+    this.slots = new SlotBook(() => bookings.slotHolders(Date.now() - SLOTS_KEPT_MS));
   }
 
   /** Today's confirmed bookings not yet in the queue, per matter (the wait forecast's bookings due). */
@@ -100,7 +106,10 @@ export class SiteMemory {
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
     if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
       this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
-    if (change.bookings?.length) this.due.update(change.bookings);
+    if (change.bookings?.length) {
+      this.due.update(change.bookings);
+      this.slots.update(change.bookings);
+    }
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
     else if (change.config) this.loadBookingsDue();
     this.seq = seq;
@@ -125,6 +134,7 @@ export class SiteMemory {
     this.day = day;
     this.recentCalls = this.todaysCalls(this.recentCalls);
     this.loadBookingsDue();
+    this.slots.forgetBefore(Date.now() - SLOTS_KEPT_MS);
   }
 
   /**

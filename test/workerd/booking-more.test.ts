@@ -265,8 +265,10 @@ describe("holding a slot (R6)", () => {
       "SLOT_UNAVAILABLE",
     );
 
-    // The hold ends (as ten minutes passing would).
+    // The hold ends (as ten minutes passing would); the object reads its holds again, as after a restart
+    // (the slot book's own clock is unit-tested in objects/site/slot-book.test.ts).
     await siteSql(siteId, "UPDATE bookings SET hold_until = ? WHERE id = ?", Date.now() - 1000, bookingId);
+    await evictDurableObject(siteObject(siteId));
     expect(await freeAt(siteId, "rej", slot.start)).toBe(1);
     const code = await codeFor(siteId, "+48600700950");
     await expectError(await api(`/api/v1/bookings/${bookingId}/confirm`, { method: "POST", json: { code } }), 410, "CODE_EXPIRED");

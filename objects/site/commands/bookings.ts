@@ -15,7 +15,7 @@ import { newTicket } from "../tickets.ts";
 import { admit } from "./queue.ts";
 
 export function bookingRules(read: ConfiguredRead, draft: Draft): Bookings {
-  return new Bookings(read.index, draft, read.stores.bookings, read.settings.secret, read.settings.publicUrl);
+  return new Bookings(read.index, draft, read.stores.bookings, read.slots, read.settings.secret, read.settings.publicUrl);
 }
 
 /** The messages and timers a booking command asks for, as a change. */
