@@ -3,13 +3,18 @@ import { ERRORS, type ErrorBody, type ErrorCode } from "../protocol/errors.ts";
 
 export class ApiError extends Error {
   readonly status: number;
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    /** For a 429: when to try again, sent as Retry-After. */
-    readonly retryAfterS?: number,
-  ) {
+  readonly code: ErrorCode;
+  /** For a 429: when to try again, sent as Retry-After. */
+  readonly retryAfterS: number | undefined;
+  constructor(code: ErrorCode, message?: string, retryAfterS?: number) {
+    // A refusal is an answer, not a fault: no stack is captured. None leaves the server, and in a booking
+    // storm, where most answers are refusals, capturing one cost more than the rest of the answer.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? ERRORS[code][1]);
+    Error.stackTraceLimit = limit;
+    this.code = code;
+    this.retryAfterS = retryAfterS;
     this.status = ERRORS[code][0];
   }
 }
