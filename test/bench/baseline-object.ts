@@ -7,10 +7,16 @@
 //   GET  /bench/baseline/live?role=eticket&ticket={id}     hibernating WebSocket (a phone)
 //   POST /bench/baseline/ticket {matterId}                 201 {id}
 //   POST /bench/baseline/call {matterId}                   200 {id} (the called ticket), 409 if the line is empty
+//   booking hold: ONE SQLite insert of the hold with its code, refused when the slot is held (its unique key):
+//   POST /bench/baseline/hold {slot, phone}                202 {id}, 409 if the slot is held (npm run bench:booking)
+//   POST /bench/baseline/abort                             ctx.abort(): a fresh instance loads from SQLite (npm run bench:wake)
 import { DurableObject } from "cloudflare:workers";
 
 const DISPLAY = "display";
 const phoneTag = (ticketId: number) => `t:${ticketId}`;
+
+/** Instances started in this isolate (module state outlives each instance): the wake-up bench reads it. */
+export let baselineStarts = 0;
 
 export class BenchBaseline extends DurableObject<unknown> {
   /** Waiting ticket ids per line (matter), oldest first; rebuilt from SQLite when the object starts. */
@@ -18,11 +24,15 @@ export class BenchBaseline extends DurableObject<unknown> {
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
+    baselineStarts++;
     const sql = ctx.storage.sql;
     sql.exec(
       "CREATE TABLE IF NOT EXISTS tickets (id INTEGER PRIMARY KEY AUTOINCREMENT, matter_id TEXT NOT NULL, taken_at INTEGER NOT NULL)",
     );
     sql.exec("CREATE TABLE IF NOT EXISTS calls (ticket_id INTEGER PRIMARY KEY, called_at INTEGER NOT NULL)");
+    sql.exec(
+      "CREATE TABLE IF NOT EXISTS holds (id INTEGER PRIMARY KEY AUTOINCREMENT, slot TEXT NOT NULL UNIQUE, phone TEXT NOT NULL, code TEXT NOT NULL, at INTEGER NOT NULL)",
+    );
     const rows = sql.exec<{ id: number; matter_id: string }>(
       "SELECT id, matter_id FROM tickets WHERE id NOT IN (SELECT ticket_id FROM calls) ORDER BY id",
     );
@@ -56,6 +66,22 @@ export class BenchBaseline extends DurableObject<unknown> {
       return new Response(null, { status: 101, webSocket: pair[0] });
     }
     if (request.method !== "POST") return new Response("not found", { status: 404 });
+    // The wake-up floor (npm run bench:wake): the instance is thrown away, its storage kept.
+    if (url.pathname === "/bench/baseline/abort") this.ctx.abort("bench: evicted");
+    if (url.pathname === "/bench/baseline/hold") {
+      const { slot, phone } = (await request.json()) as { slot?: unknown; phone?: unknown };
+      const code = String(100_000 + Math.floor(Math.random() * 900_000));
+      const row = this.ctx.storage.sql
+        .exec<{ id: number }>(
+          "INSERT INTO holds (slot, phone, code, at) VALUES (?, ?, ?, ?) ON CONFLICT (slot) DO NOTHING RETURNING id",
+          String(slot),
+          String(phone),
+          code,
+          Date.now(),
+        )
+        .toArray()[0];
+      return row ? Response.json({ id: row.id }, { status: 202 }) : Response.json({ error: "SLOT_UNAVAILABLE" }, { status: 409 });
+    }
     const { matterId } = (await request.json()) as { matterId?: unknown };
     const line = String(matterId ?? "");
     const now = Date.now();

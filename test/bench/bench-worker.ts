@@ -8,7 +8,7 @@
 
 import type { Env } from "../../worker/env.ts";
 import numerek, { SiteQueue as NumerekSiteQueue } from "../../worker/index.ts";
-import type { BenchBaseline } from "./baseline-object.ts";
+import { type BenchBaseline, baselineStarts } from "./baseline-object.ts";
 
 export { Directory, Pairings, Registry, SendLimits } from "../../worker/index.ts";
 export { BenchBaseline } from "./baseline-object.ts";
@@ -38,9 +38,12 @@ export default {
   async fetch(request, env, ctx) {
     const path = new URL(request.url).pathname;
     if (path.startsWith("/bench/baseline/")) {
-      return env.BASELINE.get(env.BASELINE.idFromName("baseline")).fetch(request);
+      const stub = env.BASELINE.get(env.BASELINE.idFromName("baseline"));
+      if (path !== "/bench/baseline/abort") return stub.fetch(request);
+      // The aborted object fails the call that aborted it.
+      return stub.fetch(request).catch(() => Response.json({ aborted: true }));
     }
-    if (path === "/bench/wake/started") return Response.json({ started });
+    if (path === "/bench/wake/started") return Response.json({ started, baseline: baselineStarts });
     const wake = /^\/bench\/wake\/([a-z0-9-]+)\/abort$/.exec(path);
     if (wake?.[1] && request.method === "POST") {
       try {

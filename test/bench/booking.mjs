@@ -5,19 +5,31 @@
 // booking attempts (200 in flight, distinct phones and client addresses) each at a random slot, confirms
 // every hold (202) with its code from GET /api/v1/dev/outbox, and prints a table: holds, refusals by code,
 // confirmed bookings, double-booked slots, 5xx answers, create latency; exits 1 when a check fails.
+// The floor runs first in the same run: the same attempts at the same slots against a bare object that only
+// inserts a hold with its code (test/bench/baseline-object.ts), so the table shows what the machine, the HTTP
+// stack and workerd cost at this many in flight before numerek does anything. BENCH_PROFILE=file writes a CPU
+// profile of workerd over the race (test/bench/profile.mjs).
 // Every wait is bounded; loopback only. BENCH_DEBUG=1 shows wrangler's output. BENCH_HUMAN_CHECK=1 puts the
 // human check in front, as in production: the Turnstile stand-in (scripts/turnstile-stand-in.mjs) runs in
 // this process as siteverify, and each attempt carries a fresh token minted before the race (the citizen
 // ticked the widget before sending).
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startTurnstileStandIn } from "../../scripts/turnstile-stand-in.mjs";
 import { api, percentile, pool, timed } from "./clients.mjs";
+import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // BENCH_ATTEMPTS=n runs a shorter race (the same 200 slots and 200 in flight).
-const N = { slots: 200, attempts: Number(process.env.BENCH_ATTEMPTS ?? 2000), inFlight: 200, confirmInFlight: 20 };
+// BENCH_IN_FLIGHT=n: fewer (or more) citizens pressing at the same moment.
+const N = {
+  slots: 200,
+  attempts: Number(process.env.BENCH_ATTEMPTS ?? 2000),
+  inFlight: Number(process.env.BENCH_IN_FLIGHT ?? 200),
+  confirmInFlight: 20,
+};
 const WATCHDOG_MS = 10 * 60_000; // the whole run
 const RESEND_AFTER_MS = 61_000; // a new code is allowed 60 s after the last
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -76,6 +88,20 @@ async function main() {
     // 1. The race: 2,000 attempts, 200 in flight, each at a random slot.
     const pick = Array.from({ length: N.attempts }, () => starts[Math.floor(Math.random() * starts.length)]);
     const tokens = Array.from({ length: N.attempts }, () => standIn?.mint({ hostname: new URL(base).hostname, action: "booking" }));
+    // 0. The floor, in the same run: the same attempts at the same slots against a bare object that does only
+    // what a hold needs (one insert of the hold with its code; the slot's unique key refuses a second one).
+    // The bare object is warmed first (its start and the JIT), as numerek's Worker was by the set-up.
+    const loadBefore = loadavg()[0];
+    await pool(N.inFlight * 2, N.inFlight, (i) =>
+      timed(base, "/bench/baseline/hold", { method: "POST", json: { slot: `warm|${i % 100}`, phone: phoneOf(i) } }),
+    );
+    const floor = await pool(N.attempts, N.inFlight, (i) =>
+      timed(base, "/bench/baseline/hold", { method: "POST", json: { slot: `${siteId}|${pick[i]}`, phone: phoneOf(i) } }),
+    );
+    const floorHolds = floor.filter((a) => a.status === 202).length;
+    const floorLat = floor.map((a) => a.ms);
+
+    const profiling = process.env.BENCH_PROFILE ? await startProfile(server.inspectorPort, process.env.BENCH_PROFILE) : null;
     const t0 = performance.now();
     const attempts = await pool(N.attempts, N.inFlight, async (i) => {
       const r = await timed(base, "/api/v1/bookings", {
@@ -94,6 +120,7 @@ async function main() {
       return { i, start: pick[i], holdAt: Date.now(), ...r };
     });
     const raceMs = performance.now() - t0;
+    await profiling?.();
     const holds = attempts.filter((a) => a.status === 202);
 
     // 2. Confirm every hold with the code texted to its phone, read from this site's newest 500 messages
@@ -197,6 +224,12 @@ async function main() {
         return [`… of the ${what} p50 / p99 (ms)`, l.length ? `${percentile(l, 0.5).toFixed(1)} / ${percentile(l, 0.99).toFixed(1)}` : "-"];
       }),
       ["create phase wall time (s)", (raceMs / 1000).toFixed(2)],
+      [
+        "floor: bare object, one insert per hold, p50 / p99 (ms)",
+        `${percentile(floorLat, 0.5).toFixed(1)} / ${percentile(floorLat, 0.99).toFixed(1)} (${floorHolds} holds)`,
+      ],
+      ["create p99 / floor p99", (percentile(lat, 0.99) / percentile(floorLat, 0.99)).toFixed(2)],
+      ["load average (1 min) before / after", `${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`],
       ["codes re-sent (out of outbox view)", resent ? "yes" : "no"],
     ];
     console.log("\n| measure | value |\n|---|---|");

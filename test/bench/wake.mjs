@@ -13,12 +13,15 @@
 //          so the first request runs the constructor's load from SQLite. In workerd the abort drops
 //          every socket (no close frame), so this is a wake-up without sockets; the sockets still
 //          open 200 ms after the abort are counted, and all are reconnected before the next one.
-// Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output.
+// Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output. BENCH_PROFILE=prefix
+// writes a CPU profile of workerd over the first wake-up of each kind (prefix-idle.cpuprofile, prefix-abort…),
+// from just before the object goes away to the first answer (test/bench/profile.mjs).
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { api, openCountingSocket, percentile, phoneAddress, pool, sleep, timed } from "./clients.mjs";
+import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
 import { siteConfig } from "./site.mjs";
 
@@ -31,13 +34,12 @@ const WATCHDOG_MS = 30 * 60_000;
 const f = (x, d = 1) => x.toFixed(d);
 const version = (pkg) => JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")).version;
 
-/** The phones: each e-ticket socket with its own client address; `open` holds the ones still connected. */
-function phones(base, tokens) {
-  const ws = base.replace(/^http/, "ws");
+/** The phones: one socket each, with its own client address; `open` holds the ones still connected. */
+function phones(urls) {
   const open = new Set();
   const closes = [];
   const connect = (i) =>
-    openCountingSocket(`${ws}/api/v1/etickets/${tokens[i]}/live`, () => {}, {
+    openCountingSocket(urls[i], () => {}, {
       headers: { "CF-Connecting-IP": phoneAddress(i) },
       onClose: (code, reason) => closes.push(`${code} ${reason}`),
     }).then((socket) => {
@@ -49,100 +51,139 @@ function phones(base, tokens) {
     closes,
     /** Connects every phone not connected now. */
     async fill() {
-      const missing = tokens.map((_, i) => i).filter((i) => !open.has(i));
+      const missing = urls.map((_, i) => i).filter((i) => !open.has(i));
       await pool(missing.length, N.connectInFlight, (k) => connect(missing[k]));
       return missing.length;
     },
   };
 }
 
-async function run(base) {
-  const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
-  const siteId = `wake-${Date.now().toString(36)}`;
-  const site = `/api/v1/sites/${siteId}`;
-  await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
-  let n = 0;
-  const walkIn = (i) =>
-    timed(base, `${site}/tickets`, {
-      method: "POST",
-      json: { matterId: i % 2 ? "pj" : "rej" },
-      headers: { Authorization: `Bearer ${admin}`, "Idempotency-Key": `wake-${siteId}-${n++}` },
-    });
-  const started = async () => (await api(base, "/bench/wake/started")).started;
-
-  console.error(`bench:wake: ${N.tickets} walk-ins at ${siteId}…`);
+/**
+ * One object through the whole measurement: a day of tickets, the phones, warm requests, then the first
+ * request after each way of going away. `subject`: { name, take(i) → timed walk-in, phoneUrls(day), abort(),
+ * starts() → instances started so far }.
+ */
+async function measure(subject, base, inspectorPort) {
+  console.error(`bench:wake: ${subject.name}: ${N.tickets} walk-ins…`);
   const t0 = performance.now();
-  const day = await pool(N.tickets, N.inFlight, walkIn);
+  const day = await pool(N.tickets, N.inFlight, subject.take);
   const bad = day.filter((r) => r.status !== 201);
   if (bad.length) throw new Error(`${bad.length} walk-ins failed, e.g. ${bad[0].status} ${JSON.stringify(bad[0].body)}`);
   const fillSeconds = (performance.now() - t0) / 1000;
-  const tokens = day.slice(0, N.etickets).map((r) => r.body.eticketUrl.split("/t/")[1]);
-  console.error(`bench:wake: ${N.etickets} e-ticket sockets…`);
-  const p = phones(base, tokens);
+  console.error(`bench:wake: ${subject.name}: ${N.etickets} e-ticket sockets…`);
+  const p = phones(subject.phoneUrls(day.slice(0, N.etickets)));
   await p.fill();
 
+  let n = N.tickets;
   const probe = async () => {
-    const r = await walkIn(n);
+    const r = await subject.take(n++);
     if (r.status !== 201) throw new Error(`walk-in: ${r.status} ${JSON.stringify(r.body)}`);
     return r.ms;
   };
   const warm = [];
   for (let i = 0; i < N.warm; i++) warm.push(await probe());
 
+  const profiled = new Set();
   const rep = async (mode) => {
     const reconnected = await p.fill();
-    const before = await started();
+    const before = await subject.starts();
     const openBefore = p.open.size;
+    const profile =
+      process.env.BENCH_PROFILE && !profiled.has(mode)
+        ? await startProfile(inspectorPort, `${process.env.BENCH_PROFILE}-${subject.name}-${mode}.cpuprofile`)
+        : null;
+    profiled.add(mode);
     if (mode === "idle") await sleep(IDLE_MS);
-    else await api(base, `/bench/wake/${siteId}/abort`, { method: "POST" });
+    else await subject.abort();
     await sleep(200); // closes caused by the eviction reach the client
     const openAfterEviction = p.open.size;
     const ms = await probe();
-    return { ms, newInstance: (await started()) > before, reconnected, openBefore, openAfterEviction };
+    await profile?.();
+    return { ms, newInstance: (await subject.starts()) > before, reconnected, openBefore, openAfterEviction };
   };
   const results = { idle: [], abort: [] };
   for (let i = 0; i < N.idleReps; i++) {
-    console.error(`bench:wake: idle ${IDLE_MS / 1000} s, repetition ${i + 1}…`);
+    console.error(`bench:wake: ${subject.name}: idle ${IDLE_MS / 1000} s, repetition ${i + 1}…`);
     results.idle.push(await rep("idle"));
   }
   for (let i = 0; i < N.abortReps; i++) {
-    console.error(`bench:wake: ctx.abort(), repetition ${i + 1}…`);
+    console.error(`bench:wake: ${subject.name}: ctx.abort(), repetition ${i + 1}…`);
     results.abort.push(await rep("abort"));
   }
   return { fillSeconds, warm, results, closes: p.closes };
 }
 
-function table(load0, r, loadAfter) {
+async function run(base, inspectorPort) {
+  const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
+  const siteId = `wake-${Date.now().toString(36)}`;
+  const site = `/api/v1/sites/${siteId}`;
+  await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
+  const ws = base.replace(/^http/, "ws");
+  const numerek = await measure(
+    {
+      name: "numerek",
+      take: (i) =>
+        timed(base, `${site}/tickets`, {
+          method: "POST",
+          json: { matterId: i % 2 ? "pj" : "rej" },
+          headers: { Authorization: `Bearer ${admin}`, "Idempotency-Key": `wake-${siteId}-${i}` },
+        }),
+      phoneUrls: (day) => day.map((r) => `${ws}/api/v1/etickets/${r.body.eticketUrl.split("/t/")[1]}/live`),
+      abort: () => api(base, `/bench/wake/${siteId}/abort`, { method: "POST" }),
+      starts: async () => (await api(base, "/bench/wake/started")).started,
+    },
+    base,
+    inspectorPort,
+  );
+  // The floor, in the same run: the bare object (baseline-object.ts) with the same day and phones; its
+  // constructor loads only its waiting tickets' ids from SQLite.
+  const floor = await measure(
+    {
+      name: "floor",
+      take: (i) => timed(base, "/bench/baseline/ticket", { method: "POST", json: { matterId: i % 2 ? "pj" : "rej" } }),
+      phoneUrls: (day) => day.map((r) => `${ws}/bench/baseline/live?role=eticket&ticket=${r.body.id}`),
+      abort: () => api(base, "/bench/baseline/abort", { method: "POST" }),
+      starts: async () => (await api(base, "/bench/wake/started")).baseline,
+    },
+    base,
+    inspectorPort,
+  );
+  return { numerek, floor };
+}
+
+function table(load0, { numerek, floor }, loadAfter) {
   const cores = availableParallelism();
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
-  const row = (label, xs, extra, target) => {
-    const ms = xs.map((x) => x.ms ?? x);
-    const p50 = percentile(ms, 0.5);
-    const p99 = percentile(ms, 0.99);
-    const verdict = target ? (p99 < TARGET_MS ? "PASS" : "**FAIL**") : "";
-    return `| ${label} | ${ms.length} | ${f(p50)} | ${f(p99)} | ${f(Math.max(...ms))} | ${extra} | ${target ? `< ${TARGET_MS} ms: ${verdict}` : ""} |`;
-  };
+  const ms = (xs) => xs.map((x) => x.ms ?? x);
   const evictions = (xs) => {
     const fresh = xs.filter((x) => x.newInstance).length;
-    const kept = xs.map((x) => `${x.openAfterEviction}/${x.openBefore}`).join(", ");
+    const kept = [...new Set(xs.map((x) => `${x.openAfterEviction}/${x.openBefore}`))].join(", ");
     return `new instance ${fresh} of ${xs.length}; sockets open after eviction ${kept}`;
   };
-  const codes = [...new Set(r.closes)].join("; ");
-  const idleFresh = r.results.idle.some((x) => x.newInstance);
+  const row = (label, mine, base, target) => {
+    const [p50, p99] = [percentile(ms(mine), 0.5), percentile(ms(mine), 0.99)];
+    const [f50, f99] = [percentile(ms(base), 0.5), percentile(ms(base), 0.99)];
+    const verdict = target ? `< ${TARGET_MS} ms: ${p99 < TARGET_MS ? "PASS" : "**FAIL**"}` : "";
+    const what = mine[0]?.ms === undefined ? "" : `numerek: ${evictions(mine)}; floor: ${evictions(base)}`;
+    return `| ${label} | ${mine.length} | ${f(p50)} / ${f(p99)} | ${f(f50)} / ${f(f99)} | ${f(p50 / f50, 2)} | ${what} | ${verdict} |`;
+  };
+  const fresh = (xs) => xs.some((x) => x.newInstance);
+  const codes = [...new Set([...numerek.closes, ...floor.closes])].join("; ");
   return [
     `Machine: ${cpu}, ${cores} cores; Node ${process.version}; workerd ${version("workerd")}; wrangler ${version("wrangler")} (wrangler dev, local);`,
     `load average (1 / 5 / 15 min) ${load0.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${Math.max(load0[0], loadAfter) > cores ? `: more runnable work than the ${cores} cores, other work on the machine shows up in these figures` : ""}.`,
-    `One site with ${N.tickets} of today's tickets (taken through the API in ${f(r.fillSeconds)} s) and ${N.etickets} e-ticket sockets;`,
+    `One site with ${N.tickets} of today's tickets (taken through the API in ${f(numerek.fillSeconds)} s) and ${N.etickets} e-ticket sockets;`,
     "each sample is one kiosk walk-in (POST tickets through the Worker), the first request after the object went away.",
+    `The floor is the bare object (test/bench/baseline-object.ts) with the same ${N.tickets} tickets and ${N.etickets} sockets, measured in the same run.`,
     "",
-    "| First request after | samples | p50 (ms) | p99 (ms) | max (ms) | what happened | target |",
+    "| First request after | samples | numerek p50 / p99 (ms) | floor p50 / p99 (ms) | p50 ratio | what happened | target |",
     "|---|---:|---:|---:|---:|---|---|",
-    row("nothing (warm object, for comparison)", r.warm, "", false),
-    row(`${IDLE_MS / 1000} s idle (workerd's own eviction)`, r.results.idle, evictions(r.results.idle), idleFresh),
-    row("ctx.abort() (fresh instance over the same storage)", r.results.abort, evictions(r.results.abort), true),
+    row("nothing (warm object, for comparison)", numerek.warm, floor.warm, false),
+    row(`${IDLE_MS / 1000} s idle (workerd's own eviction)`, numerek.results.idle, floor.results.idle, fresh(numerek.results.idle)),
+    row("ctx.abort() (fresh instance over the same storage)", numerek.results.abort, floor.results.abort, true),
     "",
     `With ${N.abortReps} samples p99 is the slowest sample. Close frames the phones received: ${codes || "none"}.`,
-    idleFresh
+    fresh(numerek.results.idle)
       ? ""
       : `Idle: no new instance started after ${IDLE_MS / 1000} s without requests, so workerd in wrangler dev did not evict the object; those samples are warm requests, not wake-ups.`,
   ].join("\n");
@@ -156,7 +197,7 @@ async function main() {
   const load0 = loadavg();
   const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
   try {
-    const r = await run(server.base);
+    const r = await run(server.base, server.inspectorPort);
     console.log(table(load0, r, loadavg()[0]));
   } catch (e) {
     console.error(`bench:wake failed: ${e.stack ?? e}\n--- wrangler output (tail) ---\n${server.log()}`);
