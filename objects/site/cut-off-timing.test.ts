@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { SiteConfig, type SiteConfigInput } from "../../protocol/config.ts";
 import type { Ticket } from "../queue/model.ts";
+import { ticket } from "../queue/test-fixtures.ts";
 import { indexSite } from "./site-index.ts";
 import { forecastAt, ViewBuilder } from "./views.ts";
 
@@ -31,25 +32,8 @@ function siteConfig(matter: Partial<SiteConfigInput["departments"][number]["matt
   });
 }
 
-function waiting(id: string, takenAt: number): Ticket {
-  return {
-    id,
-    token: `t-${id}`,
-    day: "2026-11-23",
-    number: id,
-    matterId: "rej",
-    source: "walk-in",
-    status: "waiting",
-    takenAt,
-    reservedAt: null,
-    deskId: null,
-    misses: 0,
-    recallAt: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-  };
-}
+/** A walk-in waiting for "rej". */
+const waiting = (id: string, takenAt: number): Ticket => ticket(id, "rej", takenAt);
 
 function nextAt(config: SiteConfig, now: number, tickets: Ticket[] = [], overridden: ReadonlySet<string> = new Set()): number | null {
   const index = indexSite(config);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { SiteConfig, type SiteConfigInput } from "../../protocol/config.ts";
 import type { Desk, Ticket } from "../queue/model.ts";
+import { ticket as fixture } from "../queue/test-fixtures.ts";
 import { indexSite } from "./site-index.ts";
 import { ViewBuilder } from "./views.ts";
 
@@ -28,26 +29,8 @@ function siteConfig(over: Partial<SiteConfigInput> = {}): SiteConfig {
   });
 }
 
-function ticket(id: string, takenAt: number, over: Partial<Ticket> = {}): Ticket {
-  return {
-    id,
-    token: `t-${id}`,
-    day: DAY,
-    number: id,
-    matterId: "info",
-    source: "walk-in",
-    status: "waiting",
-    takenAt,
-    reservedAt: null,
-    deskId: null,
-    misses: 0,
-    recallAt: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    ...over,
-  };
-}
+/** A walk-in for "info" on DAY. */
+const ticket = (id: string, takenAt: number, over: Partial<Ticket> = {}): Ticket => fixture(id, "info", takenAt, { day: DAY, ...over });
 
 function views(config: SiteConfig, tickets: Ticket[], desks: Desk[]): ViewBuilder {
   return new ViewBuilder(

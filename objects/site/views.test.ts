@@ -2,36 +2,12 @@
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../protocol/api.ts";
 import { SiteConfig } from "../../protocol/config.ts";
+import { registryOfficeConfig } from "../../test/site-config.ts";
 import type { Desk, Ticket } from "../queue/model.ts";
 import { indexSite } from "./site-index.ts";
 import { ETICKET_SERVING_AHEAD, ViewBuilder } from "./views.ts";
 
-const allDay = [["00:00", "24:00"]];
-const config = SiteConfig.parse({
-  id: "views",
-  city: "Toruń",
-  name: "USC Toruń",
-  address: "ul. Łazienna 8",
-  voice: false,
-  openingHours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
-  departments: [
-    {
-      id: "usc",
-      name: "USC",
-      matters: [
-        { id: "akt", name: "Odpis aktu", prefix: "A", serviceMinutes: 5 },
-        { id: "slub", name: "Ślub", prefix: "S", serviceMinutes: 30 },
-      ],
-    },
-  ],
-  desks: [
-    { id: "d1", name: "Stanowisko 1", number: 1, matterIds: ["akt"] },
-    { id: "d2", name: "Stanowisko 2", number: 2, matterIds: ["akt", "slub"] },
-    { id: "d3", name: "Stanowisko 3", number: 3, matterIds: ["slub"] },
-  ],
-  devices: [],
-  booking: { horizonDays: 14, checkIn: "auto" },
-});
+const config = SiteConfig.parse(registryOfficeConfig("views"));
 
 function ticket(id: string, number: string, matterId: string, status: TicketStatus, deskId: string | null = null): Ticket {
   return {

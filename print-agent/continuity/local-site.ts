@@ -8,12 +8,11 @@ import { alarmRecall, deskCommand } from "../../objects/queue/desk-rules.ts";
 import { prefixOf, walkInVerdict } from "../../objects/queue/intake.ts";
 import { applyOutcome, type CallEvent, type Desk, type QueueState, type Ticket } from "../../objects/queue/model.ts";
 import { formatTicketNumber } from "../../objects/queue/numbering.ts";
-import { aheadOf, priorityOrderOf } from "../../objects/queue/order.ts";
 import { localDate, localTime } from "../../objects/queue/time.ts";
-import { rangeMiddle } from "../../objects/queue/wait-range.ts";
+import { issuedTicket } from "../../objects/site/issued-ticket.ts";
 import { randomToken } from "../../objects/site/random.ts";
 import { indexSite, ruleContext, type SiteIndex } from "../../objects/site/site-index.ts";
-import { eticketUrl, newTicket, type TicketFlags } from "../../objects/site/tickets.ts";
+import { newTicket, type TicketFlags } from "../../objects/site/tickets.ts";
 import { DISPLAY_CALLS, forecastAt, ViewBuilder } from "../../objects/site/views.ts";
 import type { DeskActionResponse, DeskActor, DeskCommand, IssuedTicket } from "../../protocol/api.ts";
 import type {
@@ -190,49 +189,21 @@ export class LocalSite {
 
     const ticket = newTicket(config.id, day, formatTicketNumber(matter.prefix, n), matter.id, now, null, flags);
     const next = applyOutcome(this.state, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-    const views = this.views(now, next);
-    const ahead = aheadOf(ticket, next.tickets.values(), priorityOrderOf(config.priority));
-    const range = views.range(ticket, ahead) ?? { low: 0, high: 0 };
-    const issued: IssuedTicket = {
-      id: ticket.id,
-      number: ticket.number,
-      matterId: ticket.matterId,
-      status: ticket.status,
-      waitingAhead: ahead,
-      estimatedWaitMinutes: rangeMiddle(range),
-      estimatedWait: range,
-      eticketUrl: eticketUrl(this.replica.publicUrl, ticket.token),
-      takenAt: views.ticket(ticket).takenAt,
-      ...(ticket.priority ? { priority: true as const } : {}),
-      ...(ticket.interpreter ? { interpreter: true as const } : {}),
-    };
-    const print: PrintJob | null = kioskId
-      ? {
-          id: `${LOCAL_JOB_PREFIX}${randomToken(12)}`,
-          kind: "print",
-          kioskId,
-          createdAt: issued.takenAt,
-          ticket: {
-            number: ticket.number,
-            matterName: matter.name,
-            siteName: config.name,
-            city: config.city,
-            waitingAhead: issued.waitingAhead,
-            estimatedWaitMinutes: issued.estimatedWaitMinutes,
-            estimatedWait: range,
-            takenAt: issued.takenAt,
-            eticketUrl: issued.eticketUrl,
-            ...(ticket.priority ? { priority: true as const } : {}),
-          },
-        }
-      : null;
+    const { issued, print, estimate } = issuedTicket(ticket, {
+      queue: next,
+      views: this.views(now, next),
+      config,
+      publicUrl: this.replica.publicUrl,
+      matterName: matter.name,
+      print: kioskId ? { kioskId, jobId: `${LOCAL_JOB_PREFIX}${randomToken(12)}` } : null,
+    });
     const entry: OfflineIssue = {
       type: "issue",
       seq,
       at: now,
       kioskId,
       ticket: { ...continuityTicket(ticket), token: ticket.token },
-      estimate: { minutes: issued.estimatedWaitMinutes, low: range.low, high: range.high },
+      estimate,
     };
     return { ok: true, answer: { issued, print }, entry };
   }

@@ -13,18 +13,17 @@ import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
-import { aheadOf, priorityOrderOf } from "../../queue/order.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
-import { rangeMiddle } from "../../queue/wait-range.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
 import { withoutSlot } from "../bookings-due.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
 import { overriddenOn } from "../cut-off-overrides.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
+import { issuedTicket } from "../issued-ticket.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
 import { indexSite, ruleContext, type SiteIndex } from "../site-index.ts";
-import { eticketUrl, newTicket, type TicketFlags } from "../tickets.ts";
+import { newTicket, type TicketFlags } from "../tickets.ts";
 import { forecastAt, ViewBuilder } from "../views.ts";
 import { cutOffTimer } from "./cut-off.ts";
 
@@ -64,45 +63,16 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   // A booking joining now is no longer due ahead of itself.
   const due = ticket.source === "booking" ? withoutSlot(read.bookingsDue, ticket.matterId, ticket.reservedAt) : read.bookingsDue;
   const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, due));
-  // One pass for this ticket alone; the e-ticket flush computes every position at once.
-  const ahead = aheadOf(ticket, next.tickets.values(), priorityOrderOf(index.config.priority));
-  const range = views.range(ticket, ahead) ?? { low: 0, high: 0 };
-  const issued: IssuedTicket = {
-    id: ticket.id,
-    number: ticket.number,
-    matterId: ticket.matterId,
-    status: ticket.status,
-    waitingAhead: ahead,
-    estimatedWaitMinutes: rangeMiddle(range),
-    estimatedWait: range,
-    eticketUrl: eticketUrl(read.settings.publicUrl, ticket.token),
-    takenAt: views.ticket(ticket).takenAt,
-    ...(ticket.priority ? { priority: true as const } : {}),
-    ...(ticket.interpreter ? { interpreter: true as const } : {}),
-  };
-  const jobs: AgentJob[] = kioskId
-    ? [
-        {
-          id: `job_${randomToken(12)}`,
-          kind: "print",
-          kioskId,
-          createdAt: issued.takenAt,
-          ticket: {
-            number: ticket.number,
-            matterName: matter?.name ?? ticket.matterId,
-            siteName: index.config.name,
-            city: index.config.city,
-            waitingAhead: issued.waitingAhead,
-            estimatedWaitMinutes: issued.estimatedWaitMinutes,
-            estimatedWait: range,
-            takenAt: issued.takenAt,
-            eticketUrl: issued.eticketUrl,
-            ...(ticket.priority ? { priority: true as const } : {}),
-          },
-        },
-      ]
-    : [];
-  const estimates = [{ ticketId: ticket.id, minutes: issued.estimatedWaitMinutes, low: range.low, high: range.high }];
+  const { issued, print, estimate } = issuedTicket(ticket, {
+    queue: next,
+    views,
+    config: index.config,
+    publicUrl: read.settings.publicUrl,
+    matterName: matter?.name ?? ticket.matterId,
+    print: kioskId ? { kioskId, jobId: `job_${randomToken(12)}` } : null,
+  });
+  const jobs: AgentJob[] = print ? [print] : [];
+  const estimates = [{ ticketId: ticket.id, ...estimate }];
   return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates } };
 }
 
