@@ -26,7 +26,32 @@ export interface LocalTime {
   minutes: number; // minutes since local midnight
 }
 
+/**
+ * The zone's rules are asked at most once per zone and UTC minute: offsets are whole minutes and change
+ * only at whole minutes (today's zones; some zones' local mean time before about 1900 was not), so every
+ * instant of one UTC minute has the same local minute and offset. Asking Intl costs tens of microseconds,
+ * and a walk-in and its flush asked it dozens of times for the same minute.
+ */
+const MEMO_LIMIT = 512;
+const localTimes = new Map<string, LocalTime>();
+const offsets = new Map<string, number>();
+
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const v = make();
+  if (cache.size >= MEMO_LIMIT) cache.clear();
+  cache.set(key, v);
+  return v;
+}
+
+const minuteKey = (epochMs: number, timeZone: string): string => `${timeZone}|${Math.floor(epochMs / 60_000)}`;
+
 export function localTime(epochMs: number, timeZone: string): LocalTime {
+  return memo(localTimes, minuteKey(epochMs, timeZone), () => Object.freeze(askLocalTime(epochMs, timeZone)));
+}
+
+function askLocalTime(epochMs: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   return {
@@ -42,6 +67,10 @@ export function localDate(epochMs: number, timeZone: string): string {
 
 /** Offset of the zone from UTC at an instant, in ms (Warsaw: +1 h in winter, +2 h in summer). */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  return memo(offsets, minuteKey(epochMs, timeZone), () => askOffset(epochMs, timeZone));
+}
+
+function askOffset(epochMs: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   const asUtc = Date.UTC(
