@@ -21,7 +21,8 @@ export interface SigningKeys {
 
 interface Key {
   kid: string;
-  secret: Uint8Array;
+  /** Imported once per Worker instance: importing it for every request cost more than checking the token. */
+  secret: CryptoKey;
 }
 
 const derived = new Map<string, Promise<Key>>();
@@ -30,12 +31,15 @@ function keyOf(secret: string): Promise<Key> {
   let k = derived.get(secret);
   if (!k) {
     const bytes = new TextEncoder().encode(secret);
-    k = crypto.subtle.digest("SHA-256", bytes).then((d) => ({
+    k = Promise.all([
+      crypto.subtle.digest("SHA-256", bytes),
+      crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]),
+    ]).then(([d, key]) => ({
       kid: btoa(String.fromCharCode(...new Uint8Array(d)))
         .replaceAll("+", "-")
         .replaceAll("/", "_")
         .slice(0, 12),
-      secret: bytes,
+      secret: key,
     }));
     derived.set(secret, k);
   }
