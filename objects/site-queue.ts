@@ -122,7 +122,7 @@ export class SiteQueue extends DurableObject<Env> {
       sender: this.sender,
       pusher: this.pusher,
       settings: { secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL },
-      broadcast: () => this.hub.changed(),
+      broadcast: (phones) => this.hub.changed(phones),
       log: (what, err) => console.error(`site ${this.memory.index?.config.id ?? "?"}: ${what} failed:`, err),
     });
     // Keep-alive pings are answered without waking the object.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isVisible, merge } from "./change.ts";
+import { ticket } from "../queue/test-fixtures.ts";
+import { isVisible, merge, movesPhones } from "./change.ts";
 import { clearTimer, setTimer } from "./scheduler.ts";
 
 describe("a change", () => {
@@ -16,5 +17,23 @@ describe("a change", () => {
     expect(isVisible({ acks: ["job_1"] })).toBe(true);
     expect(isVisible({ droppedNotices: ["t1"] })).toBe(true);
     expect(isVisible({ printers: [] })).toBe(true);
+  });
+
+  it("moves the e-tickets unless it only issues plain walk-ins behind everyone", () => {
+    const now = 1_000;
+    const walkIn = ticket("A001", "m1", now);
+    expect(movesPhones({ tickets: [{ ticket: walkIn, kioskId: "k1" }], jobs: [] }, now)).toBe(false);
+    expect(movesPhones({ acks: ["job_1"] }, now)).toBe(false);
+    // A priority walk-in goes ahead of others; a ticket taken earlier is one that moved (called, transferred).
+    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, priority: true } }] }, now)).toBe(true);
+    expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now + 1)).toBe(true);
+    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, source: "booking" } }] }, now)).toBe(true);
+    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, status: "called", calledAt: now } }] }, now)).toBe(true);
+    // Desks, calls, configuration, the day and turn notices move phones whatever the tickets.
+    expect(movesPhones({ tickets: [{ ticket: walkIn }], desks: [] }, now)).toBe(false);
+    expect(movesPhones({ calls: [{ ticketId: "x", number: "A001", deskId: "d1", at: now, attempt: 1, reason: "call" }] }, now)).toBe(true);
+    expect(movesPhones({ day: "2026-11-30" }, now)).toBe(true);
+    expect(movesPhones({ live: true }, now)).toBe(true);
+    expect(movesPhones({ droppedNotices: ["t1"] }, now)).toBe(true);
   });
 });

@@ -140,6 +140,29 @@ export function merge(a: Change, b: Change): Change {
 }
 
 /** Whether a live view may show what the change writes: then seq moves and the sockets are flushed. */
+/**
+ * Whether a change may alter what an e-ticket shows. Only tickets just issued behind everyone (plain
+ * walk-ins, with their print jobs) cannot: nobody's place, wait, desk or line moves. The phones' flush then
+ * computes no phone's view (thousands of them) for each walk-in.
+ */
+export function movesPhones(c: Change, now: number): boolean {
+  if (
+    c.live ||
+    c.continuity ||
+    c.config ||
+    c.day ||
+    c.removedDesks?.length ||
+    c.desks?.length ||
+    c.calls?.length ||
+    c.notices?.length ||
+    c.droppedNotices?.length
+  )
+    return true;
+  return (c.tickets ?? []).some(
+    ({ ticket: t }) => !(t.source === "walk-in" && t.status === "waiting" && !t.priority && t.takenAt === now && t.calledAt === null),
+  );
+}
+
 export function isVisible(c: Change): boolean {
   return Boolean(
     c.live ||

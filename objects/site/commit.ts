@@ -10,9 +10,10 @@
 import { fail, type Result } from "../../protocol/errors.ts";
 import { isActive, type Ticket } from "../queue/model.ts";
 import { priorityOrderOf } from "../queue/order.ts";
+import { nextLocalMidnight } from "../queue/time.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
-import { type Change, type Decision, isVisible, merge, type ReplayedStep } from "./change.ts";
+import { type Change, type Decision, isVisible, merge, movesPhones, type ReplayedStep } from "./change.ts";
 import { blocksForNewDay } from "./commands/continuity.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { afterPushAttempt, turnPushes } from "./commands/push.ts";
@@ -50,8 +51,8 @@ export interface CommitDeps {
   /** Browser notifications of e-tickets (Web Push). */
   pusher: PushSender;
   settings: SiteSettings;
-  /** Flushes the changed views to the sockets (coalesced: one frame per turn). */
-  broadcast: () => void;
+  /** Flushes the changed views to the sockets (coalesced: one frame per turn); `phones`: the e-tickets' too. */
+  broadcast: (phones: boolean) => void;
   /** Logs a failure that is not the caller's answer (a send, a timer). */
   log: (what: string, err: unknown) => void;
 }
@@ -60,6 +61,8 @@ export class CommitPath {
   private alarmAt: number | null = null;
   private sending: Promise<void> | null = null;
   private pushing: Promise<void> | null = null;
+  /** Until when the site's day is still `day` in `timeZone` (see rollDay). */
+  private sameDay: { day: string; timeZone: string; until: number } | null = null;
   /** Messages being sent right now by the command that wrote them; the outbox loop leaves them alone. */
   private readonly inFlight = new Set<string>();
 
@@ -82,6 +85,7 @@ export class CommitPath {
       durations: m.durations,
       bookingsDue: m.bookingsDue,
       slots: m.slots,
+      cutOffOverrides: m.cutOffOverrides,
       notices: m.notices,
       push: m.push,
       stores: this.d.stores,
@@ -157,7 +161,7 @@ export class CommitPath {
         failure ??= this.postpone(timer, now);
       }
     }
-    if (isVisible(written)) this.d.broadcast();
+    if (isVisible(written)) this.d.broadcast(true);
     // Nothing armed: the platform retries the alarm with its own backoff, never in a tight loop.
     if (failure) throw failure;
     // The outbox's own timer may be among them: whatever is due goes now, before the alarm is armed
@@ -199,7 +203,7 @@ export class CommitPath {
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
   private async settle(now: number, written: Written): Promise<void> {
     if (movesTimers(written)) await this.armAlarm(now);
-    if (isVisible(written)) this.d.broadcast();
+    if (isVisible(written)) this.d.broadcast(movesPhones(written, now));
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
     // A command waits only for its own messages, sent at once: in a booking storm a hold answers after its
@@ -219,12 +223,19 @@ export class CommitPath {
   private rollDay(now: number): void {
     const read = this.read(now);
     if (!read.index) return;
+    // The local date is worked out once per day, not for every command (the zone's rules cost more than the command).
+    const { timeZone } = read.index.config;
+    const known = this.sameDay;
+    if (known && known.day === read.day && known.timeZone === timeZone && now < known.until) return;
     const ended = dayEnd({ ...read, index: read.index });
-    if (!ended) return;
+    if (!ended) {
+      this.sameDay = { day: read.day, timeZone, until: nextLocalMidnight(now, timeZone) };
+      return;
+    }
     // The agent that keeps the hall running offline gets the new tomorrow's numbers set aside.
     const change = ended.day ? merge(ended, blocksForNewDay({ ...read, index: read.index }, ended.day)) : ended;
     this.write(change, now, null);
-    this.d.broadcast();
+    this.d.broadcast(true);
   }
 
   /**

@@ -65,6 +65,11 @@ export class LiveHub {
   private readonly lastSent = new Map<string, { seq: number; body: string }>();
   private flushScheduled = false;
   private phonesScheduled = false;
+  /**
+   * Whether a change since the phones' last flush may have moved what a phone shows (see movesPhones). True
+   * at first: after a wake-up nothing is known of what the phones have, so the first change sends them theirs.
+   */
+  private phonesDirty = true;
   /** Phones' flushes put off in a row behind a newer change still on its way to the hall. */
   private phonesDeferred = 0;
   /**
@@ -170,14 +175,15 @@ export class LiveHub {
    * frame only when its own view changed (see ViewBuilder.eticket): a call wakes the phones of the
    * line it moved, not every phone of the office.
    */
-  changed(): void {
+  changed(phones = true): void {
     this.phoneSnapshotViews = null;
+    this.phonesDirty ||= phones;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setTimeout(() => {
       this.flushScheduled = false;
       this.flushRoles(HALL_ROLES);
-      this.schedulePhones();
+      if (this.phonesDirty) this.schedulePhones();
     }, 0);
   }
 
@@ -196,6 +202,7 @@ export class LiveHub {
         return;
       }
       this.phonesDeferred = 0;
+      this.phonesDirty = false;
       this.flushRoles(PHONE_ROLES);
     }, 0);
   }
