@@ -1,6 +1,7 @@
 // A manager's override of the closing cut-off: the matters that take walk-in tickets for the rest of a
 // local day whatever the cut-off says. Stored in the site's meta table (a restart keeps it), written only
-// through the commit path; it names its day, so it ends with that day without anything deleting it.
+// through the commit path; it names its day, so it ends with that day without anything deleting it. The
+// site's memory keeps them (read once at start), so a walk-in or a flush reads no SQLite for them.
 import type { SiteStore } from "./store.ts";
 
 /** The meta key the overrides are stored under. */
@@ -13,6 +14,10 @@ export interface CutOffOverrides {
 }
 
 /** The stored overrides, or null when none is stored (or the row cannot be read). */
+export function storedOverrides(site: Pick<SiteStore, "getMeta">): CutOffOverrides | null {
+  return parsed(site.getMeta(CUT_OFF_OVERRIDES_KEY));
+}
+
 function parsed(raw: string | null): CutOffOverrides | null {
   if (raw === null) return null;
   try {
@@ -27,13 +32,12 @@ function parsed(raw: string | null): CutOffOverrides | null {
 }
 
 /** The matters whose cut-off a manager lifted for `day` (none from an earlier day's overrides). */
-export function overriddenOn(site: Pick<SiteStore, "getMeta">, day: string): ReadonlySet<string> {
-  const o = parsed(site.getMeta(CUT_OFF_OVERRIDES_KEY));
+export function overriddenOn(o: CutOffOverrides | null, day: string): ReadonlySet<string> {
   return new Set(o && o.day === day ? o.matterIds : []);
 }
 
 /** The overrides of `day` with one more matter (an earlier day's are dropped). */
-export function withOverride(site: Pick<SiteStore, "getMeta">, day: string, matterId: string): CutOffOverrides {
-  const today = overriddenOn(site, day);
+export function withOverride(o: CutOffOverrides | null, day: string, matterId: string): CutOffOverrides {
+  const today = overriddenOn(o, day);
   return { day, matterIds: today.has(matterId) ? [...today] : [...today, matterId] };
 }

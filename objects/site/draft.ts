@@ -8,6 +8,7 @@ import type { Booking, BookingStore } from "./booking-store.ts";
 import type { Change } from "./change.ts";
 import type { ConsoleSessions } from "./console-sessions.ts";
 import type { ContinuityStore } from "./continuity-store.ts";
+import type { CutOffOverrides } from "./cut-off-overrides.ts";
 import type { DayAggregates } from "./day-aggregates.ts";
 import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
@@ -52,6 +53,8 @@ export interface SiteRead {
   bookingsDue: ReadonlyMap<string, readonly number[]>;
   /** The visits holding each slot (objects/site/slot-book.ts). */
   slots: SlotCounts;
+  /** The matters whose closing cut-off a manager lifted, and the day they were lifted on. */
+  cutOffOverrides: CutOffOverrides | null;
   notices: NoticeBook;
   /** E-ticket browser push subscriptions. */
   push: PushBook;

@@ -7,6 +7,7 @@ import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
 import type { BookingStore } from "./booking-store.ts";
 import { BookingsDue } from "./bookings-due.ts";
 import type { Change } from "./change.ts";
+import { type CutOffOverrides, storedOverrides } from "./cut-off-overrides.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
 import { PushBook } from "./push-store.ts";
@@ -31,6 +32,8 @@ export class SiteMemory {
   day = "";
   private byToken = new Map<string, string>();
   private due = new BookingsDue([], 0, 0);
+  /** The matters whose closing cut-off a manager lifted, with their day. */
+  cutOffOverrides: CutOffOverrides | null = null;
   /** The visits holding each slot (judged without SQLite; loaded on first use). */
   slots = new SlotBook(() => []);
   private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
@@ -52,6 +55,7 @@ export class SiteMemory {
     this.bookingStore = bookings;
     this.loadBookingsDue();
     this.slots = new SlotBook(() => bookings.slotHolders(Date.now() - SLOTS_KEPT_MS));
+    this.cutOffOverrides = storedOverrides(site);
   }
 
   /** Today's confirmed bookings not yet in the queue, per matter (the wait forecast's bookings due). */
@@ -106,6 +110,7 @@ export class SiteMemory {
       this.notices = this.notices.with(change.notices ?? [], change.droppedNotices ?? []);
     if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
       this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
+    if (change.cutOffOverrides) this.cutOffOverrides = change.cutOffOverrides;
     if (change.bookings?.length) {
       this.due.update(change.bookings);
       this.slots.update(change.bookings);

@@ -65,7 +65,6 @@ const tickets = [
 const desks = [desk("d1", { ticketId: "D002" }), desk("d2"), desk("d3", { status: "paused" })];
 
 /** A site where no manager lifted a cut-off today. */
-const NO_OVERRIDES = { site: { getMeta: () => null } };
 
 function statusAt(now: number, over: Record<string, unknown> = {}) {
   const index = indexSite(config(over));
@@ -76,7 +75,7 @@ function statusAt(now: number, over: Record<string, unknown> = {}) {
     queue: stateOf(tickets, desks),
     durations: new Map([["dowod", [9 * MIN]]]),
     bookingsDue: new Map(),
-    stores: NO_OVERRIDES,
+    cutOffOverrides: null,
   });
 }
 
@@ -155,7 +154,7 @@ describe("a site's public status", () => {
         queue: stateOf([], []),
         durations: new Map(),
         bookingsDue: new Map(),
-        stores: NO_OVERRIDES,
+        cutOffOverrides: null,
       }),
     ).toBeNull();
   });

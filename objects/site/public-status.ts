@@ -13,7 +13,6 @@ import { isoLocal, localTime } from "../queue/time.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteRead } from "./draft.ts";
 import type { SiteIndex } from "./site-index.ts";
-import type { SiteStore } from "./store.ts";
 import { forecastAt, ViewBuilder } from "./views.ts";
 
 /** Served visits of today a matter needs before its median replaces the configured minutes of service. */
@@ -43,9 +42,7 @@ function latestBy(tickets: Iterable<Ticket>, day: string, at: (t: Ticket) => num
 
 /** The site's public status at `read.now`; null before the site is configured. */
 export function publicStatus(
-  read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations" | "bookingsDue"> & {
-    stores: { site: Pick<SiteStore, "getMeta"> };
-  },
+  read: Pick<SiteRead, "now" | "day" | "index" | "queue" | "durations" | "bookingsDue" | "cutOffOverrides">,
 ): PublicSiteStatus | null {
   const index: SiteIndex | null = read.index;
   if (!index) return null;
@@ -66,7 +63,7 @@ export function publicStatus(
   };
   const at = localTime(now, config.timeZone);
   // A matter closed for today by the closing cut-off is not open: the kiosk refuses it too.
-  const overridden = overriddenOn(read.stores.site, read.day);
+  const overridden = overriddenOn(read.cutOffOverrides, read.day);
   const matters: PublicMatterStatus[] = config.departments.flatMap((d) =>
     d.matters.map((m) => {
       const open = walkInVerdict(site, at, m, taken, views.cutOff(m.id, overridden.has(m.id))) === null;

@@ -38,7 +38,7 @@ export function queueView(read: SiteRead, seq: number): Result<QueueResponse> {
 
 /** Each matter's closing cut-off for the manager: why it would refuse now, and whether it is lifted for today. */
 function cutOffStates(read: SiteRead, index: NonNullable<SiteRead["index"]>, views: ViewBuilder): CutOffState[] {
-  const overridden = overriddenOn(read.stores.site, read.day);
+  const overridden = overriddenOn(read.cutOffOverrides, read.day);
   return [...index.matters.values()].map((m) => ({
     matterId: m.id,
     reason: views.cutOff(m.id),

@@ -50,7 +50,7 @@ export function roleViews(memory: SiteMemory, stores: SiteStores, publicUrl = ""
   return (a) => {
     switch (a.role) {
       case "display":
-        overridden ??= overriddenOn(stores.site, memory.day);
+        overridden ??= overriddenOn(memory.cutOffOverrides, memory.day);
         return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers(), memory.day, overridden) };
       case "desk": {
         const v = views.deskScreen(a.deskId);

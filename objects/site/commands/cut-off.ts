@@ -22,7 +22,7 @@ import { forecastAt, ViewBuilder } from "../views.ts";
  */
 export function cutOffTimer(read: ConfiguredRead, state: QueueState = read.queue, index: SiteIndex = read.index): TimerChange[] {
   const views = new ViewBuilder(index, state, read.durations, forecastAt(index, read.now, read.bookingsDue));
-  const at = views.nextCutOffAt(overriddenOn(read.stores.site, read.day));
+  const at = views.nextCutOffAt(overriddenOn(read.cutOffOverrides, read.day));
   if (at === read.stores.site.timerDueAt(CUT_OFF_TIMER)) return [];
   return [at === null ? clearTimer(CUT_OFF_TIMER) : setTimer(CUT_OFF_TIMER, "cut-off", at)];
 }
@@ -37,5 +37,5 @@ export function overrideCutOff(read: ConfiguredRead, matterId: string): Decision
   if (!index.matters.has(matterId)) return refuse(fail("UNKNOWN_MATTER"));
   const until = isoLocal(nextLocalMidnight(now, index.config.timeZone), index.config.timeZone);
   // The kiosks and hall screens see the matter open again with the next frame.
-  return accept({ matterId, until }, { cutOffOverrides: withOverride(read.stores.site, day, matterId), live: true });
+  return accept({ matterId, until }, { cutOffOverrides: withOverride(read.cutOffOverrides, day, matterId), live: true });
 }

@@ -10,7 +10,7 @@ import { describeStrandings, strandings } from "../../queue/config-change.ts";
 import type { CutOffReason } from "../../queue/cut-off.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
 import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
-import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
+import type { Desk, Outcome, QueueState, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
@@ -56,7 +56,11 @@ export function outcomeChange(index: SiteIndex, outcome: Outcome): Change {
  * A new ticket joins the queue (a walk-in, or a booking ordered by its reserved time), with its print job
  * when a kiosk took it. The answer shows who waits ahead and the estimate, as the ticket prints.
  */
-export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | null): { issued: IssuedTicket; change: Change } {
+export function admit(
+  read: ConfiguredRead,
+  ticket: Ticket,
+  kioskId: string | null,
+): { issued: IssuedTicket; change: Change; queue: QueueState } {
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
   const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
@@ -73,7 +77,7 @@ export function admit(read: ConfiguredRead, ticket: Ticket, kioskId: string | nu
   });
   const jobs: AgentJob[] = print ? [print] : [];
   const estimates = [{ ticketId: ticket.id, ...estimate }];
-  return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates } };
+  return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates }, queue: next };
 }
 
 /** The refusal's message: why the matter takes no more tickets today, with the time that decided it. */
@@ -121,7 +125,7 @@ export function walkIn(
   const forecast = forecastAt(index, now, read.bookingsDue);
   const cutOff = new ViewBuilder(index, read.queue, read.durations, forecast).cutOff(
     matter.id,
-    overriddenOn(read.stores.site, read.day).has(matter.id),
+    overriddenOn(read.cutOffOverrides, read.day).has(matter.id),
     flags.priority,
   );
   const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
@@ -131,10 +135,9 @@ export function walkIn(
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
   const ticket = newTicket(index.config.id, read.day, number, matter.id, now, null, flags);
-  const { issued, change } = admit(read, ticket, kioskId);
+  const { issued, change, queue } = admit(read, ticket, kioskId);
   // One more waiting: the forecast's cut-off may come sooner.
-  const after = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
-  return accept(issued, merge(draft.change(), merge(change, { timers: cutOffTimer(read, after) })));
+  return accept(issued, merge(draft.change(), merge(change, { timers: cutOffTimer(read, queue) })));
 }
 
 /** A clerk's or a manager's command at a desk (R4, R5). */
