@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { api, openCountingSocket, openSocket, percentile, phoneAddress, pool, sleep, until } from "./clients.mjs";
+import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
 import { siteConfig } from "./site.mjs";
 
@@ -105,7 +106,7 @@ async function throughput(request) {
 
 const stats = (xs) => ({ p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) });
 
-async function benchNumerek(base) {
+async function benchNumerek(base, inspectorPort) {
   const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
   const siteId = `bench-${Date.now().toString(36)}`;
   const site = `/api/v1/sites/${siteId}`;
@@ -144,15 +145,18 @@ async function benchNumerek(base) {
       await until(() => (screens.every(free) ? true : undefined), WAIT_MS, `desk ${desk(i)} free on every screen`);
     },
   );
-  return measure(frames, latency, take);
+  // BENCH_PROFILE=file: a CPU profile of workerd over numerek's walk-ins (test/bench/profile.mjs).
+  return measure(frames, latency, take, process.env.BENCH_PROFILE ? { inspectorPort, file: process.env.BENCH_PROFILE } : null);
 }
 
 /** The e-ticket frames of the call run, then the walk-in run (frames still arriving settle for a second). */
-async function measure(frames, latency, take) {
+async function measure(frames, latency, take, profileAs) {
   await sleep(1000);
   const callFrames = frames.count - frames.atStart;
   const before = frames.count;
+  const profile = profileAs ? await startProfile(profileAs.inspectorPort, profileAs.file) : null;
   const tp = await throughput(take);
+  await profile?.();
   await sleep(1000);
   return { latency, throughput: tp, callFrames, walkInFrames: frames.count - before };
 }
@@ -180,7 +184,7 @@ async function run() {
     console.error(
       `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
     );
-    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base)) };
+    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base, server.inspectorPort)) };
     console.error("bench: baseline…");
     const baseline = { load: loadavg()[0], ...(await benchBaseline(server.base)) };
     return { numerek, baseline };
