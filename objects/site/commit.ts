@@ -86,6 +86,7 @@ export class CommitPath {
       bookingsDue: m.bookingsDue,
       slots: m.slots,
       cutOffOverrides: m.cutOffOverrides,
+      numbering: m.numbering,
       notices: m.notices,
       push: m.push,
       stores: this.d.stores,

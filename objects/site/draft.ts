@@ -12,6 +12,7 @@ import type { CutOffOverrides } from "./cut-off-overrides.ts";
 import type { DayAggregates } from "./day-aggregates.ts";
 import type { MessageStore } from "./message-store.ts";
 import type { NoticeBook, NoticeStore } from "./notify.ts";
+import type { Numbering } from "./numbering.ts";
 import type { PrinterStore } from "./printer-store.ts";
 import type { PushBook, PushStore } from "./push-store.ts";
 import type { QueueStore } from "./queue-store.ts";
@@ -53,6 +54,8 @@ export interface SiteRead {
   bookingsDue: ReadonlyMap<string, readonly number[]>;
   /** The visits holding each slot (objects/site/slot-book.ts). */
   slots: SlotCounts;
+  /** The day's ticket counters and the numbers set aside for the agent (objects/site/numbering.ts). */
+  numbering: Numbering;
   /** The matters whose closing cut-off a manager lifted, and the day they were lifted on. */
   cutOffOverrides: CutOffOverrides | null;
   notices: NoticeBook;
@@ -88,8 +91,8 @@ export class Draft {
   /** The next number of a matter on a local day, past the blocks set aside for offline use (objects/continuity/blocks.ts). */
   nextNumber(day: string, matterId: string): number {
     const key = `${day}|${matterId}`;
-    const counter = this.counters.get(key)?.value ?? this.read.stores.queue.counter(day, matterId);
-    const value = skipBlocks(counter + 1, this.read.stores.continuity.blocksOn(day, matterId));
+    const counter = this.counters.get(key)?.value ?? this.read.numbering.counter(day, matterId);
+    const value = skipBlocks(counter + 1, this.read.numbering.blocksOn(day, matterId));
     this.counters.set(key, { day, matterId, value });
     return value;
   }

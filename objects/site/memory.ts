@@ -10,6 +10,7 @@ import type { Change } from "./change.ts";
 import { type CutOffOverrides, storedOverrides } from "./cut-off-overrides.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
+import { NumberingMemory } from "./numbering.ts";
 import { PushBook } from "./push-store.ts";
 import { indexSite, type SiteIndex } from "./site-index.ts";
 import { SlotBook } from "./slot-book.ts";
@@ -32,6 +33,8 @@ export class SiteMemory {
   day = "";
   private byToken = new Map<string, string>();
   private due = new BookingsDue([], 0, 0);
+  /** The day's ticket counters and the agent's numbers (read from SQLite once each). */
+  numbering = new NumberingMemory({ queue: { counter: () => 0 }, continuity: { blocksOn: () => [] } });
   /** The matters whose closing cut-off a manager lifted, with their day. */
   cutOffOverrides: CutOffOverrides | null = null;
   /** The visits holding each slot (judged without SQLite; loaded on first use). */
@@ -39,7 +42,7 @@ export class SiteMemory {
   private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
 
   /** Everything from SQLite: after eviction or hibernation nothing is lost. */
-  load({ site, queue, notices, push, bookings }: SiteStores): void {
+  load({ site, queue, notices, push, bookings, continuity }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
@@ -56,6 +59,7 @@ export class SiteMemory {
     this.loadBookingsDue();
     this.slots = new SlotBook(() => bookings.slotHolders(Date.now() - SLOTS_KEPT_MS));
     this.cutOffOverrides = storedOverrides(site);
+    this.numbering = new NumberingMemory({ queue, continuity });
   }
 
   /** Today's confirmed bookings not yet in the queue, per matter (the wait forecast's bookings due). */
@@ -111,6 +115,7 @@ export class SiteMemory {
     if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
       this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
     if (change.cutOffOverrides) this.cutOffOverrides = change.cutOffOverrides;
+    this.numbering.apply(change);
     if (change.bookings?.length) {
       this.due.update(change.bookings);
       this.slots.update(change.bookings);
@@ -140,6 +145,7 @@ export class SiteMemory {
     this.recentCalls = this.todaysCalls(this.recentCalls);
     this.loadBookingsDue();
     this.slots.forgetBefore(Date.now() - SLOTS_KEPT_MS);
+    this.numbering.forgetBefore(day);
   }
 
   /**
