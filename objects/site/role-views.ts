@@ -47,11 +47,14 @@ export function roleViews(memory: SiteMemory, stores: SiteStores, publicUrl = ""
   const views = new ViewBuilder(index, memory.queue, memory.durations, forecastAt(index, Date.now(), memory.bookingsDue));
   /** The matters whose closing cut-off a manager lifted today: read once per flush. */
   let overridden: ReadonlySet<string> | null = null;
+  /** The kiosks' printers: read once per flush, however many screens. */
+  let printers: ReturnType<SiteStores["printers"]["printers"]> | null = null;
   return (a) => {
     switch (a.role) {
       case "display":
         overridden ??= overriddenOn(memory.cutOffOverrides, memory.day);
-        return { role: "display", view: views.display(memory.recentCalls, stores.printers.printers(), memory.day, overridden) };
+        printers ??= stores.printers.printers();
+        return { role: "display", view: views.display(memory.recentCalls, printers, memory.day, overridden) };
       case "desk": {
         const v = views.deskScreen(a.deskId);
         return v ? { role: "desk", view: v } : null;
