@@ -6,7 +6,8 @@
 // takes 1,000 tickets at one site and at the baseline, connects 10 group screens and one e-ticket
 // socket per ticket to each, then measures
 //   1. call-to-screen latency: HTTP call sent → every screen has the update with that call;
-//   2. walk-in ticket throughput: POST tickets, 16 in flight, after a warm-up;
+//   2. walk-in ticket throughput: POST tickets, 16 in flight, after a warm-up, numerek and the baseline in
+//      turn over 8 rounds (so a load that comes and goes falls on both);
 // and prints a markdown table with the ratios, the targets (PASS/FAIL) and the machine's load. Needs Node >= 22 (global WebSocket); npm puts Node 24 on PATH.
 // BENCH_DEBUG=1 shows wrangler's output.
 import { readFileSync } from "node:fs";
@@ -22,6 +23,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { screens: 10, etickets: 1000, calls: 200, callWarmup: 10, tickets: 2000, ticketWarmup: 200, inFlight: 16, connectInFlight: 25 };
 const TARGET = { throughputRatio: 0.8, p99Ratio: 1.5, p99Ms: 20 };
 const WAIT_MS = 15_000; // for one update to reach every screen
+const ROUNDS = 8; // walk-in rounds, numerek and the baseline in turn
 const WATCHDOG_MS = 30 * 60_000; // the whole run
 
 function machine() {
@@ -91,22 +93,34 @@ async function callLatency(screens, call, after = async () => {}) {
   return { ...stats(total), http: stats(http) };
 }
 
-/** Requests per second over N.tickets requests (after N.ticketWarmup), N.inFlight at a time. */
-async function throughput(request) {
-  await pool(N.ticketWarmup, N.inFlight, (i) => request(`w${i}`, i));
-  const times = [];
-  const t0 = performance.now();
-  await pool(N.tickets, N.inFlight, async (i) => {
-    const s = performance.now();
-    await request(`m${i}`, i);
-    times.push(performance.now() - s);
-  });
-  return { rps: N.tickets / ((performance.now() - t0) / 1000), ...stats(times) };
+/**
+ * Walk-in throughput of both sides, interleaved: after a warm-up of each, ROUNDS rounds in which each side
+ * takes N.tickets / ROUNDS walk-ins (N.inFlight at a time), the two in turn, so both meet the same machine
+ * (a load that comes and goes falls on both, not on whichever ran second). Requests per second over each
+ * side's own rounds.
+ */
+async function throughputs(sides) {
+  for (const side of sides) await pool(N.ticketWarmup, N.inFlight, (i) => side.take(`w${i}`, i));
+  const per = N.tickets / ROUNDS;
+  const acc = sides.map((side) => ({ ms: 0, times: [], frames: side.frames.count }));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [k, side] of sides.entries()) {
+      const t0 = performance.now();
+      await pool(per, N.inFlight, async (i) => {
+        const s = performance.now();
+        await side.take(`m${r * per + i}`, r * per + i);
+        acc[k].times.push(performance.now() - s);
+      });
+      acc[k].ms += performance.now() - t0;
+    }
+  }
+  await sleep(1000); // frames still on their way
+  return acc.map((a, k) => ({ rps: N.tickets / (a.ms / 1000), ...stats(a.times), frames: sides[k].frames.count - a.frames }));
 }
 
 const stats = (xs) => ({ p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) });
 
-async function benchNumerek(base, inspectorPort) {
+async function benchNumerek(base) {
   const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
   const siteId = `bench-${Date.now().toString(36)}`;
   const site = `/api/v1/sites/${siteId}`;
@@ -145,20 +159,13 @@ async function benchNumerek(base, inspectorPort) {
       await until(() => (screens.every(free) ? true : undefined), WAIT_MS, `desk ${desk(i)} free on every screen`);
     },
   );
-  // BENCH_PROFILE=file: a CPU profile of workerd over numerek's walk-ins (test/bench/profile.mjs).
-  return measure(frames, latency, take, process.env.BENCH_PROFILE ? { inspectorPort, file: process.env.BENCH_PROFILE } : null);
+  return called(frames, latency, take);
 }
 
-/** The e-ticket frames of the call run, then the walk-in run (frames still arriving settle for a second). */
-async function measure(frames, latency, take, profileAs) {
+/** After the calls: the e-ticket frames they sent (frames still arriving settle for a second), and how to take a walk-in. */
+async function called(frames, latency, take) {
   await sleep(1000);
-  const callFrames = frames.count - frames.atStart;
-  const before = frames.count;
-  const profile = profileAs ? await startProfile(profileAs.inspectorPort, profileAs.file) : null;
-  const tp = await throughput(take);
-  await profile?.();
-  await sleep(1000);
-  return { latency, throughput: tp, callFrames, walkInFrames: frames.count - before };
+  return { latency, callFrames: frames.count - frames.atStart, frames, take };
 }
 
 async function benchBaseline(base) {
@@ -175,7 +182,7 @@ async function benchBaseline(base) {
   frames.atStart = frames.count;
   const call = async (i) => (await api(base, "/bench/baseline/call", { method: "POST", json: { matterId: line(i) } })).id;
   const latency = await callLatency(screens, call);
-  return measure(frames, latency, take);
+  return called(frames, latency, take);
 }
 
 async function run() {
@@ -184,9 +191,16 @@ async function run() {
     console.error(
       `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
     );
-    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base, server.inspectorPort)) };
+    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base)) };
     console.error("bench: baseline…");
     const baseline = { load: loadavg()[0], ...(await benchBaseline(server.base)) };
+    console.error(`bench: walk-ins, ${ROUNDS} rounds each in turn…`);
+    // BENCH_PROFILE=file: a CPU profile of workerd over the walk-in rounds (test/bench/profile.mjs).
+    const profile = process.env.BENCH_PROFILE ? await startProfile(server.inspectorPort, process.env.BENCH_PROFILE) : null;
+    [numerek.throughput, baseline.throughput] = await throughputs([numerek, baseline]);
+    await profile?.();
+    numerek.walkInFrames = numerek.throughput.frames;
+    baseline.walkInFrames = baseline.throughput.frames;
     return { numerek, baseline };
   } catch (e) {
     e.message += `\n--- wrangler output (tail) ---\n${server.log()}`;
@@ -250,7 +264,7 @@ function table(m, n, b, loadAfter) {
   return [
     `Machine: ${m.cpu}, ${m.cores} cores; Node ${m.node}; workerd ${m.workerd}; wrangler ${m.wrangler} (wrangler dev, local);`,
     `load average (1 / 5 / 15 min) ${m.loadavg.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${busy ? `: more runnable work than the ${m.cores} cores, other work on the machine shows up in these figures` : ""}.`,
-    `Load average (1 min) as each half started: numerek ${f(n.load, 2)}, baseline ${f(b.load, 2)} (they run one after the other).`,
+    `Load average (1 min) as each side's calls started: numerek ${f(n.load, 2)}, baseline ${f(b.load, 2)} (the calls run one side after the other; the walk-ins in ${ROUNDS} rounds each, in turn).`,
     `Each of numerek (one site, 2 desks, 2 matters) and the baseline has ${N.etickets} waiting tickets, each with its e-ticket socket, and ${N.screens} group screens;`,
     `${N.calls} calls (after ${N.callWarmup} warm-up); ${N.tickets} walk-ins (after ${N.ticketWarmup} warm-up).`,
     "Baseline: per walk-in one SQLite insert and one frame to each screen; per call one insert, one frame to each screen,",
