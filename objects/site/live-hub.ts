@@ -66,10 +66,11 @@ export class LiveHub {
   private flushScheduled = false;
   private phonesScheduled = false;
   /**
-   * Whether a change since the phones' last flush may have moved what a phone shows (see movesPhones). True
-   * at first: after a wake-up nothing is known of what the phones have, so the first change sends them theirs.
+   * Whether a change since the phones' last flush may have moved what a phone shows (see movesPhones). False
+   * after a wake-up too: every change before it was flushed to the phones, so what they show is still true;
+   * the first change that can move one sends every phone a fresh snapshot (nothing is known of what each has).
    */
-  private phonesDirty = true;
+  private phonesDirty = false;
   /** Phones' flushes put off in a row behind a newer change still on its way to the hall. */
   private phonesDeferred = 0;
   /**

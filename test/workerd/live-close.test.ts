@@ -60,7 +60,7 @@ describe("close codes", () => {
     for (const s of [screen1, display]) s.close();
   });
 
-  it("an e-ticket whose ticket is no longer stored closes with TICKET_GONE at the next change; other e-tickets go on", async () => {
+  it("an e-ticket whose ticket is no longer stored closes with TICKET_GONE at the next change that can move a phone; other e-tickets go on", async () => {
     const { siteId, admin } = await freshSite();
     const [gone, kept] = [await issue(siteId, admin, "rej"), await issue(siteId, admin, "rej")];
     const goneSocket = await LiveSocket.open(`/api/v1/etickets/${eticketTokenOf(gone)}/live`);
@@ -72,11 +72,15 @@ describe("close codes", () => {
     // The ticket's row is deleted, and the object comes back from its storage (the sockets hibernate meanwhile).
     await siteSql(siteId, "DELETE FROM tickets WHERE id = ?", gone.id);
     await evictDurableObject(siteObject(siteId));
+    const heard = keptSocket.messages.length;
+    // A plain walk-in behind everyone moves no phone, after a wake-up too; the call of the kept ticket does.
     await issue(siteId, admin, "rej");
+    await act(siteId, "d1", "call-next", admin);
 
     expect(await goneClosed).toEqual({ code: CLOSE.TICKET_GONE, reason: "ticket gone" });
-    // The other ticket is now first in line, and its page is told so.
-    await keptSocket.waitFor((m) => isView(m) && view(m).waitingAhead === 0);
+    // The other ticket is now called, and its page is told so: the first frame it got since the wake-up.
+    await keptSocket.waitFor((m) => isView(m) && view(m).status === "called");
+    expect(keptSocket.messages.slice(heard).filter(isView).map((m) => view(m).status)).toEqual(["called"]);
     expect(keptSocket.ws.readyState).toBe(WebSocket.OPEN);
     await expectError(await api(`/api/v1/etickets/${eticketTokenOf(gone)}`), 404, "UNKNOWN_ETICKET");
     keptSocket.close();
