@@ -38,25 +38,29 @@ interface TicketRow {
   [key: string]: SqlStorageValue;
 }
 
-const ticketFromRow = (r: TicketRow): Ticket => ({
-  id: r.id,
-  token: r.token,
-  day: r.day,
-  number: r.number,
-  matterId: r.matter_id,
-  source: r.source as Ticket["source"],
-  status: r.status as Ticket["status"],
-  takenAt: r.taken_at,
-  reservedAt: r.reserved_at,
-  deskId: r.desk_id,
-  misses: r.misses,
-  recallAt: r.recall_at,
-  calledAt: r.called_at,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  ...(r.priority ? { priority: true } : {}),
-  ...(r.interpreter ? { interpreter: true } : {}),
-});
+// (Flags are set after, not spread in: a wake-up reads a whole day of tickets through here.)
+const ticketFromRow = (r: TicketRow): Ticket => {
+  const t: Ticket = {
+    id: r.id,
+    token: r.token,
+    day: r.day,
+    number: r.number,
+    matterId: r.matter_id,
+    source: r.source as Ticket["source"],
+    status: r.status as Ticket["status"],
+    takenAt: r.taken_at,
+    reservedAt: r.reserved_at,
+    deskId: r.desk_id,
+    misses: r.misses,
+    recallAt: r.recall_at,
+    calledAt: r.called_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
+  if (r.priority) t.priority = true;
+  if (r.interpreter) t.interpreter = true;
+  return t;
+};
 
 const TICKET_COLUMNS =
   "id, token, day, number, matter_id, source, status, taken_at, reserved_at, desk_id, misses, recall_at, called_at, started_at, finished_at";
