@@ -80,7 +80,12 @@ describe("close codes", () => {
     expect(await goneClosed).toEqual({ code: CLOSE.TICKET_GONE, reason: "ticket gone" });
     // The other ticket is now called, and its page is told so: the first frame it got since the wake-up.
     await keptSocket.waitFor((m) => isView(m) && view(m).status === "called");
-    expect(keptSocket.messages.slice(heard).filter(isView).map((m) => view(m).status)).toEqual(["called"]);
+    expect(
+      keptSocket.messages
+        .slice(heard)
+        .filter(isView)
+        .map((m) => view(m).status),
+    ).toEqual(["called"]);
     expect(keptSocket.ws.readyState).toBe(WebSocket.OPEN);
     await expectError(await api(`/api/v1/etickets/${eticketTokenOf(gone)}`), 404, "UNKNOWN_ETICKET");
     keptSocket.close();
