@@ -16,21 +16,20 @@ import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge, movesPhones, type ReplayedStep } from "./change.ts";
 import { blocksForNewDay } from "./commands/continuity.ts";
 import { turnNotices } from "./commands/notices.ts";
-import { afterPushAttempt, turnPushes } from "./commands/push.ts";
+import { turnPushes } from "./commands/push.ts";
 import { dayEnd } from "./commands/queue.ts";
 import { CUT_OFF_OVERRIDES_KEY } from "./cut-off-overrides.ts";
+import { Delivery } from "./delivery.ts";
 import { type ConfiguredRead, Draft, type SiteRead, type SiteSettings, type SiteStores } from "./draft.ts";
 import type { Idempotency } from "./idempotency.ts";
 import { remember, replay } from "./idempotency.ts";
 import type { SiteMemory } from "./memory.ts";
-import type { OutboxEntry, StoredMessage } from "./message-store.ts";
-import { afterAttempt, type MessageSender, outboxRow } from "./messages.ts";
+import type { OutboxEntry } from "./message-store.ts";
+import { type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
 
-/** Messages sent per look at the outbox. */
-const SEND_BATCH = 20;
 /** A timer whose handler failed runs again after this long (the others go on meanwhile). */
 export const TIMER_RETRY_MS = 60_000;
 
@@ -59,14 +58,21 @@ export interface CommitDeps {
 
 export class CommitPath {
   private alarmAt: number | null = null;
-  private sending: Promise<void> | null = null;
-  private pushing: Promise<void> | null = null;
+  private readonly delivery: Delivery;
   /** Until when the site's day is still `day` in `timeZone` (see rollDay). */
   private sameDay: { day: string; timeZone: string; until: number } | null = null;
-  /** Messages being sent right now by the command that wrote them; the outbox loop leaves them alone. */
-  private readonly inFlight = new Set<string>();
 
-  constructor(private readonly d: CommitDeps) {}
+  constructor(private readonly d: CommitDeps) {
+    this.delivery = new Delivery({
+      stores: d.stores,
+      memory: d.memory,
+      sender: d.sender,
+      pusher: d.pusher,
+      write: (change) => this.write(change, Date.now(), null),
+      armAlarm: () => this.armAlarm(Date.now()),
+      log: d.log,
+    });
+  }
 
   /** After a start: the alarm as stored, then armed for what is due (a message written just before a stop). */
   async start(): Promise<void> {
@@ -183,20 +189,14 @@ export class CommitPath {
     }
   }
 
-  /** Sends what is due in the outbox; a failure waits for its retry time on the alarm. One delivery at a time. */
+  /** Sends what is due in the outbox (objects/site/delivery.ts). */
   deliver(): Promise<void> {
-    this.sending ??= this.sendDue().finally(() => {
-      this.sending = null;
-    });
-    return this.sending;
+    return this.delivery.messages();
   }
 
-  /** Sends the browser notifications due; a failure waits for its retry time on the alarm. One delivery at a time. */
+  /** Sends the browser notifications due. */
   deliverPushes(): Promise<void> {
-    this.pushing ??= this.pushDue().finally(() => {
-      this.pushing = null;
-    });
-    return this.pushing;
+    return this.delivery.pushes();
   }
 
   // ---- the steps ------------------------------------------------------------------------
@@ -213,7 +213,7 @@ export class CommitPath {
       ...(written.outbox ?? []).filter((m) => m.ticketId == null).map((m) => m.id),
       ...(written.messageRows ?? []).filter((m) => m.status === "pending").map((m) => m.id),
     ];
-    if (own.length) await Promise.all(own.map((id) => this.sendNow(id)));
+    if (own.length) await this.delivery.own(own);
     if (written.messages?.length) void this.deliver().catch((err: unknown) => this.d.log("message delivery", err));
     // Browser notifications never hold up the command that set them off; the push timer retries them.
     if (written.pushSubscriptions?.some((s) => s.pending !== null && s.attempts === 0))
@@ -405,69 +405,6 @@ export class CommitPath {
     const nextAt = messages.nextMessageAt();
     if (nextAt === null) site.clearTimer(OUTBOX_TIMER);
     else site.setTimer({ key: OUTBOX_TIMER, kind: "outbox", dueAt: nextAt, ref: null });
-  }
-
-  /** One message sent now by the command that wrote it (unless it is already on its way or no longer due). */
-  private async sendNow(id: string): Promise<void> {
-    try {
-      await this.attempt(id);
-    } catch (err) {
-      // Its result could not be stored: it is still pending, and the outbox timer tries it again.
-      this.d.log("sending a message", err);
-    }
-    await this.armAlarm(Date.now());
-  }
-
-  /**
-   * One send and its result, written through the one write. The message is read again and claimed first, so
-   * the command that wrote it and the outbox loop never both send it.
-   */
-  private async attempt(id: string): Promise<void> {
-    if (this.inFlight.has(id)) return;
-    const m = this.d.stores.messages.message(id);
-    if (!m || m.status !== "pending" || m.nextAt === null || m.nextAt > Date.now()) return;
-    this.inFlight.add(id);
-    try {
-      const result = await this.d.sender.send(m, Date.now());
-      this.write({ messageRows: [afterAttempt(m, result, Date.now())] }, Date.now(), null);
-    } finally {
-      this.inFlight.delete(id);
-    }
-  }
-
-  /** The due messages nobody is sending right now, oldest first. */
-  private due(limit: number): StoredMessage[] {
-    return this.d.stores.messages
-      .dueMessages(Date.now(), limit + this.inFlight.size)
-      .filter((m) => !this.inFlight.has(m.id))
-      .slice(0, limit);
-  }
-
-  private async sendDue(): Promise<void> {
-    for (;;) {
-      for (let due = this.due(SEND_BATCH); due.length; due = this.due(SEND_BATCH)) {
-        for (const m of due) await this.attempt(m.id);
-      }
-      await this.armAlarm(Date.now());
-      // A message written while the alarm was being set goes now, not at the next alarm.
-      if (this.due(1).length === 0) return;
-    }
-  }
-
-  private async pushDue(): Promise<void> {
-    const { push } = this.d.stores;
-    // Each round sends what is due; a notification written meanwhile goes in the next (a few rounds at most).
-    for (let round = 0; round < 5; round++) {
-      const due = push.due(Date.now(), SEND_BATCH);
-      if (!due.length) break;
-      for (const sub of due) {
-        const sent = sub.pending;
-        if (sent === null) continue;
-        const result = await this.d.pusher.send(sub, sent);
-        this.write(afterPushAttempt(this.d.memory.push.get(sub.id), sent, result, Date.now()), Date.now(), null);
-      }
-    }
-    await this.armAlarm(Date.now());
   }
 
   private async armAlarm(now: number): Promise<void> {
