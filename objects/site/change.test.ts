@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ticket } from "../queue/test-fixtures.ts";
-import { isVisible, merge, movesPhones } from "./change.ts";
+import { type Change, isVisible, merge, movesPhones } from "./change.ts";
 import { clearTimer, setTimer } from "./scheduler.ts";
+
+/** Whether a change moves the phones of a site without priority service. */
+const movesPhonesOff = (c: Change, now: number) => movesPhones(c, now, "off");
 
 describe("a change", () => {
   it("merges lists in order and takes single values from the later change", () => {
@@ -22,18 +25,25 @@ describe("a change", () => {
   it("moves the e-tickets unless it only issues plain walk-ins behind everyone", () => {
     const now = 1_000;
     const walkIn = ticket("A001", "m1", now);
-    expect(movesPhones({ tickets: [{ ticket: walkIn, kioskId: "k1" }], jobs: [] }, now)).toBe(false);
-    expect(movesPhones({ acks: ["job_1"] }, now)).toBe(false);
+    expect(movesPhonesOff({ tickets: [{ ticket: walkIn, kioskId: "k1" }], jobs: [] }, now)).toBe(false);
+    expect(movesPhonesOff({ acks: ["job_1"] }, now)).toBe(false);
     // A priority walk-in goes ahead of others; a ticket taken earlier is one that moved (called, transferred).
-    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, priority: true } }] }, now)).toBe(true);
-    expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now + 1)).toBe(true);
-    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, source: "booking" } }] }, now)).toBe(true);
-    expect(movesPhones({ tickets: [{ ticket: { ...walkIn, status: "called", calledAt: now } }] }, now)).toBe(true);
+    expect(movesPhonesOff({ tickets: [{ ticket: { ...walkIn, priority: true } }] }, now)).toBe(true);
+    expect(movesPhonesOff({ tickets: [{ ticket: walkIn }] }, now + 1)).toBe(true);
+    expect(movesPhonesOff({ tickets: [{ ticket: { ...walkIn, source: "booking" } }] }, now)).toBe(true);
+    expect(movesPhonesOff({ tickets: [{ ticket: { ...walkIn, status: "called", calledAt: now } }] }, now)).toBe(true);
     // Desks, calls, configuration, the day and turn notices move phones whatever the tickets.
-    expect(movesPhones({ tickets: [{ ticket: walkIn }], desks: [] }, now)).toBe(false);
-    expect(movesPhones({ calls: [{ ticketId: "x", number: "A001", deskId: "d1", at: now, attempt: 1, reason: "call" }] }, now)).toBe(true);
-    expect(movesPhones({ day: "2026-11-30" }, now)).toBe(true);
-    expect(movesPhones({ live: true }, now)).toBe(true);
-    expect(movesPhones({ droppedNotices: ["t1"] }, now)).toBe(true);
+    expect(movesPhonesOff({ tickets: [{ ticket: walkIn }], desks: [] }, now)).toBe(false);
+    expect(movesPhonesOff({ calls: [{ ticketId: "x", number: "A001", deskId: "d1", at: now, attempt: 1, reason: "call" }] }, now)).toBe(
+      true,
+    );
+    expect(movesPhonesOff({ day: "2026-11-30" }, now)).toBe(true);
+    expect(movesPhonesOff({ live: true }, now)).toBe(true);
+    expect(movesPhonesOff({ droppedNotices: ["t1"] }, now)).toBe(true);
+    // With priority service first, a plain walk-in still goes behind every priority ticket; when the two
+    // alternate, it may take the normal turn ahead of a priority ticket's.
+    expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now, "first")).toBe(false);
+    expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now, "alternate")).toBe(true);
+    expect(movesPhones({ acks: ["job_1"] }, now, "alternate")).toBe(false);
   });
 });

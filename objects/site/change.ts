@@ -7,6 +7,7 @@ import type { Result } from "../../protocol/errors.ts";
 import type { AgentJob, PrinterStatus, UnprintedReason } from "../../protocol/live.ts";
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
+import type { PriorityOrder } from "../queue/order.ts";
 import type { Booking } from "./booking-store.ts";
 import type { ContinuityWrite } from "./continuity-store.ts";
 import type { CutOffOverrides } from "./cut-off-overrides.ts";
@@ -143,10 +144,13 @@ export function merge(a: Change, b: Change): Change {
 /**
  * Whether a change may alter what an e-ticket shows. Only tickets just issued behind everyone (plain
  * walk-ins, with their print jobs) cannot: nobody's place, wait, desk or line moves. The phones' flush then
- * computes no phone's view (thousands of them) for each walk-in.
+ * computes no phone's view (thousands of them) for each walk-in. Not so when priority tickets alternate
+ * with the others (`order` "alternate"): a plain walk-in may take the next normal turn ahead of a priority
+ * ticket waiting for its own.
  */
-export function movesPhones(c: Change, now: number): boolean {
+export function movesPhones(c: Change, now: number, order: PriorityOrder): boolean {
   if (
+    (order === "alternate" && c.tickets?.length) ||
     c.live ||
     c.continuity ||
     c.config ||

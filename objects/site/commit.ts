@@ -204,7 +204,8 @@ export class CommitPath {
   /** After the write: the alarm armed once, the sockets flushed once, messages handed to delivery. */
   private async settle(now: number, written: Written): Promise<void> {
     if (movesTimers(written)) await this.armAlarm(now);
-    if (isVisible(written)) this.d.broadcast(movesPhones(written, now));
+    const order = priorityOrderOf(this.d.memory.index?.config.priority ?? { enabled: false, mode: "first" });
+    if (isVisible(written)) this.d.broadcast(movesPhones(written, now, order));
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
     // A command waits only for its own messages, sent at once: in a booking storm a hold answers after its

@@ -74,6 +74,22 @@ describe("priority service", () => {
     expect(await callAll(siteId, admin, 3)).toEqual([p2.number, n2.number, n3.number]);
   });
 
+  it("mode alternate: a plain walk-in that takes the normal turn moves a waiting priority ticket's e-ticket", async () => {
+    const { siteId, admin } = await freshSite({ priority: { enabled: true, mode: "alternate" } });
+    await issued(siteId, admin, { matterId: "rej", priority: true });
+    // The last call was a priority ticket's, so the next walk-in turn is a normal one.
+    await callAll(siteId, admin, 1);
+    const p = await issued(siteId, admin, { matterId: "rej", priority: true });
+    const phone = await LiveSocket.open(`/api/v1/etickets/${p.eticketUrl.split("/t/")[1]!}/live`);
+    const ahead = (m: ServerMessage) => (isView(m) ? (m.view as { waitingAhead: number }).waitingAhead : null);
+    await phone.waitFor((m) => ahead(m) === 0);
+    const n = await issued(siteId, admin, { matterId: "rej" });
+    expect(n.waitingAhead).toBe(0);
+    // The newcomer is called before it, and its phone is told at once.
+    await phone.waitFor((m) => ahead(m) === 1);
+    phone.close();
+  });
+
   it("keeps the flags in SQLite and gives the clerk the interpreter link with the ticket", async () => {
     const { siteId, admin } = await freshSite({ priority: { enabled: true, mode: "first" }, interpreterUrl: INTERPRETER });
     const t = await issued(siteId, admin, { matterId: "rej", priority: true, interpreter: true });
