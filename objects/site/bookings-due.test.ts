@@ -1,33 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Booking } from "./booking-store.ts";
+import { booking } from "./booking-fixtures.ts";
 import { BookingsDue, withoutSlot } from "./bookings-due.ts";
 
 const DAY_START = Date.parse("2026-11-30T00:00:00+01:00");
 const DAY_END = Date.parse("2026-12-01T00:00:00+01:00");
 const at = (hhmm: string) => Date.parse(`2026-11-30T${hhmm}:00+01:00`);
-
-function booking(id: string, matterId: string, startAt: number, status: Booking["status"]): Booking {
-  return {
-    id,
-    matterId,
-    startAt,
-    status,
-    name: null,
-    phone: null,
-    email: null,
-    contactKey: null,
-    verification: { codeHash: "", startedAt: 0, sentAt: 0, sends: 1, tries: 0, verifiedAt: 0 },
-    holdUntil: 0,
-    manageToken: null,
-    checkInCode: null,
-    ticketNumber: null,
-    ticketId: null,
-    reminded: "",
-    client: null,
-    createdAt: 0,
-    confirmedAt: null,
-  };
-}
 
 describe("today's bookings still due", () => {
   it("follow the booking rows written: confirmed for today joins, checked in or cancelled or moved to another day leaves", () => {

@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Booking, BookingStatus } from "./booking-store.ts";
+import { booking as fixture } from "./booking-fixtures.ts";
+import type { BookingStatus } from "./booking-store.ts";
 import { SlotBook, type SlotHolder } from "./slot-book.ts";
 
 const H = 3_600_000;
-const booking = (id: string, startAt: number, status: BookingStatus, holdUntil = 0, matterId = "rej"): Booking => ({
-  id,
-  matterId,
-  startAt,
-  status,
-  holdUntil,
-  name: null,
-  phone: null,
-  email: null,
-  contactKey: null,
-  verification: { codeHash: "", startedAt: 0, sentAt: 0, sends: 1, tries: 0, verifiedAt: null },
-  manageToken: null,
-  checkInCode: null,
-  ticketNumber: null,
-  ticketId: null,
-  reminded: "",
-  client: null,
-  createdAt: 0,
-  confirmedAt: null,
-});
+/** A booking of matter "rej" unless named. */
+const booking = (id: string, startAt: number, status: BookingStatus, holdUntil = 0, matterId = "rej") =>
+  fixture(id, matterId, startAt, status, holdUntil);
 
 describe("the visits holding each slot", () => {
   it("counts confirmed and checked-in visits, and pending ones only until their hold ends", () => {
