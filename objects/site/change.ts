@@ -140,7 +140,21 @@ export function merge(a: Change, b: Change): Change {
   return out;
 }
 
-/** Whether a live view may show what the change writes: then seq moves and the sockets are flushed. */
+/** What a change shows beyond ticket rows and print jobs: any live view, an e-ticket's too, may show it. */
+function showsBeyondTickets(c: Change): boolean {
+  return Boolean(
+    c.live ||
+      c.continuity ||
+      c.config ||
+      c.day ||
+      c.removedDesks?.length ||
+      c.desks?.length ||
+      c.calls?.length ||
+      c.notices?.length ||
+      c.droppedNotices?.length,
+  );
+}
+
 /**
  * Whether a change may alter what an e-ticket shows. Only tickets just issued behind everyone (plain
  * walk-ins, with their print jobs) cannot: nobody's place, wait, desk or line moves. The phones' flush then
@@ -149,39 +163,13 @@ export function merge(a: Change, b: Change): Change {
  * ticket waiting for its own.
  */
 export function movesPhones(c: Change, now: number, order: PriorityOrder): boolean {
-  if (
-    (order === "alternate" && c.tickets?.length) ||
-    c.live ||
-    c.continuity ||
-    c.config ||
-    c.day ||
-    c.removedDesks?.length ||
-    c.desks?.length ||
-    c.calls?.length ||
-    c.notices?.length ||
-    c.droppedNotices?.length
-  )
-    return true;
+  if (showsBeyondTickets(c) || (order === "alternate" && c.tickets?.length)) return true;
   return (c.tickets ?? []).some(
     ({ ticket: t }) => !(t.source === "walk-in" && t.status === "waiting" && !t.priority && t.takenAt === now && t.calledAt === null),
   );
 }
 
+/** Whether a live view may show what the change writes: then seq moves and the sockets are flushed. */
 export function isVisible(c: Change): boolean {
-  return Boolean(
-    c.live ||
-      c.continuity ||
-      c.config ||
-      c.day ||
-      c.removedDesks?.length ||
-      c.tickets?.length ||
-      c.desks?.length ||
-      c.calls?.length ||
-      c.notices?.length ||
-      c.droppedNotices?.length ||
-      c.jobs?.length ||
-      c.acks?.length ||
-      c.unprinted?.length ||
-      c.printers,
-  );
+  return showsBeyondTickets(c) || Boolean(c.tickets?.length || c.jobs?.length || c.acks?.length || c.unprinted?.length || c.printers);
 }
