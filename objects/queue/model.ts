@@ -1,5 +1,6 @@
 // Plain data the queue rules work on. The site object stores exactly this in SQLite.
 import type { PauseReason, TicketStatus } from "../../protocol/api.ts";
+import type { TicketTally } from "./tally.ts";
 
 export interface Ticket {
   id: string;
@@ -59,6 +60,8 @@ export function reopened(desk: Desk): Desk {
 export interface QueueState {
   tickets: ReadonlyMap<string, Ticket>;
   desks: ReadonlyMap<string, Desk>;
+  /** Its tickets' counts, kept as they change (objects/queue/tally.ts); without it they are counted when asked. */
+  tally?: TicketTally;
 }
 
 /** A number called to a desk: shown on screens and announced by voice. */
@@ -92,8 +95,12 @@ export function isActive(t: Ticket): boolean {
 /** Returns the state after an outcome: changed rows replace the old ones. */
 export function applyOutcome(state: QueueState, outcome: Outcome): QueueState {
   const tickets = new Map(state.tickets);
-  for (const t of outcome.tickets) tickets.set(t.id, t);
+  const changes: [Ticket | undefined, Ticket][] = [];
+  for (const t of outcome.tickets) {
+    changes.push([tickets.get(t.id), t]);
+    tickets.set(t.id, t);
+  }
   const desks = new Map(state.desks);
   for (const d of outcome.desks) desks.set(d.id, d);
-  return { tickets, desks };
+  return state.tally ? { tickets, desks, tally: state.tally.with(changes) } : { tickets, desks };
 }

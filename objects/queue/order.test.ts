@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../protocol/api.ts";
-import { aheadOf, compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll, waitingCounts } from "./order.ts";
+import { aheadOf, compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll } from "./order.ts";
 import { booking, deskCfg, MIN, SEC, T0, ticket } from "./test-fixtures.ts";
 
 const numbers = (ts: { number: string }[]): string[] => ts.map((t) => t.number);
@@ -139,19 +139,6 @@ describe("waitingAheadAll", () => {
       ticket("A003", "a", T0 + 7 * MIN),
     ]);
     expect(Object.fromEntries(ahead)).toEqual({ A001: 0, A003: 1, A002: 0, B001: 1 });
-  });
-});
-
-describe("waitingCounts", () => {
-  it("counts waiting tickets per matter for the hall screens", () => {
-    const counts = waitingCounts([
-      ticket("A001", "a", T0),
-      ticket("A002", "a", T0),
-      ticket("A003", "a", T0, { status: "called", deskId: "d1" }),
-      ticket("B001", "b", T0),
-      ticket("C001", "c", T0, { status: "served" }),
-    ]);
-    expect(Object.fromEntries(counts)).toEqual({ a: 2, b: 1 });
   });
 });
 

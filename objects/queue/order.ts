@@ -241,10 +241,3 @@ export function aheadOfNewWalkIn(
   };
   return aheadOf(newcomer, tickets, order);
 }
-
-/** Waiting tickets per matter (for the hall screens). */
-export function waitingCounts(tickets: Iterable<Ticket>): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const t of tickets) if (t.status === "waiting") counts.set(t.matterId, (counts.get(t.matterId) ?? 0) + 1);
-  return counts;
-}

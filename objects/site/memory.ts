@@ -3,6 +3,7 @@
 // whenever the object starts; changed in one place only, after a change has been written.
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { isActive } from "../queue/model.ts";
+import { TicketTally } from "../queue/tally.ts";
 import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
 import type { BookingStore } from "./booking-store.ts";
 import { BookingsDue } from "./bookings-due.ts";
@@ -25,6 +26,8 @@ export class SiteMemory {
   index: SiteIndex | null = null;
   private tickets = new Map<string, Ticket>();
   private desks = new Map<string, Desk>();
+  /** The tickets' counts, kept as they change (objects/queue/tally.ts). */
+  private tally = TicketTally.of("", []);
   durations = new Map<string, number[]>();
   recentCalls: CallEvent[] = [];
   notices = new NoticeBook();
@@ -51,6 +54,7 @@ export class SiteMemory {
     this.tickets = new Map(tickets.map((t) => [t.id, t]));
     this.desks = new Map(queue.loadDesks().map((d) => [d.id, d]));
     this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
+    this.tally = TicketTally.of(this.day, tickets);
     this.durations = queue.serviceDurations(this.day);
     this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
     this.notices = new NoticeBook(notices.all());
@@ -81,7 +85,7 @@ export class SiteMemory {
 
   /** The queue now: rules read it and never change it; only `apply` does, after a write. */
   get queue(): QueueState {
-    return { tickets: this.tickets, desks: this.desks };
+    return { tickets: this.tickets, desks: this.desks, tally: this.tally };
   }
 
   ticketId(token: string): string | undefined {
@@ -92,17 +96,22 @@ export class SiteMemory {
   queueAfter(change: Change): QueueState {
     if (!change.tickets?.length && !change.desks?.length && !change.removedDesks?.length) return this.queue;
     const tickets = new Map(this.tickets);
-    for (const { ticket } of change.tickets ?? []) tickets.set(ticket.id, ticket);
+    const changes: [Ticket | undefined, Ticket][] = [];
+    for (const { ticket } of change.tickets ?? []) {
+      changes.push([tickets.get(ticket.id), ticket]);
+      tickets.set(ticket.id, ticket);
+    }
     const desks = new Map(this.desks);
     for (const d of change.desks ?? []) desks.set(d.id, d);
     for (const id of change.removedDesks ?? []) desks.delete(id);
-    return { tickets, desks };
+    return { tickets, desks, tally: this.tally.with(changes) };
   }
 
   /** After the write: memory follows what was stored (in place: nothing keeps an older picture). */
   apply(change: Change, seq: number): void {
     if (change.config) this.index = indexSite(change.config);
     for (const { ticket } of change.tickets ?? []) {
+      this.tally.update(this.tickets.get(ticket.id), ticket);
       this.tickets.set(ticket.id, ticket);
       this.byToken.set(ticket.token, ticket.id);
       this.learnDuration(ticket);
@@ -137,6 +146,7 @@ export class SiteMemory {
     const tickets = new Map<string, Ticket>();
     for (const t of this.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
     this.tickets = tickets;
+    this.tally = TicketTally.of(day, tickets.values());
     this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);

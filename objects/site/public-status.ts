@@ -6,9 +6,9 @@
 import type { PublicMatterStatus, PublicSiteStatus } from "../../protocol/public-status.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf } from "../queue/calendar.ts";
-import { walkInsByPrefix, walkInVerdict } from "../queue/intake.ts";
+import { walkInVerdict } from "../queue/intake.ts";
 import type { Ticket } from "../queue/model.ts";
-import { waitingCounts } from "../queue/order.ts";
+import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localTime } from "../queue/time.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteRead } from "./draft.ts";
@@ -50,8 +50,8 @@ export function publicStatus(
   const { now, queue } = read;
   const views = new ViewBuilder(index, queue, read.durations, forecastAt(index, now, read.bookingsDue));
   const tickets = [...queue.tickets.values()];
-  const waiting = waitingCounts(tickets);
-  const taken = walkInsByPrefix(read.day, tickets);
+  const waiting = waitingTally(queue).waiting;
+  const taken = takenOn(queue, read.day);
   const lastCalled = latestBy(tickets, read.day, (t) => t.calledAt);
   const lastIssued = latestBy(tickets, read.day, (t) => t.takenAt);
   const site = {

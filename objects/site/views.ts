@@ -16,10 +16,11 @@ import { calendarOf, hoursOn } from "../queue/calendar.ts";
 import { type CutOffReason, cutOffClosing, cutOffReason, lastTicketPassed, minutesOf } from "../queue/cut-off.ts";
 import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
-import { capReached, walkInsByPrefix } from "../queue/intake.ts";
+import { capReached } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { openingsAhead } from "../queue/openings.ts";
-import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll, waitingCounts } from "../queue/order.ts";
+import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll } from "../queue/order.ts";
+import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
 import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
@@ -49,14 +50,16 @@ export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyM
   return { now, closesAt: closingAt(hours, now, c.timeZone), bookingsDue };
 }
 
+/** The hours the hall shows, per configuration (a new one is a new index) and day: every hall flush shows them. */
+const openingsOf = new WeakMap<SiteIndex, { day: string; openings: HallSite["openings"] }>();
+
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
   private serving = new Map<string, string[]>();
-  private openings: HallSite["openings"] | null = null;
   private calls: Map<string, number[]> | null = null;
   /** The closing the cut-off counts with (objects/queue/cut-off.ts), once per builder. */
   private cutOffClosesAt: { at: number | null } | null = null;
-  private walkInsWaiting: Map<string, number> | null = null;
+  private walkInsWaiting: ReadonlyMap<string, number> | null = null;
   private lines = new Map<string, LineForecast>();
   /** Per line, its ranges for any number of people ahead (samples sorted once per line, not per ticket). */
   private lineRanges = new Map<string, (ahead: number) => WaitRange>();
@@ -178,13 +181,7 @@ export class ViewBuilder {
 
   /** The range a walk-in taking a ticket for the matter now would be shown (behind everyone waiting for it). */
   newTicketRange(matterId: string): WaitRange {
-    if (!this.walkInsWaiting) {
-      // One pass over the tickets for every matter a view asks about (the hall view asks for each).
-      this.walkInsWaiting = new Map();
-      for (const t of this.state.tickets.values())
-        if (t.status === "waiting" && t.deskId === null)
-          this.walkInsWaiting.set(t.matterId, (this.walkInsWaiting.get(t.matterId) ?? 0) + 1);
-    }
+    this.walkInsWaiting ??= waitingTally(this.state).waitingUnassigned;
     return this.rangesOf(matterId, null)(this.walkInsWaiting.get(matterId) ?? 0);
   }
 
@@ -333,14 +330,18 @@ export class ViewBuilder {
   /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages, the hours from `day` on. */
   hallSite(day: string): HallSite {
     const c = this.index.config;
-    this.openings ??= openingsAhead(calendarOf(c), c.timeZone, day, OPENING_DAYS).map((o) => ({
-      from: this.at(o.from),
-      to: this.at(o.to),
-    }));
+    let known = openingsOf.get(this.index);
+    if (known?.day !== day) {
+      known = {
+        day,
+        openings: openingsAhead(calendarOf(c), c.timeZone, day, OPENING_DAYS).map((o) => ({ from: this.at(o.from), to: this.at(o.to) })),
+      };
+      openingsOf.set(this.index, known);
+    }
     return {
       closure: c.closure?.message ?? null,
       languages: c.screenLanguages,
-      openings: this.openings,
+      openings: known.openings,
       ...(c.ticker ? { ticker: c.ticker } : {}),
       ...priorityOffer(c),
       screens: c.devices
@@ -371,8 +372,8 @@ export class ViewBuilder {
     day: string,
     overridden: ReadonlySet<string> = new Set(),
   ): DisplayView {
-    const counts = waitingCounts(this.state.tickets.values());
-    const taken = walkInsByPrefix(day, this.state.tickets.values());
+    const counts = waitingTally(this.state).waiting;
+    const taken = takenOn(this.state, day);
     return {
       siteName: this.index.config.name,
       site: this.hallSite(day),

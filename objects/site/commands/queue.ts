@@ -9,10 +9,11 @@ import { calendarOf } from "../../queue/calendar.ts";
 import { describeStrandings, strandings } from "../../queue/config-change.ts";
 import type { CutOffReason } from "../../queue/cut-off.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
-import { walkInsByPrefix, walkInVerdict } from "../../queue/intake.ts";
+import { walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, QueueState, Ticket } from "../../queue/model.ts";
 import { applyOutcome } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
+import { takenOn } from "../../queue/tally.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
 import { statisticsCutoff } from "../../statistics/retention.ts";
 import { withoutSlot } from "../bookings-due.ts";
@@ -119,7 +120,7 @@ export function walkIn(
     configs: index.desks.values(),
     desks: read.queue.desks,
   };
-  const taken = matter.dailyCap === undefined ? new Map<string, number>() : walkInsByPrefix(read.day, read.queue.tickets.values());
+  const taken = matter.dailyCap === undefined ? new Map<string, number>() : takenOn(read.queue, read.day);
   // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off); a
   // priority ticket is forecast from its own place in the line.
   const forecast = forecastAt(index, now, read.bookingsDue);

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { walkInsByPrefix } from "./intake.ts";
+import { applyOutcome, type Ticket } from "./model.ts";
+import { TicketTally, takenOn, waitingTally } from "./tally.ts";
+import { booking, DAY, MIN, T0, ticket } from "./test-fixtures.ts";
+
+const counts = (m: ReadonlyMap<string, number> | null) => (m ? Object.fromEntries(m) : null);
+
+describe("TicketTally", () => {
+  it("counts waiting tickets per matter, those for any desk, and the day's walk-ins per prefix", () => {
+    const tally = TicketTally.of(DAY, [
+      ticket("A001", "a", T0),
+      ticket("A002", "a", T0, { deskId: "d2" }),
+      ticket("A003", "a", T0, { status: "called", deskId: "d1" }),
+      ticket("B001", "b", T0),
+      ticket("C001", "c", T0, { status: "served" }),
+      booking("R001", "a", T0, T0 + MIN),
+      ticket("A099", "a", T0, { day: "2026-11-22" }),
+    ]);
+    expect(counts(tally.waiting)).toEqual({ a: 4, b: 1 });
+    expect(counts(tally.waitingUnassigned)).toEqual({ a: 3, b: 1 });
+    expect(counts(tally.takenOn(DAY))).toEqual({ A: 3, B: 1, C: 1 });
+    expect(tally.takenOn("2026-11-24")).toBeNull();
+  });
+
+  it("kept through random changes, it equals the tickets counted again", () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const statuses: Ticket["status"][] = ["waiting", "called", "serving", "missed", "served", "removed", "closed"];
+    let state = { tickets: new Map<string, Ticket>(), desks: new Map(), tally: TicketTally.of(DAY, []) };
+    for (let i = 0; i < 400; i++) {
+      const id = `t${rand(60)}`;
+      const old = state.tickets.get(id);
+      const next = ticket(old?.number ?? `${"ABC"[rand(3)]}${String(i).padStart(3, "0")}`, old?.matterId ?? "abc"[rand(3)]!, T0, {
+        id,
+        status: statuses[rand(statuses.length)]!,
+        deskId: rand(2) ? null : "d1",
+        day: rand(10) ? DAY : "2026-11-22",
+        source: rand(5) ? "walk-in" : "booking",
+      });
+      // A change may carry one ticket twice (its earlier row is the first's).
+      const twice = rand(10) === 0 ? [{ ...next, status: "waiting" as const }, next] : [next];
+      state = applyOutcome(state, { tickets: twice, desks: [], calls: [], deskId: null, ticketId: null }) as typeof state;
+      const again = TicketTally.of(DAY, state.tickets.values());
+      expect(counts(state.tally.waiting)).toEqual(counts(again.waiting));
+      expect(counts(state.tally.waitingUnassigned)).toEqual(counts(again.waitingUnassigned));
+      expect(counts(state.tally.takenOn(DAY))).toEqual(counts(walkInsByPrefix(DAY, state.tickets.values())));
+    }
+  });
+
+  it("a queue without a tally is counted when asked", () => {
+    const tickets = new Map([ticket("A001", "a", T0), ticket("A002", "a", T0, { deskId: "d1" })].map((t) => [t.id, t]));
+    const state = { tickets, desks: new Map() };
+    expect(counts(waitingTally(state).waiting)).toEqual({ a: 2 });
+    expect(counts(waitingTally(state).waitingUnassigned)).toEqual({ a: 1 });
+    expect(counts(takenOn(state, DAY))).toEqual({ A: 2 });
+    // A tally of another day still has the waiting counts; the day's walk-ins are counted from the tickets.
+    const other = { ...state, tally: TicketTally.of("2026-11-22", tickets.values()) };
+    expect(counts(takenOn(other, DAY))).toEqual({ A: 2 });
+  });
+});
