@@ -432,7 +432,7 @@ export class SiteQueue extends DurableObject<Env> {
       const online = this.ctx.getWebSockets(subjectTag(sub)).length > 0;
       contacts[sub] = { online, at: online ? Date.now() : (seen[sub] ?? null) };
     }
-    return { contacts, printers: this.stores.printers.printers(), unprinted: this.stores.printers.unprinted(UNPRINTED_LISTED) };
+    return { contacts, printers: [...this.stores.printers.printers()], unprinted: this.stores.printers.unprinted(UNPRINTED_LISTED) };
   }
 
   /** A person has dealt with a ticket the agent could not print: its job is acknowledged, and the list left is answered. */

@@ -15,6 +15,7 @@ export function UNPRINTED_MIGRATION(sql: SqlStorage): void {
 }
 
 export class PrinterStore {
+  private known: readonly PrinterStatus[] | null = null;
   constructor(private readonly sql: SqlStorage) {}
 
   addJob(job: AgentJob, now: number): void {
@@ -85,11 +86,16 @@ export class PrinterStore {
     this.sql.exec("DELETE FROM jobs WHERE acked_at IS NULL AND unprinted_at < ?", before - UNPRINTED_KEPT_MS);
   }
 
-  printers(): PrinterStatus[] {
+  /** The kiosks' printers as last reported: read from SQLite once, then again only after a write (every hall flush asks). */
+  printers(): readonly PrinterStatus[] {
+    if (this.known) return this.known;
     const row = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'printers'").toArray()[0];
-    return row ? (JSON.parse(row.value) as PrinterStatus[]) : [];
+    this.known = row ? (JSON.parse(row.value) as PrinterStatus[]) : [];
+    return this.known;
   }
   setPrinters(printers: readonly PrinterStatus[]): void {
+    // Read again after the write: a transaction that fails leaves the stored value, not this one.
+    this.known = null;
     this.sql.exec(
       "INSERT INTO meta (key, value) VALUES ('printers', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       JSON.stringify(printers),

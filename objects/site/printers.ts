@@ -11,7 +11,12 @@ export function withoutAgent(current: readonly PrinterStatus[], at: string): Pri
 }
 
 /** The list after a report, sorted by kiosk; null when the report changes nothing. */
-export function withPrinterReport(current: PrinterStatus[], kioskId: string, state: PrinterState, at: string): PrinterStatus[] | null {
+export function withPrinterReport(
+  current: readonly PrinterStatus[],
+  kioskId: string,
+  state: PrinterState,
+  at: string,
+): PrinterStatus[] | null {
   if (current.some((p) => p.kioskId === kioskId && p.state === state)) return null;
   const next = [...current.filter((p) => p.kioskId !== kioskId), { kioskId, state, at }];
   return next.sort((x, y) => (x.kioskId < y.kioskId ? -1 : 1));
