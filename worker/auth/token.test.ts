@@ -29,6 +29,16 @@ describe("staff tokens", () => {
     expect(await verifyToken(old, { current: NEW })).toBeNull();
   });
 
+  it("a token believed once is believed again only while unexpired and while its key is", async () => {
+    const claims = { ...clerk(), exp: now() + 60 };
+    const token = await signToken(claims, OLD);
+    expect(await verifyToken(token, { current: OLD })).toMatchObject({ sub: "urzednik1" });
+    expect(await verifyToken(token, { current: OLD }, claims.exp - 1)).toMatchObject({ sub: "urzednik1" });
+    expect(await verifyToken(token, { current: OLD }, claims.exp)).toBeNull();
+    expect(await verifyToken(token, { current: NEW, previous: OLD })).not.toBeNull();
+    expect(await verifyToken(token, { current: NEW })).toBeNull();
+  });
+
   it("refuses expired tokens, tokens of another key, changed claims, other algorithms and unsigned tokens", async () => {
     expect(await verifyToken(await signToken({ ...clerk(), exp: now() - 1 }, NEW), { current: NEW })).toBeNull();
     expect(await verifyToken(await signToken(clerk(), OLD), { current: NEW })).toBeNull();

@@ -58,9 +58,19 @@ export async function signToken(claims: TokenClaims, secret: string): Promise<st
     .sign(key.secret);
 }
 
+/**
+ * Tokens already verified in this Worker instance, with the key that signed them: a kiosk or a clerk sends
+ * the same token with every request, and its signature need not be checked again while that key is still
+ * believed and the token unexpired. Only a token whose signature was checked gets here; the oldest go first.
+ */
+const verified = new Map<string, { claims: TokenClaims; secret: string }>();
+const VERIFIED_KEPT = 1000;
+
 /** The claims of a valid, unexpired token signed with one of `keys`; null otherwise (never throws). */
 export async function verifyToken(token: string, keys: SigningKeys, nowS = Math.floor(Date.now() / 1000)): Promise<TokenClaims | null> {
   if (token.length > 8000) return null;
+  const known = verified.get(token);
+  if (known && (known.secret === keys.current || known.secret === keys.previous) && known.claims.exp > nowS) return known.claims;
   let kid: string | undefined;
   try {
     const header = decodeProtectedHeader(token);
@@ -81,7 +91,10 @@ export async function verifyToken(token: string, keys: SigningKeys, nowS = Math.
         currentDate: new Date(nowS * 1000),
       });
       const claims = TokenClaims.safeParse(payload);
-      return claims.success ? claims.data : null;
+      if (!claims.success) return null;
+      if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value as string);
+      verified.set(token, { claims: claims.data, secret });
+      return claims.data;
     } catch (e) {
       if (e instanceof errors.JOSEError) return null;
       throw e;
