@@ -72,3 +72,13 @@ function aroundTheClock(): SiteConfigInput["openingHours"] {
   const allDay: [string, string][] = [["00:00", "24:00"]];
   return { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
 }
+
+/**
+ * A fixed-offset time zone in which it is now between 10:00 and 10:59 ("Etc/GMT-2" is UTC+2): a site there
+ * is far from its local midnight (its closing, a new day) whenever the test runs.
+ */
+export function zoneAtTen(): string {
+  let offset = (10 - new Date().getUTCHours() + 24) % 24;
+  if (offset > 14) offset -= 24;
+  return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+}

@@ -5,6 +5,7 @@
 // This file's own office, open around the clock, so nothing else of the demo site is counted here.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { zoneAtTen } from "../site-config.ts";
 import { base, call, decodeQr, expectNoViolations, expectText, launch, newPage, SIZES, screenshot, signIn, token } from "./helpers.ts";
 
 const siteId = `e2e-cut-off-${Date.now().toString(36)}`;
@@ -35,13 +36,6 @@ function cutOffSite() {
     devices: [],
     booking: { horizonDays: 14, checkIn: "kiosk", minNoticeMinutes: 60 },
   };
-}
-
-/** A fixed-offset time zone in which it is now between 10:00 and 10:59 ("Etc/GMT-2" is UTC+2). */
-function zoneAtTen(): string {
-  let offset = (10 - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
 /** "HH:MM" of the local minute now plus `plus` minutes, in a zone where it is 10:xx. */

@@ -5,6 +5,7 @@ import { evictDurableObject, runDurableObjectAlarm } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../objects/booking/dates.ts";
 import type { ETicketView, IssuedTicket } from "../../protocol/api.ts";
+import { zoneAtTen } from "../site-config.ts";
 import { act, api, desk, eticketTokenOf, expectError, freshSite, issue, siteObject, siteSql } from "./helpers.ts";
 import { book, bookAndConfirm, codeFor, dateIn, freeAt, freeSlots, outboxOf } from "./sms-helpers.ts";
 
@@ -20,13 +21,6 @@ async function eticketView(ticket: IssuedTicket): Promise<{ view: ETicketView; t
   expect(res.status).toBe(200);
   const text = await res.text();
   return { view: JSON.parse(text) as ETicketView, text };
-}
-
-/** A fixed-offset time zone in which it is now between 10:00 and 10:59 ("Etc/GMT-2" is UTC+2). */
-function zoneAtTen(): string {
-  let offset = (10 - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
 }
 
 const notices = async (siteId: string) => (await outboxOf(siteId)).filter((m) => m.kind === "notify");

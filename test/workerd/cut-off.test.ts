@@ -10,6 +10,7 @@ import type { CutOffOverrideResponse, IssuedTicket } from "../../protocol/api.ts
 import type { AuditEntry } from "../../protocol/audit.ts";
 import type { DayHours, SiteConfigInput } from "../../protocol/config.ts";
 import type { DisplayView, ServerMessage } from "../../protocol/live.ts";
+import { zoneAtTen } from "../site-config.ts";
 import {
   accountFor,
   api,
@@ -26,13 +27,6 @@ import {
 } from "./helpers.ts";
 
 const displayOf = (m: ServerMessage): DisplayView | null => (isView(m) && m.role === "display" ? (m.view as DisplayView) : null);
-
-/** A fixed-offset time zone in which it is now between 10:00 and 10:59 ("Etc/GMT-2" is UTC+2). */
-function zoneAtTen(): string {
-  let offset = (10 - new Date().getUTCHours() + 24) % 24;
-  if (offset > 14) offset -= 24;
-  return offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-}
 
 /**
  * Waits, when the minute is nearly over, for the next one: a ticket meant to be given "this minute" must be

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ETicketView, IssuedTicket } from "../../protocol/api.ts";
 import type { DisplayView } from "../../protocol/live.ts";
 import type { StatisticsResponse } from "../../protocol/statistics.ts";
+import { zoneAtTen } from "../site-config.ts";
 import { accountFor, act, api, eticketTokenOf, freshSite, issue, LiveSocket, latest, siteObject, siteSql } from "./helpers.ts";
 
 const middle = (r: { low: number; high: number }) => Math.round((r.low + r.high) / 2);
@@ -78,8 +79,10 @@ describe("the wait as a range", () => {
   });
 
   it("a booking due in 5 minutes lengthens a walk-in's range (read again from SQLite after the object restarts)", async () => {
-    const plain = await freshSite();
-    const booked = await freshSite();
+    // Both sites where it is mid-morning: near the local closing both ranges would end at closing time.
+    const zone = { timeZone: zoneAtTen() };
+    const plain = await freshSite(zone);
+    const booked = await freshSite(zone);
     const now = Date.now();
     await siteSql(
       booked.siteId,
