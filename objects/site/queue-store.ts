@@ -17,48 +17,48 @@ export const TICKET_FLAGS_MIGRATION = `
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
 const ENDED_TOKEN_PREFIX = "ended:";
 
-interface TicketRow {
-  id: string;
-  token: string;
-  day: string;
-  number: string;
-  matter_id: string;
-  source: string;
-  status: string;
-  taken_at: number;
-  reserved_at: number | null;
-  desk_id: string | null;
-  misses: number;
-  recall_at: number | null;
-  called_at: number | null;
-  started_at: number | null;
-  finished_at: number | null;
-  priority: number;
-  interpreter: number;
-  [key: string]: SqlStorageValue;
-}
+/** A ticket's row as values, in the order selectTickets names them: a wake-up reads a whole day of tickets this way. */
+type TicketValues = [
+  id: string,
+  token: string,
+  day: string,
+  number: string,
+  matterId: string,
+  source: string,
+  status: string,
+  takenAt: number,
+  reservedAt: number | null,
+  deskId: string | null,
+  misses: number,
+  recallAt: number | null,
+  calledAt: number | null,
+  startedAt: number | null,
+  finishedAt: number | null,
+  priority: number,
+  interpreter: number,
+];
 
-// (Flags are set after, not spread in: a wake-up reads a whole day of tickets through here.)
-const ticketFromRow = (r: TicketRow): Ticket => {
+// (Flags are set after, not spread in; values, not named columns: the cursor then builds no object per row.)
+const ticketFromValues = (r: TicketValues): Ticket => {
   const t: Ticket = {
-    id: r.id,
-    token: r.token,
-    day: r.day,
-    number: r.number,
-    matterId: r.matter_id,
-    source: r.source as Ticket["source"],
-    status: r.status as Ticket["status"],
-    takenAt: r.taken_at,
-    reservedAt: r.reserved_at,
-    deskId: r.desk_id,
-    misses: r.misses,
-    recallAt: r.recall_at,
-    calledAt: r.called_at,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
+    id: r[0],
+    token: r[1],
+    day: r[2],
+    number: r[3],
+    matterId: r[4],
+    source: r[5] as Ticket["source"],
+    status: r[6] as Ticket["status"],
+    takenAt: r[7],
+    reservedAt: r[8],
+    deskId: r[9],
+    misses: r[10],
+    recallAt: r[11],
+    calledAt: r[12],
+    startedAt: r[13],
+    finishedAt: r[14],
   };
-  if (r.priority) t.priority = true;
-  if (r.interpreter) t.interpreter = true;
+  if (r[15]) t.priority = true;
+  if (r[16]) t.interpreter = true;
   return t;
 };
 
@@ -82,14 +82,16 @@ export class QueueStore {
   // ---- tickets and desks -----------------------------------------------------
   /** Tickets the queue needs in memory: today's, and any from earlier days still open. */
   loadTickets(day: string): Ticket[] {
-    return this.sql
-      .exec<TicketRow>(selectTickets("t.day >= ? OR t.status IN ('waiting', 'called', 'serving', 'missed')"), day)
-      .toArray()
-      .map(ticketFromRow);
+    const tickets: Ticket[] = [];
+    for (const r of this.sql
+      .exec(selectTickets("t.day >= ? OR t.status IN ('waiting', 'called', 'serving', 'missed')"), day)
+      .raw<TicketValues>())
+      tickets.push(ticketFromValues(r));
+    return tickets;
   }
   ticketById(id: string): Ticket | null {
-    const row = this.sql.exec<TicketRow>(selectTickets("t.id = ?"), id).toArray()[0];
-    return row ? ticketFromRow(row) : null;
+    const [row] = [...this.sql.exec(selectTickets("t.id = ?"), id).raw<TicketValues>()];
+    return row ? ticketFromValues(row) : null;
   }
   /**
    * The tokens of tickets of local days before `day` are replaced by one that is unique but never the
@@ -103,8 +105,8 @@ export class QueueStore {
   }
 
   ticketByToken(token: string): Ticket | null {
-    const row = this.sql.exec<TicketRow>(selectTickets("t.token = ?"), token).toArray()[0];
-    return row ? ticketFromRow(row) : null;
+    const [row] = [...this.sql.exec(selectTickets("t.token = ?"), token).raw<TicketValues>()];
+    return row ? ticketFromValues(row) : null;
   }
   putTicket(t: Ticket, kioskId: string | null = null): void {
     this.sql.exec(
