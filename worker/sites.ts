@@ -1,7 +1,7 @@
 // The Worker's view of which sites exist and which organisation each belongs to: asked of the
-// registry, kept for a few seconds. A site's organisation never changes, so a stale answer can only
-// miss a new site (answered as unknown until the next refresh), never let a caller into another's.
-
+// registry, kept for a few seconds, and used for up to a minute more while a fresh one is asked for. A
+// site's organisation never changes, so a stale answer can only miss a new site (answered as unknown
+// until the next refresh), never let a caller into another's.
 import type { Directory } from "../objects/directory.ts";
 import { directoryName, REGISTRY_NAME } from "../objects/registry/scopes.ts";
 import type { SiteListing } from "../objects/registry.ts";
@@ -11,6 +11,11 @@ import type { Env } from "./env.ts";
 import { ApiError } from "./errors.ts";
 
 const TTL_MS = 10_000;
+/**
+ * A list older than TTL_MS but younger than this is still used while a fresh one is asked for: the first
+ * request after a quiet spell does not wait for the registry (which may have gone to sleep meanwhile).
+ */
+const STALE_MS = 60_000;
 /** An unknown id refreshes the list at most this often, so random ids cannot flood the registry. */
 const MISS_REFRESH_MS = 1_000;
 
@@ -39,9 +44,35 @@ async function refresh(env: Env): Promise<SiteListing> {
   return listing;
 }
 
+/** The refresh under way while an older list is served (one at a time; given up after TTL_MS if it never ends). */
+let refreshing: { at: number } | null = null;
+
+/**
+ * What a request does with the list it has: use it; use it and start a refresh that nobody waits for
+ * (none under way, or the one under way is older than TTL_MS and taken for lost); use it while the
+ * refresh under way goes on; or wait for a fresh one (no list, or one older than STALE_MS).
+ */
+export function listingUse(ageMs: number | null, refreshingForMs: number | null): "use" | "use-and-refresh" | "wait" {
+  if (ageMs === null || ageMs >= STALE_MS) return "wait";
+  if (ageMs < TTL_MS) return "use";
+  return refreshingForMs === null || refreshingForMs >= TTL_MS ? "use-and-refresh" : "use";
+}
+
 async function currentListing(env: Env): Promise<SiteListing> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.listing;
-  return refresh(env);
+  const now = Date.now();
+  const use = listingUse(cached ? now - cached.at : null, refreshing ? now - refreshing.at : null);
+  if (!cached || use === "wait") return refresh(env);
+  if (use === "use-and-refresh") {
+    // A request that ends may cancel this refresh; a later one then starts another.
+    const mine = { at: now };
+    refreshing = mine;
+    refresh(env)
+      .catch(() => undefined)
+      .finally(() => {
+        if (refreshing === mine) refreshing = null;
+      });
+  }
+  return cached.listing;
 }
 
 export async function listSites(env: Env): Promise<PublicSite[]> {
