@@ -121,6 +121,9 @@ describe("daily cap counting", () => {
     expect(taken.get("A")).toBe(2);
     expect(taken.get("AB")).toBe(1);
     expect(prefixOf("AB012")).toBe("AB");
+    expect(prefixOf("R1A05")).toBe("R1A");
+    expect(prefixOf("123")).toBe("");
+    expect(prefixOf("ŻX")).toBe("ŻX");
     expect(capReached({ prefix: "A", dailyCap: 2 }, taken)).toBe(true);
     expect(capReached({ prefix: "A", dailyCap: 3 }, taken)).toBe(false);
     expect(capReached({ prefix: "A" }, taken)).toBe(false);

@@ -17,7 +17,14 @@ export function openAt(cal: SiteCalendar, at: LocalTime): boolean {
 
 /** The ticket prefix of a number ("AB" of "AB012"). */
 export function prefixOf(number: string): string {
-  return number.replace(/\d+$/, "");
+  // (A loop, not a regular expression: a wake-up counts a whole day of tickets through here.)
+  let end = number.length;
+  while (end > 0) {
+    const c = number.charCodeAt(end - 1);
+    if (c < 48 || c > 57) break;
+    end--;
+  }
+  return number.slice(0, end);
 }
 
 /**
