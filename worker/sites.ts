@@ -38,9 +38,13 @@ export function directoryOf(env: Env, scope: string): DurableObjectStub<Director
   return ns.get(ns.idFromName(directoryName(scope)));
 }
 
+/** Moved on by invalidateSites: a refresh asked for before a site changed does not store its older list. */
+let generation = 0;
+
 async function refresh(env: Env): Promise<SiteListing> {
+  const asked = generation;
   const listing = await registry(env).listing();
-  cached = { listing, at: Date.now() };
+  if (asked === generation) cached = { listing, at: Date.now() };
   return listing;
 }
 
@@ -58,19 +62,24 @@ export function listingUse(ageMs: number | null, refreshingForMs: number | null)
   return refreshingForMs === null || refreshingForMs >= TTL_MS ? "use-and-refresh" : "use";
 }
 
-async function currentListing(env: Env): Promise<SiteListing> {
+/** The request's own waitUntil: a refresh nobody waits for must outlive the response that started it. */
+export type WaitUntil = (p: Promise<unknown>) => void;
+
+/** The list to use now; an old one is used while a fresh one is asked for only where the request can wait until it comes. */
+async function currentListing(env: Env, waitUntil?: WaitUntil): Promise<SiteListing> {
   const now = Date.now();
   const use = listingUse(cached ? now - cached.at : null, refreshing ? now - refreshing.at : null);
-  if (!cached || use === "wait") return refresh(env);
-  if (use === "use-and-refresh") {
-    // A request that ends may cancel this refresh; a later one then starts another.
+  if (!cached || use === "wait" || (use === "use-and-refresh" && !waitUntil)) return refresh(env);
+  if (use === "use-and-refresh" && waitUntil) {
     const mine = { at: now };
     refreshing = mine;
-    refresh(env)
-      .catch(() => undefined)
-      .finally(() => {
-        if (refreshing === mine) refreshing = null;
-      });
+    waitUntil(
+      refresh(env)
+        .catch(() => undefined)
+        .finally(() => {
+          if (refreshing === mine) refreshing = null;
+        }),
+    );
   }
   return cached.listing;
 }
@@ -84,9 +93,12 @@ export async function siteOrgs(env: Env): Promise<Record<string, string>> {
   return (await currentListing(env)).orgs;
 }
 
-/** A listed site and its organisation, or null (the list refreshed first when it is old enough). */
-export async function findSite(env: Env, siteId: string): Promise<{ site: PublicSite; org: string } | null> {
-  let listing = await currentListing(env);
+/**
+ * A listed site and its organisation, or null (the list refreshed first when it is old enough; with the
+ * request's `waitUntil`, a list up to a minute old is used while the fresh one comes).
+ */
+export async function findSite(env: Env, siteId: string, waitUntil?: WaitUntil): Promise<{ site: PublicSite; org: string } | null> {
+  let listing = await currentListing(env, waitUntil);
   let site = listing.sites.find((s) => s.id === siteId);
   if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) {
     listing = await refresh(env);
@@ -117,4 +129,5 @@ export function siteStub(env: Env, siteId: string): SiteStub {
 /** Forget the cached list (after a site is added or changed). */
 export function invalidateSites(): void {
   cached = null;
+  generation++;
 }
