@@ -83,10 +83,10 @@ export class QueueStore {
   /** Tickets the queue needs in memory: today's, and any from earlier days still open. */
   loadTickets(day: string): Ticket[] {
     const tickets: Ticket[] = [];
-    for (const r of this.sql
-      .exec(selectTickets("t.day >= ? OR t.status IN ('waiting', 'called', 'serving', 'missed')"), day)
-      .raw<TicketValues>())
-      tickets.push(ticketFromValues(r));
+    // Today's by the day's index, then earlier days' still open by the open tickets' index: each row is found
+    // once (with OR, SQLite looks today's open tickets up in both indexes and drops the doubles).
+    const query = `${selectTickets("t.day >= ?")} UNION ALL ${selectTickets("t.day < ? AND t.status IN ('waiting', 'called', 'serving', 'missed')")}`;
+    for (const r of this.sql.exec(query, day, day).raw<TicketValues>()) tickets.push(ticketFromValues(r));
     return tickets;
   }
   ticketById(id: string): Ticket | null {
