@@ -6,10 +6,11 @@
 import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { OrganisationStatisticsResponse, StatisticsResponse } from "../../protocol/statistics.ts";
+import { zoneAtTen } from "../site-config.ts";
 import { accountFor, api, desk, expectError, freshSite, issue, login, siteObject, siteSql, TEST_ORG } from "./helpers.ts";
 import { bookAndConfirm, freeSlots } from "./sms-helpers.ts";
 
-const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(new Date());
+const today = (timeZone = "Europe/Warsaw") => new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date());
 const dayAfter = (d: string, n: number) => new Date(Date.parse(`${d}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 async function statistics(siteId: string, token: string, query: string): Promise<StatisticsResponse> {
@@ -25,7 +26,10 @@ async function ok(siteId: string, deskId: string, action: string, token: string,
 
 describe("statistics of a day", () => {
   it("count what happened, by matter and desk; export as CSV; the end-of-day roll-up answers as the live figures did", async () => {
-    const { siteId, admin } = await freshSite();
+    // Where it is mid-morning: late in the evening the first free slot is tomorrow's, and the live day
+    // must not end while the test plays it.
+    const zone = zoneAtTen();
+    const { siteId, admin } = await freshSite({ timeZone: zone });
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1", "d2"] });
 
@@ -50,11 +54,11 @@ describe("statistics of a day", () => {
     await ok(siteId, "d2", "pause", clerk, { reason: "training" });
     await ok(siteId, "d2", "resume", clerk);
     // A booking for the first free slot.
-    const slot = (await freeSlots(siteId, "rej", today(), dayAfter(today(), 6)))[0]!;
+    const slot = (await freeSlots(siteId, "rej", today(zone), dayAfter(today(zone), 6)))[0]!;
     await bookAndConfirm(siteId, slot.start, "600100200");
     const last = slot.start.slice(0, 10);
 
-    const s = await statistics(siteId, admin, `from=${today()}&to=${last}`);
+    const s = await statistics(siteId, admin, `from=${today(zone)}&to=${last}`);
     expect(s.totals).toMatchObject({ arrived: 4, served: 2, noShows: 1, cancelled: 0, open: 1, transferred: 1 });
     // Every wait of this fast day is under a minute: nearest-rank on whole minutes.
     expect(s.totals.waitMinutes).toEqual({ p50: 0, p90: 0, max: 0 });
@@ -70,7 +74,7 @@ describe("statistics of a day", () => {
     expect(JSON.stringify(s)).not.toMatch(/Kowalski|600100200/);
 
     // The CSV, as Polish Excel reads it.
-    const csv = await api(`/api/v1/sites/${siteId}/statistics?from=${today()}&to=${last}&format=csv`, { token: admin });
+    const csv = await api(`/api/v1/sites/${siteId}/statistics?from=${today(zone)}&to=${last}&format=csv`, { token: admin });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
@@ -81,7 +85,7 @@ describe("statistics of a day", () => {
     expect(text).toContain("\r\n");
 
     // The day ends: it is rolled up, and the roll-up answers as the live figures did.
-    const day = today();
+    const day = today(zone);
     const before = await statistics(siteId, admin, `from=${day}&to=${day}`);
     const yesterday = dayAfter(day, -1);
     await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", yesterday);
