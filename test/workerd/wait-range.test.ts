@@ -10,7 +10,9 @@ import { zoneAtTen } from "../site-config.ts";
 import { accountFor, act, api, eticketTokenOf, freshSite, issue, LiveSocket, latest, siteObject, siteSql } from "./helpers.ts";
 
 const middle = (r: { low: number; high: number }) => Math.round((r.low + r.high) / 2);
-const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(new Date());
+// Every site here is where it is mid-morning: near its closing every range ends at closing time.
+const midMorning = () => ({ timeZone: zoneAtTen() });
+const today = () => new Intl.DateTimeFormat("sv-SE", { timeZone: zoneAtTen() }).format(new Date());
 
 async function eticket(t: IssuedTicket): Promise<ETicketView> {
   const res = await api(`/api/v1/etickets/${eticketTokenOf(t)}`);
@@ -31,7 +33,7 @@ describe("the wait as a range", () => {
   });
 
   it("the issued ticket and its e-ticket carry estimatedWait with low ≤ middle ≤ high; the e-ticket's narrows as the turn nears", async () => {
-    const { siteId } = await freshSite();
+    const { siteId } = await freshSite(midMorning());
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     for (let i = 0; i < 4; i++) await issue(siteId, kiosk, "rej");
@@ -66,7 +68,7 @@ describe("the wait as a range", () => {
   });
 
   it("the hall view gives each matter its people waiting and the range a ticket taken now is shown", async () => {
-    const { siteId, admin } = await freshSite();
+    const { siteId, admin } = await freshSite(midMorning());
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     for (let i = 0; i < 3; i++) await issue(siteId, kiosk, "rej");
     const display = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
@@ -79,10 +81,8 @@ describe("the wait as a range", () => {
   });
 
   it("a booking due in 5 minutes lengthens a walk-in's range (read again from SQLite after the object restarts)", async () => {
-    // Both sites where it is mid-morning: near the local closing both ranges would end at closing time.
-    const zone = { timeZone: zoneAtTen() };
-    const plain = await freshSite(zone);
-    const booked = await freshSite(zone);
+    const plain = await freshSite(midMorning());
+    const booked = await freshSite(midMorning());
     const now = Date.now();
     await siteSql(
       booked.siteId,
@@ -106,7 +106,7 @@ describe("the wait as a range", () => {
   });
 
   it("the visit record keeps the range shown at issue, and the statistics count the wait inside it", async () => {
-    const { siteId, admin } = await freshSite();
+    const { siteId, admin } = await freshSite(midMorning());
     const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     const t = await issue(siteId, kiosk, "rej");
