@@ -60,7 +60,8 @@ export interface Slot {
   free: number;
 }
 
-const warsawDate = (ms: number) =>
+/** The offices' date (YYYY-MM-DD) at an instant. */
+export const warsawDate = (ms: number) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw", year: "numeric", month: "2-digit", day: "2-digit" }).format(ms);
 
 /** Free slots of a matter for the next days, in order. */
