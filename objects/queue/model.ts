@@ -1,6 +1,7 @@
 // Plain data the queue rules work on. The site object stores exactly this in SQLite.
 import type { PauseReason, TicketStatus } from "../../protocol/api.ts";
 import type { TicketTally } from "./tally.ts";
+import { TicketsAfter } from "./tickets-after.ts";
 
 export interface Ticket {
   id: string;
@@ -103,4 +104,32 @@ export function applyOutcome(state: QueueState, outcome: Outcome): QueueState {
   const desks = new Map(state.desks);
   for (const d of outcome.desks) desks.set(d.id, d);
   return state.tally ? { tickets, desks, tally: state.tally.with(changes) } : { tickets, desks };
+}
+
+/**
+ * The state after a change of rows, read through the state before (objects/queue/tickets-after.ts): nothing
+ * of the day's tickets is copied. For a picture read at once and dropped, while the state before stays as
+ * it is; a state that is kept and changed again comes from `applyOutcome`.
+ */
+export function stateAfter(
+  state: QueueState,
+  change: { tickets: Iterable<Ticket>; desks?: Iterable<Desk>; removedDesks?: Iterable<string> },
+): QueueState {
+  const tickets = new TicketsAfter(state.tickets, change.tickets);
+  let desks = state.desks;
+  if (change.desks || change.removedDesks) {
+    const copy = new Map(state.desks);
+    for (const d of change.desks ?? []) copy.set(d.id, d);
+    for (const id of change.removedDesks ?? []) copy.delete(id);
+    desks = copy;
+  }
+  if (!state.tally) return { tickets, desks };
+  // Each changed ticket against the row before it: a ticket changed twice, against its first change.
+  const seen = new Map<string, Ticket>();
+  const changes: [Ticket | undefined, Ticket][] = [];
+  for (const t of change.tickets) {
+    changes.push([seen.get(t.id) ?? state.tickets.get(t.id), t]);
+    seen.set(t.id, t);
+  }
+  return { tickets, desks, tally: state.tally.with(changes) };
 }

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../statistics/simulated-days.ts";
 import { walkInsByPrefix } from "./intake.ts";
 import { applyOutcome, type Ticket } from "./model.ts";
-import { TicketTally, takenOn, waitingTally } from "./tally.ts";
+import { aheadOf } from "./order.ts";
+import { aheadInQueue, TicketTally, takenOn, waitingTally } from "./tally.ts";
 import { booking, DAY, MIN, T0, ticket } from "./test-fixtures.ts";
+import { lineCalls, queueLineCalls } from "./wait-forecast.ts";
 
 const counts = (m: ReadonlyMap<string, number> | null) => (m ? Object.fromEntries(m) : null);
+/** A line's calls as a comparable value: per matter, sorted (the pace reads their number and the oldest). */
+const sortedCalls = (m: ReadonlyMap<string, readonly number[]>) =>
+  Object.fromEntries([...m].map(([k, v]) => [k, [...v].sort((a, b) => a - b)]));
 
 describe("TicketTally", () => {
   it("counts waiting tickets per matter, those for any desk, and the day's walk-ins per prefix", () => {
@@ -24,11 +30,8 @@ describe("TicketTally", () => {
   });
 
   it("kept through random changes, it equals the tickets counted again", () => {
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seededRandom(7);
+    const rand = (n: number) => Math.floor(random() * n);
     const statuses: Ticket["status"][] = ["waiting", "called", "serving", "missed", "served", "removed", "closed"];
     let state = { tickets: new Map<string, Ticket>(), desks: new Map(), tally: TicketTally.of(DAY, []) };
     for (let i = 0; i < 400; i++) {
@@ -48,6 +51,45 @@ describe("TicketTally", () => {
       expect(counts(state.tally.waiting)).toEqual(counts(again.waiting));
       expect(counts(state.tally.waitingUnassigned)).toEqual(counts(again.waitingUnassigned));
       expect(counts(state.tally.takenOn(DAY))).toEqual(counts(walkInsByPrefix(DAY, state.tickets.values())));
+    }
+  });
+
+  it("kept in place and copied, it gives the lines' calls of the last hour and the people ahead of a new walk-in as counted", () => {
+    const random = seededRandom(3);
+    const rand = (n: number) => Math.floor(random() * n);
+    const statuses: Ticket["status"][] = ["waiting", "called", "serving", "missed", "served"];
+    // As the site holds it: one map and one tally, changed in place; copies are taken along the way.
+    const tickets = new Map<string, Ticket>();
+    const live = TicketTally.of(DAY, []);
+    const copies: { tally: TicketTally; tickets: Map<string, Ticket> }[] = [];
+    for (let i = 0; i < 400; i++) {
+      const now = T0 + i * MIN;
+      // A new ticket, taken now, in one step of three; otherwise a change of one taken before.
+      const id = rand(3) === 0 ? `t${i}` : `t${rand(i + 1)}`;
+      const old = tickets.get(id);
+      const status = statuses[rand(statuses.length)]!;
+      const next = ticket(old?.number ?? `A${String(i).padStart(3, "0")}`, old?.matterId ?? "ab"[rand(2)]!, old?.takenAt ?? now, {
+        id,
+        status,
+        deskId: rand(4) ? null : "d1",
+        calledAt: status === "waiting" && rand(2) ? null : (old?.calledAt ?? now - rand(90) * MIN),
+        ...(rand(8) === 0 ? { priority: true } : {}),
+      });
+      // A copy that changes no call shares the calls with the tally held in place; one that does has its own.
+      if (rand(3) === 0) copies.push({ tally: live.with([]), tickets: new Map(tickets) });
+      if (rand(3) === 0) copies.push({ tally: live.with([[old, next]]), tickets: new Map(tickets).set(id, next) });
+      live.update(old, next);
+      tickets.set(id, next);
+      const state = { tickets, desks: new Map(), tally: live };
+      expect(sortedCalls(queueLineCalls(state, now))).toEqual(sortedCalls(lineCalls(tickets.values(), now)));
+      // Every copy still reads as its own tickets, whatever changed in place since.
+      for (const c of copies.slice(-5)) {
+        expect(sortedCalls(queueLineCalls({ ...c, desks: new Map() }, now))).toEqual(sortedCalls(lineCalls(c.tickets.values(), now)));
+      }
+      // Taken just before, at, or just after the latest ticket (at the same moment, the id decides).
+      const newcomer = ticket(`N${i}`, "ab"[rand(2)]!, now + rand(3) - 1, { ...(rand(6) === 0 ? { priority: true } : {}) });
+      for (const order of ["off", "first", "alternate"] as const)
+        expect(aheadInQueue(newcomer, state, order)).toBe(aheadOf(newcomer, tickets.values(), order));
     }
   });
 

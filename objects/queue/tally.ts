@@ -1,9 +1,11 @@
 // Counts over a queue's tickets that every hall view, kiosk and walk-in asks for: waiting per matter, walk-ins
-// waiting for any desk per matter (the line a new ticket joins the end of), and the day's walk-ins per
-// number prefix (the daily caps). The site keeps them as its tickets change rather than counting thousands
-// of tickets at every change; anything without a tally counts them once (tallyOf).
+// waiting for any desk per matter (the line a new ticket joins the end of), the day's walk-ins per number
+// prefix (the daily caps), when each line's tickets were called (how fast it moves) and the latest taking
+// time. The site keeps them as its tickets change rather than going through thousands of tickets at every
+// change; anything without a tally counts them once (tallyOf).
 import { prefixOf, walkInsByPrefix } from "./intake.ts";
 import type { QueueState, Ticket } from "./model.ts";
+import { aheadOf, type PriorityOrder } from "./order.ts";
 
 type Counts = Map<string, number>;
 
@@ -19,18 +21,33 @@ export class TicketTally {
   private readonly waitingByMatter: Counts;
   private readonly unassignedByMatter: Counts;
   private readonly takenByPrefix: Counts;
+  /** Per matter, every ticket called and when (ticket id → ms), whatever the time: the lines' calls are read from it. */
+  private calledByMatter: Map<string, Map<string, number>>;
+  /** Whether `calledByMatter` is this tally's alone: a copy shares it until either of them changes it. */
+  private ownsCalls = true;
+  /** The latest taking time of any ticket counted (it only grows: a ticket's taking time never changes). */
+  private latestTaken: number;
 
   // (Plain fields, not parameter properties: the print agent runs the queue rules in Node, which only strips types.)
-  private constructor(day: string, waiting: Counts, unassigned: Counts, taken: Counts) {
+  private constructor(
+    day: string,
+    waiting: Counts,
+    unassigned: Counts,
+    taken: Counts,
+    called: Map<string, Map<string, number>>,
+    latestTaken: number,
+  ) {
     this.day = day;
     this.waitingByMatter = waiting;
     this.unassignedByMatter = unassigned;
     this.takenByPrefix = taken;
+    this.calledByMatter = called;
+    this.latestTaken = latestTaken;
   }
 
   /** The counts of `tickets`, counted once. */
   static of(day: string, tickets: Iterable<Ticket>): TicketTally {
-    const tally = new TicketTally(day, new Map(), new Map(), new Map());
+    const tally = new TicketTally(day, new Map(), new Map(), new Map(), new Map(), Number.NEGATIVE_INFINITY);
     for (const t of tickets) tally.count(t, 1);
     return tally;
   }
@@ -41,6 +58,18 @@ export class TicketTally {
       if (t.deskId === null) add(this.unassignedByMatter, t.matterId, by);
     }
     if (t.day === this.day && t.source === "walk-in") add(this.takenByPrefix, prefixOf(t.number), by);
+    if (t.calledAt !== null) {
+      if (!this.ownsCalls) {
+        this.calledByMatter = new Map([...this.calledByMatter].map(([m, calls]) => [m, new Map(calls)]));
+        this.ownsCalls = true;
+      }
+      let calls = this.calledByMatter.get(t.matterId);
+      if (by === 1) {
+        if (!calls) this.calledByMatter.set(t.matterId, (calls = new Map()));
+        calls.set(t.id, t.calledAt);
+      } else calls?.delete(t.id);
+    }
+    if (by === 1 && t.takenAt > this.latestTaken) this.latestTaken = t.takenAt;
   }
 
   /** In place: `after` replaces `before` (undefined for a new ticket). Only the holder of the tickets calls it. */
@@ -51,7 +80,17 @@ export class TicketTally {
 
   /** A copy with `changes` made (each ticket's earlier row, or undefined, and its new one). */
   with(changes: Iterable<readonly [Ticket | undefined, Ticket]>): TicketTally {
-    const next = new TicketTally(this.day, new Map(this.waitingByMatter), new Map(this.unassignedByMatter), new Map(this.takenByPrefix));
+    const next = new TicketTally(
+      this.day,
+      new Map(this.waitingByMatter),
+      new Map(this.unassignedByMatter),
+      new Map(this.takenByPrefix),
+      this.calledByMatter,
+      this.latestTaken,
+    );
+    // The calls are shared (a walk-in changes none): whichever tally changes them next copies them first.
+    next.ownsCalls = false;
+    this.ownsCalls = false;
     for (const [before, after] of changes) next.update(before, after);
     return next;
   }
@@ -64,6 +103,16 @@ export class TicketTally {
   /** Tickets waiting for any desk of the matter (not sent to one desk): a new walk-in has them all ahead. */
   get waitingUnassigned(): ReadonlyMap<string, number> {
     return this.unassignedByMatter;
+  }
+
+  /** Per matter, when each of its tickets was last called (ticket id → ms), whatever the time. */
+  get calls(): ReadonlyMap<string, ReadonlyMap<string, number>> {
+    return this.calledByMatter;
+  }
+
+  /** The latest taking time of any ticket counted (a new ticket taken later is behind all of them). */
+  get latestTakenAt(): number {
+    return this.latestTaken;
   }
 
   /** Walk-in tickets taken on `day` per prefix (walkInsByPrefix), or null when this tally counts another day. */
@@ -80,4 +129,24 @@ export function waitingTally(state: QueueState): TicketTally {
 /** A queue's walk-ins taken on `day` per prefix: its tally's, or its tickets counted now. */
 export function takenOn(state: QueueState, day: string): ReadonlyMap<string, number> {
   return state.tally?.takenOn(day) ?? walkInsByPrefix(day, state.tickets.values());
+}
+
+/**
+ * People ahead of a ticket in its line (aheadOf). A plain walk-in taken after every ticket of a queue with a
+ * tally, where priority tickets do not alternate with the others, stands behind everyone waiting for any
+ * desk of its matter: the tally's count, without going through the day's tickets.
+ */
+export function aheadInQueue(t: Ticket, state: QueueState, order: PriorityOrder = "off"): number {
+  const { tally } = state;
+  if (
+    tally &&
+    t.status === "waiting" &&
+    t.source === "walk-in" &&
+    t.deskId === null &&
+    t.priority !== true &&
+    order !== "alternate" &&
+    t.takenAt > tally.latestTakenAt
+  )
+    return tally.waitingUnassigned.get(t.matterId) ?? 0;
+  return aheadOf(t, state.tickets.values(), order);
 }

@@ -2,7 +2,7 @@
 // the desk time open for a matter, the bookings still to join today, and when the office closes.
 import type { DayHours } from "../../protocol/config.ts";
 import { MAX_SAMPLES } from "./estimate.ts";
-import type { Desk, Ticket } from "./model.ts";
+import type { Desk, QueueState, Ticket } from "./model.ts";
 import type { DeskMatters } from "./order.ts";
 import { localDate, localTime, zonedInstant } from "./time.ts";
 import { estimateWaitRange, LINE_WINDOW_MINUTES, SHORTEST_MEASURED_MS, type WaitRange, type WaitRangeInput } from "./wait-range.ts";
@@ -69,6 +69,23 @@ export function lineCalls(tickets: Iterable<Ticket>, now: number): Map<string, n
     const arr = out.get(t.matterId);
     if (arr) arr.push(t.calledAt);
     else out.set(t.matterId, [t.calledAt]);
+  }
+  return out;
+}
+
+/** A queue's calls of the last hour per matter (lineCalls): from its tally's calls when it has one. */
+export function queueLineCalls(state: QueueState, now: number): Map<string, number[]> {
+  if (!state.tally) return lineCalls(state.tickets.values(), now);
+  const from = now - LINE_WINDOW_MINUTES * 60_000;
+  const out = new Map<string, number[]>();
+  for (const [matterId, calls] of state.tally.calls) {
+    let arr: number[] | undefined;
+    for (const at of calls.values()) {
+      if (at > now || at <= from) continue;
+      if (arr) arr.push(at);
+      else arr = [at];
+    }
+    if (arr) out.set(matterId, arr);
   }
   return out;
 }

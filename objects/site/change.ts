@@ -21,6 +21,8 @@ import type { TimerChange } from "./scheduler.ts";
 export interface TicketWrite {
   ticket: Ticket;
   kioskId?: string | null;
+  /** The command made this ticket (a new id): nothing of it is stored yet, so its visit is not looked up. */
+  fresh?: true;
 }
 
 /**

@@ -92,6 +92,7 @@ export class CommitPath {
       bookingsDue: m.bookingsDue,
       slots: m.slots,
       cutOffOverrides: m.cutOffOverrides,
+      cutOffDue: m.cutOffDue,
       numbering: m.numbering,
       notices: m.notices,
       push: m.push,
@@ -307,7 +308,7 @@ export class CommitPath {
     const departments = new Map<string, string>();
     for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
     const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e]));
-    for (const { ticket, kioskId } of c.tickets) {
+    for (const { ticket, kioskId, fresh } of c.tickets) {
       const before = beforeOf ? beforeOf(ticket.id) : memory.queue.tickets.get(ticket.id);
       const shown = estimates.get(ticket.id);
       const channel: VisitChannel =
@@ -318,7 +319,7 @@ export class CommitPath {
           : kioskId || !c.actor
             ? "kiosk"
             : "clerk";
-      const rows = visitUpdates(before, ticket, stores.visits.latest(ticket.id), c.calls ?? [], {
+      const rows = visitUpdates(before, ticket, fresh ? undefined : stores.visits.latest(ticket.id), c.calls ?? [], {
         now,
         clerk: c.actor ?? null,
         departmentOf: (m) => departments.get(m) ?? "",

@@ -58,6 +58,8 @@ export interface SiteRead {
   numbering: Numbering;
   /** The matters whose closing cut-off a manager lifted, and the day they were lifted on. */
   cutOffOverrides: CutOffOverrides | null;
+  /** When the stored cut-off timer is due (null: none). */
+  cutOffDue: number | null;
   notices: NoticeBook;
   /** E-ticket browser push subscriptions. */
   push: PushBook;

@@ -86,4 +86,15 @@ describe("issuedTicket", () => {
     expect(print?.ticket.waitingAhead).toBe(2);
     expect(print?.ticket.eticketUrl).toBe("https://numerek.example.pl/t/other");
   });
+
+  it("counts the same people ahead over the queue the ticket joins, before it is in it", () => {
+    const plain = ticket("R004", "rej", NOW, { token: "other" });
+    const place = placeOf(plain, null);
+    const before = stateOf(
+      [...place.queue.tickets.values()].filter((t) => t.id !== plain.id),
+      [desk("d1"), desk("d2")],
+    );
+    expect(issuedTicket(plain, { ...place, queue: before }).issued).toEqual(issuedTicket(plain, place).issued);
+    expect(issuedTicket(flagged, { ...placeOf(flagged, null), queue: before }).issued.waitingAhead).toBe(1);
+  });
 });

@@ -7,14 +7,18 @@ import type { IssuedTicket } from "../../protocol/api.ts";
 import type { SiteConfig } from "../../protocol/config.ts";
 import type { PrintJob } from "../../protocol/live.ts";
 import type { QueueState, Ticket } from "../queue/model.ts";
-import { aheadOf, priorityOrderOf } from "../queue/order.ts";
+import { priorityOrderOf } from "../queue/order.ts";
+import { aheadInQueue } from "../queue/tally.ts";
 import { rangeMiddle } from "../queue/wait-range.ts";
 import { eticketUrl } from "./tickets.ts";
 import type { ViewBuilder } from "./views.ts";
 
 /** Where a ticket was just taken: the queue it joined, the office, and the kiosk that asked for its slip. */
 export interface IssuePlace {
-  /** The queue with the ticket in it, and the views over that queue (its wait, its taking time as shown). */
+  /**
+   * The queue the ticket joins (with or without it: a ticket is never ahead of itself), and the views over
+   * the queue with it (its wait, its taking time as shown).
+   */
   queue: QueueState;
   views: Pick<ViewBuilder, "range" | "ticket">;
   /** The office: the slip's header and the order its line is called in. */
@@ -36,7 +40,7 @@ export interface IssueEstimate {
 /** The answer to a ticket just taken, its print job (when a kiosk asked) and its estimate. */
 export function issuedTicket(ticket: Ticket, place: IssuePlace): { issued: IssuedTicket; print: PrintJob | null; estimate: IssueEstimate } {
   // One pass for this ticket alone; the e-ticket flush computes every position at once.
-  const ahead = aheadOf(ticket, place.queue.tickets.values(), priorityOrderOf(place.config.priority));
+  const ahead = aheadInQueue(ticket, place.queue, priorityOrderOf(place.config.priority));
   const range = place.views.range(ticket, ahead) ?? { low: 0, high: 0 };
   const issued: IssuedTicket = {
     id: ticket.id,

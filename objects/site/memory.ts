@@ -2,7 +2,7 @@
 // desks, recent calls, service durations, today's bookings still due, e-ticket requests, seq and the local day. Rebuilt from SQLite
 // whenever the object starts; changed in one place only, after a change has been written.
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
-import { isActive } from "../queue/model.ts";
+import { isActive, stateAfter } from "../queue/model.ts";
 import { TicketTally } from "../queue/tally.ts";
 import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
 import type { BookingStore } from "./booking-store.ts";
@@ -13,6 +13,7 @@ import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
 import { NumberingMemory } from "./numbering.ts";
 import { PushBook } from "./push-store.ts";
+import { CUT_OFF_TIMER } from "./scheduler.ts";
 import { indexSite, type SiteIndex } from "./site-index.ts";
 import { SlotBook } from "./slot-book.ts";
 import { DISPLAY_CALLS } from "./views.ts";
@@ -40,6 +41,8 @@ export class SiteMemory {
   numbering = new NumberingMemory({ queue: { counter: () => 0 }, continuity: { blocksOn: () => [] } });
   /** The matters whose closing cut-off a manager lifted, with their day. */
   cutOffOverrides: CutOffOverrides | null = null;
+  /** When the stored cut-off timer is due (null: none); every walk-in compares the one it works out with it. */
+  cutOffDue: number | null = null;
   /** The visits holding each slot (judged without SQLite; loaded on first use). */
   slots = new SlotBook(() => []);
   private bookingStore: Pick<BookingStore, "confirmedBetween"> | null = null;
@@ -63,6 +66,7 @@ export class SiteMemory {
     this.loadBookingsDue();
     this.slots = new SlotBook(() => bookings.slotHolders(Date.now() - SLOTS_KEPT_MS));
     this.cutOffOverrides = storedOverrides(site);
+    this.cutOffDue = site.timerDueAt(CUT_OFF_TIMER);
     this.numbering = new NumberingMemory({ queue, continuity });
   }
 
@@ -92,19 +96,14 @@ export class SiteMemory {
     return this.byToken.get(token);
   }
 
-  /** The queue after a change, before it is written (a copy): turn notices are computed from it. */
+  /** The queue after a change, before it is written (read through the queue now): turn notices are computed from it. */
   queueAfter(change: Change): QueueState {
     if (!change.tickets?.length && !change.desks?.length && !change.removedDesks?.length) return this.queue;
-    const tickets = new Map(this.tickets);
-    const changes: [Ticket | undefined, Ticket][] = [];
-    for (const { ticket } of change.tickets ?? []) {
-      changes.push([tickets.get(ticket.id), ticket]);
-      tickets.set(ticket.id, ticket);
-    }
-    const desks = new Map(this.desks);
-    for (const d of change.desks ?? []) desks.set(d.id, d);
-    for (const id of change.removedDesks ?? []) desks.delete(id);
-    return { tickets, desks, tally: this.tally.with(changes) };
+    return stateAfter(this.queue, {
+      tickets: (change.tickets ?? []).map((c) => c.ticket),
+      ...(change.desks?.length ? { desks: change.desks } : {}),
+      ...(change.removedDesks?.length ? { removedDesks: change.removedDesks } : {}),
+    });
   }
 
   /** After the write: memory follows what was stored (in place: nothing keeps an older picture). */
@@ -124,6 +123,7 @@ export class SiteMemory {
     if (change.pushSubscriptions?.length || change.droppedPushSubscriptions?.length)
       this.push = this.push.with(change.pushSubscriptions ?? [], change.droppedPushSubscriptions ?? []);
     if (change.cutOffOverrides) this.cutOffOverrides = change.cutOffOverrides;
+    for (const t of change.timers ?? []) if (t.key === CUT_OFF_TIMER) this.cutOffDue = t.dueAt;
     this.numbering.apply(change);
     if (change.bookings?.length) {
       this.due.update(change.bookings);

@@ -22,7 +22,7 @@ import { openingsAhead } from "../queue/openings.ts";
 import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll } from "../queue/order.ts";
 import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
-import { closingAt, type Forecast, type LineForecast, lineCalls, lineForecast } from "../queue/wait-forecast.ts";
+import { closingAt, type Forecast, type LineForecast, lineForecast, queueLineCalls } from "../queue/wait-forecast.ts";
 import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -43,15 +43,26 @@ export const ETICKET_SERVING = 8;
  */
 export const ETICKET_SERVING_AHEAD = 10;
 
+/** The closing time today, per configuration and UTC minute (hours and zones are in whole minutes). */
+const closingOf = new WeakMap<SiteIndex, { minute: number; closesAt: number | null }>();
+
 /** The office's forecast at `now`: its closing time today and the bookings still to join (per matter, ms). */
 export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]>): Forecast {
-  const c = index.config;
-  const hours = hoursOn(calendarOf(c), localDate(now, c.timeZone));
-  return { now, closesAt: closingAt(hours, now, c.timeZone), bookingsDue };
+  const minute = Math.floor(now / 60_000);
+  let known = closingOf.get(index);
+  if (known?.minute !== minute) {
+    const c = index.config;
+    const hours = hoursOn(calendarOf(c), localDate(now, c.timeZone));
+    known = { minute, closesAt: closingAt(hours, now, c.timeZone) };
+    closingOf.set(index, known);
+  }
+  return { now, closesAt: known.closesAt, bookingsDue };
 }
 
 /** The hours the hall shows, per configuration (a new one is a new index) and day: every hall flush shows them. */
 const openingsOf = new WeakMap<SiteIndex, { day: string; openings: HallSite["openings"] }>();
+/** The week of hours a closed kiosk shows, likewise per configuration and day. */
+const weekOf = new WeakMap<SiteIndex, OfficeWeek>();
 
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
@@ -75,6 +86,23 @@ export class ViewBuilder {
     this.state = state;
     this.durations = durations;
     this.forecast = forecast;
+  }
+
+  /**
+   * The views over the queue after tickets joined it that nobody has called yet (a walk-in, a booking
+   * checking in): the lines' calls of the last hour are the same, so they are not gathered again; with the
+   * same bookings due, neither are the lines' forecasts and ranges.
+   */
+  joinedBy(state: QueueState, bookingsDue: Forecast["bookingsDue"] = this.forecast.bookingsDue): ViewBuilder {
+    const same = bookingsDue === this.forecast.bookingsDue;
+    const after = new ViewBuilder(this.index, state, this.durations, same ? this.forecast : { ...this.forecast, bookingsDue });
+    after.calls = this.calls;
+    if (same) {
+      after.lines = this.lines;
+      after.lineRanges = this.lineRanges;
+      after.cutOffClosesAt = this.cutOffClosesAt;
+    }
+    return after;
   }
 
   private iso(ms: number | null): string | null {
@@ -175,7 +203,7 @@ export class ViewBuilder {
 
   /** When the matter's tickets were called in the last hour: worked out once per builder for every matter. */
   private lineCalls(matterId: string): readonly number[] {
-    this.calls ??= lineCalls(this.state.tickets.values(), this.forecast.now);
+    this.calls ??= queueLineCalls(this.state, this.forecast.now);
     return this.calls.get(matterId) ?? [];
   }
 
@@ -410,10 +438,14 @@ export class ViewBuilder {
 
   /** The site's hours from its local `day` on, a week ahead (what a closed kiosk says). */
   officeWeek(day: string): OfficeWeek {
+    const known = weekOf.get(this.index);
+    if (known?.days[0]?.date === day) return known;
     const c = this.index.config;
     const cal = calendarOf(c);
     const days = Array.from({ length: 8 }, (_, i) => addDays(day, i)).map((date) => ({ date, hours: [...hoursOn(cal, date)] }));
-    return { timeZone: c.timeZone, days };
+    const week = { timeZone: c.timeZone, days };
+    weekOf.set(this.index, week);
+    return week;
   }
 
   deskScreen(deskId: string): DeskScreenView | null {

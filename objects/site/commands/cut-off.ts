@@ -21,9 +21,13 @@ import { forecastAt, ViewBuilder } from "../views.ts";
  * today; nothing when the stored timer is already that (a command that does not move it writes no row).
  */
 export function cutOffTimer(read: ConfiguredRead, state: QueueState = read.queue, index: SiteIndex = read.index): TimerChange[] {
-  const views = new ViewBuilder(index, state, read.durations, forecastAt(index, read.now, read.bookingsDue));
+  return cutOffTimerFrom(read, new ViewBuilder(index, state, read.durations, forecastAt(index, read.now, read.bookingsDue)));
+}
+
+/** The cut-off timer from the views over the site after the change (their forecast counting the bookings due as read). */
+export function cutOffTimerFrom(read: ConfiguredRead, views: ViewBuilder): TimerChange[] {
   const at = views.nextCutOffAt(overriddenOn(read.cutOffOverrides, read.day));
-  if (at === read.stores.site.timerDueAt(CUT_OFF_TIMER)) return [];
+  if (at === read.cutOffDue) return [];
   return [at === null ? clearTimer(CUT_OFF_TIMER) : setTimer(CUT_OFF_TIMER, "cut-off", at)];
 }
 

@@ -11,7 +11,7 @@ import type { CutOffReason } from "../../queue/cut-off.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
 import { walkInVerdict } from "../../queue/intake.ts";
 import type { Desk, Outcome, QueueState, Ticket } from "../../queue/model.ts";
-import { applyOutcome } from "../../queue/model.ts";
+import { stateAfter } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { takenOn } from "../../queue/tally.ts";
 import { isoLocal, localDate, localTime, nextLocalMidnight } from "../../queue/time.ts";
@@ -26,7 +26,7 @@ import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } fr
 import { indexSite, ruleContext, type SiteIndex } from "../site-index.ts";
 import { newTicket, type TicketFlags } from "../tickets.ts";
 import { forecastAt, ViewBuilder } from "../views.ts";
-import { cutOffTimer } from "./cut-off.ts";
+import { cutOffTimer, cutOffTimerFrom } from "./cut-off.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -61,15 +61,17 @@ export function admit(
   read: ConfiguredRead,
   ticket: Ticket,
   kioskId: string | null,
-): { issued: IssuedTicket; change: Change; queue: QueueState } {
+  before: ViewBuilder = new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now, read.bookingsDue)),
+): { issued: IssuedTicket; change: Change; queue: QueueState; views: ViewBuilder } {
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
-  const next = applyOutcome(read.queue, { tickets: [ticket], desks: [], calls: [], deskId: null, ticketId: null });
+  const next = stateAfter(read.queue, { tickets: [ticket] });
   // A booking joining now is no longer due ahead of itself.
   const due = ticket.source === "booking" ? withoutSlot(read.bookingsDue, ticket.matterId, ticket.reservedAt) : read.bookingsDue;
-  const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, due));
+  const views = before.joinedBy(next, due);
   const { issued, print, estimate } = issuedTicket(ticket, {
-    queue: next,
+    // The people ahead are counted over the queue as it is: the ticket is not ahead of itself.
+    queue: read.queue,
     views,
     config: index.config,
     publicUrl: read.settings.publicUrl,
@@ -78,7 +80,7 @@ export function admit(
   });
   const jobs: AgentJob[] = print ? [print] : [];
   const estimates = [{ ticketId: ticket.id, ...estimate }];
-  return { issued, change: { tickets: [{ ticket, kioskId }], jobs, estimates }, queue: next };
+  return { issued, change: { tickets: [{ ticket, kioskId, fresh: true }], jobs, estimates }, queue: next, views };
 }
 
 /** The refusal's message: why the matter takes no more tickets today, with the time that decided it. */
@@ -124,11 +126,8 @@ export function walkIn(
   // The closing cut-off, unless a manager lifted it for today (a booking checking in is never cut off); a
   // priority ticket is forecast from its own place in the line.
   const forecast = forecastAt(index, now, read.bookingsDue);
-  const cutOff = new ViewBuilder(index, read.queue, read.durations, forecast).cutOff(
-    matter.id,
-    overriddenOn(read.cutOffOverrides, read.day).has(matter.id),
-    flags.priority,
-  );
+  const views = new ViewBuilder(index, read.queue, read.durations, forecast);
+  const cutOff = views.cutOff(matter.id, overriddenOn(read.cutOffOverrides, read.day).has(matter.id), flags.priority);
   const refusal = walkInVerdict(site, localTime(now, config.timeZone), matter, taken, cutOff);
   if (refusal === "SITE_CLOSED_TEMPORARILY" && config.closure) return refuse(fail(refusal, config.closure.message));
   if (refusal === "MATTER_CLOSED_FOR_TODAY")
@@ -136,9 +135,9 @@ export function walkIn(
   if (refusal) return refuse(fail(refusal));
   const number = formatTicketNumber(matter.prefix, draft.nextNumber(read.day, matter.id));
   const ticket = newTicket(index.config.id, read.day, number, matter.id, now, null, flags);
-  const { issued, change, queue } = admit(read, ticket, kioskId);
+  const admitted = admit(read, ticket, kioskId, views);
   // One more waiting: the forecast's cut-off may come sooner.
-  return accept(issued, merge(draft.change(), merge(change, { timers: cutOffTimer(read, queue) })));
+  return accept(admitted.issued, merge(draft.change(), merge(admitted.change, { timers: cutOffTimerFrom(read, admitted.views) })));
 }
 
 /** A clerk's or a manager's command at a desk (R4, R5). */
@@ -152,13 +151,13 @@ export function deskAction(
   const { index } = read;
   const r = deskCommand(read.queue, ruleContext(index, read.now), deskId, command, actor);
   if (!r.ok) return refuse(fail(r.code));
-  const next = applyOutcome(read.queue, r.outcome);
+  const next = stateAfter(read.queue, r.outcome);
   const views = new ViewBuilder(index, next, read.durations, forecastAt(index, read.now, read.bookingsDue));
   const desk = next.desks.get(deskId);
   if (!desk) return refuse(fail("UNKNOWN_DESK"));
   const t = r.outcome.ticketId ? next.tickets.get(r.outcome.ticketId) : undefined;
   // A desk opened, paused or moved the line: the forecast's cut-off moves with it.
-  const change = merge(outcomeChange(index, r.outcome), { timers: cutOffTimer(read, next) });
+  const change = merge(outcomeChange(index, r.outcome), { timers: cutOffTimerFrom(read, views) });
   return accept({ desk: views.desk(desk), ticket: t ? views.ticket(t) : null }, { ...change, actor: by });
 }
 
