@@ -35,7 +35,8 @@ export class SiteMemory {
   push = new PushBook();
   seq = 0;
   day = "";
-  private byToken = new Map<string, string>();
+  /** E-ticket tokens → ticket ids, made at the first lookup (a wake-up reads thousands of tickets without it). */
+  private byToken: Map<string, string> | null = null;
   private due = new BookingsDue([], 0, 0);
   /** The day's ticket counters and the agent's numbers (read from SQLite once each). */
   numbering = new NumberingMemory({ queue: { counter: () => 0 }, continuity: { blocksOn: () => [] } });
@@ -56,7 +57,7 @@ export class SiteMemory {
     const tickets = queue.loadTickets(this.day);
     this.tickets = new Map(tickets.map((t) => [t.id, t]));
     this.desks = new Map(queue.loadDesks().map((d) => [d.id, d]));
-    this.byToken = new Map(tickets.map((t) => [t.token, t.id]));
+    this.byToken = null;
     this.tally = TicketTally.of(this.day, tickets);
     this.durations = queue.serviceDurations(this.day);
     this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
@@ -93,6 +94,7 @@ export class SiteMemory {
   }
 
   ticketId(token: string): string | undefined {
+    this.byToken ??= new Map(Array.from(this.tickets.values(), (t) => [t.token, t.id]));
     return this.byToken.get(token);
   }
 
@@ -112,7 +114,7 @@ export class SiteMemory {
     for (const { ticket } of change.tickets ?? []) {
       this.tally.update(this.tickets.get(ticket.id), ticket);
       this.tickets.set(ticket.id, ticket);
-      this.byToken.set(ticket.token, ticket.id);
+      this.byToken?.set(ticket.token, ticket.id);
       this.learnDuration(ticket);
     }
     for (const d of change.desks ?? []) this.desks.set(d.id, d);
@@ -147,7 +149,7 @@ export class SiteMemory {
     for (const t of this.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
     this.tickets = tickets;
     this.tally = TicketTally.of(day, tickets.values());
-    this.byToken = new Map([...tickets.values()].map((t) => [t.token, t.id]));
+    this.byToken = null;
     this.durations = new Map();
     this.notices = this.notices.withoutDaysBefore(day);
     this.push = this.push.withoutDaysBefore(day);
