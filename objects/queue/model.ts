@@ -113,7 +113,7 @@ export function applyOutcome(state: QueueState, outcome: Outcome): QueueState {
  */
 export function stateAfter(
   state: QueueState,
-  change: { tickets: Iterable<Ticket>; desks?: Iterable<Desk>; removedDesks?: Iterable<string> },
+  change: { tickets: readonly Ticket[]; desks?: readonly Desk[]; removedDesks?: readonly string[] },
 ): QueueState {
   const tickets = new TicketsAfter(state.tickets, change.tickets);
   let desks = state.desks;

@@ -2,7 +2,7 @@
 // waiting for any desk per matter (the line a new ticket joins the end of), the day's walk-ins per number
 // prefix (the daily caps), when each line's tickets were called (how fast it moves) and the latest taking
 // time. The site keeps them as its tickets change rather than going through thousands of tickets at every
-// change; anything without a tally counts them once (tallyOf).
+// change; anything without a tally counts them once (waitingTally, takenOn, queueLineCalls, aheadInQueue).
 import { prefixOf, walkInsByPrefix } from "./intake.ts";
 import type { QueueState, Ticket } from "./model.ts";
 import { aheadOf, type PriorityOrder } from "./order.ts";
@@ -23,8 +23,11 @@ export class TicketTally {
   private readonly takenByPrefix: Counts;
   /** Per matter, every ticket called and when (ticket id → ms), whatever the time: the lines' calls are read from it. */
   private calledByMatter: Map<string, Map<string, number>>;
-  /** Whether `calledByMatter` is this tally's alone: a copy shares it until either of them changes it. */
-  private ownsCalls = true;
+  /**
+   * The matters whose calls this tally may change in place. A copy has its own map of matters but shares
+   * each matter's calls with the tally it came from until either changes them: then that matter's are copied.
+   */
+  private ownedCalls: Set<string> | "all" = "all";
   /** The latest taking time of any ticket counted (it only grows: a ticket's taking time never changes). */
   private latestTaken: number;
 
@@ -59,15 +62,14 @@ export class TicketTally {
     }
     if (t.day === this.day && t.source === "walk-in") add(this.takenByPrefix, prefixOf(t.number), by);
     if (t.calledAt !== null) {
-      if (!this.ownsCalls) {
-        this.calledByMatter = new Map([...this.calledByMatter].map(([m, calls]) => [m, new Map(calls)]));
-        this.ownsCalls = true;
-      }
       let calls = this.calledByMatter.get(t.matterId);
-      if (by === 1) {
-        if (!calls) this.calledByMatter.set(t.matterId, (calls = new Map()));
-        calls.set(t.id, t.calledAt);
-      } else calls?.delete(t.id);
+      if (this.ownedCalls !== "all" && !this.ownedCalls.has(t.matterId)) {
+        calls = new Map(calls);
+        this.calledByMatter.set(t.matterId, calls);
+        this.ownedCalls.add(t.matterId);
+      } else if (!calls) this.calledByMatter.set(t.matterId, (calls = new Map()));
+      if (by === 1) calls.set(t.id, t.calledAt);
+      else calls.delete(t.id);
     }
     if (by === 1 && t.takenAt > this.latestTaken) this.latestTaken = t.takenAt;
   }
@@ -85,12 +87,12 @@ export class TicketTally {
       new Map(this.waitingByMatter),
       new Map(this.unassignedByMatter),
       new Map(this.takenByPrefix),
-      this.calledByMatter,
+      new Map(this.calledByMatter),
       this.latestTaken,
     );
-    // The calls are shared (a walk-in changes none): whichever tally changes them next copies them first.
-    next.ownsCalls = false;
-    this.ownsCalls = false;
+    // Each matter's calls are shared (a walk-in changes none): whichever tally changes them next copies them first.
+    next.ownedCalls = new Set();
+    this.ownedCalls = new Set();
     for (const [before, after] of changes) next.update(before, after);
     return next;
   }

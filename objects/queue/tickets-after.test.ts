@@ -25,6 +25,10 @@ describe("the tickets after a change, read through the tickets before", () => {
     expect(after.get("A004")).toBe(newcomer);
     expect(after.has("A004")).toBe(true);
     expect(after.has("A005")).toBe(false);
+    // Its iterator is an iterator as a map's is (same prototype above its own), and iterates itself.
+    const it = after.values();
+    expect(it[Symbol.iterator]()).toBe(it);
+    expect(Object.getPrototypeOf(it)).toBe(Object.getPrototypeOf(Object.getPrototypeOf(before.values())));
     // The tickets before are as they were.
     expect(before.size).toBe(3);
     expect(before.get("A002")?.status).toBe("waiting");

@@ -9,6 +9,9 @@ import type { Ticket } from "./model.ts";
  * answer, the texts a change makes due); a state that is kept and changed again is copied (applyOutcome).
  * The tickets before must not change while it is read.
  */
+/** %IteratorPrototype%: every built-in iterator's, with `[Symbol.iterator]` returning itself. */
+const ITERATOR_PROTOTYPE: object = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+
 export class TicketsAfter implements ReadonlyMap<string, Ticket> {
   readonly size: number;
   private readonly before: ReadonlyMap<string, Ticket>;
@@ -44,7 +47,9 @@ export class TicketsAfter implements ReadonlyMap<string, Ticket> {
     // Only the tickets that were there before are looked up; with none of those changed, none is.
     const replaces = added.length < changed.size;
     let next = 0;
-    const it = {
+    // On the iterators' own prototype, as a map's iterator is (so the iterator helpers are there too).
+    const it = Object.create(ITERATOR_PROTOTYPE) as { next(): IteratorResult<Ticket, undefined> };
+    Object.assign(it, {
       next(): IteratorResult<Ticket, undefined> {
         if (next === 0) {
           const r = inner.next();
@@ -58,10 +63,7 @@ export class TicketsAfter implements ReadonlyMap<string, Ticket> {
         if (next <= added.length) return { value: added[next++ - 1] as Ticket, done: false };
         return { value: undefined, done: true };
       },
-      [Symbol.iterator]() {
-        return it;
-      },
-    };
+    });
     return it as unknown as MapIterator<Ticket>;
   }
 

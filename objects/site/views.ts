@@ -90,8 +90,9 @@ export class ViewBuilder {
 
   /**
    * The views over the queue after tickets joined it that nobody has called yet (a walk-in, a booking
-   * checking in): the lines' calls of the last hour are the same, so they are not gathered again; with the
-   * same bookings due, neither are the lines' forecasts and ranges.
+   * checking in) and nothing else changed (the desks as they were): the lines' calls of the last hour are
+   * the same, so they are not gathered again; with the same bookings due, neither are the lines' forecasts
+   * and ranges. Read before the change is written: `state` is read through the queue before it.
    */
   joinedBy(state: QueueState, bookingsDue: Forecast["bookingsDue"] = this.forecast.bookingsDue): ViewBuilder {
     const same = bookingsDue === this.forecast.bookingsDue;

@@ -10,7 +10,7 @@ import { describeStrandings, strandings } from "../../queue/config-change.ts";
 import type { CutOffReason } from "../../queue/cut-off.ts";
 import { alarmRecall, deskCommand, endOfDay } from "../../queue/desk-rules.ts";
 import { walkInVerdict } from "../../queue/intake.ts";
-import type { Desk, Outcome, QueueState, Ticket } from "../../queue/model.ts";
+import type { Desk, Outcome, Ticket } from "../../queue/model.ts";
 import { stateAfter } from "../../queue/model.ts";
 import { formatTicketNumber } from "../../queue/numbering.ts";
 import { takenOn } from "../../queue/tally.ts";
@@ -62,7 +62,7 @@ export function admit(
   ticket: Ticket,
   kioskId: string | null,
   before: ViewBuilder = new ViewBuilder(read.index, read.queue, read.durations, forecastAt(read.index, read.now, read.bookingsDue)),
-): { issued: IssuedTicket; change: Change; queue: QueueState; views: ViewBuilder } {
+): { issued: IssuedTicket; change: Change; views: ViewBuilder } {
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
   const next = stateAfter(read.queue, { tickets: [ticket] });
@@ -80,7 +80,7 @@ export function admit(
   });
   const jobs: AgentJob[] = print ? [print] : [];
   const estimates = [{ ticketId: ticket.id, ...estimate }];
-  return { issued, change: { tickets: [{ ticket, kioskId, fresh: true }], jobs, estimates }, queue: next, views };
+  return { issued, change: { tickets: [{ ticket, kioskId, fresh: true }], jobs, estimates }, views };
 }
 
 /** The refusal's message: why the matter takes no more tickets today, with the time that decided it. */
