@@ -4,7 +4,7 @@
 // token's sites unless the caller administers the organisation (objects/registry/access.ts), and on
 // the path's desk. Then it puts the site's id and its object's stub on the context. Public routes
 // (no token) reach every organisation's sites.
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { mayActOnSite, namesSite } from "../objects/registry/access.ts";
 import { siteOfEticketToken } from "../objects/site/random.ts";
 import { Id } from "../protocol/config.ts";
@@ -13,7 +13,8 @@ import { assertNever } from "../protocol/live.ts";
 import type { SiteEnv } from "./app-env.ts";
 import { assertDesk } from "./auth/middleware.ts";
 import { ApiError } from "./errors.ts";
-import { findSite, siteStub, type WaitUntil } from "./sites.ts";
+import { waitUntilOf } from "./kept.ts";
+import { findSite, siteStub } from "./sites.ts";
 
 export interface SiteOptions {
   /**
@@ -76,14 +77,4 @@ export function site(options: SiteOptions = {}): MiddlewareHandler<SiteEnv> {
     c.set("stub", siteStub(c.env, siteId));
     await next();
   };
-}
-
-/** The request's waitUntil, where it has one (a request made in a test without an execution context has none). */
-function waitUntilOf(c: Context): WaitUntil | undefined {
-  try {
-    const ctx = c.executionCtx;
-    return (p) => ctx.waitUntil(p);
-  } catch {
-    return undefined;
-  }
 }

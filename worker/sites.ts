@@ -9,6 +9,7 @@ import type { SiteQueue } from "../objects/site-queue.ts";
 import type { PublicSite } from "../protocol/api.ts";
 import type { Env } from "./env.ts";
 import { ApiError } from "./errors.ts";
+import { keptUse, type WaitUntil } from "./kept.ts";
 
 const TTL_MS = 10_000;
 /**
@@ -57,13 +58,8 @@ let refreshing: { at: number } | null = null;
  * refresh under way goes on; or wait for a fresh one (no list, or one older than STALE_MS).
  */
 export function listingUse(ageMs: number | null, refreshingForMs: number | null): "use" | "use-and-refresh" | "wait" {
-  if (ageMs === null || ageMs >= STALE_MS) return "wait";
-  if (ageMs < TTL_MS) return "use";
-  return refreshingForMs === null || refreshingForMs >= TTL_MS ? "use-and-refresh" : "use";
+  return keptUse(ageMs, refreshingForMs, { freshMs: TTL_MS, maxMs: STALE_MS });
 }
-
-/** The request's own waitUntil: a refresh nobody waits for must outlive the response that started it. */
-export type WaitUntil = (p: Promise<unknown>) => void;
 
 /** The list to use now; an old one is used while a fresh one is asked for only where the request can wait until it comes. */
 async function currentListing(env: Env, waitUntil?: WaitUntil): Promise<SiteListing> {

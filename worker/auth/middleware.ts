@@ -5,6 +5,7 @@ import { type Role, roleAdmitted } from "../../protocol/api.ts";
 import { routeOf } from "../../protocol/routes.ts";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
+import { waitUntilOf } from "../kept.ts";
 import { refuseDemoAccount } from "./demo-accounts.ts";
 import { refuseRevokedToken } from "./revocations.ts";
 import { requireSigningKey, signingKeys } from "./signing-key.ts";
@@ -43,7 +44,7 @@ export function requireAuth<E extends AppEnv>(options: { roles: readonly Role[];
     if (!claims) throw new ApiError("TOKEN_INVALID");
     if (claims.role !== "operator" && claims.org === undefined) throw new ApiError("TOKEN_INVALID");
     await refuseDemoAccount(c.env, claims);
-    await refuseRevokedToken(c.env, claims);
+    await refuseRevokedToken(c.env, claims, waitUntilOf(c));
     // A token signed with a temporary password works only where the password is changed.
     if (claims.pwc && !isPasswordChange(c.req.method, c.req.path)) throw new ApiError("PASSWORD_CHANGE_REQUIRED");
     if (!roleAdmitted(claims.role, options.roles)) throw new ApiError("FORBIDDEN");
