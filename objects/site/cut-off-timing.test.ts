@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { SiteConfig, type SiteConfigInput } from "../../protocol/config.ts";
 import type { Ticket } from "../queue/model.ts";
 import { ticket } from "../queue/test-fixtures.ts";
+import { forecastAt } from "./forecast.ts";
 import { indexSite } from "./site-index.ts";
-import { forecastAt, ViewBuilder } from "./views.ts";
+import { ViewBuilder } from "./views.ts";
 
 /** Monday 2026-11-23 at a Warsaw wall-clock time (CET, UTC+1). */
 const warsaw = (hhmm: string, seconds = 0): number => {

@@ -7,9 +7,10 @@ import { PrintJob } from "../../protocol/live.ts";
 import { testSiteConfig } from "../../test/site-config.ts";
 import type { Ticket } from "../queue/model.ts";
 import { desk, MIN, stateOf, T0, ticket } from "../queue/test-fixtures.ts";
+import { forecastAt } from "./forecast.ts";
 import { issuedTicket } from "./issued-ticket.ts";
 import { indexSite } from "./site-index.ts";
-import { forecastAt, ViewBuilder } from "./views.ts";
+import { ViewBuilder } from "./views.ts";
 
 const config = SiteConfig.parse(testSiteConfig("demo", { priority: { enabled: true, mode: "first" } }));
 const index = indexSite(config);

@@ -12,8 +12,9 @@ import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localTime } from "../queue/time.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteRead } from "./draft.ts";
+import { forecastAt } from "./forecast.ts";
 import type { SiteIndex } from "./site-index.ts";
-import { forecastAt, ViewBuilder } from "./views.ts";
+import { ViewBuilder } from "./views.ts";
 
 /** Served visits of today a matter needs before its median replaces the configured minutes of service. */
 const OBSERVED_ENOUGH = 3;

@@ -11,10 +11,11 @@ import { bookingRules } from "./commands/bookings.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import { Draft, type SiteRead } from "./draft.ts";
 import { eticketEnded } from "./eticket-expiry.ts";
+import { forecastAt } from "./forecast.ts";
 import type { SiteMemory } from "./memory.ts";
 import type { OutboxListing } from "./messages.ts";
 import { staffMessage } from "./staff-messages.ts";
-import { forecastAt, ViewBuilder } from "./views.ts";
+import { ViewBuilder } from "./views.ts";
 
 /** A ticket by its e-ticket secret: today's from memory, an older one from SQLite. */
 export function ticketByToken(read: Pick<SiteRead, "stores">, memory: SiteMemory, token: string): Ticket | null {

@@ -8,9 +8,10 @@ import { buildReplica } from "../continuity/replica.ts";
 import { LOCAL_SECRET_KEY } from "./continuity-store.ts";
 import { overriddenOn } from "./cut-off-overrides.ts";
 import type { SiteStores } from "./draft.ts";
+import { forecastAt } from "./forecast.ts";
 import type { LiveAttachment } from "./live-hub.ts";
 import type { SiteMemory } from "./memory.ts";
-import { forecastAt, ViewBuilder } from "./views.ts";
+import { ViewBuilder } from "./views.ts";
 
 /** Jobs the print agent gets at once. */
 const AGENT_JOBS = 100;

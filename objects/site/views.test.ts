@@ -5,7 +5,7 @@ import { SiteConfig } from "../../protocol/config.ts";
 import { registryOfficeConfig } from "../../test/site-config.ts";
 import type { Desk, Ticket } from "../queue/model.ts";
 import { indexSite } from "./site-index.ts";
-import { ETICKET_SERVING_AHEAD, forecastAt, ViewBuilder } from "./views.ts";
+import { ETICKET_SERVING_AHEAD, ViewBuilder } from "./views.ts";
 
 const config = SiteConfig.parse(registryOfficeConfig("views"));
 
@@ -111,26 +111,5 @@ describe("the wait range a new ticket would be shown", () => {
     const before = views(tickets, open).newTicketRange("akt");
     const taken = ticket("new", "A006", "akt", "waiting");
     expect(views([...tickets, taken], open).range(taken)).toEqual(before);
-  });
-});
-
-describe("forecastAt", () => {
-  it("knows the closing time to the millisecond, though it works it out once a minute", () => {
-    const weekday: [string, string][] = [["08:00", "15:30"]];
-    const index = indexSite(
-      SiteConfig.parse({
-        ...registryOfficeConfig("closing"),
-        timeZone: "UTC",
-        openingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [], sun: [] },
-      }),
-    );
-    const closing = Date.UTC(2026, 11, 1, 15, 30);
-    expect(forecastAt(index, closing - 60_001, new Map()).closesAt).toBe(closing);
-    expect(forecastAt(index, closing - 1, new Map()).closesAt).toBe(closing);
-    expect(forecastAt(index, closing, new Map()).closesAt).toBeNull();
-    expect(forecastAt(index, closing - 1, new Map()).closesAt).toBe(closing);
-    // Another configuration is another office, though the minute is the same.
-    const late = indexSite(SiteConfig.parse({ ...registryOfficeConfig("late"), timeZone: "UTC" }));
-    expect(forecastAt(late, closing - 1, new Map()).closesAt).toBe(Date.UTC(2026, 11, 2));
   });
 });

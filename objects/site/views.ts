@@ -22,7 +22,7 @@ import { openingsAhead } from "../queue/openings.ts";
 import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll } from "../queue/order.ts";
 import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
-import { closingAt, type Forecast, type LineForecast, lineForecast, queueLineCalls } from "../queue/wait-forecast.ts";
+import { type Forecast, type LineForecast, lineForecast, queueLineCalls } from "../queue/wait-forecast.ts";
 import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -42,22 +42,6 @@ export const ETICKET_SERVING = 8;
  * whose own view changed.
  */
 export const ETICKET_SERVING_AHEAD = 10;
-
-/** The closing time today, per configuration and UTC minute (hours and zones are in whole minutes). */
-const closingOf = new WeakMap<SiteIndex, { minute: number; closesAt: number | null }>();
-
-/** The office's forecast at `now`: its closing time today and the bookings still to join (per matter, ms). */
-export function forecastAt(index: SiteIndex, now: number, bookingsDue: ReadonlyMap<string, readonly number[]>): Forecast {
-  const minute = Math.floor(now / 60_000);
-  let known = closingOf.get(index);
-  if (known?.minute !== minute) {
-    const c = index.config;
-    const hours = hoursOn(calendarOf(c), localDate(now, c.timeZone));
-    known = { minute, closesAt: closingAt(hours, now, c.timeZone) };
-    closingOf.set(index, known);
-  }
-  return { now, closesAt: known.closesAt, bookingsDue };
-}
 
 /** The hours the hall shows, per configuration (a new one is a new index) and day: every hall flush shows them. */
 const openingsOf = new WeakMap<SiteIndex, { day: string; openings: HallSite["openings"] }>();

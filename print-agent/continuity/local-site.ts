@@ -9,11 +9,12 @@ import { prefixOf, walkInVerdict } from "../../objects/queue/intake.ts";
 import { applyOutcome, type CallEvent, type Desk, type QueueState, type Ticket } from "../../objects/queue/model.ts";
 import { formatTicketNumber } from "../../objects/queue/numbering.ts";
 import { localDate, localTime } from "../../objects/queue/time.ts";
+import { forecastAt } from "../../objects/site/forecast.ts";
 import { issuedTicket } from "../../objects/site/issued-ticket.ts";
 import { randomToken } from "../../objects/site/random.ts";
 import { indexSite, ruleContext, type SiteIndex } from "../../objects/site/site-index.ts";
 import { newTicket, type TicketFlags } from "../../objects/site/tickets.ts";
-import { DISPLAY_CALLS, forecastAt, ViewBuilder } from "../../objects/site/views.ts";
+import { DISPLAY_CALLS, ViewBuilder } from "../../objects/site/views.ts";
 import type { DeskActionResponse, DeskActor, DeskCommand, IssuedTicket } from "../../protocol/api.ts";
 import type {
   ContinuityDesk,

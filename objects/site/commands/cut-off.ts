@@ -11,9 +11,10 @@ import { isoLocal, nextLocalMidnight } from "../../queue/time.ts";
 import { accept, type Change, type Decision, refuse } from "../change.ts";
 import { overriddenOn, withOverride } from "../cut-off-overrides.ts";
 import type { ConfiguredRead } from "../draft.ts";
+import { forecastAt } from "../forecast.ts";
 import { CUT_OFF_TIMER, clearTimer, setTimer, type TimerChange } from "../scheduler.ts";
 import type { SiteIndex } from "../site-index.ts";
-import { forecastAt, ViewBuilder } from "../views.ts";
+import { ViewBuilder } from "../views.ts";
 
 /**
  * The cut-off timer as the site stands after a change (`state`: its queue then; `index`: its configuration

@@ -20,12 +20,13 @@ import { withoutSlot } from "../bookings-due.ts";
 import { accept, type Change, type Decision, merge, refuse } from "../change.ts";
 import { overriddenOn } from "../cut-off-overrides.ts";
 import type { ConfiguredRead, Draft, SiteRead } from "../draft.ts";
+import { forecastAt } from "../forecast.ts";
 import { issuedTicket } from "../issued-ticket.ts";
 import { randomToken } from "../random.ts";
 import { clearTimer, END_OF_DAY_TIMER, recallTimerKey, setTimer, type Timer } from "../scheduler.ts";
 import { indexSite, ruleContext, type SiteIndex } from "../site-index.ts";
 import { newTicket, type TicketFlags } from "../tickets.ts";
-import { forecastAt, ViewBuilder } from "../views.ts";
+import { ViewBuilder } from "../views.ts";
 import { cutOffTimer, cutOffTimerFrom } from "./cut-off.ts";
 
 const DAY_MS = 86_400_000;
