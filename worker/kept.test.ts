@@ -1,6 +1,6 @@
 // What a Worker keeps of an object's answers (an organisation's revoked accounts): when a request uses it,
 // when it is refreshed behind the request, and when the request waits for a fresh one.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { KeptValues, keptUse } from "./kept.ts";
 
 const AGES = { freshMs: 10_000, maxMs: 30_000 };
@@ -33,6 +33,9 @@ describe("KeptValues", () => {
   vi.spyOn(Date, "now").mockImplementation(() => now);
   afterEach(() => {
     now = 1_000_000;
+  });
+  afterAll(() => {
+    vi.restoreAllMocks();
   });
 
   it("asks once while young; older, answers with the old value while one refresh runs, then with the new", async () => {
@@ -89,6 +92,61 @@ describe("KeptValues", () => {
     fresh.resolve("older than newest");
     await Promise.all(later);
     expect(await kept.get("org", async () => "asked again")).toBe("newest");
+  });
+
+  it("gives up a refresh that never ends after 10 s, and keeps the newer answer whichever ends first", async () => {
+    const kept = new KeptValues<string, string>(AGES, 10);
+    await kept.get("org", async () => "v1");
+    now += 10_000;
+    const lost = deferred<string>();
+    const later: Promise<unknown>[] = [];
+    expect(
+      await kept.get(
+        "org",
+        () => lost.promise,
+        (p) => later.push(p),
+      ),
+    ).toBe("v1");
+    now += 9_999;
+    const unused = vi.fn(async () => "not asked");
+    expect(await kept.get("org", unused, (p) => later.push(p))).toBe("v1");
+    expect(unused).not.toHaveBeenCalled();
+    // The first refresh is taken for lost: the next request starts another, whose answer is kept.
+    now += 1;
+    expect(
+      await kept.get(
+        "org",
+        async () => "v3",
+        (p) => later.push(p),
+      ),
+    ).toBe("v1");
+    await later[1];
+    expect(await kept.get("org", async () => "not asked")).toBe("v3");
+    // The lost one ends at last: its older answer is not kept.
+    lost.resolve("v2");
+    await Promise.all(later);
+    expect(await kept.get("org", async () => "not asked")).toBe("v3");
+  });
+
+  it("keeps the old value when the ask throws at once", async () => {
+    const kept = new KeptValues<string, string>(AGES, 10);
+    await kept.get("org", async () => "v1");
+    now += 15_000;
+    const later: Promise<unknown>[] = [];
+    const throws = () => {
+      throw new Error("no directory");
+    };
+    expect(await kept.get("org", throws, (p) => later.push(p))).toBe("v1");
+    await Promise.all(later);
+    expect(
+      await kept.get(
+        "org",
+        async () => "v2",
+        (p) => later.push(p),
+      ),
+    ).toBe("v1");
+    await Promise.all(later);
+    expect(await kept.get("org", async () => "not asked")).toBe("v2");
   });
 
   it("forgets a failed answer (the next request asks again), and keeps the old value when a refresh fails", async () => {

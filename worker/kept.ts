@@ -67,7 +67,8 @@ export class KeptValues<K, V> {
     if (hit && use === "use") return hit.value;
     if (hit && use === "use-and-refresh" && waitUntil) {
       hit.refreshing = now;
-      const fresh = ask();
+      // An ask that throws at once fails like one whose answer fails: the old value still serves.
+      const fresh = Promise.resolve().then(ask);
       waitUntil(
         fresh.then(
           // Kept only while the entry is still this one (not forgotten meanwhile: that answer may be older).
