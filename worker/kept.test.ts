@@ -38,6 +38,15 @@ describe("KeptValues", () => {
     vi.restoreAllMocks();
   });
 
+  /** "v1" kept since `agedMs` ago, and a request's waitUntil (`behind`) that collects what runs behind it. */
+  async function keptAged(agedMs: number) {
+    const kept = new KeptValues<string, string>(AGES, 10);
+    await kept.get("org", async () => "v1");
+    now += agedMs;
+    const later: Promise<unknown>[] = [];
+    return { kept, later, behind: (p: Promise<unknown>) => void later.push(p) };
+  }
+
   it("asks once while young; older, answers with the old value while one refresh runs, then with the new", async () => {
     const kept = new KeptValues<string, string>(AGES, 10);
     const ask = vi.fn(async () => "v1");
@@ -76,16 +85,9 @@ describe("KeptValues", () => {
   });
 
   it("does not keep a refreshed answer asked for before the value was forgotten", async () => {
-    const kept = new KeptValues<string, string>(AGES, 10);
-    await kept.get("org", async () => "old");
-    now += 15_000;
+    const { kept, later, behind } = await keptAged(15_000);
     const fresh = deferred<string>();
-    const later: Promise<unknown>[] = [];
-    await kept.get(
-      "org",
-      () => fresh.promise,
-      (p) => later.push(p),
-    );
+    expect(await kept.get("org", () => fresh.promise, behind)).toBe("v1");
     // This Worker changed an account: what it asks now is newer than the refresh under way.
     kept.forget("org");
     expect(await kept.get("org", async () => "newest")).toBe("newest");
@@ -95,31 +97,16 @@ describe("KeptValues", () => {
   });
 
   it("gives up a refresh that never ends after 10 s, and keeps the newer answer whichever ends first", async () => {
-    const kept = new KeptValues<string, string>(AGES, 10);
-    await kept.get("org", async () => "v1");
-    now += 10_000;
+    const { kept, later, behind } = await keptAged(10_000);
     const lost = deferred<string>();
-    const later: Promise<unknown>[] = [];
-    expect(
-      await kept.get(
-        "org",
-        () => lost.promise,
-        (p) => later.push(p),
-      ),
-    ).toBe("v1");
+    expect(await kept.get("org", () => lost.promise, behind)).toBe("v1");
     now += 9_999;
     const unused = vi.fn(async () => "not asked");
-    expect(await kept.get("org", unused, (p) => later.push(p))).toBe("v1");
+    expect(await kept.get("org", unused, behind)).toBe("v1");
     expect(unused).not.toHaveBeenCalled();
     // The first refresh is taken for lost: the next request starts another, whose answer is kept.
     now += 1;
-    expect(
-      await kept.get(
-        "org",
-        async () => "v3",
-        (p) => later.push(p),
-      ),
-    ).toBe("v1");
+    expect(await kept.get("org", async () => "v3", behind)).toBe("v1");
     await later[1];
     expect(await kept.get("org", async () => "not asked")).toBe("v3");
     // The lost one ends at last: its older answer is not kept.
@@ -129,22 +116,13 @@ describe("KeptValues", () => {
   });
 
   it("keeps the old value when the ask throws at once", async () => {
-    const kept = new KeptValues<string, string>(AGES, 10);
-    await kept.get("org", async () => "v1");
-    now += 15_000;
-    const later: Promise<unknown>[] = [];
+    const { kept, later, behind } = await keptAged(15_000);
     const throws = () => {
       throw new Error("no directory");
     };
-    expect(await kept.get("org", throws, (p) => later.push(p))).toBe("v1");
+    expect(await kept.get("org", throws, behind)).toBe("v1");
     await Promise.all(later);
-    expect(
-      await kept.get(
-        "org",
-        async () => "v2",
-        (p) => later.push(p),
-      ),
-    ).toBe("v1");
+    expect(await kept.get("org", async () => "v2", behind)).toBe("v1");
     await Promise.all(later);
     expect(await kept.get("org", async () => "not asked")).toBe("v2");
   });
@@ -155,17 +133,12 @@ describe("KeptValues", () => {
     expect(await kept.get("org", async () => "v1")).toBe("v1");
     now += 15_000;
     const later: Promise<unknown>[] = [];
-    expect(
-      await kept.get(
-        "org",
-        () => Promise.reject(new Error("down")),
-        (p) => later.push(p),
-      ),
-    ).toBe("v1");
+    const behind = (p: Promise<unknown>) => void later.push(p);
+    expect(await kept.get("org", () => Promise.reject(new Error("down")), behind)).toBe("v1");
     await Promise.all(later);
     // The failed refresh is over: the next request starts another.
     const again = vi.fn(async () => "v2");
-    expect(await kept.get("org", again, (p) => later.push(p))).toBe("v1");
+    expect(await kept.get("org", again, behind)).toBe("v1");
     expect(again).toHaveBeenCalledTimes(1);
   });
 });
