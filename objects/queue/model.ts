@@ -113,9 +113,15 @@ export function applyOutcome(state: QueueState, outcome: Outcome): QueueState {
  */
 export function stateAfter(
   state: QueueState,
-  change: { tickets: readonly Ticket[]; desks?: readonly Desk[]; removedDesks?: readonly string[] },
+  change: {
+    tickets: readonly Ticket[];
+    desks?: readonly Desk[];
+    removedDesks?: readonly string[];
+    /** Every ticket is new (a ticket just taken): none is looked for among the tickets before. */
+    fresh?: true;
+  },
 ): QueueState {
-  const tickets = new TicketsAfter(state.tickets, change.tickets);
+  const tickets = new TicketsAfter(state.tickets, change.tickets, change.fresh);
   let desks = state.desks;
   if (change.desks || change.removedDesks) {
     const copy = new Map(state.desks);
@@ -128,7 +134,7 @@ export function stateAfter(
   const seen = new Map<string, Ticket>();
   const changes: [Ticket | undefined, Ticket][] = [];
   for (const t of change.tickets) {
-    changes.push([seen.get(t.id) ?? state.tickets.get(t.id), t]);
+    changes.push([seen.get(t.id) ?? (change.fresh ? undefined : state.tickets.get(t.id)), t]);
     seen.set(t.id, t);
   }
   return { tickets, desks, tally: state.tally.with(changes) };

@@ -9,6 +9,19 @@ import { aheadOf, type PriorityOrder } from "./order.ts";
 
 type Counts = Map<string, number>;
 
+/**
+ * What a tally counts, counted over a set of tickets without them (TicketTally.counted): waiting per matter,
+ * of them waiting for any desk, the day's walk-ins per number prefix (prefixOf), every called ticket as
+ * [matter, ticket id, called at], and the latest taking time (null for no ticket).
+ */
+export interface TallyCounts {
+  waiting: Iterable<readonly [string, number]>;
+  unassigned: Iterable<readonly [string, number]>;
+  taken: Iterable<readonly [string, number]>;
+  called: Iterable<readonly [string, string, number]>;
+  latestTaken: number | null;
+}
+
 function add(counts: Counts, key: string, by: number): void {
   const n = (counts.get(key) ?? 0) + by;
   if (n === 0) counts.delete(key);
@@ -53,6 +66,24 @@ export class TicketTally {
     const tally = new TicketTally(day, new Map(), new Map(), new Map(), new Map(), Number.NEGATIVE_INFINITY);
     for (const t of tickets) tally.count(t, 1);
     return tally;
+  }
+
+  /** A tally from counts made elsewhere (SQLite counts a stored day's tickets without reading them: TallyCounts). */
+  static counted(day: string, c: TallyCounts): TicketTally {
+    const called = new Map<string, Map<string, number>>();
+    for (const [matterId, id, at] of c.called) {
+      let calls = called.get(matterId);
+      if (!calls) called.set(matterId, (calls = new Map()));
+      calls.set(id, at);
+    }
+    return new TicketTally(
+      day,
+      new Map(c.waiting),
+      new Map(c.unassigned),
+      new Map(c.taken),
+      called,
+      c.latestTaken ?? Number.NEGATIVE_INFINITY,
+    );
   }
 
   private count(t: Ticket, by: 1 | -1): void {

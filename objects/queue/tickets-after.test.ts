@@ -66,4 +66,26 @@ describe("the tickets after a change, read through the tickets before", () => {
       state = copied;
     }
   });
+
+  it("a new ticket's picture reads nothing of the tickets before until asked for them", () => {
+    const before = new Map(["A001", "A002"].map((n) => [n, ticket(n, "a", T0)]));
+    let looks = 0;
+    const watched: ReadonlyMap<string, Ticket> = new Proxy(before, {
+      get(map, key) {
+        looks++;
+        const v = Reflect.get(map, key, map);
+        return typeof v === "function" ? v.bind(map) : v;
+      },
+    });
+    const newcomer = ticket("A003", "a", T0 + 1);
+    const state = { tickets: watched, desks: new Map<string, Desk>(), tally: TicketTally.of(DAY, before.values()) };
+    const after = stateAfter(state, { tickets: [newcomer], fresh: true });
+    expect(after.tickets.get("A003")).toBe(newcomer);
+    expect(after.tally?.waiting.get("a")).toBe(3);
+    expect(looks).toBe(0);
+    // Asked for all of them, it reads them: the newcomer last.
+    expect([...after.tickets.keys()]).toEqual(["A001", "A002", "A003"]);
+    expect(after.tickets.size).toBe(3);
+    expect(looks).toBeGreaterThan(0);
+  });
 });

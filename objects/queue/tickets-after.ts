@@ -13,20 +13,31 @@ import type { Ticket } from "./model.ts";
 const ITERATOR_PROTOTYPE: object = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
 
 export class TicketsAfter implements ReadonlyMap<string, Ticket> {
-  readonly size: number;
   private readonly before: ReadonlyMap<string, Ticket>;
   private readonly changed: ReadonlyMap<string, Ticket>;
-  /** The changed tickets that were not there before, in the order they came. */
-  private readonly added: readonly Ticket[];
+  /**
+   * The changed tickets that were not there before, in the order they came: sorted out at the first need,
+   * since a look at a changed ticket needs none of the tickets before (a site reads them only when asked).
+   */
+  private addedOnes: readonly Ticket[] | null = null;
 
   // (Plain fields, not parameter properties: the print agent runs these rules in Node, which only strips types.)
-  constructor(before: ReadonlyMap<string, Ticket>, changes: Iterable<Ticket>) {
+  /** `fresh`: every changed ticket is new (none is looked for among the tickets before). */
+  constructor(before: ReadonlyMap<string, Ticket>, changes: Iterable<Ticket>, fresh?: true) {
     const changed = new Map<string, Ticket>();
     for (const t of changes) changed.set(t.id, t);
     this.before = before;
     this.changed = changed;
-    this.added = [...changed.values()].filter((t) => !before.has(t.id));
-    this.size = before.size + this.added.length;
+    if (fresh) this.addedOnes = [...changed.values()];
+  }
+
+  private get added(): readonly Ticket[] {
+    this.addedOnes ??= [...this.changed.values()].filter((t) => !this.before.has(t.id));
+    return this.addedOnes;
+  }
+
+  get size(): number {
+    return this.before.size + this.added.length;
   }
 
   get(id: string): Ticket | undefined {

@@ -270,6 +270,7 @@ export class CommitPath {
         : noticed;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
     const outbox = (change.messages ?? []).map(outboxRow);
+    memory.prepare(change);
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
       if (change.replayed) this.recordReplayed(change.replayed, change);
@@ -308,8 +309,9 @@ export class CommitPath {
     const departments = new Map<string, string>();
     for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
     const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e]));
-    for (const { ticket, kioskId, fresh } of c.tickets) {
-      const before = beforeOf ? beforeOf(ticket.id) : memory.queue.tickets.get(ticket.id);
+    for (const write of c.tickets) {
+      const { ticket, kioskId, fresh } = write;
+      const before = beforeOf ? beforeOf(ticket.id) : memory.before(write);
       const shown = estimates.get(ticket.id);
       const channel: VisitChannel =
         ticket.source === "booking"

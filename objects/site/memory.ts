@@ -7,8 +7,9 @@ import { TicketTally } from "../queue/tally.ts";
 import { localDate, nextLocalMidnight, zonedInstant } from "../queue/time.ts";
 import type { BookingStore } from "./booking-store.ts";
 import { BookingsDue } from "./bookings-due.ts";
-import type { Change } from "./change.ts";
+import type { Change, TicketWrite } from "./change.ts";
 import { type CutOffOverrides, storedOverrides } from "./cut-off-overrides.ts";
+import { DayTickets } from "./day-tickets.ts";
 import type { SiteStores } from "./draft.ts";
 import { NoticeBook } from "./notify.ts";
 import { NumberingMemory } from "./numbering.ts";
@@ -25,7 +26,8 @@ const DURATIONS_KEPT = 50;
 
 export class SiteMemory {
   index: SiteIndex | null = null;
-  private tickets = new Map<string, Ticket>();
+  /** Today's tickets and earlier days' still open, read at the first look (objects/site/day-tickets.ts). */
+  private tickets = DayTickets.of(new Map());
   private desks = new Map<string, Desk>();
   /** The tickets' counts, kept as they change (objects/queue/tally.ts). */
   private tally = TicketTally.of("", []);
@@ -54,13 +56,15 @@ export class SiteMemory {
     this.index = config ? indexSite(config) : null;
     this.seq = site.seq();
     this.day = site.getMeta("day") ?? localDate(Date.now(), config?.timeZone ?? "Europe/Warsaw");
-    const tickets = queue.loadTickets(this.day);
-    this.tickets = new Map(tickets.map((t) => [t.id, t]));
+    const day = this.day;
+    // Thousands of tickets take longer to build than the rest of the start together: a walk-in needs only
+    // their counts, which SQLite makes without reading them out.
+    this.tickets = DayTickets.later(() => queue.loadTickets(day));
     this.desks = new Map(queue.loadDesks().map((d) => [d.id, d]));
     this.byToken = null;
-    this.tally = TicketTally.of(this.day, tickets);
-    this.durations = queue.serviceDurations(this.day);
-    this.recentCalls = this.todaysCalls(queue.recentCalls(DISPLAY_CALLS));
+    this.tally = TicketTally.counted(day, queue.tallyCounts(day));
+    this.durations = queue.serviceDurations(day);
+    this.recentCalls = queue.recentCalls(DISPLAY_CALLS, day);
     this.notices = new NoticeBook(notices.all());
     this.push = new PushBook(push.all());
     this.bookingStore = bookings;
@@ -108,12 +112,27 @@ export class SiteMemory {
     });
   }
 
+  /**
+   * Before the write: a change to a ticket already stored needs the tickets read (the tally takes the ticket
+   * out as it was); a change that only adds tickets does not, whether or not they were read. (The visits'
+   * record looks each such ticket up before the rows too; this does not leave it to that.)
+   */
+  prepare(change: Change): void {
+    if (!this.tickets.loaded && change.tickets?.some((c) => !c.fresh)) this.tickets.load();
+  }
+
+  /** A ticket as memory holds it before a change writes it (none for a ticket the change makes). */
+  before({ ticket, fresh }: TicketWrite): Ticket | undefined {
+    return fresh ? undefined : this.tickets.get(ticket.id);
+  }
+
   /** After the write: memory follows what was stored (in place: nothing keeps an older picture). */
   apply(change: Change, seq: number): void {
     if (change.config) this.index = indexSite(change.config);
-    for (const { ticket } of change.tickets ?? []) {
-      this.tally.update(this.tickets.get(ticket.id), ticket);
-      this.tickets.set(ticket.id, ticket);
+    for (const write of change.tickets ?? []) {
+      const { ticket } = write;
+      this.tally.update(this.before(write), ticket);
+      this.tickets.set(ticket);
       this.byToken?.set(ticket.token, ticket.id);
       this.learnDuration(ticket);
     }
@@ -147,7 +166,7 @@ export class SiteMemory {
   private startDay(day: string): void {
     const tickets = new Map<string, Ticket>();
     for (const t of this.tickets.values()) if (t.day >= day || isActive(t)) tickets.set(t.id, t);
-    this.tickets = tickets;
+    this.tickets = DayTickets.of(tickets);
     this.tally = TicketTally.of(day, tickets.values());
     this.byToken = null;
     this.durations = new Map();

@@ -1,6 +1,7 @@
 // SQLite rows of the queue (tickets, desks, calls, the day's counters) ↔ the plain data of the queue rules.
 import { PauseReason } from "../../protocol/api.ts";
 import type { CallEvent, Desk, Ticket } from "../queue/model.ts";
+import type { TallyCounts } from "../queue/tally.ts";
 
 /**
  * Priority service (issue 14): a ticket's priority and PJM interpreter flags, a row only for a ticket that
@@ -16,6 +17,9 @@ export const TICKET_FLAGS_MIGRATION = `
 
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
 const ENDED_TOKEN_PREFIX = "ended:";
+
+/** The open tickets' condition, as the open tickets' index (tickets_active) is made. */
+const OPEN = "status IN ('waiting', 'called', 'serving', 'missed')";
 
 /** A ticket's row as values, in the order selectTickets names them: a wake-up reads a whole day of tickets this way. */
 type TicketValues = [
@@ -85,10 +89,50 @@ export class QueueStore {
     const tickets: Ticket[] = [];
     // Today's by the day's index, then earlier days' still open by the open tickets' index: each row is found
     // once (with OR, SQLite looks today's open tickets up in both indexes and drops the doubles).
-    const query = `${selectTickets("t.day >= ?")} UNION ALL ${selectTickets("t.day < ? AND t.status IN ('waiting', 'called', 'serving', 'missed')")}`;
+    const query = `${selectTickets("t.day >= ?")} UNION ALL ${selectTickets(`t.day < ? AND t.${OPEN}`)}`;
     for (const r of this.sql.exec(query, day, day).raw<TicketValues>()) tickets.push(ticketFromValues(r));
     return tickets;
   }
+  /**
+   * The counts of the tickets loadTickets reads, counted by SQLite without reading them (TicketTally.counted):
+   * a wake-up answers a walk-in from these while the tickets themselves are read only when something asks.
+   */
+  tallyCounts(day: string): TallyCounts {
+    const waiting: [string, number][] = [];
+    const unassigned: [string, number][] = [];
+    // Every waiting ticket is in memory, whatever its day. (Both terms: the second alone would not use the open tickets' index.)
+    for (const [matterId, n, free] of this.sql
+      .exec(`SELECT matter_id, COUNT(*), SUM(desk_id IS NULL) FROM tickets WHERE ${OPEN} AND status = 'waiting' GROUP BY matter_id`)
+      .raw<[string, number, number]>()) {
+      waiting.push([matterId, n]);
+      if (free) unassigned.push([matterId, free]);
+    }
+    // A number's prefix is the number without its trailing digits (prefixOf).
+    const taken = [
+      ...this.sql
+        .exec("SELECT rtrim(number, '0123456789'), COUNT(*) FROM tickets WHERE day = ? AND source = 'walk-in' GROUP BY 1", day)
+        .raw<[string, number]>(),
+    ];
+    const called = [
+      ...this.sql
+        .exec(
+          `SELECT matter_id, id, called_at FROM tickets WHERE day >= ? AND called_at IS NOT NULL
+         UNION ALL SELECT matter_id, id, called_at FROM tickets WHERE day < ? AND ${OPEN} AND called_at IS NOT NULL`,
+          day,
+          day,
+        )
+        .raw<[string, string, number]>(),
+    ];
+    const latest = this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MAX(taken_at) AS at FROM (SELECT taken_at FROM tickets WHERE day >= ? UNION ALL SELECT taken_at FROM tickets WHERE day < ? AND ${OPEN})`,
+        day,
+        day,
+      )
+      .one().at;
+    return { waiting, unassigned, taken, called, latestTaken: latest };
+  }
+
   ticketById(id: string): Ticket | null {
     const [row] = [...this.sql.exec(selectTickets("t.id = ?"), id).raw<TicketValues>()];
     return row ? ticketFromValues(row) : null;
@@ -209,11 +253,15 @@ export class QueueStore {
       c.reason,
     );
   }
-  recentCalls(limit: number): CallEvent[] {
+  /** Of the last `limit` calls, newest first, those of `day`'s tickets (numbers restart every day). */
+  recentCalls(limit: number, day: string): CallEvent[] {
     return this.sql
       .exec<{ ticket_id: string; number: string; desk_id: string; at: number; attempt: number; reason: string }>(
-        "SELECT ticket_id, number, desk_id, at, attempt, reason FROM calls ORDER BY id DESC LIMIT ?",
+        `SELECT c.ticket_id, c.number, c.desk_id, c.at, c.attempt, c.reason
+         FROM (SELECT * FROM calls ORDER BY id DESC LIMIT ?) c JOIN tickets t ON t.id = c.ticket_id
+         WHERE t.day = ? ORDER BY c.id DESC`,
         limit,
+        day,
       )
       .toArray()
       .map((r) => ({

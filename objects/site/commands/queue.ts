@@ -66,7 +66,7 @@ export function admit(
 ): { issued: IssuedTicket; change: Change; views: ViewBuilder } {
   const { index } = read;
   const matter = index.matters.get(ticket.matterId);
-  const next = stateAfter(read.queue, { tickets: [ticket] });
+  const next = stateAfter(read.queue, { tickets: [ticket], fresh: true });
   // A booking joining now is no longer due ahead of itself.
   const due = ticket.source === "booking" ? withoutSlot(read.bookingsDue, ticket.matterId, ticket.reservedAt) : read.bookingsDue;
   const views = before.joinedBy(next, due);
