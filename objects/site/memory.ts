@@ -114,11 +114,18 @@ export class SiteMemory {
 
   /**
    * Before the write: a change to a ticket already stored needs the tickets read (the tally takes the ticket
-   * out as it was); a change that only adds tickets does not, whether or not they were read. (The visits'
-   * record looks each such ticket up before the rows too; this does not leave it to that.)
+   * out as it was), and so does a new day (it keeps the tickets still open: read now, a failed read is the
+   * command's failure, not a half-applied change); a change that only adds tickets does not. (The visits'
+   * record looks each changed ticket up before the rows too; this does not leave it to that.)
    */
   prepare(change: Change): void {
-    if (!this.tickets.loaded && change.tickets?.some((c) => !c.fresh)) this.tickets.load();
+    if (this.tickets.loaded) return;
+    if (change.tickets?.some((c) => !c.fresh) || (change.day !== undefined && change.day !== this.day)) this.tickets.load();
+  }
+
+  /** Whether the tickets have been read since the object started (objects/site/day-tickets.ts). */
+  get ticketsRead(): boolean {
+    return this.tickets.loaded;
   }
 
   /** A ticket as memory holds it before a change writes it (none for a ticket the change makes). */

@@ -51,6 +51,10 @@ async function busyMorning() {
   return { siteId, admin, day };
 }
 
+/** Whether the site object has read its tickets since it started (the object's own memory, private to the class). */
+const ticketsRead = (siteId: string) =>
+  runInDurableObject(siteObject(siteId), (instance: unknown) => (instance as { memory: SiteMemory }).memory.ticketsRead);
+
 describe("a site object waking up", () => {
   it("counts the tickets in SQLite as memory counts them once it has read them", async () => {
     const { siteId, day } = await busyMorning();
@@ -89,6 +93,8 @@ describe("a site object waking up", () => {
     // Ahead: yesterday's R005, not R002 (it waits for desk d2 alone).
     expect(rejBefore).toBe(2);
     expect(next.waitingAhead).toBe(1);
+    // …from the counts: the object has not read its tickets for it.
+    expect(await ticketsRead(siteId)).toBe(false);
 
     const after = await LiveSocket.open(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`);
     expect(waiting(await after.waitFor((m) => m.type === "snapshot"))).toEqual(
@@ -108,8 +114,15 @@ describe("a site object waking up", () => {
       const queue = new QueueStore(state.storage.sql);
       const stored = queue.loadTickets(day).find((t) => t.number === "P002");
       if (!stored) throw new Error("P002 is not stored");
+      // A ticket just taken needs none of the tickets read, nor does the same day; a change to a stored one
+      // reads them before the write.
+      site.memory.prepare({ tickets: [{ ticket: { ...stored, id: "tk_new", number: "P009" }, fresh: true }], day });
+      expect(site.memory.ticketsRead).toBe(false);
       // A rule that takes P002 out of the queue from its stored row, not from memory's tickets.
-      const r = await site.path.commit(() => accept(null, { tickets: [{ ticket: { ...stored, status: "removed" } }] }));
+      const removed = { tickets: [{ ticket: { ...stored, status: "removed" as const } }] };
+      site.memory.prepare(removed);
+      expect(site.memory.ticketsRead).toBe(true);
+      const r = await site.path.commit(() => accept(null, removed));
       expect(r.ok).toBe(true);
       return [...(site.memory.queue.tally?.waiting ?? [])].sort(([a], [b]) => a.localeCompare(b));
     });
@@ -117,5 +130,17 @@ describe("a site object waking up", () => {
       ["pj", 2],
       ["rej", 2],
     ]);
+  });
+
+  it("reads the tickets before a new day is written (it keeps those still open)", async () => {
+    const { siteId } = await busyMorning();
+    await evictDurableObject(siteObject(siteId));
+    const read = await runInDurableObject(siteObject(siteId), (instance: unknown) => {
+      const { memory } = instance as { memory: SiteMemory };
+      const before = memory.ticketsRead;
+      memory.prepare({ day: "2099-01-01" });
+      return [before, memory.ticketsRead];
+    });
+    expect(read).toEqual([false, true]);
   });
 });
