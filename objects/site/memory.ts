@@ -1,6 +1,7 @@
 // What a site object keeps in memory for speed: the configuration's look-ups, today's tickets and the
 // desks, recent calls, service durations, today's bookings still due, e-ticket requests, seq and the local day. Rebuilt from SQLite
-// whenever the object starts; changed in one place only, after a change has been written.
+// whenever the object starts (the tickets' counts at once, the tickets at the first look: day-tickets.ts); changed in one place
+// only, after a change has been written.
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
 import { isActive, stateAfter } from "../queue/model.ts";
 import { TicketTally } from "../queue/tally.ts";
