@@ -8,12 +8,16 @@ import {
   Continuity,
   type ContinuityDeps,
   cloudLost,
+  HOLD_MS,
   type KeptInfo,
   type Link,
   localTarget,
+  MOST_PROBES_TO_GO_BACK,
   PROBE_EVERY_MS,
+  probesToGoBack,
   REFRESH_EVERY_MS,
   refreshDue,
+  returnsNotHeldAfterLoss,
   SWITCH_AFTER_MS,
   shouldGoBack,
   shouldGoLocal,
@@ -65,6 +69,18 @@ describe("the decisions", () => {
     expect(shouldGoBack(true, null)).toBe(true);
     expect(shouldGoBack(false, null)).toBe(false);
     expect(shouldGoBack(false, health({ cloud: "connected" }))).toBe(false);
+  });
+
+  it("asks a cloud whose returns did not hold to answer longer before going back: 1, 2, 4, 8 probes, then a minute's", () => {
+    expect([0, 1, 2, 3, 4, 9].map(probesToGoBack)).toEqual([1, 2, 4, 8, MOST_PROBES_TO_GO_BACK, MOST_PROBES_TO_GO_BACK]);
+    expect(MOST_PROBES_TO_GO_BACK * PROBE_EVERY_MS).toBe(60_000);
+  });
+
+  it("counts a return as not held when the cloud is lost again within 2 minutes of it, and forgets once one holds", () => {
+    expect(returnsNotHeldAfterLoss(0, null, T0)).toBe(0);
+    expect(returnsNotHeldAfterLoss(0, T0, T0 + 10_000)).toBe(1);
+    expect(returnsNotHeldAfterLoss(3, T0, T0 + HOLD_MS - 1)).toBe(4);
+    expect(returnsNotHeldAfterLoss(3, T0, T0 + HOLD_MS)).toBe(0);
   });
 });
 
@@ -194,6 +210,66 @@ describe("the controller", () => {
   it("goes back to the cloud when the agent itself is gone and the cloud answers", async () => {
     const c = controller();
     await vi.advanceTimersByTimeAsync(0);
+    c.commandFailed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(c.current.mode).toBe("local");
+    agent = null;
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("cloud");
+    c.stop();
+  });
+
+  it("does not move the hall to and fro with a cloud that answers its probe but drops the device again at once", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    // Half up: the cloud answers every probe (the agent reaches it too, with nothing to hand on), but each
+    // time the device is back its socket drops a second later.
+    agent = health({ cloud: "connected" });
+    let halfUp = true;
+    c.subscribe((l) => {
+      if (l.mode === "cloud" && halfUp) setTimeout(() => c.cloudStatus("offline"), 1_000);
+    });
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    // Going back at every probe it would be a move each way every 11 s, 54 in five minutes; with the
+    // waits growing to a minute's it is 7 returns and the losses before them.
+    expect(links.length).toBeLessThanOrEqual(14);
+    expect(links.length).toBeGreaterThan(2);
+    const lastReturn = links.length;
+
+    // Now the cloud holds: the device goes back within a minute of probes and stays.
+    halfUp = false;
+    await vi.advanceTimersByTimeAsync(MOST_PROBES_TO_GO_BACK * PROBE_EVERY_MS + SWITCH_AFTER_MS);
+    expect(c.current.mode).toBe("cloud");
+    const settled = links.length;
+    expect(settled).toBeGreaterThanOrEqual(lastReturn);
+    await vi.advanceTimersByTimeAsync(HOLD_MS);
+    expect(links.length).toBe(settled);
+
+    // A loss after the cloud held is a first one again: back after a single good probe.
+    c.cloudStatus("offline");
+    await vi.advanceTimersByTimeAsync(SWITCH_AFTER_MS);
+    expect(c.current.mode).toBe("local");
+    await vi.advanceTimersByTimeAsync(PROBE_EVERY_MS);
+    expect(c.current.mode).toBe("cloud");
+    c.stop();
+  });
+
+  it("goes back at once when the agent itself is gone, however the cloud did before", async () => {
+    const c = controller();
+    await vi.advanceTimersByTimeAsync(0);
+    // Three returns, each lost again within a minute.
+    for (let i = 0; i < 3; i++) {
+      agent = health();
+      c.commandFailed();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(c.current.mode).toBe("local");
+      agent = health({ cloud: "connected" });
+      await vi.advanceTimersByTimeAsync(MOST_PROBES_TO_GO_BACK * PROBE_EVERY_MS);
+      expect(c.current.mode).toBe("cloud");
+    }
+    // The next return would take 8 good probes; with nobody local to talk to it takes one.
+    agent = health();
     c.commandFailed();
     await vi.advanceTimersByTimeAsync(0);
     expect(c.current.mode).toBe("local");

@@ -3,7 +3,9 @@
 // few seconds and the site's print agent says it can take over, to the agent's address on the office's
 // network with a local token (both fetched from GET …/continuity while online, kept in localStorage so a
 // device that lost the cloud still knows where to go). While local it asks the cloud every few seconds,
-// and goes back once the cloud answers and the agent has handed on everything done meanwhile (or is gone).
+// and goes back once the cloud answers and the agent has handed on everything done meanwhile (or is gone);
+// after a return that did not hold, the cloud must answer for longer first, so a half-up cloud does not
+// move the hall to and fro at every probe.
 // The decisions are pure functions; the controller only runs them on timers and answers.
 import type { ContinuityInfo, LocalHealth } from "../../protocol/continuity.ts";
 import { call } from "./api.ts";
@@ -17,6 +19,10 @@ export const PROBE_EVERY_MS = 5_000;
 export const REFRESH_EVERY_MS = 30 * 60_000;
 /** How long a probe of the cloud or the agent may take. */
 const PROBE_TIMEOUT_MS = 3_000;
+/** A cloud lost again within this time of the device's return to it did not hold: it is half up. */
+export const HOLD_MS = 2 * 60_000;
+/** The most probes in a row (a minute) a device wants from a cloud that keeps failing it before it goes back. */
+export const MOST_PROBES_TO_GO_BACK = 12;
 
 /** ContinuityInfo as kept on the device, with when it was fetched. */
 export interface KeptInfo extends ContinuityInfo {
@@ -69,6 +75,24 @@ export function mayHaveLanded(socketDown: boolean, health: LocalHealth | null): 
  */
 export function shouldGoBack(cloudAnswers: boolean, health: LocalHealth | null): boolean {
   return cloudAnswers && (health === null || (health.cloud === "connected" && health.pending === 0));
+}
+
+/**
+ * Pure: how many probes in a row must find the cloud answering (and the agent done handing on) before the
+ * device goes back to it. One at first; twice as many after each return that did not hold, up to a minute's:
+ * a cloud that answers its probe but drops the device again moves it to and fro at most about once a minute,
+ * not at every probe.
+ */
+export function probesToGoBack(returnsNotHeld: number): number {
+  return Math.min(MOST_PROBES_TO_GO_BACK, 2 ** returnsNotHeld);
+}
+
+/**
+ * Pure: the returns that did not hold, counted when the device turns to the agent at `now`: one more when it
+ * came back to the cloud less than HOLD_MS ago, none when the cloud held longer (or the device never left it).
+ */
+export function returnsNotHeldAfterLoss(returnsNotHeld: number, backAt: number | null, now: number): number {
+  return backAt !== null && now - backAt < HOLD_MS ? returnsNotHeld + 1 : 0;
 }
 
 // ---- what the controller asks of the world ----------------------------------------------------------
@@ -149,6 +173,10 @@ export class Continuity {
   private downSince: number | null = null;
   private running = false;
   private checking = false;
+  /** When the device last came back to the cloud, the returns in a row that did not hold, and the good probes so far. */
+  private backAt: number | null = null;
+  private returnsNotHeld = 0;
+  private goodProbes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly listeners = new Set<(link: Link) => void>();
@@ -225,6 +253,8 @@ export class Continuity {
       if (!this.running || this.link.mode !== "cloud") return;
       const socketDown = cloudLost(this.downSince, false, this.deps.now());
       if (shouldGoLocal(this.siteId, true, health) && !mayHaveLanded(socketDown, health)) {
+        this.returnsNotHeld = returnsNotHeldAfterLoss(this.returnsNotHeld, this.backAt, this.deps.now());
+        this.goodProbes = 0;
         this.set({ mode: "local", ...target });
         this.later(PROBE_EVERY_MS, () => this.probe());
       } else if (this.downSince !== null) {
@@ -235,14 +265,20 @@ export class Continuity {
     }
   }
 
-  /** While the agent is the link: back to the cloud when it answers and the agent has handed everything on. */
+  /**
+   * While the agent is the link: back to the cloud when it answers and the agent has handed everything on,
+   * in as many probes in a row as the cloud's recent record asks (probesToGoBack); at once when the agent is gone.
+   */
   async probe(): Promise<void> {
     const link = this.link;
     if (!this.running || link.mode !== "local") return;
     const [cloud, health] = await Promise.all([this.deps.cloudAnswers(), this.deps.health(link.origin)]);
     if (!this.running || this.link !== link) return;
-    if (shouldGoBack(cloud, health)) {
+    this.goodProbes = shouldGoBack(cloud, health) ? this.goodProbes + 1 : 0;
+    if (this.goodProbes > 0 && (health === null || this.goodProbes >= probesToGoBack(this.returnsNotHeld))) {
       this.downSince = null;
+      this.backAt = this.deps.now();
+      this.goodProbes = 0;
       this.set({ mode: "cloud" });
       void this.refresh(true);
     } else {
