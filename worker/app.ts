@@ -42,7 +42,14 @@ app.use("/api/*", async function storage(c, next) {
 app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }));
 app.use("/api/*", async function noStore(c, next) {
   await next();
-  c.header("Cache-Control", c.res.headers.get("Cache-Control") ?? "no-store");
+  if (c.res.headers.has("Cache-Control")) return;
+  // In place where the answer's headers may change (every answer the routes build): c.header would build
+  // the Response again. An answer passed on from an object or a fetch has fixed headers; that one is rebuilt.
+  try {
+    c.res.headers.set("Cache-Control", "no-store");
+  } catch {
+    c.header("Cache-Control", "no-store");
+  }
 });
 // The public routes may be read by any web page (GET only): every office's live status, Warsaw's feed, open data.
 app.use("/api/v1/public/*", publicCors());

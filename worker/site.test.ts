@@ -75,6 +75,20 @@ describe("site middleware", () => {
     await expectError(await request(`/api/v1/bookings/${ghostToken}/confirm`, { json: { code: "123456" } }), 404, "UNKNOWN_BOOKING");
   });
 
+  // (An answer with its own, the public status's 15 s, keeps it: test/workerd/public-status.test.ts.)
+  it("every API answer says no-store unless it says otherwise: built here, passed on from the site object, or an error", async () => {
+    const { siteId, admin } = await freshSite();
+    const built = await request(`/api/v1/sites/${siteId}/tickets`, { token: admin, json: { matterId: "rej" } });
+    expect([built.status, built.headers.get("Cache-Control")]).toEqual([201, "no-store"]);
+    // A socket's answer comes from the object with headers that cannot change in place.
+    const socket = await request(`/api/v1/sites/${siteId}/live?role=display&access_token=${admin}`, { headers: { Upgrade: "websocket" } });
+    expect([socket.status, socket.headers.get("Cache-Control")]).toEqual([101, "no-store"]);
+    socket.webSocket?.accept();
+    socket.webSocket?.close();
+    const refused = await request(`/api/v1/sites/${siteId}/queue`);
+    expect([refused.status, refused.headers.get("Cache-Control")]).toEqual([401, "no-store"]);
+  });
+
   it("an e-ticket of a known site reaches that site's object", async () => {
     const { siteId, admin } = await freshSite();
     const res = await request(`/api/v1/sites/${siteId}/tickets`, { token: admin, json: { matterId: "rej" } });
