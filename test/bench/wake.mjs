@@ -2,13 +2,16 @@
 // npm run bench:wake: how fast a site object that went away answers its first request.
 // Starts its own `wrangler dev` (see server.mjs), takes a day of 5,000 walk-in tickets at one site
 // through the API (the real commit path), connects 1,000 e-ticket sockets (the first 1,000 tickets'
-// phones), times 20 walk-ins on the warm object, then makes the object go away in two ways and times
+// phones), times 20 walk-ins on the warm object, then makes the object go away in three ways and times
 // the first request after each (a kiosk walk-in, POST tickets, through the Worker):
-//   idle:  no request for IDLE_MS; workerd (wrangler dev too) evicts an object whose only
-//          connections are hibernating sockets after about 10 s, and the sockets stay open: the real
-//          wake-up. Whether a new instance started is read from the bench Worker's count of
-//          site-object starts (bench-worker.ts), not assumed; an alarm firing during the idle time
-//          would also start one.
+//   city:  no request to this office for IDLE_MS while another office asks for its queue every few
+//          seconds (the Worker's lists and the registry and directory objects stay awake); workerd
+//          (wrangler dev too) evicts an object whose only connections are hibernating sockets after
+//          about 10 s, and the sockets stay open: the real wake-up, and the one the target is for.
+//   idle:  the same with no request at all: the first one also has the Worker refresh its lists
+//          behind it, which wakes the registry and directory in the same workerd.
+//          In both, whether a new instance started is read from the bench Worker's count of site-object
+//          starts (bench-worker.ts), not assumed; an alarm firing during the idle time would also start one.
 //   abort: ctx.abort() on the object (bench-worker.ts): the instance is thrown away, storage kept,
 //          so the first request runs the constructor's load from SQLite. In workerd the abort drops
 //          every socket (no close frame), so this is a wake-up without sockets; the sockets still
@@ -29,6 +32,9 @@ import { siteConfig } from "./site.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { tickets: 5000, etickets: 1000, warm: 20, idleReps: 5, abortReps: 5, inFlight: 16, connectInFlight: 25 };
 const IDLE_MS = 15_000;
+/** While the office is idle, another office of the city asks this often, and last this long before the probe. */
+const CITY_EVERY_MS = 3_000;
+const CITY_QUIET_BEFORE_MS = 1_500;
 const TARGET_MS = 50;
 const WATCHDOG_MS = 30 * 60_000;
 
@@ -62,9 +68,10 @@ function phones(urls) {
 /**
  * One object through the whole measurement: a day of tickets, the phones, warm requests, then the first
  * request after each way of going away. `subject`: { name, take(i) → timed walk-in, phoneUrls(day), abort(),
- * starts() → instances started so far }.
+ * starts() → instances started so far }. `otherOffice()`: one request of another office of the city (the
+ * same for both subjects).
  */
-async function measure(subject, base, inspectorPort) {
+async function measure(subject, otherOffice, inspectorPort) {
   console.error(`bench:wake: ${subject.name}: ${N.tickets} walk-ins…`);
   const t0 = performance.now();
   const day = await pool(N.tickets, N.inFlight, subject.take);
@@ -91,16 +98,25 @@ async function measure(subject, base, inspectorPort) {
     const openBefore = p.open.size;
     const profile = profiled ? await startProfile(inspectorPort, `${process.env.BENCH_PROFILE}-${subject.name}-${mode}.cpuprofile`) : null;
     if (mode === "idle") await sleep(IDLE_MS);
-    else await subject.abort();
+    else if (mode === "city") {
+      // This office is idle; the others are not: their requests keep the Worker's lists and the shared
+      // objects (registry, directory) awake, as a city's traffic would. None in the last moments.
+      const until = Date.now() + IDLE_MS;
+      while (Date.now() < until - CITY_QUIET_BEFORE_MS - CITY_EVERY_MS) {
+        await otherOffice();
+        await sleep(CITY_EVERY_MS);
+      }
+      await sleep(Math.max(0, until - Date.now()));
+    } else await subject.abort();
     await sleep(200); // closes caused by the eviction reach the client
     const openAfterEviction = p.open.size;
     const ms = await probe();
     await profile?.();
     return { ms, newInstance: (await subject.starts()) > before, reconnected, openBefore, openAfterEviction };
   };
-  const results = { idle: [], abort: [] };
+  const results = { idle: [], city: [], abort: [] };
   if (process.env.BENCH_PROFILE) {
-    for (const mode of ["idle", "abort"]) {
+    for (const mode of ["idle", "city", "abort"]) {
       console.error(`bench:wake: ${subject.name}: ${mode}, profiled (not a sample)…`);
       await rep(mode, true);
     }
@@ -108,6 +124,10 @@ async function measure(subject, base, inspectorPort) {
   for (let i = 0; i < N.idleReps; i++) {
     console.error(`bench:wake: ${subject.name}: idle ${IDLE_MS / 1000} s, repetition ${i + 1}…`);
     results.idle.push(await rep("idle"));
+  }
+  for (let i = 0; i < N.idleReps; i++) {
+    console.error(`bench:wake: ${subject.name}: idle ${IDLE_MS / 1000} s while other offices work, repetition ${i + 1}…`);
+    results.city.push(await rep("city"));
   }
   for (let i = 0; i < N.abortReps; i++) {
     console.error(`bench:wake: ${subject.name}: ctx.abort(), repetition ${i + 1}…`);
@@ -122,6 +142,8 @@ async function run(base, inspectorPort) {
   const site = `/api/v1/sites/${siteId}`;
   await api(base, `${site}?org=demo`, { method: "PUT", token: admin, json: siteConfig(siteId) });
   const ws = base.replace(/^http/, "ws");
+  // Another office of the same organisation: its queue, through the same Worker (auth, the site list).
+  const otherOffice = () => api(base, "/api/v1/sites/demo/queue", { token: admin });
   const numerek = await measure(
     {
       name: "numerek",
@@ -135,7 +157,7 @@ async function run(base, inspectorPort) {
       abort: () => api(base, `/bench/wake/${siteId}/abort`, { method: "POST" }),
       starts: async () => (await api(base, "/bench/wake/started")).started,
     },
-    base,
+    otherOffice,
     inspectorPort,
   );
   // The floor, in the same run: the bare object (baseline-object.ts) with the same day and phones; its
@@ -148,7 +170,7 @@ async function run(base, inspectorPort) {
       abort: () => api(base, "/bench/baseline/abort", { method: "POST" }),
       starts: async () => (await api(base, "/bench/wake/started")).baseline,
     },
-    base,
+    otherOffice,
     inspectorPort,
   );
   return { numerek, floor };
@@ -182,13 +204,28 @@ function table(load0, { numerek, floor }, loadAfter) {
     "| First request after | samples | numerek p50 / p99 (ms) | floor p50 / p99 (ms) | p50 ratio | what happened | target |",
     "|---|---:|---:|---:|---:|---|---|",
     row("nothing (warm object, for comparison)", numerek.warm, floor.warm, false),
-    row(`${IDLE_MS / 1000} s idle (workerd's own eviction)`, numerek.results.idle, floor.results.idle, fresh(numerek.results.idle)),
+    row(
+      `${IDLE_MS / 1000} s idle while other offices work (workerd's own eviction of this object)`,
+      numerek.results.city,
+      floor.results.city,
+      fresh(numerek.results.city),
+    ),
+    row(
+      `${IDLE_MS / 1000} s idle, the whole city quiet (the registry and the directory asleep too)`,
+      numerek.results.idle,
+      floor.results.idle,
+      false,
+    ),
     row("ctx.abort() (fresh instance over the same storage)", numerek.results.abort, floor.results.abort, true),
     "",
     `With ${N.idleReps} and ${N.abortReps} samples p99 is the slowest sample. Close frames the phones received: ${codes || "none"}.`,
-    fresh(numerek.results.idle)
+    fresh(numerek.results.idle) && fresh(numerek.results.city)
       ? ""
-      : `Idle: no new instance started after ${IDLE_MS / 1000} s without requests, so workerd in wrangler dev did not evict the object; those samples are warm requests, not wake-ups.`,
+      : `Idle: no new instance started after ${IDLE_MS / 1000} s without requests to it, so workerd in wrangler dev did not evict the object; those samples are warm requests, not wake-ups.`,
+    "While other offices work, one of them asks for its queue through the same Worker every",
+    `${CITY_EVERY_MS / 1000} s until ${CITY_QUIET_BEFORE_MS / 1000} s before the probe: the Worker's lists of sites and of revoked accounts stay fresh and the`,
+    "registry and directory objects awake, as a city's traffic keeps them. With the whole city quiet, the first request also",
+    "has the Worker refresh both lists behind it, which wakes those two objects in the same workerd (on Cloudflare they run elsewhere).",
   ].join("\n");
 }
 
