@@ -78,8 +78,16 @@ export function shouldGoBack(cloudAnswers: boolean, health: LocalHealth | null):
 }
 
 /**
- * Pure: how many probes in a row must find the cloud answering (and the agent done handing on) before the
- * device goes back to it. One at first; twice as many after each return that did not hold, up to a minute's:
+ * Pure: a probe that counts towards going back: the cloud answers and the agent reaches it too (or is gone),
+ * whatever the agent still has to hand on; a busy hall keeps handing on, and that is no sign of a bad cloud.
+ */
+export function cloudHolds(cloudAnswers: boolean, health: LocalHealth | null): boolean {
+  return cloudAnswers && (health === null || health.cloud === "connected");
+}
+
+/**
+ * Pure: how many probes in a row must find the cloud holding (cloudHolds) before the device goes back to it,
+ * on a probe that also finds the agent done handing on (shouldGoBack). One at first; twice as many after each return that did not hold, up to a minute's:
  * a cloud that answers its probe but drops the device again moves it to and fro at most about once a minute,
  * not at every probe.
  */
@@ -88,11 +96,12 @@ export function probesToGoBack(returnsNotHeld: number): number {
 }
 
 /**
- * Pure: the returns that did not hold, counted when the device turns to the agent at `now`: one more when it
- * came back to the cloud less than HOLD_MS ago, none when the cloud held longer (or the device never left it).
+ * Pure: the returns that did not hold, counted when the device turns to the agent after losing the cloud at
+ * `lostAt`: one more when that was less than HOLD_MS after it came back, none when the cloud held longer (or
+ * the device never left it).
  */
-export function returnsNotHeldAfterLoss(returnsNotHeld: number, backAt: number | null, now: number): number {
-  return backAt !== null && now - backAt < HOLD_MS ? returnsNotHeld + 1 : 0;
+export function returnsNotHeldAfterLoss(returnsNotHeld: number, backAt: number | null, lostAt: number): number {
+  return backAt !== null && lostAt - backAt < HOLD_MS ? returnsNotHeld + 1 : 0;
 }
 
 // ---- what the controller asks of the world ----------------------------------------------------------
@@ -253,7 +262,8 @@ export class Continuity {
       if (!this.running || this.link.mode !== "cloud") return;
       const socketDown = cloudLost(this.downSince, false, this.deps.now());
       if (shouldGoLocal(this.siteId, true, health) && !mayHaveLanded(socketDown, health)) {
-        this.returnsNotHeld = returnsNotHeldAfterLoss(this.returnsNotHeld, this.backAt, this.deps.now());
+        // Counted from when the cloud was lost (its socket down), not from this turn to the agent.
+        this.returnsNotHeld = returnsNotHeldAfterLoss(this.returnsNotHeld, this.backAt, this.downSince ?? this.deps.now());
         this.goodProbes = 0;
         this.set({ mode: "local", ...target });
         this.later(PROBE_EVERY_MS, () => this.probe());
@@ -274,8 +284,9 @@ export class Continuity {
     if (!this.running || link.mode !== "local") return;
     const [cloud, health] = await Promise.all([this.deps.cloudAnswers(), this.deps.health(link.origin)]);
     if (!this.running || this.link !== link) return;
-    this.goodProbes = shouldGoBack(cloud, health) ? this.goodProbes + 1 : 0;
-    if (this.goodProbes > 0 && (health === null || this.goodProbes >= probesToGoBack(this.returnsNotHeld))) {
+    this.goodProbes = cloudHolds(cloud, health) ? this.goodProbes + 1 : 0;
+    const enough = health === null || this.goodProbes >= probesToGoBack(this.returnsNotHeld);
+    if (enough && shouldGoBack(cloud, health)) {
       this.downSince = null;
       this.backAt = this.deps.now();
       this.goodProbes = 0;
