@@ -35,11 +35,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export const app = new Hono<AppEnv>();
 
-app.use("/api/*", async function storage(c, next) {
-  await ensureStorage(c.env);
-  await next();
-});
-app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }));
+// First, so that every answer under it has no-store: the body limit's 413 and a storage failure too.
 app.use("/api/*", async function noStore(c, next) {
   await next();
   if (c.res.headers.has("Cache-Control")) return;
@@ -51,6 +47,11 @@ app.use("/api/*", async function noStore(c, next) {
     c.header("Cache-Control", "no-store");
   }
 });
+app.use("/api/*", async function storage(c, next) {
+  await ensureStorage(c.env);
+  await next();
+});
+app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => errorResponse("PAYLOAD_TOO_LARGE") }));
 // The public routes may be read by any web page (GET only): every office's live status, Warsaw's feed, open data.
 app.use("/api/v1/public/*", publicCors());
 app.use("/api/action/*", publicCors());

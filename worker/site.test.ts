@@ -76,7 +76,7 @@ describe("site middleware", () => {
   });
 
   // (An answer with its own, the public status's 15 s, keeps it: test/workerd/public-status.test.ts.)
-  it("every API answer says no-store unless it says otherwise: built here, passed on from the site object, or an error", async () => {
+  it("every API answer says no-store unless it says otherwise: built here, passed on from the site object, or a refusal", async () => {
     const { siteId, admin } = await freshSite();
     const built = await request(`/api/v1/sites/${siteId}/tickets`, { token: admin, json: { matterId: "rej" } });
     expect([built.status, built.headers.get("Cache-Control")]).toEqual([201, "no-store"]);
@@ -87,6 +87,12 @@ describe("site middleware", () => {
     socket.webSocket?.close();
     const refused = await request(`/api/v1/sites/${siteId}/queue`);
     expect([refused.status, refused.headers.get("Cache-Control")]).toEqual([401, "no-store"]);
+    const tooLarge = await request(`/api/v1/sites/${siteId}/tickets`, {
+      token: admin,
+      headers: { "Content-Type": "application/json", "Content-Length": String(300 * 1024) },
+      body: "x".repeat(300 * 1024),
+    });
+    expect([tooLarge.status, tooLarge.headers.get("Cache-Control")]).toEqual([413, "no-store"]);
   });
 
   it("an e-ticket of a known site reaches that site's object", async () => {
