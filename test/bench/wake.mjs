@@ -17,9 +17,9 @@
 //          every socket (no close frame), so this is a wake-up without sockets; the sockets still
 //          open 200 ms after the abort are counted, and all are reconnected before the next one.
 // Prints a markdown table with the machine's load. BENCH_DEBUG=1 shows wrangler's output. BENCH_PROFILE=prefix
-// writes a CPU profile of workerd over one more wake-up of each kind (prefix-idle.cpuprofile, prefix-abort…),
-// from just before the object goes away to the first answer (test/bench/profile.mjs); the profiler slows
-// it, so that wake-up is not one of the samples.
+// writes a CPU profile of workerd over one more wake-up of each kind (prefix-<numerek|floor>-<city|idle|abort>.cpuprofile),
+// from just before the object goes away to the first answer (test/bench/profile.mjs), the other office's
+// requests included; the profiler slows it, so that wake-up is not one of the samples.
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -101,10 +101,12 @@ async function measure(subject, otherOffice, inspectorPort) {
     else if (mode === "city") {
       // This office is idle; the others are not: their requests keep the Worker's lists and the shared
       // objects (registry, directory) awake, as a city's traffic would. None in the last moments.
+      // Its requests are timed back from the probe: the last one CITY_QUIET_BEFORE_MS before it.
       const until = Date.now() + IDLE_MS;
-      while (Date.now() < until - CITY_QUIET_BEFORE_MS - CITY_EVERY_MS) {
+      const last = until - CITY_QUIET_BEFORE_MS;
+      for (let at = last - Math.floor((last - Date.now()) / CITY_EVERY_MS) * CITY_EVERY_MS; at <= last; at += CITY_EVERY_MS) {
+        await sleep(Math.max(0, at - Date.now()));
         await otherOffice();
-        await sleep(CITY_EVERY_MS);
       }
       await sleep(Math.max(0, until - Date.now()));
     } else await subject.abort();
@@ -192,7 +194,7 @@ function table(load0, { numerek, floor }, loadAfter) {
     const what = mine[0]?.ms === undefined ? "" : `numerek: ${evictions(mine)}; floor: ${evictions(base)}`;
     return `| ${label} | ${mine.length} | ${f(p50)} / ${f(p99)} | ${f(f50)} / ${f(f99)} | ${f(p50 / f50, 2)} | ${what} | ${verdict} |`;
   };
-  const fresh = (xs) => xs.some((x) => x.newInstance);
+  const fresh = (xs) => xs.every((x) => x.newInstance);
   const codes = [...new Set([...numerek.closes, ...floor.closes])].join("; ");
   return [
     `Machine: ${cpu}, ${cores} cores; Node ${process.version}; workerd ${version("workerd")}; wrangler ${version("wrangler")} (wrangler dev, local);`,
@@ -219,9 +221,15 @@ function table(load0, { numerek, floor }, loadAfter) {
     row("ctx.abort() (fresh instance over the same storage)", numerek.results.abort, floor.results.abort, true),
     "",
     `With ${N.idleReps} and ${N.abortReps} samples p99 is the slowest sample. Close frames the phones received: ${codes || "none"}.`,
-    fresh(numerek.results.idle) && fresh(numerek.results.city)
-      ? ""
-      : `Idle: no new instance started after ${IDLE_MS / 1000} s without requests to it, so workerd in wrangler dev did not evict the object; those samples are warm requests, not wake-ups.`,
+    ...[
+      ["while other offices work", numerek.results.city],
+      ["with the whole city quiet", numerek.results.idle],
+    ]
+      .filter(([, xs]) => !fresh(xs))
+      .map(
+        ([how, xs]) =>
+          `Idle ${how}: in ${xs.filter((x) => !x.newInstance).length} of ${xs.length} samples no new instance started after ${IDLE_MS / 1000} s without requests to it, so workerd in wrangler dev did not evict the object; those are warm requests, not wake-ups, and there is no verdict.`,
+      ),
     "While other offices work, one of them asks for its queue through the same Worker every",
     `${CITY_EVERY_MS / 1000} s until ${CITY_QUIET_BEFORE_MS / 1000} s before the probe: the Worker's lists of sites and of revoked accounts stay fresh and the`,
     "registry and directory objects awake, as a city's traffic keeps them. With the whole city quiet, the first request also",
