@@ -122,7 +122,7 @@ export class SiteQueue extends DurableObject<Env> {
       sender: this.sender,
       pusher: this.pusher,
       settings: { secret: env.AUTH_SECRET, publicUrl: env.PUBLIC_URL },
-      broadcast: (phones) => this.hub.changed(phones),
+      broadcast: (phones, countsOnly) => this.hub.changed(phones, countsOnly),
       log: (what, err) => console.error(`site ${this.memory.index?.config.id ?? "?"}: ${what} failed:`, err),
     });
     // Keep-alive pings are answered without waking the object.

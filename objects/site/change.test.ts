@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ticket } from "../queue/test-fixtures.ts";
-import { type Change, isVisible, merge, movesPhones } from "./change.ts";
+import { type Change, isVisible, merge, movesPhones, onlyCounts } from "./change.ts";
 import { clearTimer, setTimer } from "./scheduler.ts";
 
 /** Whether a change moves the phones of a site without priority service. */
@@ -45,5 +45,19 @@ describe("a change", () => {
     expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now, "first")).toBe(false);
     expect(movesPhones({ tickets: [{ ticket: walkIn }] }, now, "alternate")).toBe(true);
     expect(movesPhones({ acks: ["job_1"] }, now, "alternate")).toBe(false);
+  });
+
+  it("only adds to the hall's counts when it issues plain walk-ins and nothing else a screen or the agent shows", () => {
+    const now = 1_000;
+    const walkIn = { ticket: ticket("A001", "m1", now) };
+    expect(onlyCounts({ tickets: [walkIn], counters: [] }, now, "off")).toBe(true);
+    // A print job goes to the agent at once; so do a call, a desk and a priority ticket (it moves phones).
+    expect(onlyCounts({ tickets: [walkIn], jobs: [] }, now, "off")).toBe(true);
+    expect(onlyCounts({ tickets: [{ ...walkIn, kioskId: "k1" }], jobs: [{ id: "j1" } as never] }, now, "off")).toBe(false);
+    expect(onlyCounts({ tickets: [walkIn], desks: [{ id: "d1" } as never] }, now, "off")).toBe(false);
+    expect(onlyCounts({ tickets: [{ ticket: { ...walkIn.ticket, priority: true } }] }, now, "off")).toBe(false);
+    expect(onlyCounts({ tickets: [walkIn] }, now, "alternate")).toBe(false);
+    expect(onlyCounts({ acks: ["job_1"] }, now, "off")).toBe(false);
+    expect(onlyCounts({}, now, "off")).toBe(false);
   });
 });

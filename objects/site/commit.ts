@@ -13,7 +13,7 @@ import { priorityOrderOf } from "../queue/order.ts";
 import { nextLocalMidnight } from "../queue/time.ts";
 import type { VisitChannel } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
-import { type Change, type Decision, isVisible, merge, movesPhones, type ReplayedStep } from "./change.ts";
+import { type Change, type Decision, isVisible, merge, movesPhones, onlyCounts, type ReplayedStep } from "./change.ts";
 import { blocksForNewDay } from "./commands/continuity.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { turnPushes } from "./commands/push.ts";
@@ -50,8 +50,11 @@ export interface CommitDeps {
   /** Browser notifications of e-tickets (Web Push). */
   pusher: PushSender;
   settings: SiteSettings;
-  /** Flushes the changed views to the sockets (coalesced: one frame per turn); `phones`: the e-tickets' too. */
-  broadcast: (phones: boolean) => void;
+  /**
+   * Flushes the changed views to the sockets (coalesced: one frame per turn); `phones`: the e-tickets' too;
+   * `countsOnly`: the change only adds to the hall's counts, which the screens may take a moment later.
+   */
+  broadcast: (phones: boolean, countsOnly?: boolean) => void;
   /** Logs a failure that is not the caller's answer (a send, a timer). */
   log: (what: string, err: unknown) => void;
 }
@@ -206,7 +209,7 @@ export class CommitPath {
   private async settle(now: number, written: Written): Promise<void> {
     if (movesTimers(written)) await this.armAlarm(now);
     const order = priorityOrderOf(this.d.memory.index?.config.priority ?? { enabled: false, mode: "first" });
-    if (isVisible(written)) this.d.broadcast(movesPhones(written, now, order));
+    if (isVisible(written)) this.d.broadcast(movesPhones(written, now, order), onlyCounts(written, now, order));
     // One policy: what a command wrote itself (a code, a confirmation) goes before its answer; texts that
     // the queue's movement set off go without holding up the clerk; the outbox timer retries either.
     // A command waits only for its own messages, sent at once: in a booking storm a hold answers after its

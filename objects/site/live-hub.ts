@@ -24,8 +24,20 @@ const HALL_ROLES = ["display", "desk", "clerk", "agent"] as const;
 const PHONE_ROLES = ["eticket"] as const;
 /** The phones' flush waits behind at most this many newer changes in a row (see schedulePhones). */
 const MAX_PHONES_DEFERRED = 3;
+/**
+ * Changes that only add to the hall's counts (plain walk-ins) reach the screens at most this often: in a storm
+ * of tickets the hall gets one frame per period with all of them, not one per ticket. A call, a desk or a
+ * print job is sent at once, and takes the waiting counts with it.
+ */
+export const HALL_COUNTS_MS = 100;
 /** E-ticket snapshots share one ViewOf for this long while nothing changes (a storm of phones reconnecting). */
 const PHONE_SNAPSHOT_VIEWS_MS = 1_000;
+
+/** What a stream was last sent: its seq, and the exact body, to skip a view that has not changed. */
+interface Sent {
+  seq: number;
+  body: string;
+}
 
 export function streamKey(a: LiveAttachment): string {
   switch (a.role) {
@@ -61,9 +73,17 @@ export type ViewOf = (a: LiveAttachment) => RoleView | null;
 export type ViewSource = () => ViewOf;
 
 export class LiveHub {
-  /** Per stream: the seq and the exact frame body last sent, to skip unchanged views. */
-  private readonly lastSent = new Map<string, { seq: number; body: string }>();
+  /**
+   * Per role, per stream: the seq and the exact frame body last sent, to skip unchanged views. Kept by role
+   * so that the hall's flush, after every walk-in, looks only at the hall's streams, never at the phones'.
+   */
+  private readonly lastSent = new Map<LiveAttachment["role"], Map<string, Sent>>();
   private flushScheduled = false;
+  /** The hall's flush to come: its timer and when it is due. */
+  private hallTimer: ReturnType<typeof setTimeout> | undefined;
+  private hallDueAt = 0;
+  /** When the hall was last flushed (0: not since the start). */
+  private lastHallAt = 0;
   private phonesScheduled = false;
   /**
    * Whether a change since the phones' last flush may have moved what a phone shows (see movesPhones). False
@@ -153,8 +173,16 @@ export class LiveHub {
     if (!view) return this.end(a, [ws]);
     const seq = this.seq();
     send(ws, { type: "snapshot", protocol: PROTOCOL_VERSION, seq, ...view });
+    const sent = this.sentOf(a.role);
     const key = streamKey(a);
-    if (!this.lastSent.has(key)) this.lastSent.set(key, { seq, body: JSON.stringify(view) });
+    if (!sent.has(key)) sent.set(key, { seq, body: JSON.stringify(view) });
+  }
+
+  /** What was last sent to each stream of a role. */
+  private sentOf(role: LiveAttachment["role"]): Map<string, Sent> {
+    let sent = this.lastSent.get(role);
+    if (!sent) this.lastSent.set(role, (sent = new Map()));
+    return sent;
   }
 
   /** What a snapshot is built from: fresh for the hall and the staff, shared by phones while nothing changes. */
@@ -170,22 +198,31 @@ export class LiveHub {
   }
 
   /**
-   * Something changed: one flush per turn of the event loop, however many commands came in it.
+   * Something changed: one flush per turn of the event loop, however many commands came in it; a change that
+   * only adds to the hall's counts (`countsOnly`) waits until HALL_COUNTS_MS after the hall's last flush.
    * Screens, desks, consoles and the agent go first; the e-tickets (up to thousands of phones)
    * follow in the next turn, so a call reaches the hall without waiting behind them. A phone gets a
    * frame only when its own view changed (see ViewBuilder.eticket): a call wakes the phones of the
    * line it moved, not every phone of the office.
    */
-  changed(phones = true): void {
+  changed(phones = true, countsOnly = false): void {
     this.phoneSnapshotViews = null;
     this.phonesDirty ||= phones;
-    if (this.flushScheduled) return;
+    const now = Date.now();
+    // Only the counts moved: not sooner than HALL_COUNTS_MS after the hall's last flush.
+    const dueAt = countsOnly && !phones ? Math.max(now, this.lastHallAt + HALL_COUNTS_MS) : now;
+    if (this.flushScheduled) {
+      if (this.hallDueAt <= dueAt) return;
+      clearTimeout(this.hallTimer);
+    }
     this.flushScheduled = true;
-    setTimeout(() => {
+    this.hallDueAt = dueAt;
+    this.hallTimer = setTimeout(() => {
       this.flushScheduled = false;
+      this.lastHallAt = Date.now();
       this.flushRoles(HALL_ROLES);
       if (this.phonesDirty) this.schedulePhones();
-    }, 0);
+    }, dueAt - now);
   }
 
   /**
@@ -230,18 +267,20 @@ export class LiveHub {
         continue;
       }
       const body = JSON.stringify(view);
-      const last = this.lastSent.get(key);
+      const sent = this.sentOf(a.role);
+      const last = sent.get(key);
       if (last && last.body === body) continue;
       // After a wake-up nothing is known of what the socket has: send a snapshot.
       const frame = last
         ? `{"type":"update","seq":${seq},"prev":${last.seq},${body.slice(1)}`
         : `{"type":"snapshot","protocol":${PROTOCOL_VERSION},"seq":${seq},${body.slice(1)}`;
       for (const ws of sockets) sendRaw(ws, frame);
-      this.lastSent.set(key, { seq, body });
+      sent.set(key, { seq, body });
     }
     // Forget streams of these roles with no socket left.
-    for (const key of this.lastSent.keys()) {
-      if (!streams.has(key) && roles.some((r) => key === r || key.startsWith(`${r}:`))) this.lastSent.delete(key);
+    for (const role of roles) {
+      const sent = this.lastSent.get(role);
+      if (sent) for (const key of sent.keys()) if (!streams.has(key)) sent.delete(key);
     }
   }
 
@@ -249,7 +288,7 @@ export class LiveHub {
   private end(a: LiveAttachment, sockets: WebSocket[]): void {
     const gone = goneClose(a);
     if (!gone) return;
-    this.lastSent.delete(streamKey(a));
+    this.lastSent.get(a.role)?.delete(streamKey(a));
     for (const ws of sockets) closeQuietly(ws, gone.code, gone.reason);
   }
 }
