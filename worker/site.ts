@@ -27,9 +27,17 @@ export interface SiteOptions {
   mayCreate?: boolean;
 }
 
+/** At most this many path ids are kept as checked (a deployment's sites and desks are far fewer). */
+const CHECKED_KEPT = 10_000;
+/** Path ids that passed the schema already: the same few sites and desks come on every request. */
+const checkedIds = new Set<string>();
+
 function pathId(value: string | undefined, name: string): string {
+  if (value !== undefined && checkedIds.has(value)) return value;
   const parsed = Id.safeParse(value ?? "");
   if (!parsed.success) throw new ApiError("VALIDATION_FAILED", `${name}: must be lower-case letters, digits and dashes (at most 40)`);
+  if (checkedIds.size >= CHECKED_KEPT) checkedIds.clear();
+  checkedIds.add(parsed.data);
   return parsed.data;
 }
 

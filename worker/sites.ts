@@ -117,9 +117,21 @@ export async function knowsSite(env: Env, siteId: string): Promise<boolean> {
 
 export type SiteStub = DurableObjectStub<SiteQueue>;
 
+/** At most this many site ids are kept worked out (far more than a deployment's sites). */
+const IDS_KEPT = 10_000;
+/** Each site's object id, per namespace binding: working one out of a name hashes it, on every request otherwise. */
+const siteIds = new WeakMap<object, Map<string, DurableObjectId>>();
+
 export function siteStub(env: Env, siteId: string): SiteStub {
-  const ns = namespace(env, env.SITE);
-  return ns.get(ns.idFromName(siteId));
+  let known = siteIds.get(env.SITE);
+  if (!known) siteIds.set(env.SITE, (known = new Map()));
+  let id = known.get(siteId);
+  if (!id) {
+    if (known.size >= IDS_KEPT) known.clear();
+    id = namespace(env, env.SITE).idFromName(siteId);
+    known.set(siteId, id);
+  }
+  return namespace(env, env.SITE).get(id);
 }
 
 /** Forget the cached list (after a site is added or changed). */
