@@ -9,7 +9,9 @@
 //   2. walk-in ticket throughput: POST tickets, 16 in flight, after a warm-up, numerek and the baseline in
 //      turn over 8 rounds (so a load that comes and goes falls on both);
 // and prints a markdown table with the ratios, the targets (PASS/FAIL) and the machine's load. Needs Node >= 22 (global WebSocket); npm puts Node 24 on PATH.
-// BENCH_DEBUG=1 shows wrangler's output.
+// Requests and sockets go straight to the Worker's workerd (directBase in workerd.mjs), as at Cloudflare, where
+// no dev proxy relays them: wrangler's proxy is a Node process on the same cores that relays every request
+// and every frame. BENCH_PROXY=1 goes through it instead. BENCH_DEBUG=1 shows wrangler's output.
 import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -18,6 +20,7 @@ import { api, openCountingSocket, openSocket, percentile, phoneAddress, pool, sl
 import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
 import { siteConfig } from "./site.mjs";
+import { directBase } from "./workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { screens: 10, etickets: 1000, calls: 200, callWarmup: 10, tickets: 2000, ticketWarmup: 200, inFlight: 16, connectInFlight: 25 };
@@ -42,9 +45,10 @@ function machine() {
 
 /** A group screen: its last message, and when each call (by id) first reached it. */
 function screen(callIdOf) {
-  const s = { seen: new Map(), last: null };
+  const s = { seen: new Map(), last: null, frames: 0 };
   s.onMessage = (data) => {
     const at = performance.now();
+    s.frames++;
     s.last = JSON.parse(data);
     const id = callIdOf(s.last);
     if (id !== undefined && !s.seen.has(id)) s.seen.set(id, at);
@@ -102,7 +106,8 @@ async function callLatency(screens, call, after = async () => {}) {
 async function throughputs(sides) {
   for (const side of sides) await pool(N.ticketWarmup, N.inFlight, (i) => side.take(`w${i}`, i));
   const per = N.tickets / ROUNDS;
-  const acc = sides.map((side) => ({ ms: 0, times: [], frames: side.frames.count }));
+  const hallFrames = (side) => side.screens.reduce((n, s) => n + s.frames, 0);
+  const acc = sides.map((side) => ({ ms: 0, times: [], frames: side.frames.count, hall: hallFrames(side) }));
   for (let r = 0; r < ROUNDS; r++) {
     for (const [k, side] of sides.entries()) {
       const t0 = performance.now();
@@ -115,7 +120,12 @@ async function throughputs(sides) {
     }
   }
   await sleep(1000); // frames still on their way
-  return acc.map((a, k) => ({ rps: N.tickets / (a.ms / 1000), ...stats(a.times), frames: sides[k].frames.count - a.frames }));
+  return acc.map((a, k) => ({
+    rps: N.tickets / (a.ms / 1000),
+    ...stats(a.times),
+    frames: sides[k].frames.count - a.frames,
+    hallFrames: hallFrames(sides[k]) - a.hall,
+  }));
 }
 
 const stats = (xs) => ({ p50: percentile(xs, 0.5), p99: percentile(xs, 0.99) });
@@ -159,13 +169,13 @@ async function benchNumerek(base) {
       await until(() => (screens.every(free) ? true : undefined), WAIT_MS, `desk ${desk(i)} free on every screen`);
     },
   );
-  return called(frames, latency, take);
+  return called(frames, latency, take, screens);
 }
 
 /** After the calls: the e-ticket frames they sent (frames still arriving settle for a second), and how to take a walk-in. */
-async function called(frames, latency, take) {
+async function called(frames, latency, take, screens) {
   await sleep(1000);
-  return { latency, callFrames: frames.count - frames.atStart, frames, take };
+  return { latency, callFrames: frames.count - frames.atStart, frames, take, screens };
 }
 
 async function benchBaseline(base) {
@@ -182,7 +192,7 @@ async function benchBaseline(base) {
   frames.atStart = frames.count;
   const call = async (i) => (await api(base, "/bench/baseline/call", { method: "POST", json: { matterId: line(i) } })).id;
   const latency = await callLatency(screens, call);
-  return called(frames, latency, take);
+  return called(frames, latency, take, screens);
 }
 
 async function run() {
@@ -191,9 +201,10 @@ async function run() {
     console.error(
       `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
     );
-    const numerek = { load: loadavg()[0], ...(await benchNumerek(server.base)) };
+    const base = process.env.BENCH_PROXY ? server.base : await directBase(server);
+    const numerek = { load: loadavg()[0], ...(await benchNumerek(base)) };
     console.error("bench: baseline…");
-    const baseline = { load: loadavg()[0], ...(await benchBaseline(server.base)) };
+    const baseline = { load: loadavg()[0], ...(await benchBaseline(base)) };
     console.error(`bench: walk-ins, ${ROUNDS} rounds each in turn…`);
     // BENCH_PROFILE=file: a CPU profile of workerd over the walk-in rounds (test/bench/profile.mjs).
     const profile = process.env.BENCH_PROFILE ? await startProfile(server.inspectorPort, process.env.BENCH_PROFILE) : null;
@@ -201,7 +212,7 @@ async function run() {
     await profile?.();
     numerek.walkInFrames = numerek.throughput.frames;
     baseline.walkInFrames = baseline.throughput.frames;
-    return { numerek, baseline };
+    return { numerek, baseline, path: process.env.BENCH_PROXY ? "through wrangler's proxy" : "straight to the Worker's workerd" };
   } catch (e) {
     e.message += `\n--- wrangler output (tail) ---\n${server.log()}`;
     throw e;
@@ -214,7 +225,7 @@ const f = (x, d = 1) => x.toFixed(d);
 const verdict = (ok) => (ok ? "PASS" : "**FAIL**");
 const perCall = (frames) => f(frames / (N.callWarmup + N.calls), 0);
 
-function table(m, n, b, loadAfter) {
+function table(m, n, b, loadAfter, path) {
   const tpRatio = n.throughput.rps / b.throughput.rps;
   const p99Ratio = n.latency.p99 / b.latency.p99;
   const targets = [
@@ -258,11 +269,19 @@ function table(m, n, b, loadAfter) {
     ],
     ["E-ticket frames per call", perCall(n.callFrames), perCall(b.callFrames), "", "", ""],
     ["E-ticket frames per walk-in", f(n.walkInFrames / N.tickets, 2), f(b.walkInFrames / N.tickets, 2), "", "", ""],
+    [
+      "Hall frames per walk-in, per screen",
+      f(n.throughput.hallFrames / N.tickets / N.screens, 2),
+      f(b.throughput.hallFrames / N.tickets / N.screens, 2),
+      "",
+      "",
+      "",
+    ],
   ];
   const failed = targets.filter(([, ok]) => !ok).map(([t]) => t);
   const busy = Math.max(m.load, loadAfter) > m.cores;
   return [
-    `Machine: ${m.cpu}, ${m.cores} cores; Node ${m.node}; workerd ${m.workerd}; wrangler ${m.wrangler} (wrangler dev, local);`,
+    `Machine: ${m.cpu}, ${m.cores} cores; Node ${m.node}; workerd ${m.workerd}; wrangler ${m.wrangler} (wrangler dev, local, requests and sockets ${path});`,
     `load average (1 / 5 / 15 min) ${m.loadavg.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${busy ? `: more runnable work than the ${m.cores} cores, other work on the machine shows up in these figures` : ""}.`,
     `Load average (1 min) as each side's calls started: numerek ${f(n.load, 2)}, baseline ${f(b.load, 2)} (the calls run one side after the other; the walk-ins in ${ROUNDS} rounds each, in turn).`,
     `Each of numerek (one site, 2 desks, 2 matters) and the baseline has ${N.etickets} waiting tickets, each with its e-ticket socket, and ${N.screens} group screens;`,
@@ -285,8 +304,8 @@ async function main() {
   }, WATCHDOG_MS);
   const m = machine();
   try {
-    const { numerek, baseline } = await run();
-    console.log(table(m, numerek, baseline, loadavg()[0]));
+    const { numerek, baseline, path } = await run();
+    console.log(table(m, numerek, baseline, loadavg()[0], path));
   } catch (e) {
     console.error(`bench failed: ${e.stack ?? e}`);
     process.exitCode = 1;

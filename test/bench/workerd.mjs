@@ -1,5 +1,5 @@
 // The Worker's workerd processes under a bench's wrangler dev: their memory, and the Worker's own
-// address behind wrangler's proxy (for many sockets, which through the proxy cost two descriptors each).
+// address behind wrangler's proxy.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -36,8 +36,8 @@ export function workerdRssMb(pid) {
 }
 
 /**
- * The Worker's own address, behind wrangler's proxy. The proxy holds two descriptors per socket and
- * the machine allows 20,000 a process, so 10,000 phones go straight to the Worker's workerd.
+ * The Worker's own address, behind wrangler's proxy: what a bench talks to, as at Cloudflare, where no dev
+ * proxy relays requests and frames through a Node process on the same cores.
  */
 export async function directBase(server) {
   const listening = execFileSync("ss", ["-ltnpH"], { encoding: "utf8" });
