@@ -84,6 +84,14 @@ describe("compareInMatter", () => {
     expect(compareInMatter(w2, w1)).toBeGreaterThan(0);
     expect(compareInMatter(w1, w1)).toBe(0);
   });
+
+  it("walk-ins taken in the same millisecond go in the order of their numbers, whatever their random ids", () => {
+    const first = ticket("A999", "a", T0, { id: "tk_zzz" });
+    const second = ticket("A1000", "a", T0, { id: "tk_aaa" });
+    expect(deskQueue(deskCfg("d1", "a"), [second, first]).map((t) => t.number)).toEqual(["A999", "A1000"]);
+    expect(aheadOf(second, [first, second])).toBe(1);
+    expect(aheadOf(first, [first, second])).toBe(0);
+  });
 });
 
 describe("missedAtDesk", () => {
