@@ -20,6 +20,7 @@ import { startTurnstileStandIn } from "../../scripts/turnstile-stand-in.mjs";
 import { api, percentile, pool, timed } from "./clients.mjs";
 import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
+import { benchBase } from "./workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // BENCH_ATTEMPTS=n runs a shorter race (the same 200 slots and 200 in flight).
@@ -70,7 +71,7 @@ async function main() {
   const standIn = process.env.BENCH_HUMAN_CHECK === "1" ? await startTurnstileStandIn() : null;
   const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc", vars: standIn?.vars() ?? {} });
   try {
-    const base = server.base;
+    const { base, path } = await benchBase(server);
     const { token: admin } = await api(base, "/api/v1/auth/login", { method: "POST", json: { username: "admin", password: "admin" } });
     const siteId = `bench-booking-${Date.now().toString(36)}`;
     const date = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
@@ -230,6 +231,7 @@ async function main() {
       ],
       ["create p99 / floor p99", (percentile(lat, 0.99) / percentile(floorLat, 0.99)).toFixed(2)],
       ["load average (1 min) before / after", `${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}`],
+      ["requests", path],
       ["codes re-sent (out of outbox view)", resent ? "yes" : "no"],
     ];
     console.log("\n| measure | value |\n|---|---|");

@@ -20,7 +20,7 @@ import { api, openCountingSocket, openSocket, percentile, phoneAddress, pool, sl
 import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
 import { siteConfig } from "./site.mjs";
-import { directBase } from "./workerd.mjs";
+import { benchBase, workerdCpuMs } from "./workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { screens: 10, etickets: 1000, calls: 200, callWarmup: 10, tickets: 2000, ticketWarmup: 200, inFlight: 16, connectInFlight: 25 };
@@ -103,25 +103,28 @@ async function callLatency(screens, call, after = async () => {}) {
  * (a load that comes and goes falls on both, not on whichever ran second). Requests per second over each
  * side's own rounds.
  */
-async function throughputs(sides) {
+async function throughputs(sides, cpuMs) {
   for (const side of sides) await pool(N.ticketWarmup, N.inFlight, (i) => side.take(`w${i}`, i));
   const per = N.tickets / ROUNDS;
   const hallFrames = (side) => side.screens.reduce((n, s) => n + s.frames, 0);
-  const acc = sides.map((side) => ({ ms: 0, times: [], frames: side.frames.count, hall: hallFrames(side) }));
+  const acc = sides.map((side) => ({ ms: 0, cpu: 0, times: [], frames: side.frames.count, hall: hallFrames(side) }));
   for (let r = 0; r < ROUNDS; r++) {
     for (const [k, side] of sides.entries()) {
       const t0 = performance.now();
+      const cpu0 = cpuMs();
       await pool(per, N.inFlight, async (i) => {
         const s = performance.now();
         await side.take(`m${r * per + i}`, r * per + i);
         acc[k].times.push(performance.now() - s);
       });
       acc[k].ms += performance.now() - t0;
+      acc[k].cpu += cpuMs() - cpu0;
     }
   }
   await sleep(1000); // frames still on their way
   return acc.map((a, k) => ({
     rps: N.tickets / (a.ms / 1000),
+    cpuPerTicket: a.cpu / N.tickets,
     ...stats(a.times),
     frames: sides[k].frames.count - a.frames,
     hallFrames: hallFrames(sides[k]) - a.hall,
@@ -201,18 +204,18 @@ async function run() {
     console.error(
       `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
     );
-    const base = process.env.BENCH_PROXY ? server.base : await directBase(server);
+    const { base, path } = await benchBase(server);
     const numerek = { load: loadavg()[0], ...(await benchNumerek(base)) };
     console.error("bench: baseline…");
     const baseline = { load: loadavg()[0], ...(await benchBaseline(base)) };
     console.error(`bench: walk-ins, ${ROUNDS} rounds each in turn…`);
     // BENCH_PROFILE=file: a CPU profile of workerd over the walk-in rounds (test/bench/profile.mjs).
     const profile = process.env.BENCH_PROFILE ? await startProfile(server.inspectorPort, process.env.BENCH_PROFILE) : null;
-    [numerek.throughput, baseline.throughput] = await throughputs([numerek, baseline]);
+    [numerek.throughput, baseline.throughput] = await throughputs([numerek, baseline], () => workerdCpuMs(server.pid));
     await profile?.();
     numerek.walkInFrames = numerek.throughput.frames;
     baseline.walkInFrames = baseline.throughput.frames;
-    return { numerek, baseline, path: process.env.BENCH_PROXY ? "through wrangler's proxy" : "straight to the Worker's workerd" };
+    return { numerek, baseline, path };
   } catch (e) {
     e.message += `\n--- wrangler output (tail) ---\n${server.log()}`;
     throw e;
@@ -247,6 +250,14 @@ function table(m, n, b, loadAfter, path) {
       `${f(n.throughput.p50)} / ${f(n.throughput.p99)}`,
       `${f(b.throughput.p50)} / ${f(b.throughput.p99)}`,
       `${f(n.throughput.p99 / b.throughput.p99, 2)}× (p99)`,
+      "",
+      "",
+    ],
+    [
+      "… workerd's CPU time per walk-in (ms, all its threads)",
+      f(n.throughput.cpuPerTicket, 2),
+      f(b.throughput.cpuPerTicket, 2),
+      `${f(b.throughput.cpuPerTicket / n.throughput.cpuPerTicket, 2)}× (floor / numerek)`,
       "",
       "",
     ],

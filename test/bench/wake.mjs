@@ -27,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { api, openCountingSocket, percentile, phoneAddress, pool, sleep, timed } from "./clients.mjs";
 import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
+import { benchBase } from "./workerd.mjs";
 import { siteConfig } from "./site.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -178,7 +179,7 @@ async function run(base, inspectorPort) {
   return { numerek, floor };
 }
 
-function table(load0, { numerek, floor }, loadAfter) {
+function table(load0, { numerek, floor }, loadAfter, path) {
   const cores = availableParallelism();
   const cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown";
   const ms = (xs) => xs.map((x) => x.ms ?? x);
@@ -197,7 +198,7 @@ function table(load0, { numerek, floor }, loadAfter) {
   const fresh = (xs) => xs.every((x) => x.newInstance);
   const codes = [...new Set([...numerek.closes, ...floor.closes])].join("; ");
   return [
-    `Machine: ${cpu}, ${cores} cores; Node ${process.version}; workerd ${version("workerd")}; wrangler ${version("wrangler")} (wrangler dev, local);`,
+    `Machine: ${cpu}, ${cores} cores; Node ${process.version}; workerd ${version("workerd")}; wrangler ${version("wrangler")} (wrangler dev, local, requests and sockets ${path});`,
     `load average (1 / 5 / 15 min) ${load0.map((x) => f(x, 2)).join(" / ")} before, ${f(loadAfter, 2)} (1 min) after${Math.max(load0[0], loadAfter) > cores ? `: more runnable work than the ${cores} cores, other work on the machine shows up in these figures` : ""}.`,
     `One site with ${N.tickets} of today's tickets (taken through the API in ${f(numerek.fillSeconds)} s) and ${N.etickets} e-ticket sockets;`,
     "each sample is one kiosk walk-in (POST tickets through the Worker), the first request after the object went away.",
@@ -245,8 +246,9 @@ async function main() {
   const load0 = loadavg();
   const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
   try {
-    const r = await run(server.base, server.inspectorPort);
-    console.log(table(load0, r, loadavg()[0]));
+    const { base, path } = await benchBase(server);
+    const r = await run(base, server.inspectorPort);
+    console.log(table(load0, r, loadavg()[0], path));
   } catch (e) {
     console.error(`bench:wake failed: ${e.stack ?? e}\n--- wrangler output (tail) ---\n${server.log()}`);
     process.exitCode = 1;

@@ -35,6 +35,17 @@ export function workerdRssMb(pid) {
   return kb / 1024;
 }
 
+/** CPU time (ms, user and system, every thread) the workerd processes under wrangler's process `pid` have used. */
+export function workerdCpuMs(pid) {
+  let ticks = 0;
+  for (const p of workerdsUnder(pid)) {
+    const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /**
  * The Worker's own address, behind wrangler's proxy: what a bench talks to, as at Cloudflare, where no dev
  * proxy relays requests and frames through a Node process on the same cores.
@@ -54,4 +65,14 @@ export async function directBase(server) {
     }
   }
   throw new Error("the Worker's own address behind wrangler's proxy was not found");
+}
+
+/**
+ * Where a bench sends its requests and sockets: straight to the Worker's workerd, as at Cloudflare, where no dev
+ * proxy relays them (wrangler's proxy is a Node process on the same cores that relays every request and every
+ * frame); through that proxy with BENCH_PROXY=1. `path` says which, for the table.
+ */
+export async function benchBase(server) {
+  if (process.env.BENCH_PROXY) return { base: server.base, path: "through wrangler's proxy" };
+  return { base: await directBase(server), path: "straight to the Worker's workerd" };
 }
