@@ -230,11 +230,11 @@ export function aheadOfNewWalkIn(
   order: PriorityOrder = "off",
 ): number {
   const newcomer: Ticket = {
-    // The largest id: taken in the same millisecond as another, it still stands behind it.
+    // The largest number and id: taken in the same millisecond as another, it still stands behind it.
     id: "\uffff",
     token: "",
     day: "",
-    number: "",
+    number: String(Number.MAX_SAFE_INTEGER),
     matterId,
     source: "walk-in",
     status: "waiting",
