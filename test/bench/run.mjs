@@ -201,10 +201,10 @@ async function benchBaseline(base) {
 async function run() {
   const server = await startServer({ root, config: "test/bench/wrangler.bench.jsonc" });
   try {
-    console.error(
-      `bench: numerek on ${server.base}: 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
-    );
     const { base, path } = await benchBase(server);
+    console.error(
+      `bench: numerek on ${base} (${path}): 1,000 tickets, ${N.screens + N.etickets} sockets, ${N.calls} calls, ${N.tickets} tickets…`,
+    );
     const numerek = { load: loadavg()[0], ...(await benchNumerek(base)) };
     console.error("bench: baseline…");
     const baseline = { load: loadavg()[0], ...(await benchBaseline(base)) };

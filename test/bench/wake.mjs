@@ -27,8 +27,8 @@ import { fileURLToPath } from "node:url";
 import { api, openCountingSocket, percentile, phoneAddress, pool, sleep, timed } from "./clients.mjs";
 import { startProfile } from "./profile.mjs";
 import { startServer } from "./server.mjs";
-import { benchBase } from "./workerd.mjs";
 import { siteConfig } from "./site.mjs";
+import { benchBase } from "./workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const N = { tickets: 5000, etickets: 1000, warm: 20, idleReps: 5, abortReps: 5, inFlight: 16, connectInFlight: 25 };

@@ -73,6 +73,6 @@ export async function directBase(server) {
  * frame); through that proxy with BENCH_PROXY=1. `path` says which, for the table.
  */
 export async function benchBase(server) {
-  if (process.env.BENCH_PROXY) return { base: server.base, path: "through wrangler's proxy" };
+  if (process.env.BENCH_PROXY === "1") return { base: server.base, path: "through wrangler's proxy" };
   return { base: await directBase(server), path: "straight to the Worker's workerd" };
 }
