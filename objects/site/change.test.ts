@@ -51,7 +51,7 @@ describe("a change", () => {
     const now = 1_000;
     const walkIn = { ticket: ticket("A001", "m1", now) };
     expect(onlyCounts({ tickets: [walkIn], counters: [] }, now, "off")).toBe(true);
-    // A kiosk's walk-in with its print job goes at once; so do a call, a desk and a priority ticket (it moves phones).
+    // A print job goes to the agent at once; so do a call, a desk and a priority ticket (it moves phones).
     expect(onlyCounts({ tickets: [walkIn], jobs: [] }, now, "off")).toBe(true);
     expect(onlyCounts({ tickets: [{ ...walkIn, kioskId: "k1" }], jobs: [{ id: "j1" } as never] }, now, "off")).toBe(false);
     expect(onlyCounts({ tickets: [walkIn], desks: [{ id: "d1" } as never] }, now, "off")).toBe(false);
