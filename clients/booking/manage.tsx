@@ -8,7 +8,7 @@ import type { BookingSummary } from "../../protocol/api.ts";
 import { call, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
 import { siteClock } from "../shared/format.ts";
-import { useSites } from "../shared/hooks.ts";
+import { useFocusOnMount, useSites } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { ClientErrorCode, MessageKey } from "../shared/messages.ts";
 import { AddToCalendar } from "./add-to-calendar.tsx";
@@ -223,7 +223,7 @@ function Reschedule(props: {
 }) {
   const { t } = useI18n();
   const title = useRef<HTMLHeadingElement>(null);
-  useEffect(() => title.current?.focus(), []);
+  useFocusOnMount(title);
   return (
     <section class="bk-reschedule" aria-labelledby="bk-reschedule-title" aria-busy={props.busy} data-testid="reschedule">
       <h3 id="bk-reschedule-title" ref={title} tabIndex={-1} class="bk-sub">

@@ -1,7 +1,8 @@
 // "Przerwa": the desk pauses for a reason the clerk picks (a break, training, something else); the
 // reason is kept for the statistics and named on the desk's screen.
-import { useEffect, useRef } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import type { PauseReason } from "../../protocol/api.ts";
+import { useFocusOnMount } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
 
@@ -16,7 +17,7 @@ const REASONS = Object.keys(PAUSE_LABELS) as PauseReason[];
 export function PausePanel(props: { pending: boolean; onPause: (reason: PauseReason) => void; onClose: () => void }) {
   const { t } = useI18n();
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useFocusOnMount(first);
   return (
     <section
       class="pause-panel"

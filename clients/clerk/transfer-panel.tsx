@@ -1,7 +1,8 @@
 // "Przekieruj": send the current client to another matter's queue or to another desk.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { TicketView } from "../../protocol/api.ts";
 import type { ClerkSite } from "../../protocol/live.ts";
+import { useFocusOnMount } from "../shared/hooks.ts";
 import { useI18n } from "../shared/i18n.tsx";
 
 export function TransferPanel(props: {
@@ -20,7 +21,7 @@ export function TransferPanel(props: {
   const [matterId, setMatterId] = useState(matters[0]?.id ?? "");
   const [deskId, setDeskId] = useState(desks[0]?.id ?? "");
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useFocusOnMount(first);
 
   return (
     <section class="transfer" aria-labelledby="transfer-title" onKeyDown={(e) => e.key === "Escape" && props.onClose()}>

@@ -1,5 +1,7 @@
-// Shared hooks: the public list of sites (with retry), a ticking clock, and the browser's online flag.
-import { useEffect, useState } from "preact/hooks";
+// Shared hooks: the public list of sites (with retry), a ticking clock, the browser's online flag, and the
+// focus a panel takes when it opens.
+import type { RefObject } from "preact";
+import { useEffect, useLayoutEffect, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { ApiError, call, errorCode } from "./api.ts";
 import { backoffMs } from "./live.ts";
@@ -61,4 +63,13 @@ export function useOnline(): boolean {
     };
   }, []);
   return online;
+}
+
+/**
+ * Moves the focus to `ref` when the component appears, in the same commit that shows it: a keyboard user who
+ * presses Enter as soon as the panel is on screen presses its button, not the one focused before (useEffect
+ * runs after the next paint, which a busy or hidden tab may delay).
+ */
+export function useFocusOnMount(ref: RefObject<HTMLElement>): void {
+  useLayoutEffect(() => ref.current?.focus(), []);
 }

@@ -219,6 +219,9 @@ describe("accessibility", () => {
     // W: a break (its reason asked first, the focus on "Przerwa": Enter takes it), and W again: back to work.
     await kb.press("w");
     await page.getByRole("heading", { name: "Powód przerwy" }).waitFor();
+    // The focus is on "Przerwa" as soon as the panel shows (not a frame later): Enter at once must not call
+    // the next client from the button focused before.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.reason)).toBe("break");
     await kb.press("Enter");
     await expectText(page.getByTestId("current"), "Stanowisko na przerwie.");
     await eventually("the pause command answered", async () => (await page.locator(".clerk-pending").innerText()) === "");
