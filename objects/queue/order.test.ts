@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TicketStatus } from "../../protocol/api.ts";
-import { aheadOf, compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll } from "./order.ts";
+import { aheadOf, aheadOfNewWalkIn, compareInMatter, deskMayTake, deskQueue, missedAtDesk, waitingAheadAll } from "./order.ts";
 import { booking, deskCfg, MIN, SEC, T0, ticket } from "./test-fixtures.ts";
 
 const numbers = (ts: { number: string }[]): string[] => ts.map((t) => t.number);
@@ -83,6 +83,18 @@ describe("compareInMatter", () => {
     expect(compareInMatter(w1, w2)).toBeLessThan(0);
     expect(compareInMatter(w2, w1)).toBeGreaterThan(0);
     expect(compareInMatter(w1, w1)).toBe(0);
+  });
+
+  it("walk-ins taken in the same millisecond go in the order of their numbers, whatever their random ids", () => {
+    const first = ticket("A999", "a", T0, { id: "tk_zzz" });
+    const second = ticket("A1000", "a", T0, { id: "tk_aaa" });
+    expect(deskQueue(deskCfg("d1", "a"), [second, first]).map((t) => t.number)).toEqual(["A999", "A1000"]);
+    expect(aheadOf(second, [first, second])).toBe(1);
+    expect(aheadOf(first, [first, second])).toBe(0);
+    // A walk-in about to be taken in that same millisecond stands behind both, priority or not.
+    expect(aheadOfNewWalkIn("a", false, T0, [first, second])).toBe(2);
+    const prio = ticket("A1001", "a", T0, { id: "tk_mmm", priority: true });
+    expect(aheadOfNewWalkIn("a", true, T0, [prio], "first")).toBe(1);
   });
 });
 

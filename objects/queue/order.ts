@@ -38,10 +38,19 @@ function queueKey(t: Ticket): [number, number] {
   return t.source === "booking" && t.reservedAt !== null ? [0, t.reservedAt] : [1, t.takenAt];
 }
 
+/**
+ * The running part of a ticket's number (R012 → 12). Tickets taken in the same millisecond (two kiosks at
+ * once, or a burst the object takes in one turn) go in the order they were numbered, not by their random ids.
+ */
+function serialOf(t: Ticket): number {
+  const m = /\d+$/.exec(t.number);
+  return m ? Number(m[0]) : 0;
+}
+
 export function compareInMatter(a: Ticket, b: Ticket): number {
   const [ga, ta] = queueKey(a);
   const [gb, tb] = queueKey(b);
-  return ga - gb || ta - tb || a.takenAt - b.takenAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return ga - gb || ta - tb || a.takenAt - b.takenAt || serialOf(a) - serialOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Whether a waiting ticket is in this desk's queue at all. */
@@ -221,11 +230,11 @@ export function aheadOfNewWalkIn(
   order: PriorityOrder = "off",
 ): number {
   const newcomer: Ticket = {
-    // The largest id: taken in the same millisecond as another, it still stands behind it.
+    // The largest number and id: taken in the same millisecond as another, it still stands behind it.
     id: "\uffff",
     token: "",
     day: "",
-    number: "",
+    number: String(Number.MAX_SAFE_INTEGER),
     matterId,
     source: "walk-in",
     status: "waiting",

@@ -47,13 +47,12 @@ describe("a change", () => {
     expect(movesPhones({ acks: ["job_1"] }, now, "alternate")).toBe(false);
   });
 
-  it("only adds to the hall's counts when it issues plain walk-ins and nothing else a screen or the agent shows", () => {
+  it("only adds to the hall's counts when it issues plain walk-ins (printed or not) and nothing else a screen shows", () => {
     const now = 1_000;
     const walkIn = { ticket: ticket("A001", "m1", now) };
     expect(onlyCounts({ tickets: [walkIn], counters: [] }, now, "off")).toBe(true);
-    // A print job goes to the agent at once; so do a call, a desk and a priority ticket (it moves phones).
-    expect(onlyCounts({ tickets: [walkIn], jobs: [] }, now, "off")).toBe(true);
-    expect(onlyCounts({ tickets: [{ ...walkIn, kioskId: "k1" }], jobs: [{ id: "j1" } as never] }, now, "off")).toBe(false);
+    // A kiosk's walk-in with its print job (the agent gets the job at once: LiveHub); not a call, a desk, a priority ticket.
+    expect(onlyCounts({ tickets: [{ ...walkIn, kioskId: "k1" }], jobs: [{ id: "j1" } as never] }, now, "off")).toBe(true);
     expect(onlyCounts({ tickets: [walkIn], desks: [{ id: "d1" } as never] }, now, "off")).toBe(false);
     expect(onlyCounts({ tickets: [{ ticket: { ...walkIn.ticket, priority: true } }] }, now, "off")).toBe(false);
     expect(onlyCounts({ tickets: [walkIn] }, now, "alternate")).toBe(false);

@@ -172,12 +172,13 @@ export function movesPhones(c: Change, now: number, order: PriorityOrder): boole
 }
 
 /**
- * Whether a change only adds to the hall's counts: plain walk-ins behind everyone (see movesPhones), with no
- * print job and nothing else a screen, console or agent shows. The screens may take such changes a moment
- * later, several at once (LiveHub.changed); a call, a desk, a print job never waits.
+ * Whether a change only adds to the hall's counts: plain walk-ins behind everyone (see movesPhones) with their
+ * print jobs, and nothing else a screen or console shows. The screens and consoles may take such changes a
+ * moment later, several at once, while the agent gets its print jobs at once (LiveHub.changed); a call or a
+ * desk never waits.
  */
 export function onlyCounts(c: Change, now: number, order: PriorityOrder): boolean {
-  if (!c.tickets?.length || c.jobs?.length || c.acks?.length || c.unprinted?.length || c.printers) return false;
+  if (!c.tickets?.length || c.acks?.length || c.unprinted?.length || c.printers) return false;
   return !movesPhones(c, now, order);
 }
 

@@ -1,48 +1,60 @@
 // When the hall's frames go: a change the screens must see (a call, a desk) at once; changes that only add to
-// the counts (plain walk-ins) at most every HALL_COUNTS_MS, several in one frame, none lost.
+// the counts (plain walk-ins) at most every HALL_COUNTS_MS, several in one frame, none lost, while the agent
+// gets them (its print jobs) at once and a call's phones never wait behind them.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RoleView } from "../../protocol/live.ts";
 import { HALL_COUNTS_MS, type LiveAttachment, LiveHub } from "./live-hub.ts";
 
-/** A hall screen's socket: the frames it was sent. */
-class Screen {
-  readonly frames: { seq: number; waiting: number }[] = [];
+/** A socket of one role: the frames it was sent, each with when (fake time) and what it showed. */
+class Socket {
+  readonly frames: { at: number; seq: number; shows: number }[] = [];
+  constructor(readonly attachment: LiveAttachment) {}
   serializeAttachment(): void {}
   deserializeAttachment(): LiveAttachment {
-    return { role: "display" };
+    return this.attachment;
   }
   send(frame: string): void {
-    const m = JSON.parse(frame) as { seq: number; view: { waiting: number } };
-    this.frames.push({ seq: m.seq, waiting: m.view.waiting });
+    const m = JSON.parse(frame) as { seq: number; view: { shows: number } };
+    this.frames.push({ at: Date.now(), seq: m.seq, shows: m.view.shows });
   }
 }
 
-/** A hub over one screen; `state.waiting` is what the hall's view shows, `state.seq` its seq. */
+/** A hub over a hall screen, the print agent and one phone: the screen and agent show the waiting count, the phone the calls. */
 function hall() {
-  const screen = new Screen();
-  const state = { seq: 0, waiting: 0 };
+  const state = { seq: 0, waiting: 0, calls: 0 };
+  const screen = new Socket({ role: "display" });
+  const agent = new Socket({ role: "agent" });
+  const phone = new Socket({ role: "eticket", ticketId: "t1" });
+  const sockets = [screen, agent, phone];
   const ctx = {
-    getWebSockets: (tag?: string) => (tag === "display" ? [screen] : []),
+    getWebSockets: (tag?: string) => sockets.filter((s) => s.attachment.role === tag),
     acceptWebSocket: () => {},
   } as unknown as DurableObjectState;
   const hub = new LiveHub(
     ctx,
     () => state.seq,
-    () => () => ({ role: "display", view: { waiting: state.waiting } }) as unknown as RoleView,
+    () => (a) => ({ role: a.role, view: { shows: a.role === "eticket" ? state.calls : state.waiting } }) as unknown as RoleView,
   );
-  hub.accept(screen as unknown as WebSocket, { role: "display" });
-  /** A walk-in (only the counts move) or a call (seen at once). */
-  const walkIn = () => {
-    state.seq++;
-    state.waiting++;
-    hub.changed(false, true);
+  for (const s of sockets) hub.accept(s as unknown as WebSocket, s.attachment);
+  const updates = (s: Socket) => s.frames.slice(1);
+  return {
+    screen: () => updates(screen),
+    agent: () => updates(agent),
+    phone: () => updates(phone),
+    /** A walk-in: only the counts move. */
+    walkIn: () => {
+      state.seq++;
+      state.waiting++;
+      hub.changed(false, true);
+    },
+    /** A call: seen at once, phones too. */
+    call: () => {
+      state.seq++;
+      state.waiting--;
+      state.calls++;
+      hub.changed(true, false);
+    },
   };
-  const call = () => {
-    state.seq++;
-    state.waiting--;
-    hub.changed(true, false);
-  };
-  return { screen, walkIn, call, updates: () => screen.frames.slice(1) };
 }
 
 describe("the hall's frames", () => {
@@ -53,10 +65,10 @@ describe("the hall's frames", () => {
     const h = hall();
     h.walkIn();
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.updates()).toEqual([{ seq: 1, waiting: 1 }]);
+    expect(h.screen()).toEqual([{ at: 1_000_000, seq: 1, shows: 1 }]);
   });
 
-  it(`walk-ins one after the other go at most every ${HALL_COUNTS_MS} ms, each frame with all of them so far`, async () => {
+  it(`walk-ins one after the other reach the screen at most every ${HALL_COUNTS_MS} ms, each frame with all of them so far`, async () => {
     const h = hall();
     // 50 walk-ins, one every 10 ms: half a second.
     for (let i = 0; i < 50; i++) {
@@ -64,10 +76,20 @@ describe("the hall's frames", () => {
       await vi.advanceTimersByTimeAsync(10);
     }
     await vi.advanceTimersByTimeAsync(HALL_COUNTS_MS);
-    const seen = h.updates();
+    const seen = h.screen();
     expect(seen.length).toBeLessThanOrEqual(1 + (50 * 10) / HALL_COUNTS_MS);
-    expect(seen.at(-1)).toEqual({ seq: 50, waiting: 50 });
-    expect(seen.map((f) => f.waiting)).toEqual([...seen.map((f) => f.waiting)].sort((a, b) => a - b));
+    expect(seen.at(-1)).toMatchObject({ seq: 50, shows: 50 });
+    expect(seen.map((f) => f.shows)).toEqual([...seen.map((f) => f.shows)].sort((a, b) => a - b));
+  });
+
+  it("the agent gets every walk-in at once (its print jobs), while the screen's frame is held back", async () => {
+    const h = hall();
+    h.walkIn();
+    await vi.advanceTimersByTimeAsync(0);
+    h.walkIn();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.agent().map((f) => f.shows)).toEqual([1, 2]);
+    expect(h.screen().map((f) => f.shows)).toEqual([1]);
   });
 
   it("a call goes at once, taking the walk-ins held back with it", async () => {
@@ -77,15 +99,26 @@ describe("the hall's frames", () => {
     h.walkIn();
     h.walkIn();
     await vi.advanceTimersByTimeAsync(5);
-    expect(h.updates()).toHaveLength(1);
+    expect(h.screen()).toHaveLength(1);
     h.call();
     await vi.advanceTimersByTimeAsync(0);
-    expect(h.updates()).toEqual([
-      { seq: 1, waiting: 1 },
-      { seq: 4, waiting: 2 },
+    expect(h.screen().map((f) => [f.seq, f.shows])).toEqual([
+      [1, 1],
+      [4, 2],
     ]);
     // Nothing is left to send when the held-back flush would have come.
     await vi.advanceTimersByTimeAsync(HALL_COUNTS_MS);
-    expect(h.updates()).toHaveLength(2);
+    expect(h.screen()).toHaveLength(2);
+  });
+
+  it("a call's phones do not wait behind a frame held back for walk-ins that came after it", async () => {
+    const h = hall();
+    h.call();
+    await vi.advanceTimersToNextTimerAsync(); // the hall's flush of the call
+    h.walkIn(); // before the phones' turn
+    await vi.advanceTimersByTimeAsync(5);
+    expect(h.phone().map((f) => f.shows)).toEqual([1]);
+    // The screen has the call, and the walk-in is still held back for it.
+    expect(h.screen().map((f) => f.shows)).toEqual([-1]);
   });
 });

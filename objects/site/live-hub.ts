@@ -25,11 +25,14 @@ const PHONE_ROLES = ["eticket"] as const;
 /** The phones' flush waits behind at most this many newer changes in a row (see schedulePhones). */
 const MAX_PHONES_DEFERRED = 3;
 /**
- * Changes that only add to the hall's counts (plain walk-ins) reach the screens at most this often: in a storm
- * of tickets the hall gets one frame per period with all of them, not one per ticket. A call, a desk or a
- * print job is sent at once, and takes the waiting counts with it.
+ * Changes that only add to the hall's counts (plain walk-ins) reach the screens and consoles at most this often:
+ * in a storm of tickets they get one frame per period with all of them, not one per ticket. The agent gets such
+ * a change at once (its print jobs, its replica); a call, a desk or anything else goes to everyone at once and
+ * takes the counts held back with it.
  */
 export const HALL_COUNTS_MS = 100;
+/** What a change that only adds to the counts is sent to at once: the print agent. */
+const AT_ONCE_ROLES = ["agent"] as const;
 /** E-ticket snapshots share one ViewOf for this long while nothing changes (a storm of phones reconnecting). */
 const PHONE_SNAPSHOT_VIEWS_MS = 1_000;
 
@@ -84,6 +87,8 @@ export class LiveHub {
   private hallDueAt = 0;
   /** When the hall was last flushed (0: not since the start). */
   private lastHallAt = 0;
+  /** The agent's own flush, for a change the rest of the hall takes later. */
+  private agentScheduled = false;
   private phonesScheduled = false;
   /**
    * Whether a change since the phones' last flush may have moved what a phone shows (see movesPhones). False
@@ -209,8 +214,10 @@ export class LiveHub {
     this.phoneSnapshotViews = null;
     this.phonesDirty ||= phones;
     const now = Date.now();
-    // Only the counts moved: not sooner than HALL_COUNTS_MS after the hall's last flush.
-    const dueAt = countsOnly && !phones ? Math.max(now, this.lastHallAt + HALL_COUNTS_MS) : now;
+    // Only the counts moved: the agent now, the rest not sooner than HALL_COUNTS_MS after the hall's last flush.
+    const held = countsOnly && !phones;
+    const dueAt = held ? Math.max(now, this.lastHallAt + HALL_COUNTS_MS) : now;
+    if (held && dueAt > now) this.scheduleAgent();
     if (this.flushScheduled) {
       if (this.hallDueAt <= dueAt) return;
       clearTimeout(this.hallTimer);
@@ -225,17 +232,28 @@ export class LiveHub {
     }, dueAt - now);
   }
 
+  /** The agent's flush in the next turn, for a change whose flush to the rest of the hall is held back. */
+  private scheduleAgent(): void {
+    if (this.agentScheduled) return;
+    this.agentScheduled = true;
+    setTimeout(() => {
+      this.agentScheduled = false;
+      this.flushRoles(AT_ONCE_ROLES);
+    }, 0);
+  }
+
   /**
    * The phones' flush, in the turn after the hall's. It reads the state as it is when it runs: when a
-   * newer change came in meanwhile and the hall has not been sent it yet, the phones wait for that
-   * flush (a few times at most, so a stream of changes cannot hold them back), and the hall stays first.
+   * newer change came in meanwhile and the hall is about to be sent it, the phones wait for that flush
+   * (a few times at most, so a stream of changes cannot hold them back), and the hall stays first. A
+   * flush held back for counts does not hold them: walk-ins move no phone.
    */
   private schedulePhones(): void {
     if (this.phonesScheduled) return;
     this.phonesScheduled = true;
     setTimeout(() => {
       this.phonesScheduled = false;
-      if (this.flushScheduled && this.phonesDeferred < MAX_PHONES_DEFERRED) {
+      if (this.flushScheduled && this.hallDueAt <= Date.now() && this.phonesDeferred < MAX_PHONES_DEFERRED) {
         this.phonesDeferred++;
         return;
       }
