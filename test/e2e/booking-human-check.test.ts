@@ -65,16 +65,25 @@ describe("the human check on the booking form", () => {
     // what to do and the widget is drawn afresh, unticked.
     await tickHumanCheck(page);
     expect(await page.locator("#bk-human-error").textContent()).toBe("");
-    await page.route("**/api/v1/bookings", async (route) => {
-      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
-      await route.continue({ postData: JSON.stringify({ ...body, turnstileToken: "forged-on-the-way-0123456789" }) });
+    // The page's next booking request carries a forged token. (Forged in the page, not with page.route: with the
+    // browser's request interception on, the widget's new frame, loaded from another local origin while the
+    // refusal redraws it, could hang unanswered.)
+    await page.evaluate(() => {
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input).endsWith("/api/v1/bookings") && typeof init?.body === "string") {
+          window.fetch = original;
+          const body = JSON.parse(init.body) as Record<string, unknown>;
+          return original(input, { ...init, body: JSON.stringify({ ...body, turnstileToken: "forged-on-the-way-0123456789" }) });
+        }
+        return original(input, init);
+      };
     });
     await page.getByRole("button", { name: "Wyślij kod SMS" }).click();
     await expectText(
       page.locator("#bk-human-error"),
       "Nie udało się potwierdzić, że rezerwuje człowiek. Zaznacz ponownie pole „Potwierdź, że jesteś człowiekiem” i wyślij formularz jeszcze raz.",
     );
-    await page.unroute("**/api/v1/bookings");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("bk-human");
     expect(await freeAt(RESIDENT.id, target.start)).toBe(target.free);
     await humanBox(page).waitFor();
