@@ -3,7 +3,19 @@
 import { SiteConfig } from "../../protocol/config.ts";
 import { isTimerKind, TIMER_KINDS, type Timer } from "./scheduler.ts";
 
+/** Past this many idempotency records, their keys are not kept in memory (each retry is looked up in SQLite). */
+const KEYS_KEPT_MAX = 50_000;
+
 export class SiteStore {
+  /**
+   * The keys of the idempotency records, loaded once after the first keyed command and kept as records are
+   * added: a key not in it has no record, so a new command (nearly all of them) is not looked up in SQLite.
+   * A superset: keys a prune or a rolled-back write removed stay until the day's prune loads it afresh.
+   * Null until loaded, or when there are too many records to keep.
+   */
+  private keys: Set<string> | null = null;
+  private keysLoad: "none" | "scheduled" | "too-many" = "none";
+
   constructor(private readonly sql: SqlStorage) {}
 
   getMeta(key: string): string | null {
@@ -66,6 +78,8 @@ export class SiteStore {
 
   // ---- idempotency ---------------------------------------------------------------
   idempotent(key: string): IdempotencyRecord | null {
+    if (this.keys && !this.keys.has(key)) return null;
+    if (!this.keys) this.scheduleKeysLoad();
     const row = this.sql
       .exec<{ fingerprint: string; response: string; refused: string | null; created_at: number }>(
         "SELECT fingerprint, response, refused, created_at FROM idempotency WHERE key = ?",
@@ -84,6 +98,35 @@ export class SiteStore {
       now,
       refused,
     );
+    this.keys?.add(key);
+  }
+  /**
+   * Loads the keys after the command that asked (not during it: a command right after a wake-up does not
+   * wait for a day's keys). Every record written since the load adds its key, so none is missed.
+   */
+  private scheduleKeysLoad(): void {
+    if (this.keysLoad !== "none") return;
+    this.keysLoad = "scheduled";
+    setTimeout(() => this.loadKeys(), 0);
+  }
+  /** The keys of every record now stored (a keyed command in between is looked up in SQLite as before). */
+  private loadKeys(): void {
+    const keys = new Set<string>();
+    try {
+      for (const row of this.sql.exec<{ key: string }>("SELECT key FROM idempotency")) {
+        keys.add(row.key);
+        if (keys.size > KEYS_KEPT_MAX) {
+          this.keysLoad = "too-many";
+          return;
+        }
+      }
+    } catch (err) {
+      // Storage refused the read: commands go on looking their keys up, and the next one tries the load again.
+      console.warn("loading the idempotency keys", err);
+      this.keysLoad = "none";
+      return;
+    }
+    this.keys = keys;
   }
   /** Drops the refusals recorded before `before` (answers stay for the day's housekeeping). */
   pruneRefusals(before: number): void {
@@ -92,6 +135,9 @@ export class SiteStore {
   /** Drops idempotency records older than `before`. */
   pruneIdempotency(before: number): void {
     this.sql.exec("DELETE FROM idempotency WHERE created_at < ?", before);
+    // The day's records went: the keys are loaded afresh after the next keyed command.
+    this.keys = null;
+    this.keysLoad = "none";
   }
 }
 
