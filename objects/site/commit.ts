@@ -2,7 +2,7 @@
 //
 //   roll the day once → replay or record the idempotency key → a rule decides a Change
 //   → one transactionSync writes all of it (rows, timers, jobs, messages, turn notices from the new
-//     state, the idempotency record), seq += 1 → memory follows in one place → alarm armed once
+//     state, the idempotency record; seq's ceiling, once per SEQ_BLOCK), seq += 1 → memory follows in one place → alarm armed once
 //   → sockets flushed once → messages handed to delivery by one policy.
 //
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
@@ -29,6 +29,14 @@ import { type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
+
+/**
+ * Seqs reserved by one write of the stored seq: a visible change moves seq by one in memory, and only the
+ * change that passes the stored ceiling stores a new one this far ahead. After a restart seq starts at the
+ * ceiling, past every seq sent before (a client sees a jump, never a seq used twice); a command saves one
+ * SQLite write.
+ */
+export const SEQ_BLOCK = 1024;
 
 /** A timer whose handler failed runs again after this long (the others go on meanwhile). */
 export const TIMER_RETRY_MS = 60_000;
@@ -272,6 +280,7 @@ export class CommitPath {
           )
         : noticed;
     const seq = isVisible(change) ? memory.seq + 1 : memory.seq;
+    const ceiling = seq > memory.seqCeiling ? seq + SEQ_BLOCK - 1 : memory.seqCeiling;
     const outbox = (change.messages ?? []).map(outboxRow);
     memory.prepare(change);
     this.d.storage.transactionSync(() => {
@@ -280,9 +289,9 @@ export class CommitPath {
       else this.recordVisits(change, now);
       this.writeRows(change, outbox, now);
       if (answer) remember(site, answer.idempotency, answer.result, now);
-      if (seq !== memory.seq) site.setMeta("seq", String(seq));
+      if (ceiling !== memory.seqCeiling) site.setMeta("seq", String(ceiling));
     });
-    memory.apply(change, seq);
+    memory.apply(change, seq, ceiling);
     return outbox.length ? { ...change, outbox } : change;
   }
 

@@ -37,6 +37,8 @@ export class SiteMemory {
   notices = new NoticeBook();
   push = new PushBook();
   seq = 0;
+  /** The highest seq stored as reserved: seqs up to it need no write (objects/site/commit.ts). */
+  seqCeiling = 0;
   day = "";
   /** E-ticket tokens → ticket ids, made at the first lookup (a wake-up reads thousands of tickets without it). */
   private byToken: Map<string, string> | null = null;
@@ -55,7 +57,9 @@ export class SiteMemory {
   load({ site, queue, notices, push, bookings, continuity }: SiteStores): void {
     const config = site.config();
     this.index = config ? indexSite(config) : null;
+    // The stored ceiling, not the last seq used: a seq already sent is never sent again for a new state.
     this.seq = site.seq();
+    this.seqCeiling = this.seq;
     this.day = site.getMeta("day") ?? localDate(Date.now(), config?.timeZone ?? "Europe/Warsaw");
     const day = this.day;
     // Thousands of tickets take longer to build than the rest of the start together: a walk-in needs only
@@ -135,7 +139,7 @@ export class SiteMemory {
   }
 
   /** After the write: memory follows what was stored (in place: nothing keeps an older picture). */
-  apply(change: Change, seq: number): void {
+  apply(change: Change, seq: number, seqCeiling = this.seqCeiling): void {
     if (change.config) this.index = indexSite(change.config);
     for (const write of change.tickets ?? []) {
       const { ticket } = write;
@@ -161,6 +165,7 @@ export class SiteMemory {
     if (change.day !== undefined && change.day !== this.day) this.startDay(change.day);
     else if (change.config) this.loadBookingsDue();
     this.seq = seq;
+    this.seqCeiling = seqCeiling;
   }
 
   private learnDuration(t: Ticket): void {

@@ -30,6 +30,10 @@ export class SiteStore {
     const raw = this.getMeta("config");
     return raw ? SiteConfig.parse(JSON.parse(raw)) : null;
   }
+  /**
+   * Where the site's seq starts after a wake-up: the ceiling stored last (objects/site/commit.ts stores one
+   * block of seqs ahead, not every seq), so a seq is never used twice across a restart.
+   */
   seq(): number {
     return Number(this.getMeta("seq") ?? 0);
   }

@@ -1,8 +1,9 @@
 // The commit path and the scheduler seen from outside: one seq per command that anyone can see, nothing
-// for a command nobody sees, timers of an unknown kind kept without driving the alarm, and the outbox's
+// for a command nobody sees, a seq never used twice across a restart, timers of an unknown kind kept without driving the alarm, and the outbox's
 // timer renamed for what it is when an older store wakes up.
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { SEQ_BLOCK } from "../../objects/site/commit.ts";
 import { act, freshSite, issue, queueOf, siteObject, siteSql } from "./helpers.ts";
 import { book, dateIn, freeSlots } from "./sms-helpers.ts";
 
@@ -20,9 +21,37 @@ describe("one commit per command", () => {
     const slot = (await freeSlots(siteId, "rej", dateIn(1), dateIn(7)))[0]!;
     expect((await book(siteId, slot.start, "600 700 800")).status).toBe(202);
     expect((await queueOf(siteId, admin)).seq).toBe(start + 2);
-    // What was written is what is stored: the seq survives a restart.
+    // A restart never goes back: seq starts again at the stored ceiling, past every seq sent before.
     await evictDurableObject(siteObject(siteId));
-    expect((await queueOf(siteId, admin)).seq).toBe(start + 2);
+    const woken = (await queueOf(siteId, admin)).seq;
+    expect(woken).toBeGreaterThanOrEqual(start + 2);
+    await issue(siteId, admin, "rej");
+    expect((await queueOf(siteId, admin)).seq).toBe(woken + 1);
+  });
+
+  it("stores seq once per block, and a restart after the block is passed starts past every seq used", async () => {
+    const { siteId, admin } = await freshSite();
+    const storedSeq = async () => Number((await siteSql(siteId, "SELECT value FROM meta WHERE key = 'seq'"))[0]?.value);
+    await issue(siteId, admin, "rej");
+    const first = (await queueOf(siteId, admin)).seq;
+    // The site's first visible change (its configuration) reserved the block this ticket is in.
+    const ceiling = await storedSeq();
+    expect(ceiling).toBeGreaterThan(first);
+    expect(ceiling).toBeLessThan(first + SEQ_BLOCK);
+    // Commands inside the block do not write it again.
+    await issue(siteId, admin, "rej");
+    await act(siteId, "d1", "call-next", admin);
+    expect((await queueOf(siteId, admin)).seq).toBe(first + 2);
+    expect(await storedSeq()).toBe(ceiling);
+    // At the ceiling (as after a thousand commands), the next command reserves the next block in its own write.
+    await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'seq'", String(first + 2));
+    await evictDurableObject(siteObject(siteId));
+    expect((await queueOf(siteId, admin)).seq).toBe(first + 2);
+    await issue(siteId, admin, "rej");
+    expect((await queueOf(siteId, admin)).seq).toBe(first + 3);
+    expect(await storedSeq()).toBe(first + 3 + SEQ_BLOCK - 1);
+    await evictDurableObject(siteObject(siteId));
+    expect((await queueOf(siteId, admin)).seq).toBe(first + 3 + SEQ_BLOCK - 1);
   });
 });
 

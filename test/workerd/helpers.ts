@@ -164,6 +164,8 @@ export async function queueOf(siteId: string, token: string): Promise<QueueRespo
 
 /** Every row a site object keeps in SQLite, table by table (the truth behind every view). */
 export interface StoredState {
+  /** The seq the site's views are at, from its memory: SQLite keeps only a ceiling ahead of it (meta.seq, objects/site/commit.ts). */
+  seq: number;
   meta: Record<string, string>;
   tickets: Record<string, unknown>[];
   desks: Record<string, unknown>[];
@@ -174,9 +176,9 @@ export interface StoredState {
   idempotency: Record<string, unknown>[];
 }
 
-/** Reads the site object's stored state straight from its SQLite database. */
+/** Reads the site object's stored state straight from its SQLite database, and the seq its views are at. */
 export async function storedState(siteId: string): Promise<StoredState> {
-  return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) => {
+  return runInDurableObject(siteObject(siteId), (instance: unknown, state: DurableObjectState) => {
     const sql = state.storage.sql;
     const rows = (q: string) =>
       sql
@@ -184,6 +186,7 @@ export async function storedState(siteId: string): Promise<StoredState> {
         .toArray()
         .map((r) => ({ ...r }) as Record<string, unknown>);
     return {
+      seq: (instance as { memory: { seq: number } }).memory.seq,
       meta: Object.fromEntries(rows("SELECT key, value FROM meta ORDER BY key").map((r) => [String(r.key), String(r.value)])),
       tickets: rows("SELECT * FROM tickets ORDER BY taken_at, id"),
       desks: rows("SELECT * FROM desks ORDER BY id"),

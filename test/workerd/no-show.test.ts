@@ -186,7 +186,7 @@ describe("three-strike no-show (R5)", () => {
     expect(stored.calls).toEqual(after.calls);
     expect(stored.tickets).toEqual(after.tickets);
     expect(stored.desks).toEqual(after.desks);
-    expect(stored.meta.seq).toBe(after.meta.seq);
+    expect(stored.seq).toBe(after.seq);
     expect(stored.timers.filter((t) => t.kind === "recall")).toEqual([]);
 
     // One announcement per call: the first and the recall.
