@@ -13,6 +13,13 @@ import { VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
 /** A step: SQL, or code for what SQL cannot say so that it may run again (a column added only when missing). */
 export type MigrationStep = string | ((sql: SqlStorage) => void);
 
+/**
+ * Idempotency records without the index by age: a command's record goes into two b-trees, not three (a
+ * table without rowid, tried too, is slower: the keys are random and the answers long). The day's prune
+ * reads the two days' records whole; refusals keep their own index.
+ */
+const IDEMPOTENCY_AGE_DROPPED_MIGRATION = "DROP INDEX IF EXISTS idempotency_age";
+
 /** Refusals are found by their age to be pruned (objects/site/idempotency.ts). */
 function IDEMPOTENT_REFUSALS_MIGRATION(sql: SqlStorage): void {
   addColumn(sql, "idempotency", "refused", "TEXT");
@@ -169,6 +176,8 @@ export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   // 17: local continuity: the agents' addresses and how far each one's offline log is applied, and the
   //     number blocks set aside for them (objects/site/continuity-store.ts).
   CONTINUITY_MIGRATION,
+  // 18: idempotency records without the index by age (see above).
+  IDEMPOTENCY_AGE_DROPPED_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */
