@@ -5,6 +5,11 @@ import { isTimerKind, TIMER_KINDS, type Timer } from "./scheduler.ts";
 
 /** Past this many idempotency records, their keys are not kept in memory (each retry is looked up in SQLite). */
 const KEYS_KEPT_MAX = 50_000;
+/**
+ * The keys are loaded this long after the first keyed command: a wake-up's first answer, which the Worker
+ * relays on the same thread, does not wait behind the load (a day's keys take 10-20 ms to read).
+ */
+export const KEYS_LOAD_DELAY_MS = 1_000;
 
 export class SiteStore {
   /**
@@ -111,7 +116,7 @@ export class SiteStore {
   private scheduleKeysLoad(): void {
     if (this.keysLoad !== "none") return;
     this.keysLoad = "scheduled";
-    setTimeout(() => this.loadKeys(), 0);
+    setTimeout(() => this.loadKeys(), KEYS_LOAD_DELAY_MS);
   }
   /** The keys of every record now stored (a keyed command in between is looked up in SQLite as before). */
   private loadKeys(): void {

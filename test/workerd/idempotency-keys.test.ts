@@ -3,10 +3,12 @@
 // keys are loaded, after, for a key recorded since, and after the object was evicted and started afresh.
 import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { KEYS_LOAD_DELAY_MS } from "../../objects/site/store.ts";
 import type { IssuedTicket } from "../../protocol/api.ts";
 import { expectError, freshSite, queueOf, siteObject, siteSql, takeTicket } from "./helpers.ts";
 
-const settle = () => new Promise((r) => setTimeout(r, 50));
+/** Until the keys are loaded (they load a while after the first keyed command). */
+const settle = () => new Promise((r) => setTimeout(r, KEYS_LOAD_DELAY_MS + 100));
 
 async function numberOf(res: Response): Promise<string> {
   expect([200, 201]).toContain(res.status);
