@@ -1,7 +1,7 @@
 // The editor of a site's configuration (or of a new site): the site, departments and matters, desks,
 // opening hours and booking rules, saved as one PUT. A refusal shows by the field it names, with the
 // focus there; the draft is never lost to a refusal, and leaving with unsaved changes asks first.
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { assertNever } from "../../../protocol/live-wire.ts";
 import { ErrorNote } from "../../shared/components.tsx";
 import { officeDateTime } from "../../shared/format.ts";
@@ -61,12 +61,14 @@ export function SiteEditor(props: SiteEditorProps) {
 
   useEffect(() => props.onDirty(s.dirty), [s.dirty]);
   useEffect(() => () => props.onDirty(false), []);
-  // After a refusal: the first field with a problem, or the outcome when no field is named.
-  useEffect(() => {
+  // After a refusal: the first field with a problem, or the outcome when no field is named. Both focus moves
+  // happen in the commit that shows their target (a layout effect), not after the next paint: keys typed
+  // right after "Dodaj wydział" go into the new department's name, not to the button.
+  useLayoutEffect(() => {
     if (!s.focusRequest) return;
     (form.current?.querySelector<HTMLElement>('[data-error="true"]') ?? outcome.current)?.focus();
   }, [s.focusRequest]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (s.pendingFocus) document.getElementById(s.pendingFocus.id)?.focus();
   }, [s.pendingFocus]);
 
