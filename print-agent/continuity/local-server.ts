@@ -90,6 +90,9 @@ export class LocalServer {
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 15_000;
     this.server.on("upgrade", (req, socket, head) => {
+      // Node hands an upgrading socket over without its own error listener: a device that resets the connection
+      // while its token is checked, or while it is refused, would otherwise end the agent with ECONNRESET.
+      socket.on("error", () => socket.destroy());
       this.upgrade(req, socket, head).catch((e: unknown) => {
         o.log.warn(`local socket refused: ${errorText(e)}`);
         refuseUpgrade(socket, "INTERNAL");

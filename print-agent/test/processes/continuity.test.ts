@@ -144,6 +144,7 @@ async function liveSocket(
   const ws = new WebSocket(url);
   const frames: { type: string; view: never }[] = [];
   ws.on("message", (d) => frames.push(JSON.parse(d.toString()) as { type: string; view: never }));
+  ws.on("error", () => {});
   cleanup.push(() => ws.terminate());
   await waitFor(() => frames.length > 0, "the local snapshot");
   return { frames, ws };
@@ -374,5 +375,43 @@ describe("local continuity", { timeout: 90_000 }, () => {
       req.on("error", () => resolve(0));
     });
     expect(answered).toBe(200);
+  });
+
+  it("a device that drops its connection in the middle of a socket's upgrade does not bring the agent down", async () => {
+    const { site: s, secret } = await site();
+    const agent = await startAgent(configFor(s, tempDir(), false));
+    await waitHealth(agent, "a replica", (h) => h.ready);
+    const { port } = new URL(agent.url);
+    const display = await token(secret, { role: "display", sub: "screen-1" });
+    // Upgrades the agent checks (a token it verifies, a socket it opens) and refuses (no such site), each reset by
+    // the device (TCP RST) as soon as it is sent: the agent answers or refuses into a connection that is gone.
+    const paths = [
+      `/api/v1/sites/demo/live?role=display&access_token=${display}&protocol=1`,
+      `/api/v1/sites/other/live?role=display&access_token=${display}`,
+      "/nowhere",
+    ];
+    for (let round = 0; round < 30; round++) {
+      await Promise.all(
+        Array.from(
+          { length: 12 },
+          (_, i) =>
+            new Promise<void>((resolve) => {
+              const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
+                socket.write(
+                  `GET ${paths[i % paths.length]} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+                    "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+                  () => setTimeout(() => socket.resetAndDestroy(), i % 4),
+                );
+              });
+              socket.on("error", () => {});
+              socket.on("close", () => resolve());
+            }),
+        ),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(agent.child.exitCode, agent.output.slice(-10).join("\n")).toBeNull();
+    expect(agent.child.signalCode).toBeNull();
+    expect((await health(agent)).ready).toBe(true);
   });
 });

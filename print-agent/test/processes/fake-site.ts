@@ -59,6 +59,8 @@ export class FakeSite {
   private constructor() {
     this.http = createServer((req, res) => this.request(req, res));
     this.http.on("upgrade", (req, socket, head) => {
+      // An agent killed while it is refused resets the connection; Node leaves an upgrading socket without a listener.
+      socket.on("error", () => socket.destroy());
       const url = new URL(req.url ?? "/", "http://x");
       const ok =
         url.pathname === "/api/v1/sites/demo/live" &&
