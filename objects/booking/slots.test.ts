@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { OpeningHours } from "../../protocol/config.ts";
+import type { DayHours, OpeningHours } from "../../protocol/config.ts";
 import { MIN, TZ } from "../queue/test-fixtures.ts";
-import { isoLocal, zonedInstant } from "../queue/time.ts";
+import { isoLocal, localDate, zonedInstant } from "../queue/time.ts";
+import { Prng } from "../sim/prng.ts";
 import { availableDays, daySlots, MAX_RANGE_DAYS, type Slot, type SlotInput, type SlotRules, slotIsBookable } from "./slots.ts";
 
 const OFFICE: OpeningHours = {
@@ -324,5 +325,81 @@ describe("slotIsBookable", () => {
     expect(slotIsBookable(rules({ openingHours: sundays }), Date.parse("2026-03-29T06:00:00Z"))).toBe(true);
     expect(slotIsBookable(rules({ openingHours: sundays }), Date.parse("2026-03-29T07:00:00Z"))).toBe(true);
     expect(slotIsBookable(rules({ openingHours: sundays }), Date.parse("2026-03-29T05:45:00Z"))).toBe(false);
+  });
+});
+
+describe("slotIsBookable answers what daySlots lays out", () => {
+  // Random sites (slot lengths, split and overlapping intervals, round-the-clock days, special days, days
+  // off, notice, horizon, full and half-full slots, two zones) and random instants on and off the grid,
+  // on ordinary days and on days with a clock change: the direct check agrees with the day's slots.
+  const prng = new Prng(20261202);
+  const int = (n: number): number => Math.floor(prng.next() * n);
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
+  const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  const interval = (): [string, string] => {
+    const from = int(1380);
+    return [hhmm(from), hhmm(Math.min(1440, from + 1 + int(600)))];
+  };
+  const dates = [
+    "2026-03-02",
+    "2026-03-03",
+    "2026-03-07",
+    "2026-03-08",
+    "2026-03-28",
+    "2026-03-29",
+    "2026-03-30",
+    "2026-04-06",
+    "2026-10-24",
+    "2026-10-25",
+    "2026-10-26",
+    "2026-11-01",
+    "2026-11-11",
+    "2026-12-24",
+  ];
+
+  it("on 4,000 random questions", () => {
+    let agreed = 0;
+    let bookable = 0;
+    for (let i = 0; i < 4000; i++) {
+      const timeZone = pick([TZ, "America/New_York"]);
+      const day = (): DayHours => pick([[], [interval()], [interval(), interval()], [["00:00", "24:00"]]] as DayHours[]);
+      const openingHours: OpeningHours = { mon: day(), tue: day(), wed: day(), thu: day(), fri: day(), sat: day(), sun: day() };
+      const date = pick(dates);
+      const slotMinutes = pick([5, 10, 15, 20, 30, 45, 60, 7, 90]);
+      const now = zonedInstant(date, int(1440), timeZone) - int(3) * 86_400_000 + pick([0, 45 * 86_400_000]);
+      const r: SlotRules = {
+        timeZone,
+        openingHours,
+        slotMinutes,
+        bookingDesks: pick([0, 1, 2, 3]),
+        publicHolidays: int(2) === 0,
+        daysOff: int(4) === 0 ? [date] : [],
+        specialDays: int(4) === 0 ? [{ date, hours: [interval()] }] : [],
+        now,
+        minNoticeMinutes: pick([0, 30, 240]),
+        horizonDays: pick([0, 2, 14, 366]),
+        taken: new Map(),
+      };
+      const laid = daySlots({ ...r, date });
+      for (const s of laid) if (int(3) === 0) (r.taken as Map<number, number>).set(s.start, int(4));
+      const candidates = [
+        ...laid.slice(0, 3).map((s) => s.start),
+        zonedInstant(date, int(1440), timeZone),
+        zonedInstant(date, int(288) * 5, timeZone),
+        zonedInstant(date, int(1440), timeZone) + pick([1, 30_000, -60_000]),
+      ];
+      for (const start of candidates) {
+        const expected = daySlots({ ...r, date: localDate(start, timeZone) }).some((s) => s.start === start && s.free > 0);
+        expect(
+          slotIsBookable(r, start),
+          `${timeZone} ${date} ${isoLocal(start, timeZone)} ${JSON.stringify({ ...r, taken: [...r.taken] })}`,
+        ).toBe(expected);
+        agreed++;
+        if (expected) bookable++;
+      }
+    }
+    // Both answers were asked for often enough to mean something.
+    expect(bookable).toBeGreaterThan(1500);
+    expect(agreed - bookable).toBeGreaterThan(1500);
   });
 });

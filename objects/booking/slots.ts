@@ -2,7 +2,7 @@
 // days off, the minimum notice and the booking horizon (R6); a special day's own hours replace its
 // weekday's (objects/queue/calendar.ts); capacity per slot = desks given to bookings.
 import type { OpeningHours, SpecialDay } from "../../protocol/config.ts";
-import { hoursOn } from "../queue/calendar.ts";
+import { hoursOn, type SiteCalendar } from "../queue/calendar.ts";
 import { localDate, localTime, zonedInstant } from "../queue/time.ts";
 import { addDays, isDate } from "./dates.ts";
 
@@ -57,17 +57,35 @@ function closedDate(rules: SlotRules, date: string): boolean {
   return date < today || date > addDays(today, rules.horizonDays);
 }
 
-/**
- * Local minute of `date` → instant, or null for a time skipped by DST. A day without a clock change
- * (24 hours from midnight to midnight) is plain arithmetic; only DST days ask the zone per minute.
- */
+/** Local minute of `date` → instant, or null for a time skipped by DST: a day with a clock change asks the zone per minute. */
 function wallClock(date: string, timeZone: string): (minutes: number) => number | null {
-  const midnight = zonedInstant(date, 0, timeZone);
-  if (zonedInstant(addDays(date, 1), 0, timeZone) - midnight === 1440 * 60_000) return (m) => midnight + m * 60_000;
   return (m) => {
     const t = zonedInstant(date, m, timeZone);
     const local = localTime(t, timeZone);
     return local.date === date && local.minutes === m ? t : null;
+  };
+}
+
+const DAY_MS = 1440 * 60_000;
+
+/** Whether the local date has 24 hours from midnight to midnight (no clock change), with its midnight. */
+function plainDay(date: string, timeZone: string): { midnight: number; plain: boolean } {
+  const midnight = zonedInstant(date, 0, timeZone);
+  return { midnight, plain: zonedInstant(addDays(date, 1), 0, timeZone) - midnight === DAY_MS };
+}
+
+function checkSlotMinutes(slotMinutes: number): void {
+  if (!Number.isInteger(slotMinutes) || slotMinutes < 1 || slotMinutes > 1440) {
+    throw new RangeError(`slotMinutes must be an integer 1-1440, got ${slotMinutes}`);
+  }
+}
+
+function slotCalendar(rules: SlotRules): SiteCalendar {
+  return {
+    openingHours: rules.openingHours,
+    specialDays: rules.specialDays ?? [],
+    daysOff: rules.daysOff,
+    publicHolidays: rules.publicHolidays !== false,
   };
 }
 
@@ -78,21 +96,14 @@ function wallClock(date: string, timeZone: string): (minutes: number) => number 
 export function daySlots(input: SlotInput): Slot[] {
   const { date, timeZone, slotMinutes } = input;
   if (!isDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
-  if (!Number.isInteger(slotMinutes) || slotMinutes < 1 || slotMinutes > 1440) {
-    throw new RangeError(`slotMinutes must be an integer 1-1440, got ${slotMinutes}`);
-  }
+  checkSlotMinutes(slotMinutes);
   const capacity = Math.max(0, Math.floor(input.bookingDesks));
   if (capacity === 0 || closedDate(input, date)) return [];
   const earliest = input.now + input.minNoticeMinutes * 60_000;
-  const instantOf = wallClock(date, timeZone);
+  const { midnight, plain } = plainDay(date, timeZone);
+  const instantOf = plain ? (m: number) => midnight + m * 60_000 : wallClock(date, timeZone);
   const byStart = new Map<number, Slot>();
-  const calendar = {
-    openingHours: input.openingHours,
-    specialDays: input.specialDays ?? [],
-    daysOff: input.daysOff,
-    publicHolidays: input.publicHolidays !== false,
-  };
-  for (const [from, to] of hoursOn(calendar, date)) {
+  for (const [from, to] of hoursOn(slotCalendar(input), date)) {
     const end = toMinutes(to);
     for (let m = toMinutes(from); m + slotMinutes <= end; m += slotMinutes) {
       const start = instantOf(m);
@@ -114,9 +125,29 @@ export function availableDays(rules: SlotRules, from: string, to: string): DaySl
   return days;
 }
 
-/** Whether `start` is exactly a slot generated under these rules and still has room: the check before a hold. */
+/**
+ * Whether `start` is exactly a slot `daySlots` would give under these rules, with room: the check before a
+ * hold, asked by every attempt of a booking storm. On a day without a clock change the slot's local minute
+ * is worked out and checked against the day's intervals, without laying out the day's slots; a day with a
+ * clock change lays them out.
+ */
 export function slotIsBookable(rules: SlotRules, start: number): boolean {
   if (!Number.isSafeInteger(start)) return false;
-  const date = localDate(start, rules.timeZone);
-  return daySlots({ ...rules, date }).some((s) => s.start === start && s.free > 0);
+  const { timeZone, slotMinutes } = rules;
+  checkSlotMinutes(slotMinutes);
+  const capacity = Math.max(0, Math.floor(rules.bookingDesks));
+  if (capacity - (rules.taken.get(start) ?? 0) <= 0) return false;
+  if (start < rules.now + rules.minNoticeMinutes * 60_000) return false;
+  const date = localDate(start, timeZone);
+  if (closedDate(rules, date)) return false;
+  const { midnight, plain } = plainDay(date, timeZone);
+  if (!plain) return daySlots({ ...rules, date }).some((s) => s.start === start && s.free > 0);
+  const sinceMidnight = start - midnight;
+  if (sinceMidnight % 60_000 !== 0) return false;
+  const m = sinceMidnight / 60_000;
+  for (const [from, to] of hoursOn(slotCalendar(rules), date)) {
+    const first = toMinutes(from);
+    if (m >= first && m + slotMinutes <= toMinutes(to) && (m - first) % slotMinutes === 0) return true;
+  }
+  return false;
 }
