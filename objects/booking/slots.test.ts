@@ -303,6 +303,11 @@ describe("slotIsBookable", () => {
     expect(slotIsBookable(rules(), Number.NaN)).toBe(false);
   });
 
+  it("refuses starts in years of other than four digits (a booking request may name any instant)", () => {
+    expect(slotIsBookable(rules(), Date.parse("0500-01-01T00:00Z"))).toBe(false);
+    expect(slotIsBookable(rules(), Date.parse("+010000-01-01T00:00:00Z"))).toBe(false);
+  });
+
   it("refuses a full slot and accepts it again when a place frees up", () => {
     const start = at("2026-03-02", "09:00");
     expect(slotIsBookable(rules({ taken: new Map([[start, 2]]) }), start)).toBe(false);
@@ -330,7 +335,8 @@ describe("slotIsBookable", () => {
 
 describe("slotIsBookable answers what daySlots lays out", () => {
   // Random sites (slot lengths, split and overlapping intervals, round-the-clock days, special days, days
-  // off, notice, horizon, full and half-full slots, two zones) and random instants on and off the grid,
+  // off, notice, horizon, full and half-full slots; Warsaw, New York, Lord Howe's half-hour change and
+  // Santiago's change at midnight) and random instants on and off the grid,
   // on ordinary days and on days with a clock change: the direct check agrees with the day's slots.
   const prng = new Prng(20261202);
   const int = (n: number): number => Math.floor(prng.next() * n);
@@ -361,7 +367,7 @@ describe("slotIsBookable answers what daySlots lays out", () => {
     let agreed = 0;
     let bookable = 0;
     for (let i = 0; i < 4000; i++) {
-      const timeZone = pick([TZ, "America/New_York"]);
+      const timeZone = pick([TZ, "America/New_York", "Australia/Lord_Howe", "America/Santiago"]);
       const day = (): DayHours => pick([[], [interval()], [interval(), interval()], [["00:00", "24:00"]]] as DayHours[]);
       const openingHours: OpeningHours = { mon: day(), tue: day(), wed: day(), thu: day(), fri: day(), sat: day(), sun: day() };
       const date = pick(dates);

@@ -232,6 +232,9 @@ export class LocalServer {
       if (this.live.full) throw new LocalError("RATE_LIMITED", "Too many local sockets are open.");
       const versionOk = protocolSupported(q.protocol ?? null);
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        // ws emits a device's bad frame as an error of the socket: without a listener it would end the agent,
+        // also while a socket of an old protocol is being closed.
+        ws.on("error", () => {});
         if (!versionOk) return ws.close(CLOSE.VERSION_UNSUPPORTED, "protocol unsupported: reload or update");
         this.live.attach(ws, spec);
       });

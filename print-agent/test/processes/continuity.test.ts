@@ -414,4 +414,36 @@ describe("local continuity", { timeout: 90_000 }, () => {
     expect(agent.child.signalCode).toBeNull();
     expect((await health(agent)).ready).toBe(true);
   });
+
+  it("a device that sends a bad frame to a socket being closed for its old protocol does not bring the agent down", async () => {
+    const { site: s, secret } = await site();
+    const agent = await startAgent(configFor(s, tempDir(), false));
+    await waitHealth(agent, "a replica", (h) => h.ready);
+    const { port } = new URL(agent.url);
+    const display = await token(secret, { role: "display", sub: "screen-1" });
+    // A protocol the agent does not speak: the socket opens and is closed at once with VERSION_UNSUPPORTED.
+    // Before the closing handshake ends the device sends an unmasked frame, which a server must refuse.
+    const upgraded = await new Promise<string>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
+        socket.write(
+          `GET /api/v1/sites/demo/live?role=display&access_token=${display}&protocol=999 HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+            "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+        );
+      });
+      let head = "";
+      socket.on("data", (d: Buffer) => {
+        if (head.includes("\r\n\r\n")) return;
+        head += d.toString("latin1");
+        if (!head.includes("\r\n\r\n")) return;
+        socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on("error", () => {});
+      socket.on("close", () => resolve(head.split("\r\n")[0] ?? ""));
+    });
+    expect(upgraded).toBe("HTTP/1.1 101 Switching Protocols");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(agent.child.exitCode, agent.output.slice(-10).join("\n")).toBeNull();
+    expect((await health(agent)).ready).toBe(true);
+  });
 });

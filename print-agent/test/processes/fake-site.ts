@@ -72,6 +72,7 @@ export class FakeSite {
       }
       this.versions.push(url.searchParams.get(PROTOCOL_PARAM));
       this.wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on("error", () => {});
         if (this.refuseVersion) return ws.close(CLOSE.VERSION_UNSUPPORTED, "protocol 1 unsupported (server speaks 2): reload or update");
         this.serve(ws);
       });
@@ -202,7 +203,6 @@ export class FakeSite {
     this.connections++;
     this.sockets.add(ws);
     ws.on("close", () => this.sockets.delete(ws));
-    ws.on("error", () => {});
     ws.send(JSON.stringify({ type: "snapshot", protocol: 1, seq: this.seq, role: "agent", view: this.view() }));
     ws.on("message", (data, isBinary) => {
       if (isBinary) return;
