@@ -158,6 +158,22 @@ async function cutOff(s: FakeSite, agent: RunningAgent): Promise<void> {
   await waitHealth(agent, "the agent cut off", (h) => h.cloud === "cut-off");
 }
 
+/** A WebSocket upgrade request for `path`, as a device on the office's network sends it. */
+function upgradeRequest(path: string): string {
+  return (
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+    "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+  );
+}
+
+/** The agent is still running and answers its health check. */
+async function stillUp(agent: RunningAgent): Promise<void> {
+  await new Promise((r) => setTimeout(r, 200));
+  expect(agent.child.exitCode, agent.output.slice(-10).join("\n")).toBeNull();
+  expect(agent.child.signalCode).toBeNull();
+  expect((await health(agent)).ready).toBe(true);
+}
+
 describe("local continuity", { timeout: 90_000 }, () => {
   it("cut off: a walk-in is numbered from the block, printed and shown; a clerk's call is shown and announced; the log replays once", async () => {
     const { site: s, secret } = await site();
@@ -397,11 +413,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
           (_, i) =>
             new Promise<void>((resolve) => {
               const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
-                socket.write(
-                  `GET ${paths[i % paths.length]} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
-                    "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
-                  () => setTimeout(() => socket.resetAndDestroy(), i % 4),
-                );
+                socket.write(upgradeRequest(paths[i % paths.length] ?? "/"), () => setTimeout(() => socket.resetAndDestroy(), i % 4));
               });
               socket.on("error", () => {});
               socket.on("close", () => resolve());
@@ -409,10 +421,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
         ),
       );
     }
-    await new Promise((r) => setTimeout(r, 200));
-    expect(agent.child.exitCode, agent.output.slice(-10).join("\n")).toBeNull();
-    expect(agent.child.signalCode).toBeNull();
-    expect((await health(agent)).ready).toBe(true);
+    await stillUp(agent);
   });
 
   it("a device that sends a bad frame to a socket being closed for its old protocol does not bring the agent down", async () => {
@@ -425,10 +434,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
     // Before the closing handshake ends the device sends an unmasked frame, which a server must refuse.
     const upgraded = await new Promise<string>((resolve) => {
       const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
-        socket.write(
-          `GET /api/v1/sites/demo/live?role=display&access_token=${display}&protocol=999 HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
-            "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
-        );
+        socket.write(upgradeRequest(`/api/v1/sites/demo/live?role=display&access_token=${display}&protocol=999`));
       });
       let head = "";
       socket.on("data", (d: Buffer) => {
@@ -442,8 +448,6 @@ describe("local continuity", { timeout: 90_000 }, () => {
       socket.on("close", () => resolve(head.split("\r\n")[0] ?? ""));
     });
     expect(upgraded).toBe("HTTP/1.1 101 Switching Protocols");
-    await new Promise((r) => setTimeout(r, 200));
-    expect(agent.child.exitCode, agent.output.slice(-10).join("\n")).toBeNull();
-    expect((await health(agent)).ready).toBe(true);
+    await stillUp(agent);
   });
 });
