@@ -158,6 +158,19 @@ async function cutOff(s: FakeSite, agent: RunningAgent): Promise<void> {
   await waitHealth(agent, "the agent cut off", (h) => h.cloud === "cut-off");
 }
 
+/** A site and an agent without voice that has the site's replica: ready to serve the hall. */
+async function readyAgent(): Promise<{ secret: string; agent: RunningAgent; port: number }> {
+  const { site: s, secret } = await site();
+  const agent = await startAgent(configFor(s, tempDir(), false));
+  await waitHealth(agent, "a replica", (h) => h.ready);
+  return { secret, agent, port: Number(new URL(agent.url).port) };
+}
+
+/** The stable code of a refusal. */
+async function code(res: Response): Promise<string> {
+  return ((await res.json()) as { error: { code: string } }).error.code;
+}
+
 /** A WebSocket upgrade request for `path`, as a device on the office's network sends it. */
 function upgradeRequest(path: string): string {
   return (
@@ -280,10 +293,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
   });
 
   it("refuses what it must: bad tokens 401, bad bodies 400, the cloud's routes 503 OFFLINE_NOT_AVAILABLE; preflights allow the private network", async () => {
-    const { site: s, secret } = await site();
-    const agent = await startAgent(configFor(s, tempDir(), false));
-    await waitHealth(agent, "a replica", (h) => h.ready);
-    const code = async (res: Response): Promise<string> => ((await res.json()) as { error: { code: string } }).error.code;
+    const { secret, agent } = await readyAgent();
 
     const none = await post(agent, "/api/v1/sites/demo/tickets", null, { matterId: "rej" });
     expect([none.status, await code(none)]).toEqual([401, "UNAUTHENTICATED"]);
@@ -339,10 +349,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
   });
 
   it("keeps each token to its role: a screen issues nothing, a clerk kept to desk d2 operates and watches only d2", async () => {
-    const { site: s, secret } = await site();
-    const agent = await startAgent(configFor(s, tempDir(), false));
-    await waitHealth(agent, "a replica", (h) => h.ready);
-    const code = async (res: Response): Promise<string> => ((await res.json()) as { error: { code: string } }).error.code;
+    const { secret, agent } = await readyAgent();
 
     const display = await token(secret, { role: "display", sub: "screen-1" });
     const issued = await post(agent, "/api/v1/sites/demo/tickets", display, { matterId: "rej" });
@@ -363,17 +370,14 @@ describe("local continuity", { timeout: 90_000 }, () => {
   });
 
   it("a device of the office's network holding idle connections does not lock the kiosks out", async () => {
-    const { site: s } = await site();
-    const agent = await startAgent(configFor(s, tempDir(), false));
-    await waitHealth(agent, "a replica", (h) => h.ready);
-    const { port } = new URL(agent.url);
+    const { agent, port } = await readyAgent();
     // Another address of the loopback network stands for a phone on the office's Wi-Fi.
     const idle = await Promise.all(
       Array.from(
         { length: 300 },
         () =>
           new Promise<Socket>((resolve) => {
-            const socket = connect({ host: "127.0.0.1", port: Number(port), localAddress: "127.0.0.2" }, () => resolve(socket));
+            const socket = connect({ host: "127.0.0.1", port, localAddress: "127.0.0.2" }, () => resolve(socket));
             socket.on("error", () => resolve(socket));
           }),
       ),
@@ -394,10 +398,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
   });
 
   it("a device that drops its connection in the middle of a socket's upgrade does not bring the agent down", async () => {
-    const { site: s, secret } = await site();
-    const agent = await startAgent(configFor(s, tempDir(), false));
-    await waitHealth(agent, "a replica", (h) => h.ready);
-    const { port } = new URL(agent.url);
+    const { secret, agent, port } = await readyAgent();
     const display = await token(secret, { role: "display", sub: "screen-1" });
     // Upgrades the agent checks (a token it verifies, a socket it opens) and refuses (no such site), each reset by
     // the device (TCP RST) as soon as it is sent: the agent answers or refuses into a connection that is gone.
@@ -412,7 +413,7 @@ describe("local continuity", { timeout: 90_000 }, () => {
           { length: 12 },
           (_, i) =>
             new Promise<void>((resolve) => {
-              const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
+              const socket = connect({ host: "127.0.0.1", port }, () => {
                 socket.write(upgradeRequest(paths[i % paths.length] ?? "/"), () => setTimeout(() => socket.resetAndDestroy(), i % 4));
               });
               socket.on("error", () => {});
@@ -425,15 +426,12 @@ describe("local continuity", { timeout: 90_000 }, () => {
   });
 
   it("a device that sends a bad frame to a socket being closed for its old protocol does not bring the agent down", async () => {
-    const { site: s, secret } = await site();
-    const agent = await startAgent(configFor(s, tempDir(), false));
-    await waitHealth(agent, "a replica", (h) => h.ready);
-    const { port } = new URL(agent.url);
+    const { secret, agent, port } = await readyAgent();
     const display = await token(secret, { role: "display", sub: "screen-1" });
     // A protocol the agent does not speak: the socket opens and is closed at once with VERSION_UNSUPPORTED.
     // Before the closing handshake ends the device sends an unmasked frame, which a server must refuse.
     const upgraded = await new Promise<string>((resolve) => {
-      const socket = connect({ host: "127.0.0.1", port: Number(port) }, () => {
+      const socket = connect({ host: "127.0.0.1", port }, () => {
         socket.write(upgradeRequest(`/api/v1/sites/demo/live?role=display&access_token=${display}&protocol=999`));
       });
       let head = "";
