@@ -11,7 +11,7 @@ import { fail, type Result } from "../../protocol/errors.ts";
 import { isActive, type Ticket } from "../queue/model.ts";
 import { priorityOrderOf } from "../queue/order.ts";
 import { nextLocalMidnight } from "../queue/time.ts";
-import type { VisitChannel } from "../statistics/records.ts";
+import type { VisitChannel, VisitRecord } from "../statistics/records.ts";
 import { visitUpdates } from "../statistics/visit-log.ts";
 import { type Change, type Decision, isVisible, merge, movesPhones, onlyCounts, type ReplayedStep } from "./change.ts";
 import { blocksForNewDay } from "./commands/continuity.ts";
@@ -29,6 +29,10 @@ import { type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
+import { pendingVisitText } from "./visit-store.ts";
+
+/** No first parts kept in tickets' rows. */
+const NONE_PENDING: ReadonlyMap<string, VisitRecord> = new Map();
 
 /**
  * Seqs reserved by one write of the stored seq: a visible change moves seq by one in memory, and only the
@@ -285,9 +289,8 @@ export class CommitPath {
     memory.prepare(change);
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
-      if (change.replayed) this.recordReplayed(change.replayed, change);
-      else this.recordVisits(change, now);
-      this.writeRows(change, outbox, now);
+      const pending = change.replayed ? this.recordReplayed(change.replayed, change) : this.recordVisits(change, now);
+      this.writeRows(change, outbox, now, pending);
       if (answer) remember(site, answer.idempotency, answer.result, now);
       if (ceiling !== memory.seqCeiling) site.setMeta("seq", String(ceiling));
     });
@@ -296,7 +299,7 @@ export class CommitPath {
   }
 
   /** Replayed offline actions, one after the other: each moves the visits at its own time, by its own clerk. Inside the transaction. */
-  private recordReplayed(steps: readonly ReplayedStep[], c: Change): void {
+  private recordReplayed(steps: readonly ReplayedStep[], c: Change): ReadonlyMap<string, VisitRecord> {
     const seen = new Map<string, Ticket>();
     const before = (id: string): Ticket | undefined => seen.get(id) ?? this.d.memory.queue.tickets.get(id);
     for (const step of steps) {
@@ -311,11 +314,17 @@ export class CommitPath {
       this.recordVisits(stepChange, step.at, before);
       for (const { ticket } of step.tickets) seen.set(ticket.id, ticket);
     }
+    return NONE_PENDING;
   }
 
-  /** Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the transaction. */
-  private recordVisits(c: Change, now: number, beforeOf?: (id: string) => Ticket | undefined): void {
-    if (!c.tickets?.length) return;
+  /**
+   * Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the
+   * transaction. A ticket this change issued keeps its first part in its own row (objects/site/visit-store.ts):
+   * returned by ticket id, for writeRows. Replayed steps write every part, since a later step reads it back.
+   */
+  private recordVisits(c: Change, now: number, beforeOf?: (id: string) => Ticket | undefined): ReadonlyMap<string, VisitRecord> {
+    if (!c.tickets?.length) return NONE_PENDING;
+    const pending = new Map<string, VisitRecord>();
     const { memory, stores } = this.d;
     const config = c.config ?? memory.index?.config;
     const departments = new Map<string, string>();
@@ -341,16 +350,22 @@ export class CommitPath {
         estimate: shown?.minutes ?? null,
         range: shown ? { low: shown.low, high: shown.high } : null,
       });
-      for (const r of rows) stores.visits.put(r);
+      const [first] = rows;
+      if (fresh && !beforeOf && first && rows.length === 1) pending.set(ticket.id, first);
+      else for (const r of rows) stores.visits.put(r);
     }
+    return pending;
   }
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */
-  private writeRows(c: Change, outbox: readonly OutboxEntry[], now: number): void {
+  private writeRows(c: Change, outbox: readonly OutboxEntry[], now: number, pendingVisits: ReadonlyMap<string, VisitRecord>): void {
     const { site, queue, bookings, messages, printers, notices, push } = this.d.stores;
     if (c.config) site.setMeta("config", JSON.stringify(c.config));
     for (const id of c.removedDesks ?? []) queue.deleteDesk(id, now);
-    for (const { ticket, kioskId } of c.tickets ?? []) queue.putTicket(ticket, kioskId ?? null);
+    for (const { ticket, kioskId } of c.tickets ?? []) {
+      const first = pendingVisits.get(ticket.id);
+      queue.putTicket(ticket, kioskId ?? null, first ? pendingVisitText(first) : null);
+    }
     for (const d of c.desks ?? []) queue.putDesk(d, now);
     for (const call of c.calls ?? []) queue.addCall(call);
     for (const k of c.counters ?? []) queue.setCounter(k.day, k.matterId, k.value);
@@ -379,6 +394,8 @@ export class CommitPath {
       const ended = this.d.memory.day;
       const config = c.config ?? this.d.memory.index?.config;
       if (config) this.d.stores.aggregates.purgeBefore(this.d.storage.sql, c.housekeeping.statisticsBefore, config.timeZone);
+      // First parts kept in past days' tickets go once their visits have rows of their own (closed at the day's end).
+      this.d.stores.visits.dropPending(c.day, c.housekeeping.statisticsBefore);
       if (config && ended && ended < c.day) {
         const { visits, consoles, aggregates } = this.d.stores;
         aggregates.put(rollUp({ sql: this.d.storage.sql, visits, consoles }, config, ended, now));

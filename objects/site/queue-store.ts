@@ -152,9 +152,10 @@ export class QueueStore {
     const [row] = [...this.sql.exec(selectTickets("t.token = ?"), token).raw<TicketValues>()];
     return row ? ticketFromValues(row) : null;
   }
-  putTicket(t: Ticket, kioskId: string | null = null): void {
+  /** A ticket's row; a new one may carry its visit's first part (objects/site/visit-store.ts), which an update leaves as it is. */
+  putTicket(t: Ticket, kioskId: string | null = null, pendingVisit: string | null = null): void {
     this.sql.exec(
-      `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id, pending_visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, status = excluded.status, desk_id = excluded.desk_id,
          misses = excluded.misses, recall_at = excluded.recall_at, called_at = excluded.called_at,
          started_at = excluded.started_at, finished_at = excluded.finished_at`,
@@ -174,6 +175,7 @@ export class QueueStore {
       t.startedAt,
       t.finishedAt,
       kioskId,
+      pendingVisit,
     );
     // The flags are given when the ticket is taken and never change.
     if (t.priority || t.interpreter)

@@ -8,7 +8,7 @@ import { CONTACTS_MIGRATION } from "./device-contacts.ts";
 import { UNPRINTED_MIGRATION } from "./printer-store.ts";
 import { PUSH_SUBSCRIPTIONS_MIGRATION } from "./push-store.ts";
 import { TICKET_FLAGS_MIGRATION } from "./queue-store.ts";
-import { VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
+import { PENDING_VISIT_MIGRATION, VISIT_RANGE_MIGRATION, VISITS_MIGRATION } from "./visit-store.ts";
 
 /** A step: SQL, or code for what SQL cannot say so that it may run again (a column added only when missing). */
 export type MigrationStep = string | ((sql: SqlStorage) => void);
@@ -178,6 +178,8 @@ export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   CONTINUITY_MIGRATION,
   // 18: idempotency records without the index by age (see above).
   IDEMPOTENCY_AGE_DROPPED_MIGRATION,
+  // 19: a walk-in's first visit part is kept in its ticket's row until the visit moves on (objects/site/visit-store.ts).
+  PENDING_VISIT_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

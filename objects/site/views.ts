@@ -22,7 +22,7 @@ import { openingsAhead } from "../queue/openings.ts";
 import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll } from "../queue/order.ts";
 import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
-import { type Forecast, type LineForecast, lineForecast, queueLineCalls } from "../queue/wait-forecast.ts";
+import { type Forecast, type LineForecast, lineForecast, queueLineCalls, queueLineCallsOf } from "../queue/wait-forecast.ts";
 import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
 import type { SiteIndex } from "./site-index.ts";
 
@@ -186,8 +186,12 @@ export class ViewBuilder {
     return this.rangesOf(t.matterId, t.deskId)(ahead);
   }
 
-  /** When the matter's tickets were called in the last hour: worked out once per builder for every matter. */
+  /**
+   * When the matter's tickets were called in the last hour: from the tally, that matter's calls alone (each
+   * line is worked out once per view); without one, every matter's at once, once per builder.
+   */
   private lineCalls(matterId: string): readonly number[] {
+    if (this.state.tally) return queueLineCallsOf(this.state, matterId, this.forecast.now);
     this.calls ??= queueLineCalls(this.state, this.forecast.now);
     return this.calls.get(matterId) ?? [];
   }

@@ -1,7 +1,11 @@
 // SQLite rows of the statistics capability: one row per part of each ticket's visit
 // (objects/statistics/records.ts), written by the commit path in the same transaction as the change the
 // visit records. Kept by local day, without personal data; the personal-data purge does not touch them.
+// A walk-in's first part is written with its ticket, in the ticket's row (`pending_visit`), and gets a row
+// here only when something moves it: a call, a transfer, the end of the day. One write per walk-in, not
+// two; a walk-in is the busiest command of an office. The readers below see both as one.
 import type { VisitRecord } from "../statistics/records.ts";
+import { addColumn } from "./add-column.ts";
 
 export const VISITS_MIGRATION = `
   CREATE TABLE IF NOT EXISTS visits (
@@ -29,6 +33,18 @@ export function VISIT_RANGE_MIGRATION(sql: SqlStorage): void {
     if (!columns.has(column)) sql.exec(`ALTER TABLE visits ADD COLUMN ${column} INTEGER`);
 }
 
+/** A ticket's first visit part kept in its own row until the visit moves on (see above). */
+export function PENDING_VISIT_MIGRATION(sql: SqlStorage): void {
+  addColumn(sql, "tickets", "pending_visit", "TEXT");
+}
+
+/** A first part as kept in the ticket's row (QueueStore.putTicket). */
+export const pendingVisitText = (r: VisitRecord): string => JSON.stringify(r);
+
+/** Local days in order, then the moment each part began waiting, then the part. */
+const byDayThenQueued = (a: VisitRecord, b: VisitRecord): number =>
+  (a.day < b.day ? -1 : a.day > b.day ? 1 : 0) || a.queuedAt - b.queuedAt || a.part - b.part;
+
 interface VisitRow {
   record: string;
   estimate_low: number | null;
@@ -48,12 +64,14 @@ const COLUMNS = "record, estimate_low, estimate_high";
 export class VisitStore {
   constructor(private readonly sql: SqlStorage) {}
 
-  /** The ticket's latest part, or undefined before its first. */
+  /** The ticket's latest part (its first, from the ticket's row, until the visit has moved), or undefined for an unknown ticket. */
   latest(ticketId: string): VisitRecord | undefined {
     const row = this.sql
       .exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE ticket_id = ? ORDER BY part DESC LIMIT 1`, ticketId)
       .toArray()[0];
-    return row ? fromRow(row) : undefined;
+    if (row) return fromRow(row);
+    const [pending] = this.sql.exec<{ pending_visit: string | null }>("SELECT pending_visit FROM tickets WHERE id = ?", ticketId).toArray();
+    return pending?.pending_visit ? (JSON.parse(pending.pending_visit) as VisitRecord) : undefined;
   }
 
   put(r: VisitRecord): void {
@@ -70,11 +88,34 @@ export class VisitStore {
     );
   }
 
-  /** Every part of the visits of local days `from` to `to` (inclusive), in the order they were taken. */
+  /**
+   * Every part of the visits of local days `from` to `to` (inclusive), the first parts still kept in their
+   * tickets' rows with them, by day and then by when each part began waiting.
+   */
   between(from: string, to: string): VisitRecord[] {
-    return this.sql
-      .exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE day >= ? AND day <= ? ORDER BY day, rowid`, from, to)
+    const moved = this.sql.exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE day >= ? AND day <= ?`, from, to).toArray().map(fromRow);
+    const pending = this.sql
+      .exec<{ pending_visit: string }>(
+        `SELECT pending_visit FROM tickets t WHERE t.day >= ? AND t.day <= ? AND t.pending_visit IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id)`,
+        from,
+        to,
+      )
       .toArray()
-      .map(fromRow);
+      .map((r) => JSON.parse(r.pending_visit) as VisitRecord);
+    return [...moved, ...pending].sort(byDayThenQueued);
+  }
+
+  /**
+   * The first parts kept in tickets' rows that are no longer needed there: of days before `day` once their
+   * visit has its own rows, and all of days before `discardedBefore`, whose statistics are gone.
+   */
+  dropPending(day: string, discardedBefore: string): void {
+    this.sql.exec(
+      `UPDATE tickets SET pending_visit = NULL WHERE day < ? AND pending_visit IS NOT NULL
+       AND (day < ? OR EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = tickets.id))`,
+      day,
+      discardedBefore,
+    );
   }
 }

@@ -3,6 +3,8 @@
 import { env, runInDurableObject, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import { directoryName, REGISTRY_NAME } from "../../objects/registry/scopes.ts";
+import { VisitStore } from "../../objects/site/visit-store.ts";
+import type { VisitRecord } from "../../objects/statistics/records.ts";
 import type { DeskActionResponse, IssuedTicket, QueueResponse, Role } from "../../protocol/api.ts";
 import type { SiteConfigInput } from "../../protocol/config.ts";
 import { ERRORS, type ErrorCode } from "../../protocol/errors.ts";
@@ -206,6 +208,13 @@ export async function siteSql(siteId: string, query: string, ...bindings: (strin
       .exec(query, ...bindings)
       .toArray()
       .map((r) => ({ ...r }) as Record<string, unknown>),
+  );
+}
+
+/** Every visit part the site holds, as the statistics read them (objects/site/visit-store.ts), by day and when each began waiting. */
+export async function siteVisits(siteId: string): Promise<VisitRecord[]> {
+  return runInDurableObject(siteObject(siteId), (_instance: unknown, state: DurableObjectState) =>
+    new VisitStore(state.storage.sql).between("0000-01-01", "9999-12-31"),
   );
 }
 

@@ -1,14 +1,10 @@
 // Every visit is recorded by the real site object in the same transaction as the change it describes:
 // a kiosk walk-in served at a desk by its clerk, a ticket removed after three misses, a transfer that
 // ends one part of a visit and begins the next, a ticket a clerk entered, and the estimate shown at issue.
+import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { VisitRecord } from "../../objects/statistics/records.ts";
-import { accountFor, desk, freshSite, issue, LiveSocket, siteObject, siteSql } from "./helpers.ts";
-
-async function visits(siteId: string): Promise<VisitRecord[]> {
-  const rows = await siteSql(siteId, "SELECT record FROM visits ORDER BY rowid");
-  return rows.map((r) => JSON.parse(String(r.record)) as VisitRecord).sort((a, b) => a.queuedAt - b.queuedAt || a.part - b.part);
-}
+import { SITE_MIGRATIONS } from "../../objects/site/schema.ts";
+import { accountFor, desk, freshSite, issue, LiveSocket, siteObject, siteSql, siteVisits } from "./helpers.ts";
 
 describe("visit records", () => {
   it("follow each ticket through the day, part by part, with desk, clerk and outcome", async () => {
@@ -34,7 +30,7 @@ describe("visit records", () => {
     expect((await desk(siteId, "d1", "call-next", clerk)).status).toBe(200);
     expect((await desk(siteId, "d1", "transfer", clerk, { ticketId: c.id, matterId: "pj" })).status).toBe(200);
 
-    const all = await visits(siteId);
+    const all = await siteVisits(siteId);
     const of = (id: string) => all.filter((v) => v.ticketId === id);
     const [served] = of(a.id);
     expect(served).toMatchObject({
@@ -61,6 +57,71 @@ describe("visit records", () => {
     ]);
     // Nothing personal: a visit holds ids, times and user names of staff only.
     expect(JSON.stringify(all)).not.toMatch(/@|\+48|token/);
+  });
+
+  it("a walk-in's first part is written with its ticket: seen while it waits, after an eviction too, and once when it is called", async () => {
+    const { siteId } = await freshSite();
+    const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
+    const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
+    const a = await issue(siteId, kiosk, "rej");
+    const b = await issue(siteId, kiosk, "pj");
+    // Nothing has moved them: no visit rows of their own, yet the statistics see both waiting, as shown at issue.
+    expect(await siteSql(siteId, "SELECT ticket_id FROM visits")).toEqual([]);
+    await evictDurableObject(siteObject(siteId));
+    const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(new Date());
+    const visitsOf = async () => {
+      const r = await siteObject(siteId).statisticsFacts(day, day);
+      if (!r.ok) throw new Error(r.code);
+      return r.value.facts.visits.map((v) => [
+        v.ticketId,
+        v.part,
+        v.matterId,
+        v.outcome,
+        v.calls.length,
+        v.estimateMinutes,
+        v.estimateRange,
+      ]);
+    };
+    const shown = (t: typeof a) => [t.estimatedWaitMinutes, { low: t.estimatedWait.low, high: t.estimatedWait.high }];
+    expect(await visitsOf()).toEqual([
+      [a.id, 0, "rej", "open", 0, ...shown(a)],
+      [b.id, 0, "pj", "open", 0, ...shown(b)],
+    ]);
+
+    // A is called: its first part gets its row, with what was shown at issue, and is counted once.
+    expect((await desk(siteId, "d1", "call", clerk, { ticketId: a.id })).status).toBe(200);
+    expect(await siteSql(siteId, "SELECT ticket_id, part FROM visits")).toEqual([{ ticket_id: a.id, part: 0 }]);
+    expect(await visitsOf()).toEqual([
+      [a.id, 0, "rej", "open", 1, ...shown(a)],
+      [b.id, 0, "pj", "open", 0, ...shown(b)],
+    ]);
+  });
+
+  it("a store made before first parts were kept in tickets' rows counts its visits once after the upgrade", async () => {
+    const { siteId } = await freshSite();
+    const kiosk = await accountFor("kiosk", [siteId], { deviceId: "k1" });
+    const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
+    const old = await issue(siteId, kiosk, "rej");
+    // The store as version 18 left it: the walk-in's first part in a visit row, no column for it in the ticket's.
+    await siteSql(
+      siteId,
+      `INSERT INTO visits (ticket_id, part, day, record, estimate_low, estimate_high)
+       SELECT id, 0, day, json_remove(pending_visit, '$.estimateRange'), json_extract(pending_visit, '$.estimateRange.low'),
+         json_extract(pending_visit, '$.estimateRange.high') FROM tickets WHERE id = ?`,
+      old.id,
+    );
+    await siteSql(siteId, "ALTER TABLE tickets DROP COLUMN pending_visit");
+    await siteSql(siteId, "UPDATE _schema SET version = 18");
+    await evictDurableObject(siteObject(siteId));
+
+    const next = await issue(siteId, kiosk, "rej");
+    expect((await desk(siteId, "d1", "call", clerk, { ticketId: old.id })).status).toBe(200);
+    expect((await siteSql(siteId, "SELECT version FROM _schema"))[0]?.version).toBe(SITE_MIGRATIONS.length);
+    const all = await siteVisits(siteId);
+    expect(all.map((v) => [v.ticketId, v.part, v.calls.length, v.estimateMinutes])).toEqual([
+      [old.id, 0, 1, old.estimatedWaitMinutes],
+      [next.id, 0, 0, next.estimatedWaitMinutes],
+    ]);
   });
 
   it("a day's facts: what the desk did (a clerk's console open, a training break), the visits, read back for a range of days", async () => {

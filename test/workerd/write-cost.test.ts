@@ -9,11 +9,12 @@ import { desk, LiveSocket, login, siteSql, takeTicket } from "./helpers.ts";
 const jobsOf = (m: ServerMessage): AgentJob[] => (m.type !== "error" && m.role === "agent" ? m.view.jobs : []);
 
 /**
- * Rows changed per step of a kiosk ticket's life, as measured (18 in all); a change that writes more must say
+ * Rows changed per step of a kiosk ticket's life, as measured (17 in all); a change that writes more must say
  * why here. The site's seq is stored once per block of seqs (objects/site/commit.ts), not per step; acknowledging
- * the two jobs also records the agent's socket as a contact.
+ * the two jobs also records the agent's socket as a contact. A walk-in's visit gets its row at its first call:
+ * until then its first part is kept in the ticket's row (objects/site/visit-store.ts).
  */
-const BUDGET = { issue: 5, call: 5, start: 2, finish: 3, acks: 3 } as const;
+const BUDGET = { issue: 4, call: 5, start: 2, finish: 3, acks: 3 } as const;
 
 describe("the rows a ticket writes", () => {
   it("a kiosk ticket, called, served and finished, with its print and announce jobs acknowledged, stays within its budget", async () => {
