@@ -5,7 +5,7 @@ import { applyOutcome, type Ticket } from "./model.ts";
 import { aheadOf } from "./order.ts";
 import { aheadInQueue, TicketTally, takenOn, waitingTally } from "./tally.ts";
 import { booking, DAY, MIN, T0, ticket } from "./test-fixtures.ts";
-import { lineCalls, queueLineCalls } from "./wait-forecast.ts";
+import { lineCalls, queueLineCalls, queueLineCallsOf } from "./wait-forecast.ts";
 
 const counts = (m: ReadonlyMap<string, number> | null) => (m ? Object.fromEntries(m) : null);
 /** A line's calls as a comparable value: per matter, sorted (the pace reads their number and the oldest). */
@@ -81,7 +81,10 @@ describe("TicketTally", () => {
       live.update(old, next);
       tickets.set(id, next);
       const state = { tickets, desks: new Map(), tally: live };
-      expect(sortedCalls(queueLineCalls(state, now))).toEqual(sortedCalls(lineCalls(tickets.values(), now)));
+      const expected = lineCalls(tickets.values(), now);
+      expect(sortedCalls(queueLineCalls(state, now))).toEqual(sortedCalls(expected));
+      for (const matterId of ["a", "b", "c"])
+        expect(queueLineCallsOf(state, matterId, now).sort((x, y) => x - y)).toEqual((expected.get(matterId) ?? []).sort((x, y) => x - y));
       // Every copy still reads as its own tickets, whatever changed in place since.
       for (const c of copies.slice(-5)) {
         expect(sortedCalls(queueLineCalls({ ...c, desks: new Map() }, now))).toEqual(sortedCalls(lineCalls(c.tickets.values(), now)));

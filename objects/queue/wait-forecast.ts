@@ -76,17 +76,28 @@ export function lineCalls(tickets: Iterable<Ticket>, now: number): Map<string, n
 /** A queue's calls of the last hour per matter (lineCalls): from its tally's calls when it has one. */
 export function queueLineCalls(state: QueueState, now: number): Map<string, number[]> {
   if (!state.tally) return lineCalls(state.tickets.values(), now);
-  const from = now - LINE_WINDOW_MINUTES * 60_000;
   const out = new Map<string, number[]>();
   for (const [matterId, calls] of state.tally.calls) {
-    let arr: number[] | undefined;
-    for (const at of calls.values()) {
-      if (at > now || at <= from) continue;
-      if (arr) arr.push(at);
-      else arr = [at];
-    }
-    if (arr) out.set(matterId, arr);
+    const arr = lastHour(calls.values(), now);
+    if (arr.length) out.set(matterId, arr);
   }
+  return out;
+}
+
+/**
+ * One matter's calls of the last hour (queueLineCalls, for one line): from its tally's calls of that matter
+ * alone, so a walk-in's forecast reads its own line's calls, not the whole day's.
+ */
+export function queueLineCallsOf(state: QueueState, matterId: string, now: number): number[] {
+  if (!state.tally) return lineCalls(state.tickets.values(), now).get(matterId) ?? [];
+  const calls = state.tally.calls.get(matterId);
+  return calls ? lastHour(calls.values(), now) : [];
+}
+
+function lastHour(calls: Iterable<number>, now: number): number[] {
+  const from = now - LINE_WINDOW_MINUTES * 60_000;
+  const out: number[] = [];
+  for (const at of calls) if (at <= now && at > from) out.push(at);
   return out;
 }
 
