@@ -99,6 +99,12 @@ const stop = () => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
+// A child that cannot be started (a missing or broken install) says so instead of ending this script with a stack.
+wrangler.on("error", (err) => {
+  console.error(`numerek: wrangler could not be started (${err.message}); run npm install and try again.`);
+  stop();
+  process.exit(1);
+});
 wrangler.on("exit", (code) => {
   agent?.kill("SIGINT");
   process.exit(code ?? 0);
@@ -148,6 +154,9 @@ ${phone}
       env: { ...env, NUMEREK_SERVER: local },
       stdio: ["ignore", "inherit", "inherit"],
     });
+    agent.on("error", (err) =>
+      console.error(`numerek: the demo print agent could not be started (${err.message}); the rest runs without it.`),
+    );
     break;
   } catch {
     /* not up yet */

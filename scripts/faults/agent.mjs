@@ -64,6 +64,8 @@ export function printAgent({ server, siteId = "demo", username = "agent-demo", p
         stdio: ["ignore", "pipe", "pipe"],
         detached: true,
       });
+      // A failed start shows in the log the fault's report prints, not as an uncaught error of this script.
+      child.on("error", (err) => (log = `${log}\nthe agent could not be started: ${err.message}`.slice(-6000)));
       const pid = child.pid;
       running.add(pid);
       child.once("exit", () => running.delete(pid));
@@ -73,7 +75,7 @@ export function printAgent({ server, siteId = "demo", username = "agent-demo", p
     },
     /** SIGKILL on its process group: no goodbye, nothing flushed. */
     async kill() {
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       try {
         process.kill(-child.pid, "SIGKILL");
