@@ -319,8 +319,9 @@ export class CommitPath {
 
   /**
    * Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the
-   * transaction. A ticket this change issued keeps its first part in its own row (objects/site/visit-store.ts):
-   * returned by ticket id, for writeRows. Replayed steps write every part, since a later step reads it back.
+   * transaction. A ticket this change issued that is still in the queue keeps its first part in its own row
+   * (objects/site/visit-store.ts): returned by ticket id, for writeRows. Replayed steps write every part, since a
+   * later step reads it back.
    */
   private recordVisits(c: Change, now: number, beforeOf?: (id: string) => Ticket | undefined): ReadonlyMap<string, VisitRecord> {
     if (!c.tickets?.length) return NONE_PENDING;
@@ -350,8 +351,9 @@ export class CommitPath {
         estimate: shown?.minutes ?? null,
         range: shown ? { low: shown.low, high: shown.high } : null,
       });
+      // Only a ticket still in the queue: its next change (at the latest the day's end) gives the part its row.
       const [first] = rows;
-      if (fresh && !beforeOf && first && rows.length === 1) pending.set(ticket.id, first);
+      if (fresh && !beforeOf && first && rows.length === 1 && isActive(ticket)) pending.set(ticket.id, first);
       else for (const r of rows) stores.visits.put(r);
     }
     return pending;
@@ -394,8 +396,6 @@ export class CommitPath {
       const ended = this.d.memory.day;
       const config = c.config ?? this.d.memory.index?.config;
       if (config) this.d.stores.aggregates.purgeBefore(this.d.storage.sql, c.housekeeping.statisticsBefore, config.timeZone);
-      // First parts kept in past days' tickets go once their visits have rows of their own (closed at the day's end).
-      this.d.stores.visits.dropPending(c.day, c.housekeeping.statisticsBefore);
       if (config && ended && ended < c.day) {
         const { visits, consoles, aggregates } = this.d.stores;
         aggregates.put(rollUp({ sql: this.d.storage.sql, visits, consoles }, config, ended, now));

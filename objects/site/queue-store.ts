@@ -152,13 +152,16 @@ export class QueueStore {
     const [row] = [...this.sql.exec(selectTickets("t.token = ?"), token).raw<TicketValues>()];
     return row ? ticketFromValues(row) : null;
   }
-  /** A ticket's row; a new one may carry its visit's first part (objects/site/visit-store.ts), which an update leaves as it is. */
+  /**
+   * A ticket's row. A new one may carry its visit's first part (objects/site/visit-store.ts); an update clears
+   * it, since the commit path gives the visit its own row with every later change of the ticket.
+   */
   putTicket(t: Ticket, kioskId: string | null = null, pendingVisit: string | null = null): void {
     this.sql.exec(
       `INSERT INTO tickets (${TICKET_COLUMNS}, kiosk_id, pending_visit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET matter_id = excluded.matter_id, status = excluded.status, desk_id = excluded.desk_id,
          misses = excluded.misses, recall_at = excluded.recall_at, called_at = excluded.called_at,
-         started_at = excluded.started_at, finished_at = excluded.finished_at`,
+         started_at = excluded.started_at, finished_at = excluded.finished_at, pending_visit = excluded.pending_visit`,
       t.id,
       t.token,
       t.day,

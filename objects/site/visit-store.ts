@@ -3,7 +3,8 @@
 // visit records. Kept by local day, without personal data; the personal-data purge does not touch them.
 // A walk-in's first part is written with its ticket, in the ticket's row (`pending_visit`), and gets a row
 // here only when something moves it: a call, a transfer, the end of the day. One write per walk-in, not
-// two; a walk-in is the busiest command of an office. The readers below see both as one.
+// two; a walk-in is the busiest command of an office. The ticket's next write clears its copy
+// (QueueStore.putTicket), and the readers below see both as one.
 import type { VisitRecord } from "../statistics/records.ts";
 import { addColumn } from "./add-column.ts";
 
@@ -90,7 +91,8 @@ export class VisitStore {
 
   /**
    * Every part of the visits of local days `from` to `to` (inclusive), the first parts still kept in their
-   * tickets' rows with them, by day and then by when each part began waiting.
+   * tickets' rows with them, by day and then by when each part began waiting. (A part is never in both: the
+   * NOT EXISTS only makes sure it is counted once.)
    */
   between(from: string, to: string): VisitRecord[] {
     const moved = this.sql.exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE day >= ? AND day <= ?`, from, to).toArray().map(fromRow);
@@ -104,18 +106,5 @@ export class VisitStore {
       .toArray()
       .map((r) => JSON.parse(r.pending_visit) as VisitRecord);
     return [...moved, ...pending].sort(byDayThenQueued);
-  }
-
-  /**
-   * The first parts kept in tickets' rows that are no longer needed there: of days before `day` once their
-   * visit has its own rows, and all of days before `discardedBefore`, whose statistics are gone.
-   */
-  dropPending(day: string, discardedBefore: string): void {
-    this.sql.exec(
-      `UPDATE tickets SET pending_visit = NULL WHERE day < ? AND pending_visit IS NOT NULL
-       AND (day < ? OR EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = tickets.id))`,
-      day,
-      discardedBefore,
-    );
   }
 }

@@ -91,6 +91,9 @@ describe("visit records", () => {
     // A is called: its first part gets its row, with what was shown at issue, and is counted once.
     expect((await desk(siteId, "d1", "call", clerk, { ticketId: a.id })).status).toBe(200);
     expect(await siteSql(siteId, "SELECT ticket_id, part FROM visits")).toEqual([{ ticket_id: a.id, part: 0 }]);
+    // The ticket's row keeps no copy of it; B's still holds B's.
+    const kept = await siteSql(siteId, "SELECT id FROM tickets WHERE pending_visit IS NOT NULL");
+    expect(kept.map((r) => r.id)).toEqual([b.id]);
     expect(await visitsOf()).toEqual([
       [a.id, 0, "rej", "open", 1, ...shown(a)],
       [b.id, 0, "pj", "open", 0, ...shown(b)],
