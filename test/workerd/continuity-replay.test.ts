@@ -7,7 +7,7 @@ import type { ETicketView } from "../../protocol/api.ts";
 import type { ContinuityTicket, OfflineDeskAction, ReplayResponse } from "../../protocol/continuity.ts";
 import type { StatisticsResponse } from "../../protocol/statistics.ts";
 import { agentView, continuityAgent, offlineIssue, offlineService, replay, row } from "./continuity-helpers.ts";
-import { api, desk, expectError, freshSite, issue, queueOf, siteSql } from "./helpers.ts";
+import { api, desk, expectError, freshSite, issue, queueOf, siteSql, siteVisits } from "./helpers.ts";
 
 const MIN = 60_000;
 
@@ -86,6 +86,8 @@ describe("replaying the offline log", () => {
   it("settles what changed online meanwhile by the written rules", async () => {
     const { siteId, admin } = await freshSite();
     const [p1, p2, p3] = [await issue(siteId, admin, "pj"), await issue(siteId, admin, "pj"), await issue(siteId, admin, "pj")];
+    // P4 waits online untouched until the hall serves it offline: its visit's first part is still in its ticket's row.
+    const p4 = await issue(siteId, admin, "pj");
     const { socket, token, replica } = await continuityAgent(siteId);
     const rowOf = (id: string): ContinuityTicket => {
       const t = replica.tickets.find((t) => t.id === id);
@@ -142,9 +144,17 @@ describe("replaying the offline log", () => {
     expect(q.desks.find((d) => d.id === "d1")?.ticket?.id).toBe(p3.id);
     expect(q.desks.find((d) => d.id === "d2")?.ticket).toBeNull();
 
-    // The day's statistics: three tickets; P1 a no-show (its online end stood), P2 served offline, P3 still open.
+    // Served offline, never touched online: one visit, served at d1, with the wait shown when it was issued.
+    const p4Service = offlineService(rowOf(p4.id), 6, at + 12 * MIN).entries;
+    expect((await replayed(await replay(siteId, token, { entries: p4Service }))).conflicts).toEqual([]);
+    const p4Visits = (await siteVisits(siteId)).filter((v) => v.ticketId === p4.id);
+    expect(p4Visits.map((v) => [v.part, v.outcome, v.deskId, v.calls.length, v.estimateMinutes])).toEqual([
+      [0, "served", "d1", 1, p4.estimatedWaitMinutes],
+    ]);
+
+    // The day's statistics: four tickets; P1 a no-show (its online end stood), P2 and P4 served offline, P3 still open.
     const stats = await api(`/api/v1/sites/${siteId}/statistics?from=${replica.day}&to=${replica.day}`, { token: admin });
-    expect(((await stats.json()) as StatisticsResponse).totals).toMatchObject({ arrived: 3, served: 1, noShows: 1, open: 1 });
+    expect(((await stats.json()) as StatisticsResponse).totals).toMatchObject({ arrived: 4, served: 2, noShows: 1, open: 1 });
     socket.close();
   });
 });
