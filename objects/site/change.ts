@@ -186,3 +186,15 @@ export function onlyCounts(c: Change, now: number, order: PriorityOrder): boolea
 export function isVisible(c: Change): boolean {
   return showsBeyondTickets(c) || Boolean(c.tickets?.length || c.jobs?.length || c.acks?.length || c.unprinted?.length || c.printers);
 }
+
+/** Whether a change may move the earliest timer (its own timers, or the outbox's through its messages). */
+export function movesTimers(c: Change): boolean {
+  return Boolean(
+    c.timers?.length ||
+      c.messages?.length ||
+      c.messageRows?.length ||
+      c.housekeeping ||
+      c.pushSubscriptions?.length ||
+      c.droppedPushSubscriptions?.length,
+  );
+}

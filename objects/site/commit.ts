@@ -8,12 +8,10 @@
 // Capabilities (queue, bookings, messages, printers, notices) decide; only this module writes. Sending a
 // message records its result through the same write. Nothing here calls back into the object.
 import { fail, type Result } from "../../protocol/errors.ts";
-import { isActive, type Ticket } from "../queue/model.ts";
 import { priorityOrderOf } from "../queue/order.ts";
 import { nextLocalMidnight } from "../queue/time.ts";
-import type { VisitChannel, VisitRecord } from "../statistics/records.ts";
-import { visitUpdates } from "../statistics/visit-log.ts";
-import { type Change, type Decision, isVisible, merge, movesPhones, onlyCounts, type ReplayedStep } from "./change.ts";
+import type { VisitRecord } from "../statistics/records.ts";
+import { type Change, type Decision, isVisible, merge, movesPhones, movesTimers, onlyCounts } from "./change.ts";
 import { blocksForNewDay } from "./commands/continuity.ts";
 import { turnNotices } from "./commands/notices.ts";
 import { turnPushes } from "./commands/push.ts";
@@ -29,10 +27,11 @@ import { type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
-import { pendingVisitText } from "./visit-store.ts";
+import { recordReplayed, recordVisits } from "./visit-recording.ts";
+import { keptPartText } from "./visit-store.ts";
 
-/** No first parts kept in tickets' rows. */
-const NONE_PENDING: ReadonlyMap<string, VisitRecord> = new Map();
+/** No first parts kept in tickets' rows (a replay writes every part). */
+const NO_VISITS_KEPT: ReadonlyMap<string, VisitRecord> = new Map();
 
 /**
  * Seqs reserved by one write of the stored seq: a visible change moves seq by one in memory, and only the
@@ -289,74 +288,16 @@ export class CommitPath {
     memory.prepare(change);
     this.d.storage.transactionSync(() => {
       // Before the rows: the visits compare each ticket with what memory holds of it until now.
-      const pending = change.replayed ? this.recordReplayed(change.replayed, change) : this.recordVisits(change, now);
-      this.writeRows(change, outbox, now, pending);
+      const config = change.config ?? memory.index?.config;
+      let kept = NO_VISITS_KEPT;
+      if (change.replayed) recordReplayed(this.d.stores.visits, change.replayed, change, config, (id) => memory.queue.tickets.get(id));
+      else kept = recordVisits(this.d.stores.visits, change, now, config, (w) => memory.before(w), true);
+      this.writeRows(change, outbox, now, kept);
       if (answer) remember(site, answer.idempotency, answer.result, now);
       if (ceiling !== memory.seqCeiling) site.setMeta("seq", String(ceiling));
     });
     memory.apply(change, seq, ceiling);
     return outbox.length ? { ...change, outbox } : change;
-  }
-
-  /** Replayed offline actions, one after the other: each moves the visits at its own time, by its own clerk. Inside the transaction. */
-  private recordReplayed(steps: readonly ReplayedStep[], c: Change): ReadonlyMap<string, VisitRecord> {
-    const seen = new Map<string, Ticket>();
-    const before = (id: string): Ticket | undefined => seen.get(id) ?? this.d.memory.queue.tickets.get(id);
-    for (const step of steps) {
-      // A visit the cloud ended meanwhile whose ticket the hall served (the offline record wins) is open again.
-      for (const { ticket } of step.tickets) {
-        const was = before(ticket.id);
-        const part = was && !isActive(was) && ticket.status !== was.status ? this.d.stores.visits.latest(ticket.id) : undefined;
-        if (part && part.outcome !== "open") this.d.stores.visits.put({ ...part, outcome: "open", endedAt: null });
-      }
-      const stepChange: Change = { tickets: step.tickets, calls: step.calls, estimates: step.estimates, actor: step.actor };
-      if (c.config) stepChange.config = c.config;
-      this.recordVisits(stepChange, step.at, before);
-      for (const { ticket } of step.tickets) seen.set(ticket.id, ticket);
-    }
-    return NONE_PENDING;
-  }
-
-  /**
-   * Each ticket the change writes moves its visit record on (objects/statistics/visit-log.ts). Inside the
-   * transaction. A ticket this change issued that is still in the queue keeps its first part in its own row
-   * (objects/site/visit-store.ts): returned by ticket id, for writeRows. Replayed steps write every part, since a
-   * later step reads it back.
-   */
-  private recordVisits(c: Change, now: number, beforeOf?: (id: string) => Ticket | undefined): ReadonlyMap<string, VisitRecord> {
-    if (!c.tickets?.length) return NONE_PENDING;
-    const pending = new Map<string, VisitRecord>();
-    const { memory, stores } = this.d;
-    const config = c.config ?? memory.index?.config;
-    const departments = new Map<string, string>();
-    for (const d of config?.departments ?? []) for (const m of d.matters) departments.set(m.id, d.id);
-    const estimates = new Map((c.estimates ?? []).map((e) => [e.ticketId, e]));
-    for (const write of c.tickets) {
-      const { ticket, kioskId, fresh } = write;
-      const before = beforeOf ? beforeOf(ticket.id) : memory.before(write);
-      const shown = estimates.get(ticket.id);
-      const channel: VisitChannel =
-        ticket.source === "booking"
-          ? config?.booking.checkIn === "kiosk"
-            ? "booking-kiosk"
-            : "booking-auto"
-          : kioskId || !c.actor
-            ? "kiosk"
-            : "clerk";
-      const rows = visitUpdates(before, ticket, fresh ? undefined : stores.visits.latest(ticket.id), c.calls ?? [], {
-        now,
-        clerk: c.actor ?? null,
-        departmentOf: (m) => departments.get(m) ?? "",
-        channel,
-        estimate: shown?.minutes ?? null,
-        range: shown ? { low: shown.low, high: shown.high } : null,
-      });
-      // Only a ticket still in the queue: its next change (at the latest the day's end) gives the part its row.
-      const [first] = rows;
-      if (fresh && !beforeOf && first && rows.length === 1 && isActive(ticket)) pending.set(ticket.id, first);
-      else for (const r of rows) stores.visits.put(r);
-    }
-    return pending;
   }
 
   /** Every row of a change, each by the store that owns it. Inside the transaction. */
@@ -366,7 +307,7 @@ export class CommitPath {
     for (const id of c.removedDesks ?? []) queue.deleteDesk(id, now);
     for (const { ticket, kioskId } of c.tickets ?? []) {
       const first = pendingVisits.get(ticket.id);
-      queue.putTicket(ticket, kioskId ?? null, first ? pendingVisitText(first) : null);
+      queue.putTicket(ticket, kioskId ?? null, first ? keptPartText(first) : null);
     }
     for (const d of c.desks ?? []) queue.putDesk(d, now);
     for (const call of c.calls ?? []) queue.addCall(call);
@@ -448,16 +389,4 @@ export class CommitPath {
     else await this.d.storage.setAlarm(Math.max(due, now + 1));
     this.alarmAt = due;
   }
-}
-
-/** Whether a change may move the earliest timer (its own timers, or the outbox's through its messages). */
-function movesTimers(c: Change): boolean {
-  return Boolean(
-    c.timers?.length ||
-      c.messages?.length ||
-      c.messageRows?.length ||
-      c.housekeeping ||
-      c.pushSubscriptions?.length ||
-      c.droppedPushSubscriptions?.length,
-  );
 }

@@ -5,7 +5,7 @@
 // here only when something moves it: a call, a transfer, the end of the day. One write per walk-in, not
 // two; a walk-in is the busiest command of an office. The ticket's next write clears its copy
 // (QueueStore.putTicket), and the readers below see both as one.
-import type { VisitRecord } from "../statistics/records.ts";
+import type { VisitChannel, VisitRecord } from "../statistics/records.ts";
 import { addColumn } from "./add-column.ts";
 
 export const VISITS_MIGRATION = `
@@ -39,8 +39,64 @@ export function PENDING_VISIT_MIGRATION(sql: SqlStorage): void {
   addColumn(sql, "tickets", "pending_visit", "TEXT");
 }
 
-/** A first part as kept in the ticket's row (QueueStore.putTicket). */
-export const pendingVisitText = (r: VisitRecord): string => JSON.stringify(r);
+/**
+ * A kept first part, as the ticket's row holds it: what it has beyond its ticket's id and day, in a few
+ * dozen bytes, since a wake-up counts the day's tickets row by row (QueueStore.tallyCounts) and a whole
+ * record in each row made that read three times the pages.
+ */
+type KeptPart = [
+  departmentId: string,
+  matterId: string,
+  channel: VisitChannel,
+  queuedAt: number,
+  slotAt: number | null,
+  estimateMinutes: number | null,
+  low: number | null,
+  high: number | null,
+  deskId: string | null,
+  /** 1: priority, 2: interpreter. */
+  flags: number,
+];
+
+/** Whether a first part can be kept in its ticket's row: one nothing has moved yet (not called, not started, open). */
+export function keepable(r: VisitRecord): boolean {
+  return r.part === 0 && r.outcome === "open" && r.calls.length === 0 && r.startedAt === null && r.finishedAt === null && r.clerk === null;
+}
+
+/** A keepable first part as its ticket's row holds it (QueueStore.putTicket). */
+export function keptPartText(r: VisitRecord): string {
+  const flags = (r.priority ? 1 : 0) | (r.interpreter ? 2 : 0);
+  const low = r.estimateRange?.low ?? null;
+  const high = r.estimateRange?.high ?? null;
+  const kept: KeptPart = [r.departmentId, r.matterId, r.channel, r.queuedAt, r.slotAt, r.estimateMinutes, low, high, r.deskId, flags];
+  return JSON.stringify(kept);
+}
+
+/** The first part a ticket's row keeps, whole again. */
+export function keptPart(ticketId: string, day: string, text: string): VisitRecord {
+  const [departmentId, matterId, channel, queuedAt, slotAt, estimateMinutes, low, high, deskId, flags] = JSON.parse(text) as KeptPart;
+  return {
+    ticketId,
+    part: 0,
+    day,
+    departmentId,
+    matterId,
+    channel,
+    queuedAt,
+    slotAt,
+    ...(flags & 1 ? { priority: true } : {}),
+    ...(flags & 2 ? { interpreter: true } : {}),
+    estimateMinutes,
+    estimateRange: low !== null && high !== null ? { low, high } : null,
+    calls: [],
+    startedAt: null,
+    finishedAt: null,
+    deskId,
+    clerk: null,
+    outcome: "open",
+    endedAt: null,
+  };
+}
 
 /** Local days in order, then the moment each part began waiting, then the part. */
 const byDayThenQueued = (a: VisitRecord, b: VisitRecord): number =>
@@ -71,8 +127,10 @@ export class VisitStore {
       .exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE ticket_id = ? ORDER BY part DESC LIMIT 1`, ticketId)
       .toArray()[0];
     if (row) return fromRow(row);
-    const [pending] = this.sql.exec<{ pending_visit: string | null }>("SELECT pending_visit FROM tickets WHERE id = ?", ticketId).toArray();
-    return pending?.pending_visit ? (JSON.parse(pending.pending_visit) as VisitRecord) : undefined;
+    const [kept] = this.sql
+      .exec<{ day: string; pending_visit: string | null }>("SELECT day, pending_visit FROM tickets WHERE id = ?", ticketId)
+      .toArray();
+    return kept?.pending_visit ? keptPart(ticketId, kept.day, kept.pending_visit) : undefined;
   }
 
   put(r: VisitRecord): void {
@@ -97,14 +155,14 @@ export class VisitStore {
   between(from: string, to: string): VisitRecord[] {
     const moved = this.sql.exec<VisitRow>(`SELECT ${COLUMNS} FROM visits WHERE day >= ? AND day <= ?`, from, to).toArray().map(fromRow);
     const pending = this.sql
-      .exec<{ pending_visit: string }>(
-        `SELECT pending_visit FROM tickets t WHERE t.day >= ? AND t.day <= ? AND t.pending_visit IS NOT NULL
+      .exec<{ id: string; day: string; pending_visit: string }>(
+        `SELECT id, day, pending_visit FROM tickets t WHERE t.day >= ? AND t.day <= ? AND t.pending_visit IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.ticket_id = t.id)`,
         from,
         to,
       )
       .toArray()
-      .map((r) => JSON.parse(r.pending_visit) as VisitRecord);
+      .map((r) => keptPart(r.id, r.day, r.pending_visit));
     return [...moved, ...pending].sort(byDayThenQueued);
   }
 }

@@ -91,12 +91,6 @@ describe("statistics of a day", () => {
     await siteSql(siteId, "UPDATE meta SET value = ? WHERE key = 'day'", yesterday);
     for (const table of ["tickets", "counters"]) await siteSql(siteId, `UPDATE ${table} SET day = ?`, yesterday);
     await siteSql(siteId, "UPDATE visits SET day = ?, record = json_set(record, '$.day', ?)", yesterday, yesterday);
-    // (A ticket nothing has moved since it was taken keeps its visit's first part in its own row.)
-    await siteSql(
-      siteId,
-      "UPDATE tickets SET pending_visit = json_set(pending_visit, '$.day', ?) WHERE pending_visit IS NOT NULL",
-      yesterday,
-    );
     await evictDurableObject(siteObject(siteId));
     await issue(siteId, kiosk, "rej");
     const rows = await siteSql(siteId, "SELECT day FROM day_aggregates");

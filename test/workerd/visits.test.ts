@@ -106,12 +106,17 @@ describe("visit records", () => {
     const clerk = await accountFor("clerk", [siteId], { deskIds: ["d1"] });
     const old = await issue(siteId, kiosk, "rej");
     // The store as version 18 left it: the walk-in's first part in a visit row, no column for it in the ticket's.
+    const [first] = await siteVisits(siteId);
+    if (!first) throw new Error("no visit");
+    const { estimateRange, ...record } = first;
     await siteSql(
       siteId,
-      `INSERT INTO visits (ticket_id, part, day, record, estimate_low, estimate_high)
-       SELECT id, 0, day, json_remove(pending_visit, '$.estimateRange'), json_extract(pending_visit, '$.estimateRange.low'),
-         json_extract(pending_visit, '$.estimateRange.high') FROM tickets WHERE id = ?`,
+      "INSERT INTO visits (ticket_id, part, day, record, estimate_low, estimate_high) VALUES (?, 0, ?, ?, ?, ?)",
       old.id,
+      first.day,
+      JSON.stringify(record),
+      estimateRange?.low ?? null,
+      estimateRange?.high ?? null,
     );
     await siteSql(siteId, "ALTER TABLE tickets DROP COLUMN pending_visit");
     await siteSql(siteId, "UPDATE _schema SET version = 18");
