@@ -25,6 +25,7 @@ import type { SiteMemory } from "./memory.ts";
 import type { OutboxEntry } from "./message-store.ts";
 import { type MessageSender, outboxRow } from "./messages.ts";
 import type { PushSender } from "./push-sender.ts";
+import { TICKET_LINKS_ENDED_KEY } from "./queue-store.ts";
 import { OUTBOX_TIMER, PUSH_TIMER, type Timer } from "./scheduler.ts";
 import { rollUp } from "./statistics-read.ts";
 import { recordReplayed, recordVisits } from "./visit-recording.ts";
@@ -350,7 +351,10 @@ export class CommitPath {
       // So do the e-tickets' push subscriptions, endpoints and keys with them.
       push.purgeBefore(c.day);
       // A ticket row of a past day keeps what statistics need, not the secret of its e-ticket link.
-      queue.endTicketLinks(c.housekeeping.ticketLinksBefore);
+      // Each night looks only at the days since the last one: no ticket of an earlier day is added later, as an
+      // offline replay brings walk-ins of yesterday at the earliest (objects/site/commands/continuity.ts).
+      queue.endTicketLinks(c.housekeeping.ticketLinksBefore, site.getMeta(TICKET_LINKS_ENDED_KEY));
+      site.setMeta(TICKET_LINKS_ENDED_KEY, c.housekeeping.ticketLinksBefore);
       // Contact data and old messages are kept only as long as the office's retention says.
       bookings.purgeContacts(c.housekeeping.retentionBefore, now);
       // Holds that were cancelled or ran out keep theirs only until the end of their day.

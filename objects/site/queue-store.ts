@@ -17,6 +17,8 @@ export const TICKET_FLAGS_MIGRATION = `
 
 /** The start of a ticket's token once its e-ticket link has ended ("ended:<ticket id>"). */
 const ENDED_TOKEN_PREFIX = "ended:";
+/** The meta key of the day before which every ticket's link has ended (endTicketLinks). */
+export const TICKET_LINKS_ENDED_KEY = "ticket-links-ended-before";
 
 /** The open tickets' condition, as the open tickets' index (tickets_active) is made. */
 const OPEN = "status IN ('waiting', 'called', 'serving', 'missed')";
@@ -138,14 +140,18 @@ export class QueueStore {
     return row ? ticketFromValues(row) : null;
   }
   /**
-   * The tokens of tickets of local days before `day` are replaced by one that is unique but never the
+   * The tokens of tickets of local days before `before` are replaced by one that is unique but never the
    * form of a real token (an e-ticket link cannot match it again); the rest of the row stays for statistics.
+   * Only days from `from` on are looked at (the `before` of the last night, whose earlier days' links ended
+   * then; null: every day), so a night reads the last day's tickets, not every ticket the site ever issued.
+   * Returns the rows SQLite read.
    */
-  endTicketLinks(day: string): void {
-    this.sql.exec(
-      `UPDATE tickets SET token = '${ENDED_TOKEN_PREFIX}' || id WHERE day < ? AND token NOT LIKE '${ENDED_TOKEN_PREFIX}%'`,
-      day,
-    );
+  endTicketLinks(before: string, from: string | null): number {
+    return this.sql.exec(
+      `UPDATE tickets SET token = '${ENDED_TOKEN_PREFIX}' || id WHERE day >= ? AND day < ? AND token NOT LIKE '${ENDED_TOKEN_PREFIX}%'`,
+      from ?? "",
+      before,
+    ).rowsRead;
   }
 
   ticketByToken(token: string): Ticket | null {
