@@ -1,7 +1,8 @@
 // The Worker's view of which sites exist and which organisation each belongs to: asked of the
 // registry, kept for a few seconds, and used for up to a minute more while a fresh one is asked for. A
 // site's organisation never changes, so a stale answer can only miss a new site (answered as unknown
-// until the next refresh), never let a caller into another's.
+// until the next refresh), never let a caller into another's. Requests that must wait for the registry
+// share one refresh.
 import type { Directory } from "../objects/directory.ts";
 import { directoryName, REGISTRY_NAME } from "../objects/registry/scopes.ts";
 import type { SiteListing } from "../objects/registry.ts";
@@ -49,6 +50,25 @@ async function refresh(env: Env): Promise<SiteListing> {
   return listing;
 }
 
+/**
+ * The refresh requests wait for, one for all that ask while it runs: a burst that finds the list gone or
+ * too old asks the one registry once, not once per request. Only a refresh asked since the last change of
+ * a site is shared, and one older than TTL_MS is taken for lost (its request was cancelled).
+ */
+let awaited: { generation: number; at: number; listing: Promise<SiteListing> } | null = null;
+
+function waitForRefresh(env: Env): Promise<SiteListing> {
+  const now = Date.now();
+  if (awaited && awaited.generation === generation && now - awaited.at < TTL_MS) return awaited.listing;
+  const mine = { generation, at: now, listing: refresh(env) };
+  awaited = mine;
+  const done = () => {
+    if (awaited === mine) awaited = null;
+  };
+  mine.listing.then(done, done);
+  return mine.listing;
+}
+
 /** The refresh under way while an older list is served (one at a time; given up after TTL_MS if it never ends). */
 let refreshing: { at: number } | null = null;
 
@@ -65,7 +85,7 @@ export function listingUse(ageMs: number | null, refreshingForMs: number | null)
 async function currentListing(env: Env, waitUntil?: WaitUntil): Promise<SiteListing> {
   const now = Date.now();
   const use = listingUse(cached ? now - cached.at : null, refreshing ? now - refreshing.at : null);
-  if (!cached || use === "wait" || (use === "use-and-refresh" && !waitUntil)) return refresh(env);
+  if (!cached || use === "wait" || (use === "use-and-refresh" && !waitUntil)) return waitForRefresh(env);
   if (use === "use-and-refresh" && waitUntil) {
     const mine = { at: now };
     refreshing = mine;
@@ -97,15 +117,15 @@ export async function findSite(env: Env, siteId: string, waitUntil?: WaitUntil):
   let listing = await currentListing(env, waitUntil);
   let site = listing.sites.find((s) => s.id === siteId);
   if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) {
-    listing = await refresh(env);
+    listing = await waitForRefresh(env);
     site = listing.sites.find((s) => s.id === siteId);
   }
   const org = listing.orgs[siteId];
   return site && org !== undefined ? { site, org } : null;
 }
 
-export async function requireSite(env: Env, siteId: string): Promise<PublicSite> {
-  const found = await findSite(env, siteId);
+export async function requireSite(env: Env, siteId: string, waitUntil?: WaitUntil): Promise<PublicSite> {
+  const found = await findSite(env, siteId, waitUntil);
   if (!found) throw new ApiError("UNKNOWN_SITE");
   return found.site;
 }

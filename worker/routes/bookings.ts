@@ -3,6 +3,7 @@ import { bookingContact } from "../../objects/booking/contact.ts";
 import { claimsOf, principalOf } from "../auth/middleware.ts";
 import { isDemo } from "../env.ts";
 import { ApiError, unwrap } from "../errors.ts";
+import { waitUntilOf } from "../kept.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { type SendCount, withSendAllowance } from "../send-limits.ts";
 import { site } from "../site.ts";
@@ -14,7 +15,7 @@ export const bookingRoutes: ApiRoute[] = [
   // The site is named in the body, so it is resolved here rather than by the site middleware.
   route("createBooking", async (c) => {
     const body = c.req.valid("json");
-    const here = await requireSite(c.env, body.siteId);
+    const here = await requireSite(c.env, body.siteId, waitUntilOf(c));
     const client = clientAddress(c);
     // The human check's token is not part of the request's identity: a retry may carry a fresh one.
     const { turnstileToken, ...request } = body;

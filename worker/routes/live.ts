@@ -7,6 +7,7 @@ import { assertNever } from "../../protocol/live.ts";
 import { assertDesk, claimsOf } from "../auth/middleware.ts";
 import type { TokenClaims } from "../auth/token.ts";
 import { ApiError, unwrap } from "../errors.ts";
+import { waitUntilOf } from "../kept.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { type SendCount, withSendAllowance } from "../send-limits.ts";
 import { site } from "../site.ts";
@@ -82,7 +83,7 @@ export const eticketRoutes: ApiRoute[] = [
   // Each request naming a number is counted for that number across tickets and sites (no SMS bombing).
   route("eticketNotify", site({ from: "eticket" }), async (c) => {
     const body = c.req.valid("json");
-    const here = await requireSite(c.env, c.var.siteId);
+    const here = await requireSite(c.env, c.var.siteId, waitUntilOf(c));
     const number = unwrap(smsNumber(body.phone, here.smsCountries, "PHONE_INVALID"));
     const counts: SendCount[] = [{ kind: "notice-number", value: number }];
     return unwrap(await withSendAllowance(c.env, counts, () => c.var.stub.requestTurnNotice(c.req.param("token"), body)));

@@ -8,6 +8,7 @@ import { warsawError, warsawFeed } from "../../objects/public/warsaw-feed.ts";
 import { Id } from "../../protocol/config.ts";
 import type { PublicSiteSummary } from "../../protocol/public-status.ts";
 import { ApiError, unwrap } from "../errors.ts";
+import { waitUntilOf } from "../kept.ts";
 import { cachedResponse, cachedStatus, publicCacheHeaders } from "../public/edge-cache.ts";
 import { type ApiRoute, route } from "../route.ts";
 import { site } from "../site.ts";
@@ -69,7 +70,7 @@ export const publicStatusRoutes: ApiRoute[] = [
   route("warsawFeed", async (c) => {
     const id = Id.safeParse(c.req.valid("query").id ?? "");
     if (!id.success) return json(warsawError("Nieprawidłowy identyfikator urzędu (id)."));
-    if (!(await findSite(c.env, id.data))) return json(warsawError("Nie ma urzędu o takim identyfikatorze."));
+    if (!(await findSite(c.env, id.data, waitUntilOf(c)))) return json(warsawError("Nie ma urzędu o takim identyfikatorze."));
     const siteId = id.data;
     const status = await cachedStatus(
       new URL(c.req.url).origin,
