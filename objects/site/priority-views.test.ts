@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { SiteConfig, type SiteConfigInput } from "../../protocol/config.ts";
 import type { Desk, Ticket } from "../queue/model.ts";
 import { ticket as fixture } from "../queue/test-fixtures.ts";
+import { hallSite } from "./hall-site.ts";
 import { indexSite } from "./site-index.ts";
 import { ViewBuilder } from "./views.ts";
 
@@ -61,7 +62,7 @@ describe("priority service in the views", () => {
 
   it("tells the kiosk the groups and the mode, and the console the interpreter link", () => {
     const v = views(on, [called, ...waiting], desks);
-    const site = v.hallSite(DAY);
+    const site = hallSite(indexSite(on), DAY);
     expect(site.priority?.mode).toBe("alternate");
     expect(site.priority?.groups[0]).toEqual({ name: "Kobiety w ciąży", nameEn: "Pregnant women", nameUk: "Вагітні жінки" });
     expect(site.interpreter).toBe(true);
@@ -70,7 +71,7 @@ describe("priority service in the views", () => {
 
   it("offers nothing of it while priority is off and there is no interpreter, and orders by time taken", () => {
     const v = views(siteConfig(), [called, ...waiting], desks);
-    const site = v.hallSite(DAY);
+    const site = hallSite(indexSite(siteConfig()), DAY);
     expect(site).not.toHaveProperty("priority");
     expect(site).not.toHaveProperty("interpreter");
     expect(v.clerk("d1", DAY)?.site).not.toHaveProperty("interpreterUrl");

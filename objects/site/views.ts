@@ -1,16 +1,6 @@
 // What each kind of client shows, built from the queue state. Pure: no storage, no sockets.
 import type { DeskView, ETicketView, TicketView } from "../../protocol/api.ts";
-import type {
-  CallView,
-  ClerkView,
-  DeskScreenView,
-  DisplayView,
-  HallSite,
-  OfficeWeek,
-  PrinterStatus,
-  WaitingCount,
-} from "../../protocol/live.ts";
-import { addDays } from "../booking/dates.ts";
+import type { CallView, ClerkView, DeskScreenView, DisplayView, PrinterStatus, WaitingCount } from "../../protocol/live.ts";
 import { openDesksFor } from "../queue/availability.ts";
 import { calendarOf, hoursOn } from "../queue/calendar.ts";
 import { type CutOffReason, cutOffClosing, cutOffReason, lastTicketPassed, minutesOf } from "../queue/cut-off.ts";
@@ -18,18 +8,16 @@ import { servedAt } from "../queue/desk-day.ts";
 import { estimateWaitMinutes } from "../queue/estimate.ts";
 import { capReached } from "../queue/intake.ts";
 import type { CallEvent, Desk, QueueState, Ticket } from "../queue/model.ts";
-import { openingsAhead } from "../queue/openings.ts";
 import { aheadOfNewWalkIn, deskQueue, missedAtDesk, priorityOrderOf, waitingAheadAll } from "../queue/order.ts";
 import { takenOn, waitingTally } from "../queue/tally.ts";
 import { isoLocal, localDate, localTime } from "../queue/time.ts";
 import { type Forecast, type LineForecast, lineForecast, queueLineCalls, queueLineCallsOf } from "../queue/wait-forecast.ts";
 import { lineWaitRange, rangeMiddle, type WaitRange } from "../queue/wait-range.ts";
+import { hallSite, officeWeek } from "./hall-site.ts";
 import type { SiteIndex } from "./site-index.ts";
 
 /** The hall screens show this many calls. */
 export const DISPLAY_CALLS = 8;
-/** The hall screens know the office's hours this many days ahead (a closure of a fortnight is still told). */
-export const OPENING_DAYS = 15;
 /** The clerk console lists at most this many waiting tickets. */
 export const CLERK_WAITING = 50;
 /** An e-ticket names at most this many numbers being served now (a phone's frame stays small). */
@@ -42,11 +30,6 @@ export const ETICKET_SERVING = 8;
  * whose own view changed.
  */
 export const ETICKET_SERVING_AHEAD = 10;
-
-/** The hours the hall shows, per configuration (a new one is a new index) and day: every hall flush shows them. */
-const openingsOf = new WeakMap<SiteIndex, { day: string; openings: HallSite["openings"] }>();
-/** The week of hours a closed kiosk shows, likewise per configuration and day. */
-const weekOf = new WeakMap<SiteIndex, OfficeWeek>();
 
 export class ViewBuilder {
   private ahead: Map<string, number> | null = null;
@@ -344,41 +327,6 @@ export class ViewBuilder {
     };
   }
 
-  /** The configuration as the hall shows it: names, hints, the closure notice, the screens' languages, the hours from `day` on. */
-  hallSite(day: string): HallSite {
-    const c = this.index.config;
-    let known = openingsOf.get(this.index);
-    if (known?.day !== day) {
-      known = {
-        day,
-        openings: openingsAhead(calendarOf(c), c.timeZone, day, OPENING_DAYS).map((o) => ({ from: this.at(o.from), to: this.at(o.to) })),
-      };
-      openingsOf.set(this.index, known);
-    }
-    return {
-      closure: c.closure?.message ?? null,
-      languages: c.screenLanguages,
-      openings: known.openings,
-      ...(c.ticker ? { ticker: c.ticker } : {}),
-      ...priorityOffer(c),
-      screens: c.devices
-        .filter((d) => d.kind === "group-screen")
-        .map((d) => ({
-          id: d.id,
-          name: d.name,
-          ...(d.departmentIds ? { departmentIds: d.departmentIds } : {}),
-          ...(d.deskIds ? { deskIds: d.deskIds } : {}),
-        })),
-      desks: c.desks.map((d) => ({ id: d.id, name: d.name, matterIds: d.matterIds })),
-      departments: c.departments.map((d) => ({
-        id: d.id,
-        name: d.name,
-        nameEn: d.nameEn ?? null,
-        matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: m.nameEn ?? null, prefix: m.prefix, hint: m.hint ?? null })),
-      })),
-    };
-  }
-
   /**
    * The hall screens' (and kiosks') view; `day`: the site's local day, whose walk-ins the daily caps count;
    * `overridden`: the matters whose closing cut-off a manager lifted today.
@@ -393,7 +341,7 @@ export class ViewBuilder {
     const taken = takenOn(this.state, day);
     return {
       siteName: this.index.config.name,
-      site: this.hallSite(day),
+      site: hallSite(this.index, day),
       calls: recentCalls.slice(0, DISPLAY_CALLS).map((c) => this.call(c)),
       waiting: [...this.index.matters.values()].map((m) => {
         const w: WaitingCount = {
@@ -421,20 +369,8 @@ export class ViewBuilder {
         };
       }),
       printers: [...printers],
-      hours: this.officeWeek(day),
+      hours: officeWeek(this.index, day),
     };
-  }
-
-  /** The site's hours from its local `day` on, a week ahead (what a closed kiosk says). */
-  officeWeek(day: string): OfficeWeek {
-    const known = weekOf.get(this.index);
-    if (known?.days[0]?.date === day) return known;
-    const c = this.index.config;
-    const cal = calendarOf(c);
-    const days = Array.from({ length: 8 }, (_, i) => addDays(day, i)).map((date) => ({ date, hours: [...hoursOn(cal, date)] }));
-    const week = { timeZone: c.timeZone, days };
-    weekOf.set(this.index, week);
-    return week;
   }
 
   deskScreen(deskId: string): DeskScreenView | null {
@@ -476,19 +412,4 @@ export class ViewBuilder {
 /** A ticket's priority and interpreter marks, present only when set (issue 14). */
 function ticketMarks(t: Ticket): Pick<TicketView, "priority" | "interpreter"> {
   return { ...(t.priority ? { priority: true } : {}), ...(t.interpreter ? { interpreter: true } : {}) };
-}
-
-/** What the kiosk offers of priority service: the site's groups while it is on, and whether an interpreter is at hand. */
-function priorityOffer(c: SiteIndex["config"]): Pick<HallSite, "priority" | "interpreter"> {
-  return {
-    ...(c.priority.enabled
-      ? {
-          priority: {
-            mode: c.priority.mode,
-            groups: c.priority.groups.map((g) => ({ name: g.name, nameEn: g.nameEn ?? null, nameUk: g.nameUk ?? null })),
-          },
-        }
-      : {}),
-    ...(c.interpreterUrl ? { interpreter: true as const } : {}),
-  };
 }
