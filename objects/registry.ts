@@ -20,6 +20,21 @@ export interface SiteListing {
   orgs: Record<string, string>;
 }
 
+/**
+ * What the list holds beyond a version a Worker has: the sites published since (new or changed), or, with
+ * `whole`, every site. A site is never taken off the list once published, so nothing else can change.
+ */
+export interface SiteListingChanges extends SiteListing {
+  whole: boolean;
+}
+
+/** A listed site as the registry keeps it: its public description, organisation and the version it was published at. */
+interface Listed {
+  site: PublicSite;
+  org: string;
+  version: number;
+}
+
 /** What an earlier version's deployment-wide directory holds, for the upgrade (see adoptLegacy). */
 export interface LegacyInventory {
   accounts: { username: string; demo: boolean }[];
@@ -29,7 +44,11 @@ export interface LegacyInventory {
 
 export class Registry extends DurableObject<Env> {
   private readonly sql: SqlStorage;
-  private listingCache: SiteListing | null = null;
+  /**
+   * Every listed site by id, made once per instance from the stored configurations (through the schema,
+   * about a second for 5,000 sites) and kept as sites are published, so no change makes the whole list again.
+   */
+  private listed: Map<string, Listed> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -41,17 +60,45 @@ export class Registry extends DurableObject<Env> {
 
   /** Every listed site with its organisation. */
   async listing(): Promise<SiteListing> {
-    if (this.listingCache) return this.listingCache;
+    return this.changesSince(null);
+  }
+
+  /**
+   * The sites published since `version` (a version of the list the asking Worker has); null, or a version
+   * this list never had: every site. A Worker that is up to date gets an empty answer, however many sites
+   * there are, and one site changed is one site sent.
+   */
+  async listingSince(version: number | null): Promise<SiteListingChanges> {
+    return this.changesSince(version);
+  }
+
+  private changesSince(version: number | null): SiteListingChanges {
+    const current = this.sitesVersion();
+    if (version === current) return { version, whole: false, sites: [], orgs: {} };
+    const whole = version === null || version > current;
+    const sites: PublicSite[] = [];
+    const orgs: Record<string, string> = {};
+    for (const l of this.listedSites().values()) {
+      if (!whole && l.version <= version) continue;
+      sites.push(l.site);
+      orgs[l.site.id] = l.org;
+    }
+    return { version: current, whole, sites, orgs };
+  }
+
+  /** Every listed site, in id order. */
+  private listedSites(): Map<string, Listed> {
+    if (this.listed) return this.listed;
     const rows = this.sql
-      .exec<{ id: string; org_id: string; config: string }>("SELECT id, org_id, config FROM sites WHERE config IS NOT NULL ORDER BY id")
+      .exec<{ id: string; org_id: string; config: string; version: number }>(
+        "SELECT id, org_id, config, version FROM sites WHERE config IS NOT NULL ORDER BY id",
+      )
       .toArray();
-    this.listingCache = {
-      version: Number(this.meta("sites-version") ?? 0),
-      // Through the schema: a configuration stored by an earlier version gets the defaults of fields added since.
-      sites: rows.map((r) => publicSite(SiteConfig.parse(JSON.parse(r.config)))),
-      orgs: Object.fromEntries(rows.map((r) => [r.id, r.org_id])),
-    };
-    return this.listingCache;
+    // Through the schema: a configuration stored by an earlier version gets the defaults of fields added since.
+    this.listed = new Map(
+      rows.map((r) => [r.id, { site: publicSite(SiteConfig.parse(JSON.parse(r.config))), org: r.org_id, version: r.version }]),
+    );
+    return this.listed;
   }
 
   /** The scope (an organisation's id, or the operators') a user name belongs to; null: nobody has it. */
@@ -134,9 +181,23 @@ export class Registry extends DurableObject<Env> {
 
   /** Lists a configured site; the Worker's caches pick it up. */
   async publishSite(org: string, config: SiteConfig): Promise<Result<null>> {
-    const r = this.sql.exec("UPDATE sites SET config = ? WHERE id = ? AND org_id = ?", JSON.stringify(config), config.id, org);
+    const version = this.sitesVersion() + 1;
+    const r = this.sql.exec(
+      "UPDATE sites SET config = ?, version = ? WHERE id = ? AND org_id = ?",
+      JSON.stringify(config),
+      version,
+      config.id,
+      org,
+    );
     if (r.rowsWritten === 0) return fail("SITE_ID_TAKEN");
-    this.bumpSites();
+    this.setMeta("sites-version", String(version));
+    const listed = this.listed;
+    if (listed) {
+      const entry = { site: publicSite(config), org, version };
+      // A new site goes into its place in id order; a changed one keeps its place.
+      if (listed.has(config.id)) listed.set(config.id, entry);
+      else this.listed = new Map([...listed.entries(), [config.id, entry] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
     return ok(null);
   }
 
@@ -167,7 +228,13 @@ export class Registry extends DurableObject<Env> {
         ).rowsWritten;
       }
       for (const s of inventory.sites) {
-        sites += this.sql.exec("INSERT OR IGNORE INTO sites (id, org_id, config) VALUES (?, ?, ?)", s.id, LEGACY_ORG, s.config).rowsWritten;
+        sites += this.sql.exec(
+          "INSERT OR IGNORE INTO sites (id, org_id, config, version) VALUES (?, ?, ?, ?)",
+          s.id,
+          LEGACY_ORG,
+          s.config,
+          this.sitesVersion() + 1,
+        ).rowsWritten;
       }
       this.setMeta("legacy-checked", "1");
     });
@@ -180,8 +247,12 @@ export class Registry extends DurableObject<Env> {
   }
 
   private bumpSites(): void {
-    this.listingCache = null;
-    this.setMeta("sites-version", String(Number(this.meta("sites-version") ?? 0) + 1));
+    this.listed = null;
+    this.setMeta("sites-version", String(this.sitesVersion() + 1));
+  }
+
+  private sitesVersion(): number {
+    return Number(this.meta("sites-version") ?? 0);
   }
 
   private meta(key: string): string | null {

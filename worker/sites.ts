@@ -5,12 +5,12 @@
 // share one refresh.
 import type { Directory } from "../objects/directory.ts";
 import { directoryName, REGISTRY_NAME } from "../objects/registry/scopes.ts";
-import type { SiteListing } from "../objects/registry.ts";
 import type { SiteQueue } from "../objects/site-queue.ts";
 import type { PublicSite } from "../protocol/api.ts";
 import type { Env } from "./env.ts";
 import { ApiError } from "./errors.ts";
 import { keptUse, type WaitUntil } from "./kept.ts";
+import { type KnownSites, withChanges } from "./known-sites.ts";
 
 const TTL_MS = 10_000;
 /**
@@ -21,7 +21,19 @@ const STALE_MS = 60_000;
 /** An unknown id refreshes the list at most this often, so random ids cannot flood the registry. */
 const MISS_REFRESH_MS = 1_000;
 
-let cached: { listing: SiteListing; at: number } | null = null;
+/**
+ * How long a request waits for a refresh another request started before it asks the registry itself: the
+ * other request may have been cancelled, and its refresh with it.
+ */
+const SHARED_WAIT_MS = 3_000;
+
+/** The list requests use, and when it was asked for; null after this Worker changed a site. */
+let cached: { listing: KnownSites; at: number } | null = null;
+/**
+ * The newest list this Worker has, kept through its own changes: a refresh asks the registry only for the
+ * sites published since its version, so an up-to-date Worker's refresh carries no site at all.
+ */
+let known: KnownSites | null = null;
 
 /** Object ids are made in the configured jurisdiction (the EU in production), where the data stays. */
 function namespace<T extends Rpc.DurableObjectBranded | undefined>(env: Env, ns: DurableObjectNamespace<T>): DurableObjectNamespace<T> {
@@ -43,9 +55,11 @@ export function directoryOf(env: Env, scope: string): DurableObjectStub<Director
 /** Moved on by invalidateSites: a refresh asked for before a site changed does not store its older list. */
 let generation = 0;
 
-async function refresh(env: Env): Promise<SiteListing> {
+async function refresh(env: Env): Promise<KnownSites> {
   const asked = generation;
-  const listing = await registry(env).listing();
+  const base = known;
+  const listing = withChanges(base, await registry(env).listingSince(base?.version ?? null));
+  if (!known || listing.version >= known.version) known = listing;
   if (asked === generation) cached = { listing, at: Date.now() };
   return listing;
 }
@@ -53,20 +67,41 @@ async function refresh(env: Env): Promise<SiteListing> {
 /**
  * The refresh requests wait for, one for all that ask while it runs: a burst that finds the list gone or
  * too old asks the one registry once, not once per request. Only a refresh asked since the last change of
- * a site is shared, and one older than TTL_MS is taken for lost (its request was cancelled).
+ * a site is shared, and one older than TTL_MS is taken for lost.
  */
-let awaited: { generation: number; at: number; listing: Promise<SiteListing> } | null = null;
+let awaited: { generation: number; at: number; listing: Promise<KnownSites> } | null = null;
 
-function waitForRefresh(env: Env): Promise<SiteListing> {
-  const now = Date.now();
-  if (awaited && awaited.generation === generation && now - awaited.at < TTL_MS) return awaited.listing;
-  const mine = { generation, at: now, listing: refresh(env) };
+function startRefresh(env: Env, waitUntil: WaitUntil | undefined): Promise<KnownSites> {
+  const mine = { generation, at: Date.now(), listing: refresh(env) };
   awaited = mine;
   const done = () => {
     if (awaited === mine) awaited = null;
   };
   mine.listing.then(done, done);
+  // Kept alive past its own request's answer, since others wait for it.
+  waitUntil?.(mine.listing.catch(() => undefined));
   return mine.listing;
+}
+
+/**
+ * A fresh list: the refresh under way, when there is one (asked no earlier than `notBefore`), else a new one.
+ * A request waiting for another's refresh asks the registry itself after SHARED_WAIT_MS.
+ */
+async function waitForRefresh(env: Env, waitUntil: WaitUntil | undefined, notBefore = 0): Promise<KnownSites> {
+  const now = Date.now();
+  const shared = awaited;
+  if (!shared || shared.generation !== generation || now - shared.at >= TTL_MS || shared.at < notBefore) {
+    return startRefresh(env, waitUntil);
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), SHARED_WAIT_MS);
+  });
+  try {
+    return (await Promise.race([shared.listing, late])) ?? (await startRefresh(env, waitUntil));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The refresh under way while an older list is served (one at a time; given up after TTL_MS if it never ends). */
@@ -82,10 +117,10 @@ export function listingUse(ageMs: number | null, refreshingForMs: number | null)
 }
 
 /** The list to use now; an old one is used while a fresh one is asked for only where the request can wait until it comes. */
-async function currentListing(env: Env, waitUntil?: WaitUntil): Promise<SiteListing> {
+async function currentListing(env: Env, waitUntil?: WaitUntil): Promise<KnownSites> {
   const now = Date.now();
   const use = listingUse(cached ? now - cached.at : null, refreshing ? now - refreshing.at : null);
-  if (!cached || use === "wait" || (use === "use-and-refresh" && !waitUntil)) return waitForRefresh(env);
+  if (!cached || use === "wait" || (use === "use-and-refresh" && !waitUntil)) return waitForRefresh(env, waitUntil);
   if (use === "use-and-refresh" && waitUntil) {
     const mine = { at: now };
     refreshing = mine;
@@ -115,10 +150,11 @@ export async function siteOrgs(env: Env): Promise<Record<string, string>> {
  */
 export async function findSite(env: Env, siteId: string, waitUntil?: WaitUntil): Promise<{ site: PublicSite; org: string } | null> {
   let listing = await currentListing(env, waitUntil);
-  let site = listing.sites.find((s) => s.id === siteId);
+  let site = listing.byId.get(siteId);
   if (!site && cached && Date.now() - cached.at >= MISS_REFRESH_MS) {
-    listing = await waitForRefresh(env);
-    site = listing.sites.find((s) => s.id === siteId);
+    // A refresh asked before the list that missed could bring an older one.
+    listing = await waitForRefresh(env, waitUntil, cached.at);
+    site = listing.byId.get(siteId);
   }
   const org = listing.orgs[siteId];
   return site && org !== undefined ? { site, org } : null;

@@ -12,4 +12,9 @@ export const REGISTRY_MIGRATIONS: readonly string[] = [
   CREATE TABLE users (username TEXT PRIMARY KEY COLLATE NOCASE, scope TEXT NOT NULL, demo INTEGER NOT NULL DEFAULT 0);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: the list's version at which each site was last published, so a Worker that has the list asks only
+  // for the sites published since (sites listed before are at 0: every list a Worker holds has them).
+  `
+  ALTER TABLE sites ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
