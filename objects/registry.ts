@@ -58,7 +58,7 @@ export class Registry extends DurableObject<Env> {
     });
   }
 
-  /** Every listed site with its organisation. */
+  /** Every listed site with its organisation: what Workers of the version before listingSince ask, while a deploy rolls out. */
   async listing(): Promise<SiteListing> {
     return this.changesSince(null);
   }
