@@ -1,8 +1,8 @@
 // /booking/manage/{bookingId}?token=…: the visit as the API has it (GET /bookings/{id}?token=…: office,
 // address, matter, date, time, ticket, check-in code and its status, in any browser). While the visit is
 // confirmed and still ahead: "Zmień termin" (the free days and times of the same office and matter, from
-// the booking's own calendar; the move is one request, the old time freed as the new one is taken) and
-// "Odwołaj wizytę" with a confirmation. A wrong link says why at once.
+// the booking's own calendar; the chosen time is confirmed first, then the move is one request, the old
+// time freed as the new one is taken) and "Odwołaj wizytę" with a confirmation. A wrong link says why at once.
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { BookingSummary } from "../../protocol/api.ts";
 import { call, errorCode, newKey } from "../shared/api.ts";
@@ -18,7 +18,7 @@ import { FreeSlots } from "./slot-picker.tsx";
 import { StepHeading } from "./step-heading.tsx";
 import { matterOf, VisitFacts } from "./visit-facts.tsx";
 
-type Phase = "view" | "ask" | "busy" | "cancelled" | "pick" | "moving" | "moved";
+type Phase = "view" | "ask" | "busy" | "cancelled" | "pick" | "confirmMove" | "moving" | "moved";
 
 /** What the page says of the booking's state; "past" is a confirmed visit whose time has gone. */
 const STATUS_KEYS = {
@@ -37,7 +37,10 @@ export function ManagePage(props: { bookingId: string; token: string }) {
   const [loadError, setLoadError] = useState<ClientErrorCode | null>(null);
   const [phase, setPhase] = useState<Phase>("view");
   const [error, setError] = useState<ClientErrorCode | null>(null);
+  /** The new time chosen, asked about before the visit is moved. */
+  const [target, setTarget] = useState<string | null>(null);
   const ask = useRef<HTMLParagraphElement>(null);
+  const askMove = useRef<HTMLParagraphElement>(null);
   const done = useRef<HTMLParagraphElement>(null);
   const linkOk = props.bookingId !== "" && props.token !== "";
 
@@ -50,6 +53,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
 
   useEffect(() => {
     if (phase === "ask") ask.current?.focus();
+    if (phase === "confirmMove") askMove.current?.focus();
     if (phase === "cancelled" || phase === "moved") done.current?.focus();
   }, [phase]);
 
@@ -177,15 +181,35 @@ export function ManagePage(props: { bookingId: string; token: string }) {
               </button>
             </div>
           )}
-          {(phase === "pick" || phase === "moving") && (
+          {phase === "pick" && (
             <Reschedule
               siteId={booking.siteId}
               matterId={booking.matterId}
               current={booking.start}
-              busy={phase === "moving"}
-              onPick={(start) => void reschedule(start)}
+              onPick={(start) => {
+                setTarget(start);
+                setPhase("confirmMove");
+              }}
               onClose={() => setPhase("view")}
             />
+          )}
+          {(phase === "confirmMove" || phase === "moving") && target && (
+            <div class="bk-ask" role="group" aria-labelledby="bk-move-text" data-testid="reschedule-ask">
+              <p id="bk-move-text" ref={askMove} tabIndex={-1}>
+                {t("bk.rescheduleAsk", {
+                  from: `${longDate(lang, booking.start.slice(0, 10))}, ${siteClock(booking.start)}`,
+                  to: `${longDate(lang, target.slice(0, 10))}, ${siteClock(target)}`,
+                })}
+              </p>
+              <div class="bk-ask-buttons">
+                <button type="button" class="btn btn-primary" disabled={phase === "moving"} onClick={() => void reschedule(target)}>
+                  {phase === "moving" ? t("bk.rescheduling") : t("bk.rescheduleYes")}
+                </button>
+                <button type="button" class="btn" disabled={phase === "moving"} onClick={() => setPhase("pick")}>
+                  {t("bk.rescheduleOther")}
+                </button>
+              </div>
+            </div>
           )}
           {(phase === "ask" || phase === "busy") && (
             <div class="bk-ask" role="group" aria-labelledby="bk-ask-text">
@@ -217,7 +241,6 @@ function Reschedule(props: {
   siteId: string;
   matterId: string;
   current: string;
-  busy: boolean;
   onPick: (start: string) => void;
   onClose: () => void;
 }) {
@@ -225,13 +248,13 @@ function Reschedule(props: {
   const title = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(title);
   return (
-    <section class="bk-reschedule" aria-labelledby="bk-reschedule-title" aria-busy={props.busy} data-testid="reschedule">
+    <section class="bk-reschedule" aria-labelledby="bk-reschedule-title" data-testid="reschedule">
       <h3 id="bk-reschedule-title" ref={title} tabIndex={-1} class="bk-sub">
-        {props.busy ? t("bk.rescheduling") : t("bk.rescheduleTitle")}
+        {t("bk.rescheduleTitle")}
       </h3>
-      <FreeSlots siteId={props.siteId} matterId={props.matterId} skip={props.current} disabled={props.busy} onPick={props.onPick} />
+      <FreeSlots siteId={props.siteId} matterId={props.matterId} skip={props.current} onPick={props.onPick} />
       <p>
-        <button type="button" class="btn" disabled={props.busy} onClick={props.onClose}>
+        <button type="button" class="btn" onClick={props.onClose}>
           {t("bk.rescheduleKeep")}
         </button>
       </p>

@@ -1302,6 +1302,12 @@ const TEXTS = {
   "bk.rescheduleTitle": { pl: "Wybierz nowy termin", en: "Choose the new time" },
   "bk.rescheduleKeep": { pl: "Zostaw obecny termin", en: "Keep the current time" },
   "bk.rescheduling": { pl: "Zmienianie terminu…", en: "Changing the time…" },
+  "bk.rescheduleAsk": {
+    pl: "Czy przenieść wizytę z {from} na {to}? Obecny termin zostanie zwolniony dla innych osób.",
+    en: "Move the visit from {from} to {to}? The current time will be released for others.",
+  },
+  "bk.rescheduleYes": { pl: "Tak, zmień termin", en: "Yes, move the visit" },
+  "bk.rescheduleOther": { pl: "Nie, wybierz inny termin", en: "No, choose another time" },
   "bk.rescheduled": {
     pl: "Termin wizyty został zmieniony: {date}, godz. {time}. Wysłaliśmy SMS z nowym terminem.",
     en: "The visit has been moved to {date}, {time}. We have sent a text message with the new time.",

@@ -469,7 +469,24 @@ describe("online booking", () => {
     await day.tap();
     await expectText(page.locator("#bk-times-title"), `Wolne godziny – ${longDatePl(nextDate)}`);
     await expectNoViolations(page, "manage page, choosing the new time");
-    await page.locator(`button[data-start="${next.start}"]`).tap();
+    // The chosen time is asked about first: one tap on a time moves nothing.
+    const pickNext = async () => {
+      await page.locator(`button[data-start="${next.start}"]`).tap();
+      await expectText(
+        page.getByTestId("reschedule-ask"),
+        `Czy przenieść wizytę z ${longDatePl(slot.start.slice(0, 10))}, ${slot.start.slice(11, 16)} na ${longDatePl(nextDate)}, ${nextTime}?`,
+      );
+    };
+    await pickNext();
+    await expectNoViolations(page, "manage page, asked to confirm the new time");
+    await page.getByRole("button", { name: "Nie, wybierz inny termin" }).tap();
+    await expectText(page.getByTestId("reschedule"), "Wybierz nowy termin");
+    expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
+    expect(await freeAt(RESIDENT.id, next.start)).toBe(next.free);
+    if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
+    await day.tap();
+    await pickNext();
+    await page.getByRole("button", { name: "Tak, zmień termin" }).tap();
     await expectText(page.getByTestId("rescheduled"), `Termin wizyty został zmieniony: ${longDatePl(nextDate)}, godz. ${nextTime}.`);
     await expectText(page.getByTestId("visit-date"), longDatePl(nextDate));
     await expectText(page.getByTestId("visit-time"), nextTime);
