@@ -21,6 +21,7 @@ import type { ContinuityInfo, LocalTokenClaims, OfflineEntry, ReplayResponse } f
 import { signLocalToken } from "../protocol/continuity-token.ts";
 import type { Result } from "../protocol/errors.ts";
 import { fail, ok } from "../protocol/errors.ts";
+import type { CitizenLang } from "../protocol/lang.ts";
 import { CLOSE, PING, PONG, type PrinterStatus, type UnprintedTicket } from "../protocol/live.ts";
 import type { OpenDataResponse, PublicSiteStatus } from "../protocol/public-status.ts";
 import type { ETicketPushRequest, ETicketPushResponse } from "../protocol/push.ts";
@@ -238,7 +239,10 @@ export class SiteQueue extends DurableObject<Env> {
   }
 
   /** "Tell me by SMS when N people are ahead": one request per ticket, sent once (at once if already true). */
-  async requestTurnNotice(token: string, input: { phone: string; ahead: number }): Promise<Result<ETicketNotifyResponse>> {
+  async requestTurnNotice(
+    token: string,
+    input: { phone: string; ahead: number; lang?: CitizenLang | undefined },
+  ): Promise<Result<ETicketNotifyResponse>> {
     const r = await this.path.commit((read) =>
       read.index
         ? requestNotice(read.notices, reads.ticketByToken(read, this.memory, token), input, read.index.config.smsCountries, read.now)

@@ -1,6 +1,7 @@
 // HTTP API: the schemas that validate requests are the ones the OpenAPI document is generated from.
 import { z } from "zod";
 import { CalendarDate, Id } from "./config.ts";
+import { CitizenLang } from "./lang.ts";
 import { ROLES } from "./roles.ts";
 
 export const TICKET_STATUSES = ["waiting", "called", "serving", "missed", "served", "removed", "closed"] as const;
@@ -202,6 +203,7 @@ export type ETicketView = z.infer<typeof ETicketView>;
 export const ETicketNotifyRequest = z.strictObject({
   phone: z.string().min(1).max(30).describe("Mobile number; Polish numbers may omit +48"),
   ahead: z.number().int().min(1).max(20),
+  lang: CitizenLang.optional().describe("The e-ticket's language: the SMS is in it (Polish when absent)"),
 });
 export const ETicketNotifyResponse = z.object({ ahead: z.number().int(), sent: z.boolean() });
 export type ETicketNotifyResponse = z.infer<typeof ETicketNotifyResponse>;
@@ -231,7 +233,12 @@ export const PublicSite = z.object({
   }),
   smsCountries: z.array(z.string()).describe("Countries (ISO 3166 codes) whose mobile numbers the site sends SMS to"),
   privacy: z
-    .object({ controller: z.string(), notice: z.string() })
+    .object({
+      controller: z.string(),
+      notice: z.string().describe("In Polish"),
+      noticeEn: z.string().optional().describe("In English, when the office gave one"),
+      noticeUk: z.string().optional().describe("In Ukrainian, when the office gave one"),
+    })
     .describe("The data-protection notice shown with the booking form's consent"),
 });
 export type PublicSite = z.infer<typeof PublicSite>;
@@ -274,6 +281,7 @@ export const CreateBookingRequest = z.strictObject({
     .optional()
     .describe("E-mail address (the code and every message then go by e-mail). Give exactly one of phone and email"),
   consent: z.literal(true).describe("The citizen accepted the data-protection notice"),
+  lang: CitizenLang.optional().describe("The booking page's language: every SMS and e-mail of the booking is in it (Polish when absent)"),
   turnstileToken: z
     .string()
     .min(1)

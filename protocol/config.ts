@@ -1,6 +1,7 @@
 // Site configuration: what a manager sets up and what the demo data seeds (R1, R10).
 import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "zod";
+import { DEFAULT_PRIVACY } from "./default-privacy.ts";
 import type { ErrorCode } from "./errors.ts";
 import { DEFAULT_PRIORITY_GROUPS } from "./priority-groups.ts";
 
@@ -229,12 +230,19 @@ export const SiteConfig = z.object({
     /** Contact data is deleted this many days after the visit. */
     retentionDays: z.number().int().min(1).max(365).default(14),
   }),
-  /** Shown with the consent checkbox of the booking form: who controls the data and why it is kept. */
-  privacy: z.object({ controller: z.string().min(1).max(300), notice: z.string().min(1).max(2000) }).default({
-    controller: "Urząd Miasta",
-    notice:
-      "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
-  }),
+  /**
+   * Shown with the consent checkbox of the booking form: who controls the data and why it is kept, in
+   * Polish and, for the English and Ukrainian booking pages, in their languages (the Polish notice,
+   * marked as Polish, where one is not given).
+   */
+  privacy: z
+    .object({
+      controller: z.string().trim().min(1).max(300),
+      notice: z.string().trim().min(1).max(2000),
+      noticeEn: z.string().trim().min(1).max(2000).optional(),
+      noticeUk: z.string().trim().min(1).max(2000).optional(),
+    })
+    .default(DEFAULT_PRIVACY),
   /**
    * Countries (ISO 3166 codes) whose mobile numbers may get SMS: booking codes and e-ticket notices. Poland
    * only by default; each country added is a country an SMS bill can be pumped through.

@@ -2,6 +2,7 @@
 // request that stores it for one ticket, and the public VAPID key the page subscribes with. An endpoint
 // is personal data: it is stored for the ticket's day only and never shown, logged or counted.
 import { z } from "zod";
+import { CitizenLang } from "./lang.ts";
 
 /** The longest endpoint accepted: real ones (FCM, Mozilla, Apple, Windows) are under 500 characters. */
 export const MAX_PUSH_ENDPOINT_LENGTH = 1024;
@@ -41,8 +42,8 @@ export const PushSubscriptionInput = z.object({
 export type PushSubscriptionInput = z.infer<typeof PushSubscriptionInput>;
 
 /** The languages a notification can be shown in (the e-ticket's). */
-export const PushLang = z.enum(["pl", "en", "uk"]);
-export type PushLang = z.infer<typeof PushLang>;
+export const PushLang = CitizenLang;
+export type PushLang = CitizenLang;
 
 export const ETicketPushRequest = z.strictObject({
   subscription: PushSubscriptionInput,

@@ -313,12 +313,25 @@ const FRAME_TEXTS = {
     badKey: "Configuration error: unknown site key.",
     brand: "Turnstile stand-in (demo)",
   },
+  uk: {
+    label: "Підтвердьте, що ви людина",
+    checking: "Перевірка…",
+    done: "Готово",
+    badKey: "Помилка налаштування: невідомий ключ сайту.",
+    brand: "Замінник Turnstile (демо)",
+  },
 };
+
+/** The widget's language as Turnstile takes it ("en", "en-GB", "uk", "auto"…): Polish for any other. */
+export function frameLang(language) {
+  const asked = (language ?? "auto").toLowerCase();
+  return asked.startsWith("en") ? "en" : asked.startsWith("uk") ? "uk" : "pl";
+}
 
 /** The widget's page inside the iframe: one native checkbox with its label, and a live status line. */
 function framePage(url) {
   const q = url.searchParams;
-  const lang = (q.get("language") ?? "auto").toLowerCase().startsWith("en") ? "en" : "pl";
+  const lang = frameLang(q.get("language"));
   const t = FRAME_TEXTS[lang];
   const known = q.get("sitekey") === STAND_IN_SITE_KEY;
   const config = JSON.stringify({

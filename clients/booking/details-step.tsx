@@ -13,6 +13,7 @@ import { ChannelChoice } from "./channel-choice.tsx";
 import { type Contact, type Created, contactAddress } from "./flow.ts";
 import { sameContact } from "./history.ts";
 import { focusHumanCheck, HumanCheck, useBookingConfig } from "./human-check.tsx";
+import { privacyNotice } from "./privacy.ts";
 import { StepHeading } from "./step-heading.tsx";
 
 type Field = "name" | "phone" | "email" | "consent" | "human";
@@ -65,8 +66,9 @@ export function DetailsStep(props: {
   onContinueHold?: () => void;
   onSlotGone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { contact } = props;
+  const notice = privacyNotice(props.site.privacy, lang);
   const email = contact.channel === "email";
   const [consent, setConsent] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
@@ -104,6 +106,7 @@ export function DetailsStep(props: {
           name: contact.name.trim(),
           ...address,
           consent: true,
+          lang,
           ...(humanToken ? { turnstileToken: humanToken } : {}),
         },
         idempotencyKey: key.current,
@@ -198,10 +201,12 @@ export function DetailsStep(props: {
           </p>
           {fieldError(address.name)}
         </div>
-        <section class="bk-privacy" aria-labelledby="bk-privacy-title">
+        <section class="bk-privacy" aria-labelledby="bk-privacy-title" data-testid="privacy">
           <h3 id="bk-privacy-title">{t("bk.privacyTitle")}</h3>
           <p>{t("bk.controller", { controller: props.site.privacy.controller })}</p>
-          <p id="bk-privacy-notice">{props.site.privacy.notice}</p>
+          <p id="bk-privacy-notice" lang={notice.lang}>
+            {notice.text}
+          </p>
         </section>
         <div class="bk-consent">
           <input

@@ -237,13 +237,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
 }
 
 /** "Zmień termin": the free days and times of the same office and matter; the visit's own time is left out. */
-function Reschedule(props: {
-  siteId: string;
-  matterId: string;
-  current: string;
-  onPick: (start: string) => void;
-  onClose: () => void;
-}) {
+function Reschedule(props: { siteId: string; matterId: string; current: string; onPick: (start: string) => void; onClose: () => void }) {
   const { t } = useI18n();
   const title = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(title);

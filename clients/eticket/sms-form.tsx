@@ -19,7 +19,7 @@ function errorKey(code: ClientErrorCode): MessageKey {
 }
 
 export function SmsForm(props: { token: string; view: ETicketView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   /** The answer to our own request, until the live view carries it. */
   const [answer, setAnswer] = useState<ETicketNotifyResponse | null>(null);
   const [phone, setPhone] = useState("");
@@ -64,7 +64,7 @@ export function SmsForm(props: { token: string; view: ETicketView }) {
     setBusy(true);
     setError(null);
     try {
-      setAnswer(await call("eticketNotify", { params: { token: props.token }, body: { phone: phone.trim(), ahead: n } }));
+      setAnswer(await call("eticketNotify", { params: { token: props.token }, body: { phone: phone.trim(), ahead: n, lang } }));
     } catch (err) {
       const code = errorCode(err);
       setError({ key: errorKey(code), field: PHONE_ERRORS.includes(code) ? "phone" : null });

@@ -793,6 +793,19 @@ const TEXTS = {
     pl: "Telefon i e-mail z rezerwacji są usuwane tyle dni po wizycie.",
     en: "A booking's phone number and e-mail are deleted this many days after the visit.",
   },
+  // ---- site settings: the data-protection notice of the booking form ----
+  "adm.cfg.privacyController": { pl: "Administrator danych osobowych", en: "Data controller" },
+  "adm.cfg.privacyNotice": { pl: "Informacja o ochronie danych (po polsku)", en: "Data-protection notice (in Polish)" },
+  "adm.cfg.privacyNoticeHint": {
+    pl: "Pokazywana przy zgodzie w formularzu rezerwacji, do 2000 znaków.",
+    en: "Shown with the consent box of the booking form, up to 2000 characters.",
+  },
+  "adm.cfg.privacyNoticeEn": { pl: "Informacja o ochronie danych po angielsku", en: "Data-protection notice in English" },
+  "adm.cfg.privacyNoticeUk": { pl: "Informacja o ochronie danych po ukraińsku", en: "Data-protection notice in Ukrainian" },
+  "adm.cfg.privacyNoticeOtherHint": {
+    pl: "Dla strony rezerwacji w tym języku. Puste pole: pokazywany jest tekst polski.",
+    en: "For the booking page in this language. Empty: the Polish text is shown.",
+  },
   "adm.cfg.departmentsTitle": { pl: "Wydziały i sprawy", en: "Departments and matters" },
   "adm.cfg.departmentN": { pl: "Wydział {n}", en: "Department {n}" },
   "adm.cfg.departmentName": { pl: "Nazwa wydziału", en: "Department name" },

@@ -1,4 +1,4 @@
-// The e-mails of a booking by e-mail: Polish subjects, the same facts as the SMS, and HTML that is escaped.
+// The e-mails of a booking by e-mail: in the citizen's language, the same facts as the SMS, and HTML that is escaped.
 import { describe, expect, it } from "vitest";
 import { KOSZALIN, TORUN } from "../sms/test-visits.ts";
 import {
@@ -9,6 +9,7 @@ import {
   escapeHtml,
   reminderDayBeforeEmail,
   reminderSoonEmail,
+  rescheduledEmail,
 } from "./messages.ts";
 
 describe("codeEmail", () => {
@@ -93,5 +94,41 @@ describe("emailHtml", () => {
     expect(html).toContain(`<a href="${escapeHtml(KOSZALIN.manageUrl)}">`);
     // The greeting, the visit, the arrival, the manage link and the signature.
     expect(html.match(/<p>/g)).toHaveLength(5);
+  });
+});
+
+describe("in the citizen's language", () => {
+  it("English: subject, the visit's facts under English labels, arrival and the manage link", () => {
+    const e = confirmationEmail(KOSZALIN, "en");
+    expect(e.subject).toBe("Booking confirmed: Tue 24.11.2026, 09:30");
+    for (const fact of ["Office: Urząd Miejski w Koszalinie", "Time: Tue 24.11.2026, 09:30", "Ticket: R012", "Kiosk code: 7KX3MP"]) {
+      expect(e.text).toContain(fact);
+    }
+    expect(e.text).toContain(`Change or cancel the visit: ${KOSZALIN.manageUrl}`);
+    expect(codeEmail("123456", "en").text).toContain("Your booking confirmation code: 123456");
+  });
+
+  it("Ukrainian in Cyrillic (an e-mail has no segments), the office's name in Polish", () => {
+    const e = reminderDayBeforeEmail(TORUN, "uk");
+    expect(e.subject).toBe("Завтра ваш прийом: 09:30, USC Toruń");
+    for (const fact of [
+      "Нагадуємо: завтра ваш прийом.",
+      "Установа: USC Toruń",
+      "Час: вт 24.11.2026, 09:30",
+      "Прийдіть на 5-10 хв раніше.",
+    ]) {
+      expect(e.text).toContain(fact);
+    }
+    expect(cancellationEmail({ when: "вт, 24.11.2026, 09:30", siteName: "USC Toruń" }, "uk").subject).toBe(
+      "Запис скасовано: вт, 24.11.2026, 09:30",
+    );
+    expect(emailHtml(e, "uk")).toMatch(/^<!doctype html>\n<html lang="uk">/);
+  });
+
+  it("a moved visit says so, with the new time, in each language", () => {
+    expect(rescheduledEmail(TORUN).subject).toBe("Termin wizyty zmieniony: wt 24.11.2026, godz. 09:30");
+    expect(rescheduledEmail(TORUN).text).toContain("Poprzedni termin jest znów wolny");
+    expect(rescheduledEmail(TORUN, "en").subject).toBe("Visit moved: Tue 24.11.2026, 09:30");
+    expect(rescheduledEmail(TORUN, "uk").subject).toBe("Прийом перенесено: вт 24.11.2026, 09:30");
   });
 });

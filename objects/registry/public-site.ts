@@ -32,6 +32,11 @@ export function publicSite(c: SiteConfig): PublicSite {
       checkInLateMinutes: c.booking.checkInLateMinutes,
     },
     smsCountries: c.smsCountries,
-    privacy: { controller: c.privacy.controller, notice: c.privacy.notice },
+    privacy: {
+      controller: c.privacy.controller,
+      notice: c.privacy.notice,
+      ...(c.privacy.noticeEn ? { noticeEn: c.privacy.noticeEn } : {}),
+      ...(c.privacy.noticeUk ? { noticeUk: c.privacy.noticeUk } : {}),
+    },
   };
 }

@@ -21,5 +21,6 @@ export function booking(id: string, matterId: string, startAt: number, status: B
     client: null,
     createdAt: 0,
     confirmedAt: null,
+    lang: "pl",
   };
 }

@@ -1,4 +1,5 @@
 // SQLite rows of online bookings (R6, R7), owned by the bookings capability.
+import { type CitizenLang, citizenLangOf } from "../../protocol/lang.ts";
 import type { AttemptWindow } from "../booking/attempt-window.ts";
 import type { VerificationState } from "../booking/verification.ts";
 import type { SlotHolder } from "./slot-book.ts";
@@ -27,6 +28,8 @@ export interface Booking {
   client: string | null;
   createdAt: number;
   confirmedAt: number | null;
+  /** The booking page's language: every message of the booking is in it. */
+  lang: CitizenLang;
 }
 
 interface BookingRow {
@@ -48,11 +51,12 @@ interface BookingRow {
   client: string | null;
   created_at: number;
   confirmed_at: number | null;
+  lang: string;
   [key: string]: SqlStorageValue;
 }
 
 const COLUMNS =
-  "id, matter_id, start_at, status, name, phone, email, contact_key, verification, hold_until, manage_token, check_in_code, ticket_number, ticket_id, reminded, client, created_at, confirmed_at";
+  "id, matter_id, start_at, status, name, phone, email, contact_key, verification, hold_until, manage_token, check_in_code, ticket_number, ticket_id, reminded, client, created_at, confirmed_at, lang";
 
 const fromRow = (r: BookingRow): Booking => ({
   id: r.id,
@@ -73,6 +77,7 @@ const fromRow = (r: BookingRow): Booking => ({
   client: r.client,
   createdAt: r.created_at,
   confirmedAt: r.confirmed_at,
+  lang: citizenLangOf(r.lang),
 });
 
 export class BookingStore {
@@ -90,7 +95,7 @@ export class BookingStore {
 
   put(b: Booking): void {
     this.sql.exec(
-      `INSERT INTO bookings (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO bookings (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, reminded = excluded.reminded, status = excluded.status, name = excluded.name, phone = excluded.phone,
          email = excluded.email, verification = excluded.verification, hold_until = excluded.hold_until,
          manage_token = excluded.manage_token, check_in_code = excluded.check_in_code,
@@ -113,6 +118,7 @@ export class BookingStore {
       b.client,
       b.createdAt,
       b.confirmedAt,
+      b.lang,
     );
   }
 

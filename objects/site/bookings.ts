@@ -7,6 +7,7 @@ import type { AvailabilityResponse, BookingSummary, ConfirmBookingResponse } fro
 import { type MatterConfig, slotMinutes } from "../../protocol/config.ts";
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
+import type { CitizenLang } from "../../protocol/lang.ts";
 import { checkInWindow, newCheckInCode, normalizeCheckInCode } from "../booking/codes.ts";
 import { bookingContact } from "../booking/contact.ts";
 import { isDate } from "../booking/dates.ts";
@@ -23,10 +24,19 @@ import {
   type EmailContent,
   reminderDayBeforeEmail,
   reminderSoonEmail,
+  rescheduledEmail,
 } from "../email/messages.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
-import { cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms, type Visit } from "../sms/messages.ts";
+import {
+  cancellationSms,
+  codeSms,
+  confirmationSms,
+  reminderDayBeforeSms,
+  reminderSoonSms,
+  rescheduledSms,
+  type Visit,
+} from "../sms/messages.ts";
 import type { SmsKind } from "../sms/outbox.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
 import type { Draft } from "./draft.ts";
@@ -35,6 +45,8 @@ import { randomToken } from "./random.ts";
 import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SlotCounts } from "./slot-book.ts";
+
+const LOCALES: Record<CitizenLang, string> = { pl: "pl-PL", en: "en-GB", uk: "uk-UA" };
 
 /** Bookings one client address may start in an hour. */
 export const CLIENT_LIMIT_PER_HOUR = 10;
@@ -48,6 +60,8 @@ export interface BookingRequest {
   /** Exactly one of phone and email: the channel every message of the booking takes. */
   phone?: string | undefined;
   email?: string | undefined;
+  /** The booking page's language: every message of the booking is in it. */
+  lang: CitizenLang;
   client: string;
 }
 
@@ -62,6 +76,7 @@ export interface BookingMessage {
   subject: string | null;
   body: string;
   expiresAt: number | null;
+  lang: CitizenLang;
 }
 
 /** What a command asks the object to do after it is stored. */
@@ -175,6 +190,7 @@ export class Bookings {
       client: req.client,
       createdAt: now,
       confirmedAt: null,
+      lang: req.lang,
     };
     this.draft.putBooking(booking);
     return ok({
@@ -184,8 +200,8 @@ export class Bookings {
           booking,
           "code",
           booking.holdUntil,
-          () => codeSms(code),
-          () => codeEmail(code),
+          () => codeSms(code, booking.lang),
+          () => codeEmail(code, booking.lang),
         ),
         timers: [],
       },
@@ -208,8 +224,8 @@ export class Bookings {
           next,
           "code",
           next.holdUntil,
-          () => codeSms(r.code),
-          () => codeEmail(r.code),
+          () => codeSms(r.code, next.lang),
+          () => codeEmail(r.code, next.lang),
         ),
         timers: [],
       },
@@ -273,8 +289,8 @@ export class Bookings {
           confirmed,
           "confirmation",
           confirmed.startAt,
-          () => confirmationSms(visit),
-          () => confirmationEmail(visit),
+          () => confirmationSms(visit, confirmed.lang),
+          () => confirmationEmail(visit, confirmed.lang),
         ),
         timers: this.timersFor(confirmed, now),
       },
@@ -288,7 +304,7 @@ export class Bookings {
     if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
     this.draft.putBooking({ ...b, status: "cancelled" });
-    const what = { when: this.when(b.startAt), siteName: this.index.config.name };
+    const what = { when: this.when(b.startAt, b.lang), siteName: this.index.config.name };
     return ok({
       status: "cancelled",
       effects: {
@@ -296,8 +312,8 @@ export class Bookings {
           b,
           "notify",
           b.startAt,
-          () => cancellationSms(what),
-          () => cancellationEmail(what),
+          () => cancellationSms(what, b.lang),
+          () => cancellationEmail(what, b.lang),
         ),
         timers: this.timerKeys(b).map(clearTimer),
       },
@@ -338,8 +354,8 @@ export class Bookings {
           moved,
           "confirmation",
           moved.startAt,
-          () => confirmationSms(visit),
-          () => confirmationEmail(visit),
+          () => rescheduledSms(visit, moved.lang),
+          () => rescheduledEmail(visit, moved.lang),
         ),
         timers: [...this.timerKeys(b).map(clearTimer), ...this.timersFor(moved, now)],
       },
@@ -440,16 +456,16 @@ export class Bookings {
         b,
         "reminder",
         b.startAt,
-        () => reminderDayBeforeSms(visit),
-        () => reminderDayBeforeEmail(visit),
+        () => reminderDayBeforeSms(visit, b.lang),
+        () => reminderDayBeforeEmail(visit, b.lang),
       );
     const left = minutesLeft(b.startAt, now, Math.max(1, c.booking.reminderMinutesBefore));
     return this.message(
       b,
       "reminder",
       b.startAt,
-      () => reminderSoonSms(visit, left),
-      () => reminderSoonEmail(visit, left),
+      () => reminderSoonSms(visit, left, b.lang),
+      () => reminderSoonEmail(visit, left, b.lang),
     );
   }
 
@@ -457,9 +473,9 @@ export class Bookings {
   private message(b: Booking, kind: SmsKind, expiresAt: number | null, sms: () => string, email: () => EmailContent): BookingMessage[] {
     if (b.email) {
       const e = email();
-      return [{ kind, channel: "email", to: b.email, subject: e.subject, body: e.text, expiresAt }];
+      return [{ kind, channel: "email", to: b.email, subject: e.subject, body: e.text, expiresAt, lang: b.lang }];
     }
-    if (b.phone) return [{ kind, channel: "sms", to: b.phone, subject: null, body: sms(), expiresAt }];
+    if (b.phone) return [{ kind, channel: "sms", to: b.phone, subject: null, body: sms(), expiresAt, lang: b.lang }];
     return [];
   }
 
@@ -478,9 +494,10 @@ export class Bookings {
     };
   }
 
-  private when(ms: number): string {
+  /** A visit's start as the office shows times, in `lang`: "wt., 24.11.2026, 09:30". */
+  private when(ms: number, lang: CitizenLang = "pl"): string {
     const tz = this.index.config.timeZone;
-    return new Intl.DateTimeFormat("pl-PL", {
+    return new Intl.DateTimeFormat(LOCALES[lang], {
       timeZone: tz,
       weekday: "short",
       day: "2-digit",

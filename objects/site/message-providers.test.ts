@@ -31,6 +31,7 @@ describe("sendMessage", () => {
       to: "+48600700800",
       subject: null,
       body: "numerek: kod 123456",
+      lang: "pl",
     });
     expect(r).toEqual({ ok: true, providerId: "SM1" });
     expect(p.sms.got).toEqual([{ to: "+48600700800", body: "numerek: kod 123456", reference: "sms_demo.AAAAAAAAAAAAAAAA" }]);
@@ -45,6 +46,7 @@ describe("sendMessage", () => {
       to: "jan@example.pl",
       subject: "Wizyta",
       body: "A < B",
+      lang: "uk",
     });
     expect(r).toEqual({ ok: true, providerId: "<m1@x>" });
     expect(p.sms.got).toEqual([]);
@@ -56,6 +58,8 @@ describe("sendMessage", () => {
       reference: "eml_demo.AAAAAAAAAAAAAAAA",
     });
     expect(p.email.got[0]!.html).toContain("<p>A &lt; B</p>");
+    // The message's language marks the HTML part, for readers that speak it aloud.
+    expect(p.email.got[0]!.html).toContain('<html lang="uk">');
   });
 });
 

@@ -1,6 +1,7 @@
 // The providers a site object sends through, one per channel, and the choice of one for each message:
 // SMS through Twilio or the local outbox (./sms-provider.ts), e-mail through the `EMAIL` binding.
 // Without the binding or a sender every e-mail fails visibly in the outbox, as SMS do without Twilio.
+import type { CitizenLang } from "../../protocol/lang.ts";
 import type { Env } from "../../worker/env.ts";
 import { emailHtml } from "../email/messages.ts";
 import { BindingEmailProvider, type EmailProvider, parseSender } from "../email/provider.ts";
@@ -34,13 +35,20 @@ export interface Sendable {
   to: string;
   subject: string | null;
   body: string;
+  lang: CitizenLang;
 }
 
 /** Sends one message through its channel's provider: an e-mail with its HTML part, an SMS as text. */
 export function sendMessage(providers: Providers, m: Sendable): Promise<SendResult> {
   if (m.channel === "email") {
     const content = { subject: m.subject ?? "", text: m.body };
-    return providers.email.send({ to: m.to, subject: content.subject, text: content.text, html: emailHtml(content), reference: m.id });
+    return providers.email.send({
+      to: m.to,
+      subject: content.subject,
+      text: content.text,
+      html: emailHtml(content, m.lang),
+      reference: m.id,
+    });
   }
   return providers.sms.send({ to: m.to, body: m.body, reference: m.id });
 }

@@ -1,4 +1,5 @@
 // SQLite rows of the outbox of SMS and e-mails (R9), owned by the messages capability.
+import { type CitizenLang, citizenLangOf } from "../../protocol/lang.ts";
 import { maskContact } from "../booking/email.ts";
 import type { DeliveryState } from "../sms/delivery-status.ts";
 import type { OutboxMessage } from "../sms/outbox.ts";
@@ -13,6 +14,8 @@ export interface OutboxEntry extends OutboxMessage {
   subject: string | null;
   bookingId: string | null;
   ticketId?: string | null;
+  /** The citizen's language: an e-mail's HTML part is marked with it. */
+  lang: CitizenLang;
 }
 
 /** An outbox message as stored, with the provider's last delivery report. */
@@ -28,8 +31,8 @@ export class MessageStore {
 
   putMessage(m: OutboxEntry): void {
     this.sql.exec(
-      `INSERT INTO outbox (id, channel, booking_id, ticket_id, to_addr, subject, body, kind, status, attempts, next_at, provider_id, error, created_at, sent_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO outbox (id, channel, booking_id, ticket_id, to_addr, subject, body, kind, status, attempts, next_at, provider_id, error, created_at, sent_at, expires_at, lang)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts, next_at = excluded.next_at,
          provider_id = COALESCE(excluded.provider_id, outbox.provider_id), error = excluded.error, sent_at = excluded.sent_at,
          expires_at = excluded.expires_at`,
@@ -49,6 +52,7 @@ export class MessageStore {
       m.createdAt,
       m.sentAt,
       m.expiresAt,
+      m.lang,
     );
   }
 
@@ -143,5 +147,6 @@ function messageFromRow(r: Record<string, SqlStorageValue>): StoredMessage {
     deliveryStatus: str(r.delivery_status),
     deliveredAt: num(r.delivered_at),
     deliveryError: str(r.delivery_error),
+    lang: citizenLangOf(r.lang),
   };
 }

@@ -5,6 +5,7 @@
 // objects/sms/delivery-status.ts, the rows BookingStore's. This module decides; it writes nothing.
 import type { SiteMessage } from "../../protocol/api.ts";
 import { fail } from "../../protocol/errors.ts";
+import type { CitizenLang } from "../../protocol/lang.ts";
 import { applyDeliveryReport, type DeliveryReport } from "../sms/delivery-status.ts";
 import { decideAfterSend, expireOverdue, newOutboxMessage, requeue, type SmsKind } from "../sms/outbox.ts";
 import type { SendResult, SmsProvider } from "../sms/provider.ts";
@@ -30,6 +31,8 @@ export interface NewMessage {
   expiresAt: number | null;
   bookingId?: string | null;
   ticketId?: string | null;
+  /** The citizen's language (an e-mail's HTML part says it); Polish when not given. */
+  lang?: CitizenLang;
 }
 
 /** A message of the demo outbox page: the row, a subject for e-mails only. */
@@ -39,7 +42,14 @@ export type OutboxListing = Omit<StoredMessage, "subject"> & { subject?: string 
 export function outboxRow(m: NewMessage): OutboxEntry {
   const id = outboxMessageId(m.siteId, m.channel);
   const message = newOutboxMessage({ id, to: m.to, body: m.body, kind: m.kind, now: m.now, expiresAt: m.expiresAt });
-  return { ...message, channel: m.channel, subject: m.subject ?? null, bookingId: m.bookingId ?? null, ticketId: m.ticketId ?? null };
+  return {
+    ...message,
+    channel: m.channel,
+    subject: m.subject ?? null,
+    bookingId: m.bookingId ?? null,
+    ticketId: m.ticketId ?? null,
+    lang: m.lang ?? "pl",
+  };
 }
 
 /** A manager sends a failed message again: pending and due now, with fresh attempts until its window ends. */

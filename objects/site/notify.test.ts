@@ -10,6 +10,7 @@ const request = (ticketId: string, ahead: number, sentAt: number | null = null):
   phone: "+48600700800",
   ahead,
   requests: 1,
+  lang: "pl",
   createdAt: 1,
   sentAt,
 });

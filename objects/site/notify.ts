@@ -4,6 +4,7 @@
 // Which requests are due after a change is the pure rule in objects/queue/turn-near.ts.
 import type { Result } from "../../protocol/errors.ts";
 import { fail, ok } from "../../protocol/errors.ts";
+import { type CitizenLang, citizenLangOf } from "../../protocol/lang.ts";
 import { smsNumber } from "../booking/contact.ts";
 import type { Ticket } from "../queue/model.ts";
 import type { PriorityOrder } from "../queue/order.ts";
@@ -25,6 +26,8 @@ export interface NotifyRequest {
   requests: number;
   createdAt: number;
   sentAt: number | null;
+  /** The e-ticket's language: the SMS is written in it. */
+  lang: CitizenLang;
 }
 
 /** What the e-ticket shows (never the number). */
@@ -41,6 +44,7 @@ interface Row {
   requests: number;
   created_at: number;
   sent_at: number | null;
+  lang: string;
   [key: string]: SqlStorageValue;
 }
 
@@ -52,6 +56,7 @@ const fromRow = (r: Row): NotifyRequest => ({
   requests: r.requests,
   createdAt: r.created_at,
   sentAt: r.sent_at,
+  lang: citizenLangOf(r.lang),
 });
 
 /**
@@ -62,7 +67,7 @@ const fromRow = (r: Row): NotifyRequest => ({
 export function decideNoticeRequest(
   prev: NotifyRequest | null,
   ticket: Ticket,
-  input: { phone: string; ahead: number },
+  input: { phone: string; ahead: number; lang?: CitizenLang | undefined },
   smsCountries: readonly string[],
   now: number,
 ): Result<{ request: NotifyRequest; changed: boolean }> {
@@ -75,7 +80,8 @@ export function decideNoticeRequest(
   const phone = number.value;
   const refusal = turnNoticeRefusal(ticket);
   if (refusal) return fail(refusal);
-  if (prev && prev.phone === phone && prev.ahead === ahead) return ok({ request: prev, changed: false });
+  const lang = input.lang ?? "pl";
+  if (prev && prev.phone === phone && prev.ahead === ahead && prev.lang === lang) return ok({ request: prev, changed: false });
   if (prev && prev.requests >= MAX_REQUESTS_PER_TICKET) {
     return fail("RATE_LIMITED", `At most ${MAX_REQUESTS_PER_TICKET} different notification requests per ticket.`);
   }
@@ -87,6 +93,7 @@ export function decideNoticeRequest(
     requests: (prev?.requests ?? 0) + 1,
     createdAt: now,
     sentAt: null,
+    lang,
   };
   return ok({ request, changed: true });
 }
@@ -176,9 +183,9 @@ export class NoticeStore {
 
   put(r: NotifyRequest): void {
     this.sql.exec(
-      `INSERT INTO notify_requests (ticket_id, day, phone, ahead, requests, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO notify_requests (ticket_id, day, phone, ahead, requests, created_at, sent_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (ticket_id) DO UPDATE SET phone = excluded.phone, ahead = excluded.ahead, requests = excluded.requests,
-         created_at = excluded.created_at, sent_at = excluded.sent_at`,
+         created_at = excluded.created_at, sent_at = excluded.sent_at, lang = excluded.lang`,
       r.ticketId,
       r.day,
       r.phone,
@@ -186,6 +193,7 @@ export class NoticeStore {
       r.requests,
       r.createdAt,
       r.sentAt,
+      r.lang,
     );
   }
 

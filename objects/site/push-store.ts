@@ -4,6 +4,7 @@
 // "near" pointless), with its attempts. The endpoint and keys are personal data: kept for the ticket's day
 // only (the end of the day deletes them), deleted at once when the push service says the subscription has
 // ended (404/410), and never logged, counted or shown.
+import { citizenLangOf } from "../../protocol/lang.ts";
 import type { PushLang } from "../../protocol/push.ts";
 import type { PushWatch } from "../queue/turn-push.ts";
 
@@ -73,8 +74,6 @@ interface Row {
   [key: string]: SqlStorageValue;
 }
 
-const langOf = (s: string): PushLang => (s === "en" || s === "uk" ? s : "pl");
-
 const fromRow = (r: Row): PushSubscriptionRow => ({
   id: r.id,
   ticketId: r.ticket_id,
@@ -82,7 +81,7 @@ const fromRow = (r: Row): PushSubscriptionRow => ({
   endpoint: r.endpoint,
   p256dh: r.p256dh,
   auth: r.auth,
-  lang: langOf(r.lang),
+  lang: citizenLangOf(r.lang),
   ahead: r.ahead,
   requests: r.requests,
   createdAt: r.created_at,

@@ -26,6 +26,11 @@ function IDEMPOTENT_REFUSALS_MIGRATION(sql: SqlStorage): void {
   sql.exec("CREATE INDEX IF NOT EXISTS idempotency_refused ON idempotency(created_at) WHERE refused IS NOT NULL");
 }
 
+/** The citizen's language (protocol/lang.ts) on each booking, e-ticket notice request and outbox message. */
+function CITIZEN_LANG_MIGRATION(sql: SqlStorage): void {
+  for (const table of ["bookings", "notify_requests", "outbox"]) addColumn(sql, table, "lang", "TEXT NOT NULL DEFAULT 'pl'");
+}
+
 export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   // 1: the queue, its numbering, calls, timers, print/announce jobs and idempotency records.
   `
@@ -180,6 +185,8 @@ export const SITE_MIGRATIONS: readonly MigrationStep[] = [
   IDEMPOTENCY_AGE_DROPPED_MIGRATION,
   // 19: a walk-in's first visit part is kept in its ticket's row until the visit moves on (objects/site/visit-store.ts).
   PENDING_VISIT_MIGRATION,
+  // 20: the language each citizen's SMS and e-mails are written in (see above).
+  CITIZEN_LANG_MIGRATION,
 ];
 
 /** Runs the steps not yet applied, each in its own transaction, and records the version reached. */

@@ -30,6 +30,7 @@ function message(over: Partial<StoredMessage> = {}): StoredMessage {
     deliveryStatus: null,
     deliveredAt: null,
     deliveryError: null,
+    lang: "pl",
     ...over,
   };
 }
@@ -54,6 +55,7 @@ function booking(over: Partial<Booking> = {}): Booking {
     client: "local",
     createdAt: NOW - 3_600_000,
     confirmedAt: NOW - 3_000_000,
+    lang: "pl",
     ...over,
   };
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  cancellationSms,
   codeSms,
   confirmationSms,
   formatVisitDate,
+  latin,
   peopleAhead,
   plPlural,
   reminderDayBeforeSms,
   reminderSoonSms,
+  rescheduledSms,
   smsSegments,
   turnNearSms,
 } from "./messages.ts";
@@ -179,5 +182,72 @@ describe("turnNearSms", () => {
       expect(smsSegments(turnNearSms({ ticket: "AB123", ahead })).segments).toBe(1);
       expect(smsSegments(turnNearSms({ ticket: "AB123", ahead }, "en")).segments).toBe(1);
     }
+  });
+});
+
+describe("Ukrainian, in the Latin letters of the national transliteration", () => {
+  it("the code fits one segment", () => {
+    expect(codeSms("123456", "uk")).toBe("numerek: vash kod pidtverdzhennia zapysu: 123456. Diisnyi 10 khv.");
+    expect(smsSegments(codeSms("999999", "uk")).segments).toBe(1);
+  });
+
+  it("the confirmation: the office's Polish name (without its marks, as in any text over two UCS-2 parts), the link whole", () => {
+    expect(confirmationSms(TORUN, "uk")).toBe(
+      "numerek: zapys pidtverdzheno. vt 24.11.2026, 09:30, USC Torun, Waly gen. Sikorskiego 8. " +
+        "Nomer: R012. Pryidit na 5-10 khv ranishe. Zminyty abo skasuvaty: https://numerek.example/r/K7Q2XW9P",
+    );
+    expect(confirmationSms(KOSZALIN, "uk")).toContain("Kod dlia kiosku: 7KX3MP - vvedit yoho z 09:20.");
+  });
+
+  it("reminders and the turn near", () => {
+    expect(reminderDayBeforeSms(TORUN, "uk")).toMatch(/^numerek: zavtra vash pryiom: vt 24\.11\.2026, 09:30, USC Torun, /);
+    expect(reminderSoonSms(TORUN, 30, "uk")).toMatch(/^numerek: cherez 30 khv vash pryiom \(09:30\): USC Toruń, Wały/);
+    expect(turnNearSms({ ticket: "A012", ahead: 3 }, "uk")).toBe(
+      "numerek: A012 - pered vamy 3 osoby. Povernitsia do zaly i stezhte za ekranom.",
+    );
+    expect(turnNearSms({ ticket: "A012", ahead: 0, eticketUrl: "https://numerek.example/t/x1" }, "uk")).toBe(
+      "numerek: A012 - zaraz vasha cherha. Povernitsia do zaly. E-kvytok: https://numerek.example/t/x1",
+    );
+  });
+
+  it("Ukrainian plurals: 1 особа, 2-4 особи, 5-20 осіб, 21 особа", () => {
+    expect([1, 2, 4, 5, 11, 21, 22, 25].map((n) => peopleAhead(n, "uk"))).toEqual([
+      "1 особа",
+      "2 особи",
+      "4 особи",
+      "5 осіб",
+      "11 осіб",
+      "21 особа",
+      "22 особи",
+      "25 осіб",
+    ]);
+  });
+
+  it("only Cyrillic words are transliterated: an apostrophe in a Polish name stays", () => {
+    expect(latin("Подвір’я, Євген, Згода: ul. O'Brien 3, https://a.pl/b?x='1'")).toBe(
+      "Podviria, Yevhen, Zghoda: ul. O'Brien 3, https://a.pl/b?x='1'",
+    );
+  });
+});
+
+describe("a moved visit", () => {
+  it("says the visit was moved, with the new time and the manage link", () => {
+    expect(rescheduledSms(TORUN)).toBe(
+      "numerek: termin wizyty zmieniony na wt 24.11.2026, godz. 09:30, USC Torun, Waly gen. Sikorskiego 8. " +
+        "Numer: R012. Przyjdz 5-10 min wczesniej. Zmien lub odwolaj: https://numerek.example/r/K7Q2XW9P",
+    );
+    expect(rescheduledSms(TORUN, "en")).toMatch(/^numerek: visit moved to Tue 24\.11\.2026, 09:30, /);
+    expect(rescheduledSms(TORUN, "uk")).toMatch(/^numerek: pryiom pereneseno na vt 24\.11\.2026, 09:30, /);
+  });
+});
+
+describe("cancellation", () => {
+  it("in each language", () => {
+    const what = { when: "wt., 24.11.2026, 09:30", siteName: "USC Toruń" };
+    expect(cancellationSms(what)).toBe("numerek: rezerwacja na wt., 24.11.2026, 09:30 (USC Toruń) została odwołana.");
+    expect(cancellationSms(what, "en")).toBe("numerek: your booking for wt., 24.11.2026, 09:30 (USC Toruń) has been cancelled.");
+    expect(cancellationSms({ ...what, when: "вт, 24.11.2026, 09:30" }, "uk")).toBe(
+      "numerek: zapys na vt, 24.11.2026, 09:30 (USC Toruń) skasovano.",
+    );
   });
 });

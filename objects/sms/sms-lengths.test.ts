@@ -11,6 +11,7 @@ import {
   confirmationSms,
   reminderDayBeforeSms,
   reminderSoonSms,
+  rescheduledSms,
   type SmsLang,
   smsSegments,
   turnNearSms,
@@ -37,12 +38,13 @@ const LONGEST: Visit = {
   manageUrl: MANAGE_URL,
 };
 const AUTOMATIC: Visit = { ...LONGEST, checkInCode: null };
-const LANGS: SmsLang[] = ["pl", "en"];
+const LANGS: SmsLang[] = ["pl", "en", "uk"];
 
 function texts(): [string, string][] {
   const out: [string, string][] = [
     ["code pl", codeSms("999999")],
     ["code en", codeSms("999999", "en")],
+    ["code uk", codeSms("999999", "uk")],
   ];
   for (const lang of LANGS) {
     for (const [what, v] of [
@@ -50,13 +52,14 @@ function texts(): [string, string][] {
       ["automatic", AUTOMATIC],
     ] as const) {
       out.push([`confirmation ${what} ${lang}`, confirmationSms(v, lang)]);
+      out.push([`moved ${what} ${lang}`, rescheduledSms(v, lang)]);
       out.push([`day before ${what} ${lang}`, reminderDayBeforeSms(v, lang)]);
       out.push([`soon ${what} ${lang}`, reminderSoonSms(v, 1440, lang)]);
     }
     for (const ahead of [0, 1, 999])
       out.push([`turn near ${ahead} ${lang}`, turnNearSms({ ticket: "ZZ9999", ahead, eticketUrl: ETICKET_URL }, lang)]);
+    out.push([`cancellation ${lang}`, cancellationSms({ when: "śr., 25.11.2026, 23:55", siteName: LONGEST.siteName }, lang)]);
   }
-  out.push(["cancellation", cancellationSms({ when: "śr., 25.11.2026, 23:55", siteName: LONGEST.siteName })]);
   return out;
 }
 
@@ -77,7 +80,7 @@ describe("every SMS with the longest values allowed", () => {
 
   it("the link, the time, the ticket and the kiosk code always arrive whole", () => {
     for (const lang of LANGS) {
-      for (const text of [confirmationSms(LONGEST, lang), reminderDayBeforeSms(LONGEST, lang)]) {
+      for (const text of [confirmationSms(LONGEST, lang), rescheduledSms(LONGEST, lang), reminderDayBeforeSms(LONGEST, lang)]) {
         for (const fact of [MANAGE_URL, "23:55", "ZZ9999", "7KX3MP", "21:55", "25.11.2026"]) expect(text).toContain(fact);
       }
       expect(turnNearSms({ ticket: "ZZ9999", ahead: 999, eticketUrl: ETICKET_URL }, lang)).toContain(ETICKET_URL);

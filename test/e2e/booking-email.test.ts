@@ -3,8 +3,8 @@
 // outbox page, confirms, and the confirmation says it went by e-mail. axe finds nothing on each step.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { tickHumanCheck } from "./booking-human-check.ts";
-import { bookingUrl, chooseOurOffice, createSite, freeSlots, RESIDENT, SITE_ID } from "./booking-site.ts";
+import { humanBox, tickHumanCheck } from "./booking-human-check.ts";
+import { bookingUrl, chooseOurOffice, createSite, freeSlots, PRIVACY_EN, PRIVACY_PL, RESIDENT, SITE_ID } from "./booking-site.ts";
 import { base, expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
 
 const EMAIL = "anna.nowak@example.pl";
@@ -36,10 +36,10 @@ describe("booking with an e-mail address", () => {
   }
 
   /** The code the demo outbox page shows for the newest message of `kind` to the address. */
-  async function outboxCard(kind: string): Promise<Page> {
+  async function outboxCard(kind: string, to = EMAIL): Promise<Page> {
     const outbox = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
     await outbox.goto(`${base()}/dev/outbox?site=${SITE_ID}`);
-    await outbox.locator(`.ob-list > li[data-kind="${kind}"]`).filter({ hasText: EMAIL }).first().waitFor({ timeout: 10_000 });
+    await outbox.locator(`.ob-list > li[data-kind="${kind}"]`).filter({ hasText: to }).first().waitFor({ timeout: 10_000 });
     return outbox;
   }
 
@@ -95,6 +95,46 @@ describe("booking with an e-mail address", () => {
     // The confirmation went to the same address.
     const after = await outboxCard("confirmation");
     await expectText(after.locator('.ob-list > li[data-kind="confirmation"]').filter({ hasText: EMAIL }).first(), "E-mail");
+    await after.context().close();
+  });
+
+  test("in English the notice and every e-mail are English; in Ukrainian, with no notice of the office's own, the Polish one is marked as Polish", async () => {
+    const address = "olena.k@example.pl";
+    const target = (await freeSlots(RESIDENT.id))[3]!;
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await pickSlot(page, target.start);
+    await expectText(page.getByTestId("privacy").locator("#bk-privacy-notice"), PRIVACY_PL);
+    expect(await page.locator("#bk-privacy-notice").getAttribute("lang")).toBe("pl");
+    await page.getByRole("button", { name: "Обрати мову: українська" }).tap();
+    await expectText(page.locator("#bk-privacy-notice"), PRIVACY_PL);
+    expect(await page.locator("#bk-privacy-notice").getAttribute("lang")).toBe("pl");
+    // The human check speaks Ukrainian too.
+    await humanBox(page, "uk").waitFor();
+    await expectNoViolations(page, "booking step 4 in Ukrainian, the notice in Polish");
+    await page.getByRole("button", { name: "Switch to English" }).tap();
+    await expectText(page.locator("#bk-privacy-notice"), PRIVACY_EN);
+    expect(await page.locator("#bk-privacy-notice").getAttribute("lang")).toBe("en");
+
+    await page.getByRole("radio", { name: "By e-mail" }).check();
+    await page.getByLabel("Name and surname, or company name").fill("Olena Kovalenko");
+    await page.getByLabel("E-mail address").fill(address);
+    await page.getByLabel(/I have read the data-protection notice/).check();
+    await tickHumanCheck(page, "en");
+    await page.getByRole("button", { name: "E-mail me the code" }).tap();
+    await expectText(page.getByTestId("step-title"), "Enter the code from the e-mail");
+    const outbox = await outboxCard("code", address);
+    const card = outbox.locator('.ob-list > li[data-kind="code"]').filter({ hasText: address }).first();
+    await expectText(card.getByTestId("outbox-subject"), "Your booking confirmation code");
+    const code = (await card.getByTestId("outbox-code").innerText()).trim();
+    await outbox.context().close();
+    await page.getByLabel(/Code from the e-mail/).fill(code);
+    await page.getByRole("button", { name: /Confirm/ }).tap();
+    await expectText(page.getByTestId("visit-ticket"), /^K\d{3}$/);
+    await page.context().close();
+
+    const after = await outboxCard("confirmation", address);
+    const confirmation = after.locator('.ob-list > li[data-kind="confirmation"]').filter({ hasText: address }).first();
+    await expectText(confirmation.getByTestId("outbox-subject"), /^Booking confirmed: /);
     await after.context().close();
   });
 });

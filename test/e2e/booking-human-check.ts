@@ -14,13 +14,17 @@ export const WIDGET_TITLE = "Widget containing a Cloudflare security challenge";
 
 export const humanWidget = (page: Page): FrameLocator => page.frameLocator(`iframe[title="${WIDGET_TITLE}"]`);
 
-/** The widget's checkbox, in Polish (the page's language when the widget was drawn). */
-export const humanBox = (page: Page) => humanWidget(page).getByRole("checkbox", { name: "Potwierdź, że jesteś człowiekiem" });
+const BOX_NAMES = { pl: "Potwierdź, że jesteś człowiekiem", en: "Verify you are human", uk: "Підтвердьте, що ви людина" };
+const CHECKED = { pl: "Sprawdzenie zakończone.", en: "Check complete.", uk: "Перевірку завершено." };
+
+/** The widget's checkbox, in the page's language when the widget was drawn (Polish unless said). */
+export const humanBox = (page: Page, lang: keyof typeof BOX_NAMES = "pl") =>
+  humanWidget(page).getByRole("checkbox", { name: BOX_NAMES[lang] });
 
 /** Ticks the widget and waits until the page has its token ("Sprawdzenie zakończone."). */
-export async function tickHumanCheck(page: Page): Promise<void> {
-  await humanBox(page).check();
-  await expectText(page.locator(".bk-human [role=status]"), "Sprawdzenie zakończone.");
+export async function tickHumanCheck(page: Page, lang: keyof typeof BOX_NAMES = "pl"): Promise<void> {
+  await humanBox(page, lang).check();
+  await expectText(page.locator(".bk-human [role=status]"), CHECKED[lang]);
 }
 
 /** A fresh token for a booking sent through the API, as if ticked on the booking page of the shared server. */

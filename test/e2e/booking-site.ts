@@ -15,6 +15,9 @@ export const CONTROLLER = "Prezydent Miasta Koszalina, Rynek Staromiejski 6-7, 7
 export const RESIDENT = { id: "karta-mieszkanca", name: "Koszalińska Karta Mieszkańca", hint: "Zabierz dowód osobisty i zdjęcie" };
 export const SENIOR = { id: "karta-seniora", name: "Koszalińska Karta Seniora", hint: "Zabierz legitymację emeryta lub rencisty" };
 export const DEPARTMENT = "Biuro Obsługi Mieszkańców";
+/** The office's data-protection notice in Polish and English; none in Ukrainian. */
+export const PRIVACY_PL = "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.";
+export const PRIVACY_EN = "Your name and phone number are used only to book the visit and are deleted 14 days after it.";
 export const DESK = { id: "d1", name: "Stanowisko 1" };
 
 /**
@@ -49,7 +52,8 @@ export async function createSite(place: { city?: string; id?: string; name?: str
     closedOnPublicHolidays: false,
     privacy: {
       controller: CONTROLLER,
-      notice: "Imię i nazwisko oraz numer telefonu służą wyłącznie do rezerwacji wizyty i są usuwane 14 dni po niej.",
+      notice: PRIVACY_PL,
+      noticeEn: PRIVACY_EN,
     },
   };
   await call(`/api/v1/sites/${id}?org=koszalin`, { method: "PUT", token: admin, body: config });

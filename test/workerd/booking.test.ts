@@ -239,6 +239,8 @@ describe("changing the time of a booking", () => {
     const { messages } = (await (await api("/api/v1/dev/outbox")).json()) as Outbox;
     const sms = messages.find((m) => m.siteId === siteId && m.to === "+48600700811" && m.kind === "confirmation");
     expect(sms?.body).toContain(to.start.slice(11, 16));
+    // It says the visit moved, not that a new one was booked.
+    expect(sms?.body).toMatch(/^numerek: termin wizyty zmieniony na /);
     // The reminders follow the visit: the timers of the booking are due for the new time only.
     const timers = await siteSql(siteId, "SELECT key, due_at FROM timers WHERE ref = ?", bookingId);
     for (const t of timers as { key: string; due_at: number }[]) expect(t.due_at).toBeLessThanOrEqual(Date.parse(to.start));

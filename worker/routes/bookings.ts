@@ -29,7 +29,15 @@ export const bookingRoutes: ApiRoute[] = [
     // A slot already taken is refused before the send counts are asked (two more objects, and two more to
     // give them back): most attempts of a storm end here. The hold itself judges the slot again.
     unwrap(await stub.bookableSlot({ matterId: body.matterId, start: body.start }));
-    const req = { matterId: body.matterId, start: body.start, name: body.name, phone: body.phone, email: body.email, client };
+    const req = {
+      matterId: body.matterId,
+      start: body.start,
+      name: body.name,
+      phone: body.phone,
+      email: body.email,
+      lang: body.lang ?? "pl",
+      client,
+    };
     const counts: SendCount[] = [
       { kind: "client-code", value: client },
       { kind: "contact-code", value: contact.key },

@@ -50,6 +50,14 @@ export const SITE_BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = 
   { kind: "int", key: "retentionDays", label: "adm.cfg.retention", hint: "adm.cfg.retentionHint", min: 1, max: 365 },
 ];
 
+/** The data-protection notice shown with the booking form's consent, kept under "privacy". */
+export const PRIVACY_FIELDS: readonly FieldSpec<SiteConfig["privacy"]>[] = [
+  { kind: "text", key: "controller", label: "adm.cfg.privacyController", long: true },
+  { kind: "text", key: "notice", label: "adm.cfg.privacyNotice", hint: "adm.cfg.privacyNoticeHint", long: true },
+  { kind: "text", key: "noticeEn", label: "adm.cfg.privacyNoticeEn", hint: "adm.cfg.privacyNoticeOtherHint", long: true, optional: true },
+  { kind: "text", key: "noticeUk", label: "adm.cfg.privacyNoticeUk", hint: "adm.cfg.privacyNoticeOtherHint", long: true, optional: true },
+];
+
 export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [
   { kind: "text", key: "name", label: "adm.cfg.departmentName", long: true },
   { kind: "text", key: "nameEn", label: "adm.cfg.departmentNameEn", hint: "adm.cfg.departmentNameEnHint", long: true, optional: true },

@@ -2,6 +2,7 @@
 // page carries no schema), open Monday to Friday 8:00-16:00; departments, matters and desks are added
 // by the manager. The id, city, name and address are left for the manager to give.
 import type { SiteConfig } from "../../../protocol/config.ts";
+import { DEFAULT_PRIVACY } from "../../../protocol/default-privacy.ts";
 import { DEFAULT_PRIORITY_GROUPS } from "../../../protocol/priority-groups.ts";
 
 const workday: [string, string][] = [["08:00", "16:00"]];
@@ -34,11 +35,7 @@ export function newSiteConfig(): SiteConfig {
       reminderMinutesBefore: 60,
       retentionDays: 14,
     },
-    privacy: {
-      controller: "Urząd Miasta",
-      notice:
-        "Dane (imię i nazwisko lub nazwa firmy, telefon lub e-mail) są przetwarzane wyłącznie w celu obsługi rezerwacji wizyty i usuwane po jej terminie.",
-    },
+    privacy: { ...DEFAULT_PRIVACY },
     smsCountries: ["PL"],
     closedOnPublicHolidays: true,
     noShowRecallSeconds: 120,

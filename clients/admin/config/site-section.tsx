@@ -1,8 +1,9 @@
 // The site itself: its id (chosen once, when the site is created), name, city, address, time zone,
-// voice, the no-show recall delay, the hall screens' ticker and how long contact data is kept.
+// voice, the no-show recall delay, the hall screens' ticker, how long contact data is kept and the
+// booking form's data-protection notice in each language.
 import { useI18n } from "../../shared/i18n.tsx";
 import { useEditor } from "./editor-context.ts";
-import { SITE_BOOKING_FIELDS, SITE_FIELDS } from "./field-specs.ts";
+import { PRIVACY_FIELDS, SITE_BOOKING_FIELDS, SITE_FIELDS } from "./field-specs.ts";
 import { Fields, TextField } from "./fields.tsx";
 
 export function SiteSection() {
@@ -22,6 +23,7 @@ export function SiteSection() {
       )}
       <Fields specs={SITE_FIELDS} at={[]} />
       <Fields specs={SITE_BOOKING_FIELDS} at={["booking"]} />
+      <Fields specs={PRIVACY_FIELDS} at={["privacy"]} />
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 // E-ticket "tell me when N are ahead" (R8) as decisions: a holder's request, and after every change of the
 // queue the texts now due, computed from the new state and written in the same transaction.
 import { fail } from "../../../protocol/errors.ts";
+import type { CitizenLang } from "../../../protocol/lang.ts";
 import type { Ticket } from "../../queue/model.ts";
 import type { PriorityOrder } from "../../queue/order.ts";
 import { turnNearSms } from "../../sms/messages.ts";
@@ -13,7 +14,7 @@ import { eticketUrl } from "../tickets.ts";
 export function requestNotice(
   book: NoticeBook,
   ticket: Ticket | null,
-  input: { phone: string; ahead: number },
+  input: { phone: string; ahead: number; lang?: CitizenLang | undefined },
   smsCountries: readonly string[],
   now: number,
 ): Decision<{ ticketId: string }> {
@@ -45,7 +46,8 @@ export function turnNotices(
       now,
       expiresAt: now + NOTIFY_SMS_TTL_MS,
       ticketId: ticket.id,
-      body: turnNearSms({ ticket: ticket.number, ahead, eticketUrl: eticketUrl(settings.publicUrl, ticket.token) }),
+      lang: request.lang,
+      body: turnNearSms({ ticket: ticket.number, ahead, eticketUrl: eticketUrl(settings.publicUrl, ticket.token) }, request.lang),
     })),
   };
 }
