@@ -11,3 +11,5 @@ export interface InterfaceAddress {
 export declare function lanAddress(interfaces: Record<string, InterfaceAddress[] | undefined>): string | null;
 
 export declare function startOptions(argv: string[], env: Record<string, string | undefined>): { port: number; lan: boolean | string };
+
+export declare function redactLine(line: string): string;

@@ -59,3 +59,22 @@ export function startOptions(argv, env) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`the port must be a number from 1 to 65535, not ${port}`);
   return { port, lan };
 }
+
+/** An e-ticket's address: the site, then the secret part of its token, which is the e-ticket's only key. */
+const ETICKET_PATH = /(\/(?:t|api\/v1\/etickets)\/[a-z0-9-]+\.)[A-Za-z0-9_-]+/g;
+/** The recipients' line of the local e-mail binding's report ("To: anna@example.pl"). */
+const RECIPIENTS = /^(\s*(?:To|Cc|Bcc):\s*)(.*)$/;
+const ADDRESS = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@/g;
+
+/**
+ * A line of wrangler's output as `npm start` shows it: an e-ticket's token cut from request paths, and
+ * the local e-mail binding's recipients masked ("a***@example.pl"), so that the terminal (and whatever
+ * it is copied into) holds no citizen's address and no key to an e-ticket.
+ * @param {string} line
+ * @returns {string}
+ */
+export function redactLine(line) {
+  const out = line.replace(ETICKET_PATH, "$1…");
+  const recipients = RECIPIENTS.exec(out);
+  return recipients ? `${recipients[1]}${(recipients[2] ?? "").replace(ADDRESS, "$1***@")}` : out;
+}

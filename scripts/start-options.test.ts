@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lanAddress, startOptions } from "./start-options.mjs";
+import { lanAddress, redactLine, startOptions } from "./start-options.mjs";
 
 const v4 = (address: string, internal = false) => ({ address, family: "IPv4", internal });
 const v6 = (address: string, internal = false) => ({ address, family: "IPv6", internal });
@@ -48,5 +48,25 @@ describe("startOptions: the port and the local network", () => {
     expect(() => startOptions(["--lna"], {})).toThrow(/unknown option --lna/);
     expect(() => startOptions(["--port", "http"], {})).toThrow(/port/);
     expect(() => startOptions([], { PORT: "70000" })).toThrow(/port/);
+  });
+});
+
+describe("redactLine: what npm start shows of wrangler's lines", () => {
+  it("cuts the secret part of an e-ticket's token from request paths", () => {
+    expect(redactLine("[wrangler:info] GET /api/v1/etickets/demo.Q7zr-x_9KpLmN2vB4cD8eF 200 OK (3ms)")).toBe(
+      "[wrangler:info] GET /api/v1/etickets/demo.… 200 OK (3ms)",
+    );
+    expect(redactLine("[wrangler:info] GET /t/torun-wk.Q7zr-x_9KpLmN2vB4cD8eF 200 OK (3ms)")).toBe(
+      "[wrangler:info] GET /t/torun-wk.… 200 OK (3ms)",
+    );
+    expect(redactLine("[wrangler:info] POST /api/v1/etickets/demo.abc_DEF-123/notify 202 Accepted (9ms)")).toBe(
+      "[wrangler:info] POST /api/v1/etickets/demo.…/notify 202 Accepted (9ms)",
+    );
+  });
+
+  it("masks the recipients of the local e-mail binding, and nothing else", () => {
+    expect(redactLine("  To: anna.nowak@example.pl, Jan <jan@example.pl>")).toBe("  To: a***@example.pl, Jan <j***@example.pl>");
+    expect(redactLine("From: numerek <rezerwacje@numerek.example>")).toBe("From: numerek <rezerwacje@numerek.example>");
+    expect(redactLine("[wrangler:info] GET /api/v1/sites 200 OK (4ms)")).toBe("[wrangler:info] GET /api/v1/sites 200 OK (4ms)");
   });
 });

@@ -12,8 +12,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { networkInterfaces } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { lanAddress, startOptions } from "./start-options.mjs";
+import { lanAddress, redactLine, startOptions } from "./start-options.mjs";
 import { startTurnstileStandIn } from "./turnstile-stand-in.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -86,10 +87,18 @@ const wrangler = spawn(
   ],
   {
     cwd: root,
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
+    // Through a pipe wrangler would drop its colours; a terminal still gets them.
+    env: process.stdout.isTTY ? { ...env, FORCE_COLOR: "1" } : env,
+    stdio: ["ignore", "pipe", "pipe"],
   },
 );
+// Wrangler's lines pass through redactLine: no e-ticket's key in a request path, no citizen's e-mail address.
+for (const [from, to] of [
+  [wrangler.stdout, process.stdout],
+  [wrangler.stderr, process.stderr],
+]) {
+  createInterface({ input: from, crlfDelay: Number.POSITIVE_INFINITY }).on("line", (line) => to.write(`${redactLine(line)}\n`));
+}
 /** The demo site's print agent (started once the Worker answers, so its first sign-in succeeds). */
 let agent = null;
 const stop = () => {
