@@ -166,11 +166,11 @@ export const SiteConfig = z.object({
   openingHours: OpeningHours,
   /** Dates with hours of their own, before days off, public holidays and the weekday's hours. */
   specialDays: z.array(SpecialDay).max(400).default([]),
-  /** Languages of the hall screens' texts, the first the main one: ["pl"] or ["pl", "en"]. */
+  /** Languages of the hall screens' texts, the first the main one: ["pl"], ["pl", "en"], ["pl", "uk"], ["pl", "en", "uk"]… */
   screenLanguages: z
-    .array(z.enum(["pl", "en"]))
+    .array(z.enum(["pl", "en", "uk"]))
     .min(1)
-    .max(2)
+    .max(3)
     .refine((l) => new Set(l).size === l.length, "a language is listed twice")
     .default(["pl"]),
   /** Closed for a while (a breakdown, a move): the kiosks show the message, walk-ins and bookings are refused. Null: open as usual. */

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { DeskView, PauseReason, TicketView, WaitRangeView } from "./api.ts";
 import { ContinuityReplica } from "./continuity.ts";
+import { CitizenLang } from "./lang.ts";
 
 // ---- kiosk printers, as the print agent reports them -----------------------------
 /** What a kiosk printer can be: the kiosk shows its QR fallback unless it is "ready". */
@@ -108,7 +109,7 @@ export const HallSite = z.object({
   /** Closed for a while: the notice the kiosks show instead of the matters. Null: open as usual. */
   closure: z.string().nullable(),
   /** Languages of the hall screens' texts, the main one first. */
-  languages: z.array(z.enum(["pl", "en"])),
+  languages: z.array(CitizenLang),
   /** The line of text the office shows at the bottom of its hall screens. Absent: none. */
   ticker: z.string().optional(),
   /** The site's group screens and their bindings (a screen finds its own by its device id). */

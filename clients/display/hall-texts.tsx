@@ -1,15 +1,15 @@
 // The hall screen's languages: the office sets them in its configuration (screenLanguages, the main one
-// first); a screen set up with ?lang= keeps that language as its main one. Each text is shown in the main
+// first: Polish, English, Ukrainian); a screen set up with ?lang= (pl, en or uk) keeps that language as its main one. Each text is shown in the main
 // language, with the others beneath it, smaller.
 import { useEffect } from "preact/hooks";
 import type { HallMatter } from "../../protocol/live.ts";
 import { type Lang, translate, useI18n } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
-import { nameIn, screenLanguages } from "./languages.ts";
+import { nameIn, nameLang, screenLanguages } from "./languages.ts";
 
 function askedLang(): Lang | null {
   const asked = new URLSearchParams(location.search).get("lang");
-  return asked === "en" || asked === "pl" ? asked : null;
+  return asked === "en" || asked === "pl" || asked === "uk" ? asked : null;
 }
 
 /** The screen's languages from the live configuration; the page's language follows the main one. */
@@ -40,9 +40,11 @@ export function HallText(props: { k: MessageKey; langs: readonly Lang[] }) {
 export function MatterName(props: { matter: Pick<HallMatter, "name" | "nameEn">; langs: readonly Lang[] }) {
   const [main, ...others] = props.langs;
   const first = nameIn(props.matter, main ?? "pl");
+  const firstLang = nameLang(props.matter, main ?? "pl");
   return (
     <>
-      {first}
+      {/* The Polish name standing in on a screen in another language is marked as Polish, for readers that speak it aloud. */}
+      {firstLang === (main ?? "pl") ? first : <span lang={firstLang}>{first}</span>}
       {others
         .filter((l) => nameIn(props.matter, l) !== first)
         .map((l) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameIn, screenLanguages } from "./languages.ts";
+import { nameIn, nameLang, screenLanguages } from "./languages.ts";
 
 describe("screenLanguages", () => {
   it("puts the office's first language first, the others after", () => {
@@ -12,6 +12,8 @@ describe("screenLanguages", () => {
     expect(screenLanguages(["pl", "en"], "en")).toEqual(["en", "pl"]);
     expect(screenLanguages(["pl"], "en")).toEqual(["en"]);
     expect(screenLanguages(["pl"], "pl")).toEqual(["pl"]);
+    expect(screenLanguages(["pl", "en", "uk"], "uk")).toEqual(["uk", "pl", "en"]);
+    expect(screenLanguages(["pl"], "uk")).toEqual(["uk"]);
   });
 });
 
@@ -20,5 +22,11 @@ describe("nameIn", () => {
     expect(nameIn({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("ID card");
     expect(nameIn({ name: "Dowód osobisty", nameEn: "ID card" }, "pl")).toBe("Dowód osobisty");
     expect(nameIn({ name: "Meldunek", nameEn: null }, "en")).toBe("Meldunek");
+  });
+
+  it("says which language the name shown is in: Polish wherever the Polish name stands in", () => {
+    expect(nameLang({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("en");
+    expect(nameLang({ name: "Meldunek", nameEn: null }, "en")).toBe("pl");
+    expect(nameLang({ name: "Dowód osobisty", nameEn: "ID card" }, "uk")).toBe("pl");
   });
 });

@@ -11,7 +11,12 @@ export function screenLanguages(configured: readonly Lang[], asked: Lang | null)
   return configured.length ? [...configured] : ["pl"];
 }
 
-/** A matter's name in one language (the Polish name stands in for a missing English one). */
+/** A matter's name in one language (the Polish name stands in for a missing English one, and in Ukrainian). */
 export function nameIn(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): string {
   return lang === "en" ? (m.nameEn ?? m.name) : m.name;
+}
+
+/** The language `nameIn` gives a matter's name in for `lang`: Polish where the Polish name stands in. */
+export function nameLang(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): Lang {
+  return lang === "en" && m.nameEn ? "en" : "pl";
 }

@@ -21,7 +21,7 @@ describe("hall screen: date, notices and the ticker", () => {
     await browser?.close();
   });
 
-  test("the date stands beside the clock, in Polish, and in English on a screen set up in English", async () => {
+  test("the date stands beside the clock, in Polish, and in English or Ukrainian on a screen set up in that language", async () => {
     const siteId = `e2e-hall-date-${Date.now().toString(36)}`;
     await createHallSite(siteId, { matters: 2 });
     const page = await newPage(browser, { viewport: SIZES.display });
@@ -30,6 +30,13 @@ describe("hall screen: date, notices and the ticker", () => {
     await expectText(page.getByTestId("display-date"), today("pl-PL"));
     await page.goto(`${base()}/display/${siteId}?lang=en`);
     await expectText(page.getByTestId("display-date"), today("en-GB"));
+    // In Ukrainian too: the date, the screen's own words, <html lang>, and a matter's Polish name marked as Polish.
+    await page.goto(`${base()}/display/${siteId}?lang=uk`);
+    await expectText(page.getByTestId("display-date"), today("uk-UA"));
+    await expectText(page.locator("body"), "Незабаром перший виклик");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("uk");
+    await expectText(page.locator('.waiting-list [lang="pl"]').first(), "Rejestracja pojazdu 1");
+    await expectNoViolations(page, "hall screen in Ukrainian");
     await page.context().close();
   });
 
