@@ -8,12 +8,22 @@ import { type Availability, dayStatus, useAvailability } from "./availability.ts
 import { Calendar } from "./calendar.tsx";
 import { longDate } from "./dates.ts";
 
-/** Parts of the day the times are grouped in, by the hour on the office's clock where they start. */
+/**
+ * Parts of the day the times are grouped in, by the hour on the office's clock where they start: an office
+ * open 8-16 shows the middle three; one open around the clock has its night and evening too.
+ */
 const PARTS = [
+  { key: "bk.partNight", until: 6 },
   { key: "bk.partMorning", until: 10 },
   { key: "bk.partMidday", until: 12 },
-  { key: "bk.partAfternoon", until: 24 },
+  { key: "bk.partAfternoon", until: 18 },
+  { key: "bk.partEvening", until: 24 },
 ] as const;
+
+/** The part of the day a time starting at `hour` (0-23, the office's clock) is listed under. */
+export function dayPart(hour: number): (typeof PARTS)[number]["key"] {
+  return (PARTS.find((p) => hour < p.until) ?? PARTS[PARTS.length - 1]!).key;
+}
 
 /** One day's free times as buttons, grouped by part of the day; `skip` leaves out a start (the visit's own time when changing it). */
 export function TimeList(props: {
@@ -26,10 +36,9 @@ export function TimeList(props: {
   const { t } = useI18n();
   const slots = dayStatus(props.av, props.day).slots.filter((s) => s.start !== props.skip);
   const hour = (start: string) => Number(siteClock(start).slice(0, 2));
-  const groups = PARTS.map((part, i) => ({
-    part,
-    slots: slots.filter((s) => hour(s.start) < part.until && hour(s.start) >= (PARTS[i - 1]?.until ?? 0)),
-  })).filter((g) => g.slots.length > 0);
+  const groups = PARTS.map((part) => ({ part, slots: slots.filter((s) => dayPart(hour(s.start)) === part.key) })).filter(
+    (g) => g.slots.length > 0,
+  );
   return (
     <div class="bk-times-parts" data-testid="times">
       {groups.map(({ part, slots: times }) => (

@@ -490,7 +490,7 @@ const TEXTS = {
   "adm.resendRefused": { pl: "{kind} do {to}: {reason}", en: "{kind} to {to}: {reason}" },
   "adm.resentBadge": { pl: "wysłana ponownie", en: "sent again" },
   "adm.body": { pl: "Treść", en: "Text" },
-  "adm.updated": { pl: "Stan z godz. {time}", en: "As of {time}" },
+  "adm.updated": { pl: "Stan na {time}", en: "As of {time}" },
   "adm.devTitle": { pl: "Drukarki i stanowiska", en: "Printers and desks" },
   "adm.printers": { pl: "Drukarki biletomatów", en: "Kiosk printers" },
   "adm.noPrinters": {
@@ -569,7 +569,7 @@ const TEXTS = {
   "adm.cutOff.colMatter": { pl: "Sprawa", en: "Matter" },
   "adm.cutOff.colState": { pl: "Numerki", en: "Tickets" },
   "adm.cutOff.colAction": { pl: "Działanie", en: "Action" },
-  "adm.cutOff.open": { pl: "Wydawane", en: "Given" },
+  "adm.cutOff.open": { pl: "Wydawane", en: "Being issued" },
   "adm.cutOff.lastTicket": {
     pl: "Zamknięte na dziś: minęła godzina ostatniego numerka ({time})",
     en: "Closed for today: the last-ticket time ({time}) has come",
@@ -1160,9 +1160,11 @@ const TEXTS = {
     en: "This office has no free times for this matter now. Choose another office or try later.",
   },
   "bk.timesTitle": { pl: "Wolne godziny – {date}", en: "Free times – {date}" },
+  "bk.partNight": { pl: "W nocy", en: "Night" },
   "bk.partMorning": { pl: "Rano", en: "Morning" },
   "bk.partMidday": { pl: "Przed południem", en: "Late morning" },
   "bk.partAfternoon": { pl: "Po południu", en: "Afternoon" },
+  "bk.partEvening": { pl: "Wieczorem", en: "Evening" },
   "bk.nameCount": { pl: "{n} z {max} znaków", en: "{n} of {max} characters" },
   "bk.timesPick": { pl: "Najpierw wybierz dzień w kalendarzu.", en: "First pick a day in the calendar." },
   "bk.slotGone": {

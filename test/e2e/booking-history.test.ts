@@ -55,7 +55,8 @@ describe("booking steps in the browser's history", () => {
     await day.tap();
     // The day's times come grouped by part of the day, each under its own heading.
     const hour = Number(target.start.slice(11, 13));
-    const part = hour < 10 ? "Rano" : hour < 12 ? "Przed południem" : "Po południu";
+    // The office is open around the clock: a time at 2:00 is "W nocy", at 20:00 "Wieczorem", never "Rano" or "Po południu".
+    const part = hour < 6 ? "W nocy" : hour < 10 ? "Rano" : hour < 12 ? "Przed południem" : hour < 18 ? "Po południu" : "Wieczorem";
     await expectText(page.locator(".bk-times-part", { has: page.locator(`button[data-start="${target.start}"]`) }).locator("h4"), part);
     await page.locator(`button[data-start="${target.start}"]`).tap();
     await expectText(stepTitle(page), "Podaj swoje dane");
