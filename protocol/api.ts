@@ -326,6 +326,9 @@ export const RescheduleBookingRequest = z.strictObject({
 });
 export const CheckInRequest = z.strictObject({ code: z.string().min(1).max(20) });
 
+export const MESSAGE_CHANNELS = ["sms", "email"] as const;
+export const MessageChannel = z.enum(MESSAGE_CHANNELS);
+export type MessageChannel = z.infer<typeof MessageChannel>;
 export const BookingQuery = z.strictObject({ token: z.string().min(10).max(100) });
 /** What the manage link shows: the visit, never the contact data. */
 export const BookingSummary = z.object({
@@ -338,13 +341,11 @@ export const BookingSummary = z.object({
   start: z.string(),
   ticketNumber: z.string().nullable(),
   checkInCode: z.string().optional(),
+  channel: MessageChannel.optional().describe("How the booking's messages go (never to whom); absent once the contact data is deleted"),
 });
 export type BookingSummary = z.infer<typeof BookingSummary>;
 
 // ---- messages to citizens: SMS and e-mail (R6, R9) ---------------------------------
-export const MESSAGE_CHANNELS = ["sms", "email"] as const;
-export const MessageChannel = z.enum(MESSAGE_CHANNELS);
-export type MessageChannel = z.infer<typeof MessageChannel>;
 export const MESSAGE_KINDS = ["code", "confirmation", "reminder", "notify"] as const;
 export const MESSAGE_STATUSES = ["pending", "sent", "failed"] as const;
 

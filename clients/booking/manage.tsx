@@ -165,7 +165,10 @@ export function ManagePage(props: { bookingId: string; token: string }) {
       )}
       {phase === "moved" && (
         <p ref={done} tabIndex={-1} class="bk-ok-box" role="status" data-testid="rescheduled">
-          {t("bk.rescheduled", { date: longDate(lang, booking.start.slice(0, 10)), time: siteClock(booking.start) })}
+          {t(booking.channel === "email" ? "bk.rescheduledEmail" : "bk.rescheduled", {
+            date: longDate(lang, booking.start.slice(0, 10)),
+            time: siteClock(booking.start),
+          })}
         </p>
       )}
       {cancellable && (

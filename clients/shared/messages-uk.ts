@@ -302,6 +302,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "bk.rescheduleYes": "Так, перенести прийом",
   "bk.rescheduleOther": "Ні, обрати інший час",
   "bk.rescheduled": "Час прийому змінено: {date}, о {time}. Ми надіслали SMS з новим часом.",
+  "bk.rescheduledEmail": "Час прийому змінено: {date}, о {time}. Ми надіслали e-mail з новим часом.",
   "bk.cancel": "Скасувати прийом",
   "bk.cancelAsk": "Ви справді хочете скасувати прийом? Цей час звільниться для інших.",
   "bk.cancelYes": "Так, скасувати прийом",

@@ -1327,6 +1327,10 @@ const TEXTS = {
     pl: "Termin wizyty został zmieniony: {date}, godz. {time}. Wysłaliśmy SMS z nowym terminem.",
     en: "The visit has been moved to {date}, {time}. We have sent a text message with the new time.",
   },
+  "bk.rescheduledEmail": {
+    pl: "Termin wizyty został zmieniony: {date}, godz. {time}. Wysłaliśmy e-mail z nowym terminem.",
+    en: "The visit has been moved to {date}, {time}. We have sent an e-mail with the new time.",
+  },
   "bk.cancel": { pl: "Odwołaj wizytę", en: "Cancel the visit" },
   "bk.cancelAsk": {
     pl: "Czy na pewno odwołać wizytę? Termin zostanie zwolniony dla innych osób.",

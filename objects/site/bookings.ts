@@ -379,6 +379,7 @@ export class Bookings {
       ticketNumber: b.ticketNumber,
     };
     if (b.checkInCode && b.status === "confirmed") out.checkInCode = b.checkInCode;
+    if (b.email || b.phone) out.channel = b.email ? "email" : "sms";
     return ok(out);
   }
 

@@ -46,6 +46,7 @@ describe("messages in the citizen's language", () => {
     expect(confirmation!.body).toContain("Kod dlia kiosku: ");
     expect(confirmation!.body).not.toMatch(/[\u0400-\u04ff]/);
 
+    expect(await (await api(`/api/v1/bookings/${b.bookingId}?token=${b.token}`)).json()).toMatchObject({ channel: "sms" });
     const moved = await api(`/api/v1/bookings/${b.bookingId}/reschedule`, { method: "POST", json: { token: b.token, start: to!.start } });
     expect(moved.status, await moved.clone().text()).toBe(200);
     const texts = await toContact(siteId, b.to, "confirmation");
@@ -71,6 +72,10 @@ describe("messages in the citizen's language", () => {
     // The HTML part is made from the row when sent: its language is kept with it.
     expect(await siteSql(siteId, "SELECT DISTINCT lang FROM outbox WHERE booking_id = ?", b.bookingId)).toEqual([{ lang: "en" }]);
     expect(await siteSql(siteId, "SELECT lang FROM bookings WHERE id = ?", b.bookingId)).toEqual([{ lang: "en" }]);
+    // The manage page says which way the messages went (never to whom).
+    const summary = await (await api(`/api/v1/bookings/${b.bookingId}?token=${b.token}`)).json();
+    expect(summary).toMatchObject({ channel: "email" });
+    expect(JSON.stringify(summary)).not.toContain("olena");
   });
 
   it("a booking that names no language is Polish; a language numerek does not speak is refused", async () => {
