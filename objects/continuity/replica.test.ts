@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { SiteConfig } from "../../protocol/config.ts";
 import { ContinuityReplica } from "../../protocol/continuity.ts";
 import { newLocalSecret } from "../../protocol/continuity-token.ts";
 import { registryOfficeConfig } from "../../test/site-config.ts";
 import { DAY, desk, MIN, T0, ticket } from "../queue/test-fixtures.ts";
-import { buildReplica } from "./replica.ts";
+import { agentScreenLanguages, buildReplica } from "./replica.ts";
 
 const config = SiteConfig.parse(registryOfficeConfig("demo"));
 
@@ -40,5 +41,30 @@ describe("the agent's replica", () => {
     expect(replica.durations).toEqual({ akt: [4 * MIN] });
     expect(replica.desks[1]).toEqual({ id: "d2", status: "paused", ticketId: null, pause: { reason: "break", since: T0 } });
     expect(replica).toMatchObject({ siteId: "demo", day: DAY, localSecret: secret, replayedThrough: 7 });
+  });
+
+  it("names only the hall languages every agent version reads: an older agent refuses a replica with Ukrainian", () => {
+    const ukrainian = SiteConfig.parse({ ...registryOfficeConfig("demo"), screenLanguages: ["uk", "pl", "en"] });
+    const replica = buildReplica({
+      config: ukrainian,
+      day: DAY,
+      publicUrl: "https://numerek.example",
+      tickets: [],
+      desks: [],
+      recentCalls: [],
+      durations: new Map(),
+      blocks: [],
+      localSecret: newLocalSecret(),
+      replayedThrough: 0,
+    });
+    expect(replica.config.screenLanguages).toEqual(["pl", "en"]);
+    // The schema of the agents before Ukrainian hall screens, for this field.
+    const before = z
+      .array(z.enum(["pl", "en"]))
+      .min(1)
+      .max(2);
+    expect(before.safeParse(replica.config.screenLanguages).success).toBe(true);
+    expect(before.safeParse(ukrainian.screenLanguages).success).toBe(false);
+    expect(agentScreenLanguages(["uk"])).toEqual(["pl"]);
   });
 });

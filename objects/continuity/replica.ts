@@ -28,12 +28,22 @@ export function continuityTicket(t: Ticket): ContinuityTicket {
   return { ...rest, ...(priority ? { priority: true } : {}), ...(interpreter ? { interpreter: true } : {}) };
 }
 
+/**
+ * The hall screens' languages as every print agent version reads them: Polish and English. An agent from
+ * before Ukrainian hall screens refuses a replica naming "uk" (and keeps its last one), so the local
+ * fallback's hall screens speak the office's Polish and English only; Ukrainian returns with the cloud.
+ */
+export function agentScreenLanguages(langs: readonly SiteConfig["screenLanguages"][number][]): ("pl" | "en")[] {
+  const known = langs.filter((l): l is "pl" | "en" => l === "pl" || l === "en");
+  return known.length ? known : ["pl"];
+}
+
 export function buildReplica(s: ReplicaSource): ContinuityReplica {
   const all = [...s.tickets];
   const calls: ContinuityCall[] = s.recentCalls.map((c) => ({ ...c }));
   return {
     siteId: s.config.id,
-    config: s.config,
+    config: { ...s.config, screenLanguages: agentScreenLanguages(s.config.screenLanguages) },
     day: s.day,
     publicUrl: s.publicUrl,
     tickets: all.filter(isActive).map(continuityTicket),
