@@ -5,7 +5,7 @@ import { useEffect } from "preact/hooks";
 import type { HallMatter } from "../../protocol/live.ts";
 import { type Lang, translate, useI18n } from "../shared/i18n.tsx";
 import type { MessageKey } from "../shared/messages.ts";
-import { nameIn, nameLang, screenLanguages } from "./languages.ts";
+import { matterNames, screenLanguages } from "./languages.ts";
 
 function askedLang(): Lang | null {
   const asked = new URLSearchParams(location.search).get("lang");
@@ -38,20 +38,17 @@ export function HallText(props: { k: MessageKey; langs: readonly Lang[] }) {
 
 /** A matter's name in every language of the screen that has one of its own. */
 export function MatterName(props: { matter: Pick<HallMatter, "name" | "nameEn">; langs: readonly Lang[] }) {
-  const [main, ...others] = props.langs;
-  const first = nameIn(props.matter, main ?? "pl");
-  const firstLang = nameLang(props.matter, main ?? "pl");
+  const main = props.langs[0] ?? "pl";
+  const [first, ...others] = matterNames(props.matter, props.langs);
   return (
     <>
       {/* The Polish name standing in on a screen in another language is marked as Polish, for readers that speak it aloud. */}
-      {firstLang === (main ?? "pl") ? first : <span lang={firstLang}>{first}</span>}
-      {others
-        .filter((l) => nameIn(props.matter, l) !== first)
-        .map((l) => (
-          <span key={l} class="hall-second" lang={l}>
-            {nameIn(props.matter, l)}
-          </span>
-        ))}
+      {first && (first.lang === main ? first.name : <span lang={first.lang}>{first.name}</span>)}
+      {others.map((o) => (
+        <span key={o.lang} class="hall-second" lang={o.lang}>
+          {o.name}
+        </span>
+      ))}
     </>
   );
 }

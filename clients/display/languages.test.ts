@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameIn, nameLang, screenLanguages } from "./languages.ts";
+import { matterNames, nameIn, nameLang, screenLanguages } from "./languages.ts";
 
 describe("screenLanguages", () => {
   it("puts the office's first language first, the others after", () => {
@@ -28,5 +28,18 @@ describe("nameIn", () => {
     expect(nameLang({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("en");
     expect(nameLang({ name: "Meldunek", nameEn: null }, "en")).toBe("pl");
     expect(nameLang({ name: "Dowód osobisty", nameEn: "ID card" }, "uk")).toBe("pl");
+  });
+
+  it("names a matter once per name: a Polish name standing in for two languages is one Polish line", () => {
+    const id = { name: "Dowód osobisty", nameEn: "ID card" };
+    expect(matterNames(id, ["en", "pl", "uk"])).toEqual([
+      { name: "ID card", lang: "en" },
+      { name: "Dowód osobisty", lang: "pl" },
+    ]);
+    expect(matterNames({ name: "Meldunek", nameEn: null }, ["uk", "en"])).toEqual([{ name: "Meldunek", lang: "pl" }]);
+    expect(matterNames(id, ["pl", "en"])).toEqual([
+      { name: "Dowód osobisty", lang: "pl" },
+      { name: "ID card", lang: "en" },
+    ]);
   });
 });

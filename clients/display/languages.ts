@@ -16,6 +16,19 @@ export function nameIn(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): stri
   return lang === "en" ? (m.nameEn ?? m.name) : m.name;
 }
 
+/**
+ * A matter's name in each of the screen's languages, the main one first, each name once and said in the
+ * language it is written in: a Polish name standing in for English and Ukrainian is one Polish line.
+ */
+export function matterNames(m: Pick<HallMatter, "name" | "nameEn">, langs: readonly Lang[]): { name: string; lang: Lang }[] {
+  const out: { name: string; lang: Lang }[] = [];
+  for (const l of langs.length ? langs : (["pl"] as const)) {
+    const name = nameIn(m, l);
+    if (!out.some((o) => o.name === name)) out.push({ name, lang: nameLang(m, l) });
+  }
+  return out;
+}
+
 /** The language `nameIn` gives a matter's name in for `lang`: Polish where the Polish name stands in. */
 export function nameLang(m: Pick<HallMatter, "name" | "nameEn">, lang: Lang): Lang {
   return lang === "en" && m.nameEn ? "en" : "pl";
