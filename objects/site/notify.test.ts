@@ -30,6 +30,17 @@ describe("a holder's request", () => {
     });
   });
 
+  it("asked again in another language keeps its count and, once sent, stays sent: only the words change", () => {
+    const t = ticket("t1", 1);
+    const first = decideNoticeRequest(null, t, { phone: "600 700 800", ahead: 3 }, ["PL"], 10);
+    if (!first.ok) throw new Error("refused");
+    const sent = { ...first.value.request, sentAt: 15 };
+    expect(decideNoticeRequest(sent, t, { phone: "600 700 800", ahead: 3, lang: "uk" }, ["PL"], 20)).toEqual({
+      ok: true,
+      value: { changed: true, request: { ...sent, lang: "uk" } },
+    });
+  });
+
   it("is refused for a called ticket, a landline, an out-of-range count and after too many changes", () => {
     expect(decideNoticeRequest(null, ticket("t1", 1, "called"), { phone: "600700800", ahead: 3 }, ["PL"], 1)).toMatchObject({
       ok: false,

@@ -81,7 +81,10 @@ export function decideNoticeRequest(
   const refusal = turnNoticeRefusal(ticket);
   if (refusal) return fail(refusal);
   const lang = input.lang ?? "pl";
-  if (prev && prev.phone === phone && prev.ahead === ahead && prev.lang === lang) return ok({ request: prev, changed: false });
+  // The same request in another language is the same request: only the words of its text change.
+  if (prev && prev.phone === phone && prev.ahead === ahead) {
+    return prev.lang === lang ? ok({ request: prev, changed: false }) : ok({ request: { ...prev, lang }, changed: true });
+  }
   if (prev && prev.requests >= MAX_REQUESTS_PER_TICKET) {
     return fail("RATE_LIMITED", `At most ${MAX_REQUESTS_PER_TICKET} different notification requests per ticket.`);
   }
