@@ -32,6 +32,7 @@ import {
   cancellationSms,
   codeSms,
   confirmationSms,
+  formatVisitDate,
   reminderDayBeforeSms,
   reminderSoonSms,
   rescheduledSms,
@@ -45,8 +46,6 @@ import { randomToken } from "./random.ts";
 import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SlotCounts } from "./slot-book.ts";
-
-const LOCALES: Record<CitizenLang, string> = { pl: "pl-PL", en: "en-GB", uk: "uk-UA" };
 
 /** Bookings one client address may start in an hour. */
 export const CLIENT_LIMIT_PER_HOUR = 10;
@@ -304,7 +303,7 @@ export class Bookings {
     if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
     this.draft.putBooking({ ...b, status: "cancelled" });
-    const what = { when: this.when(b.startAt, b.lang), siteName: this.index.config.name };
+    const what = { when: this.visitTime(b), siteName: this.index.config.name };
     return ok({
       status: "cancelled",
       effects: {
@@ -416,7 +415,7 @@ export class Bookings {
   }
 
   private manageUrl(b: Booking): string {
-    return manageLink(this.publicUrl, b.id, b.manageToken ?? "");
+    return manageLink(this.publicUrl, b.id, b.manageToken ?? "", b.lang);
   }
 
   /** A pending booking whose hold has ended is expired (stored as such); its slot is free again. */
@@ -495,10 +494,16 @@ export class Bookings {
     };
   }
 
-  /** A visit's start as the office shows times, in `lang`: "wt., 24.11.2026, 09:30". */
-  private when(ms: number, lang: CitizenLang = "pl"): string {
+  /** A visit's time as every message of the booking writes it: "wt 24.11.2026, godz. 09:30", "Tue 24.11.2026, 09:30". */
+  private visitTime(b: Booking): string {
+    const v = this.visit(b, "");
+    return `${formatVisitDate(v.date, b.lang)}, ${b.lang === "pl" ? "godz. " : ""}${v.time}`;
+  }
+
+  /** An instant as the office shows times: "wt., 24.11.2026, 09:30". */
+  private when(ms: number): string {
     const tz = this.index.config.timeZone;
-    return new Intl.DateTimeFormat(LOCALES[lang], {
+    return new Intl.DateTimeFormat("pl-PL", {
       timeZone: tz,
       weekday: "short",
       day: "2-digit",

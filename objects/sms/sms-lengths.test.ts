@@ -9,6 +9,7 @@ import {
   cancellationSms,
   codeSms,
   confirmationSms,
+  formatVisitDate,
   reminderDayBeforeSms,
   reminderSoonSms,
   rescheduledSms,
@@ -22,6 +23,8 @@ const PUBLIC_URL = "https://rezerwacje.urzad-miasta.koszalin.pl";
 const SITE_ID = "koszalin-ratusz-wydzial-spraw-obywatelsk";
 const TOKEN = "q7Zr-x_9KpLmN2vB4cD8eF"; // randomToken(16): 22 characters
 const MANAGE_URL = manageLink(PUBLIC_URL, `${SITE_ID}.${TOKEN}`, TOKEN);
+/** The manage link of a visit booked in `lang`: English and Ukrainian ones say so ("&lang=uk"). */
+const manageUrlIn = (lang: SmsLang) => manageLink(PUBLIC_URL, `${SITE_ID}.${TOKEN}`, TOKEN, lang);
 const ETICKET_URL = eticketUrl(PUBLIC_URL, `${SITE_ID}.${TOKEN}`);
 
 const LONGEST: Visit = {
@@ -48,8 +51,8 @@ function texts(): [string, string][] {
   ];
   for (const lang of LANGS) {
     for (const [what, v] of [
-      ["kiosk", LONGEST],
-      ["automatic", AUTOMATIC],
+      ["kiosk", { ...LONGEST, manageUrl: manageUrlIn(lang) }],
+      ["automatic", { ...AUTOMATIC, manageUrl: manageUrlIn(lang) }],
     ] as const) {
       out.push([`confirmation ${what} ${lang}`, confirmationSms(v, lang)]);
       out.push([`moved ${what} ${lang}`, rescheduledSms(v, lang)]);
@@ -58,7 +61,8 @@ function texts(): [string, string][] {
     }
     for (const ahead of [0, 1, 999])
       out.push([`turn near ${ahead} ${lang}`, turnNearSms({ ticket: "ZZ9999", ahead, eticketUrl: ETICKET_URL }, lang)]);
-    out.push([`cancellation ${lang}`, cancellationSms({ when: "śr., 25.11.2026, 23:55", siteName: LONGEST.siteName }, lang)]);
+    const when = `${formatVisitDate(LONGEST.date, lang)}, ${lang === "pl" ? "godz. " : ""}${LONGEST.time}`;
+    out.push([`cancellation ${lang}`, cancellationSms({ when, siteName: LONGEST.siteName }, lang)]);
   }
   return out;
 }
@@ -80,8 +84,9 @@ describe("every SMS with the longest values allowed", () => {
 
   it("the link, the time, the ticket and the kiosk code always arrive whole", () => {
     for (const lang of LANGS) {
-      for (const text of [confirmationSms(LONGEST, lang), rescheduledSms(LONGEST, lang), reminderDayBeforeSms(LONGEST, lang)]) {
-        for (const fact of [MANAGE_URL, "23:55", "ZZ9999", "7KX3MP", "21:55", "25.11.2026"]) expect(text).toContain(fact);
+      const v = { ...LONGEST, manageUrl: manageUrlIn(lang) };
+      for (const text of [confirmationSms(v, lang), rescheduledSms(v, lang), reminderDayBeforeSms(v, lang)]) {
+        for (const fact of [v.manageUrl, "23:55", "ZZ9999", "7KX3MP", "21:55", "25.11.2026"]) expect(text).toContain(fact);
       }
       expect(turnNearSms({ ticket: "ZZ9999", ahead: 999, eticketUrl: ETICKET_URL }, lang)).toContain(ETICKET_URL);
     }

@@ -45,6 +45,8 @@ describe("messages in the citizen's language", () => {
     expect(confirmation!.body).toMatch(/^numerek: zapys pidtverdzheno\. /);
     expect(confirmation!.body).toContain("Kod dlia kiosku: ");
     expect(confirmation!.body).not.toMatch(/[\u0400-\u04ff]/);
+    // Its manage link opens the page in Ukrainian.
+    expect(confirmation!.body).toContain(`/booking/manage/${b.bookingId}?token=${b.token}&lang=uk`);
 
     expect(await (await api(`/api/v1/bookings/${b.bookingId}?token=${b.token}`)).json()).toMatchObject({ channel: "sms" });
     const moved = await api(`/api/v1/bookings/${b.bookingId}/reschedule`, { method: "POST", json: { token: b.token, start: to!.start } });
