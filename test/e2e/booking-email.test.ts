@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { humanBox, tickHumanCheck } from "./booking-human-check.ts";
 import { bookingUrl, chooseOurOffice, createSite, freeSlots, PRIVACY_EN, PRIVACY_PL, RESIDENT, SITE_ID } from "./booking-site.ts";
-import { base, expectNoViolations, expectText, launch, newPage, SIZES } from "./helpers.ts";
+import { base, expectNoViolations, expectText, launch, newPage, SIZES, signIn } from "./helpers.ts";
 
 const EMAIL = "anna.nowak@example.pl";
 
@@ -136,5 +136,32 @@ describe("booking with an e-mail address", () => {
     const confirmation = after.locator('.ob-list > li[data-kind="confirmation"]').filter({ hasText: address }).first();
     await expectText(confirmation.getByTestId("outbox-subject"), /^Booking confirmed: /);
     await after.context().close();
+  });
+
+  test("the manager writes the Ukrainian notice in a text box that takes no more than the form can show; the Ukrainian form shows it", async () => {
+    const notice = "Ваші ім’я та телефон використовуються лише для запису на прийом і видаляються через 14 днів після нього.";
+    const manager = await newPage(browser, { viewport: SIZES.pc });
+    await manager.goto(`${base()}/admin`);
+    await signIn(manager, "koszalin-admin");
+    await manager.getByRole("heading", { name: "Panel kierownika" }).waitFor();
+    await manager.getByLabel("Placówka", { exact: true }).selectOption(SITE_ID);
+    await manager.getByRole("button", { name: "Ustawienia placówki" }).click();
+    const field = manager.getByLabel("Informacja o ochronie danych po ukraińsku");
+    expect(await field.evaluate((el) => [el.tagName, (el as HTMLTextAreaElement).maxLength])).toEqual(["TEXTAREA", 2000]);
+    // Pasted longer than the schema takes, it stops at the limit: the server never refuses it in English.
+    await field.fill("д".repeat(2100));
+    expect((await field.inputValue()).length).toBe(2000);
+    await field.fill(notice);
+    await manager.getByRole("button", { name: "Zapisz zmiany" }).click();
+    await expectText(manager.getByTestId("cfg-outcome"), "Zapisano", 10_000);
+    await expectNoViolations(manager, "settings editor with the notices");
+    await manager.context().close();
+
+    const page = await newPage(browser, { viewport: SIZES.phone, isMobile: true, hasTouch: true });
+    await pickSlot(page, (await freeSlots(RESIDENT.id))[4]!.start);
+    await page.getByRole("button", { name: "Обрати мову: українська" }).tap();
+    await expectText(page.locator("#bk-privacy-notice"), notice);
+    expect(await page.locator("#bk-privacy-notice").getAttribute("lang")).toBe("uk");
+    await page.context().close();
   });
 });

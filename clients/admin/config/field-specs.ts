@@ -18,6 +18,10 @@ export type FieldSpec<T> =
       long?: boolean;
       /** Left empty, the value is removed. */
       optional?: boolean;
+      /** The most characters the schema takes: typing stops there, so the server never refuses the length. */
+      max?: number;
+      /** A paragraph rather than a line: a text box this many lines high. */
+      lines?: number;
     }
   /** A whole number typed as text (what is typed stays on screen until it is a number); `optional`: empty removes it. */
   | { kind: "int"; key: KeysOf<T, number>; label: MessageKey; hint?: MessageKey; min: number; max: number; optional?: boolean }
@@ -42,7 +46,7 @@ export const SITE_FIELDS: readonly FieldSpec<SiteConfig>[] = [
     min: 1,
     max: 20,
   },
-  { kind: "text", key: "ticker", label: "adm.cfg.ticker", hint: "adm.cfg.tickerHint", long: true, optional: true },
+  { kind: "text", key: "ticker", label: "adm.cfg.ticker", hint: "adm.cfg.tickerHint", long: true, optional: true, max: 200 },
 ];
 
 /** Fields of the site kept under "booking" that belong with the site's own settings. */
@@ -52,10 +56,28 @@ export const SITE_BOOKING_FIELDS: readonly FieldSpec<SiteConfig["booking"]>[] = 
 
 /** The data-protection notice shown with the booking form's consent, kept under "privacy". */
 export const PRIVACY_FIELDS: readonly FieldSpec<SiteConfig["privacy"]>[] = [
-  { kind: "text", key: "controller", label: "adm.cfg.privacyController", long: true },
-  { kind: "text", key: "notice", label: "adm.cfg.privacyNotice", hint: "adm.cfg.privacyNoticeHint", long: true },
-  { kind: "text", key: "noticeEn", label: "adm.cfg.privacyNoticeEn", hint: "adm.cfg.privacyNoticeOtherHint", long: true, optional: true },
-  { kind: "text", key: "noticeUk", label: "adm.cfg.privacyNoticeUk", hint: "adm.cfg.privacyNoticeOtherHint", long: true, optional: true },
+  { kind: "text", key: "controller", label: "adm.cfg.privacyController", long: true, max: 300 },
+  { kind: "text", key: "notice", label: "adm.cfg.privacyNotice", hint: "adm.cfg.privacyNoticeHint", long: true, max: 2000, lines: 4 },
+  {
+    kind: "text",
+    key: "noticeEn",
+    label: "adm.cfg.privacyNoticeEn",
+    hint: "adm.cfg.privacyNoticeOtherHint",
+    long: true,
+    optional: true,
+    max: 2000,
+    lines: 4,
+  },
+  {
+    kind: "text",
+    key: "noticeUk",
+    label: "adm.cfg.privacyNoticeUk",
+    hint: "adm.cfg.privacyNoticeOtherHint",
+    long: true,
+    optional: true,
+    max: 2000,
+    lines: 4,
+  },
 ];
 
 export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [

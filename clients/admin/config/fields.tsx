@@ -72,27 +72,29 @@ export function TextField(
     upper?: boolean | undefined;
     long?: boolean | undefined;
     optional?: boolean | undefined;
+    max?: number | undefined;
+    lines?: number | undefined;
   },
 ) {
   const { editor, key, id, problem, hintId, errorId } = useBound(props.path);
+  const common = {
+    id,
+    value: props.value,
+    maxLength: props.max,
+    autoComplete: "off",
+    "data-path": key,
+    "data-error": problem ? "true" : undefined,
+    "aria-invalid": problem ? ("true" as const) : undefined,
+    "aria-describedby": describedBy(props.hint && hintId, problem && errorId),
+    onInput: (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => {
+      const typed = props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value;
+      editor.set(props.path, props.optional && typed.trim() === "" ? undefined : typed);
+    },
+  };
   return (
     <div class={`cfg-field ${props.long ? "cfg-long" : ""}`}>
       <label for={id}>{props.label}</label>
-      <input
-        id={id}
-        type="text"
-        value={props.value}
-        size={props.size}
-        autoComplete="off"
-        data-path={key}
-        data-error={problem ? "true" : undefined}
-        aria-invalid={problem ? "true" : undefined}
-        aria-describedby={describedBy(props.hint && hintId, problem && errorId)}
-        onInput={(e) => {
-          const typed = props.upper ? e.currentTarget.value.toUpperCase() : e.currentTarget.value;
-          editor.set(props.path, props.optional && typed.trim() === "" ? undefined : typed);
-        }}
-      />
+      {props.lines ? <textarea rows={props.lines} {...common} /> : <input type="text" size={props.size} {...common} />}
       <Hint id={hintId} text={props.hint} />
       <ProblemText id={errorId} problem={problem} />
     </div>
@@ -247,6 +249,8 @@ function SpecField<T>(props: { spec: FieldSpec<T>; at: Path }) {
           upper={spec.upper}
           long={spec.long}
           optional={spec.optional}
+          max={spec.max}
+          lines={spec.lines}
         />
       );
     case "int":
