@@ -3,7 +3,7 @@
 // (Turnstile, where the server asks for it). Sending holds the slot and sends the code (POST /bookings
 // with an Idempotency-Key, so a retry after a lost answer holds one slot, not two); the request carries
 // either `phone` or `email`, and the widget's token; field errors are tied to their fields.
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import { call, errorCode, newKey } from "../shared/api.ts";
 import { ErrorNote } from "../shared/components.tsx";
@@ -75,6 +75,10 @@ export function DetailsStep(props: {
   const [error, setError] = useState<ClientErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef<string | null>(null);
+  // The language is part of the request (its messages are written in it): another language is another request.
+  useEffect(() => {
+    key.current = null;
+  }, [lang]);
   const form = useRef<HTMLFormElement>(null);
   const config = useBookingConfig();
   const humanCheck = config.state === "ready" ? config.humanCheck : null;

@@ -204,8 +204,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "bk.ics.summary": "Візит: {matter} – {office}",
   "bk.ics.ticket": "Номер талона: {ticket}",
   "bk.ics.bring": "Що взяти з собою: {hint}",
-  "bk.calendarHelp":
-    "Дні з вільними місцями виділено жирним. Клавішами зі стрілками ви переходите між днями, Page Up і Page Down змінюють місяць, Enter обирає день.",
+  "bk.calendarHelp": "Дні з вільними місцями виділено жирним.",
   "bk.prevMonth": "Попередній місяць",
   "bk.nextMonth": "Наступний місяць",
   "bk.dayFree": "{date}: {times}",
@@ -298,7 +297,7 @@ export const UK: Partial<Record<MessageKey, string | PluralForms>> = {
   "bk.rescheduleTitle": "Оберіть новий час",
   "bk.rescheduleKeep": "Залишити поточний час",
   "bk.rescheduling": "Змінюємо час…",
-  "bk.rescheduleAsk": "Перенести прийом з {from} на {to}? Поточний час звільниться для інших.",
+  "bk.rescheduleAsk": "Поточний час: {from}. Новий час: {to}. Перенести прийом? Поточний час звільниться для інших.",
   "bk.rescheduleYes": "Так, перенести прийом",
   "bk.rescheduleOther": "Ні, обрати інший час",
   "bk.rescheduled": "Час прийому змінено: {date}, о {time}. Ми надіслали SMS з новим часом.",

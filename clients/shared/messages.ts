@@ -1318,8 +1318,8 @@ const TEXTS = {
   "bk.rescheduleKeep": { pl: "Zostaw obecny termin", en: "Keep the current time" },
   "bk.rescheduling": { pl: "Zmienianie terminu…", en: "Changing the time…" },
   "bk.rescheduleAsk": {
-    pl: "Czy przenieść wizytę z {from} na {to}? Obecny termin zostanie zwolniony dla innych osób.",
-    en: "Move the visit from {from} to {to}? The current time will be released for others.",
+    pl: "Obecny termin: {from}. Nowy termin: {to}. Przenieść wizytę? Obecny termin zostanie zwolniony dla innych osób.",
+    en: "Current time: {from}. New time: {to}. Move the visit? The current time will be released for others.",
   },
   "bk.rescheduleYes": { pl: "Tak, zmień termin", en: "Yes, move the visit" },
   "bk.rescheduleOther": { pl: "Nie, wybierz inny termin", en: "No, choose another time" },

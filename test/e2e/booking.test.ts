@@ -474,7 +474,7 @@ describe("online booking", () => {
       await page.locator(`button[data-start="${next.start}"]`).tap();
       await expectText(
         page.getByTestId("reschedule-ask"),
-        `Czy przenieść wizytę z ${longDatePl(slot.start.slice(0, 10))}, ${slot.start.slice(11, 16)} na ${longDatePl(nextDate)}, ${nextTime}?`,
+        `Obecny termin: ${longDatePl(slot.start.slice(0, 10))}, ${slot.start.slice(11, 16)}. Nowy termin: ${longDatePl(nextDate)}, ${nextTime}. Przenieść wizytę?`,
       );
     };
     await pickNext();

@@ -205,6 +205,8 @@ describe("languages of the citizens' pages", () => {
     await expectText(page.locator(".bk-cal-month"), new RegExp(`^(${UK_MONTHS}) \\d{4} р\\.$`, "i"));
     // Only the month's first letter is raised: "Листопад 2026 р.", never "… Р.".
     expect(await page.locator(".bk-cal-month").innerText()).not.toContain("Р.");
+    // The help says what the bold days are; the keys' sentence belongs to keyboards only, and a phone has none.
+    expect((await page.locator("#bk-cal-help").innerText()).trim()).toBe("Дні з вільними місцями виділено жирним.");
     await screenshot(page, "booking-uk-calendar");
     // Each day is named in Ukrainian: "понеділок, 30 листопада 2026 р.: …".
     const label = (await page.locator("button[data-date]").first().getAttribute("aria-label")) ?? "";
