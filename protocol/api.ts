@@ -173,6 +173,7 @@ export const ETicketView = z.object({
   number: z.string(),
   matterName: z.string(),
   matterNameEn: z.string().optional().describe("The matter's English name, when the office gave one"),
+  matterNameUk: z.string().optional().describe("The matter's Ukrainian name, when the office gave one"),
   siteName: z.string(),
   status: TicketStatus,
   waitingAhead: z.number().int().nullable(),
@@ -212,6 +213,7 @@ export const PublicMatter = z.object({
   id: Id,
   name: z.string(),
   nameEn: z.string().optional().describe("The name in English, when the office gave one"),
+  nameUk: z.string().optional().describe("The name in Ukrainian, when the office gave one"),
   prefix: z.string(),
   bookable: z.boolean().describe("Whether the matter can be booked online at this site"),
   hint: z.string().optional().describe("What to bring, as the kiosk shows it under the matter"),
@@ -223,7 +225,9 @@ export const PublicSite = z.object({
   name: z.string(),
   address: z.string(),
   voice: z.boolean(),
-  departments: z.array(z.object({ id: Id, name: z.string(), nameEn: z.string().optional(), matters: z.array(PublicMatter) })),
+  departments: z.array(
+    z.object({ id: Id, name: z.string(), nameEn: z.string().optional(), nameUk: z.string().optional(), matters: z.array(PublicMatter) }),
+  ),
   desks: z.array(z.object({ id: Id, name: z.string() })),
   booking: z.object({
     horizonDays: z.number().int(),

@@ -50,6 +50,8 @@ export const MatterConfig = z.object({
   name: z.string().min(1).max(120),
   /** The name in English, shown when the kiosk or the e-ticket is in English (the Polish name otherwise). */
   nameEn: z.string().min(1).max(120).optional(),
+  /** The name in Ukrainian, shown on the citizens' pages and hall screens in Ukrainian (the Polish name otherwise). */
+  nameUk: z.string().min(1).max(120).optional(),
   /** A short note shown on the kiosk under the matter ("zabierz dowód osobisty"). */
   hint: z.string().min(1).max(140).optional(),
   /** Walk-in tickets of this matter per local day; past it the kiosk shows the matter as unavailable until tomorrow. None: no cap. */
@@ -82,6 +84,8 @@ export const DepartmentConfig = z.object({
   name: z.string().min(1).max(120),
   /** The name in English, shown when the kiosk or the booking site is in English (the Polish name otherwise). */
   nameEn: z.string().min(1).max(120).optional(),
+  /** The name in Ukrainian, on the pages in Ukrainian (the Polish name otherwise). */
+  nameUk: z.string().min(1).max(120).optional(),
   matters: z.array(MatterConfig).min(1).max(60),
 });
 export type DepartmentConfig = z.infer<typeof DepartmentConfig>;

@@ -86,6 +86,8 @@ export const HallMatter = z.object({
   name: z.string(),
   /** The English name, when the office gave one. */
   nameEn: z.string().nullable(),
+  /** The Ukrainian name, when the office gave one. */
+  nameUk: z.string().nullable().optional(),
   prefix: z.string(),
   /** The short note under the matter on the kiosk ("zabierz dowód osobisty"). */
   hint: z.string().nullable(),
@@ -123,7 +125,13 @@ export const HallSite = z.object({
    */
   openings: z.array(z.object({ from: z.string(), to: z.string() })).optional(),
   departments: z.array(
-    z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable().optional(), matters: z.array(HallMatter) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nameEn: z.string().nullable().optional(),
+      nameUk: z.string().nullable().optional(),
+      matters: z.array(HallMatter),
+    }),
   ),
   /** Present while the site offers priority service: the groups the kiosk lists (issue 14). */
   priority: z

@@ -35,6 +35,7 @@ export const PublicMatterStatus = z.object({
   id: Id,
   name: z.string(),
   nameEn: z.string().optional(),
+  nameUk: z.string().optional(),
   departmentId: Id,
   departmentName: z.string(),
   prefix: z.string().describe("The letter(s) its ticket numbers start with"),

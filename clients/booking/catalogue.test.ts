@@ -139,4 +139,24 @@ describe("matter names in the page's language", () => {
     expect([matterName(group!, "pl"), matterName(group!, "en")]).toEqual(["Wydział Komunikacji", "Transport Department"]);
     expect(matterCount(search([group!], "transport"))).toBe(1);
   });
+
+  it("a Ukrainian name in Ukrainian, for a matter and its department; search finds them by it", () => {
+    const base = site("ratusz", "Koszalin", [["Wydział Komunikacji", [["rej", "Rejestracja pojazdu"]]]]);
+    const withUk: PublicSite = {
+      ...base,
+      departments: base.departments.map((d) => ({
+        ...d,
+        nameUk: "Відділ транспорту",
+        matters: d.matters.map((m) => ({ ...m, nameUk: "Реєстрація транспортного засобу" })),
+      })),
+    };
+    const [group] = catalogue([withUk], "Koszalin");
+    expect(matterName(group!, "uk")).toBe("Відділ транспорту");
+    expect([matterName(group!.matters[0]!, "uk"), matterName(group!.matters[0]!, "en")]).toEqual([
+      "Реєстрація транспортного засобу",
+      "Rejestracja pojazdu",
+    ]);
+    expect(matterCount(search([group!], "реєстрація"))).toBe(1);
+    expect(matterCount(search([group!], "відділ"))).toBe(1);
+  });
 });

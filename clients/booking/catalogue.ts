@@ -2,6 +2,7 @@
 // department across its sites (a matter is known by its id; each lists the sites where it can be booked
 // online – a matter bookable nowhere in the city is left out); search.
 import type { PublicSite } from "../../protocol/api.ts";
+import { localName } from "../../protocol/local-name.ts";
 import type { Lang } from "../shared/i18n.tsx";
 
 export interface MatterEntry {
@@ -9,6 +10,8 @@ export interface MatterEntry {
   name: string;
   /** The office's English name, when it gave one. */
   nameEn?: string;
+  /** The office's Ukrainian name, when it gave one. */
+  nameUk?: string;
   /** Every site of the city where this matter can be booked online, whatever department it sits in there. */
   siteIds: string[];
 }
@@ -17,6 +20,8 @@ export interface DepartmentGroup {
   name: string;
   /** The department's English name, when the office gave one. */
   nameEn?: string;
+  /** The department's Ukrainian name, when the office gave one. */
+  nameUk?: string;
   matters: MatterEntry[];
 }
 
@@ -42,13 +47,21 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
   }
   const groups = new Map<string, Map<string, MatterEntry>>();
   const english = new Map<string, string>();
+  const ukrainian = new Map<string, string>();
   for (const site of inCity) {
     for (const d of site.departments) {
       if (d.nameEn && !english.has(d.name)) english.set(d.name, d.nameEn);
+      if (d.nameUk && !ukrainian.has(d.name)) ukrainian.set(d.name, d.nameUk);
       const group = groups.get(d.name) ?? new Map<string, MatterEntry>();
       for (const m of d.matters) {
         if (m.bookable && !group.has(m.id)) {
-          group.set(m.id, { id: m.id, name: m.name, ...(m.nameEn ? { nameEn: m.nameEn } : {}), siteIds: offering.get(m.id) ?? [site.id] });
+          group.set(m.id, {
+            id: m.id,
+            name: m.name,
+            ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+            ...(m.nameUk ? { nameUk: m.nameUk } : {}),
+            siteIds: offering.get(m.id) ?? [site.id],
+          });
         }
       }
       if (group.size > 0) groups.set(d.name, group);
@@ -58,17 +71,18 @@ export function catalogue(sites: readonly PublicSite[], city: string): Departmen
     .map(([name, matters]) => ({
       name,
       ...(english.has(name) ? { nameEn: english.get(name) } : {}),
+      ...(ukrainian.has(name) ? { nameUk: ukrainian.get(name) } : {}),
       matters: [...matters.values()].sort((a, b) => collator.compare(a.name, b.name)),
     }))
     .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /**
- * A matter's name in the page's language: the office's English name in English; the Polish name otherwise
- * (in Ukrainian too: the office's own word for it, as on its signs, forms and the printed ticket).
+ * A matter's name in the page's language: the office's English or Ukrainian name when it gave one; the
+ * Polish name otherwise (the office's own word for it, as on its signs, forms and the printed ticket).
  */
-export function matterName(m: Pick<MatterEntry, "name" | "nameEn">, lang: Lang): string {
-  return lang === "en" && m.nameEn ? m.nameEn : m.name;
+export function matterName(m: Pick<MatterEntry, "name" | "nameEn" | "nameUk">, lang: Lang): string {
+  return localName(m, lang).text;
 }
 
 /** Lower case without diacritics ("Dowód" and "dowod" match; ł counts as l). */
@@ -76,18 +90,13 @@ export function fold(text: string): string {
   return text.toLocaleLowerCase("pl").normalize("NFD").replace(/\p{M}/gu, "").replace(/ł/g, "l");
 }
 
-/** The matters whose name (Polish or English) contains every word of the query; a department whose name does keeps all its matters. */
+/** The matters whose name (Polish, English or Ukrainian) contains every word of the query; a department whose name does keeps all its matters. */
 export function search(groups: readonly DepartmentGroup[], query: string): DepartmentGroup[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return [...groups];
-  const hit = (text: string) => words.every((w) => fold(text).includes(w));
-  return groups
-    .map((g) =>
-      hit(g.name) || (g.nameEn !== undefined && hit(g.nameEn))
-        ? g
-        : { ...g, matters: g.matters.filter((m) => hit(m.name) || (m.nameEn !== undefined && hit(m.nameEn))) },
-    )
-    .filter((g) => g.matters.length > 0);
+  const hit = (n: { name: string; nameEn?: string; nameUk?: string }) =>
+    [n.name, n.nameEn, n.nameUk].some((text) => text !== undefined && words.every((w) => fold(text).includes(w)));
+  return groups.map((g) => (hit(g) ? g : { ...g, matters: g.matters.filter(hit) })).filter((g) => g.matters.length > 0);
 }
 
 /** Distinct matters in the groups (a matter under two departments counts once). */

@@ -24,7 +24,7 @@ import { WaitingPanel } from "./waiting-panel.tsx";
 interface ShownDepartment {
   id: string;
   name: string;
-  matters: readonly { id: string; name: string; nameEn?: string | null; prefix: string }[];
+  matters: readonly { id: string; name: string; nameEn?: string | null; nameUk?: string | null; prefix: string }[];
 }
 
 /** `deviceId`: the login's device, whose binding (DeviceConfig) the screen follows. */

@@ -37,7 +37,7 @@ export function HallText(props: { k: MessageKey; langs: readonly Lang[] }) {
 }
 
 /** A matter's name in every language of the screen that has one of its own. */
-export function MatterName(props: { matter: Pick<HallMatter, "name" | "nameEn">; langs: readonly Lang[] }) {
+export function MatterName(props: { matter: Pick<HallMatter, "name" | "nameEn" | "nameUk">; langs: readonly Lang[] }) {
   const main = props.langs[0] ?? "pl";
   const [first, ...others] = matterNames(props.matter, props.langs);
   return (

@@ -13,6 +13,7 @@ interface Matter {
   id: string;
   name: string;
   nameEn?: string | null;
+  nameUk?: string | null;
   prefix: string;
 }
 
@@ -62,7 +63,7 @@ export function WaitingPanel(props: { waiting: WaitingCount[]; departments: read
                 {m.prefix}
               </span>
               <span class="waiting-name">
-                <MatterName matter={{ name: m.name, nameEn: m.nameEn ?? null }} langs={props.langs} />
+                <MatterName matter={{ name: m.name, nameEn: m.nameEn ?? null, nameUk: m.nameUk ?? null }} langs={props.langs} />
                 {closedToday.has(m.id) && (
                   <span class="waiting-closed" data-testid="closed-for-today">
                     {props.langs.map((l) => translate(l, "display.closedForToday")).join(" · ")}

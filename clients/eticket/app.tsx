@@ -4,7 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ETicketView } from "../../protocol/api.ts";
 import { ApiError, call, urlOf } from "../shared/api.ts";
-import { ConnectionBanner, LangSwitch } from "../shared/components.tsx";
+import { ConnectionBanner, LangSwitch, LocalName } from "../shared/components.tsx";
 import { pathParts } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
 import type { LiveEnd } from "../shared/live.ts";
@@ -89,7 +89,9 @@ export function ETicketApp() {
               </p>
               <dl class="et-facts">
                 <dt>{t("et.matter")}</dt>
-                <dd>{lang === "en" && view.matterNameEn ? view.matterNameEn : view.matterName}</dd>
+                <dd>
+                  <LocalName named={{ name: view.matterName, nameEn: view.matterNameEn, nameUk: view.matterNameUk }} />
+                </dd>
                 <dt>{t("et.site")}</dt>
                 <dd>{view.siteName}</dd>
               </dl>

@@ -103,7 +103,15 @@ describe("catalogueOf and matterLabel", () => {
     expect(catalogueOf(null, listed)).toEqual({
       closure: null,
       languages: ["pl"],
-      departments: [{ id: "wso", name: "Obywatelskie", matters: [{ id: "dowod", name: "Dowód", nameEn: null, prefix: "D", hint: null }] }],
+      departments: [
+        {
+          id: "wso",
+          name: "Obywatelskie",
+          nameEn: null,
+          nameUk: null,
+          matters: [{ id: "dowod", name: "Dowód", nameEn: null, nameUk: null, prefix: "D", hint: null }],
+        },
+      ],
     });
   });
 
@@ -111,6 +119,11 @@ describe("catalogueOf and matterLabel", () => {
     expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "en")).toBe("ID card");
     expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "pl")).toBe("Dowód osobisty");
     expect(matterLabel({ name: "Meldunek", nameEn: null }, "en")).toBe("Meldunek");
+  });
+
+  it("names a matter in Ukrainian when the office gave a Ukrainian name, in Polish otherwise", () => {
+    expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card", nameUk: "Посвідчення особи" }, "uk")).toBe("Посвідчення особи");
+    expect(matterLabel({ name: "Dowód osobisty", nameEn: "ID card" }, "uk")).toBe("Dowód osobisty");
   });
 });
 

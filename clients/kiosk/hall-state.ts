@@ -7,6 +7,7 @@
 import { useMemo } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
 import type { DisplayView, HallSite, KioskPrinterState } from "../../protocol/live.ts";
+import { localName, type Named } from "../../protocol/local-name.ts";
 import type { Lang } from "../shared/i18n.tsx";
 import type { LiveEnd, LiveStatus } from "../shared/live.ts";
 import type { Via } from "../shared/use-continuity.ts";
@@ -59,7 +60,7 @@ export function closedTodayFor(
 
 /**
  * Pure: what the kiosk offers. The live configuration once the stream has sent it; until then the
- * public site list (loaded with the page), which has no hints, English names or closure.
+ * public site list (loaded with the page), which has no hints or closure.
  */
 export function catalogueOf(view: Pick<DisplayView, "site"> | null, site: PublicSite): HallSite {
   if (view) return view.site;
@@ -69,14 +70,23 @@ export function catalogueOf(view: Pick<DisplayView, "site"> | null, site: Public
     departments: site.departments.map((d) => ({
       id: d.id,
       name: d.name,
-      matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: null, prefix: m.prefix, hint: null })),
+      nameEn: d.nameEn ?? null,
+      nameUk: d.nameUk ?? null,
+      matters: d.matters.map((m) => ({
+        id: m.id,
+        name: m.name,
+        nameEn: m.nameEn ?? null,
+        nameUk: m.nameUk ?? null,
+        prefix: m.prefix,
+        hint: null,
+      })),
     })),
   };
 }
 
-/** Pure: a matter's or department's name in the kiosk's language (the Polish one when no English name is given). */
-export function matterLabel(m: { name: string; nameEn?: string | null | undefined }, lang: Lang): string {
-  return lang === "en" && m.nameEn ? m.nameEn : m.name;
+/** Pure: a matter's or department's name in the kiosk's language (the Polish one when the office gave none in it). */
+export function matterLabel(m: Named, lang: Lang): string {
+  return localName(m, lang).text;
 }
 
 export interface HallState {

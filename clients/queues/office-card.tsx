@@ -1,17 +1,17 @@
 // One office on the /kolejki page: its name and address, when its figures are from, and a card per matter
 // (open or closed now, people waiting, the wait range, open desks, the number called last).
 import type { PublicMatterStatus, PublicSiteStatus, PublicSiteSummary } from "../../protocol/public-status.ts";
+import { LocalName } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { waitRangeText } from "./wait-range-text.ts";
 
 function MatterCard(props: { siteId: string; matter: PublicMatterStatus }) {
   const { t, lang } = useI18n();
   const m = props.matter;
-  const name = lang === "en" && m.nameEn ? m.nameEn : m.name;
   return (
     <li class="q-matter" data-testid={`q-matter-${props.siteId}-${m.id}`}>
       <h3 class="q-matter-name">
-        {name} <span class="q-prefix">({m.prefix})</span>
+        <LocalName named={m} /> <span class="q-prefix">({m.prefix})</span>
       </h3>
       <p class={`q-badge ${m.open ? "q-open" : "q-closed"}`}>{t(m.open ? "q.open" : "q.closed")}</p>
       <dl class="q-facts">

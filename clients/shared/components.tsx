@@ -1,5 +1,7 @@
-// Small pieces every client shows: the connection banner, the language switch, a labelled error.
+// Small pieces every client shows: the connection banner, the language switch, a labelled error, a name
+// in the page's language.
 
+import { localName, type Named } from "../../protocol/local-name.ts";
 import { translate, useI18n } from "./i18n.tsx";
 import type { LiveEnd, LiveStatus } from "./live.ts";
 import type { ClientErrorCode } from "./messages.ts";
@@ -83,4 +85,11 @@ export function ErrorNote(props: { code: ClientErrorCode | null; id?: string }) 
       {props.code ? t(`error.${props.code}`) : ""}
     </p>
   );
+}
+
+/** A department's or matter's name in the page's language, the Polish one standing in marked as Polish. */
+export function LocalName(props: { named: Named }) {
+  const { lang } = useI18n();
+  const name = localName(props.named, lang);
+  return name.lang === lang ? <>{name.text}</> : <span lang={name.lang}>{name.text}</span>;
 }

@@ -816,6 +816,16 @@ const TEXTS = {
   "adm.cfg.removeMatter": { pl: "Usuń sprawę", en: "Remove the matter" },
   "adm.cfg.matterName": { pl: "Nazwa sprawy", en: "Matter name" },
   "adm.cfg.matterNameEn": { pl: "Nazwa po angielsku", en: "Name in English" },
+  "adm.cfg.matterNameUk": { pl: "Nazwa po ukraińsku", en: "Name in Ukrainian" },
+  "adm.cfg.matterNameUkHint": {
+    pl: "Na biletomacie, ekranie, e-bilecie i stronie rezerwacji w wersji ukraińskiej. Puste: nazwa polska.",
+    en: "On the kiosk, screen, e-ticket and booking site in Ukrainian. Empty: the Polish name.",
+  },
+  "adm.cfg.departmentNameUk": { pl: "Nazwa wydziału po ukraińsku", en: "Department name in Ukrainian" },
+  "adm.cfg.departmentNameUkHint": {
+    pl: "Na biletomacie i stronie rezerwacji w wersji ukraińskiej. Puste: nazwa polska.",
+    en: "On the kiosk and booking site in Ukrainian. Empty: the Polish name.",
+  },
   "adm.cfg.departmentNameEn": { pl: "Nazwa wydziału po angielsku", en: "Department name in English" },
   "adm.cfg.departmentNameEnHint": {
     pl: "Na biletomacie w wersji angielskiej. Puste: nazwa polska.",

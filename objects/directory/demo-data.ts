@@ -5,6 +5,7 @@
 // is the deployment's operator. Repetitive parts (hours, desks, devices, accounts)
 // come from small helpers.
 import type { DeskConfig, DeviceConfig, OpeningHours, SiteConfigInput } from "../../protocol/config.ts";
+import { DEMO_NAMES_UK } from "./demo-names-uk.ts";
 
 export interface DemoAccount {
   username: string;
@@ -22,12 +23,15 @@ type DepartmentInput = { id: string; name: string; matters: MatterInput[] };
 // ---------------------------------------------------------------- helpers
 
 /** One matter: id, name, ticket prefix (never I or O: they read as 1 and 0), expected minutes at the desk. */
+/** The name in Ukrainian, where the demo gives one (demo-names-uk.ts). */
+const uk = (name: string) => (DEMO_NAMES_UK[name] ? { nameUk: DEMO_NAMES_UK[name] } : {});
+
 function m(id: string, name: string, prefix: string, serviceMinutes: number, bookable = true): MatterInput {
-  return { id, name, prefix, serviceMinutes, bookable };
+  return { id, name, ...uk(name), prefix, serviceMinutes, bookable };
 }
 
 function dept(id: string, name: string, matters: MatterInput[]): DepartmentInput {
-  return { id, name, matters };
+  return { id, name, ...uk(name), matters };
 }
 
 /** Opening hours: Monday, Tuesday-Thursday, Friday, Saturday (Sunday closed). */

@@ -14,10 +14,12 @@ export function publicSite(c: SiteConfig): PublicSite {
       id: d.id,
       name: d.name,
       ...(d.nameEn ? { nameEn: d.nameEn } : {}),
+      ...(d.nameUk ? { nameUk: d.nameUk } : {}),
       matters: d.matters.map((m) => ({
         id: m.id,
         name: m.name,
         ...(m.nameEn ? { nameEn: m.nameEn } : {}),
+        ...(m.nameUk ? { nameUk: m.nameUk } : {}),
         prefix: m.prefix,
         bookable: m.bookable && m.bookingDesks > 0,
         ...(m.hint ? { hint: m.hint } : {}),

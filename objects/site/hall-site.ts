@@ -48,7 +48,15 @@ export function hallSite(index: SiteIndex, day: string): HallSite {
       id: d.id,
       name: d.name,
       nameEn: d.nameEn ?? null,
-      matters: d.matters.map((m) => ({ id: m.id, name: m.name, nameEn: m.nameEn ?? null, prefix: m.prefix, hint: m.hint ?? null })),
+      nameUk: d.nameUk ?? null,
+      matters: d.matters.map((m) => ({
+        id: m.id,
+        name: m.name,
+        nameEn: m.nameEn ?? null,
+        nameUk: m.nameUk ?? null,
+        prefix: m.prefix,
+        hint: m.hint ?? null,
+      })),
     })),
   };
 }

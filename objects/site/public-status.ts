@@ -83,6 +83,7 @@ export function publicStatus(
         waitRange: open ? views.newTicketRange(m.id) : null,
       };
       if (m.nameEn) status.nameEn = m.nameEn;
+      if (m.nameUk) status.nameUk = m.nameUk;
       return status;
     }),
   );

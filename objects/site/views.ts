@@ -284,8 +284,9 @@ export class ViewBuilder {
       estimatedWait: range,
       misses: t.misses,
     };
-    const nameEn = this.index.matters.get(t.matterId)?.nameEn;
-    if (nameEn) view.matterNameEn = nameEn;
+    const matter = this.index.matters.get(t.matterId);
+    if (matter?.nameEn) view.matterNameEn = matter.nameEn;
+    if (matter?.nameUk) view.matterNameUk = matter.nameUk;
     if (t.deskId !== null && (t.status === "called" || t.status === "serving")) {
       view.deskName = this.index.desks.get(t.deskId)?.name ?? t.deskId;
     }

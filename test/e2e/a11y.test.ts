@@ -73,9 +73,37 @@ describe("accessibility", () => {
 
   /** The citizens' pages' languages, by the name of their switch button (each in its own language). */
   const LANGUAGES = [
-    { lang: "pl", button: "Przełącz na język polski", done: "Gotowe", booking: "Mam rezerwację", confirm: "Potwierdź", back: "Wstecz" },
-    { lang: "en", button: "Switch to English", done: "Done", booking: "I have a booking", confirm: "Confirm", back: "Back" },
-    { lang: "uk", button: "Обрати мову: українська", done: "Готово", booking: "У мене є запис", confirm: "Підтвердити", back: "Назад" },
+    // The demo office names its department and matters in Polish and Ukrainian (none in English).
+    {
+      lang: "pl",
+      button: "Przełącz na język polski",
+      done: "Gotowe",
+      booking: "Mam rezerwację",
+      confirm: "Potwierdź",
+      back: "Wstecz",
+      department: "Wydział Spraw Obywatelskich",
+      info: /Informacja/,
+    },
+    {
+      lang: "en",
+      button: "Switch to English",
+      done: "Done",
+      booking: "I have a booking",
+      confirm: "Confirm",
+      back: "Back",
+      department: "Wydział Spraw Obywatelskich",
+      info: /Informacja/,
+    },
+    {
+      lang: "uk",
+      button: "Обрати мову: українська",
+      done: "Готово",
+      booking: "У мене є запис",
+      confirm: "Підтвердити",
+      back: "Назад",
+      department: "Відділ у справах громадян",
+      info: /Інформація/,
+    },
   ] as const;
   const choose = async (page: Page, l: (typeof LANGUAGES)[number]) => {
     await page.getByRole("button", { name: l.button }).tap();
@@ -90,10 +118,10 @@ describe("accessibility", () => {
     for (const l of LANGUAGES) {
       await choose(page, l);
       await expectNoViolations(page, `kiosk start (${l.lang})`);
-      await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
+      await page.getByRole("button", { name: l.department }).tap();
       await page.locator("[data-matter]").first().waitFor();
       await expectNoViolations(page, `kiosk matters (${l.lang})`);
-      await page.getByRole("button", { name: /Informacja/ }).tap();
+      await page.getByRole("button", { name: l.info }).tap();
       await page.getByTestId("kiosk-number").waitFor();
       await expectNoViolations(page, `kiosk ticket (${l.lang})`);
       await page.getByRole("button", { name: l.done }).tap();

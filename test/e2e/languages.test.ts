@@ -90,9 +90,10 @@ describe("languages of the citizens' pages", () => {
     // At least two tickets ahead of this one (earlier tests may have left more): the count in its Ukrainian form.
     await issue(kioskToken, "informacja");
     await issue(kioskToken, "informacja");
-    await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
+    // The office named its department and matters in Ukrainian too.
+    await page.getByRole("button", { name: "Відділ у справах громадян" }).tap();
     await page.getByRole("heading", { name: "Оберіть послугу" }).waitFor();
-    await page.getByRole("button", { name: /Informacja/ }).tap();
+    await page.getByRole("button", { name: /Інформація/ }).tap();
     await page.getByRole("heading", { name: "Ваш номер" }).waitFor();
     await expectText(page.getByTestId("kiosk-ahead"), /^Перед вами: \d+ /);
     const ahead = Number(/\d+/.exec(await page.getByTestId("kiosk-ahead").innerText())?.[0]);

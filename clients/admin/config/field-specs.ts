@@ -83,11 +83,13 @@ export const PRIVACY_FIELDS: readonly FieldSpec<SiteConfig["privacy"]>[] = [
 export const DEPARTMENT_FIELDS: readonly FieldSpec<DepartmentConfig>[] = [
   { kind: "text", key: "name", label: "adm.cfg.departmentName", long: true },
   { kind: "text", key: "nameEn", label: "adm.cfg.departmentNameEn", hint: "adm.cfg.departmentNameEnHint", long: true, optional: true },
+  { kind: "text", key: "nameUk", label: "adm.cfg.departmentNameUk", hint: "adm.cfg.departmentNameUkHint", long: true, optional: true },
 ];
 
 export const MATTER_FIELDS: readonly FieldSpec<MatterConfig>[] = [
   { kind: "text", key: "name", label: "adm.cfg.matterName", long: true },
   { kind: "text", key: "nameEn", label: "adm.cfg.matterNameEn", hint: "adm.cfg.matterNameEnHint", long: true, optional: true },
+  { kind: "text", key: "nameUk", label: "adm.cfg.matterNameUk", hint: "adm.cfg.matterNameUkHint", long: true, optional: true },
   { kind: "text", key: "prefix", label: "adm.cfg.prefix", hint: "adm.cfg.prefixHint", size: 3, upper: true },
   { kind: "text", key: "hint", label: "adm.cfg.matterHint", hint: "adm.cfg.matterHintHint", long: true, optional: true },
   { kind: "int", key: "dailyCap", label: "adm.cfg.dailyCap", hint: "adm.cfg.dailyCapHint", min: 1, max: 9999, optional: true },
