@@ -2,6 +2,7 @@
 // by department, narrowed by a search field (the number found is announced).
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { PublicSite } from "../../protocol/api.ts";
+import { LocalName } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { catalogue, cities, type MatterEntry, matterCount, matterName, search } from "./catalogue.ts";
 import { StepHeading } from "./step-heading.tsx";
@@ -113,12 +114,16 @@ function Matters(props: {
       </p>
       {shown.map((g) => (
         <section key={g.name} class="bk-group" aria-label={matterName(g, lang)}>
-          <h3 class="bk-sub">{matterName(g, lang)}</h3>
+          <h3 class="bk-sub">
+            <LocalName named={g} />
+          </h3>
           <ul class="bk-choices">
             {g.matters.map((m) => (
               <li key={m.id}>
                 <button type="button" class="bk-choice" data-matter={m.id} onClick={() => props.onMatter(m)}>
-                  <span class="bk-choice-main">{matterName(m, lang)}</span>
+                  <span class="bk-choice-main">
+                    <LocalName named={m} />
+                  </span>
                   {props.sites.filter((s) => s.city === props.city).length > 1 && (
                     <span class="bk-choice-sub">{t("count.sitesIn", { n: m.siteIds.length })}</span>
                   )}

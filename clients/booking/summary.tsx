@@ -1,8 +1,9 @@
 // What the citizen has chosen so far (matter, office, date and time), shown above steps 2-5.
 import type { PublicSite } from "../../protocol/api.ts";
+import { LocalName } from "../shared/components.tsx";
 import { siteClock } from "../shared/format.ts";
 import { useI18n } from "../shared/i18n.tsx";
-import { type MatterEntry, matterName } from "./catalogue.ts";
+import type { MatterEntry } from "./catalogue.ts";
 import { longDate } from "./dates.ts";
 
 export function Summary(props: { matter: MatterEntry; site?: PublicSite; start?: string }) {
@@ -11,7 +12,9 @@ export function Summary(props: { matter: MatterEntry; site?: PublicSite; start?:
     <section class="bk-summary" aria-label={t("bk.summary")}>
       <dl>
         <dt>{t("bk.matter")}</dt>
-        <dd>{matterName(props.matter, lang)}</dd>
+        <dd>
+          <LocalName named={props.matter} />
+        </dd>
         {props.site && (
           <>
             <dt>{t("bk.site")}</dt>

@@ -28,7 +28,7 @@ function lostBy(err: unknown): Lost | null {
 }
 
 export function ETicketApp() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [first, setFirst] = useState<ETicketView | null>(null);
   const [lost, setLost] = useState<Lost | null>(token ? null : "unknown");
   /** After repeated socket failures: is the ticket still there, and is its day still on? */

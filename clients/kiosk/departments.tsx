@@ -3,10 +3,9 @@
 // offers them, priority service and the PJM interpreter).
 import type { ComponentChildren } from "preact";
 import type { HallSite } from "../../protocol/live.ts";
-import { LangSwitch } from "../shared/components.tsx";
+import { LangSwitch, LocalName } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { type Box, pageBox } from "./clear-of.ts";
-import { matterLabel } from "./hall-state.ts";
 
 export function Departments(props: {
   siteName: string;
@@ -20,7 +19,7 @@ export function Departments(props: {
   /** Priority service and the PJM interpreter, where the site offers them (issue 14). */
   needs?: ComponentChildren;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <main class="kiosk-screen">
       <header class="kiosk-head">
@@ -37,7 +36,7 @@ export function Departments(props: {
         {props.departments.map((d) => (
           <li key={d.id}>
             <button type="button" class="kiosk-choice" onClick={(e) => props.onDepartment(d.id, pageBox(e.currentTarget))}>
-              {matterLabel(d, lang)}
+              <LocalName named={d} />
             </button>
           </li>
         ))}

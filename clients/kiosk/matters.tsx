@@ -4,10 +4,9 @@
 // No matter is drawn where the department's button was: the list moves down when one would be.
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { HallSite } from "../../protocol/live.ts";
-import { ErrorNote } from "../shared/components.tsx";
+import { ErrorNote, LocalName } from "../shared/components.tsx";
 import { useI18n } from "../shared/i18n.tsx";
 import { type Box, clearingShift, pageBox } from "./clear-of.ts";
-import { matterLabel } from "./hall-state.ts";
 import { MatterWaitNote } from "./matter-wait-note.tsx";
 import type { MatterWait } from "./matter-waits.ts";
 import type { IssueState } from "./use-issue.ts";
@@ -32,7 +31,7 @@ export function Matters(props: {
   onTake: (matterId: string) => void;
   onBack: () => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { busy, error, unavailable, capped } = props.issue;
   const list = useRef<HTMLUListElement>(null);
   // Measured after every render (names, hints and notes change a button's height), before the screen is painted.
@@ -48,7 +47,9 @@ export function Matters(props: {
     <main class="kiosk-screen" aria-busy={busy ? "true" : "false"}>
       <header class="kiosk-head">
         <div>
-          <p class="kiosk-site">{matterLabel(props.department, lang)}</p>
+          <p class="kiosk-site">
+            <LocalName named={props.department} />
+          </p>
           <h1 class="kiosk-title">{t("kiosk.chooseMatter")}</h1>
         </div>
         <button type="button" class="kiosk-back" onClick={props.onBack}>
@@ -89,7 +90,9 @@ export function Matters(props: {
                   {m.prefix}
                 </span>
                 <span class="kiosk-matter-text">
-                  <span>{matterLabel(m, lang)}</span>
+                  <span>
+                    <LocalName named={m} />
+                  </span>
                   {m.hint && (
                     <span class="kiosk-hint" id={`hint-${m.id}`} data-testid="matter-hint">
                       {m.hint}

@@ -6,7 +6,7 @@ import { useI18n } from "../shared/i18n.tsx";
 import { waitRangeText } from "./wait-range-text.ts";
 
 function MatterCard(props: { siteId: string; matter: PublicMatterStatus }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const m = props.matter;
   return (
     <li class="q-matter" data-testid={`q-matter-${props.siteId}-${m.id}`}>
