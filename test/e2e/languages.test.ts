@@ -55,6 +55,8 @@ describe("languages of the citizens' pages", () => {
     expect(await htmlLang(page)).toBe("en");
     await expectAttr(page.getByRole("button", { name: "Switch to English" }), "aria-pressed", "true");
 
+    // The office gave its department no English name: the Polish one, marked as Polish for a screen reader.
+    await expectAttr(page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).locator("[lang]"), "lang", "pl");
     // A department, then Back: still English.
     await page.getByRole("button", { name: "Wydział Spraw Obywatelskich" }).tap();
     await page.getByRole("heading", { name: "Choose your matter" }).waitFor();
