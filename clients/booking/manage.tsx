@@ -189,6 +189,7 @@ export function ManagePage(props: { bookingId: string; token: string }) {
               siteId={booking.siteId}
               matterId={booking.matterId}
               current={booking.start}
+              day={target?.slice(0, 10)}
               onPick={(start) => {
                 setTarget(start);
                 setPhase("confirmMove");
@@ -240,7 +241,15 @@ export function ManagePage(props: { bookingId: string; token: string }) {
 }
 
 /** "Zmień termin": the free days and times of the same office and matter; the visit's own time is left out. */
-function Reschedule(props: { siteId: string; matterId: string; current: string; onPick: (start: string) => void; onClose: () => void }) {
+function Reschedule(props: {
+  siteId: string;
+  matterId: string;
+  current: string;
+  /** The day chosen before, shown again with its times. */
+  day: string | undefined;
+  onPick: (start: string) => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const title = useRef<HTMLHeadingElement>(null);
   useFocusOnMount(title);
@@ -249,7 +258,7 @@ function Reschedule(props: { siteId: string; matterId: string; current: string; 
       <h3 id="bk-reschedule-title" ref={title} tabIndex={-1} class="bk-sub">
         {t("bk.rescheduleTitle")}
       </h3>
-      <FreeSlots siteId={props.siteId} matterId={props.matterId} skip={props.current} onPick={props.onPick} />
+      <FreeSlots siteId={props.siteId} matterId={props.matterId} skip={props.current} day={props.day} onPick={props.onPick} />
       <p>
         <button type="button" class="btn" onClick={props.onClose}>
           {t("bk.rescheduleKeep")}

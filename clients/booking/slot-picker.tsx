@@ -65,9 +65,16 @@ export function TimeList(props: {
   );
 }
 
-export function SlotPicker(props: { av: Availability; skip?: string | undefined; disabled?: boolean; onPick: (start: string) => void }) {
+export function SlotPicker(props: {
+  av: Availability;
+  skip?: string | undefined;
+  disabled?: boolean;
+  /** The day shown first with its times (the day last chosen, when the citizen comes back to choose again). */
+  day?: string | undefined;
+  onPick: (start: string) => void;
+}) {
   const { t, lang } = useI18n();
-  const [day, setDay] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(props.day ?? null);
   const timesTitle = useRef<HTMLHeadingElement>(null);
   return (
     <>
@@ -97,6 +104,7 @@ export function FreeSlots(props: {
   matterId: string;
   skip?: string | undefined;
   disabled?: boolean;
+  day?: string | undefined;
   onPick: (start: string) => void;
 }) {
   const { t } = useI18n();
@@ -113,7 +121,9 @@ export function FreeSlots(props: {
       )}
       {!av.data && !av.error && <p class="muted">{t("common.loading")}</p>}
       {av.data && !av.data.firstFree && <p class="bk-alert">{t("bk.noFreeDays")}</p>}
-      {av.data?.firstFree && <SlotPicker av={av.data} skip={props.skip} disabled={props.disabled ?? false} onPick={props.onPick} />}
+      {av.data?.firstFree && (
+        <SlotPicker av={av.data} skip={props.skip} disabled={props.disabled ?? false} day={props.day} onPick={props.onPick} />
+      )}
     </>
   );
 }

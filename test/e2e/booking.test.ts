@@ -483,8 +483,8 @@ describe("online booking", () => {
     await expectText(page.getByTestId("reschedule"), "Wybierz nowy termin");
     expect(await freeAt(RESIDENT.id, slot.start)).toBe(slot.free - 1);
     expect(await freeAt(RESIDENT.id, next.start)).toBe(next.free);
-    if ((await day.count()) === 0) await page.getByRole("button", { name: /Następny miesiąc/ }).tap();
-    await day.tap();
+    // Back to the choice, the day chosen before is shown with its times.
+    await expectText(page.locator("#bk-times-title"), `Wolne godziny – ${longDatePl(nextDate)}`);
     await pickNext();
     await page.getByRole("button", { name: "Tak, zmień termin" }).tap();
     await expectText(page.getByTestId("rescheduled"), `Termin wizyty został zmieniony: ${longDatePl(nextDate)}, godz. ${nextTime}.`);
