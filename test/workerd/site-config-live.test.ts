@@ -57,9 +57,10 @@ describe("the configuration, live", () => {
           id: "wk",
           name: "Wydział Komunikacji",
           nameEn: null,
+          nameUk: null,
           matters: [
-            { id: "rej", name: "Rejestracja pojazdu", nameEn: null, prefix: "R", hint: null },
-            { id: "pj", name: "Prawo jazdy", nameEn: null, prefix: "P", hint: null },
+            { id: "rej", name: "Rejestracja pojazdu", nameEn: null, nameUk: null, prefix: "R", hint: null },
+            { id: "pj", name: "Prawo jazdy", nameEn: null, nameUk: null, prefix: "P", hint: null },
           ],
         },
       ],
@@ -71,7 +72,7 @@ describe("the configuration, live", () => {
       admin,
       withRej(
         siteId,
-        { name: "Rejestracja", nameEn: "Vehicle registration", hint: "zabierz dowód rejestracyjny" },
+        { name: "Rejestracja", nameEn: "Vehicle registration", nameUk: "Реєстрація", hint: "zabierz dowód rejestracyjny" },
         { screenLanguages: ["pl", "en"] },
       ),
     );
@@ -81,6 +82,7 @@ describe("the configuration, live", () => {
       id: "rej",
       name: "Rejestracja",
       nameEn: "Vehicle registration",
+      nameUk: "Реєстрація",
       prefix: "R",
       hint: "zabierz dowód rejestracyjny",
     });
@@ -89,12 +91,13 @@ describe("the configuration, live", () => {
     expect(r001.number).toBe("R001");
     const token = eticketTokenOf(await issue(siteId, admin, "rej"));
     const et = (await (await api(`/api/v1/etickets/${token}`)).json()) as { matterName: string; matterNameEn?: string };
-    expect(et).toMatchObject({ matterName: "Rejestracja", matterNameEn: "Vehicle registration" });
+    expect(et).toMatchObject({ matterName: "Rejestracja", matterNameEn: "Vehicle registration", matterNameUk: "Реєстрація" });
     // And the public site list, for the booking site's English page.
     const { sites } = (await (await api("/api/v1/sites")).json()) as { sites: PublicSite[] };
     expect(sites.find((s) => s.id === siteId)?.departments[0]?.matters[0]).toMatchObject({
       name: "Rejestracja",
       nameEn: "Vehicle registration",
+      nameUk: "Реєстрація",
     });
     // Nothing of today's queue was lost: the tickets as they were (and the new one), and R001 is still the one to call.
     expect((await queueOf(siteId, admin)).tickets.slice(0, 1)).toEqual(queueBefore.tickets);
