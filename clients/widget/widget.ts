@@ -4,6 +4,7 @@
 // right after the script tag, inside a shadow root so the city's styles and ours never mix. It reads
 // the public status route (CORS open, cached 15 s at the edge) every 15 seconds. No framework: a small
 // bundle of its own. Everything from the server is put in as text, never as HTML.
+import { localName } from "../../protocol/local-name.ts";
 import type { PublicSiteStatus } from "../../protocol/public-status.ts";
 import { waitRangeText } from "../queues/wait-range-text.ts";
 import type { WidgetKey, WidgetLang, WidgetTexts } from "./keys.ts";
@@ -49,11 +50,11 @@ function start(script: HTMLScriptElement): void {
     table.tHead?.append(head);
     for (const m of status.matters) {
       const row = el("tr", { "data-matter": m.id });
-      row.append(
-        el("th", { scope: "row" }, `${lang === "en" && m.nameEn ? m.nameEn : m.name} (${m.prefix})`),
-        el("td", {}, String(m.waiting)),
-        el("td", {}, m.waitRange ? waitRangeText(m.waitRange, say) : say("q.closed")),
-      );
+      // The office's name for the matter in the widget's language, or its Polish one, said to be Polish.
+      const name = localName(m, lang);
+      const cell = el("th", { scope: "row" });
+      cell.append(name.lang === lang ? name.text : el("span", { lang: name.lang }, name.text), ` (${m.prefix})`);
+      row.append(cell, el("td", {}, String(m.waiting)), el("td", {}, m.waitRange ? waitRangeText(m.waitRange, say) : say("q.closed")));
       table.tBodies[0]?.append(row);
     }
     box.replaceChildren(heading, table, el("p", { class: "nw-updated" }, say("q.updated", { time: status.time })));

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { callNext, createHallSite, takeTicket } from "./hall-screen-site.ts";
-import { base, expectNoViolations, expectText, launch, newPage, SIZES, screenshot } from "./helpers.ts";
+import { base, expectAttr, expectNoViolations, expectText, launch, newPage, SIZES, screenshot } from "./helpers.ts";
 
 const SITE = "kolejki-e2e";
 const OFFICE = "Urząd Miejski w Koszalinie";
@@ -21,9 +21,11 @@ beforeAll(async () => {
   browser = await launch();
   // Two matters (A, B) and one desk serving both; A001 called, A002 waiting.
   // Not bookable, so the booking site's lists stay as other files know them.
+  // The first matter has a Ukrainian name, the second none.
   const matters = ["Rejestracja pojazdu 1", "Zgłoszenie zbycia lub nabycia pojazdu 2"].map((name, i) => ({
     id: `sprawa-${i + 1}`,
     name,
+    ...(i === 0 ? { nameUk: "Реєстрація транспортного засобу 1" } : {}),
     prefix: i === 0 ? "A" : "B",
     serviceMinutes: 10,
     bookable: false,
@@ -85,6 +87,9 @@ describe("/kolejki", () => {
     await expectNoViolations(page, "/kolejki in English");
     await page.locator('button[lang="uk"]').click();
     await expectText(page.locator("h1"), "Черги в установах наживо");
+    // The office's Ukrainian name for a matter; its Polish one, said to be Polish, where it gave none.
+    await expectText(a.locator("h3"), "Реєстрація транспортного засобу 1");
+    await expectAttr(b.locator('h3 [lang="pl"]'), "lang", "pl");
     await expectNoViolations(page, "/kolejki in Ukrainian");
     await page.context().close();
   });
@@ -118,6 +123,21 @@ describe("the widget on a city's own page", () => {
 
     await takeTicket(admin, SITE, "sprawa-1");
     await expectText(rowA, /A\)\s*2\s/, LIVE_MS);
+    await page.context().close();
+    city.close();
+  });
+
+  test("with data-lang=uk it names the matters as the office does in Ukrainian, a Polish name marked as Polish", async () => {
+    const page = await newPage(browser, { viewport: SIZES.phone });
+    const line = `<script src="${base()}/widget.js" data-site="${SITE}" data-lang="uk" async></script>`;
+    const city = await cityPage(
+      `<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>Місто</title></head><body><main>${line}</main></body></html>`,
+    );
+    await page.goto(city.url);
+    const widget = page.locator(".numerek-widget");
+    await expectText(widget.locator('tr[data-matter="sprawa-1"] th'), "Реєстрація транспортного засобу 1 (A)");
+    await expectAttr(widget.locator('tr[data-matter="sprawa-2"] th span'), "lang", "pl");
+    await expectNoViolations(page, "a city's page with the widget in Ukrainian");
     await page.context().close();
     city.close();
   });
