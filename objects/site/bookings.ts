@@ -21,27 +21,16 @@ import {
   cancellationEmail,
   codeEmail,
   confirmationEmail,
-  type EmailContent,
   reminderDayBeforeEmail,
   reminderSoonEmail,
   rescheduledEmail,
 } from "../email/messages.ts";
 import { formatTicketNumber } from "../queue/numbering.ts";
 import { isoLocal, localDate } from "../queue/time.ts";
-import {
-  cancellationSms,
-  codeSms,
-  confirmationSms,
-  formatVisitDate,
-  reminderDayBeforeSms,
-  reminderSoonSms,
-  rescheduledSms,
-  type Visit,
-} from "../sms/messages.ts";
-import type { SmsKind } from "../sms/outbox.ts";
+import { cancellationSms, codeSms, confirmationSms, reminderDayBeforeSms, reminderSoonSms, rescheduledSms } from "../sms/messages.ts";
+import { type BookingMessage, bookingMessage, officeTime, visitOf, visitTime } from "./booking-messages.ts";
 import type { Booking, BookingStore } from "./booking-store.ts";
 import type { Draft } from "./draft.ts";
-import type { Channel } from "./message-store.ts";
 import { randomToken } from "./random.ts";
 import { clearTimer, setTimer, type TimerChange } from "./scheduler.ts";
 import type { SiteIndex } from "./site-index.ts";
@@ -67,16 +56,7 @@ export interface BookingRequest {
 export type Availability = z.infer<typeof AvailabilityResponse>;
 export type Confirmation = z.infer<typeof ConfirmBookingResponse>;
 
-/** A message to the booking's contact, by its channel. */
-export interface BookingMessage {
-  kind: SmsKind;
-  channel: Channel;
-  to: string;
-  subject: string | null;
-  body: string;
-  expiresAt: number | null;
-  lang: CitizenLang;
-}
+export type { BookingMessage };
 
 /** What a command asks the object to do after it is stored. */
 export interface BookingEffects {
@@ -195,7 +175,7 @@ export class Bookings {
     return ok({
       booking,
       effects: {
-        messages: this.message(
+        messages: bookingMessage(
           booking,
           "code",
           booking.holdUntil,
@@ -219,7 +199,7 @@ export class Bookings {
     return ok({
       booking: next,
       effects: {
-        messages: this.message(
+        messages: bookingMessage(
           next,
           "code",
           next.holdUntil,
@@ -280,11 +260,11 @@ export class Bookings {
     };
     this.draft.putBooking(confirmed);
     const confirmation = this.confirmation(confirmed);
-    const visit = this.visit(confirmed, this.manageUrl(confirmed));
+    const visit = visitOf(confirmed, this.index.config, this.manageUrl(confirmed));
     return ok({
       confirmation,
       effects: {
-        messages: this.message(
+        messages: bookingMessage(
           confirmed,
           "confirmation",
           confirmed.startAt,
@@ -303,11 +283,11 @@ export class Bookings {
     if (b.status === "cancelled") return ok({ status: "cancelled", effects: { messages: [], timers: [] } });
     if (b.status !== "confirmed" || b.startAt <= now) return fail("BOOKING_NOT_ACTIVE");
     this.draft.putBooking({ ...b, status: "cancelled" });
-    const what = { when: this.visitTime(b), siteName: this.index.config.name };
+    const what = { when: visitTime(b, this.index.config), siteName: this.index.config.name };
     return ok({
       status: "cancelled",
       effects: {
-        messages: this.message(
+        messages: bookingMessage(
           b,
           "notify",
           b.startAt,
@@ -345,11 +325,11 @@ export class Bookings {
     const moved: Booking = { ...b, startAt: start, ticketNumber, reminded: "" };
     this.draft.putBooking(moved);
     const confirmation = this.confirmation(moved);
-    const visit = this.visit(moved, this.manageUrl(moved));
+    const visit = visitOf(moved, this.index.config, this.manageUrl(moved));
     return ok({
       confirmation,
       effects: {
-        messages: this.message(
+        messages: bookingMessage(
           moved,
           "confirmation",
           moved.startAt,
@@ -393,7 +373,8 @@ export class Bookings {
     if (closed) return closed;
     const c = this.index.config.booking;
     const w = checkInWindow({ slotStart: b.startAt, earlyMinutes: c.checkInEarlyMinutes, lateMinutes: c.checkInLateMinutes, now });
-    if (w === "too-early") return fail("TOO_EARLY", `Check in from ${this.when(b.startAt - c.checkInEarlyMinutes * 60_000)}.`);
+    if (w === "too-early")
+      return fail("TOO_EARLY", `Check in from ${officeTime(b.startAt - c.checkInEarlyMinutes * 60_000, this.index.config.timeZone)}.`);
     if (w === "too-late") return fail("TOO_LATE");
     return ok(b);
   }
@@ -450,9 +431,9 @@ export class Bookings {
     const sent = b.reminded ? b.reminded.split(",") : [];
     if (!reminderStillDue(kind, b.startAt, now, sent, c.timeZone)) return [];
     this.draft.putBooking({ ...b, reminded: [...sent, kind].join(",") });
-    const visit = this.visit(b, this.manageUrl(b));
+    const visit = visitOf(b, this.index.config, this.manageUrl(b));
     if (kind === "day")
-      return this.message(
+      return bookingMessage(
         b,
         "reminder",
         b.startAt,
@@ -460,57 +441,12 @@ export class Bookings {
         () => reminderDayBeforeEmail(visit, b.lang),
       );
     const left = minutesLeft(b.startAt, now, Math.max(1, c.booking.reminderMinutesBefore));
-    return this.message(
+    return bookingMessage(
       b,
       "reminder",
       b.startAt,
       () => reminderSoonSms(visit, left, b.lang),
       () => reminderSoonEmail(visit, left, b.lang),
     );
-  }
-
-  /** A message to the booking's contact in its channel's words; none once the contact data is deleted. */
-  private message(b: Booking, kind: SmsKind, expiresAt: number | null, sms: () => string, email: () => EmailContent): BookingMessage[] {
-    if (b.email) {
-      const e = email();
-      return [{ kind, channel: "email", to: b.email, subject: e.subject, body: e.text, expiresAt, lang: b.lang }];
-    }
-    if (b.phone) return [{ kind, channel: "sms", to: b.phone, subject: null, body: sms(), expiresAt, lang: b.lang }];
-    return [];
-  }
-
-  private visit(b: Booking, manageUrl: string): Visit {
-    const iso = isoLocal(b.startAt, this.index.config.timeZone);
-    const site = this.index.config;
-    return {
-      siteName: site.name,
-      address: site.address,
-      date: iso.slice(0, 10),
-      time: iso.slice(11, 16),
-      ticket: b.ticketNumber ?? "",
-      checkInCode: b.checkInCode,
-      checkInEarlyMinutes: site.booking.checkInEarlyMinutes,
-      manageUrl,
-    };
-  }
-
-  /** A visit's time as every message of the booking writes it: "wt 24.11.2026, godz. 09:30", "Tue 24.11.2026, 09:30". */
-  private visitTime(b: Booking): string {
-    const v = this.visit(b, "");
-    return `${formatVisitDate(v.date, b.lang)}, ${b.lang === "pl" ? "godz. " : ""}${v.time}`;
-  }
-
-  /** An instant as the office shows times: "wt., 24.11.2026, 09:30". */
-  private when(ms: number): string {
-    const tz = this.index.config.timeZone;
-    return new Intl.DateTimeFormat("pl-PL", {
-      timeZone: tz,
-      weekday: "short",
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(ms));
   }
 }
