@@ -52,8 +52,9 @@ export function ManagePage(props: { bookingId: string; token: string }) {
   }, [props.bookingId, props.token]);
 
   useEffect(() => {
-    if (phase === "ask") ask.current?.focus();
-    if (phase === "confirmMove") askMove.current?.focus();
+    // While the request is on its way its buttons are disabled: the focus waits on the question, not lost to the page.
+    if (phase === "ask" || phase === "busy") ask.current?.focus();
+    if (phase === "confirmMove" || phase === "moving") askMove.current?.focus();
     if (phase === "cancelled" || phase === "moved") done.current?.focus();
   }, [phase]);
 

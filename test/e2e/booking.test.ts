@@ -486,8 +486,21 @@ describe("online booking", () => {
     // Back to the choice, the day chosen before is shown with its times.
     await expectText(page.locator("#bk-times-title"), `Wolne godziny – ${longDatePl(nextDate)}`);
     await pickNext();
+    // While the move is on its way (held here), its buttons are disabled and the focus waits on the question.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/reschedule", async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole("button", { name: "Tak, zmień termin" }).tap();
+    await expectText(page.getByTestId("reschedule-ask"), "Zmienianie terminu…");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("bk-move-text");
+    release();
     await expectText(page.getByTestId("rescheduled"), `Termin wizyty został zmieniony: ${longDatePl(nextDate)}, godz. ${nextTime}.`);
+    await page.unroute("**/reschedule");
     await expectText(page.getByTestId("visit-date"), longDatePl(nextDate));
     await expectText(page.getByTestId("visit-time"), nextTime);
     await expectText(page.getByTestId("booking-status"), "wizyta potwierdzona");
