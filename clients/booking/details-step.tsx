@@ -207,7 +207,12 @@ export function DetailsStep(props: {
         </div>
         <section class="bk-privacy" aria-labelledby="bk-privacy-title" data-testid="privacy">
           <h3 id="bk-privacy-title">{t("bk.privacyTitle")}</h3>
-          <p>{t("bk.controller", { controller: props.site.privacy.controller })}</p>
+          <p data-testid="privacy-controller">
+            {/* The controller is named as the office wrote it, in Polish: said to be Polish on a page in another language. */}
+            {t("bk.controller", { controller: "\u0000" }).split("\u0000")[0]}
+            <span lang="pl">{props.site.privacy.controller}</span>
+            {t("bk.controller", { controller: "\u0000" }).split("\u0000")[1]}
+          </p>
           <p id="bk-privacy-notice" lang={notice.lang}>
             {notice.text}
           </p>

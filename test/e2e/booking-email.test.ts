@@ -108,6 +108,9 @@ describe("booking with an e-mail address", () => {
     await page.getByRole("button", { name: "Обрати мову: українська" }).tap();
     await expectText(page.locator("#bk-privacy-notice"), PRIVACY_PL);
     expect(await page.locator("#bk-privacy-notice").getAttribute("lang")).toBe("pl");
+    // The office's name for its data controller, in Polish, is said to be Polish.
+    await expectText(page.getByTestId("privacy-controller"), "Адміністратор даних: ");
+    expect(await page.getByTestId("privacy-controller").locator("span").getAttribute("lang")).toBe("pl");
     // The human check speaks Ukrainian too.
     await humanBox(page, "uk").waitFor();
     await expectNoViolations(page, "booking step 4 in Ukrainian, the notice in Polish");
